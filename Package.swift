@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+// jac: a command-line symbolic calculus tool. No third-party packages: only the toolchain.
+import PackageDescription
+
+let package = Package(
+  name: "jac",
+  products: [
+    .executable(name: "jac", targets: ["jac"]),
+    .library(name: "JacCore", targets: ["JacCore"]),
+  ],
+  targets: [
+    // Pure library: parsing, expressions, calculus, simplification, printing. No I/O.
+    .target(name: "JacCore"),
+    // Command layer: arguments, commands, diagnostics rendering, exit codes, stdin/stdout.
+    .target(name: "JacCLI", dependencies: ["JacCore"]),
+    // The executable: a few lines that hand CommandLine.arguments to JacCLI.
+    .executableTarget(name: "jac", dependencies: ["JacCLI"]),
+    .testTarget(name: "JacCoreTests", dependencies: ["JacCore"], resources: [.copy("Golden")]),
+    .testTarget(name: "JacCLITests", dependencies: ["JacCLI", "JacCore"]),
+  ]
+)

@@ -1,0 +1,12 @@
+/// jac's exit statuses (docs/errors.md). Values follow BSD `sysexits.h` where one fits.
+public enum ExitCode: Int32, Sendable {
+  /// Every input was answered.
+  case success = 0
+  /// A mathematical failure: det of a non-square Jacobian, grad of a system, an undefined result,
+  /// no variables.
+  case mathError = 1
+  /// The command line is wrong: unknown option, missing value, bad variable name (EX_USAGE).
+  case usage = 64
+  /// An input does not parse: syntax, unknown function, nesting too deep (EX_DATAERR).
+  case dataError = 65
+}

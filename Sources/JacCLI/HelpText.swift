@@ -1,0 +1,72 @@
+import JacCore
+
+/// Help in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS.
+enum HelpText {
+  static let version = "jac 0.1.0"
+
+  static func usage(_ command: Request.Command?) -> String {
+    switch command {
+    case nil, .jacobian?: return "jac [jacobian] <functions>... [--vars <names>] [--format text|latex|json]"
+    case .det?: return "jac det <functions>... [--vars <names>] [--format text|latex|json]"
+    case .grad?: return "jac grad <function> [--vars <names>] [--format text|latex|json]"
+    case .hessian?: return "jac hessian <function> [--vars <names>] [--format text|latex|json]"
+    case .diff?: return "jac diff <functions>... [--wrt <names>] [--format text|latex|json]"
+    case .simplify?: return "jac simplify <expressions>... [--format text|latex|json]"
+    }
+  }
+
+  static func overview(_ command: Request.Command?) -> String {
+    switch command {
+    case nil: return "Jacobians, gradients, Hessians and derivatives: exact, simplified, as text, LaTeX or JSON."
+    case .jacobian?: return "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row)."
+    case .det?: return "The Jacobian determinant of a square system."
+    case .grad?: return "The gradient of one function, as an n×1 column."
+    case .hessian?: return "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric)."
+    case .diff?: return "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy."
+    case .simplify?: return "Parse, simplify and print expressions."
+    }
+  }
+
+  static func text(_ command: Request.Command?) -> String {
+    var out = "OVERVIEW: \(overview(command))\n\nUSAGE: \(usage(command))\n"
+    if command == nil {
+      out += """
+
+        COMMANDS:
+          jacobian (default)      Jacobian matrix
+          det                     Jacobian determinant
+          grad                    gradient (column)
+          hessian                 Hessian matrix
+          diff                    partial derivative along --wrt
+          simplify                simplify expressions
+
+        """
+    }
+    out += """
+
+      ARGUMENTS:
+        <functions>             Comma-separated component functions, e.g. "r*cos(t), r*sin(t)".
+                                Without any, jac reads standard input: one input per line;
+                                empty lines and lines starting with '#' are skipped.
+
+      OPTIONS:
+        --vars <names>          Variables in order, e.g. r,t (default: the free variables sorted by name).
+        --wrt <names>           diff only: differentiate along these, left to right (default: --vars).
+        --format <format>       text (default), latex or json (one JSON object per line).
+        --latex, --json         Short for --format latex, --format json.
+        --no-simplify           Print the raw result of the differentiation rules.
+        --version               Show the version.
+        -h, --help              Show help information (also per command: jac det --help).
+
+      EXAMPLES:
+        jac "r*cos(t), r*sin(t)" --vars r,t
+        jac det "r*cos(t), r*sin(t)" --vars r,t
+        jac grad "x^2*sin(y)" --vars x,y --latex
+        echo "x^2*y, x+y" | jac --vars x,y --json
+
+      Exit status: 0 success, 1 mathematical failure, 64 usage error, 65 input does not parse.
+
+      """
+    return out
+  }
+}

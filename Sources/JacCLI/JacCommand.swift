@@ -1,0 +1,124 @@
+import JacCore
+
+/// The `jac` command: scans arguments, answers each input, reports errors, returns the exit
+/// status. It writes only through the closures it is given, so tests can run it in-process and
+/// `main.swift` can hand it real file descriptors.
+public enum JacCommand {
+  public typealias Write = (String) -> Void
+
+  /// Runs jac. `nextLine` yields standard input one line at a time (without the newline).
+  public static func run(
+    _ arguments: [String], nextLine: @escaping () -> [UInt8]?, out: @escaping Write, err: @escaping Write
+  ) -> ExitCode {
+    let invocation: Invocation
+    do {
+      invocation = try ArgumentScanner.scan(arguments)
+    } catch {
+      err("error: \(error.message)\nusage: \(HelpText.usage(error.command))\n  See 'jac --help' for more information.\n")
+      return .usage
+    }
+    if invocation.help {
+      out(HelpText.text(invocation.commandNamed ? invocation.command : nil))
+      return .success
+    }
+    if invocation.version {
+      out(HelpText.version + "\n")
+      return .success
+    }
+    return DeepStack.run {
+      let session = Session(invocation: invocation, out: out, err: err)
+      if invocation.inputs.isEmpty {
+        return session.answerLines(nextLine)
+      }
+      return session.answer(invocation.inputs, line: nil)
+    }
+  }
+}
+
+/// One run's state: the engine (a shared pool) and the output so far.
+final class Session {
+  let invocation: Invocation
+  let engine = Engine()
+  let out: JacCommand.Write
+  let err: JacCommand.Write
+  private var answered = 0
+
+  init(invocation: Invocation, out: @escaping JacCommand.Write, err: @escaping JacCommand.Write) {
+    self.invocation = invocation
+    self.out = out
+    self.err = err
+  }
+
+  /// Answers standard input, one input a line; returns the worst status.
+  func answerLines(_ nextLine: () -> [UInt8]?) -> ExitCode {
+    var status = ExitCode.success
+    var lineNumber = 0
+    while var bytes = nextLine() {
+      lineNumber += 1
+      if bytes.last == 13 { bytes.removeLast() }
+      if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+        let shown = String(decoding: bytes, as: UTF8.self)
+        report(message: "invalid UTF-8", line: lineNumber, source: shown, range: SourceRange(bad, bad + 1), hint: nil)
+        status = worse(status, .dataError)
+        continue
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let trimmed = text.drop { $0 == " " || $0 == "\t" }
+      if trimmed.isEmpty || trimmed.first == "#" { continue }
+      status = worse(status, answer([text], line: lineNumber))
+    }
+    return status
+  }
+
+  /// Answers one input (the positional arguments, or one line of stdin).
+  func answer(_ inputs: [String], line: Int?) -> ExitCode {
+    let request = Request(
+      command: invocation.command, inputs: inputs, variables: invocation.variables,
+      along: invocation.along, simplify: invocation.simplify)
+    do {
+      let answer = try engine.run(request)
+      let text = AnswerFormatter(pool: engine.pool, format: invocation.format).render(answer, input: inputs.joined(separator: ", "))
+      let separate = answered > 0 && invocation.format == .text && isMultiLine(answer)
+      out((separate ? "\n" : "") + text + "\n")
+      answered += 1
+      return .success
+    } catch {
+      switch error {
+      case .parse(let p, let index):
+        report(message: p.message.text, line: line, source: inputs[index], range: p.range, hint: p.message.hint)
+        return .dataError
+      case .tooDeep:
+        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
+        return .dataError
+      default:
+        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
+        return .mathError
+      }
+    }
+  }
+
+  private func isMultiLine(_ answer: Answer) -> Bool {
+    if case .matrix = answer.value { return true }
+    return false
+  }
+
+  private func report(message: String, line: Int?, source: String?, range: SourceRange?, hint: String?) {
+    err(Diagnostic.render(message: message, line: line, source: source, range: range, hint: hint))
+    if invocation.format == .json {
+      let column = range.flatMap { r in source.map { SourceLocation.column(of: r.start, in: $0) } }
+      out(AnswerFormatter.jsonError(message, line: line, column: column) + "\n")
+    }
+  }
+
+  private func worse(_ a: ExitCode, _ b: ExitCode) -> ExitCode {
+    func rank(_ c: ExitCode) -> Int {
+      switch c {
+      case .success: return 0
+      case .mathError: return 1
+      case .dataError: return 2
+      case .usage: return 3
+      }
+    }
+    return rank(b) > rank(a) ? b : a
+  }
+}

@@ -1,0 +1,71 @@
+/// Rule-based differentiation, memoised per (node, variable) so a shared subexpression is
+/// differentiated once: the cost is linear in the number of distinct nodes.
+///
+/// One rule per node kind:
+/// - d c = 0 (numbers, constants); d x/dx = 1, d y/dx = 0;
+/// - sum:      d(Σ tᵢ) = Σ d tᵢ;
+/// - product:  d(Π fᵢ) = Σᵢ (d fᵢ) Π_{j≠i} fⱼ;
+/// - power:    d(uⁿ) = n·u^(n−1)·du          (n free of x)
+///             d(aᵛ) = aᵛ·log(a)·dv          (a free of x)
+///             d(uᵛ) = uᵛ·(dv·log(u) + v·du/u) (both depend on x);
+/// - chain:    d f(u) = f'(u)·du, with f' from `derivativeOf` — the one place the chain rule is
+///   applied.
+/// The quotient rule is the product and power rules together (u/v = u·v⁻¹).
+public final class Differentiator {
+  public let pool: ExpressionPool
+  /// Per variable, the derivative of each node id (−1: not yet computed).
+  private var memo: [Expr: [Int32]] = [:]
+
+  public init(pool: ExpressionPool) { self.pool = pool }
+
+  /// ∂e/∂x, where `x` is a symbol.
+  public func derivative(_ e: Expr, _ x: Expr) -> Expr {
+    var table = memo.removeValue(forKey: x) ?? []
+    let result = derivative(e, x, &table)
+    memo[x] = table
+    return result
+  }
+
+  /// ∂ⁿe/∂x₁…∂xₙ, left to right.
+  public func derivative(_ e: Expr, along variables: [Expr]) -> Expr {
+    variables.reduce(e) { derivative($0, $1) }
+  }
+
+  private func derivative(_ e: Expr, _ x: Expr, _ table: inout [Int32]) -> Expr {
+    if e.index < table.count, table[e.index] >= 0 { return Expr(table[e.index]) }
+    let p = pool
+    let result: Expr
+    switch p.node(e) {
+    case .number, .constant: result = p.zero
+    case .symbol: result = e == x ? p.one : p.zero
+    case .undefined: result = p.undefined
+    case .sum(let terms): result = p.add(terms.map { derivative($0, x, &table) })
+    case .product(let factors):
+      var terms: [Expr] = []
+      for i in factors.indices {
+        let di = derivative(factors[i], x, &table)
+        if di == p.zero { continue }
+        var others = factors
+        others[i] = di
+        terms.append(p.multiply(others))
+      }
+      result = p.add(terms)
+    case .power(let u, let v):
+      let du = derivative(u, x, &table), dv = derivative(v, x, &table)
+      if dv == p.zero {
+        result = du == p.zero ? p.zero : p.multiply([v, p.power(u, p.subtract(v, p.one)), du])
+      } else if du == p.zero {
+        result = p.multiply([e, p.call(.log, u), dv])
+      } else {
+        let inner = p.add(p.multiply(dv, p.call(.log, u)), p.multiply([v, du, p.reciprocal(u)]))
+        result = p.multiply(e, inner)
+      }
+    case .call(let f, let u):
+      let du = derivative(u, x, &table)
+      result = du == p.zero ? p.zero : p.multiply(p.derivativeOf(f, at: u), du)
+    }
+    if table.count < p.count { table.append(contentsOf: repeatElement(-1, count: p.count - table.count)) }
+    table[e.index] = result.id
+    return result
+  }
+}

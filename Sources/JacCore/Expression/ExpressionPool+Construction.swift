@@ -1,0 +1,237 @@
+/// Smart constructors: the only way sums, products, powers and calls are made. Each returns the
+/// canonical form of its result:
+/// - `add`: flatten, fold numbers (1/3 + 1/6 = 1/2), collect like terms (2x + 3x = 5x), drop 0;
+/// - `multiply`: flatten, fold numbers, collect like bases (x·x = x², x·y/x = y), drop 1, 0·u = 0;
+/// - `power`: u⁰ = 1 (0⁰ = 1 too), u¹ = u, 1ᵘ = 1, exact numeric powers and roots,
+///   (u^a)^n = u^(a·n) for integer n, (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v);
+/// - `call`: known values (sin 0, cos π, log 1, exp 0, …), odd and even symmetry, exp∘log and
+///   log∘exp, |u| of what cannot be negative.
+/// `undefined` (from 1/0, log 0) absorbs every operation.
+extension ExpressionPool {
+  /// Largest number of bits an exact numeric power may produce before it is kept symbolic.
+  public static let maxExactPowerBits = 100_000
+
+  public func add(_ a: Expr, _ b: Expr) -> Expr { add([a, b]) }
+  public func subtract(_ a: Expr, _ b: Expr) -> Expr { add([a, negate(b)]) }
+  public func negate(_ a: Expr) -> Expr { multiply([minusOne, a]) }
+  public func multiply(_ a: Expr, _ b: Expr) -> Expr { multiply([a, b]) }
+  public func divide(_ a: Expr, _ b: Expr) -> Expr { multiply([a, power(b, minusOne)]) }
+  public func square(_ a: Expr) -> Expr { power(a, number(2)) }
+  public func sqrt(_ a: Expr) -> Expr { power(a, half) }
+  public func reciprocal(_ a: Expr) -> Expr { power(a, minusOne) }
+
+  /// `t₁ + t₂ + …` in canonical form.
+  public func add(_ terms: [Expr]) -> Expr {
+    var constant = Rational.zero
+    var coefficients: [Expr: Rational] = [:]
+    var order: [Expr] = []
+    var pending = terms[...]
+    var flat: [Expr] = []
+    while let t = pending.popFirst() {
+      switch kind(t) {
+      case .undefined: return undefined
+      case .sum: flat.append(contentsOf: operands(t))
+      default: flat.append(t)
+      }
+    }
+    for t in flat {
+      if let q = rational(t) {
+        constant = constant + q
+        continue
+      }
+      let (c, rest) = coefficientAndRest(t)
+      if let old = coefficients[rest] {
+        coefficients[rest] = old + c
+      } else {
+        coefficients[rest] = c
+        order.append(rest)
+      }
+    }
+    var result: [Expr] = []
+    if !constant.isZero { result.append(number(constant)) }
+    for rest in order {
+      let c = coefficients[rest]!
+      if !c.isZero { result.append(scaled(rest, by: c)) }
+    }
+    if result.isEmpty { return zero }
+    if result.count == 1 { return result[0] }
+    result.sort { compareTerms($0, $1) < 0 }
+    return intern(.sum, payload: 0, operands: result)
+  }
+
+  /// `c·rest` where `rest` is a canonical product without a coefficient, or a non-product.
+  func scaled(_ rest: Expr, by c: Rational) -> Expr {
+    if c.isOne { return rest }
+    if c.isZero { return zero }
+    if rest == one { return number(c) }
+    if kind(rest) == .product {
+      return intern(.product, payload: 0, operands: [number(c)] + operands(rest))
+    }
+    return intern(.product, payload: 0, operands: [number(c), rest])
+  }
+
+  /// `f₁·f₂·…` in canonical form.
+  public func multiply(_ factors: [Expr]) -> Expr {
+    var work = factors
+    for _ in 0..<4 {
+      switch collectFactors(work) {
+      case .done(let e): return e
+      case .again(let next): work = next
+      }
+    }
+    // Pathological inputs: settle for the last collected form.
+    if case .done(let e) = collectFactors(work, final: true) { return e }
+    return undefined
+  }
+
+  private enum Collected {
+    case done(Expr)
+    case again([Expr])
+  }
+
+  /// One pass of flattening and collecting; `.again` when a collected power produced a number
+  /// or a product that must be folded in again.
+  private func collectFactors(_ factors: [Expr], final: Bool = false) -> Collected {
+    var coefficient = Rational.one
+    var exponents: [Expr: [Expr]] = [:]
+    var order: [Expr] = []
+    var flat: [Expr] = []
+    flat.reserveCapacity(factors.count)
+    for f in factors {
+      switch kind(f) {
+      case .undefined: return .done(undefined)
+      case .product: flat.append(contentsOf: operands(f))
+      default: flat.append(f)
+      }
+    }
+    for f in flat {
+      if let q = rational(f) {
+        coefficient = coefficient * q
+        continue
+      }
+      let (b, e) = baseAndExponent(f)
+      if exponents[b] != nil {
+        exponents[b]!.append(e)
+      } else {
+        exponents[b] = [e]
+        order.append(b)
+      }
+    }
+    if coefficient.isZero { return .done(zero) }
+    var result: [Expr] = []
+    var again = false
+    for b in order {
+      let list = exponents[b]!
+      let f = list.count == 1 ? (list[0] == one ? b : power(b, list[0])) : power(b, add(list))
+      switch kind(f) {
+      case .undefined: return .done(undefined)
+      case .number:
+        coefficient = coefficient * rational(f)!
+      case .product:
+        if final {
+          result.append(f)
+        } else {
+          again = true
+          result.append(f)
+        }
+      default:
+        if f != one { result.append(f) }
+      }
+    }
+    if coefficient.isZero { return .done(zero) }
+    if again { return .again(coefficient.isOne ? result : [number(coefficient)] + result) }
+    if result.isEmpty { return .done(number(coefficient)) }
+    if result.count == 1 && coefficient.isOne { return .done(result[0]) }
+    result.sort { compareFactors($0, $1) < 0 }
+    if !coefficient.isOne { result.insert(number(coefficient), at: 0) }
+    return .done(intern(.product, payload: 0, operands: result))
+  }
+
+  /// `base^exponent` in canonical form.
+  public func power(_ base: Expr, _ exponent: Expr) -> Expr {
+    if kind(base) == .undefined || kind(exponent) == .undefined { return undefined }
+    if exponent == zero { return one }
+    if exponent == one { return base }
+    if base == one { return one }
+    let q = rational(exponent)
+    if base == zero, let q {
+      return q.isNegative ? undefined : zero
+    }
+    if let b = rational(base), let q { if let v = numericPower(b, q) { return v } }
+    switch kind(base) {
+    case .power:
+      if let q, q.isInteger {
+        return power(operand(base, 0), multiply(operand(base, 1), exponent))
+      }
+    case .product:
+      if let q, q.isInteger {
+        return multiply(operands(base).map { power($0, exponent) })
+      }
+    case .call:
+      if function(base) == .exp {
+        return call(.exp, multiply(operand(base, 0), exponent))
+      }
+    case .number, .symbol, .constant, .sum, .undefined:
+      break
+    }
+    return intern(.power, payload: 0, operands: [base, exponent])
+  }
+
+  /// Exact `b^q` for rational `b` and `q`, or nil to keep it symbolic.
+  private func numericPower(_ b: Rational, _ q: Rational) -> Expr? {
+    guard let p = q.numerator.intValue, let n = q.denominator.intValue else { return nil }
+    let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)
+    guard bits * abs(p) / n <= Self.maxExactPowerBits else { return nil }
+    if n == 1 { return number(b.power(p)) }
+    // b^(p/n) = b^k · b^(r/n) with p = k·n + r, 0 < r < n.
+    let k = p >= 0 ? p / n : -((-p + n - 1) / n)
+    let r = p - k * n
+    if k != 0 {
+      let fraction = number(Rational(BigInt(r), BigInt(n)))
+      return multiply(number(b.power(k)), power(number(b), fraction))
+    }
+    guard !b.isNegative,
+      let num = b.numerator.exactRoot(n), let den = b.denominator.exactRoot(n)
+    else { return nil }
+    return number(Rational(num, den).power(r))
+  }
+
+  /// `f(argument)` in canonical form.
+  public func call(_ f: Function, _ argument: Expr) -> Expr {
+    if kind(argument) == .undefined { return undefined }
+    if let v = knownValue(f, argument) { return v }
+    let (c, rest) = coefficientAndRest(argument)
+    if c.isNegative {
+      let positive = scaled(rest, by: -c)
+      if f.isOdd { return negate(call(f, positive)) }
+      if f.isEven { return call(f, positive) }
+    }
+    switch f {
+    case .exp:
+      if function(argument) == .log { return operand(argument, 0) }
+    case .log:
+      if function(argument) == .exp { return operand(argument, 0) }
+    case .abs:
+      if !canBeNegative(argument) { return argument }
+    case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh,
+      .atanh:
+      break
+    }
+    return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
+  }
+
+  /// True unless `e` is plainly non-negative for every real value of its variables.
+  func canBeNegative(_ e: Expr) -> Bool {
+    switch node(e) {
+    case .number(let q): return q.isNegative
+    case .constant: return false
+    case .call(let f, _): return !(f == .exp || f == .abs || f == .cosh)
+    case .power(let b, let x):
+      if let q = rational(x), q.numerator.isEven { return false }
+      return canBeNegative(b)
+    case .product(let fs): return fs.contains { canBeNegative($0) }
+    case .sum(let ts): return ts.contains { canBeNegative($0) }
+    case .symbol, .undefined: return true
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/// Exact values of the elementary functions at special points.
+///
+/// Trigonometric functions are evaluated at rational multiples of π whose denominator divides
+/// 12 (the angles of the unit-circle table: multiples of π/6 and π/4):
+/// sin(qπ) from the first-quadrant values 0, 1/2, √2/2, √3/2, 1, with sin(qπ) = −sin((q−1)π)
+/// and cos(qπ) = sin((q + 1/2)π); tan = sin/cos, cot = cos/sin, sec = 1/cos, csc = 1/sin, and a
+/// zero denominator is `undefined` (tan(π/2)).
+extension ExpressionPool {
+  func knownValue(_ f: Function, _ u: Expr) -> Expr? {
+    if let q = rational(u) { return knownValue(f, atNumber: q) }
+    if let q = multipleOfPi(u) {
+      switch f {
+      case .sin: return sinOfPiTimes(q)
+      case .cos: return sinOfPiTimes(q + .half)
+      case .tan: return ratio(sinOfPiTimes(q), sinOfPiTimes(q + .half))
+      case .cot: return ratio(sinOfPiTimes(q + .half), sinOfPiTimes(q))
+      case .sec: return ratio(one, sinOfPiTimes(q + .half))
+      case .csc: return ratio(one, sinOfPiTimes(q))
+      case .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .abs:
+        return f == .abs ? (q.isNegative ? scaled(pi, by: -q) : u) : nil
+      }
+    }
+    return nil
+  }
+
+  private func knownValue(_ f: Function, atNumber q: Rational) -> Expr? {
+    switch f {
+    case .sin, .tan, .sinh, .tanh, .asin, .atan, .asinh, .atanh:
+      if q.isZero { return zero }
+      if f == .asin && q.isOne { return scaled(pi, by: .half) }
+      if f == .atan && q.isOne { return scaled(pi, by: Rational(BigInt(1), BigInt(4))) }
+      if f == .atanh && q.magnitude.isOne { return undefined }
+      return nil
+    case .cos, .cosh, .sec, .exp:
+      return q.isZero ? one : nil
+    case .acos:
+      if q.isOne { return zero }
+      if q.isZero { return scaled(pi, by: .half) }
+      if q.isMinusOne { return pi }
+      return nil
+    case .acosh, .log:
+      if q.isOne { return zero }
+      if q.isZero && f == .log { return undefined }
+      return nil
+    case .cot, .csc:
+      return q.isZero ? undefined : nil
+    case .abs:
+      return number(q.magnitude)
+    }
+  }
+
+  /// `q` when `u` is `q·π` for a rational `q` whose denominator divides 12.
+  private func multipleOfPi(_ u: Expr) -> Rational? {
+    var q: Rational
+    if u == pi {
+      q = .one
+    } else if kind(u) == .product, operandCount(u) == 2, operand(u, 1) == pi, let c = rational(operand(u, 0)) {
+      q = c
+    } else {
+      return nil
+    }
+    guard let d = q.denominator.intValue, 12 % d == 0 else { return nil }
+    return q
+  }
+
+  /// sin(qπ) for q with denominator dividing 12, or nil when it is not in the table.
+  private func sinOfPiTimes(_ q: Rational) -> Expr? {
+    // Twelfths of π, reduced to [0, 24).
+    let twelve = Rational(12)
+    guard let k0 = (q * twelve).intValue else { return nil }
+    let k = ((k0 % 24) + 24) % 24
+    if k >= 12 { return sinOfPiTimes(Rational(BigInt(k - 12), BigInt(12))).map(negate) }
+    let angle = min(k, 12 - k)  // sin(π − x) = sin x
+    switch angle {
+    case 0: return zero
+    case 2: return half
+    case 3: return multiply(half, sqrt(number(2)))
+    case 4: return multiply(half, sqrt(number(3)))
+    case 6: return one
+    default: return nil
+    }
+  }
+
+  private func ratio(_ a: Expr?, _ b: Expr?) -> Expr? {
+    guard let a, let b else { return nil }
+    return b == zero ? undefined : divide(a, b)
+  }
+}

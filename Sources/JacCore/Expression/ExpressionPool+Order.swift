@@ -1,0 +1,110 @@
+/// The total orders that sort operands, and so decide how terms print.
+///
+/// - Products: the number first, then factors by base (`x` and `x^2` sort by `x`), so
+///   `2*r^2*sin(t)`.
+/// - Sums: the number first (printers move it last), then terms by their non-numeric part,
+///   larger first, so `x^2 + 2*x + 1`.
+/// - Otherwise (`compare`): kind, then size, then depth, then structure. Size and depth come
+///   before recursion so that comparing two deep, different chains is cheap.
+///
+/// None of these looks at ids or hashes: the order of the same expressions is the same in every
+/// run and whatever else the pool holds.
+extension ExpressionPool {
+  private func rank(_ k: Kind) -> Int {
+    switch k {
+    case .number: return 0
+    case .symbol: return 1
+    case .constant: return 2
+    case .call: return 3
+    case .power: return 4
+    case .product: return 5
+    case .sum: return 6
+    case .undefined: return 7
+    }
+  }
+
+  /// Structural total order: negative, zero (identical) or positive.
+  public func compare(_ a: Expr, _ b: Expr) -> Int {
+    if a == b { return 0 }
+    let ra = records[a.index], rb = records[b.index]
+    if ra.kind != rb.kind { return rank(ra.kind) < rank(rb.kind) ? -1 : 1 }
+    switch ra.kind {
+    case .number:
+      return numbers[Int(ra.payload)] < numbers[Int(rb.payload)] ? -1 : 1
+    case .symbol:
+      return Self.compareNames(symbols[Int(ra.payload)], symbols[Int(rb.payload)])
+    case .constant, .undefined:
+      return ra.payload < rb.payload ? -1 : (ra.payload == rb.payload ? 0 : 1)
+    case .call, .power, .product, .sum:
+      if ra.treeSize != rb.treeSize { return ra.treeSize < rb.treeSize ? -1 : 1 }
+      if ra.depth != rb.depth { return ra.depth < rb.depth ? -1 : 1 }
+      if ra.kind == .call, ra.payload != rb.payload {
+        let fa = Function(rawValue: UInt8(ra.payload))!.name, fb = Function(rawValue: UInt8(rb.payload))!.name
+        return Self.compareNames(fa, fb)
+      }
+      return compareOperands(a, b)
+    }
+  }
+
+  private func compareOperands(_ a: Expr, _ b: Expr) -> Int {
+    let na = operandCount(a), nb = operandCount(b)
+    for i in 0..<min(na, nb) {
+      let c = compare(operand(a, i), operand(b, i))
+      if c != 0 { return c }
+    }
+    return na == nb ? 0 : (na < nb ? -1 : 1)
+  }
+
+  /// Names by their Unicode scalars (locale-free).
+  static func compareNames(_ a: String, _ b: String) -> Int {
+    var ia = a.unicodeScalars.makeIterator(), ib = b.unicodeScalars.makeIterator()
+    while true {
+      switch (ia.next(), ib.next()) {
+      case (nil, nil): return 0
+      case (nil, _): return -1
+      case (_, nil): return 1
+      case (let x?, let y?): if x != y { return x.value < y.value ? -1 : 1 }
+      }
+    }
+  }
+
+  /// `e` as `base^exponent` (a non-power is `e^1`).
+  func baseAndExponent(_ e: Expr) -> (base: Expr, exponent: Expr) {
+    kind(e) == .power ? (operand(e, 0), operand(e, 1)) : (e, one)
+  }
+
+  /// Order of factors in a product.
+  func compareFactors(_ a: Expr, _ b: Expr) -> Int {
+    if a == b { return 0 }
+    let na = kind(a) == .number, nb = kind(b) == .number
+    if na != nb { return na ? -1 : 1 }
+    if na { return compare(a, b) }
+    let (ba, ea) = baseAndExponent(a), (bb, eb) = baseAndExponent(b)
+    let c = compare(ba, bb)
+    return c != 0 ? c : compare(ea, eb)
+  }
+
+  /// `e` as `coefficient·rest` with a rational coefficient.
+  func coefficientAndRest(_ e: Expr) -> (Rational, Expr) {
+    let r = records[e.index]
+    if r.kind == .number { return (numbers[Int(r.payload)], one) }
+    if r.kind == .product, let c = rational(operand(e, 0)) {
+      if r.count == 2 { return (c, operand(e, 1)) }
+      return (c, intern(.product, payload: 0, operands: operands(e).dropFirst()))
+    }
+    return (.one, e)
+  }
+
+  /// Order of terms in a sum.
+  func compareTerms(_ a: Expr, _ b: Expr) -> Int {
+    if a == b { return 0 }
+    let na = kind(a) == .number, nb = kind(b) == .number
+    if na != nb { return na ? -1 : 1 }
+    if na { return compare(a, b) }
+    let ra = coefficientAndRest(a).1, rb = coefficientAndRest(b).1
+    if ra == rb { return compare(a, b) }
+    let sa = records[ra.index].treeSize, sb = records[rb.index].treeSize
+    if sa != sb { return sa > sb ? -1 : 1 }
+    return compare(ra, rb)
+  }
+}

@@ -1,0 +1,221 @@
+/// The arena that owns every expression: nodes live in flat arrays and are named by `Int32` ids
+/// (``Expr``). Each distinct expression exists once (hash-consing through an open-addressing
+/// table), so a shared subexpression is stored, differentiated and printed once, and freeing the
+/// pool frees flat arrays, never a deep chain of objects.
+///
+/// Invariants (checked by `checkInvariants` in tests):
+/// - a node's operands are interned before the node (ids increase from leaves to roots);
+/// - structurally equal nodes have equal ids;
+/// - `sum` and `product` nodes satisfy the canonical forms documented on ``Node``; only the
+///   smart constructors in `ExpressionPool+Construction.swift` create them.
+///
+/// Hashes are computed by a fixed mixer, never Swift's per-process seeded `Hasher`, so ids,
+/// and therefore everything derived from them, are the same on every run.
+public final class ExpressionPool {
+  enum Kind: UInt8 { case number, symbol, constant, sum, product, power, call, undefined }
+
+  struct Record {
+    var kind: Kind
+    /// Index into `numbers` or `symbols`, the raw value of a `Constant` or `Function`.
+    var payload: Int32
+    /// Operands are `operands[start ..< start + count]`.
+    var start: Int32
+    var count: Int32
+    var hash: UInt64
+    /// Longest path to a leaf (a leaf has depth 1).
+    var depth: Int32
+    /// Number of nodes of the expression as a tree, saturating at `Int32.max`.
+    var treeSize: Int32
+  }
+
+  var records: [Record] = []
+  var operandStore: [Expr] = []
+  var numbers: [Rational] = []
+  var symbols: [String] = []
+  private var table: [Int32] = Array(repeating: -1, count: 1024)
+
+  public init() {
+    zero = Expr(0)
+    one = Expr(0)
+    minusOne = Expr(0)
+    half = Expr(0)
+    undefined = Expr(0)
+    pi = Expr(0)
+    zero = number(.zero)
+    one = number(.one)
+    minusOne = number(.minusOne)
+    half = number(.half)
+    undefined = intern(.undefined, payload: 0, operands: EmptyCollection())
+    pi = intern(.constant, payload: Int32(Constant.pi.rawValue), operands: EmptyCollection())
+  }
+
+  public private(set) var zero: Expr
+  public private(set) var one: Expr
+  public private(set) var minusOne: Expr
+  public private(set) var half: Expr
+  public private(set) var undefined: Expr
+  public private(set) var pi: Expr
+
+  /// Number of distinct nodes interned so far.
+  public var count: Int { records.count }
+
+  // MARK: Reading
+
+  /// One level of `e`, for `switch`.
+  public func node(_ e: Expr) -> Node {
+    let r = records[e.index]
+    switch r.kind {
+    case .number: return .number(numbers[Int(r.payload)])
+    case .symbol: return .symbol(symbols[Int(r.payload)])
+    case .constant: return .constant(Constant(rawValue: UInt8(r.payload))!)
+    case .sum: return .sum(operands(e))
+    case .product: return .product(operands(e))
+    case .power: return .power(operandStore[Int(r.start)], operandStore[Int(r.start) + 1])
+    case .call: return .call(Function(rawValue: UInt8(r.payload))!, operandStore[Int(r.start)])
+    case .undefined: return .undefined
+    }
+  }
+
+  func kind(_ e: Expr) -> Kind { records[e.index].kind }
+  /// The operands of a sum, product, power or call, in order.
+  public func operands(_ e: Expr) -> [Expr] {
+    let r = records[e.index]
+    return Array(operandStore[Int(r.start)..<Int(r.start + r.count)])
+  }
+  func operand(_ e: Expr, _ i: Int) -> Expr { operandStore[Int(records[e.index].start) + i] }
+  func operandCount(_ e: Expr) -> Int { Int(records[e.index].count) }
+
+  public func depth(_ e: Expr) -> Int { Int(records[e.index].depth) }
+  /// Size of `e` as a tree (shared subexpressions counted each time), saturating.
+  public func treeSize(_ e: Expr) -> Int { Int(records[e.index].treeSize) }
+
+  /// The value of a number node, or nil.
+  public func rational(_ e: Expr) -> Rational? {
+    let r = records[e.index]
+    return r.kind == .number ? numbers[Int(r.payload)] : nil
+  }
+  /// The name of a symbol node, or nil.
+  public func symbolName(_ e: Expr) -> String? {
+    let r = records[e.index]
+    return r.kind == .symbol ? symbols[Int(r.payload)] : nil
+  }
+  func function(_ e: Expr) -> Function? {
+    let r = records[e.index]
+    return r.kind == .call ? Function(rawValue: UInt8(r.payload)) : nil
+  }
+  public func isNumber(_ e: Expr) -> Bool { records[e.index].kind == .number }
+  public func isUndefined(_ e: Expr) -> Bool { records[e.index].kind == .undefined }
+
+  // MARK: Leaves
+
+  public func number(_ value: Rational) -> Expr {
+    let h = Mix.rational(value)
+    return lookupOrInsert(hash: h, kind: .number, payload: -1, operands: EmptyCollection()) { [self] id in
+      numbers[Int(records[id].payload)] == value
+    } payloadForInsert: { [self] in
+      numbers.append(value)
+      return Int32(numbers.count - 1)
+    }
+  }
+  public func number(_ value: Int) -> Expr { number(Rational(value)) }
+
+  public func symbol(_ name: String) -> Expr {
+    let h = Mix.string(name)
+    return lookupOrInsert(hash: h, kind: .symbol, payload: -1, operands: EmptyCollection()) { [self] id in
+      symbols[Int(records[id].payload)] == name
+    } payloadForInsert: { [self] in
+      symbols.append(name)
+      return Int32(symbols.count - 1)
+    }
+  }
+
+  // MARK: Interning
+
+  /// Interns a node whose payload identifies it (constants, calls, operators).
+  func intern<C: Collection>(_ kind: Kind, payload: Int32, operands: C) -> Expr where C.Element == Expr {
+    var h = Mix.combine(UInt64(kind.rawValue), UInt64(UInt32(bitPattern: payload)))
+    for o in operands { h = Mix.combine(h, records[o.index].hash) }
+    return lookupOrInsert(hash: h, kind: kind, payload: payload, operands: operands) { [self] id in
+      let r = records[id]
+      guard r.payload == payload, Int(r.count) == operands.count else { return false }
+      var i = Int(r.start)
+      for o in operands {
+        if operandStore[i] != o { return false }
+        i += 1
+      }
+      return true
+    } payloadForInsert: { payload }
+  }
+
+  private func lookupOrInsert<C: Collection>(
+    hash: UInt64, kind: Kind, payload: Int32, operands: C,
+    matches: (Int) -> Bool, payloadForInsert: () -> Int32
+  ) -> Expr where C.Element == Expr {
+    var mask = table.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let id = table[slot]
+      if id < 0 { break }
+      let r = records[Int(id)]
+      if r.hash == hash && r.kind == kind && matches(Int(id)) { return Expr(id) }
+      slot = (slot + 1) & mask
+    }
+    var depth: Int32 = 0
+    var size: Int64 = 1
+    for o in operands {
+      let r = records[o.index]
+      depth = max(depth, r.depth)
+      size += Int64(r.treeSize)
+    }
+    let id = Int32(records.count)
+    let start = Int32(operandStore.count)
+    operandStore.append(contentsOf: operands)
+    records.append(
+      Record(
+        kind: kind, payload: payloadForInsert(), start: start, count: Int32(operands.count), hash: hash,
+        depth: depth + 1, treeSize: Int32(min(size, Int64(Int32.max)))))
+    table[slot] = id
+    if records.count * 2 > table.count {
+      grow()
+      mask = table.count - 1
+    }
+    return Expr(id)
+  }
+
+  private func grow() {
+    var bigger = [Int32](repeating: -1, count: table.count * 2)
+    let mask = bigger.count - 1
+    for (i, r) in records.enumerated() {
+      var slot = Int(truncatingIfNeeded: r.hash) & mask
+      while bigger[slot] >= 0 { slot = (slot + 1) & mask }
+      bigger[slot] = Int32(i)
+    }
+    table = bigger
+  }
+}
+
+/// A fixed 64-bit mixer (splitmix64's finaliser), so hashes do not change between runs.
+enum Mix {
+  static func finalize(_ x: UInt64) -> UInt64 {
+    var z = x &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  static func combine(_ h: UInt64, _ v: UInt64) -> UInt64 { finalize(h ^ (v &* 0x100_0000_01B3)) }
+  static func string(_ s: String) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+    return finalize(h)
+  }
+  static func bigInt(_ x: BigInt) -> UInt64 {
+    switch x.storage {
+    case .small(let v): return finalize(UInt64(bitPattern: v))
+    case .large(let negative, let limbs):
+      var h: UInt64 = negative ? 1 : 2
+      for l in limbs { h = combine(h, UInt64(l)) }
+      return h
+    }
+  }
+  static func rational(_ q: Rational) -> UInt64 { combine(bigInt(q.numerator), bigInt(q.denominator)) }
+}

@@ -1,0 +1,251 @@
+/// Prints expressions as LaTeX math that compiles with only `amsmath`:
+/// `\frac{}{}`, `\sqrt{}`, `\sin`, `\ln`, `e^{x}`, `\left( \right)` only around tall content,
+/// `\theta` for `theta`/`θ`, `x_{1}` for `x1`/`x_1`, `\operatorname{arsinh}` where LaTeX has no
+/// command, `\sin^{2}(t)` for integer powers of named functions.
+public struct LatexPrinter {
+  let pool: ExpressionPool
+  private let layout: PrintLayout
+  private let text: TextPrinter
+
+  public init(pool: ExpressionPool) {
+    self.pool = pool
+    layout = PrintLayout(pool: pool)
+    text = TextPrinter(pool: pool)
+  }
+
+  public func string(_ e: Expr) -> String {
+    var out = ""
+    write(e, into: &out)
+    return out
+  }
+
+  /// A matrix in the given environment (`pmatrix`, `bmatrix`, `vmatrix`).
+  public func matrix(_ m: Matrix, environment: String = "pmatrix") -> String {
+    var out = "\\begin{\(environment)}"
+    for i in 0..<m.rows {
+      out += i == 0 ? " " : " \\\\ "
+      out += m.row(i).map { string($0) }.joined(separator: " & ")
+    }
+    return out + " \\end{\(environment)}"
+  }
+
+  func write(_ e: Expr, into out: inout String) {
+    switch pool.node(e) {
+    case .number(let q):
+      if q.isInteger {
+        out += q.description
+      } else {
+        out += (q.isNegative ? "-" : "") + "\\frac{\(q.numerator.magnitude)}{\(q.denominator)}"
+      }
+    case .symbol(let name): out += Self.symbol(name)
+    case .constant(let c):
+      switch c {
+      case .pi: out += "\\pi"
+      }
+    case .undefined: out += "\\text{undefined}"
+    case .call(let f, let u): writeCall(f, u, exponent: nil, into: &out)
+    case .sum(let terms):
+      for (i, t) in layout.orderedTerms(terms).enumerated() {
+        if i == 0 {
+          write(t, into: &out)
+        } else if layout.isNegative(t) {
+          out += " - "
+          writeGrouped(layout.magnitude(t), at: .product, into: &out)
+        } else {
+          out += " + "
+          writeGrouped(t, at: .product, into: &out)
+        }
+      }
+    case .product: writeFraction(e, into: &out)
+    case .power(let b, let x):
+      if let q = pool.rational(x) {
+        if q.isNegative {
+          writeFraction(e, into: &out)
+          return
+        }
+        if q.numerator == .one, let n = q.denominator.intValue, n > 1 {
+          out += n == 2 ? "\\sqrt{" : "\\sqrt[\(n)]{"
+          write(b, into: &out)
+          out += "}"
+          return
+        }
+        if q.isInteger, case .call(let f, let u) = pool.node(b), Self.takesPowerOnName(f) {
+          writeCall(f, u, exponent: q.description, into: &out)
+          return
+        }
+      }
+      if case .call(.exp, let u) = pool.node(b), u == pool.one {
+        out += "e"
+      } else {
+        writeGrouped(b, at: .atom, into: &out)
+      }
+      out += "^{"
+      write(x, into: &out)
+      out += "}"
+    }
+  }
+
+  func writeGrouped(_ e: Expr, at context: Precedence, into out: inout String) {
+    if text.precedence(e) < context {
+      out += isTall(e) ? "\\left(" : "("
+      write(e, into: &out)
+      out += isTall(e) ? "\\right)" : ")"
+    } else {
+      write(e, into: &out)
+    }
+  }
+
+  /// Does `e` print taller than a line (a fraction or a root)?
+  private func isTall(_ e: Expr) -> Bool {
+    switch pool.node(e) {
+    case .number(let q): return !q.isInteger
+    case .symbol, .constant, .undefined: return false
+    case .call(let f, let u): return f == .abs || isTall(u)
+    case .sum(let ts): return ts.contains(where: isTall)
+    case .product: let f = layout.fraction(e); return !f.denominator.isEmpty || f.denominatorNumber != .one || f.numerator.contains(where: isTall)
+    case .power(let b, let x):
+      if let q = pool.rational(x), q.isNegative || !q.isInteger { return true }
+      return isTall(b)
+    }
+  }
+
+  private static func takesPowerOnName(_ f: Function) -> Bool {
+    switch f {
+    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh: return true
+    case .asin, .acos, .atan, .asinh, .acosh, .atanh, .exp, .log, .abs: return false
+    }
+  }
+
+  private func writeCall(_ f: Function, _ u: Expr, exponent: String?, into out: inout String) {
+    switch f {
+    case .exp:
+      if u == pool.one {
+        out += "e"
+      } else {
+        out += "e^{"
+        write(u, into: &out)
+        out += "}"
+      }
+      return
+    case .abs:
+      out += "\\left|"
+      write(u, into: &out)
+      out += "\\right|"
+      return
+    default: break
+    }
+    out += Self.functionName(f)
+    if let exponent { out += "^{\(exponent)}" }
+    let tall = isTall(u)
+    out += tall ? "\\left(" : "("
+    write(u, into: &out)
+    out += tall ? "\\right)" : ")"
+  }
+
+  static func functionName(_ f: Function) -> String {
+    switch f {
+    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .exp: return "\\" + f.name
+    case .asin: return "\\arcsin"
+    case .acos: return "\\arccos"
+    case .atan: return "\\arctan"
+    case .asinh: return "\\operatorname{arsinh}"
+    case .acosh: return "\\operatorname{arcosh}"
+    case .atanh: return "\\operatorname{artanh}"
+    case .log: return "\\ln"
+    case .abs: return "\\operatorname{abs}"
+    }
+  }
+
+  private func writeFraction(_ e: Expr, into out: inout String) {
+    let f = layout.fraction(e)
+    if f.negative { out += "-" }
+    var numerator = ""
+    if f.numeratorNumber != .one || f.numerator.isEmpty { numerator = f.numeratorNumber.description }
+    appendFactors(f.numerator, to: &numerator)
+    var denominator = f.denominatorNumber == .one ? "" : f.denominatorNumber.description
+    appendFactors(f.denominator, to: &denominator)
+    if denominator.isEmpty {
+      out += numerator
+    } else {
+      out += "\\frac{\(numerator)}{\(denominator)}"
+    }
+  }
+
+  /// Juxtaposes factors (`2 x \sin(y)`), with `\cdot` before a factor that starts with a digit.
+  private func appendFactors(_ factors: [Expr], to out: inout String) {
+    for factor in factors {
+      var piece = ""
+      writeGrouped(factor, at: .unary, into: &piece)
+      if !out.isEmpty {
+        out += piece.first?.isNumber == true ? " \\cdot " : " "
+      }
+      out += piece
+    }
+  }
+
+  // MARK: Names
+
+  static let greek: Set<String> = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+    "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma", "varsigma", "tau", "upsilon", "phi", "varphi",
+    "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+  ]
+
+  /// Greek letters typed as Unicode, to their names (`θ` → `theta`).
+  static let greekScalars: [Unicode.Scalar: String] = {
+    let lower = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
+                 "mu", "nu", "xi", "omicron", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
+    var map: [Unicode.Scalar: String] = [:]
+    for (i, name) in lower.enumerated() { map[Unicode.Scalar(0x03B1 + UInt32(i))!] = name }
+    let upper = ["Gamma": 0x0393, "Delta": 0x0394, "Theta": 0x0398, "Lambda": 0x039B, "Xi": 0x039E, "Pi": 0x03A0,
+                 "Sigma": 0x03A3, "Upsilon": 0x03A5, "Phi": 0x03A6, "Psi": 0x03A8, "Omega": 0x03A9]
+    for (name, code) in upper { map[Unicode.Scalar(UInt32(code))!] = name }
+    map[Unicode.Scalar(0x03D5)!] = "phi"
+    map[Unicode.Scalar(0x03C6)!] = "varphi"
+    return map
+  }()
+
+  /// A variable name as LaTeX: `theta` → `\theta`, `x1` → `x_{1}`, `x_ab` → `x_{ab}`,
+  /// `rate` → `\mathit{rate}`.
+  static func symbol(_ name: String) -> String {
+    if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
+      let base = String(name[..<underscore])
+      let sub = String(name[name.index(after: underscore)...])
+      return symbolBase(base) + "_{" + (sub.isEmpty ? "" : subscriptText(sub)) + "}"
+    }
+    // Trailing digits become a subscript.
+    let digits = name.reversed().prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty && digits.count < name.count {
+      let base = String(name.dropLast(digits.count))
+      return symbolBase(base) + "_{" + String(digits.reversed()) + "}"
+    }
+    return symbolBase(name)
+  }
+
+  private static func subscriptText(_ s: String) -> String {
+    if s.allSatisfy({ $0.isASCII && $0.isNumber }) { return s }
+    return symbol(s)
+  }
+
+  private static func symbolBase(_ name: String) -> String {
+    let scalars = Array(name.unicodeScalars)
+    if scalars.count == 1, let g = greekScalars[scalars[0]] { return "\\" + g }
+    if greek.contains(name) { return "\\" + name }
+    if scalars.count == 1 && scalars[0].isASCII { return name }
+    if scalars.allSatisfy({ $0.isASCII }) { return "\\mathit{\(name.replacingUnderscores)}" }
+    // Mixed or non-Greek Unicode: spell Greek scalars, set the rest as text.
+    var out = ""
+    for s in scalars {
+      if let g = greekScalars[s] { out += "\\" + g } else if s.isASCII { out += String(s) } else { out += "\\text{\(s)}" }
+    }
+    return "\\mathit{\(out)}"
+  }
+}
+
+extension String {
+  fileprivate var replacingUnderscores: String {
+    var out = ""
+    for c in self { out += c == "_" ? "\\_" : String(c) }
+    return out
+  }
+}

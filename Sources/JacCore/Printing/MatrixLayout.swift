@@ -1,0 +1,20 @@
+/// Text layout of matrices: one row a line, columns aligned (widths in Unicode scalars), each
+/// row in brackets:
+/// ```
+/// [ cos(t)  -r*sin(t) ]
+/// [ sin(t)  r*cos(t)  ]
+/// ```
+public enum MatrixLayout {
+  public static func text(_ cells: [[String]]) -> String {
+    guard let columns = cells.first?.count, columns > 0 else { return "[ ]" }
+    var widths = Array(repeating: 0, count: columns)
+    for row in cells {
+      for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.unicodeScalars.count) }
+    }
+    return cells.map { row in
+      "[ " + row.enumerated().map { j, cell in
+        cell + String(repeating: " ", count: widths[j] - cell.unicodeScalars.count)
+      }.joined(separator: "  ") + " ]"
+    }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,62 @@
+/// How an expression is laid out for printing, independent of the output language: products
+/// split into a sign, a numerator and a denominator (`x*y^-2*3/2` is `3*x / (2*y^2)`), sums
+/// in print order (the number last; a positive term first, so `1 - x^2` rather than `-x^2 + 1`).
+struct PrintLayout {
+  let pool: ExpressionPool
+
+  struct Fraction {
+    var negative: Bool
+    /// The numeric coefficient's numerator and denominator, both positive.
+    var numeratorNumber: BigInt
+    var denominatorNumber: BigInt
+    var numerator: [Expr]
+    var denominator: [Expr]
+  }
+
+  /// `e` as ±(n·f₁·f₂…)/(d·g₁·g₂…); for a non-product, a one-factor numerator.
+  func fraction(_ e: Expr) -> Fraction {
+    var result = Fraction(negative: false, numeratorNumber: .one, denominatorNumber: .one, numerator: [], denominator: [])
+    let factors: [Expr]
+    switch pool.node(e) {
+    case .product(let fs): factors = fs
+    case .number(let q):
+      result.negative = q.isNegative
+      result.numeratorNumber = q.numerator.magnitude
+      result.denominatorNumber = q.denominator
+      return result
+    default: factors = [e]
+    }
+    for f in factors {
+      if let q = pool.rational(f) {
+        result.negative = q.isNegative
+        result.numeratorNumber = q.numerator.magnitude
+        result.denominatorNumber = q.denominator
+      } else if case .power(let b, let x) = pool.node(f), let q = pool.rational(x), q.isNegative {
+        result.denominator.append(pool.power(b, pool.number(-q)))
+      } else {
+        result.numerator.append(f)
+      }
+    }
+    return result
+  }
+
+  /// Is `e` printed with a leading minus (a negative number or coefficient)?
+  func isNegative(_ e: Expr) -> Bool {
+    if let q = pool.rational(e) { return q.isNegative }
+    if case .product = pool.node(e), let q = pool.rational(pool.operand(e, 0)) { return q.isNegative }
+    return false
+  }
+
+  /// Terms of a sum in print order.
+  func orderedTerms(_ terms: [Expr]) -> [Expr] {
+    var ordered = terms.filter { !pool.isNumber($0) } + terms.filter { pool.isNumber($0) }
+    if let first = ordered.first, isNegative(first), let i = ordered.firstIndex(where: { !isNegative($0) }) {
+      let positive = ordered.remove(at: i)
+      ordered.insert(positive, at: 0)
+    }
+    return ordered
+  }
+
+  /// `e` with its sign flipped (for printing `a - b` from `a + (-b)`).
+  func magnitude(_ e: Expr) -> Expr { pool.negate(e) }
+}

@@ -1,0 +1,126 @@
+/// Prints expressions in jac's own input syntax, with the fewest parentheses that parse back to
+/// the same expression: `-r*sin(t)`, `x^2`, `(x + 1)/(x - 1)`, `sqrt(x^2 + y^2)`, `e`, `pi`.
+public struct TextPrinter {
+  let pool: ExpressionPool
+  private let layout: PrintLayout
+
+  public init(pool: ExpressionPool) {
+    self.pool = pool
+    layout = PrintLayout(pool: pool)
+  }
+
+  public func string(_ e: Expr) -> String {
+    var out = ""
+    write(e, into: &out)
+    return out
+  }
+
+  /// The precedence at which `e` prints.
+  func precedence(_ e: Expr) -> Precedence {
+    switch pool.node(e) {
+    case .number(let q): return q.isNegative ? .unary : (q.isInteger ? .atom : .product)
+    case .symbol, .constant, .call, .undefined: return .atom
+    case .sum: return .sum
+    case .product: return layout.isNegative(e) ? .unary : .product
+    case .power(_, let x):
+      if let q = pool.rational(x) {
+        if q == .half { return .atom }
+        if q.isNegative { return .product }
+      }
+      return .power
+    }
+  }
+
+  func write(_ e: Expr, into out: inout String) {
+    switch pool.node(e) {
+    case .number(let q): out += q.description
+    case .symbol(let name): out += name
+    case .constant(let c):
+      switch c {
+      case .pi: out += "pi"
+      }
+    case .undefined: out += "undefined"
+    case .call(let f, let u):
+      if f == .exp && u == pool.one {
+        out += "e"
+        return
+      }
+      out += f.name
+      out += "("
+      write(u, into: &out)
+      out += ")"
+    case .sum(let terms):
+      for (i, t) in layout.orderedTerms(terms).enumerated() {
+        if i == 0 {
+          write(t, into: &out)
+        } else if layout.isNegative(t) {
+          out += " - "
+          write(layout.magnitude(t), at: .product, into: &out)
+        } else {
+          out += " + "
+          write(t, at: .product, into: &out)
+        }
+      }
+    case .product:
+      writeFraction(e, into: &out)
+    case .power(let b, let x):
+      if let q = pool.rational(x) {
+        if q == .half {
+          out += "sqrt("
+          write(b, into: &out)
+          out += ")"
+          return
+        }
+        if q.isNegative {
+          writeFraction(e, into: &out)
+          return
+        }
+      }
+      write(b, at: .atom, into: &out)
+      out += "^"
+      let simpleExponent = precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
+      write(x, at: simpleExponent ? .unary : .atom, into: &out)
+    }
+  }
+
+  /// Writes `e`, in parentheses if it binds more loosely than `context`.
+  func write(_ e: Expr, at context: Precedence, into out: inout String) {
+    if precedence(e) < context {
+      out += "("
+      write(e, into: &out)
+      out += ")"
+    } else {
+      write(e, into: &out)
+    }
+  }
+
+  private func writeFraction(_ e: Expr, into out: inout String) {
+    let f = layout.fraction(e)
+    if f.negative { out += "-" }
+    var wroteNumerator = false
+    if f.numeratorNumber != .one || f.numerator.isEmpty {
+      out += f.numeratorNumber.description
+      wroteNumerator = true
+    }
+    for factor in f.numerator {
+      if wroteNumerator { out += "*" }
+      write(factor, at: .unary, into: &out)
+      wroteNumerator = true
+    }
+    let denominatorCount = f.denominator.count + (f.denominatorNumber == .one ? 0 : 1)
+    guard denominatorCount > 0 else { return }
+    out += "/"
+    if denominatorCount > 1 { out += "(" }
+    var wrote = false
+    if f.denominatorNumber != .one {
+      out += f.denominatorNumber.description
+      wrote = true
+    }
+    for factor in f.denominator {
+      if wrote { out += "*" }
+      write(factor, at: denominatorCount > 1 ? .unary : .power, into: &out)
+      wrote = true
+    }
+    if denominatorCount > 1 { out += ")" }
+  }
+}

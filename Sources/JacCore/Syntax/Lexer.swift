@@ -1,0 +1,143 @@
+/// Turns one line of input into tokens, on demand. The lexical rules are the second half of
+/// `grammar/jac.ebnf`.
+///
+/// - Numbers are exact: `12`, `0.25` (= 1/4), `.5`, `1e-3` (= 1/1000), `6.02E23`. An `e` is an
+///   exponent only when a digit follows it (after an optional sign); otherwise `2e` is `2·e`.
+/// - Identifiers: a letter or `_`, then letters, digits and `_`. Letters include Greek and other
+///   alphabetic Unicode scalars (`θ`, `φ`, `π`).
+/// - Operators: `+ - * / ^ ** ( ) ,`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
+public struct Lexer {
+  let bytes: [UInt8]
+  private(set) var position = 0
+
+  /// Largest decimal exponent a literal may carry (`1e100000`); beyond it the literal is an error.
+  public static let maxLiteralExponent = 100_000
+  /// Most digits a number literal may have.
+  public static let maxLiteralDigits = 10_000
+
+  public init(_ text: String) { bytes = Array(text.utf8) }
+
+  /// The next token; `.end` at end of input and for ever after.
+  public mutating func next() throws(ParseError) -> Token {
+    skipWhitespace()
+    let start = position
+    guard position < bytes.count else { return Token(kind: .end, range: SourceRange(start, start)) }
+    let b = bytes[position]
+    func single(_ kind: Token.Kind, width: Int = 1) -> Token {
+      position += width
+      return Token(kind: kind, range: SourceRange(start, position))
+    }
+    switch b {
+    case UInt8(ascii: "+"): return single(.plus)
+    case UInt8(ascii: "-"): return single(.minus)
+    case UInt8(ascii: "*"):
+      if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "*") { return single(.caret, width: 2) }
+      return single(.star)
+    case UInt8(ascii: "/"): return single(.slash)
+    case UInt8(ascii: "^"): return single(.caret)
+    case UInt8(ascii: "("): return single(.leftParen)
+    case UInt8(ascii: ")"): return single(.rightParen)
+    case UInt8(ascii: ","): return single(.comma)
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
+    default: break
+    }
+    let scalar = decodeScalar(at: position)
+    switch scalar.value {
+    case 0x2212: return single(.minus, width: UTF8.width(scalar))
+    case 0x00B7, 0x22C5, 0x00D7: return single(.star, width: UTF8.width(scalar))
+    default: break
+    }
+    if Self.isIdentifierStart(scalar) { return identifier() }
+    throw ParseError(.unexpectedCharacter(Self.display(scalar)), SourceRange(start, start + UTF8.width(scalar)))
+  }
+
+  private mutating func skipWhitespace() {
+    while position < bytes.count, bytes[position] == 32 || bytes[position] == 9 || bytes[position] == 13 {
+      position += 1
+    }
+  }
+
+  private func decodeScalar(at i: Int) -> Unicode.Scalar {
+    var iterator = bytes[i...].makeIterator()
+    var decoder = UTF8()
+    if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+    return "\u{FFFD}"
+  }
+
+  public static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
+    s == "_" || (s.isASCII ? (("a"..."z").contains(s) || ("A"..."Z").contains(s)) : s.properties.isAlphabetic)
+  }
+  public static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
+    isIdentifierStart(s) || ("0"..."9").contains(s)
+  }
+
+  /// A character as a message shows it: printable ones as themselves, others as `U+XXXX`.
+  static func display(_ s: Unicode.Scalar) -> String {
+    if s.value < 0x20 || s.value == 0x7F || s == "\u{FFFD}" {
+      let hex = String(s.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+    return String(s)
+  }
+
+  private mutating func identifier() -> Token {
+    let start = position
+    while position < bytes.count {
+      let s = decodeScalar(at: position)
+      guard Self.isIdentifierContinue(s) else { break }
+      position += UTF8.width(s)
+    }
+    let name = String(decoding: bytes[start..<position], as: UTF8.self)
+    return Token(kind: .identifier(name), range: SourceRange(start, position))
+  }
+
+  private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
+
+  private mutating func number() throws(ParseError) -> Token {
+    let start = position
+    let intStart = position
+    while isDigit(position) { position += 1 }
+    let intDigits = bytes[intStart..<position]
+    var fracDigits = bytes[position..<position]
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      let f = position
+      while isDigit(position) { position += 1 }
+      fracDigits = bytes[f..<position]
+      if intDigits.isEmpty && fracDigits.isEmpty {
+        throw ParseError(.malformedNumber("."), SourceRange(start, position))
+      }
+    }
+    var exponent = 0
+    if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+      var p = position + 1
+      var negative = false
+      if p < bytes.count, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") {
+        negative = bytes[p] == UInt8(ascii: "-")
+        p += 1
+      }
+      if isDigit(p) {
+        let e = p
+        while isDigit(p) { p += 1 }
+        position = p
+        let digits = bytes[e..<p]
+        guard digits.count <= 7, let value = Int(String(decoding: digits, as: UTF8.self)),
+          value <= Self.maxLiteralExponent
+        else {
+          throw ParseError(.numberTooLarge, SourceRange(start, position))
+        }
+        exponent = negative ? -value : value
+      }
+    }
+    guard intDigits.count + fracDigits.count <= Self.maxLiteralDigits else {
+      throw ParseError(.numberTooLarge, SourceRange(start, position))
+    }
+    // value = (intDigits fracDigits) · 10^(exponent − fracDigits.count)
+    let mantissa = BigInt(decimalDigits: Array(intDigits) + Array(fracDigits)) ?? .zero
+    let scale = exponent - fracDigits.count
+    guard abs(scale) <= Self.maxLiteralExponent else { throw ParseError(.numberTooLarge, SourceRange(start, position)) }
+    let ten = BigInt(10).power(abs(scale))
+    let value = scale >= 0 ? Rational(mantissa * ten) : Rational(mantissa, ten)
+    return Token(kind: .number(value), range: SourceRange(start, position))
+  }
+}

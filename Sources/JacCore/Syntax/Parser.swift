@@ -1,0 +1,260 @@
+/// Recursive-descent parser: one `parse<Rule>` per rule of `grammar/jac.ebnf`, building
+/// canonical expressions directly in an ``ExpressionPool``.
+///
+/// ```
+/// list       = expression { "," expression } ;
+/// expression = term { ( "+" | "-" ) term } ;
+/// term       = unary { ( "*" | "/" ) unary | implicit } ;
+/// unary      = ( "-" | "+" ) unary | power ;
+/// power      = primary [ ( "^" | "**" ) unary ] ;
+/// primary    = NUMBER | call | IDENTIFIER | "(" expression ")" ;
+/// call       = FUNCTION "(" expression ")" ;
+/// ```
+/// Implicit multiplication (`2x`, `3(x+1)`, `(x+1)(x-1)`, `2 sin(x)`) applies after a number or
+/// a `)` when an identifier or `(` follows. Nesting is capped at ``maxNesting`` levels; deeper
+/// input is an error, never a stack overflow (callers run on a large stack, see `DeepStack`).
+/// Input is never repaired: `1/(x+` is an error.
+public struct Parser {
+  /// Deepest nesting of parentheses, calls, signs and exponents accepted.
+  public static let maxNesting = 10_000
+
+  /// Function names, as typed, and what they mean. `sqrt(u)` is `u^(1/2)`; `ln` is `log`.
+  public static let functionNames: [String] = Function.allCases.map(\.name) + ["ln", "sqrt"]
+  /// Names that are neither variables nor functions.
+  public static let constantNames: [String] = ["pi", "π", "e"]
+
+  private var lexer: Lexer
+  private var current: Token
+  private var previous: Token?
+  private let pool: ExpressionPool
+  private let text: String
+  private var depth = 0
+
+  init(_ text: String, pool: ExpressionPool) throws(ParseError) {
+    self.text = text
+    self.pool = pool
+    lexer = Lexer(text)
+    current = try lexer.next()
+  }
+
+  /// Parses a comma-separated list of expressions (one component each).
+  public static func parseList(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Expr] {
+    var parser = try Parser(text, pool: pool)
+    return try parser.parseList()
+  }
+
+  /// Parses a single expression.
+  public static func parseExpression(_ text: String, in pool: ExpressionPool) throws(ParseError) -> Expr {
+    var parser = try Parser(text, pool: pool)
+    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
+    let e = try parser.parseExpression()
+    try parser.expectEnd()
+    return e
+  }
+
+  // MARK: Rules
+
+  mutating func parseList() throws(ParseError) -> [Expr] {
+    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    var items = [try parseExpression()]
+    while current.kind == .comma {
+      try advance()
+      items.append(try parseExpression())
+    }
+    try expectEnd()
+    return items
+  }
+
+  mutating func parseExpression() throws(ParseError) -> Expr {
+    try enter()
+    defer { depth -= 1 }
+    let start = current.range.start
+    var terms = [try parseTerm()]
+    while current.kind == .plus || current.kind == .minus {
+      let negative = current.kind == .minus
+      try advance()
+      let t = try parseTerm()
+      terms.append(negative ? pool.negate(t) : t)
+    }
+    return try checked(pool.add(terms), terms, .divisionByZero, from: start)
+  }
+
+  mutating func parseTerm() throws(ParseError) -> Expr {
+    let start = current.range.start
+    var result = try parseUnary()
+    while true {
+      switch current.kind {
+      case .star:
+        try advance()
+        let rhs = try parseUnary()
+        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+      case .slash:
+        try advance()
+        let rhs = try parseUnary()
+        result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
+      case .identifier, .number, .leftParen:
+        guard allowsImplicitMultiplication, !isNumber(current) else {
+          throw ParseError(.expectedOperator(found: current.quoted), current.range)
+        }
+        let rhs = try parsePower()
+        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+      default:
+        return result
+      }
+    }
+  }
+
+  /// Implicit multiplication applies after a number or a closing parenthesis.
+  private var allowsImplicitMultiplication: Bool {
+    switch previous?.kind {
+    case .some(.number), .some(.rightParen): return true
+    default: return false
+    }
+  }
+
+  private func isNumber(_ token: Token) -> Bool {
+    if case .number = token.kind { return true }
+    return false
+  }
+
+  mutating func parseUnary() throws(ParseError) -> Expr {
+    switch current.kind {
+    case .minus, .plus:
+      let negative = current.kind == .minus
+      try enter()
+      defer { depth -= 1 }
+      try advance()
+      let operand = try parseUnary()
+      return negative ? pool.negate(operand) : operand
+    default:
+      return try parsePower()
+    }
+  }
+
+  mutating func parsePower() throws(ParseError) -> Expr {
+    let start = current.range.start
+    let base = try parsePrimary()
+    guard current.kind == .caret else { return base }
+    try enter()
+    defer { depth -= 1 }
+    try advance()
+    let exponent = try parseUnary()
+    return try checked(pool.power(base, exponent), [base, exponent], .divisionByZero, from: start)
+  }
+
+  mutating func parsePrimary() throws(ParseError) -> Expr {
+    let token = current
+    switch token.kind {
+    case .number(let value):
+      try advance()
+      return pool.number(value)
+    case .identifier(let name):
+      try advance()
+      if let f = Self.function(named: name) { return try parseCall(f, name: name, token) }
+      if current.kind == .leftParen {
+        if Self.constantNames.contains(name) || Self.isVariableName(name) && !Self.looksLikeFunction(name) {
+          throw ParseError(.notAFunction(name: name), token.range)
+        }
+        let suggestion = EditDistance.suggestion(for: name, among: Self.functionNames)
+        throw ParseError(.unknownFunction(name: name, suggestion: suggestion), token.range)
+      }
+      switch name {
+      case "pi", "π": return pool.pi
+      case "e": return pool.call(.exp, pool.one)
+      default: return pool.symbol(name)
+      }
+    case .leftParen:
+      try advance()
+      let e = try parseExpression()
+      try expectCloseParen(openedAt: token)
+      return e
+    case .rightParen:
+      throw ParseError(depth > 0 ? .expectedExpression(found: token.quoted) : .unexpectedCloseParen, token.range)
+    default:
+      throw ParseError(.expectedExpression(found: token.quoted), token.range)
+    }
+  }
+
+  /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
+  private mutating func parseCall(_ f: Function?, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
+    guard current.kind == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
+    let open = current
+    try advance()
+    let argStart = current.range.start
+    let argument = try parseExpression()
+    let argEnd = previous?.range.end ?? argStart
+    if current.kind == .comma {
+      var count = 1
+      while current.kind == .comma {
+        try advance()
+        _ = try parseExpression()
+        count += 1
+      }
+      throw ParseError(.wrongArgumentCount(function: name, count: count), SourceRange(nameToken.range.start, current.range.end))
+    }
+    try expectCloseParen(openedAt: open)
+    let value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
+    if pool.isUndefined(value) && !pool.isUndefined(argument) {
+      let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
+      throw ParseError(.undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previous!.range.end))
+    }
+    return value
+  }
+
+  // MARK: Helpers
+
+  /// The function a name denotes: `.some(nil)` is `sqrt`.
+  static func function(named name: String) -> Function?? {
+    if name == "sqrt" { return .some(nil) }
+    if name == "ln" { return .some(.log) }
+    return Function.allCases.first { $0.name == name }.map { .some($0) }
+  }
+
+  public static func isVariableName(_ name: String) -> Bool {
+    function(named: name) == nil && !constantNames.contains(name)
+  }
+
+  /// A name close to a function name (`sinn`, `Sin`) is reported as an unknown function.
+  private static func looksLikeFunction(_ name: String) -> Bool {
+    name.unicodeScalars.count > 1 && EditDistance.suggestion(for: name, among: functionNames) != nil
+  }
+
+  private mutating func advance() throws(ParseError) {
+    previous = current
+    current = try lexer.next()
+  }
+
+  private mutating func enter() throws(ParseError) {
+    depth += 1
+    if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), current.range) }
+  }
+
+  private mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
+    guard current.kind == .rightParen else {
+      if current.kind == .end || current.kind == .comma {
+        let column = SourceLocation.column(of: open.range.start, in: text)
+        throw ParseError(.expectedCloseParen(openColumn: column), current.range)
+      }
+      throw ParseError(.expectedOperator(found: current.quoted), current.range)
+    }
+    try advance()
+  }
+
+  private mutating func expectEnd() throws(ParseError) {
+    switch current.kind {
+    case .end: return
+    case .rightParen: throw ParseError(.unexpectedCloseParen, current.range)
+    default: throw ParseError(.expectedOperator(found: current.quoted), current.range)
+    }
+  }
+
+  /// `value`, unless it is undefined while no operand was: then the operator divided by zero.
+  private func checked(
+    _ value: Expr, _ operands: [Expr], _ message: ParseError.Message, from start: Int
+  ) throws(ParseError) -> Expr {
+    if pool.isUndefined(value) && !operands.contains(where: pool.isUndefined) {
+      throw ParseError(message, SourceRange(start, previous?.range.end ?? start))
+    }
+    return value
+  }
+}
