@@ -1,6 +1,148 @@
-/// Placeholder; replaced below.
+/// Brings expressions to a short canonical form.
+///
+/// Goals, in priority order:
+/// 1. correct: every rewrite keeps the value wherever the input is defined;
+/// 2. terminating: every step is bounded by a work ``Budget``; past it, the canonical form the
+///    smart constructors already built is kept;
+/// 3. deterministic: no choice depends on hash order, ids or atom numbering;
+/// 4. short: of the candidates, the one with the lowest ``Complexity`` wins.
+///
+/// The rules, by name (`docs/rules.md` has an example of each):
+/// - in the smart constructors, always on: `fold-constants`, `collect-like-terms`,
+///   `collect-like-factors`, `identity-elements`, `power-of-power`, `known-values`,
+///   `odd-even-symmetry`, `exp-log-inverse`, `abs-of-nonnegative`;
+/// - here, bottom-up on every sum, product and power: `common-denominator` (combine over the
+///   least common denominator, keeping denominators factored), `pythagorean` and
+///   `hyperbolic-pythagorean`, `root-power` ((u^(1/q))^q = u), `cancel-common-factor` (exact
+///   polynomial division by each denominator factor), `factor-common-monomial` (pull out the
+///   content and the common monomial: `r^2*sin(p)*cos(t)^2 + r^2*sin(p)*sin(t)^2` → `r^2*sin(p)`),
+///   `pull-out-negative` (`-(a - b)` → `b - a`); then `prefer-shorter` keeps the rewritten form
+///   only if it is no longer than the canonical one (so `(x + 1)^2` stays factored).
 public final class Simplifier {
-  let pool: ExpressionPool
+  public let pool: ExpressionPool
+  /// Work units (term multiplications, division steps) one expression may use.
+  public static let budgetPerExpression = 200_000
+  private var memo: [Expr: Expr] = [:]
+
   public init(pool: ExpressionPool) { self.pool = pool }
-  public func simplify(_ e: Expr) -> Expr { e }
+
+  /// The simplified form of `e`.
+  /// The memo lives for one call: a result cut short by one call's budget must not leak into
+  /// another's, so every answer depends only on its own input.
+  public func simplify(_ e: Expr) -> Expr {
+    memo.removeAll(keepingCapacity: true)
+    let budget = Budget(Self.budgetPerExpression)
+    return simplify(e, budget)
+  }
+
+  private func simplify(_ e: Expr, _ budget: Budget) -> Expr {
+    if let done = memo[e] { return done }
+    let result: Expr
+    switch pool.node(e) {
+    case .number, .symbol, .constant, .undefined:
+      result = e
+    case .call(let f, let u):
+      result = pool.call(f, simplify(u, budget))
+    case .sum(let terms):
+      result = shortest(pool.add(terms.map { simplify($0, budget) }), budget)
+    case .product(let factors):
+      result = shortest(pool.multiply(factors.map { simplify($0, budget) }), budget)
+    case .power(let b, let x):
+      result = shortest(pool.power(simplify(b, budget), simplify(x, budget)), budget)
+    }
+    memo[e] = result
+    if result != e { memo[result] = result }
+    return result
+  }
+
+  /// `e` or its rational normal form, whichever is shorter (ties go to the normal form, which
+  /// has its common factors pulled out).
+  private func shortest(_ e: Expr, _ budget: Budget) -> Expr {
+    switch pool.node(e) {
+    case .sum, .product, .power: break
+    default: return e
+    }
+    guard budget.remaining > 0, let normal = try? normalForm(e, budget) else { return e }
+    var measure = Complexity(pool: pool)
+    let a = measure.of(e), b = measure.of(normal)
+    return b <= a ? normal : e
+  }
+
+  /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
+  /// common factors out.
+  func normalForm(_ e: Expr, _ budget: Budget) throws(BudgetExceeded) -> Expr {
+    let converter = RationalConverter(pool: pool, budget: budget)
+    var form = try converter.form(e)
+    form = try reduceRoots(form, converter)
+    form = try Pythagorean(converter: converter).reduce(form)
+    form = try normalizeFactors(form, converter)
+    form = try cancel(form, budget)
+    return converter.expression(form)
+  }
+
+  /// `root-power`: (u^(1/q))^k with k ≥ q becomes u^(k div q) · (u^(1/q))^(k mod q).
+  private func reduceRoots(_ form: RationalForm, _ converter: RationalConverter) throws(BudgetExceeded) -> RationalForm {
+    guard !converter.roots.isEmpty else { return form }
+    var result = form
+    for (atom, root) in converter.roots.sorted(by: { $0.key < $1.key }) {
+      let base = try converter.form(root.base)
+      guard base.factors.isEmpty, base.monomialDenominator.isOne else { continue }
+      result.numerator = try substituteRoot(atom, root.degree, base.numerator, in: result.numerator, converter.budget)
+      result.factors = try result.factors.map { f throws(BudgetExceeded) in
+        (try substituteRoot(atom, root.degree, base.numerator, in: f.polynomial, converter.budget), f.multiplicity)
+      }
+    }
+    return result
+  }
+
+  private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget) throws(BudgetExceeded) -> Polynomial {
+    var out = Polynomial()
+    for (m, c) in p.terms {
+      let (rest, e) = m.removing(atom)
+      if e < q {
+        out.addTerm(m, c)
+      } else {
+        out = out + (try base.power(e / q, budget: budget)).scaled(c, rest * Monomial(atom: atom, exponent: e % q))
+      }
+    }
+    return out
+  }
+
+  /// Re-normalises denominator factors after substitutions: constants and monomials move out,
+  /// equal factors merge.
+  private func normalizeFactors(_ form: RationalForm, _ converter: RationalConverter) throws(BudgetExceeded) -> RationalForm {
+    var result = RationalForm(form.numerator)
+    result.monomialDenominator = form.monomialDenominator
+    for (p, k) in form.factors {
+      if p.isZero { throw BudgetExceeded() }
+      let (c, m, primitive) = try converter.normalized(p)
+      result.numerator = result.numerator.scaled(c.power(-k))
+      for _ in 0..<k { result.monomialDenominator = result.monomialDenominator * m }
+      if let primitive { result.addFactor(primitive, k) }
+    }
+    return result
+  }
+
+  /// `cancel-common-factor`: divides the numerator by each denominator factor while exact, and
+  /// cancels common monomials.
+  private func cancel(_ form: RationalForm, _ budget: Budget) throws(BudgetExceeded) -> RationalForm {
+    var result = form
+    var kept: [(polynomial: Polynomial, multiplicity: Int)] = []
+    for (p, k) in form.factors {
+      var remaining = k
+      while remaining > 0, let q = try result.numerator.exactQuotient(p, budget: budget) {
+        result.numerator = q
+        remaining -= 1
+      }
+      if remaining > 0 { kept.append((p, remaining)) }
+    }
+    result.factors = kept
+    let (_, m) = result.numerator.content
+    let g = m.gcd(result.monomialDenominator)
+    if !g.isOne {
+      result.numerator = result.numerator.divided(by: .one, g)
+      result.monomialDenominator = result.monomialDenominator.dividing(by: g)!
+    }
+    return result
+  }
 }

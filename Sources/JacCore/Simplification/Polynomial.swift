@@ -1,0 +1,204 @@
+/// A product of atoms with positive integer exponents: sorted `(atom, exponent)` pairs.
+struct Monomial: Hashable {
+  /// Pairs packed as `atom << 32 | exponent`, sorted by atom.
+  private(set) var packed: [UInt64]
+
+  static let one = Monomial(packed: [])
+
+  init(packed: [UInt64]) { self.packed = packed }
+  init(atom: Int, exponent: Int) { packed = exponent == 0 ? [] : [UInt64(atom) << 32 | UInt64(exponent)] }
+
+  var isOne: Bool { packed.isEmpty }
+  var pairs: [(atom: Int, exponent: Int)] { packed.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) } }
+  var degree: Int { packed.reduce(0) { $0 + Int($1 & 0xFFFF_FFFF) } }
+
+  func exponent(of atom: Int) -> Int {
+    for p in packed where Int(p >> 32) == atom { return Int(p & 0xFFFF_FFFF) }
+    return 0
+  }
+
+  static func * (a: Monomial, b: Monomial) -> Monomial { a.combined(b, sign: 1) }
+
+  /// `a / b` when `b` divides `a`.
+  func dividing(by b: Monomial) -> Monomial? {
+    for (atom, e) in b.pairs where exponent(of: atom) < e { return nil }
+    return combined(b, sign: -1)
+  }
+
+  /// The greatest common divisor (smaller exponent of each shared atom).
+  func gcd(_ b: Monomial) -> Monomial {
+    Monomial(packed: pairs.compactMap { atom, e in
+      let f = min(e, b.exponent(of: atom))
+      return f > 0 ? UInt64(atom) << 32 | UInt64(f) : nil
+    })
+  }
+
+  /// The least common multiple.
+  func lcm(_ b: Monomial) -> Monomial { (self * b).dividing(by: gcd(b))! }
+
+  /// Removes `atom` and returns its exponent.
+  func removing(_ atom: Int) -> (Monomial, Int) {
+    (Monomial(packed: packed.filter { Int($0 >> 32) != atom }), exponent(of: atom))
+  }
+
+  private func combined(_ b: Monomial, sign: Int) -> Monomial {
+    var result: [UInt64] = []
+    result.reserveCapacity(packed.count + b.packed.count)
+    var i = 0, j = 0
+    let x = packed, y = b.packed
+    while i < x.count || j < y.count {
+      let ai = i < x.count ? Int(x[i] >> 32) : Int.max
+      let bj = j < y.count ? Int(y[j] >> 32) : Int.max
+      if ai < bj {
+        result.append(x[i])
+        i += 1
+      } else if bj < ai {
+        result.append(y[j])
+        j += 1
+      } else {
+        let e = Int(x[i] & 0xFFFF_FFFF) + sign * Int(y[j] & 0xFFFF_FFFF)
+        if e > 0 { result.append(UInt64(ai) << 32 | UInt64(e)) }
+        i += 1
+        j += 1
+      }
+    }
+    return Monomial(packed: result)
+  }
+
+  /// Lexicographic order: the first atom (smallest index) where the exponents differ decides;
+  /// a larger exponent is larger. Positive when `a > b`.
+  static func lexCompare(_ a: Monomial, _ b: Monomial) -> Int {
+    var i = 0, j = 0
+    while i < a.packed.count || j < b.packed.count {
+      let ai = i < a.packed.count ? Int(a.packed[i] >> 32) : Int.max
+      let bj = j < b.packed.count ? Int(b.packed[j] >> 32) : Int.max
+      if ai < bj { return 1 }
+      if bj < ai { return -1 }
+      let ea = a.packed[i] & 0xFFFF_FFFF, eb = b.packed[j] & 0xFFFF_FFFF
+      if ea != eb { return ea > eb ? 1 : -1 }
+      i += 1
+      j += 1
+    }
+    return 0
+  }
+}
+
+/// Thrown when simplification would exceed its work budget; the simplifier then keeps the
+/// canonical form it already has.
+struct BudgetExceeded: Error {}
+
+/// A work budget shared by one simplification.
+final class Budget {
+  private(set) var remaining: Int
+  init(_ amount: Int) { remaining = amount }
+  func spend(_ amount: Int) throws(BudgetExceeded) {
+    remaining -= amount
+    if remaining < 0 { throw BudgetExceeded() }
+  }
+}
+
+/// A sparse polynomial in atoms with exact rational coefficients.
+struct Polynomial: Equatable {
+  /// Most terms a polynomial may reach before simplification gives up on the expansion.
+  static let maxTerms = 2_000
+
+  var terms: [Monomial: Rational] = [:]
+
+  static let zero = Polynomial()
+  init() {}
+  init(constant: Rational) { if !constant.isZero { terms[.one] = constant } }
+  init(monomial: Monomial, coefficient: Rational = .one) {
+    if !coefficient.isZero { terms[monomial] = coefficient }
+  }
+
+  var isZero: Bool { terms.isEmpty }
+  var termCount: Int { terms.count }
+  /// The constant value, when the polynomial is a constant.
+  var constantValue: Rational? {
+    if terms.isEmpty { return .zero }
+    if terms.count == 1, let c = terms[.one] { return c }
+    return nil
+  }
+  /// The single term, when there is one.
+  var singleTerm: (Monomial, Rational)? { terms.count == 1 ? terms.first.map { ($0.key, $0.value) } : nil }
+
+  static func + (a: Polynomial, b: Polynomial) -> Polynomial {
+    var r = a.terms.count >= b.terms.count ? a : b
+    let other = a.terms.count >= b.terms.count ? b : a
+    for (m, c) in other.terms { r.addTerm(m, c) }
+    return r
+  }
+
+  mutating func addTerm(_ m: Monomial, _ c: Rational) {
+    let s = (terms[m] ?? .zero) + c
+    if s.isZero { terms[m] = nil } else { terms[m] = s }
+  }
+
+  func scaled(_ c: Rational, _ m: Monomial = .one) -> Polynomial {
+    if c.isZero { return .zero }
+    var r = Polynomial()
+    r.terms.reserveCapacity(terms.count)
+    for (k, v) in terms { r.terms[k * m] = v * c }
+    return r
+  }
+
+  func multiplied(by b: Polynomial, budget: Budget) throws(BudgetExceeded) -> Polynomial {
+    try budget.spend(terms.count * b.terms.count)
+    var r = Polynomial()
+    for (m1, c1) in terms {
+      for (m2, c2) in b.terms { r.addTerm(m1 * m2, c1 * c2) }
+    }
+    if r.terms.count > Self.maxTerms { throw BudgetExceeded() }
+    return r
+  }
+
+  func power(_ n: Int, budget: Budget) throws(BudgetExceeded) -> Polynomial {
+    var result = Polynomial(constant: .one)
+    for _ in 0..<n { result = try result.multiplied(by: self, budget: budget) }
+    return result
+  }
+
+  /// The leading term in lexicographic order.
+  var leadingTerm: (Monomial, Rational)? {
+    var best: (Monomial, Rational)?
+    for (m, c) in terms where best == nil || Monomial.lexCompare(m, best!.0) > 0 { best = (m, c) }
+    return best
+  }
+
+  /// `self / d` when the division is exact, else nil (multivariate division by leading terms:
+  /// if d divides self, every remainder's leading term is divisible by d's).
+  func exactQuotient(_ d: Polynomial, budget: Budget) throws(BudgetExceeded) -> Polynomial? {
+    guard let (dm, dc) = d.leadingTerm else { return nil }
+    var remainder = self
+    var quotient = Polynomial()
+    while let (rm, rc) = remainder.leadingTerm {
+      guard let m = rm.dividing(by: dm) else { return nil }
+      let c = rc / dc
+      quotient.addTerm(m, c)
+      try budget.spend(d.terms.count)
+      for (k, v) in d.terms { remainder.addTerm(k * m, -(v * c)) }
+    }
+    return quotient
+  }
+
+  /// Gcd of the coefficients (positive) and of the monomials.
+  var content: (Rational, Monomial) {
+    var g: Rational?
+    var m: Monomial?
+    for (k, v) in terms {
+      g = g.map { Rational.gcd($0, v) } ?? v.magnitude
+      m = m.map { $0.gcd(k) } ?? k
+    }
+    return (g ?? .one, m ?? .one)
+  }
+
+  /// Divides every term by `c·m` (which must divide each).
+  func divided(by c: Rational, _ m: Monomial) -> Polynomial {
+    var r = Polynomial()
+    for (k, v) in terms { r.terms[k.dividing(by: m)!] = v / c }
+    return r
+  }
+
+  /// Atoms that occur.
+  var atoms: Set<Int> { Set(terms.keys.flatMap { $0.pairs.map(\.atom) }) }
+}

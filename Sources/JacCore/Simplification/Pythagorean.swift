@@ -1,0 +1,143 @@
+/// The rules `pythagorean` (sin²u + cos²u = 1) and `hyperbolic-pythagorean`
+/// (cosh²u − sinh²u = 1), applied to a rational form as substitutions:
+///
+///   cos²u → 1 − sin²u  or  sin²u → 1 − cos²u,
+///   cosh²u → 1 + sinh²u  or  sinh²u → cosh²u − 1,
+///
+/// choosing for every pair (u, kind) one of: no substitution, or one of the two directions.
+/// Choices interact (the bipolar determinant needs one for u and one for v at once), so for up
+/// to ``maxJointPairs`` pairs every combination is tried; beyond that, pairs are chosen one at a
+/// time. The winner has the fewest terms over numerator and denominator factors, then the
+/// lowest total degree, then the earliest combination; pairs are ordered by expression order of
+/// their argument, so the choice does not depend on atom numbering.
+struct Pythagorean {
+  static let maxJointPairs = 4
+
+  let converter: RationalConverter
+  var pool: ExpressionPool { converter.pool }
+
+  struct Pair {
+    /// Atoms of sin u and cos u (or sinh u and cosh u).
+    var first: Int
+    var second: Int
+    var hyperbolic: Bool
+    var argument: Expr
+  }
+
+  /// The best form under the substitutions, or `form` unchanged.
+  func reduce(_ form: RationalForm) throws(BudgetExceeded) -> RationalForm {
+    let pairs = findPairs(form)
+    if pairs.isEmpty { return form }
+    var best = form
+    var bestScore = score(form)
+    if pairs.count <= Self.maxJointPairs {
+      var choice = Array(repeating: 0, count: pairs.count)
+      while increment(&choice) {
+        let candidate = try apply(pairs, choice, to: form)
+        let s = score(candidate)
+        if s < bestScore {
+          best = candidate
+          bestScore = s
+        }
+      }
+    } else {
+      for pair in pairs {
+        for option in 1...2 {
+          let candidate = try apply([pair], [option], to: best)
+          let s = score(candidate)
+          if s < bestScore {
+            best = candidate
+            bestScore = s
+          }
+        }
+      }
+    }
+    return best
+  }
+
+  /// Next combination in base 3; false after the last.
+  private func increment(_ choice: inout [Int]) -> Bool {
+    for i in choice.indices {
+      choice[i] += 1
+      if choice[i] < 3 { return true }
+      choice[i] = 0
+    }
+    return false
+  }
+
+  private func score(_ f: RationalForm) -> (Int, Int) {
+    let polys = [f.numerator] + f.factors.map(\.polynomial)
+    let terms = polys.reduce(0) { $0 + $1.termCount }
+    let degree = polys.reduce(0) { acc, p in acc + p.terms.keys.reduce(0) { $0 + $1.degree } }
+    return (terms, degree)
+  }
+
+  private func findPairs(_ form: RationalForm) -> [Pair] {
+    let polys = [form.numerator] + form.factors.map(\.polynomial)
+    var squared = Set<Int>()
+    for p in polys {
+      for m in p.terms.keys {
+        for (atom, e) in m.pairs where e >= 2 { squared.insert(atom) }
+      }
+    }
+    var pairs: [Pair] = []
+    for atom in squared.sorted() {
+      let e = converter.atoms[atom]
+      guard let f = pool.function(e) else { continue }
+      let u = pool.operand(e, 0)
+      let partner: (Function, Function, Bool)?
+      switch f {
+      case .sin, .cos: partner = (.sin, .cos, false)
+      case .sinh, .cosh: partner = (.sinh, .cosh, true)
+      default: partner = nil
+      }
+      guard let (a, b, hyperbolic) = partner else { continue }
+      if pairs.contains(where: { $0.argument == u && $0.hyperbolic == hyperbolic }) { continue }
+      let first = converter.atom(pool.call(a, u)), second = converter.atom(pool.call(b, u))
+      pairs.append(Pair(first: first, second: second, hyperbolic: hyperbolic, argument: u))
+    }
+    return pairs.sorted { pool.compare($0.argument, $1.argument) < 0 || ($0.argument == $1.argument && !$0.hyperbolic) }
+  }
+
+  private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(BudgetExceeded) -> RationalForm {
+    var rules: [(atom: Int, replacement: Polynomial)] = []
+    for (pair, option) in zip(pairs, choice) where option != 0 {
+      let one = Polynomial(constant: .one)
+      switch (option, pair.hyperbolic) {
+      case (1, false):  // cos² → 1 − sin²
+        rules.append((pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2), coefficient: .minusOne)))
+      case (2, false):  // sin² → 1 − cos²
+        rules.append((pair.first, one + Polynomial(monomial: Monomial(atom: pair.second, exponent: 2), coefficient: .minusOne)))
+      case (1, true):  // cosh² → 1 + sinh²
+        rules.append((pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2))))
+      default:  // sinh² → cosh² − 1
+        rules.append((pair.first, Polynomial(monomial: Monomial(atom: pair.second, exponent: 2)) + Polynomial(constant: .minusOne)))
+      }
+    }
+    var result = form
+    result.numerator = try substitute(rules, in: form.numerator)
+    result.factors = []
+    for (p, k) in form.factors { result.factors.append((try substitute(rules, in: p), k)) }
+    return result
+  }
+
+  /// Replaces atom^e (e ≥ 2) by atom^(e mod 2) · replacement^(e div 2) for each rule.
+  func substitute(_ rules: [(atom: Int, replacement: Polynomial)], in p: Polynomial) throws(BudgetExceeded) -> Polynomial {
+    var current = p
+    for rule in rules {
+      var next = Polynomial()
+      for (m, c) in current.terms {
+        let (rest, e) = m.removing(rule.atom)
+        if e < 2 {
+          next.addTerm(m, c)
+          continue
+        }
+        let kept = rest * Monomial(atom: rule.atom, exponent: e % 2)
+        let expanded = try rule.replacement.power(e / 2, budget: converter.budget)
+        next = next + expanded.scaled(c, kept)
+      }
+      current = next
+    }
+    return current
+  }
+}

@@ -1,0 +1,131 @@
+/// Converts between expressions and ``RationalForm``s over a table of atoms. One converter
+/// serves one simplification of one expression (atom numbers are local to it).
+final class RationalConverter {
+  let pool: ExpressionPool
+  let budget: Budget
+  private(set) var atoms: [Expr] = []
+  private var atomIndex: [Expr: Int] = [:]
+  /// For an atom u^(1/q): the form of u and q, so that (u^(1/q))^q can be replaced by u.
+  private(set) var roots: [Int: (base: Expr, degree: Int)] = [:]
+  private var forms: [Expr: RationalForm] = [:]
+
+  init(pool: ExpressionPool, budget: Budget) {
+    self.pool = pool
+    self.budget = budget
+  }
+
+  func atom(_ e: Expr) -> Int {
+    if let i = atomIndex[e] { return i }
+    atoms.append(e)
+    atomIndex[e] = atoms.count - 1
+    return atoms.count - 1
+  }
+
+  // MARK: Expression → form
+
+  func form(_ e: Expr) throws(BudgetExceeded) -> RationalForm {
+    if let f = forms[e] { return f }
+    try budget.spend(1)
+    let f: RationalForm
+    switch pool.node(e) {
+    case .number(let q): f = .constant(q)
+    case .symbol, .constant, .call: f = RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
+    case .undefined: throw BudgetExceeded()
+    case .sum(let terms):
+      var acc = RationalForm(.zero)
+      for t in terms { acc = try .sum(acc, try form(t), budget: budget) }
+      f = acc
+    case .product(let factors):
+      var acc = RationalForm.constant(.one)
+      for x in factors { acc = try .product(acc, try form(x), budget: budget) }
+      f = acc
+    case .power(let b, let x):
+      f = try powerForm(e, b, x)
+    }
+    forms[e] = f
+    return f
+  }
+
+  private func powerForm(_ e: Expr, _ b: Expr, _ x: Expr) throws(BudgetExceeded) -> RationalForm {
+    guard let q = pool.rational(x), let p = q.numerator.intValue, let n = q.denominator.intValue, abs(p) <= 64
+    else {
+      return RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
+    }
+    if n == 1 {
+      let base = try form(b)
+      let positive = p > 0 ? base : try reciprocal(base)
+      var result = RationalForm.constant(.one)
+      for _ in 0..<abs(p) { result = try .product(result, positive, budget: budget) }
+      return result
+    }
+    // u^(p/n) = (u^(1/n))^p with u^(1/n) an atom.
+    let root = pool.power(b, pool.number(Rational(BigInt(1), BigInt(n))))
+    let index = atom(root)
+    roots[index] = (b, n)
+    if p > 0 { return RationalForm(Polynomial(monomial: Monomial(atom: index, exponent: p))) }
+    var r = RationalForm.constant(.one)
+    r.monomialDenominator = Monomial(atom: index, exponent: -p)
+    return r
+  }
+
+  /// 1/f. The old numerator becomes a denominator factor (primitive, sign-normalised).
+  func reciprocal(_ f: RationalForm) throws(BudgetExceeded) -> RationalForm {
+    if f.numerator.isZero { throw BudgetExceeded() }
+    var r = RationalForm(try f.expandedDenominator(budget: budget))
+    let (c, m, p) = try normalized(f.numerator)
+    r.numerator = r.numerator.scaled(c.reciprocal)
+    r.monomialDenominator = m
+    if let p { r.factors = [(p, 1)] }
+    return r
+  }
+
+  /// `poly` as c·m·p with p primitive, at least two terms, and a sign that does not depend on
+  /// atom numbering (its first term in expression order is positive); p is nil for a monomial.
+  func normalized(_ poly: Polynomial) throws(BudgetExceeded) -> (Rational, Monomial, Polynomial?) {
+    var (c, m) = poly.content
+    var p = poly.divided(by: c, m)
+    if let (_, sign) = p.singleTerm { return (c * sign, m, nil) }
+    let e = expression(p)
+    if case .sum(let terms) = pool.node(e),
+      let first = terms.first(where: { !pool.isNumber($0) }),
+      PrintLayout(pool: pool).isNegative(first)
+    {
+      c = -c
+      p = p.scaled(.minusOne)
+    }
+    return (c, m, p)
+  }
+
+  // MARK: Form → expression
+
+  func expression(_ m: Monomial) -> Expr {
+    pool.multiply(m.pairs.map { pool.power(atoms[$0.atom], pool.number($0.exponent)) })
+  }
+
+  func expression(_ p: Polynomial) -> Expr {
+    pool.add(p.terms.map { m, c in pool.multiply(pool.number(c), expression(m)) })
+  }
+
+  /// The form as an expression: c·m·P / (m' · Π Fᵢ^kᵢ), with the numerator's content and common
+  /// monomial factored out (`u*v*(u^2 + v^2)`), and its sign chosen so that most terms of P are
+  /// positive.
+  func expression(_ f: RationalForm) -> Expr {
+    if f.numerator.isZero { return pool.zero }
+    var (c, m) = f.numerator.content
+    var p = f.numerator.divided(by: c, m)
+    if let (_, sign) = p.singleTerm {
+      c = c * sign
+      p = Polynomial(constant: .one)
+    } else {
+      let negatives = p.terms.values.filter(\.isNegative).count
+      if 2 * negatives > p.termCount {
+        c = -c
+        p = p.scaled(.minusOne)
+      }
+    }
+    var factors: [Expr] = [pool.number(c), expression(m), expression(p)]
+    factors.append(pool.reciprocal(expression(f.monomialDenominator)))
+    for (q, k) in f.factors { factors.append(pool.power(expression(q), pool.number(-k))) }
+    return pool.multiply(factors)
+  }
+}
