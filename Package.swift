@@ -15,7 +15,7 @@ let package = Package(
     .target(name: "JacCLI", dependencies: ["JacCore"]),
     // The executable: a few lines that hand CommandLine.arguments to JacCLI.
     .executableTarget(name: "jac", dependencies: ["JacCLI"]),
-    .testTarget(name: "JacCoreTests", dependencies: ["JacCore"], resources: [.copy("Golden")]),
+    .testTarget(name: "JacCoreTests", dependencies: ["JacCore"], exclude: ["Golden"]),
     .testTarget(name: "JacCLITests", dependencies: ["JacCLI", "JacCore"]),
   ]
 )

@@ -23,7 +23,11 @@ public enum Function: UInt8, Sendable, CaseIterable {
   case exp, log, abs
 
   /// The name as typed and printed.
-  public var name: String { "\(self)" }
+  public var name: String { Self.names[Int(rawValue)] }
+  private static let names = [
+    "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
+    "atanh", "exp", "log", "abs",
+  ]
 
   /// `f(-u) = -f(u)`.
   var isOdd: Bool {

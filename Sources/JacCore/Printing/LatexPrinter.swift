@@ -95,8 +95,21 @@ public struct LatexPrinter {
     }
   }
 
+  /// Memo for ``isTall`` (a deep chain would otherwise be walked once per level).
+  private final class TallCache {
+    var known: [Expr: Bool] = [:]
+  }
+  private let tallCache = TallCache()
+
   /// Does `e` print taller than a line (a fraction or a root)?
   private func isTall(_ e: Expr) -> Bool {
+    if let known = tallCache.known[e] { return known }
+    let tall = computeIsTall(e)
+    tallCache.known[e] = tall
+    return tall
+  }
+
+  private func computeIsTall(_ e: Expr) -> Bool {
     switch pool.node(e) {
     case .number(let q): return !q.isInteger
     case .symbol, .constant, .undefined: return false
@@ -161,9 +174,19 @@ public struct LatexPrinter {
     if f.negative { out += "-" }
     var numerator = ""
     if f.numeratorNumber != .one || f.numerator.isEmpty { numerator = f.numeratorNumber.description }
-    appendFactors(f.numerator, to: &numerator)
     var denominator = f.denominatorNumber == .one ? "" : f.denominatorNumber.description
-    appendFactors(f.denominator, to: &denominator)
+    let isFraction = !f.denominator.isEmpty || f.denominatorNumber != .one
+    // Inside \frac a lone factor needs no parentheses: \frac{x + 1}{x - 1}.
+    if isFraction && numerator.isEmpty && f.numerator.count == 1 {
+      write(f.numerator[0], into: &numerator)
+    } else {
+      appendFactors(f.numerator, to: &numerator)
+    }
+    if denominator.isEmpty && f.denominator.count == 1 {
+      write(f.denominator[0], into: &denominator)
+    } else {
+      appendFactors(f.denominator, to: &denominator)
+    }
     if denominator.isEmpty {
       out += numerator
     } else {

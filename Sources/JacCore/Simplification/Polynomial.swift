@@ -83,17 +83,20 @@ struct Monomial: Hashable {
   }
 }
 
-/// Thrown when simplification would exceed its work budget; the simplifier then keeps the
-/// canonical form it already has.
-struct BudgetExceeded: Error {}
+/// Why a rewrite stopped: the work budget ran out (the simplifier keeps the canonical form it
+/// already has), or a denominator turned out to be zero (the result is undefined).
+enum SimplificationStop: Error {
+  case budget
+  case divisionByZero
+}
 
 /// A work budget shared by one simplification.
 final class Budget {
   private(set) var remaining: Int
   init(_ amount: Int) { remaining = amount }
-  func spend(_ amount: Int) throws(BudgetExceeded) {
+  func spend(_ amount: Int) throws(SimplificationStop) {
     remaining -= amount
-    if remaining < 0 { throw BudgetExceeded() }
+    if remaining < 0 { throw SimplificationStop.budget }
   }
 }
 
@@ -142,17 +145,17 @@ struct Polynomial: Equatable {
     return r
   }
 
-  func multiplied(by b: Polynomial, budget: Budget) throws(BudgetExceeded) -> Polynomial {
+  func multiplied(by b: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial {
     try budget.spend(terms.count * b.terms.count)
     var r = Polynomial()
     for (m1, c1) in terms {
       for (m2, c2) in b.terms { r.addTerm(m1 * m2, c1 * c2) }
     }
-    if r.terms.count > Self.maxTerms { throw BudgetExceeded() }
+    if r.terms.count > Self.maxTerms { throw SimplificationStop.budget }
     return r
   }
 
-  func power(_ n: Int, budget: Budget) throws(BudgetExceeded) -> Polynomial {
+  func power(_ n: Int, budget: Budget) throws(SimplificationStop) -> Polynomial {
     var result = Polynomial(constant: .one)
     for _ in 0..<n { result = try result.multiplied(by: self, budget: budget) }
     return result
@@ -167,7 +170,7 @@ struct Polynomial: Equatable {
 
   /// `self / d` when the division is exact, else nil (multivariate division by leading terms:
   /// if d divides self, every remainder's leading term is divisible by d's).
-  func exactQuotient(_ d: Polynomial, budget: Budget) throws(BudgetExceeded) -> Polynomial? {
+  func exactQuotient(_ d: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial? {
     guard let (dm, dc) = d.leadingTerm else { return nil }
     var remainder = self
     var quotient = Polynomial()

@@ -25,7 +25,7 @@ struct Pythagorean {
   }
 
   /// The best form under the substitutions, or `form` unchanged.
-  func reduce(_ form: RationalForm) throws(BudgetExceeded) -> RationalForm {
+  func reduce(_ form: RationalForm) throws(SimplificationStop) -> RationalForm {
     let pairs = findPairs(form)
     if pairs.isEmpty { return form }
     var best = form
@@ -99,7 +99,7 @@ struct Pythagorean {
     return pairs.sorted { pool.compare($0.argument, $1.argument) < 0 || ($0.argument == $1.argument && !$0.hyperbolic) }
   }
 
-  private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(BudgetExceeded) -> RationalForm {
+  private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(SimplificationStop) -> RationalForm {
     var rules: [(atom: Int, replacement: Polynomial)] = []
     for (pair, option) in zip(pairs, choice) where option != 0 {
       let one = Polynomial(constant: .one)
@@ -122,7 +122,7 @@ struct Pythagorean {
   }
 
   /// Replaces atom^e (e ≥ 2) by atom^(e mod 2) · replacement^(e div 2) for each rule.
-  func substitute(_ rules: [(atom: Int, replacement: Polynomial)], in p: Polynomial) throws(BudgetExceeded) -> Polynomial {
+  func substitute(_ rules: [(atom: Int, replacement: Polynomial)], in p: Polynomial) throws(SimplificationStop) -> Polynomial {
     var current = p
     for rule in rules {
       var next = Polynomial()

@@ -23,14 +23,17 @@ final class RationalConverter {
 
   // MARK: Expression → form
 
-  func form(_ e: Expr) throws(BudgetExceeded) -> RationalForm {
+  func form(_ e: Expr) throws(SimplificationStop) -> RationalForm {
     if let f = forms[e] { return f }
     try budget.spend(1)
     let f: RationalForm
     switch pool.node(e) {
     case .number(let q): f = .constant(q)
+    case .call(.exp, let u) where pool.coefficientAndRest(u).0.isNegative:
+      // exp(-u) = 1/exp(u), so sums of exp(-u) and exp(u) share one atom.
+      f = RationalForm.constant(.one).withDenominator(Monomial(atom: atom(pool.call(.exp, pool.negate(u))), exponent: 1))
     case .symbol, .constant, .call: f = RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
-    case .undefined: throw BudgetExceeded()
+    case .undefined: throw SimplificationStop.divisionByZero
     case .sum(let terms):
       var acc = RationalForm(.zero)
       for t in terms { acc = try .sum(acc, try form(t), budget: budget) }
@@ -46,7 +49,7 @@ final class RationalConverter {
     return f
   }
 
-  private func powerForm(_ e: Expr, _ b: Expr, _ x: Expr) throws(BudgetExceeded) -> RationalForm {
+  private func powerForm(_ e: Expr, _ b: Expr, _ x: Expr) throws(SimplificationStop) -> RationalForm {
     guard let q = pool.rational(x), let p = q.numerator.intValue, let n = q.denominator.intValue, abs(p) <= 64
     else {
       return RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
@@ -63,14 +66,12 @@ final class RationalConverter {
     let index = atom(root)
     roots[index] = (b, n)
     if p > 0 { return RationalForm(Polynomial(monomial: Monomial(atom: index, exponent: p))) }
-    var r = RationalForm.constant(.one)
-    r.monomialDenominator = Monomial(atom: index, exponent: -p)
-    return r
+    return RationalForm.constant(.one).withDenominator(Monomial(atom: index, exponent: -p))
   }
 
   /// 1/f. The old numerator becomes a denominator factor (primitive, sign-normalised).
-  func reciprocal(_ f: RationalForm) throws(BudgetExceeded) -> RationalForm {
-    if f.numerator.isZero { throw BudgetExceeded() }
+  func reciprocal(_ f: RationalForm) throws(SimplificationStop) -> RationalForm {
+    if f.numerator.isZero { throw SimplificationStop.divisionByZero }
     var r = RationalForm(try f.expandedDenominator(budget: budget))
     let (c, m, p) = try normalized(f.numerator)
     r.numerator = r.numerator.scaled(c.reciprocal)
@@ -81,7 +82,7 @@ final class RationalConverter {
 
   /// `poly` as c·m·p with p primitive, at least two terms, and a sign that does not depend on
   /// atom numbering (its first term in expression order is positive); p is nil for a monomial.
-  func normalized(_ poly: Polynomial) throws(BudgetExceeded) -> (Rational, Monomial, Polynomial?) {
+  func normalized(_ poly: Polynomial) throws(SimplificationStop) -> (Rational, Monomial, Polynomial?) {
     var (c, m) = poly.content
     var p = poly.divided(by: c, m)
     if let (_, sign) = p.singleTerm { return (c * sign, m, nil) }
@@ -124,7 +125,11 @@ final class RationalConverter {
       }
     }
     var factors: [Expr] = [pool.number(c), expression(m), expression(p)]
-    factors.append(pool.reciprocal(expression(f.monomialDenominator)))
+    // exp atoms in the denominator print as exp(-u) in the numerator.
+    for (atom, e) in f.monomialDenominator.pairs {
+      let base = atoms[atom]
+      factors.append(pool.power(base, pool.number(-e)))
+    }
     for (q, k) in f.factors { factors.append(pool.power(expression(q), pool.number(-k))) }
     return pool.multiply(factors)
   }

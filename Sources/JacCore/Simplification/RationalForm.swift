@@ -13,8 +13,14 @@ struct RationalForm {
 
   static func constant(_ q: Rational) -> RationalForm { RationalForm(Polynomial(constant: q)) }
 
+  func withDenominator(_ m: Monomial) -> RationalForm {
+    var r = self
+    r.monomialDenominator = m
+    return r
+  }
+
   /// `a · b`.
-  static func product(_ a: RationalForm, _ b: RationalForm, budget: Budget) throws(BudgetExceeded) -> RationalForm {
+  static func product(_ a: RationalForm, _ b: RationalForm, budget: Budget) throws(SimplificationStop) -> RationalForm {
     var r = RationalForm(try a.numerator.multiplied(by: b.numerator, budget: budget))
     r.monomialDenominator = a.monomialDenominator * b.monomialDenominator
     r.factors = a.factors
@@ -23,7 +29,7 @@ struct RationalForm {
   }
 
   /// `a + b` over the least common denominator.
-  static func sum(_ a: RationalForm, _ b: RationalForm, budget: Budget) throws(BudgetExceeded) -> RationalForm {
+  static func sum(_ a: RationalForm, _ b: RationalForm, budget: Budget) throws(SimplificationStop) -> RationalForm {
     if a.factors.isEmpty && b.factors.isEmpty && a.monomialDenominator == b.monomialDenominator {
       var r = a
       r.numerator = a.numerator + b.numerator
@@ -46,7 +52,7 @@ struct RationalForm {
   }
 
   /// The polynomial that turns `part`'s denominator into this (common) denominator.
-  private func cofactor(of part: RationalForm, budget: Budget) throws(BudgetExceeded) -> Polynomial {
+  private func cofactor(of part: RationalForm, budget: Budget) throws(SimplificationStop) -> Polynomial {
     var result = Polynomial(monomial: monomialDenominator.dividing(by: part.monomialDenominator)!)
     for f in factors {
       let have = part.factors.first { $0.polynomial == f.polynomial }?.multiplicity ?? 0
@@ -66,7 +72,7 @@ struct RationalForm {
   }
 
   /// The denominator expanded into one polynomial.
-  func expandedDenominator(budget: Budget) throws(BudgetExceeded) -> Polynomial {
+  func expandedDenominator(budget: Budget) throws(SimplificationStop) -> Polynomial {
     var d = Polynomial(monomial: monomialDenominator)
     for f in factors { d = try d.multiplied(by: try f.polynomial.power(f.multiplicity, budget: budget), budget: budget) }
     return d

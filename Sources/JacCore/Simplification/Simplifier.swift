@@ -23,8 +23,13 @@ public final class Simplifier {
   /// Work units (term multiplications, division steps) one expression may use.
   public static let budgetPerExpression = 200_000
   private var memo: [Expr: Expr] = [:]
+  /// Complexity depends on the node alone, so it is kept across calls.
+  private var measure: Complexity
 
-  public init(pool: ExpressionPool) { self.pool = pool }
+  public init(pool: ExpressionPool) {
+    self.pool = pool
+    measure = Complexity(pool: pool)
+  }
 
   /// The simplified form of `e`.
   /// The memo lives for one call: a result cut short by one call's budget must not leak into
@@ -55,22 +60,27 @@ public final class Simplifier {
     return result
   }
 
-  /// `e` or its rational normal form, whichever is shorter (ties go to the normal form, which
-  /// has its common factors pulled out).
+  /// `e` or its rational normal form, whichever is shorter: fewer operations, then fewer nodes
+  /// (`u*v*(u^2 + v^2)` over `u^3*v + u*v^3`), then `e` (`x^2 + x` stays).
   private func shortest(_ e: Expr, _ budget: Budget) -> Expr {
     switch pool.node(e) {
     case .sum, .product, .power: break
     default: return e
     }
-    guard budget.remaining > 0, let normal = try? normalForm(e, budget) else { return e }
-    var measure = Complexity(pool: pool)
-    let a = measure.of(e), b = measure.of(normal)
-    return b <= a ? normal : e
+    guard budget.remaining > 0 else { return e }
+    let normal: Expr
+    do {
+      normal = try normalForm(e, budget)
+    } catch {
+      return error == .divisionByZero ? pool.undefined : e
+    }
+    let a = (measure.of(e), pool.treeSize(e)), b = (measure.of(normal), pool.treeSize(normal))
+    return b < a ? normal : e
   }
 
   /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
   /// common factors out.
-  func normalForm(_ e: Expr, _ budget: Budget) throws(BudgetExceeded) -> Expr {
+  func normalForm(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr {
     let converter = RationalConverter(pool: pool, budget: budget)
     var form = try converter.form(e)
     form = try reduceRoots(form, converter)
@@ -81,21 +91,21 @@ public final class Simplifier {
   }
 
   /// `root-power`: (u^(1/q))^k with k ≥ q becomes u^(k div q) · (u^(1/q))^(k mod q).
-  private func reduceRoots(_ form: RationalForm, _ converter: RationalConverter) throws(BudgetExceeded) -> RationalForm {
+  private func reduceRoots(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop) -> RationalForm {
     guard !converter.roots.isEmpty else { return form }
     var result = form
     for (atom, root) in converter.roots.sorted(by: { $0.key < $1.key }) {
       let base = try converter.form(root.base)
       guard base.factors.isEmpty, base.monomialDenominator.isOne else { continue }
       result.numerator = try substituteRoot(atom, root.degree, base.numerator, in: result.numerator, converter.budget)
-      result.factors = try result.factors.map { f throws(BudgetExceeded) in
+      result.factors = try result.factors.map { f throws(SimplificationStop) in
         (try substituteRoot(atom, root.degree, base.numerator, in: f.polynomial, converter.budget), f.multiplicity)
       }
     }
     return result
   }
 
-  private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget) throws(BudgetExceeded) -> Polynomial {
+  private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget) throws(SimplificationStop) -> Polynomial {
     var out = Polynomial()
     for (m, c) in p.terms {
       let (rest, e) = m.removing(atom)
@@ -110,11 +120,11 @@ public final class Simplifier {
 
   /// Re-normalises denominator factors after substitutions: constants and monomials move out,
   /// equal factors merge.
-  private func normalizeFactors(_ form: RationalForm, _ converter: RationalConverter) throws(BudgetExceeded) -> RationalForm {
+  private func normalizeFactors(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop) -> RationalForm {
     var result = RationalForm(form.numerator)
     result.monomialDenominator = form.monomialDenominator
     for (p, k) in form.factors {
-      if p.isZero { throw BudgetExceeded() }
+      if p.isZero { throw SimplificationStop.divisionByZero }
       let (c, m, primitive) = try converter.normalized(p)
       result.numerator = result.numerator.scaled(c.power(-k))
       for _ in 0..<k { result.monomialDenominator = result.monomialDenominator * m }
@@ -125,7 +135,7 @@ public final class Simplifier {
 
   /// `cancel-common-factor`: divides the numerator by each denominator factor while exact, and
   /// cancels common monomials.
-  private func cancel(_ form: RationalForm, _ budget: Budget) throws(BudgetExceeded) -> RationalForm {
+  private func cancel(_ form: RationalForm, _ budget: Budget) throws(SimplificationStop) -> RationalForm {
     var result = form
     var kept: [(polynomial: Polynomial, multiplicity: Int)] = []
     for (p, k) in form.factors {

@@ -152,7 +152,7 @@ public struct Parser {
       try advance()
       if let f = Self.function(named: name) { return try parseCall(f, name: name, token) }
       if current.kind == .leftParen {
-        if Self.constantNames.contains(name) || Self.isVariableName(name) && !Self.looksLikeFunction(name) {
+        if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
         }
         let suggestion = EditDistance.suggestion(for: name, among: Self.functionNames)
@@ -212,11 +212,6 @@ public struct Parser {
 
   public static func isVariableName(_ name: String) -> Bool {
     function(named: name) == nil && !constantNames.contains(name)
-  }
-
-  /// A name close to a function name (`sinn`, `Sin`) is reported as an unknown function.
-  private static func looksLikeFunction(_ name: String) -> Bool {
-    name.unicodeScalars.count > 1 && EditDistance.suggestion(for: name, among: functionNames) != nil
   }
 
   private mutating func advance() throws(ParseError) {

@@ -1,0 +1,111 @@
+import Testing
+@testable import JacCore
+
+@Suite struct CalculusTests {
+  /// Berkowitz (n > 3) agrees with exact Gaussian elimination on random rational matrices (seed 3).
+  @Test(arguments: [4, 5, 6])
+  func berkowitzMatchesElimination(_ n: Int) {
+    var rng = SeededGenerator(seed: 3)
+    let pool = ExpressionPool()
+    for _ in 0..<5 {
+      let values = (0..<(n * n)).map { _ in Rational(BigInt(Int.random(in: -9...9, using: &rng)), BigInt(Int.random(in: 1...4, using: &rng))) }
+      let m = Matrix(rows: n, columns: n, entries: values.map(pool.number))
+      #expect(pool.rational(pool.determinant(m)) == Self.eliminate(values, n))
+    }
+  }
+
+  static func eliminate(_ values: [Rational], _ n: Int) -> Rational {
+    var a = values
+    var det = Rational.one
+    for c in 0..<n {
+      guard let p = (c..<n).first(where: { !a[$0 * n + c].isZero }) else { return .zero }
+      if p != c {
+        for j in 0..<n { a.swapAt(p * n + j, c * n + j) }
+        det = -det
+      }
+      det = det * a[c * n + c]
+      for r in (c + 1)..<n {
+        let factor = a[r * n + c] / a[c * n + c]
+        for j in c..<n { a[r * n + j] = a[r * n + j] - factor * a[c * n + j] }
+      }
+    }
+    return det
+  }
+
+  @Test func shapes() throws {
+    let engine = Engine()
+    let j = try engine.run(Request(command: .jacobian, inputs: ["x^2*y"], variables: ["x", "y"]))
+    guard case .matrix(let row) = j.value else { Issue.record("not a matrix"); return }
+    #expect(row.rows == 1 && row.columns == 2)
+    let g = try engine.run(Request(command: .grad, inputs: ["x^2*y"], variables: ["x", "y"]))
+    guard case .matrix(let column) = g.value else { Issue.record("not a matrix"); return }
+    #expect(column.rows == 2 && column.columns == 1)
+    #expect(throws: JacError.notSquare(rows: 1, columns: 2)) {
+      try engine.run(Request(command: .det, inputs: ["x^2*y"], variables: ["x", "y"]))
+    }
+    #expect(throws: JacError.notScalar(command: "grad", count: 2)) {
+      try engine.run(Request(command: .grad, inputs: ["x, y"], variables: ["x", "y"]))
+    }
+  }
+
+  /// The Hessian is symmetric, and its entries match finite differences of the gradient.
+  @Test func hessianIsSymmetric() throws {
+    let engine = Engine()
+    let answer = try engine.run(Request(command: .hessian, inputs: ["x^3*sin(y) + exp(x*y*z)"], variables: ["x", "y", "z"]))
+    guard case .matrix(let h) = answer.value else { Issue.record("not a matrix"); return }
+    for i in 0..<3 { for j in 0..<3 { #expect(h[i, j] == h[j, i]) } }
+  }
+
+  /// mixed partial d³f/dx²dy.
+  @Test func mixedPartial() throws {
+    let engine = Engine()
+    let answer = try engine.run(Request(command: .diff, inputs: ["x^2*sin(y)"], along: ["x", "x", "y"]))
+    guard case .scalar(let e) = answer.value else { Issue.record("not a scalar"); return }
+    #expect(TextPrinter(pool: engine.pool).string(e) == "2*cos(y)")
+  }
+
+  /// Free variables are sorted by name when --vars is absent.
+  @Test func defaultVariablesAreSorted() throws {
+    let answer = try Engine().run(Request(command: .jacobian, inputs: ["z*b + a, y"]))
+    #expect(answer.variables == ["a", "b", "y", "z"])
+  }
+
+  /// Input 10,000 levels deep goes through parse, simplify and print (which must parse back to
+  /// the same expression) and LaTeX.
+  @Test(arguments: [("sin(", 9_999), ("(1+x*", 9_999), ("-(", 4_999), ("exp(-", 4_999), ("(x+", 9_999)])
+  func deepInputParsesSimplifiesAndPrints(_ opener: String, _ count: Int) {
+    let input = String(repeating: opener, count: count) + "x" + String(repeating: ")", count: count)
+    let outcome = DeepStack.run { () -> String in
+      let engine = Engine()
+      let pool = engine.pool
+      guard let e = try? Parser.parseExpression(input, in: pool) else { return "parse failed" }
+      let s = engine.simplifier.simplify(e)
+      let text = TextPrinter(pool: pool).string(s)
+      guard (try? Parser.parseExpression(text, in: pool)) == s else { return "print did not round-trip" }
+      _ = LatexPrinter(pool: pool).string(s)
+      return "ok"
+    }
+    #expect(outcome == "ok")
+  }
+
+  /// Deep input through differentiation too, checked against a finite difference. The
+  /// derivative of an n-deep chain of functions is a product of n factors of depth up to n, so
+  /// it prints in Θ(n²) characters; 10,000-deep chains run in the CLI tests, smaller ones here.
+  @Test(arguments: [("sin(", 400), ("(1+x*", 400), ("-(", 4_999), ("(x+", 9_999), ("exp(-", 300)])
+  func deepInputDifferentiates(_ opener: String, _ count: Int) {
+    let input = String(repeating: opener, count: count) + "x" + String(repeating: ")", count: count)
+    let outcome = DeepStack.run { () -> String in
+      let engine = Engine()
+      let pool = engine.pool
+      guard let e = try? Parser.parseExpression(input, in: pool) else { return "parse failed" }
+      let d = engine.simplifier.simplify(engine.differentiator.derivative(e, pool.symbol("x")))
+      _ = TextPrinter(pool: pool).string(d)
+      let x = 0.3, h = 1e-7
+      let numeric = (pool.evaluate(e, ["x": x + h]) - pool.evaluate(e, ["x": x - h])) / (2 * h)
+      let symbolic = pool.evaluate(d, ["x": x])
+      guard isClose(numeric, symbolic, relative: 1e-5, absolute: 1e-6) else { return "derivative \(symbolic) vs \(numeric)" }
+      return "ok"
+    }
+    #expect(outcome == "ok")
+  }
+}

@@ -1,0 +1,117 @@
+import Testing
+@testable import JacCore
+
+@Suite struct ParserTests {
+  /// Each input parses to the same expression as the explicit form beside it.
+  @Test(arguments: [
+    ("2^3^2", "512"),
+    ("-x^2", "-(x^2)"),
+    ("2^-1", "1/2"),
+    ("x**2", "x^2"),
+    ("2x", "2*x"),
+    ("2 sin(x)", "2*sin(x)"),
+    ("3(x+1)", "3*(x+1)"),
+    ("(x+1)(x-1)", "(x+1)*(x-1)"),
+    ("2x^2", "2*(x^2)"),
+    ("1/2x", "(1/2)*x"),
+    ("0.25", "1/4"),
+    ("1e-3", "1/1000"),
+    (".5", "1/2"),
+    ("6.02E23", "602000000000000000000000"),
+    ("2e", "2*e"),
+    ("e^x", "exp(x)"),
+    ("ln(x)", "log(x)"),
+    ("sqrt(x)", "x^(1/2)"),
+    ("π + pi", "2*pi"),
+    ("θ·φ", "θ*φ"),
+    ("x − y", "x - y"),
+    ("x1 + x_1", "x1 + x_1"),
+    ("((x))", "x"),
+    ("a - b - c", "a + (-b) + (-c)"),
+    ("a/b/c", "a/(b*c)"),
+  ])
+  func equivalentForms(_ input: String, _ explicit: String) {
+    let f = Fixture()
+    #expect(f.parse(input) == f.parse(explicit), "\(input) vs \(explicit)")
+  }
+
+  @Test func listOfComponents() throws {
+    let pool = ExpressionPool()
+    let items = try Parser.parseList("r*cos(t), r*sin(t)", in: pool)
+    #expect(items.count == 2)
+  }
+
+  /// Errors name the problem and point at it (1-based column of the range start, and its width).
+  @Test(arguments: [
+    ("sin(x^2", "expected ')' to close '(' at column 4", 8),
+    ("1/(x+", "expected an expression, found end of input", 6),
+    ("x(y)", "'x' is not a function", 1),
+    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin'?", 1),
+    ("foo(x)", "unknown function 'foo'", 1),
+    ("sin x", "expected '(' after function 'sin'", 1),
+    ("sin(x, y)", "'sin' takes 1 argument, found 2", 1),
+    ("x y", "expected an operator before 'y'", 3),
+    ("2 3", "expected an operator before a number", 3),
+    ("x + ", "expected an expression, found end of input", 5),
+    ("x)", "unexpected ')'", 2),
+    ("x $ y", "unexpected character '$'", 3),
+    ("x \u{0} y", "unexpected character 'U+0000'", 3),
+    ("", "empty input", 1),
+    ("   ", "empty input", 4),
+    ("1/0", "division by zero", 1),
+    ("log(0)", "'log' is undefined at 0", 1),
+    ("tan(pi/2)", "'tan' is undefined at pi/2", 1),
+    ("0^(-2)", "division by zero", 1),
+    ("1e999999", "number too large", 1),
+    ("e(x)", "'e' is not a function", 1),
+    ("θ + * 2", "expected an expression, found '*'", 5),
+  ])
+  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int) {
+    let pool = ExpressionPool()
+    do {
+      _ = try Parser.parseList(input, in: pool)
+      Issue.record("'\(input)' parsed but should fail")
+    } catch {
+      #expect(error.message.text == message)
+      #expect(SourceLocation.column(of: error.range.start, in: input) == column)
+    }
+  }
+
+  @Test func implicitMultiplicationHint() throws {
+    let pool = ExpressionPool()
+    #expect(throws: ParseError.self) { try Parser.parseList("x(y)", in: pool) }
+    do { _ = try Parser.parseList("x(y)", in: pool) } catch { #expect(error.message.hint == "write 'x*(...)' to multiply") }
+  }
+
+  /// 100,000 nested parentheses are an error, not a stack overflow.
+  @Test func nestingBeyondTheLimitIsAnError() {
+    let input = String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
+    let message = DeepStack.run { () -> String? in
+      do {
+        _ = try Parser.parseList(input, in: ExpressionPool())
+        return nil
+      } catch {
+        return (error as? ParseError)?.message.text
+      }
+    }
+    #expect(message == "nesting deeper than 10000 levels")
+  }
+
+  /// The grammar file names one rule per parse function, and the parser has a function per rule.
+  @Test func grammarAndParserStayInStep() throws {
+    let grammar = try TestFiles.read("grammar/jac.ebnf")
+    let parser = try TestFiles.read("Sources/JacCore/Syntax/Parser.swift")
+    let rules = grammar.split(separator: "\n").compactMap { line -> String? in
+      let parts = line.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2, let name = parts[0].split(separator: " ").first,
+        name.first?.isLowercase == true, !line.hasPrefix("(*")
+      else { return nil }
+      return String(name)
+    }
+    #expect(rules == ["list", "expression", "term", "unary", "power", "primary", "call"])
+    for rule in rules {
+      let function = "func parse" + rule.prefix(1).uppercased() + rule.dropFirst()
+      #expect(parser.contains(function), "Parser.swift lacks \(function) for grammar rule '\(rule)'")
+    }
+  }
+}
