@@ -3,15 +3,24 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 
-.PHONY: all build release test check test-deps golden lint format install uninstall clean
+.PHONY: all build release test check test-deps crosscheck golden lint format install uninstall clean
+N ?= 300
+SEED ?= 20261122
 
 all: build
 
 build:
 	$(SWIFT) build -c release --product jac
 
-# The README's test command: installs what the tests need (pdflatex), builds, runs every test.
+# The README's test command: installs what the tests need (pdflatex, SymPy), builds, runs every
+# test, then a small cross-check against SymPy.
 check: test-deps test
+	$(MAKE) crosscheck N=40
+
+# Compare jac with SymPy on N random expressions (make crosscheck N=5000 for a large run).
+crosscheck: build
+	@python3 -c "import sympy" 2>/dev/null || python3 -m pip install -q sympy
+	python3 scripts/crosscheck.py --jac $(BIN)/jac --count $(N) --seed $(SEED) --size-sample $(if $(filter 40,$(N)),0,100)
 
 test:
 	$(SWIFT) build
