@@ -74,11 +74,8 @@ import Testing
   /// the same expression) and LaTeX.
   @Test(arguments: [("sin(", 9_999), ("(1+x*", 9_999), ("-(", 4_999), ("exp(-", 4_999), ("(x+", 9_999)])
   func deepInputParsesSimplifiesAndPrints(_ opener: String, _ count: Int) {
-    let input = String(repeating: opener, count: count) + "x" + String(repeating: ")", count: count)
-    let outcome = DeepStack.run { () -> String in
-      let engine = Engine()
+    let outcome = Self.onDeepInput(opener, count) { engine, e in
       let pool = engine.pool
-      guard let e = try? Parser.parseExpression(input, in: pool) else { return "parse failed" }
       let s = engine.simplifier.simplify(e)
       let text = TextPrinter(pool: pool).string(s)
       guard (try? Parser.parseExpression(text, in: pool)) == s else { return "print did not round-trip" }
@@ -93,11 +90,8 @@ import Testing
   /// it prints in Θ(n²) characters; 10,000-deep chains run in the CLI tests, smaller ones here.
   @Test(arguments: [("sin(", 400), ("(1+x*", 400), ("-(", 4_999), ("(x+", 9_999), ("exp(-", 300)])
   func deepInputDifferentiates(_ opener: String, _ count: Int) {
-    let input = String(repeating: opener, count: count) + "x" + String(repeating: ")", count: count)
-    let outcome = DeepStack.run { () -> String in
-      let engine = Engine()
+    let outcome = Self.onDeepInput(opener, count) { engine, e in
       let pool = engine.pool
-      guard let e = try? Parser.parseExpression(input, in: pool) else { return "parse failed" }
       let d = engine.simplifier.simplify(engine.differentiator.derivative(e, pool.symbol("x")))
       _ = TextPrinter(pool: pool).string(d)
       let x = 0.3, h = 1e-7
@@ -107,5 +101,15 @@ import Testing
       return "ok"
     }
     #expect(outcome == "ok")
+  }
+
+  /// Parses `opener` × count, `x`, `)` × count on a deep stack and hands the expression to `check`.
+  static func onDeepInput(_ opener: String, _ count: Int, _ check: @escaping (Engine, Expr) -> String) -> String {
+    let input = String(repeating: opener, count: count) + "x" + String(repeating: ")", count: count)
+    return DeepStack.run { () -> String in
+      let engine = Engine()
+      guard let e = try? Parser.parseExpression(input, in: engine.pool) else { return "parse failed" }
+      return check(engine, e)
+    }
   }
 }
