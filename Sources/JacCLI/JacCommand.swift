@@ -77,6 +77,10 @@ final class Session {
       along: invocation.along, simplify: invocation.simplify)
     do {
       let answer = try engine.run(request)
+      for (name, suggestion) in answer.suspiciousVariables {
+        err("warning: " + (line.map { "line \($0): " } ?? "")
+          + "variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
+      }
       let text = AnswerFormatter(pool: engine.pool, format: invocation.format).render(answer, input: inputs.joined(separator: ", "))
       let separate = answered > 0 && invocation.format == .text && isMultiLine(answer)
       out((separate ? "\n" : "") + text + "\n")

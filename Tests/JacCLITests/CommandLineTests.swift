@@ -85,6 +85,15 @@ import Testing
     #expect(option.stderr.hasPrefix("error: unknown option '--varz'; did you mean '--vars'?\n"))
   }
 
+  /// A variable that does not occur but is close to one that does gets a warning; the answer
+  /// (a zero column) is still given.
+  @Test func misspeltVariableWarns() throws {
+    let result = try ProcessRunner.run(["x*y", "--vars", "x,yy"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "[ y  0 ]\n")
+    #expect(result.stderr == "warning: variable 'yy' does not occur in the input; did you mean 'y'?\n")
+  }
+
   @Test func helpForEveryCommand() throws {
     let top = try ProcessRunner.run(["--help"])
     #expect(top.status == 0)

@@ -63,7 +63,18 @@ public final class Engine {
         value = .matrix(try differentiator.hessian(f, variables, finish: finish))
       }
     }
-    return Answer(command: request.command, variables: variableNames, value: value)
+    var answer = Answer(command: request.command, variables: variableNames, value: value)
+    let free = pool.freeSymbols(functions)
+    for name in (request.variables ?? []) + (request.along ?? []) where !free.contains(name) {
+      // Two different one-letter names are always one edit apart: that is no evidence of a typo.
+      if let suggestion = EditDistance.suggestion(for: name, among: free),
+        name.unicodeScalars.count > 1 || suggestion.unicodeScalars.count > 1,
+        !answer.suspiciousVariables.contains(where: { $0.name == name })
+      {
+        answer.suspiciousVariables.append((name, suggestion))
+      }
+    }
+    return answer
   }
 
   private func jacobian(_ functions: [Expr], _ variables: [Expr], _ finish: (Expr) throws(JacError) -> Expr) throws(JacError) -> Matrix {

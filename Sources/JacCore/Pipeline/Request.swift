@@ -34,6 +34,9 @@ public struct Answer {
   public var command: Request.Command
   public var variables: [String]
   public var value: Value
+  /// Variables asked for that do not occur in the input but are close to one that does
+  /// (`--vars x,yy` for `x*y`): (asked, suggestion). The answer is still given.
+  public var suspiciousVariables: [(name: String, suggestion: String)] = []
 }
 
 /// Why a request failed.
