@@ -50,7 +50,8 @@ struct AnswerFormatter {
       if answer.command == .grad {
         result = JSONText.array(m.entries.map { JSONText.string(printer.string($0)) })
       } else {
-        result = JSONText.array((0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(printer.string($0)) }) })
+        result = JSONText.array(
+          (0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(printer.string($0)) }) })
       }
     }
     fields.append(("result", result))

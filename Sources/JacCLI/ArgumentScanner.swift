@@ -45,10 +45,13 @@ public enum ArgumentScanner {
       let (name, inline) = split(argument)
       guard valueOptions.contains(name) || flagOptions.contains(name) else {
         let suggestion = closest(name)
-        throw UsageError(message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), command: nil)
+        throw UsageError(
+          message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), command: nil)
       }
       let key = ["--latex", "--json", "--text"].contains(name) ? "--format" : (name == "-h" ? "--help" : name)
-      guard seen.insert(key).inserted else { throw UsageError(message: "option '\(key)' given more than once", command: nil) }
+      guard seen.insert(key).inserted else {
+        throw UsageError(message: "option '\(key)' given more than once", command: nil)
+      }
       if inline != nil && !valueOptions.contains(name) {
         throw UsageError(message: "option '\(name)' takes no value", command: nil)
       }

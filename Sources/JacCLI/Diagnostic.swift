@@ -16,7 +16,8 @@ enum Diagnostic {
       let (shown, offset) = window(Array(printable(source).unicodeScalars), around: column - 1)
       let carets = min(endColumn - column, maxWidth - (column - 1 - offset))
       out += "  " + shown + "\n"
-      out += "  " + String(repeating: " ", count: column - 1 - offset) + String(repeating: "^", count: max(carets, 1)) + "\n"
+      out +=
+        "  " + String(repeating: " ", count: column - 1 - offset) + String(repeating: "^", count: max(carets, 1)) + "\n"
     }
     if let hint { out += "hint: " + hint + "\n" }
     return out

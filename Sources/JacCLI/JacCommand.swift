@@ -14,7 +14,8 @@ public enum JacCommand {
     do {
       invocation = try ArgumentScanner.scan(arguments)
     } catch {
-      err("error: \(error.message)\nusage: \(HelpText.usage(error.command))\n  See 'jac --help' for more information.\n")
+      err(
+        "error: \(error.message)\nusage: \(HelpText.usage(error.command))\n  See 'jac --help' for more information.\n")
       return .usage
     }
     if invocation.help {
@@ -78,10 +79,12 @@ final class Session {
     do {
       let answer = try engine.run(request)
       for (name, suggestion) in answer.suspiciousVariables {
-        err("warning: " + (line.map { "line \($0): " } ?? "")
-          + "variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
+        err(
+          "warning: " + (line.map { "line \($0): " } ?? "")
+            + "variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
-      let text = AnswerFormatter(pool: engine.pool, format: invocation.format).render(answer, input: inputs.joined(separator: ", "))
+      let text = AnswerFormatter(pool: engine.pool, format: invocation.format).render(
+        answer, input: inputs.joined(separator: ", "))
       let separate = answered > 0 && invocation.format == .text && isMultiLine(answer)
       out((separate ? "\n" : "") + text + "\n")
       answered += 1

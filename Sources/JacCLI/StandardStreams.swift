@@ -75,7 +75,8 @@ public final class StandardStreams {
   public static func runProcess() -> Int32 {
     let streams = StandardStreams()
     let code = JacCommand.run(
-      Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut, err: streams.writeErr)
+      Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut, err: streams.writeErr
+    )
     streams.flush()
     return code.rawValue
   }

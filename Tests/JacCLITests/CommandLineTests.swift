@@ -17,8 +17,10 @@ import Testing
     (["--vars", "x,y"], "x^2*y, x+y\n", "[ 2*x*y  x^2 ]\n[ 1      1   ]\n", 0),
     (["x^2*y"], nil, "[ 2*x*y  x^2 ]\n", 0),
     (["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--latex"], nil, "r\n", 0),
-    (["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--format", "latex"], nil,
-     "\\begin{pmatrix} \\cos(\\theta) & -r \\sin(\\theta) \\\\ \\sin(\\theta) & r \\cos(\\theta) \\end{pmatrix}\n", 0),
+    (
+      ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--format", "latex"], nil,
+      "\\begin{pmatrix} \\cos(\\theta) & -r \\sin(\\theta) \\\\ \\sin(\\theta) & r \\cos(\\theta) \\end{pmatrix}\n", 0
+    ),
     (["diff", "x/(x^2 + 1)", "--no-simplify"], nil, "1/(x^2 + 1) - 2*x^2/(x^2 + 1)^2\n", 0),
     (["diff", "x/(x^2 + 1)"], nil, "(1 - x^2)/(x^2 + 1)^2\n", 0),
     (["simplify", "--", "-x^2"], nil, "-x^2\n", 0),
@@ -64,7 +66,10 @@ import Testing
   /// JSON results are in jac syntax: each string parses back to the same expression.
   @Test func jsonShapesAndRoundTrip() throws {
     let jacobian = try ProcessRunner.run(["r*cos(t), r*sin(t)", "--vars", "r,t", "--json"])
-    #expect(jacobian.stdout == #"{"input":"r*cos(t), r*sin(t)","command":"jacobian","vars":["r","t"],"shape":[2,2],"result":[["cos(t)","-r*sin(t)"],["sin(t)","r*cos(t)"]]}"# + "\n")
+    #expect(
+      jacobian.stdout
+        == #"{"input":"r*cos(t), r*sin(t)","command":"jacobian","vars":["r","t"],"shape":[2,2],"result":[["cos(t)","-r*sin(t)"],["sin(t)","r*cos(t)"]]}"#
+        + "\n")
     let grad = try ProcessRunner.run(["grad", "x^2*sin(y)", "--json"])
     let object = try JSONSerialization.jsonObject(with: Data(grad.stdout.utf8)) as? [String: Any]
     let entries = object?["result"] as? [String] ?? []
@@ -97,7 +102,9 @@ import Testing
   @Test func helpForEveryCommand() throws {
     let top = try ProcessRunner.run(["--help"])
     #expect(top.status == 0)
-    for section in ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "COMMANDS:"] { #expect(top.stdout.contains(section)) }
+    for section in ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "COMMANDS:"] {
+      #expect(top.stdout.contains(section))
+    }
     for command in Request.Command.allCases {
       let help = try ProcessRunner.run([command.rawValue, "--help"])
       #expect(help.status == 0)

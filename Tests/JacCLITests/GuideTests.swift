@@ -33,7 +33,9 @@ import Testing
     return examples
   }
 
-  static let all = examples(in: "docs/guide.md") + examples(in: "README.md").filter { $0.command.hasPrefix("jac") || $0.command.hasPrefix("echo") }
+  static let all =
+    examples(in: "docs/guide.md")
+    + examples(in: "README.md").filter { $0.command.hasPrefix("jac") || $0.command.hasPrefix("echo") }
 
   @Test func documentsHaveExamples() {
     #expect(Self.examples(in: "docs/guide.md").count >= 20)

@@ -17,7 +17,9 @@ import Testing
   ]
 
   @Test func latexCompiles() throws {
-    let engine = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let engine = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
     guard let engine else {
       Issue.record("pdflatex not found: install texlive-latex-base (make check installs it)")
       return

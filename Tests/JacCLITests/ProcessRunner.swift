@@ -12,7 +12,9 @@ enum ProcessRunner {
   /// The `jac` executable beside this test bundle (swift build puts both in one folder).
   static var executable: URL {
     let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [bundle.appendingPathComponent("jac"), bundle.deletingLastPathComponent().appendingPathComponent("jac")]
+    let candidates = [
+      bundle.appendingPathComponent("jac"), bundle.deletingLastPathComponent().appendingPathComponent("jac"),
+    ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }
 
@@ -28,7 +30,8 @@ enum ProcessRunner {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jac-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let inputFile = scratch.appendingPathComponent("stdin"), errorFile = scratch.appendingPathComponent("stderr")
+    let inputFile = scratch.appendingPathComponent("stdin")
+    let errorFile = scratch.appendingPathComponent("stderr")
     try (stdinData ?? stdin.map { Data($0.utf8) } ?? Data()).write(to: inputFile)
     FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     process.standardInput = try FileHandle(forReadingFrom: inputFile)

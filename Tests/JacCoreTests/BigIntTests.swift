@@ -1,11 +1,14 @@
 import Testing
+
 @testable import JacCore
 
 @Suite struct BigIntTests {
   @Test func powersOfTwoPrintAllDigits() {
     #expect(BigInt(2).power(100).description == "1267650600228229401496703205376")
     #expect((-BigInt(2).power(64)).description == "-18446744073709551616")
-    #expect(BigInt(decimalDigits: Array("123456789012345678901234567890".utf8))!.description == "123456789012345678901234567890")
+    #expect(
+      BigInt(decimalDigits: Array("123456789012345678901234567890".utf8))!.description
+        == "123456789012345678901234567890")
   }
 
   @Test func smallValuesAgreeWithInt64() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JacCore
 
 @Suite struct CalculusTests {
@@ -8,7 +9,9 @@ import Testing
     var rng = SeededGenerator(seed: 3)
     let pool = ExpressionPool()
     for _ in 0..<5 {
-      let values = (0..<(n * n)).map { _ in Rational(BigInt(Int.random(in: -9...9, using: &rng)), BigInt(Int.random(in: 1...4, using: &rng))) }
+      let values = (0..<(n * n)).map { _ in
+        Rational(BigInt(Int.random(in: -9...9, using: &rng)), BigInt(Int.random(in: 1...4, using: &rng)))
+      }
       let m = Matrix(rows: n, columns: n, entries: values.map(pool.number))
       #expect(pool.rational(pool.determinant(m)) == Self.eliminate(values, n))
     }
@@ -35,10 +38,16 @@ import Testing
   @Test func shapes() throws {
     let engine = Engine()
     let j = try engine.run(Request(command: .jacobian, inputs: ["x^2*y"], variables: ["x", "y"]))
-    guard case .matrix(let row) = j.value else { Issue.record("not a matrix"); return }
+    guard case .matrix(let row) = j.value else {
+      Issue.record("not a matrix")
+      return
+    }
     #expect(row.rows == 1 && row.columns == 2)
     let g = try engine.run(Request(command: .grad, inputs: ["x^2*y"], variables: ["x", "y"]))
-    guard case .matrix(let column) = g.value else { Issue.record("not a matrix"); return }
+    guard case .matrix(let column) = g.value else {
+      Issue.record("not a matrix")
+      return
+    }
     #expect(column.rows == 2 && column.columns == 1)
     #expect(throws: JacError.notSquare(rows: 1, columns: 2)) {
       try engine.run(Request(command: .det, inputs: ["x^2*y"], variables: ["x", "y"]))
@@ -51,8 +60,12 @@ import Testing
   /// The Hessian is symmetric, and its entries match finite differences of the gradient.
   @Test func hessianIsSymmetric() throws {
     let engine = Engine()
-    let answer = try engine.run(Request(command: .hessian, inputs: ["x^3*sin(y) + exp(x*y*z)"], variables: ["x", "y", "z"]))
-    guard case .matrix(let h) = answer.value else { Issue.record("not a matrix"); return }
+    let answer = try engine.run(
+      Request(command: .hessian, inputs: ["x^3*sin(y) + exp(x*y*z)"], variables: ["x", "y", "z"]))
+    guard case .matrix(let h) = answer.value else {
+      Issue.record("not a matrix")
+      return
+    }
     for i in 0..<3 { for j in 0..<3 { #expect(h[i, j] == h[j, i]) } }
   }
 
@@ -60,7 +73,10 @@ import Testing
   @Test func mixedPartial() throws {
     let engine = Engine()
     let answer = try engine.run(Request(command: .diff, inputs: ["x^2*sin(y)"], along: ["x", "x", "y"]))
-    guard case .scalar(let e) = answer.value else { Issue.record("not a scalar"); return }
+    guard case .scalar(let e) = answer.value else {
+      Issue.record("not a scalar")
+      return
+    }
     #expect(TextPrinter(pool: engine.pool).string(e) == "2*cos(y)")
   }
 
@@ -94,10 +110,13 @@ import Testing
       let pool = engine.pool
       let d = engine.simplifier.simplify(engine.differentiator.derivative(e, pool.symbol("x")))
       _ = TextPrinter(pool: pool).string(d)
-      let x = 0.3, h = 1e-7
+      let x = 0.3
+      let h = 1e-7
       let numeric = (pool.evaluate(e, ["x": x + h]) - pool.evaluate(e, ["x": x - h])) / (2 * h)
       let symbolic = pool.evaluate(d, ["x": x])
-      guard isClose(numeric, symbolic, relative: 1e-5, absolute: 1e-6) else { return "derivative \(symbolic) vs \(numeric)" }
+      guard isClose(numeric, symbolic, relative: 1e-5, absolute: 1e-6) else {
+        return "derivative \(symbolic) vs \(numeric)"
+      }
       return "ok"
     }
     #expect(outcome == "ok")

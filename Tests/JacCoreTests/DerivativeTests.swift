@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JacCore
 
 @Suite struct DerivativeTests {
@@ -84,18 +85,22 @@ import Testing
       let e = RandomExpression.make(f.pool, depth: 4, using: &rng)
       let d = f.engine.simplifier.simplify(f.d(e, "x"))
       for _ in 0..<3 {
-        let point = ["x": Double.random(in: -2...2, using: &rng), "y": Double.random(in: -2...2, using: &rng),
-                     "z": Double.random(in: -2...2, using: &rng)]
+        let point = [
+          "x": Double.random(in: -2...2, using: &rng), "y": Double.random(in: -2...2, using: &rng),
+          "z": Double.random(in: -2...2, using: &rng),
+        ]
         let h = 1e-6
-        var plus = point, minus = point
+        var plus = point
+        var minus = point
         plus["x"]! += h
         minus["x"]! -= h
         let numeric = (f.pool.evaluate(e, plus) - f.pool.evaluate(e, minus)) / (2 * h)
         let symbolic = f.pool.evaluate(d, point)
         guard numeric.isFinite, symbolic.isFinite, abs(numeric) < 1e6 else { continue }
         checked += 1
-        #expect(isClose(numeric, symbolic, relative: 1e-4, absolute: 1e-5),
-                "seed \(seed): d/dx \(f.text(e)) = \(f.text(d)); at \(point): \(symbolic) vs \(numeric)")
+        #expect(
+          isClose(numeric, symbolic, relative: 1e-4, absolute: 1e-5),
+          "seed \(seed): d/dx \(f.text(e)) = \(f.text(d)); at \(point): \(symbolic) vs \(numeric)")
       }
     }
     #expect(checked > 300)
@@ -130,16 +135,25 @@ enum RandomExpression {
     case 2: return pool.multiply(a, b)
     case 3: return pool.divide(a, pool.add(b, pool.number(3)))
     case 4:
-      let exponents = [pool.number(2), pool.number(3), pool.number(-1), pool.half, pool.number(Rational(BigInt(1), BigInt(3))), variables[1]]
+      let exponents = [
+        pool.number(2), pool.number(3), pool.number(-1), pool.half, pool.number(Rational(BigInt(1), BigInt(3))),
+        variables[1],
+      ]
       return pool.power(pool.add(pool.multiply(a, a), pool.one), exponents.randomElement(using: &rng)!)
     default:
       let function = Function.allCases.randomElement(using: &rng)!
       // Keep arguments in a reasonable domain.
       switch function {
-      case .asin, .acos, .atanh: return pool.call(function, pool.multiply(pool.number(Rational(BigInt(1), BigInt(2))), pool.call(.tanh, a)))
+      case .asin, .acos, .atanh:
+        return pool.call(function, pool.multiply(pool.number(Rational(BigInt(1), BigInt(2))), pool.call(.tanh, a)))
       case .acosh: return pool.call(function, pool.add(pool.number(2), pool.multiply(a, a)))
       case .log: return pool.call(function, pool.add(pool.one, pool.multiply(a, a)))
-      case .tan, .cot, .sec, .csc: return pool.call(function, pool.add(pool.number(Rational(BigInt(1), BigInt(2))), pool.multiply(pool.number(Rational(BigInt(1), BigInt(4))), pool.call(.sin, a))))
+      case .tan, .cot, .sec, .csc:
+        return pool.call(
+          function,
+          pool.add(
+            pool.number(Rational(BigInt(1), BigInt(2))),
+            pool.multiply(pool.number(Rational(BigInt(1), BigInt(4))), pool.call(.sin, a))))
       default: return pool.call(function, a)
       }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JacCore
 
 @Suite struct ParserTests {
@@ -80,7 +81,9 @@ import Testing
   @Test func implicitMultiplicationHint() throws {
     let pool = ExpressionPool()
     #expect(throws: ParseError.self) { try Parser.parseList("x(y)", in: pool) }
-    do { _ = try Parser.parseList("x(y)", in: pool) } catch { #expect(error.message.hint == "write 'x*(...)' to multiply") }
+    do { _ = try Parser.parseList("x(y)", in: pool) } catch {
+      #expect(error.message.hint == "write 'x*(...)' to multiply")
+    }
   }
 
   /// 100,000 nested parentheses are an error, not a stack overflow.

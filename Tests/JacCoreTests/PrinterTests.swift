@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JacCore
 
 @Suite struct PrinterTests {
@@ -48,7 +49,9 @@ import Testing
   }
 
   @Test func matrixLayoutAlignsColumns() {
-    #expect(MatrixLayout.text([["cos(t)", "-r*sin(t)"], ["sin(t)", "r*cos(t)"]]) == "[ cos(t)  -r*sin(t) ]\n[ sin(t)  r*cos(t)  ]")
+    #expect(
+      MatrixLayout.text([["cos(t)", "-r*sin(t)"], ["sin(t)", "r*cos(t)"]])
+        == "[ cos(t)  -r*sin(t) ]\n[ sin(t)  r*cos(t)  ]")
   }
 
   @Test func jsonEscapes() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JacCore
 
 @Suite struct SimplificationTests {
@@ -46,10 +47,15 @@ import Testing
         var rng = SeededGenerator(seed: 11)
         for _ in 0..<5 {
           var point: [String: Double] = [:]
-          for v in engine.pool.freeSymbols([closed, entries[0]]) { point[v] = Double.random(in: 0.2...1.4, using: &rng) }
-          #expect(isClose(engine.pool.evaluate(entries[0], point), engine.pool.evaluate(closed, point)), "\(c[0]) value")
+          for v in engine.pool.freeSymbols([closed, entries[0]]) {
+            point[v] = Double.random(in: 0.2...1.4, using: &rng)
+          }
+          #expect(
+            isClose(engine.pool.evaluate(entries[0], point), engine.pool.evaluate(closed, point)), "\(c[0]) value")
         }
-        #expect(size <= measure.of(closed), "\(c[0]): \(TextPrinter(pool: engine.pool).string(entries[0])) is longer than \(c[4])")
+        #expect(
+          size <= measure.of(closed),
+          "\(c[0]): \(TextPrinter(pool: engine.pool).string(entries[0])) is longer than \(c[4])")
       }
       if let sympy = Int(c[6]) {
         #expect(size <= sympy, "\(c[0]): jac size \(size) > SymPy simplify's \(sympy)")
@@ -68,9 +74,12 @@ import Testing
       let s = f.engine.simplifier.simplify(e)
       #expect(f.engine.simplifier.simplify(s) == s, "seed \(seed): not idempotent on \(f.text(e)) → \(f.text(s))")
       for _ in 0..<3 {
-        let point = ["x": Double.random(in: -2...2, using: &rng), "y": Double.random(in: -2...2, using: &rng),
-                     "z": Double.random(in: -2...2, using: &rng)]
-        let a = f.pool.evaluate(e, point), b = f.pool.evaluate(s, point)
+        let point = [
+          "x": Double.random(in: -2...2, using: &rng), "y": Double.random(in: -2...2, using: &rng),
+          "z": Double.random(in: -2...2, using: &rng),
+        ]
+        let a = f.pool.evaluate(e, point)
+        let b = f.pool.evaluate(s, point)
         guard a.isFinite, b.isFinite else { continue }
         #expect(isClose(a, b, relative: 1e-9, absolute: 1e-9), "seed \(seed): \(f.text(e)) → \(f.text(s)) at \(point)")
       }
@@ -80,7 +89,10 @@ import Testing
   @Test func polarDeterminantIsR() throws {
     let engine = Engine()
     let answer = try engine.run(Request(command: .det, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"]))
-    guard case .scalar(let e) = answer.value else { Issue.record("not a scalar"); return }
+    guard case .scalar(let e) = answer.value else {
+      Issue.record("not a scalar")
+      return
+    }
     #expect(TextPrinter(pool: engine.pool).string(e) == "r")
   }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JacCore
 
 /// A pool with helpers to parse and compare expressions in tests.

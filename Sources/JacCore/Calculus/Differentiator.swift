@@ -51,7 +51,8 @@ public final class Differentiator {
       }
       result = p.add(terms)
     case .power(let u, let v):
-      let du = derivative(u, x, &table), dv = derivative(v, x, &table)
+      let du = derivative(u, x, &table)
+      let dv = derivative(v, x, &table)
       if dv == p.zero {
         result = du == p.zero ? p.zero : p.multiply([v, p.power(u, p.subtract(v, p.one)), du])
       } else if du == p.zero {

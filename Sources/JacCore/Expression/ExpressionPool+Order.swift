@@ -26,7 +26,8 @@ extension ExpressionPool {
   /// Structural total order: negative, zero (identical) or positive.
   public func compare(_ a: Expr, _ b: Expr) -> Int {
     if a == b { return 0 }
-    let ra = records[a.index], rb = records[b.index]
+    let ra = records[a.index]
+    let rb = records[b.index]
     if ra.kind != rb.kind { return rank(ra.kind) < rank(rb.kind) ? -1 : 1 }
     switch ra.kind {
     case .number:
@@ -39,7 +40,8 @@ extension ExpressionPool {
       if ra.treeSize != rb.treeSize { return ra.treeSize < rb.treeSize ? -1 : 1 }
       if ra.depth != rb.depth { return ra.depth < rb.depth ? -1 : 1 }
       if ra.kind == .call, ra.payload != rb.payload {
-        let fa = Function(rawValue: UInt8(ra.payload))!.name, fb = Function(rawValue: UInt8(rb.payload))!.name
+        let fa = Function(rawValue: UInt8(ra.payload))!.name
+        let fb = Function(rawValue: UInt8(rb.payload))!.name
         return Self.compareNames(fa, fb)
       }
       return compareOperands(a, b)
@@ -47,7 +49,8 @@ extension ExpressionPool {
   }
 
   private func compareOperands(_ a: Expr, _ b: Expr) -> Int {
-    let na = operandCount(a), nb = operandCount(b)
+    let na = operandCount(a)
+    let nb = operandCount(b)
     for i in 0..<min(na, nb) {
       let c = compare(operand(a, i), operand(b, i))
       if c != 0 { return c }
@@ -57,7 +60,8 @@ extension ExpressionPool {
 
   /// Names by their Unicode scalars (locale-free).
   static func compareNames(_ a: String, _ b: String) -> Int {
-    var ia = a.unicodeScalars.makeIterator(), ib = b.unicodeScalars.makeIterator()
+    var ia = a.unicodeScalars.makeIterator()
+    var ib = b.unicodeScalars.makeIterator()
     while true {
       switch (ia.next(), ib.next()) {
       case (nil, nil): return 0
@@ -76,10 +80,12 @@ extension ExpressionPool {
   /// Order of factors in a product.
   func compareFactors(_ a: Expr, _ b: Expr) -> Int {
     if a == b { return 0 }
-    let na = kind(a) == .number, nb = kind(b) == .number
+    let na = kind(a) == .number
+    let nb = kind(b) == .number
     if na != nb { return na ? -1 : 1 }
     if na { return compare(a, b) }
-    let (ba, ea) = baseAndExponent(a), (bb, eb) = baseAndExponent(b)
+    let (ba, ea) = baseAndExponent(a)
+    let (bb, eb) = baseAndExponent(b)
     let c = compare(ba, bb)
     return c != 0 ? c : compare(ea, eb)
   }
@@ -98,12 +104,15 @@ extension ExpressionPool {
   /// Order of terms in a sum.
   func compareTerms(_ a: Expr, _ b: Expr) -> Int {
     if a == b { return 0 }
-    let na = kind(a) == .number, nb = kind(b) == .number
+    let na = kind(a) == .number
+    let nb = kind(b) == .number
     if na != nb { return na ? -1 : 1 }
     if na { return compare(a, b) }
-    let ra = coefficientAndRest(a).1, rb = coefficientAndRest(b).1
+    let ra = coefficientAndRest(a).1
+    let rb = coefficientAndRest(b).1
     if ra == rb { return compare(a, b) }
-    let sa = records[ra.index].treeSize, sb = records[rb.index].treeSize
+    let sa = records[ra.index].treeSize
+    let sb = records[rb.index].treeSize
     if sa != sb { return sa > sb ? -1 : 1 }
     return compare(ra, rb)
   }

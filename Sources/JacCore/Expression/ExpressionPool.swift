@@ -144,7 +144,9 @@ public final class ExpressionPool {
         i += 1
       }
       return true
-    } payloadForInsert: { payload }
+    } payloadForInsert: {
+      payload
+    }
   }
 
   private func lookupOrInsert<C: Collection>(

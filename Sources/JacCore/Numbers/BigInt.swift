@@ -104,7 +104,8 @@ extension BigInt: Comparable, AdditiveArithmetic {
 
   static func compare(_ a: BigInt, _ b: BigInt) -> Int {
     if case .small(let x) = a.storage, case .small(let y) = b.storage { return x < y ? -1 : (x == y ? 0 : 1) }
-    let (an, am) = a.signAndMagnitude, (bn, bm) = b.signAndMagnitude
+    let (an, am) = a.signAndMagnitude
+    let (bn, bm) = b.signAndMagnitude
     if an != bn { return an ? -1 : 1 }
     let c = Limbs.compare(am, bm)
     return an ? -c : c
@@ -121,7 +122,8 @@ extension BigInt: Comparable, AdditiveArithmetic {
       let (s, o) = x.addingReportingOverflow(y)
       if !o { return BigInt(s) }
     }
-    let (an, am) = a.signAndMagnitude, (bn, bm) = b.signAndMagnitude
+    let (an, am) = a.signAndMagnitude
+    let (bn, bm) = b.signAndMagnitude
     if an == bn { return BigInt(negative: an, magnitude: Limbs.add(am, bm)) }
     if Limbs.compare(am, bm) >= 0 { return BigInt(negative: an, magnitude: Limbs.subtract(am, bm)) }
     return BigInt(negative: bn, magnitude: Limbs.subtract(bm, am))
@@ -134,7 +136,8 @@ extension BigInt: Comparable, AdditiveArithmetic {
       let (p, o) = x.multipliedReportingOverflow(by: y)
       if !o { return BigInt(p) }
     }
-    let (an, am) = a.signAndMagnitude, (bn, bm) = b.signAndMagnitude
+    let (an, am) = a.signAndMagnitude
+    let (bn, bm) = b.signAndMagnitude
     return BigInt(negative: an != bn, magnitude: Limbs.multiply(am, bm))
   }
 
@@ -148,7 +151,8 @@ extension BigInt: Comparable, AdditiveArithmetic {
     if case .small(let x) = storage, case .small(let y) = b.storage, !(x == .min && y == -1) {
       return (BigInt(x / y), BigInt(x % y))
     }
-    let (an, am) = signAndMagnitude, (bn, bm) = b.signAndMagnitude
+    let (an, am) = signAndMagnitude
+    let (bn, bm) = b.signAndMagnitude
     let (q, r) = Limbs.divide(am, bm)
     return (BigInt(negative: an != bn, magnitude: q), BigInt(negative: an, magnitude: r))
   }
@@ -161,7 +165,8 @@ extension BigInt: Comparable, AdditiveArithmetic {
     if case .small(let x) = a.storage, case .small(let y) = b.storage, x != .min, y != .min {
       return BigInt(Int64(binaryGCD(x.magnitude, y.magnitude)))
     }
-    var x = a.magnitude, y = b.magnitude
+    var x = a.magnitude
+    var y = b.magnitude
     while !y.isZero { (x, y) = (y, x % y) }
     return x
   }
@@ -170,7 +175,8 @@ extension BigInt: Comparable, AdditiveArithmetic {
   static func binaryGCD(_ a: UInt64, _ b: UInt64) -> UInt64 {
     if a == 0 { return b }
     if b == 0 { return a }
-    var u = a, v = b
+    var u = a
+    var v = b
     let shift = (u | v).trailingZeroBitCount
     u >>= u.trailingZeroBitCount
     repeat {
@@ -184,7 +190,9 @@ extension BigInt: Comparable, AdditiveArithmetic {
   /// `self^n` by repeated squaring, `n >= 0`.
   public func power(_ n: Int) -> BigInt {
     precondition(n >= 0)
-    var result = BigInt.one, base = self, e = n
+    var result = BigInt.one
+    var base = self
+    var e = n
     while e > 0 {
       if e & 1 == 1 { result *= base }
       e >>= 1
@@ -223,7 +231,8 @@ extension BigInt: CustomStringConvertible, ExpressibleByIntegerLiteral {
   public init?<S: Collection>(decimalDigits digits: S) where S.Element == UInt8 {
     guard !digits.isEmpty else { return nil }
     var value = BigInt.zero
-    var chunk: Int64 = 0, chunkLength = 0
+    var chunk: Int64 = 0
+    var chunkLength = 0
     let billion = BigInt(1_000_000_000)
     for byte in digits {
       guard byte >= 48, byte <= 57 else { return nil }

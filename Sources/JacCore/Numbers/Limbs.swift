@@ -73,7 +73,8 @@ enum Limbs {
 
   static func shiftLeft(_ a: [UInt32], _ bits: Int) -> [UInt32] {
     if a.isEmpty { return [] }
-    let words = bits / 32, s = bits % 32
+    let words = bits / 32
+    let s = bits % 32
     var result = [UInt32](repeating: 0, count: words)
     if s == 0 {
       result += a
@@ -102,7 +103,8 @@ enum Limbs {
     let vn = shiftLeftSameWidth(b, s)
     var un = shiftLeftSameWidth(a, s)
     un.append(s == 0 ? 0 : a.last! >> (32 - s))
-    let n = vn.count, m = a.count - n
+    let n = vn.count
+    let m = a.count - n
     var q = [UInt32](repeating: 0, count: m + 1)
     let base: UInt64 = 1 << 32
     var j = m

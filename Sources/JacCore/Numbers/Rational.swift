@@ -41,7 +41,8 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   /// The value as an `Int` when it is an integer that fits.
   public var intValue: Int? { isInteger ? numerator.intValue : nil }
   public var doubleValue: Double {
-    let n = numerator.doubleValue, d = denominator.doubleValue
+    let n = numerator.doubleValue
+    let d = denominator.doubleValue
     if n.isFinite && d.isFinite { return n / d }
     // Scale both down so the quotient stays finite.
     let shift = max(numerator.bitWidth, denominator.bitWidth) - 1000

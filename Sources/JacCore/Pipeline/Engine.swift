@@ -77,7 +77,9 @@ public final class Engine {
     return answer
   }
 
-  private func jacobian(_ functions: [Expr], _ variables: [Expr], _ finish: (Expr) throws(JacError) -> Expr) throws(JacError) -> Matrix {
+  private func jacobian(_ functions: [Expr], _ variables: [Expr], _ finish: (Expr) throws(JacError) -> Expr)
+    throws(JacError) -> Matrix
+  {
     let simplified = try functions.map(finish)
     return try differentiator.jacobian(simplified, variables).map(finish)
   }

@@ -12,7 +12,9 @@ public struct Request: Sendable {
   public var along: [String]?
   public var simplify: Bool
 
-  public init(command: Command, inputs: [String], variables: [String]? = nil, along: [String]? = nil, simplify: Bool = true) {
+  public init(
+    command: Command, inputs: [String], variables: [String]? = nil, along: [String]? = nil, simplify: Bool = true
+  ) {
     self.command = command
     self.inputs = inputs
     self.variables = variables

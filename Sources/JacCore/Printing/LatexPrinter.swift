@@ -115,7 +115,9 @@ public struct LatexPrinter {
     case .symbol, .constant, .undefined: return false
     case .call(let f, let u): return f == .abs || isTall(u)
     case .sum(let ts): return ts.contains(where: isTall)
-    case .product: let f = layout.fraction(e); return !f.denominator.isEmpty || f.denominatorNumber != .one || f.numerator.contains(where: isTall)
+    case .product:
+      let f = layout.fraction(e)
+      return !f.denominator.isEmpty || f.denominatorNumber != .one || f.numerator.contains(where: isTall)
     case .power(let b, let x):
       if let q = pool.rational(x), q.isNegative || !q.isInteger { return true }
       return isTall(b)
@@ -216,12 +218,16 @@ public struct LatexPrinter {
 
   /// Greek letters typed as Unicode, to their names (`θ` → `theta`).
   static let greekScalars: [Unicode.Scalar: String] = {
-    let lower = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
-                 "mu", "nu", "xi", "omicron", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
+    let lower = [
+      "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
+      "mu", "nu", "xi", "omicron", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+    ]
     var map: [Unicode.Scalar: String] = [:]
     for (i, name) in lower.enumerated() { map[Unicode.Scalar(0x03B1 + UInt32(i))!] = name }
-    let upper = ["Gamma": 0x0393, "Delta": 0x0394, "Theta": 0x0398, "Lambda": 0x039B, "Xi": 0x039E, "Pi": 0x03A0,
-                 "Sigma": 0x03A3, "Upsilon": 0x03A5, "Phi": 0x03A6, "Psi": 0x03A8, "Omega": 0x03A9]
+    let upper = [
+      "Gamma": 0x0393, "Delta": 0x0394, "Theta": 0x0398, "Lambda": 0x039B, "Xi": 0x039E, "Pi": 0x03A0,
+      "Sigma": 0x03A3, "Upsilon": 0x03A5, "Phi": 0x03A6, "Psi": 0x03A8, "Omega": 0x03A9,
+    ]
     for (name, code) in upper { map[Unicode.Scalar(UInt32(code))!] = name }
     map[Unicode.Scalar(0x03D5)!] = "phi"
     map[Unicode.Scalar(0x03C6)!] = "varphi"
@@ -259,7 +265,13 @@ public struct LatexPrinter {
     // Mixed or non-Greek Unicode: spell Greek scalars, set the rest as text.
     var out = ""
     for s in scalars {
-      if let g = greekScalars[s] { out += "\\" + g } else if s.isASCII { out += String(s) } else { out += "\\text{\(s)}" }
+      if let g = greekScalars[s] {
+        out += "\\" + g
+      } else if s.isASCII {
+        out += String(s)
+      } else {
+        out += "\\text{\(s)}"
+      }
     }
     return "\\mathit{\(out)}"
   }

@@ -12,9 +12,10 @@ public enum MatrixLayout {
       for (j, cell) in row.enumerated() { widths[j] = max(widths[j], cell.unicodeScalars.count) }
     }
     return cells.map { row in
-      "[ " + row.enumerated().map { j, cell in
-        cell + String(repeating: " ", count: widths[j] - cell.unicodeScalars.count)
-      }.joined(separator: "  ") + " ]"
+      "[ "
+        + row.enumerated().map { j, cell in
+          cell + String(repeating: " ", count: widths[j] - cell.unicodeScalars.count)
+        }.joined(separator: "  ") + " ]"
     }.joined(separator: "\n")
   }
 }

@@ -15,7 +15,8 @@ struct PrintLayout {
 
   /// `e` as ±(n·f₁·f₂…)/(d·g₁·g₂…); for a non-product, a one-factor numerator.
   func fraction(_ e: Expr) -> Fraction {
-    var result = Fraction(negative: false, numeratorNumber: .one, denominatorNumber: .one, numerator: [], denominator: [])
+    var result = Fraction(
+      negative: false, numeratorNumber: .one, denominatorNumber: .one, numerator: [], denominator: [])
     let factors: [Expr]
     switch pool.node(e) {
     case .product(let fs): factors = fs

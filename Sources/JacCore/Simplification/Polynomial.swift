@@ -27,10 +27,11 @@ struct Monomial: Hashable {
 
   /// The greatest common divisor (smaller exponent of each shared atom).
   func gcd(_ b: Monomial) -> Monomial {
-    Monomial(packed: pairs.compactMap { atom, e in
-      let f = min(e, b.exponent(of: atom))
-      return f > 0 ? UInt64(atom) << 32 | UInt64(f) : nil
-    })
+    Monomial(
+      packed: pairs.compactMap { atom, e in
+        let f = min(e, b.exponent(of: atom))
+        return f > 0 ? UInt64(atom) << 32 | UInt64(f) : nil
+      })
   }
 
   /// The least common multiple.
@@ -44,8 +45,10 @@ struct Monomial: Hashable {
   private func combined(_ b: Monomial, sign: Int) -> Monomial {
     var result: [UInt64] = []
     result.reserveCapacity(packed.count + b.packed.count)
-    var i = 0, j = 0
-    let x = packed, y = b.packed
+    var i = 0
+    var j = 0
+    let x = packed
+    let y = b.packed
     while i < x.count || j < y.count {
       let ai = i < x.count ? Int(x[i] >> 32) : Int.max
       let bj = j < y.count ? Int(y[j] >> 32) : Int.max
@@ -68,13 +71,15 @@ struct Monomial: Hashable {
   /// Lexicographic order: the first atom (smallest index) where the exponents differ decides;
   /// a larger exponent is larger. Positive when `a > b`.
   static func lexCompare(_ a: Monomial, _ b: Monomial) -> Int {
-    var i = 0, j = 0
+    var i = 0
+    var j = 0
     while i < a.packed.count || j < b.packed.count {
       let ai = i < a.packed.count ? Int(a.packed[i] >> 32) : Int.max
       let bj = j < b.packed.count ? Int(b.packed[j] >> 32) : Int.max
       if ai < bj { return 1 }
       if bj < ai { return -1 }
-      let ea = a.packed[i] & 0xFFFF_FFFF, eb = b.packed[j] & 0xFFFF_FFFF
+      let ea = a.packed[i] & 0xFFFF_FFFF
+      let eb = b.packed[j] & 0xFFFF_FFFF
       if ea != eb { return ea > eb ? 1 : -1 }
       i += 1
       j += 1

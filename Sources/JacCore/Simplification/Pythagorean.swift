@@ -93,25 +93,31 @@ struct Pythagorean {
       }
       guard let (a, b, hyperbolic) = partner else { continue }
       if pairs.contains(where: { $0.argument == u && $0.hyperbolic == hyperbolic }) { continue }
-      let first = converter.atom(pool.call(a, u)), second = converter.atom(pool.call(b, u))
+      let first = converter.atom(pool.call(a, u))
+      let second = converter.atom(pool.call(b, u))
       pairs.append(Pair(first: first, second: second, hyperbolic: hyperbolic, argument: u))
     }
     return pairs.sorted { pool.compare($0.argument, $1.argument) < 0 || ($0.argument == $1.argument && !$0.hyperbolic) }
   }
 
-  private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(SimplificationStop) -> RationalForm {
+  private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(SimplificationStop) -> RationalForm
+  {
     var rules: [(atom: Int, replacement: Polynomial)] = []
     for (pair, option) in zip(pairs, choice) where option != 0 {
       let one = Polynomial(constant: .one)
       switch (option, pair.hyperbolic) {
       case (1, false):  // cos² → 1 − sin²
-        rules.append((pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2), coefficient: .minusOne)))
+        rules.append(
+          (pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2), coefficient: .minusOne)))
       case (2, false):  // sin² → 1 − cos²
-        rules.append((pair.first, one + Polynomial(monomial: Monomial(atom: pair.second, exponent: 2), coefficient: .minusOne)))
+        rules.append(
+          (pair.first, one + Polynomial(monomial: Monomial(atom: pair.second, exponent: 2), coefficient: .minusOne)))
       case (1, true):  // cosh² → 1 + sinh²
         rules.append((pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2))))
       default:  // sinh² → cosh² − 1
-        rules.append((pair.first, Polynomial(monomial: Monomial(atom: pair.second, exponent: 2)) + Polynomial(constant: .minusOne)))
+        rules.append(
+          (pair.first, Polynomial(monomial: Monomial(atom: pair.second, exponent: 2)) + Polynomial(constant: .minusOne))
+        )
       }
     }
     var result = form
@@ -122,7 +128,9 @@ struct Pythagorean {
   }
 
   /// Replaces atom^e (e ≥ 2) by atom^(e mod 2) · replacement^(e div 2) for each rule.
-  func substitute(_ rules: [(atom: Int, replacement: Polynomial)], in p: Polynomial) throws(SimplificationStop) -> Polynomial {
+  func substitute(_ rules: [(atom: Int, replacement: Polynomial)], in p: Polynomial) throws(SimplificationStop)
+    -> Polynomial
+  {
     var current = p
     for rule in rules {
       var next = Polynomial()

@@ -31,7 +31,8 @@ final class RationalConverter {
     case .number(let q): f = .constant(q)
     case .call(.exp, let u) where pool.coefficientAndRest(u).0.isNegative:
       // exp(-u) = 1/exp(u), so sums of exp(-u) and exp(u) share one atom.
-      f = RationalForm.constant(.one).withDenominator(Monomial(atom: atom(pool.call(.exp, pool.negate(u))), exponent: 1))
+      f = RationalForm.constant(.one).withDenominator(
+        Monomial(atom: atom(pool.call(.exp, pool.negate(u))), exponent: 1))
     case .symbol, .constant, .call: f = RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
     case .undefined: throw SimplificationStop.divisionByZero
     case .sum(let terms):

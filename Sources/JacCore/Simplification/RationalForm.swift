@@ -57,7 +57,8 @@ struct RationalForm {
     for f in factors {
       let have = part.factors.first { $0.polynomial == f.polynomial }?.multiplicity ?? 0
       if f.multiplicity > have {
-        result = try result.multiplied(by: try f.polynomial.power(f.multiplicity - have, budget: budget), budget: budget)
+        result = try result.multiplied(
+          by: try f.polynomial.power(f.multiplicity - have, budget: budget), budget: budget)
       }
     }
     return result
@@ -74,7 +75,9 @@ struct RationalForm {
   /// The denominator expanded into one polynomial.
   func expandedDenominator(budget: Budget) throws(SimplificationStop) -> Polynomial {
     var d = Polynomial(monomial: monomialDenominator)
-    for f in factors { d = try d.multiplied(by: try f.polynomial.power(f.multiplicity, budget: budget), budget: budget) }
+    for f in factors {
+      d = try d.multiplied(by: try f.polynomial.power(f.multiplicity, budget: budget), budget: budget)
+    }
     return d
   }
 }

@@ -74,7 +74,8 @@ public final class Simplifier {
     } catch {
       return error == .divisionByZero ? pool.undefined : e
     }
-    let a = (measure.of(e), pool.treeSize(e)), b = (measure.of(normal), pool.treeSize(normal))
+    let a = (measure.of(e), pool.treeSize(e))
+    let b = (measure.of(normal), pool.treeSize(normal))
     return b < a ? normal : e
   }
 
@@ -91,7 +92,9 @@ public final class Simplifier {
   }
 
   /// `root-power`: (u^(1/q))^k with k ≥ q becomes u^(k div q) · (u^(1/q))^(k mod q).
-  private func reduceRoots(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop) -> RationalForm {
+  private func reduceRoots(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop)
+    -> RationalForm
+  {
     guard !converter.roots.isEmpty else { return form }
     var result = form
     for (atom, root) in converter.roots.sorted(by: { $0.key < $1.key }) {
@@ -105,7 +108,9 @@ public final class Simplifier {
     return result
   }
 
-  private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget) throws(SimplificationStop) -> Polynomial {
+  private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget)
+    throws(SimplificationStop) -> Polynomial
+  {
     var out = Polynomial()
     for (m, c) in p.terms {
       let (rest, e) = m.removing(atom)
@@ -120,7 +125,9 @@ public final class Simplifier {
 
   /// Re-normalises denominator factors after substitutions: constants and monomials move out,
   /// equal factors merge.
-  private func normalizeFactors(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop) -> RationalForm {
+  private func normalizeFactors(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop)
+    -> RationalForm
+  {
     var result = RationalForm(form.numerator)
     result.monomialDenominator = form.monomialDenominator
     for (p, k) in form.factors {

@@ -190,13 +190,15 @@ public struct Parser {
         _ = try parseExpression()
         count += 1
       }
-      throw ParseError(.wrongArgumentCount(function: name, count: count), SourceRange(nameToken.range.start, current.range.end))
+      throw ParseError(
+        .wrongArgumentCount(function: name, count: count), SourceRange(nameToken.range.start, current.range.end))
     }
     try expectCloseParen(openedAt: open)
     let value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
-      throw ParseError(.undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previous!.range.end))
+      throw ParseError(
+        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previous!.range.end))
     }
     return value
   }
