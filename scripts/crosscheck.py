@@ -73,12 +73,19 @@ def real_sign(v):
     return (v > 0) - (v < 0)
 
 
+def dirac_delta(v, *order):
+    # SymPy's second derivative of |u| carries DiracDelta(u); at a random real point u != 0.
+    if isinstance(v, complex) or v == 0:
+        raise ValueError("on the singular set")
+    return 0.0
+
+
 def numeric(f, point):
     """f at the point in real arithmetic, or None where it is undefined, infinite, or any
     intermediate value is complex (outside the real domain)."""
     try:
         v = f(*[point[v] for v in VARS])
-    except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError, NameError):
         return None
     if isinstance(v, complex) or not math.isfinite(v):
         return None
@@ -87,7 +94,7 @@ def numeric(f, point):
 
 def lambdify(expr):
     return sympy.lambdify([SYMS[v] for v in VARS], expr,
-                          modules=[{"Abs": real_abs, "sign": real_sign}, "math"])
+                          modules=[{"Abs": real_abs, "sign": real_sign, "DiracDelta": dirac_delta}, "math"])
 
 
 def close(a, b):
