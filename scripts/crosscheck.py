@@ -141,10 +141,14 @@ def main():
         try:
             domain = lambdify(original) if original is not None else None
             jac_fn = lambdify(to_sympy(jac_text))
-            ref_fn = lambdify(reference)
         except Exception as error:  # a result jac printed that SymPy cannot read is a failure
             stats["failed"] += 1
             failures.append(f"{label}: unreadable '{jac_text}': {error}")
+            return
+        try:
+            ref_fn = lambdify(reference)
+        except Exception:  # SymPy left the reference unevaluated (e.g. a Derivative of sign)
+            stats["skipped"] += args.points
             return
         for _ in range(args.points):
             point = {v: rng_points.uniform(-2, 2) for v in VARS}
