@@ -11,6 +11,9 @@ public final class StandardStreams {
   private var buffer: [UInt8] = []
   private var pending: [UInt8] = []
   private var inputOffset = 0
+  /// `pending[..<scanned]` holds no newline after `inputOffset`.
+  private var scanned = 0
+  private var chunk = [UInt8](repeating: 0, count: 1 << 16)
   private var inputDone = false
   /// Flush after every write when a person is watching (stdout or stdin is a terminal).
   private let interactive = isatty(STDOUT_FILENO) != 0 || isatty(STDIN_FILENO) != 0
@@ -20,11 +23,14 @@ public final class StandardStreams {
   /// The next line of standard input, without its `\n`; nil at end of input.
   public func nextLine() -> [UInt8]? {
     while true {
-      if let newline = pending[inputOffset...].firstIndex(of: 10) {
+      // Search only bytes not searched before, so a line longer than a chunk costs linear time.
+      if let newline = pending[max(inputOffset, scanned)...].firstIndex(of: 10) {
         let line = Array(pending[inputOffset..<newline])
         inputOffset = newline + 1
+        scanned = inputOffset
         return line
       }
+      scanned = pending.count
       if inputDone {
         guard inputOffset < pending.count else { return nil }
         let line = Array(pending[inputOffset...])
@@ -32,8 +38,8 @@ public final class StandardStreams {
         return line
       }
       pending.removeFirst(inputOffset)
+      scanned -= inputOffset
       inputOffset = 0
-      var chunk = [UInt8](repeating: 0, count: 1 << 16)
       let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
       if n > 0 {
         pending.append(contentsOf: chunk[0..<n])

@@ -128,12 +128,9 @@ extension ExpressionPool {
       case .number:
         coefficient = coefficient * rational(f)!
       case .product:
-        if final {
-          result.append(f)
-        } else {
-          again = true
-          result.append(f)
-        }
+        // A collected power that became a product (from (a·b)^(1/2) twice) is flattened again.
+        again = again || !final
+        result.append(f)
       default:
         if f != one { result.append(f) }
       }
