@@ -1,62 +1,117 @@
 import JacCore
 
 /// Renders an ``Answer`` in the chosen format. Every expression in text and JSON is in jac's
-/// own input syntax, so it parses back to the same expression.
+/// own input syntax, so it parses back to the same expression. After `--at`, an entry that is a
+/// constant but not a rational number prints as the decimal that round-trips its `Double`
+/// (unless `--exact`).
 struct AnswerFormatter {
   let pool: ExpressionPool
   let format: Invocation.Format
+  var exact = false
 
   func render(_ answer: Answer, input: String) -> String {
+    if case .newton(let run) = answer.value { return newton(run, answer: answer, input: input) }
+    var out: String
     switch format {
-    case .text: return text(answer)
-    case .latex: return latex(answer)
+    case .text: out = text(answer)
+    case .latex: out = latex(answer)
     case .json: return json(answer, input: input)
     }
+    if let check = answer.check { out += "\n" + checkReport(check, answer: answer) }
+    return out
   }
 
+  // MARK: Entries
+
+  /// Whether `e` prints as a decimal: after `--at`, a constant that is not a rational number.
+  private func isDecimal(_ e: Expr, _ answer: Answer) -> Bool {
+    answer.atPoint && !exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty
+  }
+
+  func textEntry(_ e: Expr, _ answer: Answer) -> String {
+    isDecimal(e, answer) ? DecimalText.roundTrip(pool.evaluate(e, [:])) : TextPrinter(pool: pool).string(e)
+  }
+
+  func latexEntry(_ e: Expr, _ answer: Answer) -> String {
+    isDecimal(e, answer) ? DecimalText.latex(pool.evaluate(e, [:])) : LatexPrinter(pool: pool).string(e)
+  }
+
+  // MARK: Formats
+
   private func text(_ answer: Answer) -> String {
-    let printer = TextPrinter(pool: pool)
     switch answer.value {
-    case .scalar(let e): return printer.string(e)
-    case .list(let es): return es.map(printer.string).joined(separator: ", ")
-    case .matrix(let m): return MatrixLayout.text((0..<m.rows).map { m.row($0).map(printer.string) })
+    case .scalar(let e):
+      guard let factor = answer.volumeFactor else { return textEntry(e, answer) }
+      let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
+      return "\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"
+    case .list(let es): return es.map { textEntry($0, answer) }.joined(separator: ", ")
+    case .matrix(let m): return MatrixLayout.text((0..<m.rows).map { m.row($0).map { textEntry($0, answer) } })
+    case .newton: return ""
     }
   }
 
   private func latex(_ answer: Answer) -> String {
-    let printer = LatexPrinter(pool: pool)
     switch answer.value {
-    case .scalar(let e): return printer.string(e)
-    case .list(let es): return es.map(printer.string).joined(separator: ", \\quad ")
-    case .matrix(let m): return printer.matrix(m)
+    case .scalar(let e):
+      guard let factor = answer.volumeFactor else { return latexEntry(e, answer) }
+      let differentials = answer.variables.map { "d" + LatexPrinter.symbol($0) }.joined(separator: "\\,")
+      return "\(volumeLeft(answer, latex: true)) = \(latexEntry(factor, answer)) \\, \(differentials)"
+    case .list(let es): return es.map { latexEntry($0, answer) }.joined(separator: ", \\quad ")
+    case .matrix(let m):
+      return LatexPrinter.matrix((0..<m.rows).map { m.row($0).map { latexEntry($0, answer) } })
+    case .newton: return ""
     }
   }
 
+  /// `dx dy` when every component is named (`x = r*cos(t)`), else `dV`.
+  private func volumeLeft(_ answer: Answer, latex: Bool) -> String {
+    let names = answer.componentNames.compactMap { $0 }
+    guard !names.isEmpty, names.count == answer.componentNames.count else { return "dV" }
+    return names.map { "d" + (latex ? LatexPrinter.symbol($0) : $0) }.joined(separator: latex ? "\\," : " ")
+  }
+
   private func json(_ answer: Answer, input: String) -> String {
-    let printer = TextPrinter(pool: pool)
+    var fields = header(answer, input: input)
     let result: String
+    switch answer.value {
+    case .scalar(let e):
+      result = JSONText.string(textEntry(e, answer))
+    case .list(let es):
+      result = JSONText.array(es.map { JSONText.string(textEntry($0, answer)) })
+    case .matrix(let m):
+      fields.append(("shape", "[\(m.rows),\(m.columns)]"))
+      if answer.command == .grad {
+        result = JSONText.array(m.entries.map { JSONText.string(textEntry($0, answer)) })
+      } else {
+        result = JSONText.array(
+          (0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(textEntry($0, answer)) }) })
+      }
+    case .newton: result = "null"
+    }
+    fields.append(("result", result))
+    if let det = answer.determinant { fields.append(("det", JSONText.string(textEntry(det, answer)))) }
+    if let factor = answer.volumeFactor {
+      fields.append(("volume_element", JSONText.string(text(answer))))
+      fields.append(("abs_det", JSONText.string(textEntry(factor, answer))))
+    }
+    if let check = answer.check { fields.append(("check", checkJSON(check, answer: answer))) }
+    return JSONText.object(fields)
+  }
+
+  func header(_ answer: Answer, input: String) -> [(String, String)] {
     var fields: [(String, String)] = [
       ("input", JSONText.string(input)),
       ("command", JSONText.string(answer.command.rawValue)),
       ("vars", JSONText.array(answer.variables.map(JSONText.string))),
     ]
-    switch answer.value {
-    case .scalar(let e):
-      result = JSONText.string(printer.string(e))
-    case .list(let es):
-      result = JSONText.array(es.map { JSONText.string(printer.string($0)) })
-    case .matrix(let m):
-      fields.append(("shape", "[\(m.rows),\(m.columns)]"))
-      if answer.command == .grad {
-        result = JSONText.array(m.entries.map { JSONText.string(printer.string($0)) })
-      } else {
-        result = JSONText.array(
-          (0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(printer.string($0)) }) })
-      }
+    if answer.componentNames.contains(where: { $0 != nil }) {
+      fields.append(("names", JSONText.array(answer.componentNames.map { $0.map(JSONText.string) ?? "null" })))
     }
-    fields.append(("result", result))
-    return JSONText.object(fields)
+    return fields
   }
+
+  /// A `Double` as a JSON number (`null` when not finite).
+  static func jsonNumber(_ x: Double) -> String { x.isFinite ? DecimalText.roundTrip(x) : "null" }
 
   /// The JSON object for a failed input.
   static func jsonError(_ message: String, line: Int?, column: Int?) -> String {

@@ -6,10 +6,15 @@ import JacCore
 public enum ArgumentScanner {
   static let commandAliases: [String: Request.Command] = [
     "jacobian": .jacobian, "det": .det, "determinant": .det, "grad": .grad, "gradient": .grad,
-    "hessian": .hessian, "diff": .diff, "simplify": .simplify,
+    "hessian": .hessian, "diff": .diff, "simplify": .simplify, "inverse": .inverse, "newton": .newton,
   ]
-  static let valueOptions = ["--vars", "--wrt", "--format"]
-  static let flagOptions = ["--latex", "--json", "--text", "--no-simplify", "--help", "-h", "--version"]
+  static let valueOptions = [
+    "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter",
+  ]
+  static let flagOptions = [
+    "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--help", "-h",
+    "--version",
+  ]
 
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
     var invocation = Invocation()
@@ -64,6 +69,26 @@ public enum ArgumentScanner {
           throw UsageError(message: "unknown format '\(text)'; expected text, latex or json", command: nil)
         }
         invocation.format = format
+      case "--at": invocation.at = try bindings(try value(for: name, inline: inline))
+      case "--jvp": invocation.jvp = try value(for: name, inline: inline)
+      case "--vjp": invocation.vjp = try value(for: name, inline: inline)
+      case "--from": invocation.newtonFrom = try value(for: name, inline: inline)
+      case "--tol":
+        let text = try value(for: name, inline: inline)
+        guard let t = Double(text), t.isFinite, t > 0 else {
+          throw UsageError(message: "'--tol' needs a positive number, found '\(text)'", command: .newton)
+        }
+        invocation.tolerance = t
+      case "--max-iter":
+        let text = try value(for: name, inline: inline)
+        guard let n = Int(text), (1...100_000).contains(n) else {
+          throw UsageError(
+            message: "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'", command: .newton)
+        }
+        invocation.maxIterations = n
+      case "--exact": invocation.exact = true
+      case "--check": invocation.check = true
+      case "--volume-element": invocation.volumeElement = true
       case "--latex": invocation.format = .latex
       case "--json": invocation.format = .json
       case "--text": invocation.format = .text
@@ -73,10 +98,66 @@ public enum ArgumentScanner {
       default: break
       }
     }
-    if invocation.along != nil && invocation.command != .diff {
-      throw UsageError(message: "'--wrt' applies to diff only; use '--vars'", command: invocation.command)
-    }
+    if !invocation.help && !invocation.version { try checkCombinations(invocation) }
     return invocation
+  }
+
+  /// Options that apply only to some commands, or not together.
+  private static func checkCombinations(_ i: Invocation) throws(UsageError) {
+    func fail(_ message: String) throws(UsageError) { throw UsageError(message: message, command: i.command) }
+    let command = i.command
+    if i.along != nil && command != .diff { try fail("'--wrt' applies to diff only; use '--vars'") }
+    if (i.jvp != nil || i.vjp != nil) && command != .jacobian { try fail("'--jvp' and '--vjp' apply to jacobian only") }
+    if i.jvp != nil && i.vjp != nil { try fail("give '--jvp' or '--vjp', not both") }
+    if i.check && ![.jacobian, .grad, .hessian, .diff].contains(command) {
+      try fail("'--check' applies to jacobian, grad, hessian and diff")
+    }
+    if i.check && (i.jvp != nil || i.vjp != nil) { try fail("'--check' checks the Jacobian; drop '--jvp'/'--vjp'") }
+    if command == .newton {
+      if i.newtonFrom == nil { try fail("newton needs a starting point: '--from 1,1'") }
+      if i.at != nil { try fail("'--at' does not apply to newton; the start is '--from'") }
+    } else if i.newtonFrom != nil || i.tolerance != nil || i.maxIterations != nil {
+      try fail("'--from', '--tol' and '--max-iter' apply to newton only")
+    }
+    if i.exact && i.at == nil { try fail("'--exact' applies with '--at'") }
+    if i.volumeElement && command != .det { try fail("'--volume-element' applies to det only") }
+  }
+
+  /// `r=2,t=pi/3` → bindings. Values are expressions; commas inside parentheses do not split.
+  static func bindings(_ text: String) throws(UsageError) -> [Request.Binding] {
+    var pieces: [String] = []
+    var current = ""
+    var depth = 0
+    for c in text {
+      if c == "(" { depth += 1 }
+      if c == ")" { depth -= 1 }
+      if c == "," && depth <= 0 {
+        pieces.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    pieces.append(current)
+    var result: [Request.Binding] = []
+    for piece in pieces {
+      guard let eq = piece.firstIndex(of: "=") else {
+        throw UsageError(message: "'--at' takes name=value pairs, found '\(piece)'", command: nil)
+      }
+      let name = String(piece[..<eq]).trimmingSpaces
+      let value = String(piece[piece.index(after: eq)...])
+      guard isIdentifier(name), Parser.isVariableName(name) else {
+        throw UsageError(message: "invalid variable name '\(name)' in '--at'", command: nil)
+      }
+      guard !result.contains(where: { $0.name == name }) else {
+        throw UsageError(message: "variable '\(name)' given twice in '--at'", command: nil)
+      }
+      guard !value.allSatisfy({ $0 == " " }) else {
+        throw UsageError(message: "no value for '\(name)' in '--at'", command: nil)
+      }
+      result.append(Request.Binding(name: name, value: value))
+    }
+    return result
   }
 
   /// `-x^2` and `-1` are expressions, not options.
@@ -101,9 +182,7 @@ public enum ArgumentScanner {
 
   /// `x,y,theta` → names; each must be a valid variable name, no duplicates.
   static func variableList(_ text: String, option: String) throws(UsageError) -> [String] {
-    let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
+    let names = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
     var seen = Set<String>()
     for name in names {
       guard isIdentifier(name) else {
@@ -125,4 +204,9 @@ public enum ArgumentScanner {
     guard let first = name.unicodeScalars.first, Lexer.isIdentifierStart(first) else { return false }
     return name.unicodeScalars.allSatisfy(Lexer.isIdentifierContinue)
   }
+}
+
+extension String {
+  /// Without leading and trailing spaces.
+  var trimmingSpaces: String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 }

@@ -6,12 +6,19 @@ enum HelpText {
 
   static func usage(_ command: Request.Command?) -> String {
     switch command {
-    case nil, .jacobian?: return "jac [jacobian] <functions>... [--vars <names>] [--format text|latex|json]"
-    case .det?: return "jac det <functions>... [--vars <names>] [--format text|latex|json]"
-    case .grad?: return "jac grad <function> [--vars <names>] [--format text|latex|json]"
-    case .hessian?: return "jac hessian <function> [--vars <names>] [--format text|latex|json]"
-    case .diff?: return "jac diff <functions>... [--wrt <names>] [--format text|latex|json]"
-    case .simplify?: return "jac simplify <expressions>... [--format text|latex|json]"
+    case nil, .jacobian?:
+      return
+        "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] [--format text|latex|json]"
+    case .det?:
+      return "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] [--format text|latex|json]"
+    case .grad?: return "jac grad <function> [--vars <names>] [--at <point>] [--check] [--format text|latex|json]"
+    case .hessian?: return "jac hessian <function> [--vars <names>] [--at <point>] [--check] [--format text|latex|json]"
+    case .diff?: return "jac diff <functions>... [--wrt <names>] [--at <point>] [--check] [--format text|latex|json]"
+    case .simplify?: return "jac simplify <expressions>... [--at <point>] [--format text|latex|json]"
+    case .inverse?: return "jac inverse <functions>... [--vars <names>] [--at <point>] [--format text|latex|json]"
+    case .newton?:
+      return
+        "jac newton <equations>... --vars <names> --from <start> [--tol <t>] [--max-iter <n>] [--format text|latex|json]"
     }
   }
 
@@ -24,6 +31,8 @@ enum HelpText {
     case .hessian?: return "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric)."
     case .diff?: return "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy."
     case .simplify?: return "Parse, simplify and print expressions."
+    case .inverse?: return "The inverse Jacobian adj(J)/det(J), simplified."
+    case .newton?: return "Solve F(x) = 0 by Newton's method with the symbolic Jacobian."
     }
   }
 
@@ -39,6 +48,8 @@ enum HelpText {
           hessian                 Hessian matrix
           diff                    partial derivative along --wrt
           simplify                simplify expressions
+          inverse                 inverse Jacobian
+          newton                  solve F(x) = 0 by Newton's method
 
         """
     }
@@ -55,6 +66,15 @@ enum HelpText {
         --format <format>       text (default), latex or json (one JSON object per line).
         --latex, --json         Short for --format latex, --format json.
         --no-simplify           Print the raw result of the differentiation rules.
+        --at <point>            Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals).
+        --exact                 With --at: keep exact closed forms such as sqrt(3)/2.
+        --jvp <v>               Jacobian only: print J·v (a column), e.g. --jvp 1,0 or --jvp dx,dy.
+        --vjp <u>               Jacobian only: print uᵀ·J (a row).
+        --check                 Compare every entry with central finite differences; exit 1 on a mismatch.
+        --volume-element        det only: state the change of variables, dx dy = |det J| dr dt.
+        --from <start>          newton: the starting point, one value per variable.
+        --tol <t>               newton: stop when |F| <= t (default 1e-12).
+        --max-iter <n>          newton: at most n steps (default 50).
         --version               Show the version.
         -h, --help              Show help information (also per command: jac det --help).
 
@@ -62,6 +82,8 @@ enum HelpText {
         jac "r*cos(t), r*sin(t)" --vars r,t
         jac det "r*cos(t), r*sin(t)" --vars r,t
         jac grad "x^2*sin(y)" --vars x,y --latex
+        jac inverse "r*cos(t), r*sin(t)" --vars r,t
+        jac newton "x^2 + y^2 - 4, x - y" --vars x,y --from 1,1
         echo "x^2*y, x+y" | jac --vars x,y --json
 
       Exit status: 0 success, 1 mathematical failure, 64 usage error, 65 input does not parse.

@@ -14,6 +14,34 @@ public struct Invocation: Equatable {
   public var simplify = true
   public var help = false
   public var version = false
+  /// `--at r=2,t=pi/3`.
+  public var at: [Request.Binding]?
+  /// `--exact`: with `--at`, keep exact closed forms (`sqrt(3)/2`) instead of decimals.
+  public var exact = false
+  public var jvp: String?
+  public var vjp: String?
+  public var check = false
+  /// `--volume-element`: det states the change-of-variables factor, `dx dy = |det J| dr dt`.
+  public var volumeElement = false
+  public var newtonFrom: String?
+  public var tolerance: Double?
+  public var maxIterations: Int?
+
+  /// The library request for one input.
+  func request(_ inputs: [String]) -> Request {
+    var request = Request(command: command, inputs: inputs, variables: variables, along: along, simplify: simplify)
+    request.at = at
+    request.jvp = jvp
+    request.vjp = vjp
+    request.check = check
+    request.volumeElement = volumeElement
+    if let from = newtonFrom {
+      request.newton = Request.NewtonSettings(
+        from: from, tolerance: tolerance ?? Request.NewtonSettings.defaultTolerance,
+        maxIterations: maxIterations ?? Request.NewtonSettings.defaultMaxIterations)
+    }
+    return request
+  }
 }
 
 /// A command-line mistake: exit 64, with a hint.

@@ -73,35 +73,62 @@ final class Session {
 
   /// Answers one input (the positional arguments, or one line of stdin).
   func answer(_ inputs: [String], line: Int?) -> ExitCode {
-    let request = Request(
-      command: invocation.command, inputs: inputs, variables: invocation.variables,
-      along: invocation.along, simplify: invocation.simplify)
+    let request = invocation.request(inputs)
     do {
       let answer = try engine.run(request)
+      let prefix = line.map { "line \($0): " } ?? ""
       for (name, suggestion) in answer.suspiciousVariables {
-        err(
-          "warning: " + (line.map { "line \($0): " } ?? "")
-            + "variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
+        err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
-      let text = AnswerFormatter(pool: engine.pool, format: invocation.format).render(
-        answer, input: inputs.joined(separator: ", "))
+      let formatter = AnswerFormatter(pool: engine.pool, format: invocation.format, exact: invocation.exact)
+      let text = formatter.render(answer, input: inputs.joined(separator: ", "))
       let separate = answered > 0 && invocation.format == .text && isMultiLine(answer)
       out((separate ? "\n" : "") + text + "\n")
       answered += 1
-      return .success
+      return verdict(answer, formatter: formatter, prefix: prefix)
     } catch {
       switch error {
       case .parse(let p, let index):
         report(message: p.message.text, line: line, source: inputs[index], range: p.range, hint: p.message.hint)
         return .dataError
+      case .optionParse(let p, _, let text):
+        report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
+        return .usage
       case .tooDeep:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
         return .dataError
+      case .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable:
+        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
+        return .usage
       default:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
         return .mathError
       }
     }
+  }
+
+  /// The status of an answered input, with notes: a failed check or Newton run is a
+  /// mathematical failure; an inverse notes where it does not exist.
+  private func verdict(_ answer: Answer, formatter: AnswerFormatter, prefix: String) -> ExitCode {
+    if case .newton(let run) = answer.value,
+      let failure = AnswerFormatter.failure(run, maxIterations: request(answer).maxIterations)
+    {
+      err("error: \(prefix)\(failure)\n")
+      return .mathError
+    }
+    if let check = answer.check, !check.passed {
+      let n = check.entries.filter { !$0.agrees }.count
+      err("error: \(prefix)--check: \(n) \(n == 1 ? "entry disagrees" : "entries disagree") with finite differences\n")
+      return .mathError
+    }
+    if let det = answer.determinant, !engine.pool.isNumber(det), invocation.format != .json {
+      err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
+    }
+    return .success
+  }
+
+  private func request(_ answer: Answer) -> Request.NewtonSettings {
+    invocation.request([]).newton ?? Request.NewtonSettings(from: "")
   }
 
   private func isMultiLine(_ answer: Answer) -> Bool {

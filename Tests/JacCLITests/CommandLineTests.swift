@@ -38,6 +38,57 @@ import Testing
     (["--version"], nil, "jac 0.1.0\n", 0),
     (["simplify"], "", "", 0),
     (["simplify"], "\n# a comment\n   \nx+x\r\n", "2*x\n", 0),
+    // Issue 5: values at a point, J·v, uᵀ·J, inverse, Newton, check, volume element.
+    (["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2"], nil, "2\n", 0),
+    (
+      ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,t=pi/3"], nil,
+      "[ 1/2                 -1.7320508075688772 ]\n[ 0.8660254037844386  1                   ]\n", 0
+    ),
+    (
+      ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,t=pi/3", "--exact"], nil,
+      "[ 1/2        -sqrt(3) ]\n[ sqrt(3)/2  1        ]\n", 0
+    ),
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2"], nil, "", 64),
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,s=1"], nil, "", 64),
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,r=1"], nil, "", 64),
+    (["diff", "log(x)", "--at", "x=0"], nil, "", 1),
+    (["diff", "sqrt(x)", "--at", "x=-1"], nil, "", 1),
+    (
+      ["r*cos(t), r*sin(t)", "--vars", "r,t", "--jvp", "dr,dt"], nil,
+      "[ dr*cos(t) - dt*r*sin(t) ]\n[ dt*r*cos(t) + dr*sin(t) ]\n", 0
+    ),
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--jvp", "1,0", "--at", "r=2,t=0"], nil, "[ 1 ]\n[ 0 ]\n", 0),
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--vjp", "1,0"], nil, "[ cos(t)  -r*sin(t) ]\n", 0),
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--jvp", "1,0,0"], nil, "", 64),
+    (["det", "x*y", "--jvp", "1"], nil, "", 64),
+    (["inverse", "r*cos(t), r*sin(t)", "--vars", "r,t"], nil, "[ cos(t)     sin(t)   ]\n[ -sin(t)/r  cos(t)/r ]\n", 0),
+    (["inverse", "x + y, 2*x + 2*y"], nil, "", 1),
+    (["inverse", "r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=0,t=1"], nil, "", 1),
+    (
+      ["newton", "x^2 + y^2 - 4, x - y", "--vars", "x,y", "--from", "1,1"], nil,
+      """
+      k  x                   y                   |F|
+      0  1.0                 1.0                 2.0
+      1  1.5                 1.5                 0.5
+      2  1.4166666666666667  1.4166666666666667  0.013888888888889284
+      3  1.4142156862745099  1.4142156862745099  1.2014609765742534e-05
+      4  1.4142135623746899  1.4142135623746899  9.021228208894172e-12
+      5  1.4142135623730951  1.4142135623730951  8.881784197001252e-16
+      root: x = 1.4142135623730951, y = 1.4142135623730951
+
+      """, 0
+    ),
+    (["newton", "x^2 + 1", "--vars", "x", "--from", "0"], nil, "k  x    |F|\n0  0.0  1.0\n", 1),
+    (["newton", "x^2 - 2", "--vars", "x"], nil, "", 64),
+    (["newton", "x^2 - 2", "--vars", "x", "--from", "1", "--tol", "-1"], nil, "", 64),
+    (["det", "x", "--from", "1"], nil, "", 64),
+    (["det", "x = r*cos(t), y = r*sin(t)", "--vars", "r,t", "--volume-element"], nil, "dx dy = abs(r) dr dt\n", 0),
+    (
+      ["det", "x = r*cos(t), y = r*sin(t)", "--vars", "r,t", "--volume-element", "--latex"], nil,
+      "dx\\,dy = \\left|r\\right| \\, dr\\,dt\n", 0
+    ),
+    (["grad", "x", "--volume-element"], nil, "", 64),
+    (["x = t, x = t^2"], nil, "", 65),
   ]
 
   @Test(arguments: transcripts.indices)
@@ -47,6 +98,32 @@ import Testing
     #expect(result.status == t.status, "jac \(t.args): \(result.stderr)")
     #expect(result.stdout == t.stdout, "jac \(t.args)")
     if t.status != 0 { #expect(result.stderr.hasPrefix("error: ")) }
+  }
+
+  /// `--check` prints a report after the answer; the figures are the finite differences' own.
+  @Test func checkReport() throws {
+    let result = try ProcessRunner.run(["r*cos(t), r*sin(t)", "--vars", "r,t", "--check"], stdin: nil)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines[2] == "check: 4 entries agree with central finite differences at up to 16 points")
+    #expect(lines[3].hasPrefix("  entry  checked  skipped  max abs error  max rel error"))
+    #expect(lines.count == 8)
+    for line in lines[4...] {
+      let cells = line.split(separator: " ")
+      #expect(cells[1] == "8" && cells[2] == "0", "\(line)")
+      #expect((Double(cells[3]) ?? 1) < 1e-9, "\(line)")
+    }
+    let json = try ProcessRunner.run(["hessian", "x^2*y^3", "--check", "--json", "--at", "x=1,y=2"], stdin: nil)
+    #expect(json.status == 0)
+    #expect(json.stdout.contains(#""check":{"passed":true,"points":1,"entries":[{"entry":"[1,1]","agrees":true"#))
+    #expect(json.stdout.contains(#""result":[["16","24"],["24","12"]]"#))
+  }
+
+  /// A parse error inside an option's value points into that value.
+  @Test func optionValueErrorsPointAtTheSpot() throws {
+    let result = try ProcessRunner.run(["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2*(1+"], stdin: nil)
+    #expect(result.status == 64)
+    #expect(result.stderr == "error: in '--at': expected an expression, found end of input\n  2*(1+\n       ^\n")
   }
 
   /// A bad line in the middle of a batch is reported with its line number; the others are answered.

@@ -34,12 +34,7 @@ import Testing
       let vars = c[3].split(separator: ",").map(String.init)
       let answer = try engine.run(Request(command: command, inputs: [c[2]], variables: vars))
       var measure = Complexity(pool: engine.pool)
-      let entries: [Expr]
-      switch answer.value {
-      case .scalar(let e): entries = [e]
-      case .list(let es): entries = es
-      case .matrix(let m): entries = m.entries
-      }
+      let entries = answer.value.entries
       let size = entries.reduce(0) { $0 + measure.of($1) }
       if c[4] != "None" {
         let closed = try Parser.parseExpression(c[4], in: engine.pool)

@@ -1,6 +1,7 @@
-/// Runs requests: parse → differentiate → simplify. Holds one ``ExpressionPool`` so a batch
-/// shares interned nodes; answers do not depend on what ran before (printing never looks at
-/// ids). Callers run it on a ``DeepStack`` thread.
+/// Runs requests: parse → differentiate → simplify, then the optional steps on the result
+/// (`--check`, `--jvp`/`--vjp`, `--at`). Holds one ``ExpressionPool`` so a batch shares
+/// interned nodes; answers do not depend on what ran before (printing never looks at ids).
+/// Callers run it on a ``DeepStack`` thread.
 public final class Engine {
   public let pool: ExpressionPool
   public let differentiator: Differentiator
@@ -15,76 +16,131 @@ public final class Engine {
     simplifier = Simplifier(pool: pool)
   }
 
+  /// What one request works on: its parsed functions, variables and how to finish a result.
+  struct Context {
+    var request: Request
+    var functions: [Expr]
+    var names: [String?]
+    var variableNames: [String]
+    var variables: [Expr]
+  }
+
   public func run(_ request: Request) throws(JacError) -> Answer {
     var functions: [Expr] = []
+    var names: [String?] = []
     for (i, text) in request.inputs.enumerated() {
       do {
-        functions += try Parser.parseList(text, in: pool)
+        let components = try Parser.parseComponents(text, in: pool)
+        functions += components.map(\.expression)
+        names += components.map(\.name)
       } catch {
         throw .parse(error, input: i)
       }
     }
     let variableNames = request.variables ?? pool.freeSymbols(functions)
-    let variables = variableNames.map(pool.symbol)
-    let finish: (Expr) throws(JacError) -> Expr = { [self] e throws(JacError) in
-      try checkDepth(e)
-      let s = request.simplify ? simplifier.simplify(e) : e
-      if pool.isUndefined(s) { throw .undefinedResult }
-      return s
+    let context = Context(
+      request: request, functions: functions, names: names, variableNames: variableNames,
+      variables: variableNames.map(pool.symbol))
+    var determinant: Expr?
+    var answer = Answer(
+      command: request.command, variables: variableNames, value: try value(context, determinant: &determinant))
+    answer.componentNames = names
+    answer.determinant = determinant
+    if request.check { answer.check = try check(answer, context) }
+    try applyVectors(&answer, context)
+    if let at = request.at { try substitute(at, into: &answer, context) }
+    if request.volumeElement, case .scalar(let det) = answer.value {
+      answer.volumeFactor = try finish(pool.call(.abs, det), context)
     }
-    func needsVariables() throws(JacError) { if variables.isEmpty { throw .noVariables } }
-    let value: Answer.Value
-    switch request.command {
-    case .simplify:
-      let results = try functions.map(finish)
-      value = results.count == 1 ? .scalar(results[0]) : .list(results)
-    case .diff:
-      let along = (request.along ?? variableNames).map(pool.symbol)
-      if along.isEmpty { throw .noVariables }
-      let results = try functions.map { f throws(JacError) in
-        try finish(differentiator.derivative(try finish(f), along: along))
-      }
-      value = results.count == 1 ? .scalar(results[0]) : .list(results)
-    case .jacobian:
-      try needsVariables()
-      value = .matrix(try jacobian(functions, variables, finish))
-    case .det:
-      try needsVariables()
-      let j = try jacobian(functions, variables, finish)
-      guard j.isSquare else { throw .notSquare(rows: j.rows, columns: j.columns) }
-      value = .scalar(try finish(pool.determinant(j)))
-    case .grad, .hessian:
-      try needsVariables()
-      guard functions.count == 1 else { throw .notScalar(command: request.command.rawValue, count: functions.count) }
-      let f = try finish(functions[0])
-      if request.command == .grad {
-        value = .matrix(try differentiator.gradient(f, variables).map(finish))
-      } else {
-        value = .matrix(try differentiator.hessian(f, variables, finish: finish))
-      }
-    }
-    var answer = Answer(command: request.command, variables: variableNames, value: value)
-    let free = pool.freeSymbols(functions)
-    for name in (request.variables ?? []) + (request.along ?? []) where !free.contains(name) {
-      // Two different one-letter names are always one edit apart: that is no evidence of a typo.
-      if let suggestion = EditDistance.suggestion(for: name, among: free),
-        name.unicodeScalars.count > 1 || suggestion.unicodeScalars.count > 1,
-        !answer.suspiciousVariables.contains(where: { $0.name == name })
-      {
-        answer.suspiciousVariables.append((name, suggestion))
-      }
-    }
+    answer.suspiciousVariables = suspiciousVariables(context)
     return answer
   }
 
-  private func jacobian(_ functions: [Expr], _ variables: [Expr], _ finish: (Expr) throws(JacError) -> Expr)
-    throws(JacError) -> Matrix
-  {
-    let simplified = try functions.map(finish)
-    return try differentiator.jacobian(simplified, variables).map(finish)
+  /// The symbolic result of the command; `inverse` also reports det J in `determinant`.
+  private func value(_ c: Context, determinant: inout Expr?) throws(JacError) -> Answer.Value {
+    let variables = c.variables
+    func needsVariables() throws(JacError) { if variables.isEmpty { throw .noVariables } }
+    func one() throws(JacError) -> Expr {
+      guard c.functions.count == 1 else {
+        throw .notScalar(command: c.request.command.rawValue, count: c.functions.count)
+      }
+      return try finish(c.functions[0], c)
+    }
+    switch c.request.command {
+    case .simplify:
+      let results = try c.functions.map { f throws(JacError) in try finish(f, c) }
+      return results.count == 1 ? .scalar(results[0]) : .list(results)
+    case .diff:
+      let along = (c.request.along ?? c.variableNames).map(pool.symbol)
+      if along.isEmpty { throw .noVariables }
+      let results = try c.functions.map { f throws(JacError) in
+        try finish(differentiator.derivative(try finish(f, c), along: along), c)
+      }
+      return results.count == 1 ? .scalar(results[0]) : .list(results)
+    case .jacobian:
+      try needsVariables()
+      return .matrix(try jacobian(c))
+    case .det:
+      try needsVariables()
+      return .scalar(try finish(pool.determinant(try squareJacobian(c)), c))
+    case .inverse:
+      try needsVariables()
+      let (inverse, det) = try self.inverse(c)
+      determinant = det
+      return .matrix(inverse)
+    case .grad:
+      try needsVariables()
+      return .matrix(try differentiator.gradient(try one(), variables).map { e throws(JacError) in try finish(e, c) })
+    case .hessian:
+      try needsVariables()
+      return .matrix(try differentiator.hessian(try one(), variables) { e throws(JacError) in try finish(e, c) })
+    case .newton:
+      try needsVariables()
+      return .newton(try newton(c))
+    }
   }
 
-  private func checkDepth(_ e: Expr) throws(JacError) {
+  /// Depth check, then simplification (unless `--no-simplify`); an undefined result is an error.
+  func finish(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
     if pool.depth(e) > Self.maxDepth { throw .tooDeep(limit: Self.maxDepth) }
+    let s = c.request.simplify ? simplifier.simplify(e) : e
+    if pool.isUndefined(s) { throw .undefinedResult }
+    return s
+  }
+
+  func jacobian(_ c: Context) throws(JacError) -> Matrix {
+    let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
+    return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
+  }
+
+  func squareJacobian(_ c: Context) throws(JacError) -> Matrix {
+    let j = try jacobian(c)
+    guard j.isSquare else { throw .notSquare(command: c.request.command.rawValue, rows: j.rows, columns: j.columns) }
+    return j
+  }
+
+  /// J⁻¹ = adj(J)/det(J), each entry simplified; a determinant that simplifies to 0 is an error.
+  private func inverse(_ c: Context) throws(JacError) -> (Matrix, determinant: Expr) {
+    let j = try squareJacobian(c)
+    let det = try finish(pool.determinant(j), c)
+    if det == pool.zero { throw .singular }
+    let reciprocal = pool.reciprocal(det)
+    let inverse = try pool.adjugate(j).map { e throws(JacError) in try finish(pool.multiply(e, reciprocal), c) }
+    return (inverse, det)
+  }
+
+  /// Names asked for with --vars or --wrt that do not occur in the input but are close to one
+  /// that does.
+  private func suspiciousVariables(_ c: Context) -> [(name: String, suggestion: String)] {
+    var found: [(name: String, suggestion: String)] = []
+    let free = pool.freeSymbols(c.functions)
+    for name in (c.request.variables ?? []) + (c.request.along ?? []) where !free.contains(name) {
+      if let suggestion = EditDistance.variableSuggestion(for: name, among: free),
+        !found.contains(where: { $0.name == name })
+      {
+        found.append((name, suggestion))
+      }
+    }
+    return found
   }
 }

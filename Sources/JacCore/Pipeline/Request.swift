@@ -1,8 +1,32 @@
 /// What a person asks jac: a command, its input, and options.
 public struct Request: Sendable {
   public enum Command: String, Sendable, CaseIterable {
-    case jacobian, det, grad, hessian, diff, simplify
+    case jacobian, det, grad, hessian, diff, simplify, inverse, newton
   }
+  /// Newton's method settings (`jac newton`).
+  public struct NewtonSettings: Sendable, Equatable {
+    /// The starting point, as typed: one value (an expression) per variable.
+    public var from: String
+    public var tolerance: Double
+    public var maxIterations: Int
+    public static let defaultTolerance = 1e-12
+    public static let defaultMaxIterations = 50
+    public init(from: String, tolerance: Double = defaultTolerance, maxIterations: Int = defaultMaxIterations) {
+      self.from = from
+      self.tolerance = tolerance
+      self.maxIterations = maxIterations
+    }
+  }
+  /// A `name=value` pair of `--at`; the value is an expression, as typed.
+  public struct Binding: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
   public var command: Command
   /// The component functions, as typed (each may itself be a comma-separated list).
   public var inputs: [String]
@@ -11,6 +35,17 @@ public struct Request: Sendable {
   /// For `diff`: differentiate along these variables, left to right.
   public var along: [String]?
   public var simplify: Bool
+  /// `--at`: substitute these values into the result.
+  public var at: [Binding]?
+  /// `--jvp v`: answer J·v (a column). The vector as typed, comma-separated.
+  public var jvp: String?
+  /// `--vjp u`: answer uᵀ·J (a row).
+  public var vjp: String?
+  /// `--check`: compare every entry with finite differences.
+  public var check = false
+  public var newton: NewtonSettings?
+  /// For `det`: also give |det J|, the change-of-variables factor.
+  public var volumeElement = false
 
   public init(
     command: Command, inputs: [String], variables: [String]? = nil, along: [String]? = nil, simplify: Bool = true
@@ -30,8 +65,21 @@ public struct Answer {
     case scalar(Expr)
     /// A list of expressions (diff and simplify of several functions).
     case list([Expr])
-    /// A matrix: Jacobian (m×n), gradient (n×1), Hessian (n×n).
+    /// A matrix: Jacobian (m×n), gradient (n×1), Hessian (n×n), inverse (n×n), J·v (m×1),
+    /// uᵀ·J (1×n).
     case matrix(Matrix)
+    /// The iterates of `jac newton`.
+    case newton(NewtonRun)
+
+    /// Every expression of the value, row by row (none for a Newton run).
+    public var entries: [Expr] {
+      switch self {
+      case .scalar(let e): return [e]
+      case .list(let es): return es
+      case .matrix(let m): return m.entries
+      case .newton: return []
+      }
+    }
   }
   public var command: Request.Command
   public var variables: [String]
@@ -39,31 +87,14 @@ public struct Answer {
   /// Variables asked for that do not occur in the input but are close to one that does
   /// (`--vars x,yy` for `x*y`): (asked, suggestion). The answer is still given.
   public var suspiciousVariables: [(name: String, suggestion: String)] = []
-}
-
-/// Why a request failed.
-public enum JacError: Error, Equatable {
-  /// The input text did not parse; `input` says which of the request's inputs.
-  case parse(ParseError, input: Int)
-  /// det needs a square Jacobian.
-  case notSquare(rows: Int, columns: Int)
-  /// grad and hessian need one function.
-  case notScalar(command: String, count: Int)
-  /// No variables given and none found.
-  case noVariables
-  /// A result is undefined (for example a simplification revealed a division by zero).
-  case undefinedResult
-  /// The expression is deeper than ``Engine/maxDepth``.
-  case tooDeep(limit: Int)
-
-  public var message: String {
-    switch self {
-    case .parse(let e, _): return e.message.text
-    case .notSquare(let r, let c): return "det needs a square Jacobian; this one is \(r)×\(c)"
-    case .notScalar(let cmd, let n): return "\(cmd) takes one function, found \(n)"
-    case .noVariables: return "no variables to differentiate with respect to; give --vars"
-    case .undefinedResult: return "the result is undefined (division by zero)"
-    case .tooDeep(let limit): return "expression nested deeper than \(limit) levels"
-    }
-  }
+  /// The values were substituted at a point (`--at`).
+  public var atPoint = false
+  /// For `inverse`: det J, simplified (the inverse exists where it is not zero).
+  public var determinant: Expr?
+  /// The finite-difference check, entry by entry in the order of the result (`--check`).
+  public var check: DerivativeCheck?
+  /// For `det --volume-element`: |det J|, simplified.
+  public var volumeFactor: Expr?
+  /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
+  public var componentNames: [String?] = []
 }

@@ -21,12 +21,13 @@ public struct LatexPrinter {
 
   /// A matrix in the given environment (`pmatrix`, `bmatrix`, `vmatrix`).
   public func matrix(_ m: Matrix, environment: String = "pmatrix") -> String {
-    var out = "\\begin{\(environment)}"
-    for i in 0..<m.rows {
-      out += i == 0 ? " " : " \\\\ "
-      out += m.row(i).map { string($0) }.joined(separator: " & ")
-    }
-    return out + " \\end{\(environment)}"
+    Self.matrix((0..<m.rows).map { m.row($0).map(string) }, environment: environment)
+  }
+
+  /// A matrix of already-rendered cells.
+  public static func matrix(_ cells: [[String]], environment: String = "pmatrix") -> String {
+    "\\begin{\(environment)} " + cells.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ")
+      + " \\end{\(environment)}"
   }
 
   func write(_ e: Expr, into out: inout String) {
@@ -236,7 +237,7 @@ public struct LatexPrinter {
 
   /// A variable name as LaTeX: `theta` → `\theta`, `x1` → `x_{1}`, `x_ab` → `x_{ab}`,
   /// `rate` → `\mathit{rate}`.
-  static func symbol(_ name: String) -> String {
+  public static func symbol(_ name: String) -> String {
     if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
       let base = String(name[..<underscore])
       let sub = String(name[name.index(after: underscore)...])

@@ -28,4 +28,11 @@ public enum EditDistance {
     }
     return best?.0
   }
+
+  /// ``suggestion(for:among:)`` for variable names: two different one-letter names are always one
+  /// edit apart, which is no evidence of a typo, so they are not suggested for each other.
+  public static func variableSuggestion(for name: String, among candidates: [String]) -> String? {
+    guard let s = suggestion(for: name, among: candidates) else { return nil }
+    return name.unicodeScalars.count > 1 || s.unicodeScalars.count > 1 ? s : nil
+  }
 }

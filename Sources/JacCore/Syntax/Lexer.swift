@@ -5,7 +5,7 @@
 ///   exponent only when a digit follows it (after an optional sign); otherwise `2e` is `2·e`.
 /// - Identifiers: a letter or `_`, then letters, digits and `_`. Letters include Greek and other
 ///   alphabetic Unicode scalars (`θ`, `φ`, `π`).
-/// - Operators: `+ - * / ^ ** ( ) ,`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
+/// - Operators: `+ - * / ^ ** ( ) , =`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
 public struct Lexer {
   let bytes: [UInt8]
   private(set) var position = 0
@@ -38,6 +38,7 @@ public struct Lexer {
     case UInt8(ascii: "("): return single(.leftParen)
     case UInt8(ascii: ")"): return single(.rightParen)
     case UInt8(ascii: ","): return single(.comma)
+    case UInt8(ascii: "="): return single(.equals)
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
     default: break
     }

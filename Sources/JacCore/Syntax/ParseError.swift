@@ -12,6 +12,8 @@ public struct ParseError: Error, Equatable, Sendable {
   public enum Message: Equatable, Sendable {
     /// `0^-1`.
     case divisionByZero
+    /// Two components with the same name (`x = t, x = t^2`).
+    case duplicateComponentName(String)
     case emptyInput
     /// A function name with no `(` after it (`sin x`).
     case expectedArgumentList(function: String)
@@ -33,6 +35,7 @@ public struct ParseError: Error, Equatable, Sendable {
     public var text: String {
       switch self {
       case .divisionByZero: return "division by zero"
+      case .duplicateComponentName(let name): return "component '\(name)' is named twice"
       case .emptyInput: return "empty input"
       case .expectedArgumentList(let f): return "expected '(' after function '\(f)'"
       case .expectedCloseParen(let c): return "expected ')' to close '(' at column \(c)"

@@ -2,6 +2,8 @@
 /// canonical expressions directly in an ``ExpressionPool``.
 ///
 /// ```
+/// components = component { "," component } ;
+/// component  = [ IDENTIFIER "=" ] expression ;
 /// list       = expression { "," expression } ;
 /// expression = term { ( "+" | "-" ) term } ;
 /// term       = unary { ( "*" | "/" ) unary | implicit } ;
@@ -29,6 +31,8 @@ public struct Parser {
   private let pool: ExpressionPool
   private let text: String
   private var depth = 0
+  /// Where the last component name was (for the duplicate-name error).
+  private var nameRange: SourceRange?
 
   init(_ text: String, pool: ExpressionPool) throws(ParseError) {
     self.text = text
@@ -41,6 +45,29 @@ public struct Parser {
   public static func parseList(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Expr] {
     var parser = try Parser(text, pool: pool)
     return try parser.parseList()
+  }
+
+  /// A component of a system: its expression and the name it was given (`x = r*cos(t)`).
+  public struct Component: Sendable {
+    public var name: String?
+    public var expression: Expr
+  }
+
+  /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
+  public static func parseComponents(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Component] {
+    var parser = try Parser(text, pool: pool)
+    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
+    var items = [try parser.parseComponent()]
+    while parser.current.kind == .comma {
+      try parser.advance()
+      let item = try parser.parseComponent()
+      if let name = item.name, items.contains(where: { $0.name == name }) {
+        throw ParseError(.duplicateComponentName(name), parser.nameRange!)
+      }
+      items.append(item)
+    }
+    try parser.expectEnd()
+    return items
   }
 
   /// Parses a single expression.
@@ -63,6 +90,19 @@ public struct Parser {
     }
     try expectEnd()
     return items
+  }
+
+  mutating func parseComponent() throws(ParseError) -> Component {
+    if case .identifier(let name) = current.kind, Self.isVariableName(name) {
+      var probe = lexer
+      if (try? probe.next())?.kind == .equals {
+        nameRange = current.range
+        try advance()
+        try advance()
+        return Component(name: name, expression: try parseExpression())
+      }
+    }
+    return Component(name: nil, expression: try parseExpression())
   }
 
   mutating func parseExpression() throws(ParseError) -> Expr {

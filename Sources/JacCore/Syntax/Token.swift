@@ -4,7 +4,7 @@ public struct Token: Equatable, Sendable {
     /// A number literal; the value is exact (`0.25` is 1/4, `1e-3` is 1/1000).
     case number(Rational)
     case identifier(String)
-    case plus, minus, star, slash, caret, leftParen, rightParen, comma
+    case plus, minus, star, slash, caret, leftParen, rightParen, comma, equals
     case end
   }
   public var kind: Kind
@@ -23,6 +23,7 @@ public struct Token: Equatable, Sendable {
     case .leftParen: return "'('"
     case .rightParen: return "')'"
     case .comma: return "','"
+    case .equals: return "'='"
     case .end: return "end of input"
     }
   }

@@ -1,0 +1,148 @@
+import JacCore
+
+/// Rendering of the numeric results: Newton's iterates and the `--check` report.
+extension AnswerFormatter {
+  // MARK: Newton
+
+  func newton(_ run: NewtonRun, answer: Answer, input: String) -> String {
+    let names = answer.variables
+    switch format {
+    case .text:
+      let header = ["k"] + names + ["|F|"]
+      let rows = run.iterates.enumerated().map { k, it in
+        [String(k)] + it.x.map(DecimalText.roundTrip) + [DecimalText.roundTrip(it.residual)]
+      }
+      var out = Self.table([header] + rows)
+      if run.outcome == .converged {
+        out +=
+          "\nroot: " + zip(names, run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+      }
+      return out
+    case .latex:
+      let columns = "r|" + String(repeating: "l", count: names.count) + "|l"
+      var lines = [
+        "k & " + names.map(LatexPrinter.symbol).joined(separator: " & ") + " & \\lVert F \\rVert \\\\ \\hline"
+      ]
+      for (k, it) in run.iterates.enumerated() {
+        lines.append(
+          "\(k) & " + it.x.map(DecimalText.latex).joined(separator: " & ") + " & " + DecimalText.latex(it.residual)
+            + " \\\\")
+      }
+      return "\\begin{array}{\(columns)}\n" + lines.joined(separator: "\n") + "\n\\end{array}"
+    case .json:
+      var fields = header(answer, input: input)
+      fields.append(("outcome", JSONText.string(Self.outcomeName(run.outcome))))
+      fields.append(("iterations", String(run.iterates.count - 1)))
+      fields.append(
+        (
+          "iterates",
+          JSONText.array(
+            run.iterates.map { it in
+              JSONText.object([
+                ("x", JSONText.array(it.x.map(Self.jsonNumber))), ("residual", Self.jsonNumber(it.residual)),
+              ])
+            })
+        ))
+      fields.append(("root", run.outcome == .converged ? JSONText.array(run.last.x.map(Self.jsonNumber)) : "null"))
+      return JSONText.object(fields)
+    }
+  }
+
+  static func outcomeName(_ outcome: NewtonRun.Outcome) -> String {
+    switch outcome {
+    case .converged: return "converged"
+    case .singular: return "singular"
+    case .diverged: return "diverged"
+    case .iterationLimit: return "iteration-limit"
+    }
+  }
+
+  /// Why Newton's method stopped without a root, for the error line.
+  static func failure(_ run: NewtonRun, maxIterations: Int) -> String? {
+    let k = run.iterates.count - 1
+    switch run.outcome {
+    case .converged: return nil
+    case .singular: return "newton: the Jacobian is singular at iterate \(k); try another --from"
+    case .diverged: return "newton diverged: F is not finite at iterate \(k)"
+    case .iterationLimit:
+      return "newton did not converge in \(maxIterations) iterations (|F| = \(DecimalText.short(run.last.residual)))"
+    }
+  }
+
+  /// Left-aligned columns separated by two spaces.
+  static func table(_ rows: [[String]]) -> String {
+    var widths: [Int] = []
+    for row in rows {
+      for (j, cell) in row.enumerated() {
+        if j == widths.count { widths.append(0) }
+        widths[j] = Swift.max(widths[j], cell.unicodeScalars.count)
+      }
+    }
+    return rows.map { row in
+      var line = ""
+      for (j, cell) in row.enumerated() {
+        line += cell
+        if j < row.count - 1 { line += String(repeating: " ", count: widths[j] - cell.unicodeScalars.count + 2) }
+      }
+      return line
+    }.joined(separator: "\n")
+  }
+
+  // MARK: Check
+
+  /// Labels of the checked entries, in order: `[i,j]` for matrices, `[j]` for a gradient.
+  private func checkLabels(_ answer: Answer, count: Int) -> [String] {
+    switch answer.value {
+    case .matrix(let m) where answer.command == .grad: return (0..<m.rows).map { "[\($0 + 1)]" }
+    case .matrix(let m):
+      return (0..<m.rows).flatMap { i in (0..<m.columns).map { j in "[\(i + 1),\(j + 1)]" } }
+    default: return count == 1 ? ["diff"] : (0..<count).map { "[\($0 + 1)]" }
+    }
+  }
+
+  func checkReport(_ check: DerivativeCheck, answer: Answer) -> String {
+    let labels = checkLabels(answer, count: check.entries.count)
+    let disagreeing = check.entries.filter { !$0.agrees }.count
+    let unchecked = check.entries.filter { $0.checkedPoints == 0 }.count
+    let checked = check.entries.count - unchecked
+    let pointText = check.pointCount == 1 ? "at the given point" : "at up to \(check.pointCount) points"
+    var summary =
+      disagreeing == 0
+      ? "check: \(checked) \(checked == 1 ? "entry agrees" : "entries agree") with central finite differences \(pointText)"
+      : "check: \(disagreeing) of \(checked) entries DISAGREE with central finite differences \(pointText)"
+    if unchecked > 0 {
+      summary += "; \(unchecked) not checked (order above \(DerivativeCheck.maxOrder), or undefined at every point)"
+    }
+    var rows = [["entry", "checked", "skipped", "max abs error", "max rel error", ""]]
+    for (label, e) in zip(labels, check.entries) {
+      let verdict =
+        e.orderTooHigh
+        ? "not checked: order above \(DerivativeCheck.maxOrder)"
+        : (e.checkedPoints == 0 ? "not checked: undefined at every point" : (e.agrees ? "" : "DISAGREES"))
+      rows.append([
+        label, String(e.checkedPoints), String(e.skippedPoints), DecimalText.short(e.worstAbsoluteError),
+        e.worstRelativeError.map(DecimalText.short) ?? "-", verdict,
+      ])
+    }
+    let lines = [summary] + Self.table(rows).split(separator: "\n").map { "  " + $0.trimmingTrailingSpaces }
+    return lines.map { format == .latex ? "% " + $0 : $0 }.joined(separator: "\n")
+  }
+
+  func checkJSON(_ check: DerivativeCheck, answer: Answer) -> String {
+    let labels = checkLabels(answer, count: check.entries.count)
+    let entries = zip(labels, check.entries).map { label, e in
+      JSONText.object([
+        ("entry", JSONText.string(label)), ("agrees", String(e.agrees)), ("checked", String(e.checkedPoints)),
+        ("skipped", String(e.skippedPoints)), ("max_abs_error", Self.jsonNumber(e.worstAbsoluteError)),
+        ("max_rel_error", e.worstRelativeError.map(Self.jsonNumber) ?? "null"),
+      ])
+    }
+    return JSONText.object([
+      ("passed", String(check.passed)), ("points", String(check.pointCount)), ("entries", JSONText.array(entries)),
+    ])
+  }
+}
+
+extension Substring {
+  var trimmingTrailingSpaces: String { String(reversed().drop { $0 == " " }.reversed()) }
+}

@@ -1,0 +1,104 @@
+/// The steps after the symbolic result: products with a vector (`--jvp`, `--vjp`) and values at
+/// a point (`--at`).
+extension Engine {
+  /// J·v (an m×1 column) for `--jvp v`, uᵀ·J (a 1×n row) for `--vjp u`; entries simplified.
+  func applyVectors(_ answer: inout Answer, _ c: Context) throws(JacError) {
+    guard c.request.jvp != nil || c.request.vjp != nil else { return }
+    guard case .matrix(let j) = answer.value, c.request.command == .jacobian else {
+      throw .notApplicable("'--jvp' and '--vjp' apply to the Jacobian only")
+    }
+    if let text = c.request.jvp {
+      let v = try vector(text, option: "--jvp", length: j.columns)
+      let entries = try (0..<j.rows).map { i throws(JacError) in
+        try finish(pool.add((0..<j.columns).map { pool.multiply(j[i, $0], v[$0]) }), c)
+      }
+      answer.value = .matrix(Matrix(rows: j.rows, columns: 1, entries: entries))
+    } else if let text = c.request.vjp {
+      let u = try vector(text, option: "--vjp", length: j.rows)
+      let entries = try (0..<j.columns).map { k throws(JacError) in
+        try finish(pool.add((0..<j.rows).map { pool.multiply(u[$0], j[$0, k]) }), c)
+      }
+      answer.value = .matrix(Matrix(rows: 1, columns: j.columns, entries: entries))
+    }
+  }
+
+  /// A comma-separated list of expressions given as an option's value, of the given length.
+  func vector(_ text: String, option: String, length: Int) throws(JacError) -> [Expr] {
+    let v: [Expr]
+    do {
+      v = try Parser.parseList(text, in: pool)
+    } catch {
+      throw .optionParse(error, option: option, text: text)
+    }
+    guard v.count == length else { throw .vectorLength(option: option, given: v.count, expected: length) }
+    return v
+  }
+
+  /// Parses `--at` bindings: each name must occur in the input (or be a variable).
+  func bindings(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [Expr: Expr] {
+    let free = pool.freeSymbols(c.functions)
+    var result: [Expr: Expr] = [:]
+    for binding in at {
+      guard free.contains(binding.name) || c.variableNames.contains(binding.name) else {
+        throw .unknownPointVariable(
+          binding.name, suggestion: EditDistance.variableSuggestion(for: binding.name, among: free))
+      }
+      do {
+        result[pool.symbol(binding.name)] = try Parser.parseExpression(binding.value, in: pool)
+      } catch {
+        throw .optionParse(error, option: "--at", text: binding.value)
+      }
+    }
+    return result
+  }
+
+  /// The numeric values of the bindings that are real numbers (for `--check` at the point).
+  func numericBindings(_ bindings: [Expr: Expr]) -> [String: Double] {
+    var values: [String: Double] = [:]
+    for (symbol, value) in bindings {
+      let v = pool.evaluate(value, [:])
+      if v.isFinite, let name = pool.symbolName(symbol) { values[name] = v }
+    }
+    return values
+  }
+
+  /// Substitutes the `--at` values into every entry and simplifies again. A variable the result
+  /// still depends on without a value is an error (so `--at r=2` is enough for the polar
+  /// determinant `r`); so is an entry that becomes undefined, or a constant that is not real.
+  func substitute(_ at: [Request.Binding], into answer: inout Answer, _ c: Context) throws(JacError) {
+    let values = try bindings(at, c)
+    let unbound = Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
+    func evaluated(_ e: Expr, label: String) throws(JacError) -> Expr {
+      let s: Expr
+      do {
+        s = try finish(pool.substitute([e], values)[0], c)
+      } catch .undefinedResult {
+        throw .undefinedAtPoint(entry: label)
+      }
+      let missing = pool.freeSymbols([s]).filter(unbound.contains)
+      if !missing.isEmpty { throw .missingPointVariables(missing) }
+      if pool.freeSymbols([s]).isEmpty && !pool.evaluate(s, [:]).isFinite {
+        throw .undefinedAtPoint(entry: label)
+      }
+      return s
+    }
+    if let det = answer.determinant {
+      let d = try evaluated(det, label: "det J")
+      if d == pool.zero { throw .singularAtPoint }
+      answer.determinant = d
+    }
+    switch answer.value {
+    case .scalar(let e): answer.value = .scalar(try evaluated(e, label: "the result"))
+    case .list(let es):
+      answer.value = .list(
+        try es.enumerated().map { k, e throws(JacError) in try evaluated(e, label: "component \(k + 1)") })
+    case .matrix(var m):
+      for i in 0..<m.rows {
+        for j in 0..<m.columns { m[i, j] = try evaluated(m[i, j], label: "entry [\(i + 1),\(j + 1)]") }
+      }
+      answer.value = .matrix(m)
+    case .newton: throw .notApplicable("'--at' does not apply to newton; use '--from'")
+    }
+    answer.atPoint = true
+  }
+}

@@ -1,0 +1,64 @@
+/// Why a request failed.
+public enum JacError: Error, Equatable {
+  /// The input text did not parse; `input` says which of the request's inputs.
+  case parse(ParseError, input: Int)
+  /// The value of an option (`--at`, `--jvp`, `--vjp`, `--from`) did not parse.
+  case optionParse(ParseError, option: String, text: String)
+  /// det, inverse and newton need as many functions as variables.
+  case notSquare(command: String, rows: Int, columns: Int)
+  /// grad and hessian need one function.
+  case notScalar(command: String, count: Int)
+  /// No variables given and none found.
+  case noVariables
+  /// A result is undefined (for example a simplification revealed a division by zero).
+  case undefinedResult
+  /// The expression is deeper than ``Engine/maxDepth``.
+  case tooDeep(limit: Int)
+  /// `--at` names a symbol that is not in the input; with a close name when there is one.
+  case unknownPointVariable(String, suggestion: String?)
+  /// `--at` leaves variables without a value.
+  case missingPointVariables([String])
+  /// A vector option has the wrong number of entries.
+  case vectorLength(option: String, given: Int, expected: Int)
+  /// The Jacobian is singular: its determinant simplifies to 0.
+  case singular
+  /// The Jacobian is singular at the point given with `--at`.
+  case singularAtPoint
+  /// A result entry is undefined or not real at the point given with `--at`.
+  case undefinedAtPoint(entry: String)
+  /// A value that must be a real number is not (`--from pi*i`, `--at` for the check).
+  case notANumber(option: String, text: String)
+  /// Newton's method needs every symbol to be a variable.
+  case unboundSymbols([String])
+  /// An option that does not apply to this command or combination.
+  case notApplicable(String)
+
+  public var message: String {
+    switch self {
+    case .parse(let e, _): return e.message.text
+    case .optionParse(let e, let option, _): return "in '\(option)': \(e.message.text)"
+    case .notSquare(let cmd, let r, let c):
+      let what = cmd == "newton" ? "as many equations as variables" : "a square Jacobian"
+      return "\(cmd) needs \(what); this Jacobian is \(r)×\(c)"
+    case .notScalar(let cmd, let n): return "\(cmd) takes one function, found \(n)"
+    case .noVariables: return "no variables to differentiate with respect to; give --vars"
+    case .undefinedResult: return "the result is undefined (division by zero)"
+    case .tooDeep(let limit): return "expression nested deeper than \(limit) levels"
+    case .unknownPointVariable(let name, let suggestion):
+      return "'--at' gives a value for '\(name)', which is not in the input"
+        + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .missingPointVariables(let names):
+      return "'--at' gives no value for " + names.map { "'\($0)'" }.joined(separator: ", ")
+    case .vectorLength(let option, let given, let expected):
+      return "'\(option)' has \(given) \(given == 1 ? "entry" : "entries"); it needs \(expected)"
+    case .singular: return "the Jacobian is singular everywhere (det J = 0); it has no inverse"
+    case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
+    case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
+    case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"
+    case .unboundSymbols(let names):
+      return "newton needs a value for every symbol; "
+        + names.map { "'\($0)'" }.joined(separator: ", ") + " \(names.count == 1 ? "is" : "are") not in --vars"
+    case .notApplicable(let text): return text
+    }
+  }
+}

@@ -1,0 +1,215 @@
+import Testing
+
+@testable import JacCore
+
+/// The numeric layer: tape evaluation, linear solves, Newton's method, the finite-difference
+/// check, and substitution at a point.
+@Suite struct NumericTests {
+  /// The compiled tape computes exactly what the pool's evaluator computes (seed 31).
+  @Test func tapeMatchesEvaluate() {
+    var rng = SeededGenerator(seed: 31)
+    let f = Fixture()
+    for _ in 0..<200 {
+      let e = RandomExpression.make(f.pool, depth: 5, using: &rng)
+      let tape = Tape(f.pool, roots: [e], inputs: ["x", "y", "z"])
+      let x = (0..<3).map { _ in Double.random(in: -2...2, using: &rng) }
+      let expected = f.pool.evaluate(e, ["x": x[0], "y": x[1], "z": x[2]])
+      let got = tape.evaluate(x)[0]
+      #expect(got == expected || (got.isNaN && expected.isNaN), "\(f.text(e)) at \(x)")
+    }
+  }
+
+  @Test func linearSolve() {
+    var rng = SeededGenerator(seed: 5)
+    for n in 1...6 {
+      // Diagonally dominant, so well conditioned.
+      var a = (0..<n * n).map { _ in Double.random(in: -1...1, using: &rng) }
+      for i in 0..<n { a[i * n + i] += Double(n) + 1 }
+      let x = (0..<n).map { _ in Double.random(in: -5...5, using: &rng) }
+      let b = (0..<n).map { i in (0..<n).reduce(0.0) { $0 + a[i * n + $1] * x[$1] } }
+      let solved = LinearSolve.solve(a, b)
+      #expect(solved != nil)
+      for (u, v) in zip(solved ?? [], x) { #expect(abs(u - v) < 1e-12 * (1 + abs(v))) }
+    }
+    #expect(LinearSolve.solve([1, 2, 2, 4], [1, 1]) == nil)
+    #expect(LinearSolve.norm([3, 4]) == 5)
+    #expect(LinearSolve.norm([1e300, 1e300]) == 1e300 * 2.0.squareRoot())
+    #expect(LinearSolve.norm([1, .nan]).isNaN)
+  }
+
+  func newton(_ system: String, _ vars: [String], from: String, maxIterations: Int = 50) throws -> NewtonRun {
+    var request = Request(command: .newton, inputs: [system], variables: vars)
+    request.newton = Request.NewtonSettings(from: from, maxIterations: maxIterations)
+    guard case .newton(let run) = try Engine().run(request).value else {
+      Issue.record("not a Newton run")
+      return NewtonRun()
+    }
+    return run
+  }
+
+  @Test func newtonConverges() throws {
+    let run = try newton("x^2 + y^2 - 4, x - y", ["x", "y"], from: "1, 1")
+    #expect(run.outcome == .converged)
+    #expect(abs(run.last.x[0] - 2.0.squareRoot()) <= 4e-16)
+    #expect(abs(run.last.x[1] - 2.0.squareRoot()) <= 4e-16)
+    #expect(run.last.residual <= 1e-12)
+    // Quadratic convergence: the residuals shrink 2, 0.5, 0.014, 1.2e-5, 9e-12, ...
+    #expect(run.iterates.count <= 7)
+    // The start may be an expression.
+    let cos = try newton("cos(x) - x", ["x"], from: "pi/4")
+    #expect(cos.outcome == .converged)
+    #expect(abs(cos.last.x[0] - 0.7390851332151607) < 1e-15)
+  }
+
+  @Test func newtonFailures() throws {
+    #expect(try newton("x^2 + 1", ["x"], from: "0").outcome == .singular)
+    #expect(try newton("log(x)", ["x"], from: "3").outcome == .diverged)
+    // x³ − 2x + 2 from 0 cycles 0 → 1 → 0 → …
+    let cycle = try newton("x^3 - 2*x + 2", ["x"], from: "0", maxIterations: 10)
+    #expect(cycle.outcome == .iterationLimit)
+    #expect(cycle.iterates.count == 11)
+    #expect(throws: JacError.notSquare(command: "newton", rows: 1, columns: 2)) {
+      try newton("x + y", ["x", "y"], from: "1, 1")
+    }
+    #expect(throws: JacError.unboundSymbols(["a"])) { try newton("x - a", ["x"], from: "1") }
+    #expect(throws: JacError.vectorLength(option: "--from", given: 1, expected: 2)) {
+      try newton("x - y, x + y", ["x", "y"], from: "1")
+    }
+    #expect(throws: JacError.notANumber(option: "--from", text: "sqrt(-1)")) {
+      try newton("x - 1", ["x"], from: "sqrt(-1)")
+    }
+  }
+
+  /// The check accepts the right derivatives and rejects wrong ones: it can fail.
+  @Test func derivativeCheckCanFail() {
+    let f = Fixture()
+    let functions = [f.parse("sin(x)*y"), f.parse("exp(x*y)")]
+    typealias Entry = DerivativeCheck.Entry
+    let right = [
+      Entry(function: 0, along: ["x"], symbolic: f.parse("cos(x)*y")),
+      Entry(function: 1, along: ["y"], symbolic: f.parse("x*exp(x*y)")),
+      Entry(function: 1, along: ["x", "y"], symbolic: f.parse("exp(x*y)*(1 + x*y)")),
+      Entry(function: 0, along: ["x", "x", "x"], symbolic: f.parse("-cos(x)*y")),
+    ]
+    let good = DerivativeCheck.run(f.pool, functions: functions, entries: right)
+    #expect(good.passed)
+    #expect(good.entries.allSatisfy { $0.checkedPoints >= 8 && $0.worstAbsoluteError < 1e-6 })
+    let wrong = [
+      Entry(function: 0, along: ["x"], symbolic: f.parse("-cos(x)*y")),
+      Entry(function: 1, along: ["y"], symbolic: f.parse("x*exp(x*y) + 1/1000")),
+      Entry(function: 1, along: ["x", "y"], symbolic: f.parse("exp(x*y)*x*y")),
+    ]
+    let bad = DerivativeCheck.run(f.pool, functions: functions, entries: wrong)
+    #expect(!bad.passed)
+    #expect(bad.entries.allSatisfy { !$0.agrees })
+  }
+
+  @Test func derivativeCheckSkipsAndLimits() {
+    let f = Fixture()
+    typealias Entry = DerivativeCheck.Entry
+    let check = DerivativeCheck.run(
+      f.pool, functions: [f.parse("sqrt(x - 10)"), f.parse("sqrt(-1 - x^2)"), f.parse("sin(x)")],
+      entries: [
+        Entry(function: 0, along: ["x"], symbolic: f.parse("1/(2*sqrt(x - 10))")),
+        Entry(function: 1, along: ["x"], symbolic: f.parse("-x/sqrt(-1 - x^2)")),
+        Entry(function: 2, along: ["x", "x", "x", "x", "x"], symbolic: f.parse("cos(x)")),
+      ])
+    #expect(check.entries[0].checkedPoints >= 1 && check.entries[0].agrees)  // found on the wide points
+    #expect(check.entries[1].checkedPoints == 0 && check.entries[1].agrees)  // nowhere real
+    #expect(check.entries[2].orderTooHigh)
+    // At a given point: exactly that point.
+    let at = DerivativeCheck.run(
+      f.pool, functions: [f.parse("x^3")], entries: [Entry(function: 0, along: ["x"], symbolic: f.parse("3*x^2"))],
+      fixed: ["x": 2])
+    #expect(at.pointCount == 1 && at.entries[0].checkedPoints == 1 && at.passed)
+  }
+
+  /// A·adj(A) = det(A)·I, numerically, for symbolic 3×3 (cofactors) and 4×4 (Berkowitz) matrices.
+  @Test(arguments: [2, 3, 4])
+  func adjugate(_ n: Int) {
+    var rng = SeededGenerator(seed: UInt64(40 + n))
+    let f = Fixture()
+    let a = Matrix(
+      rows: n, columns: n, entries: (0..<n * n).map { _ in RandomExpression.make(f.pool, depth: 2, using: &rng) })
+    let adj = f.pool.adjugate(a)
+    let det = f.pool.determinant(a)
+    let point = ["x": 0.3, "y": -0.7, "z": 1.1]
+    let d = f.pool.evaluate(det, point)
+    for i in 0..<n {
+      for j in 0..<n {
+        let product = (0..<n).reduce(0.0) { $0 + f.pool.evaluate(a[i, $1], point) * f.pool.evaluate(adj[$1, j], point) }
+        #expect(isClose(product, i == j ? d : 0, relative: 1e-9, absolute: 1e-9 * (1 + abs(d))))
+      }
+    }
+  }
+
+  func texts(_ request: Request) throws -> [String] {
+    let engine = Engine()
+    let answer = try engine.run(request)
+    return answer.value.entries.map(TextPrinter(pool: engine.pool).string)
+  }
+
+  @Test func inverse() throws {
+    let polar = Request(command: .inverse, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"])
+    #expect(try texts(polar) == ["cos(t)", "sin(t)", "-sin(t)/r", "cos(t)/r"])
+    #expect(try Engine().run(polar).determinant.map { _ in true } == true)
+    #expect(throws: JacError.singular) {
+      try Engine().run(Request(command: .inverse, inputs: ["x + y, 2*x + 2*y"], variables: ["x", "y"]))
+    }
+    var at = polar
+    at.at = [Request.Binding(name: "r", value: "0"), Request.Binding(name: "t", value: "1")]
+    #expect(throws: JacError.singularAtPoint) { try Engine().run(at) }
+  }
+
+  @Test func atAPoint() throws {
+    var det = Request(command: .det, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"])
+    det.at = [Request.Binding(name: "r", value: "2")]
+    #expect(try texts(det) == ["2"])
+    var jacobian = Request(command: .jacobian, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"])
+    jacobian.at = [Request.Binding(name: "r", value: "2"), Request.Binding(name: "t", value: "pi/3")]
+    #expect(try texts(jacobian) == ["1/2", "-sqrt(3)", "sqrt(3)/2", "1"])
+    jacobian.at = [Request.Binding(name: "r", value: "2")]
+    #expect(throws: JacError.missingPointVariables(["t"])) { try Engine().run(jacobian) }
+    jacobian.at = [Request.Binding(name: "q", value: "2")]
+    #expect(throws: JacError.unknownPointVariable("q", suggestion: nil)) { try Engine().run(jacobian) }
+    jacobian.at = [Request.Binding(name: "tt", value: "2")]
+    #expect(throws: JacError.unknownPointVariable("tt", suggestion: "t")) { try Engine().run(jacobian) }
+    var diff = Request(command: .diff, inputs: ["log(x)"], along: ["x"])
+    diff.at = [Request.Binding(name: "x", value: "0")]
+    #expect(throws: JacError.undefinedAtPoint(entry: "the result")) { try Engine().run(diff) }
+  }
+
+  @Test func vectorProducts() throws {
+    var jvp = Request(command: .jacobian, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"])
+    jvp.jvp = "dr, dt"
+    #expect(try texts(jvp) == ["dr*cos(t) - dt*r*sin(t)", "dt*r*cos(t) + dr*sin(t)"])
+    var vjp = Request(command: .jacobian, inputs: ["x*y, x + y"], variables: ["x", "y"])
+    vjp.vjp = "1, 2"
+    #expect(try texts(vjp) == ["y + 2", "x + 2"])
+    vjp.vjp = "1, 2, 3"
+    #expect(throws: JacError.vectorLength(option: "--vjp", given: 3, expected: 2)) { try Engine().run(vjp) }
+  }
+
+  @Test func decimalText() {
+    for x in [0.1, 1.0 / 3.0, -2.0, 1e-5, 6.02e23, 0.8660254037844386, Double.pi] {
+      #expect(Double(DecimalText.roundTrip(x)) == x)
+    }
+    #expect(DecimalText.latex(1e-05) == "1 \\times 10^{-5}")
+    #expect(DecimalText.latex(1.5e20) == "1.5 \\times 10^{20}")
+    #expect(DecimalText.short(0.000123456) == "1.2e-04")
+    #expect(DecimalText.short(-9.99e10) == "-1.0e+11")
+    #expect(DecimalText.short(0) == "0")
+  }
+
+  @Test func namedComponents() throws {
+    let f = Fixture()
+    let components = try Parser.parseComponents("x = r*cos(t), r*sin(t)", in: f.pool)
+    #expect(components.map(\.name) == ["x", nil])
+    #expect(throws: ParseError(.duplicateComponentName("x"), SourceRange(14, 15))) {
+      try Parser.parseComponents("x = r*cos(t), x = r*sin(t)", in: f.pool)
+    }
+    // '=' is not allowed in a plain list or inside an expression.
+    #expect(throws: ParseError.self) { try Parser.parseList("x = 1", in: f.pool) }
+    #expect(throws: ParseError.self) { try Parser.parseComponents("x + y = 1", in: f.pool) }
+  }
+}
