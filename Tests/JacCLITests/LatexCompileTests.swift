@@ -14,6 +14,11 @@ import Testing
     ["simplify", "asinh(x1) + acosh(x_2) + atanh(z)/abs(w - 1) + sqrt(a)/b^(1/3) + pi*sec(u)*csc(u)*cot(u)"],
     ["simplify", "θ*φ + alpha_beta + rate*lat + 2^x*3^(-y) + (1/2)^n + e^(x^2)"],
     ["det", "a*sinh(v)/(cosh(v) - cos(u)), a*sin(u)/(cosh(v) - cos(u))", "--vars", "u,v"],
+    ["inverse", "r*cos(t), r*sin(t)", "--vars", "r,t"],
+    ["det", "x = r*cos(θ), y = r*sin(θ)", "--vars", "r,θ", "--volume-element"],
+    ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=1/100000,t=pi/3"],
+    ["newton", "x^2 + y^2 - 4, x - y", "--vars", "x,y", "--from", "1,1"],
+    ["hessian", "x^2*y^3", "--check"],
   ]
 
   @Test func latexCompiles() throws {
@@ -28,7 +33,8 @@ import Testing
     for request in Self.requests {
       let result = try ProcessRunner.run(request + ["--latex"])
       #expect(result.status == 0, "\(request): \(result.stderr)")
-      body += "\\[ \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) \\]\n"
+      // A line break before \] : a --check report ends in '%' comment lines.
+      body += "\\[ \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\n\\]\n"
     }
     let document = "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n\(body)\\end{document}\n"
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-latex-\(getpid())")

@@ -210,6 +210,15 @@ extension ExpressionPool {
       if function(argument) == .exp { return operand(argument, 0) }
     case .abs:
       if !canBeNegative(argument) { return argument }
+      // |a·b| = |a|·|b|: non-negative factors come out (|r²·sin p| = r²·|sin p|).
+      if kind(argument) == .product {
+        let factors = operands(argument)
+        let outside = factors.filter { !canBeNegative($0) }
+        if !outside.isEmpty {
+          let inside = factors.filter { canBeNegative($0) }
+          return multiply(outside + [call(.abs, multiply(inside))])
+        }
+      }
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh,
       .atanh:
       break

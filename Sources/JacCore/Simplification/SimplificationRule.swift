@@ -11,6 +11,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case oddEvenSymmetry = "odd-even-symmetry"
   case expLogInverse = "exp-log-inverse"
   case absOfNonnegative = "abs-of-nonnegative"
+  case absOfProduct = "abs-of-product"
   case commonDenominator = "common-denominator"
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
@@ -33,6 +34,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .oddEvenSymmetry: return ("sin(-x) + cos(-x)", "cos(x) - sin(x)")
     case .expLogInverse: return ("exp(log(x)) + log(exp(y))", "x + y")
     case .absOfNonnegative: return ("abs(x^2 + 1)", "x^2 + 1")
+    case .absOfProduct: return ("abs(-3*r^2*sin(p))", "3*r^2*abs(sin(p))")
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
