@@ -31,16 +31,16 @@ LOCALS = dict(SYMS, e=sympy.E, pi=sympy.pi, abs=sympy.Abs, log=sympy.log, sqrt=s
               acosh=sympy.acosh, atanh=sympy.atanh, cot=sympy.cot, sec=sympy.sec, csc=sympy.csc)
 
 
-def random_expression(rng, depth):
+def random_expression(rng, depth, variables=VARS):
     """A random expression in jac syntax: sums, products, quotients, powers with integer,
     fractional and symbolic exponents, every function, nested up to `depth`."""
     if depth == 0 or rng.random() < 0.15:
         if rng.random() < 0.6:
-            return rng.choice(VARS)
+            return rng.choice(variables)
         n, d = rng.randint(-5, 6), rng.randint(1, 3)
         return f"({n}/{d})" if d != 1 else f"({n})"
-    a = random_expression(rng, depth - 1)
-    b = random_expression(rng, depth - 1)
+    a = random_expression(rng, depth - 1, variables)
+    b = random_expression(rng, depth - 1, variables)
     kind = rng.randrange(8)
     if kind == 0:
         return f"({a} + {b})"
@@ -51,7 +51,7 @@ def random_expression(rng, depth):
     if kind == 3:
         return f"({a})/({b})"
     if kind == 4:
-        exponent = rng.choice(["2", "3", "(-1)", "(1/2)", "(2/3)", "(-3/2)", rng.choice(VARS)])
+        exponent = rng.choice(["2", "3", "(-1)", "(1/2)", "(2/3)", "(-3/2)", rng.choice(variables)])
         return f"({a})^{exponent}"
     return f"{rng.choice(FUNCTIONS)}({a})"
 
@@ -122,6 +122,112 @@ def with_timeout(seconds, fn):
         signal.alarm(0)
 
 
+def value(text):
+    """The real value of a constant printed by jac (an exact expression or a decimal)."""
+    v = complex(to_sympy(text).evalf(30))
+    return v.real if abs(v.imag) < 1e-12 else None
+
+
+def record(stats, failures, ok, message):
+    if ok is None:
+        stats["skipped"] += 1
+    elif ok:
+        stats["passed"] += 1
+    else:
+        stats["failed"] += 1
+        failures.append(message)
+
+
+def check_at_a_point(args, rng, stats, failures):
+    """--at: every entry of the Jacobian at a rational point, against SymPy's exact derivative
+    evaluated there to 30 digits."""
+    point = {"x": sympy.Rational(7, 5), "y": sympy.Rational(-2, 3), "z": sympy.Rational(1, 3)}
+    at = ",".join(f"{v}={point[v]}" for v in VARS)
+    inputs = [random_expression(rng, rng.randint(3, 5)) for _ in range(max(10, args.count // 5))]
+    answers = run_jac(args.jac, ["jacobian", "--vars", ",".join(VARS), "--at", at], inputs)
+    for text, answer in zip(inputs, answers):
+        if "error" in answer:
+            stats["skipped"] += 1  # undefined or not real at the point: compared below when possible
+            continue
+        for j, v in enumerate(VARS):
+            try:
+                ref = complex(sympy.diff(to_sympy(text), SYMS[v]).subs(point).evalf(30))
+                ok = close(value(answer["result"][0][j]), ref.real) if abs(ref.imag) < 1e-12 else None
+            except Exception:
+                ok = None
+            record(stats, failures, ok, f"--at {at}: d/d{v} {text}: jac {answer['result'][0][j]}")
+
+
+def check_inverse_and_products(args, rng, stats, failures):
+    """inverse, --jvp and --vjp of random 2x2 systems against SymPy's inv() and J*v, u^T*J."""
+    systems = [", ".join(random_expression(rng, 2) for _ in range(2)) for _ in range(max(10, args.count // 20))]
+    xy = [SYMS["x"], SYMS["y"]]
+    runs = {
+        "inverse": run_jac(args.jac, ["inverse", "--vars", "x,y"], systems),
+        "jvp": run_jac(args.jac, ["jacobian", "--vars", "x,y", "--jvp", "2,-1"], systems),
+        "vjp": run_jac(args.jac, ["jacobian", "--vars", "x,y", "--vjp", "-1,3"], systems),
+    }
+    point_rng = random.Random(args.seed + 2)
+    for i, text in enumerate(systems):
+        try:
+            fs = sympy.Matrix([to_sympy(part) for part in text.split(", ")])
+            j = fs.jacobian(xy)
+            refs = {"jvp": j * sympy.Matrix([2, -1]), "vjp": sympy.Matrix([[-1, 3]]) * j}
+        except Exception:
+            continue
+        for kind, answers in runs.items():
+            answer = answers[i]
+            if "error" in answer:
+                stats["skipped"] += 1
+                continue
+            entries = [e for row in answer["result"] for e in row]
+            for _ in range(2):
+                p = {"x": point_rng.uniform(-2, 2), "y": point_rng.uniform(-2, 2)}
+                try:
+                    subs = {SYMS[k]: v for k, v in p.items()}
+                    ref = (j.subs(subs).evalf().inv() if kind == "inverse" else refs[kind].subs(subs).evalf())
+                    ref = [complex(e) for e in ref]
+                    got = [complex(to_sympy(e).subs(subs).evalf()) for e in entries]
+                except Exception:
+                    stats["skipped"] += 1
+                    continue
+                if any(abs(e.imag) > 1e-9 or not math.isfinite(abs(e)) for e in ref + got):
+                    stats["skipped"] += 1
+                    continue
+                ok = all(close(a.real, b.real) for a, b in zip(got, ref))
+                record(stats, failures, ok, f"{kind} {text} at {p}: jac {entries} vs sympy {ref}")
+
+
+def check_newton(args, rng, stats, failures):
+    """newton: systems F(x, y) = g(x, y) - g(a, b) with a known root (a, b), started nearby;
+    a converged root must make F vanish when SymPy evaluates it to 30 digits."""
+    x, y = SYMS["x"], SYMS["y"]
+    made = 0
+    while made < max(5, args.count // 20):
+        a, b = rng.uniform(0.5, 1.5), rng.uniform(0.5, 1.5)
+        gs = [random_expression(rng, rng.randint(2, 3), ["x", "y"]) for _ in range(2)]
+        try:
+            g = sympy.Matrix([to_sympy(t) for t in gs])
+            at_root = {x: a, y: b}
+            shifts = [e.subs(at_root).evalf(30) for e in g]
+            if any(not s.is_real for s in shifts) or abs(g.jacobian([x, y]).subs(at_root).evalf().det()) < 1e-3:
+                continue  # no real root there, or a singular Jacobian at it
+            system = ", ".join(f"({t}) - ({sympy.sstr(s)})" for t, s in zip(gs, shifts)).replace("**", "^")
+        except Exception:
+            continue
+        made += 1
+        out = subprocess.run([args.jac, "newton", system, "--vars", "x,y", "--from", f"{a + 0.05},{b - 0.05}",
+                              "--json"], capture_output=True, text=True)
+        answer = json.loads(out.stdout) if out.stdout.strip() else {}
+        if answer.get("outcome") != "converged":
+            stats["skipped"] += 1  # a singular or far start is not a wrong answer
+            continue
+        root = {SYMS["x"]: answer["root"][0], SYMS["y"]: answer["root"][1]}
+        fs = [to_sympy(part) for part in system.split(", ")]
+        residual = max(abs(complex(f.subs(root).evalf(30))) for f in fs)
+        record(stats, failures, residual < 1e-9, f"newton {system}: root {answer['root']}, |F| = {residual}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jac", default=".build/release/jac")
@@ -168,8 +274,14 @@ def main():
     answers = run_jac(args.jac, ["jacobian", "--vars", ",".join(VARS)], inputs)
     point_rng = random.Random(args.seed + 1)
     size_ratios = []
+    sympy_trouble = []
     for i, (text, answer) in enumerate(zip(inputs, answers)):
-        f = to_sympy(text)
+        try:
+            f = to_sympy(text)
+        except Exception as error:  # SymPy itself fails on some inputs (e.g. NaN comparisons)
+            stats["skipped"] += 1
+            sympy_trouble.append(f"{text}: {type(error).__name__}")
+            continue
         if "error" in answer:
             # jac refuses only what is undefined as written (a literal division by zero);
             # these are counted and listed, not passed.
@@ -177,7 +289,12 @@ def main():
             undefined.append(f"{text}: {answer['error']}")
             continue
         for j, v in enumerate(VARS):
-            reference = sympy.diff(f, SYMS[v])
+            try:
+                reference = sympy.diff(f, SYMS[v])
+            except Exception as error:
+                stats["skipped"] += args.points
+                sympy_trouble.append(f"d/d{v} {text}: {type(error).__name__}")
+                continue
             compare(f"d/d{v} {text}", answer["result"][0][j], reference, point_rng, f)
             if len(size_ratios) < args.size_sample:
                 try:
@@ -215,8 +332,18 @@ def main():
                         compare(f"hessian[{j}][{k}] {text}", answer["result"][j][k],
                                 sympy.diff(f, SYMS[u], SYMS[v]), point_rng, f)
 
+    print(f"  derivatives, det, grad, hessian: {stats['passed']} passed, {stats['failed']} failed, "
+          f"{stats['skipped']} skipped")
+    for name, section in [("--at values", check_at_a_point), ("inverse, --jvp, --vjp", check_inverse_and_products),
+                          ("newton roots", check_newton)]:
+        before = dict(stats)
+        section(args, rng, stats, failures)
+        print(f"  {name}: " + ", ".join(f"{stats[k] - before[k]} {k}" for k in ["passed", "failed", "skipped"]))
+
     for failure in failures:
         print("FAIL", failure)
+    for entry in sympy_trouble:
+        print("SymPy could not handle (skipped):", entry)
     for entry in undefined:
         print("undefined as written (skipped):", entry)
     if size_ratios:
