@@ -10,7 +10,12 @@ let package = Package(
   ],
   targets: [
     // Pure library: parsing, expressions, calculus, simplification, printing. No I/O.
-    .target(name: "JacCore"),
+    // Release builds skip dynamic exclusivity checks: the pool and simplifier are classes with
+    // hot mutable arrays, and the checks cost 12% of a batch run (docs/performance.md).
+    // Static checks still apply; debug builds (the tests) keep the dynamic ones.
+    .target(
+      name: "JacCore",
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
     // Command layer: arguments, commands, diagnostics rendering, exit codes, stdin/stdout.
     .target(name: "JacCLI", dependencies: ["JacCore"]),
     // The executable: a few lines that hand CommandLine.arguments to JacCLI.

@@ -23,8 +23,6 @@ extension ExpressionPool {
   /// `t₁ + t₂ + …` in canonical form.
   public func add(_ terms: [Expr]) -> Expr {
     var constant = Rational.zero
-    var coefficients: [Expr: Rational] = [:]
-    var order: [Expr] = []
     var pending = terms[...]
     var flat: [Expr] = []
     while let t = pending.popFirst() {
@@ -34,24 +32,19 @@ extension ExpressionPool {
       default: flat.append(t)
       }
     }
+    var coefficients = OrderedGroups<Rational>(capacity: flat.count)
     for t in flat {
       if let q = rational(t) {
         constant = constant + q
         continue
       }
       let (c, rest) = coefficientAndRest(t)
-      if let old = coefficients[rest] {
-        coefficients[rest] = old + c
-      } else {
-        coefficients[rest] = c
-        order.append(rest)
-      }
+      coefficients.add(rest, c) { $0 = $0 + $1 }
     }
     var result: [Expr] = []
     if !constant.isZero { result.append(number(constant)) }
-    for rest in order {
-      let c = coefficients[rest]!
-      if !c.isZero { result.append(scaled(rest, by: c)) }
+    for (rest, c) in zip(coefficients.keys, coefficients.values) where !c.isZero {
+      result.append(scaled(rest, by: c))
     }
     if result.isEmpty { return zero }
     if result.count == 1 { return result[0] }
@@ -93,8 +86,6 @@ extension ExpressionPool {
   /// or a product that must be folded in again.
   private func collectFactors(_ factors: [Expr], final: Bool = false) -> Collected {
     var coefficient = Rational.one
-    var exponents: [Expr: [Expr]] = [:]
-    var order: [Expr] = []
     var flat: [Expr] = []
     flat.reserveCapacity(factors.count)
     for f in factors {
@@ -104,24 +95,19 @@ extension ExpressionPool {
       default: flat.append(f)
       }
     }
+    var exponents = OrderedGroups<[Expr]>(capacity: flat.count)
     for f in flat {
       if let q = rational(f) {
         coefficient = coefficient * q
         continue
       }
       let (b, e) = baseAndExponent(f)
-      if exponents[b] != nil {
-        exponents[b]!.append(e)
-      } else {
-        exponents[b] = [e]
-        order.append(b)
-      }
+      exponents.add(b, [e]) { $0 += $1 }
     }
     if coefficient.isZero { return .done(zero) }
     var result: [Expr] = []
     var again = false
-    for b in order {
-      let list = exponents[b]!
+    for (b, list) in zip(exponents.keys, exponents.values) {
       let f = list.count == 1 ? (list[0] == one ? b : power(b, list[0])) : power(b, add(list))
       switch kind(f) {
       case .undefined: return .done(undefined)

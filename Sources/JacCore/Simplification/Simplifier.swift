@@ -67,7 +67,7 @@ public final class Simplifier {
     case .sum, .product, .power: break
     default: return e
     }
-    guard budget.remaining > 0 else { return e }
+    guard budget.remaining > 0, !isSettledProduct(e) else { return e }
     let normal: Expr
     do {
       normal = try normalForm(e, budget)
@@ -77,6 +77,33 @@ public final class Simplifier {
     let a = (measure.of(e), pool.treeSize(e))
     let b = (measure.of(normal), pool.treeSize(normal))
     return b < a ? normal : e
+  }
+
+  /// A product the normal form cannot shorten, so it is not computed (most products in
+  /// derivatives are of this kind): no factor is a denominator (every exponent is a positive
+  /// number, no `exp(-u)`), and at most one factor has a sum as its base (with two, expanding
+  /// can be shorter: (x + 1)·(x − 1) = x² − 1). Its operands are already simplified, so the
+  /// normal form could only distribute the monomial over that one sum, which is never shorter
+  /// by the measure `prefer-shorter` uses. A negative coefficient with a sum is left to the
+  /// normal form (`pull-out-negative`: −(a − b) = b − a).
+  private func isSettledProduct(_ e: Expr) -> Bool {
+    guard case .product(let factors) = pool.node(e) else { return false }
+    var sums = 0
+    var negative = false
+    for f in factors {
+      if let q = pool.rational(f) {
+        negative = q.isNegative
+        continue
+      }
+      let (base, exponent) = pool.baseAndExponent(f)
+      guard let q = pool.rational(exponent), !q.isNegative, !q.isZero else { return false }
+      switch pool.node(base) {
+      case .sum: sums += 1
+      case .call(.exp, let u) where pool.coefficientAndRest(u).0.isNegative: return false
+      default: break
+      }
+    }
+    return sums == 0 || (sums == 1 && !negative)
   }
 
   /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
