@@ -67,7 +67,7 @@ public final class Simplifier {
     case .sum, .product, .power: break
     default: return e
     }
-    guard budget.remaining > 0, !isSettledProduct(e) else { return e }
+    guard budget.remaining > 0, !isSettledProduct(e), !isSettledSum(e) else { return e }
     let normal: Expr
     do {
       normal = try normalForm(e, budget)
@@ -79,15 +79,21 @@ public final class Simplifier {
     return b < a ? normal : e
   }
 
-  /// A product the normal form cannot shorten, so it is not computed (most products in
-  /// derivatives are of this kind): no factor is a denominator (every exponent is a positive
-  /// number, no `exp(-u)`), and at most one factor has a sum as its base (with two, expanding
-  /// can be shorter: (x + 1)·(x − 1) = x² − 1). Its operands are already simplified, so the
-  /// normal form could only distribute the monomial over that one sum, which is never shorter
-  /// by the measure `prefer-shorter` uses. A negative coefficient with a sum is left to the
-  /// normal form (`pull-out-negative`: −(a − b) = b − a).
+  /// A product or power the normal form cannot shorten, so it is not computed (most products
+  /// in derivatives are of this kind). Every exponent is a number. Atom bases (symbols, `pi`,
+  /// calls other than `exp`) may carry any exponent: a monomial in atoms is its own normal form,
+  /// since `multiply` has already merged equal bases. Besides those, at most one factor may be a
+  /// sum, with a positive exponent, and then there is no denominator (`(x + 1)/x = 1 + 1/x` is
+  /// shorter) and no negative coefficient (`pull-out-negative`: −(a − b) = b − a); with two
+  /// sums expanding can be shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent
+  /// and argument (exp(x)·exp(−x) = 1 in the normal form).
   private func isSettledProduct(_ e: Expr) -> Bool {
-    guard case .product(let factors) = pool.node(e) else { return false }
+    let factors: [Expr]
+    switch pool.node(e) {
+    case .product(let fs): factors = fs
+    case .power: factors = [e]
+    default: return false
+    }
     var sums = 0
     var negative = false
     for f in factors {
@@ -96,15 +102,60 @@ public final class Simplifier {
         continue
       }
       let (base, exponent) = pool.baseAndExponent(f)
-      guard let q = pool.rational(exponent), !q.isNegative, !q.isZero else { return false }
+      guard let q = pool.rational(exponent) else { return false }
       switch pool.node(base) {
-      case .sum: sums += 1
-      case .call(.exp, let u) where pool.coefficientAndRest(u).0.isNegative: return false
-      default: break
+      case .sum:
+        if q.isNegative { return false }
+        sums += 1
+      case .call(.exp, let u):
+        if q.isNegative || pool.coefficientAndRest(u).0.isNegative { return false }
+      case .symbol, .constant, .call: break
+      default: return false
       }
     }
-    return sums == 0 || (sums == 1 && !negative)
+    if sums == 0 { return true }
+    let denominators = factors.contains { f in pool.rational(pool.baseAndExponent(f).exponent)?.isNegative == true }
+    return sums == 1 && !negative && !denominators
   }
+
+  /// A sum the normal form cannot shorten: a polynomial in distinct atoms with integer
+  /// coefficients of gcd 1, not all negative (nothing for `pull-out-negative` or the content),
+  /// positive integer powers of non-sum bases only (no denominator, no root, no `exp(-u)`), no
+  /// square of a trigonometric or hyperbolic function (nothing for `pythagorean`), and no base
+  /// common to every term (nothing for `factor-common-monomial`).
+  private func isSettledSum(_ e: Expr) -> Bool {
+    guard case .sum(let terms) = pool.node(e) else { return false }
+    var content = BigInt.zero
+    var positive = false
+    var common: [Expr]?
+    for t in terms {
+      let (c, rest) = pool.coefficientAndRest(t)
+      guard c.isInteger else { return false }
+      content = BigInt.gcd(content, c.numerator)
+      positive = positive || !c.isNegative
+      if rest == pool.one {
+        common = []
+        continue
+      }
+      var bases: [Expr] = []
+      for f in pool.kind(rest) == .product ? pool.operands(rest) : [rest] {
+        let (base, exponent) = pool.baseAndExponent(f)
+        guard let q = pool.rational(exponent), q.isInteger, !q.isNegative else { return false }
+        switch pool.node(base) {
+        case .sum: return false
+        case .call(let fn, let u):
+          if fn == .exp && pool.coefficientAndRest(u).0.isNegative { return false }
+          if !q.isOne && Self.pythagoreanFamily.contains(fn) { return false }
+        default: break
+        }
+        bases.append(base)
+      }
+      common = common.map { $0.filter(bases.contains) } ?? bases
+    }
+    return content == .one && positive && common?.isEmpty == true
+  }
+
+  private static let pythagoreanFamily: Set<Function> = [.sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh]
 
   /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
   /// common factors out.
