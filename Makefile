@@ -2,8 +2,13 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+# The release binary: one static executable (no Swift runtime needed where it runs; starts in
+# about 1.5 ms instead of 3.6 ms for the dynamic build). Its own scratch path, so it does not
+# disturb the dynamic build the tests use.
+RELEASE_DIR := .build-release
+RELEASE_BIN := $(RELEASE_DIR)/release/jac
 
-.PHONY: all build release test check test-deps crosscheck golden lint format install uninstall clean
+.PHONY: all build release bench test check test-deps crosscheck golden lint format install uninstall clean
 N ?= 300
 SEED ?= 20261122
 
@@ -11,6 +16,17 @@ all: build
 
 build:
 	$(SWIFT) build -c release --product jac
+
+# A static executable that runs on a machine without the Swift toolchain.
+release:
+	$(SWIFT) build -c release --product jac -Xswiftc -static-executable --scratch-path $(RELEASE_DIR)
+	@if ldd $(RELEASE_BIN) >/dev/null 2>&1; then echo "error: $(RELEASE_BIN) is dynamically linked"; exit 1; fi
+	@echo "static binary: $(RELEASE_BIN)"
+
+# jac against the installed peers (scripts/bench.py says how to install missing ones).
+# make bench ARGS="--no-scaling --runs 3" for a quicker run.
+bench: release
+	python3 scripts/bench.py --jac $(RELEASE_BIN) $(ARGS)
 
 # The README's test command: installs what the tests need (pdflatex, SymPy), builds, runs every
 # test, then a small cross-check against SymPy.
@@ -45,12 +61,20 @@ lint:
 format:
 	$(SWIFT) format -i -r Sources Tests
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(BIN)/jac $(DESTDIR)$(PREFIX)/bin/jac
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/jac
+	install -m 644 docs/jac.1 $(DESTDIR)$(PREFIX)/share/man/man1/jac.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 644 completions/jac.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/jac
+	install -m 644 completions/_jac $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_jac
+	install -m 644 completions/jac.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jac.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/jac
+	rm -f $(DESTDIR)$(PREFIX)/bin/jac $(DESTDIR)$(PREFIX)/share/man/man1/jac.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/jac $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_jac \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jac.fish
 
 clean:
-	rm -rf .build
+	rm -rf .build $(RELEASE_DIR)

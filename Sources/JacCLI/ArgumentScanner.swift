@@ -12,7 +12,7 @@ public enum ArgumentScanner {
     "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter",
   ]
   static let flagOptions = [
-    "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--help", "-h",
+    "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
     "--version",
   ]
 
@@ -88,6 +88,7 @@ public enum ArgumentScanner {
         invocation.maxIterations = n
       case "--exact": invocation.exact = true
       case "--check": invocation.check = true
+      case "--stats": invocation.stats = true
       case "--volume-element": invocation.volumeElement = true
       case "--latex": invocation.format = .latex
       case "--json": invocation.format = .json

@@ -75,6 +75,7 @@ enum HelpText {
         --from <start>          newton: the starting point, one value per variable.
         --tol <t>               newton: stop when |F| <= t (default 1e-12).
         --max-iter <n>          newton: at most n steps (default 50).
+        --stats                 After the answers, print compute time by phase on standard error.
         --version               Show the version.
         -h, --help              Show help information (also per command: jac det --help).
 

@@ -26,6 +26,8 @@ public struct Invocation: Equatable {
   public var newtonFrom: String?
   public var tolerance: Double?
   public var maxIterations: Int?
+  /// `--stats`: compute time by phase on standard error, after the answers.
+  public var stats = false
 
   /// The library request for one input.
   func request(_ inputs: [String]) -> Request {

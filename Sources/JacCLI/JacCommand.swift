@@ -28,10 +28,10 @@ public enum JacCommand {
     }
     return DeepStack.run {
       let session = Session(invocation: invocation, out: out, err: err)
-      if invocation.inputs.isEmpty {
-        return session.answerLines(nextLine)
-      }
-      return session.answer(invocation.inputs, line: nil)
+      let status =
+        invocation.inputs.isEmpty ? session.answerLines(nextLine) : session.answer(invocation.inputs, line: nil)
+      if invocation.stats { err(session.statistics()) }
+      return status
     }
   }
 }
@@ -39,10 +39,17 @@ public enum JacCommand {
 /// One run's state: the engine (a shared pool) and the output so far.
 final class Session {
   let invocation: Invocation
-  let engine = Engine()
+  private(set) var engine = Engine()
   let out: JacCommand.Write
   let err: JacCommand.Write
   private var answered = 0
+  /// A long batch starts a fresh engine when the pool passes this many nodes, so memory stays
+  /// bounded however many lines come in (answers never depend on the pool's history).
+  static let poolLimit = 2_000_000
+  private var retired = Engine.Timings()
+  private var printing = Duration.zero
+  private var inputs = 0
+  private var outputBytes = 0
 
   init(invocation: Invocation, out: @escaping JacCommand.Write, err: @escaping JacCommand.Write) {
     self.invocation = invocation
@@ -73,6 +80,13 @@ final class Session {
 
   /// Answers one input (the positional arguments, or one line of stdin).
   func answer(_ inputs: [String], line: Int?) -> ExitCode {
+    if engine.pool.count > Self.poolLimit {
+      retired.parse += engine.timings.parse
+      retired.simplify += engine.timings.simplify
+      retired.total += engine.timings.total
+      engine = Engine()
+    }
+    self.inputs += 1
     let request = invocation.request(inputs)
     do {
       let answer = try engine.run(request)
@@ -81,9 +95,13 @@ final class Session {
         err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
       let formatter = AnswerFormatter(pool: engine.pool, format: invocation.format, exact: invocation.exact)
+      let printStart = ContinuousClock.now
       let text = formatter.render(answer, input: inputs.joined(separator: ", "))
+      printing += ContinuousClock.now - printStart
       let separate = answered > 0 && invocation.format == .text && isMultiLine(answer)
-      out((separate ? "\n" : "") + text + "\n")
+      let output = (separate ? "\n" : "") + text + "\n"
+      outputBytes += output.utf8.count
+      out(output)
       answered += 1
       return verdict(answer, formatter: formatter, prefix: prefix)
     } catch {
@@ -129,6 +147,23 @@ final class Session {
 
   private func request(_ answer: Answer) -> Request.NewtonSettings {
     invocation.request([]).newton ?? Request.NewtonSettings(from: "")
+  }
+
+  /// The `--stats` line: compute time by phase, pool size, output size.
+  func statistics() -> String {
+    func ms(_ d: Duration) -> String {
+      let (seconds, attoseconds) = d.components
+      let micro = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
+      let fraction = String(micro % 1000)
+      return "\(micro / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) ms"
+    }
+    let t = engine.timings
+    let parse = retired.parse + t.parse
+    let simplify = retired.simplify + t.simplify
+    let total = retired.total + t.total
+    return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(parse)), "
+      + "differentiate \(ms(total - parse - simplify)), simplify \(ms(simplify)), print \(ms(printing)); "
+      + "compute \(ms(total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
   }
 
   private func isMultiLine(_ answer: Answer) -> Bool {

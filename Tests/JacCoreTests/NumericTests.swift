@@ -124,6 +124,19 @@ import Testing
     #expect(at.pointCount == 1 && at.entries[0].checkedPoints == 1 && at.passed)
   }
 
+  /// Regressions from the 5000-expression cross-check: inputs outside the real domain. jac keeps
+  /// acosh(0) symbolic and its value is not real (NaN), and the check skips points where the
+  /// function is not real even if its derivative formula is (d/dx acosh(x − 5/3) at x = −1.3).
+  @Test func outsideTheRealDomain() {
+    let f = Fixture()
+    #expect(f.pool.evaluate(f.parse("abs(acosh(0)/x)"), ["x": 0.8]).isNaN)
+    let check = DerivativeCheck.run(
+      f.pool, functions: [f.parse("acosh(x - 5/3)")],
+      entries: [DerivativeCheck.Entry(function: 0, along: ["x"], symbolic: f.parse("1/sqrt((x - 5/3)^2 - 1)"))],
+      fixed: ["x": -1.3])
+    #expect(check.entries[0].checkedPoints == 0 && check.entries[0].skippedPoints == 1)
+  }
+
   /// A·adj(A) = det(A)·I, numerically, for symbolic 3×3 (cofactors) and 4×4 (Berkowitz) matrices.
   @Test(arguments: [2, 3, 4])
   func adjugate(_ n: Int) {

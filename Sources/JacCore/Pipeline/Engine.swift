@@ -10,6 +10,18 @@ public final class Engine {
   /// Deepest expression any pass accepts (results of deep input grow deeper than the input).
   public static let maxDepth = 4 * Parser.maxNesting
 
+  /// Compute time spent so far, by phase (for `--stats`). Differentiation is what remains of
+  /// `total` after parsing and simplification (it includes determinants, checks and Newton).
+  public struct Timings: Sendable {
+    public var parse = Duration.zero
+    public var simplify = Duration.zero
+    public var total = Duration.zero
+    public var differentiate: Duration { total - parse - simplify }
+    public init() {}
+  }
+  public private(set) var timings = Timings()
+  private let clock = ContinuousClock()
+
   public init() {
     pool = ExpressionPool()
     differentiator = Differentiator(pool: pool)
@@ -26,6 +38,13 @@ public final class Engine {
   }
 
   public func run(_ request: Request) throws(JacError) -> Answer {
+    let start = clock.now
+    defer { timings.total += clock.now - start }
+    return try answer(request)
+  }
+
+  private func answer(_ request: Request) throws(JacError) -> Answer {
+    let parseStart = clock.now
     var functions: [Expr] = []
     var names: [String?] = []
     for (i, text) in request.inputs.enumerated() {
@@ -37,6 +56,7 @@ public final class Engine {
         throw .parse(error, input: i)
       }
     }
+    timings.parse += clock.now - parseStart
     let variableNames = request.variables ?? pool.freeSymbols(functions)
     let context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
@@ -103,7 +123,9 @@ public final class Engine {
   /// Depth check, then simplification (unless `--no-simplify`); an undefined result is an error.
   func finish(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
     if pool.depth(e) > Self.maxDepth { throw .tooDeep(limit: Self.maxDepth) }
+    let start = clock.now
     let s = c.request.simplify ? simplifier.simplify(e) : e
+    timings.simplify += clock.now - start
     if pool.isUndefined(s) { throw .undefinedResult }
     return s
   }

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Benchmark jac against the peers that are installed (SymPy, SymEngine, GiNaC's ginsh, Maxima).
+
+Each workload is generated here (sizes are parameters), run by jac and by every peer found, and
+timed as whole processes: median wall time of several runs, peak memory (max RSS from wait4),
+and output size. jac's own compute time comes from its --stats line. Peers without a Jacobian
+command get one built from diff (ginsh). A peer that is missing is listed with how to install it.
+
+usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peers] [--no-scaling]
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from fractions import Fraction
+
+# ---- workloads: (name, kind, components in jac syntax, variables) --------------------------
+
+
+def polar():
+    return "polar", "jacobian", ["r*cos(t)", "r*sin(t)"], ["r", "t"]
+
+
+def spherical():
+    return ("spherical", "det", ["r*sin(p)*cos(t)", "r*sin(p)*sin(t)", "r*cos(p)"], ["r", "p", "t"])
+
+
+def arm(n):
+    qs = [f"q{i}" for i in range(1, n + 1)]
+    lengths = [str(Fraction(10 + i % 7, 10)) for i in range(n)]
+    angle = lambda i: "(" + " + ".join(qs[: i + 1]) + ")"
+    x = " + ".join(f"{lengths[i]}*cos{angle(i)}" for i in range(n))
+    y = " + ".join(f"{lengths[i]}*sin{angle(i)}" for i in range(n))
+    return f"arm{n}", "jacobian", [x, y], qs
+
+
+def weight(i, j):
+    return str(Fraction(((i * 37 + j * 11) % 19) - 9, 10))
+
+
+def nn(n):
+    xs = [f"x{j}" for j in range(1, n + 1)]
+    rows = [f"tanh({' + '.join(f'({weight(i, j)})*{xs[j]}' for j in range(n))} + ({weight(i, n)}))"
+            for i in range(n)]
+    return f"nn{n}", "jacobian", rows, xs
+
+
+def chain(n):
+    e = "(x*y + 1)"
+    for k in range(n):
+        e = f"{'sin' if k % 2 == 0 else 'cos'}({e})"
+    return f"chain{n}", "grad", [e], ["x", "y"]
+
+
+def bratu(n):
+    us = [f"u{i}" for i in range(1, n + 1)]
+    h2 = Fraction(1, (n + 1) ** 2)
+    rows = []
+    for i in range(n):
+        left = us[i - 1] if i > 0 else "0"
+        right = us[i + 1] if i < n - 1 else "0"
+        rows.append(f"{left} - 2*{us[i]} + {right} + ({h2})*exp({us[i]})")
+    return f"bratu{n}", "jacobian", rows, us
+
+
+def rosen(n):
+    xs = [f"x{i}" for i in range(1, n + 1)]
+    f = " + ".join(f"100*({xs[i + 1]} - {xs[i]}^2)^2 + (1 - {xs[i]})^2" for i in range(n - 1))
+    return f"rosen{n}", "hessian", [f], xs
+
+
+def det6():
+    n = 6
+    xs = [f"x{i}" for i in range(1, n + 1)]
+    rows = [f"{xs[i]}*exp({xs[(i + 1) % n]}) + sin({xs[i - 1]}*{xs[i]})" for i in range(n)]
+    return "det6", "det", rows, xs
+
+
+# ---- runners ------------------------------------------------------------------------------
+
+
+def measure(argv, stdin_text, runs, timeout):
+    """Median wall seconds, max RSS in MB, output bytes and stdout of `runs` runs; None on
+    failure or timeout."""
+    times, out, err = [], b"", b""
+    for _ in range(runs):
+        with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as si:
+            si.write(stdin_text.encode())
+            si.seek(0)
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, stdin=si, stdout=so, stderr=subprocess.PIPE)
+            try:
+                _, err = proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                return None
+            elapsed = time.perf_counter() - start
+            so.seek(0)
+            out = so.read()
+            if proc.returncode != 0:
+                return None
+            times.append(elapsed)
+    return statistics.median(times), peak_rss(argv, stdin_text), len(out), out, err
+
+
+def peak_rss(argv, stdin_text):
+    """Peak resident memory of one run, in MB (from wait4's rusage)."""
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc.stdin.write(stdin_text.encode())
+    proc.stdin.close()
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def jac_program(jac, kind, components, variables):
+    args = [jac] + (["grad"] if kind == "grad" else ["det"] if kind == "det" else
+                    ["hessian"] if kind == "hessian" else []) + ["--vars", ",".join(variables), "--stats"]
+    return args, ", ".join(components) + "\n"
+
+
+def sympy_program(kind, components, variables, module):
+    sym = "sympy" if module == "sympy" else "symengine"
+    lines = [f"import {sym} as S", f"X = S.symbols({' '.join(variables)!r})",
+             "X = list(X) if isinstance(X, (list, tuple)) else [X]",
+             f"F = [S.sympify(t) for t in {[c.replace('^', '**') for c in components]!r}]"]
+    if kind == "jacobian":
+        lines.append("print(S.Matrix(F).jacobian(S.Matrix(X)))")
+    elif kind == "grad":
+        lines.append("print([S.diff(F[0], x) for x in X])")
+    elif kind == "hessian":
+        lines.append("print([[S.diff(F[0], a, b) for b in X] for a in X])")
+    elif kind == "det":
+        lines.append("print(S.Matrix(F).jacobian(S.Matrix(X)).det())")
+    return [sys.executable, "-c", "\n".join(lines)], ""
+
+
+def ginsh_program(kind, components, variables):
+    fs = [f"f{i} = {c};" for i, c in enumerate(components)]
+    if kind in ("jacobian", "grad"):
+        body = [f"diff(f{i}, {v});" for i in range(len(components)) for v in variables]
+    elif kind == "hessian":
+        body = [f"diff(diff(f0, {a}), {b});" for a in variables for b in variables]
+    else:
+        rows = ",".join("[" + ",".join(f"diff(f{i},{v})" for v in variables) + "]" for i in range(len(components)))
+        body = [f"determinant([{rows}]);"]
+    return ["ginsh"], "\n".join(fs + body) + "\nquit;\n"
+
+
+def maxima_program(kind, components, variables):
+    vs = "[" + ",".join(variables) + "]"
+    fs = "[" + ",".join(components) + "]"
+    expr = {"jacobian": f"jacobian({fs},{vs})", "grad": f"jacobian({fs},{vs})",
+            "hessian": f"hessian({components[0]},{vs})", "det": f"determinant(jacobian({fs},{vs}))"}[kind]
+    return ["maxima", "--very-quiet", f"--batch-string=display2d:false$ grind({expr})$"], ""
+
+
+PEERS = {
+    "ginsh": (lambda k, c, v: ginsh_program(k, c, v), lambda: shutil.which("ginsh"), "apt-get install ginac-tools"),
+    "symengine": (lambda k, c, v: sympy_program(k, c, v, "symengine"), lambda: has_module("symengine"),
+                  "pip install symengine"),
+    "maxima": (lambda k, c, v: maxima_program(k, c, v), lambda: shutil.which("maxima"), "apt-get install maxima"),
+    "sympy": (lambda k, c, v: sympy_program(k, c, v, "sympy"), lambda: has_module("sympy"), "pip install sympy"),
+}
+
+
+def has_module(name):
+    return subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True).returncode == 0
+
+
+def compute_ms(stderr):
+    for line in stderr.decode().splitlines():
+        if line.startswith("stats:") and "compute " in line:
+            return float(line.split("compute ")[1].split(" ms")[0])
+    return float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jac", default=".build-release/release/jac")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--peer-runs", type=int, default=3)
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-scaling", action="store_true")
+    args = ap.parse_args()
+
+    peers = {} if args.no_peers else {name: p for name, p in PEERS.items() if p[1]()}
+    for name, p in PEERS.items():
+        if name not in peers and not args.no_peers:
+            print(f"peer {name} not found: {p[2]}")
+    print(f"# jac benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"{platform.platform()}")
+    print(f"whole-process wall time, median of {args.runs} runs (peers: {args.peer_runs}); "
+          f"peak RSS; output bytes; jac compute = parse+differentiate+simplify+print from --stats\n")
+    workloads = [polar(), spherical(), arm(50), nn(30), chain(200), bratu(200), rosen(100), det6()]
+    header = ["workload", "jac ms", "jac compute ms", "jac MB", "jac bytes"]
+    for name in peers:
+        header += [f"{name} ms", f"{name} bytes", f"jac/{name}"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for name, kind, components, variables in workloads:
+        argv, stdin = jac_program(args.jac, kind, components, variables)
+        j = measure(argv, stdin, args.runs, args.timeout)
+        if j is None:
+            print(f"| {name} | jac failed |")
+            continue
+        row = [name, f"{j[0] * 1000:.1f}", f"{compute_ms(j[4]):.1f}", f"{j[1]:.1f}", str(j[2])]
+        for peer, (program, _, _) in peers.items():
+            pargv, pstdin = program(kind, components, variables)
+            p = measure(pargv, pstdin, args.peer_runs, args.timeout)
+            if p is None:
+                row += ["timeout/failed", "-", "-"]
+            else:
+                row += [f"{p[0] * 1000:.1f}", str(p[2]), f"{j[0] / p[0]:.3f}"]
+        print("| " + " | ".join(row) + " |", flush=True)
+
+    if not args.no_scaling:
+        print("\n## scaling (jac only): compute time per output entry should stay flat\n")
+        print("| family | size | entries | wall ms | compute ms | µs per entry | peak MB |")
+        print("|---|---|---|---|---|---|---|")
+        families = [("arm", arm, [50, 100, 200, 400], lambda n: 2 * n), ("chain", chain, [200, 400, 800, 1600],
+                    lambda n: 2), ("bratu", bratu, [200, 400, 800, 1600], lambda n: n * n),
+                    ("nn", nn, [30, 60, 120], lambda n: n * n)]
+        for family, make, sizes, entries in families:
+            for n in sizes:
+                name, kind, components, variables = make(n)
+                argv, stdin = jac_program(args.jac, kind, components, variables)
+                j = measure(argv, stdin, 3, args.timeout)
+                if j is None:
+                    print(f"| {family} | {n} | - | failed | | | |")
+                    continue
+                c = compute_ms(j[4])
+                print(f"| {family} | {n} | {entries(n)} | {j[0] * 1000:.1f} | {c:.1f} | "
+                      f"{c * 1000 / entries(n):.2f} | {j[1]:.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
