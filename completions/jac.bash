@@ -1,0 +1,16 @@
+# bash completion for jac
+_jac() {
+  local cur prev
+  cur="${COMP_WORDS[COMP_CWORD]}"
+  prev="${COMP_WORDS[COMP_CWORD-1]}"
+  case "$prev" in
+    --format) COMPREPLY=($(compgen -W "text latex json" -- "$cur")); return ;;
+    --vars|--wrt|--at|--jvp|--vjp|--from|--tol|--max-iter) return ;;
+  esac
+  if [[ "$cur" == -* ]]; then
+    COMPREPLY=($(compgen -W "--vars --wrt --format --latex --json --text --no-simplify --at --exact --jvp --vjp --check --volume-element --from --tol --max-iter --stats --help --version" -- "$cur"))
+  elif [[ $COMP_CWORD -eq 1 ]]; then
+    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton" -- "$cur"))
+  fi
+}
+complete -F _jac jac
