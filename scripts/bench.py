@@ -110,12 +110,16 @@ def measure(argv, stdin_text, runs, timeout):
 
 
 def peak_rss(argv, stdin_text):
-    """Peak resident memory of one run, in MB (from wait4's rusage)."""
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    proc.stdin.write(stdin_text.encode())
-    proc.stdin.close()
-    _, _, usage = os.wait4(proc.pid, 0)
-    return usage.ru_maxrss / 1024
+    """Peak resident memory of one run, in MB (GNU time's %M; rusage from Python's wait4
+    inherits the parent's high-water mark on Linux)."""
+    if not shutil.which("time") and not os.path.exists("/usr/bin/time"):
+        return float("nan")
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, input=stdin_text.encode(),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
+    except (ValueError, IndexError):
+        return float("nan")
 
 
 def jac_program(jac, kind, components, variables):
