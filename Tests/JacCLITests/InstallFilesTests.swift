@@ -20,7 +20,8 @@ import Testing
     let plain = text.replacingOccurrences(of: "\\-", with: "-")
     for option in ArgumentScanner.valueOptions + ArgumentScanner.flagOptions {
       let name = option.hasPrefix("--") ? String(option.dropFirst(2)) : option
-      let found = path.hasSuffix(".fish") ? plain.contains("-l \(name)") || plain.contains("-s h") : plain.contains(option)
+      let found =
+        path.hasSuffix(".fish") ? plain.contains("-l \(name)") || plain.contains("-s h") : plain.contains(option)
       #expect(found, "\(path) does not mention \(option)")
     }
     for command in ArgumentScanner.commandAliases.keys where !["determinant", "gradient"].contains(command) {
