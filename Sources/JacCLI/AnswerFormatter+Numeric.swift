@@ -58,14 +58,14 @@ extension AnswerFormatter {
   }
 
   /// Why Newton's method stopped without a root, for the error line.
-  static func failure(_ run: NewtonRun, maxIterations: Int) -> String? {
+  static func failure(_ run: NewtonRun) -> String? {
     let k = run.iterates.count - 1
     switch run.outcome {
     case .converged: return nil
     case .singular: return "newton: the Jacobian is singular at iterate \(k); try another --from"
     case .diverged: return "newton diverged: F is not finite at iterate \(k)"
     case .iterationLimit:
-      return "newton did not converge in \(maxIterations) iterations (|F| = \(DecimalText.short(run.last.residual)))"
+      return "newton did not converge in \(k) iterations (|F| = \(DecimalText.short(run.last.residual)))"
     }
   }
 

@@ -81,9 +81,7 @@ final class Session {
   /// Answers one input (the positional arguments, or one line of stdin).
   func answer(_ inputs: [String], line: Int?) -> ExitCode {
     if engine.pool.count > Self.poolLimit {
-      retired.parse += engine.timings.parse
-      retired.simplify += engine.timings.simplify
-      retired.total += engine.timings.total
+      retired = retired + engine.timings
       engine = Engine()
     }
     self.inputs += 1
@@ -128,9 +126,7 @@ final class Session {
   /// The status of an answered input, with notes: a failed check or Newton run is a
   /// mathematical failure; an inverse notes where it does not exist.
   private func verdict(_ answer: Answer, formatter: AnswerFormatter, prefix: String) -> ExitCode {
-    if case .newton(let run) = answer.value,
-      let failure = AnswerFormatter.failure(run, maxIterations: request(answer).maxIterations)
-    {
+    if case .newton(let run) = answer.value, let failure = AnswerFormatter.failure(run) {
       err("error: \(prefix)\(failure)\n")
       return .mathError
     }
@@ -145,10 +141,6 @@ final class Session {
     return .success
   }
 
-  private func request(_ answer: Answer) -> Request.NewtonSettings {
-    invocation.request([]).newton ?? Request.NewtonSettings(from: "")
-  }
-
   /// The `--stats` line: compute time by phase, pool size, output size.
   func statistics() -> String {
     func ms(_ d: Duration) -> String {
@@ -157,13 +149,10 @@ final class Session {
       let fraction = String(micro % 1000)
       return "\(micro / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) ms"
     }
-    let t = engine.timings
-    let parse = retired.parse + t.parse
-    let simplify = retired.simplify + t.simplify
-    let total = retired.total + t.total
-    return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(parse)), "
-      + "differentiate \(ms(total - parse - simplify)), simplify \(ms(simplify)), print \(ms(printing)); "
-      + "compute \(ms(total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
+    let t = retired + engine.timings
+    return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(t.parse)), "
+      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)), print \(ms(printing)); "
+      + "compute \(ms(t.total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
   }
 
   private func isMultiLine(_ answer: Answer) -> Bool {

@@ -7,8 +7,8 @@
 #endif
 
 /// Numeric evaluation in `Double`, the only place jac uses floating point. Each distinct node is
-/// evaluated once (memoised over the shared graph), operands before the nodes that use them, so
-/// it does not recurse however deep the expression is. Outside a function's real domain the
+/// evaluated once, operands before the nodes that use them (through a ``Tape``), so it does not
+/// recurse however deep the expression is. Outside a function's real domain the
 /// value is NaN (log of a negative number, sqrt of a negative number, 1/0 gives ±infinity).
 extension ExpressionPool {
   /// The value of `e` with each variable bound by `values` (unbound variables are NaN).
@@ -16,27 +16,10 @@ extension ExpressionPool {
     evaluate([e], values)[0]
   }
 
-  /// Values of several expressions, sharing work between them.
+  /// Values of several expressions, sharing work between them (one ``Tape`` pass).
   public func evaluate(_ roots: [Expr], _ values: [String: Double]) -> [Double] {
-    var value: [Int32: Double] = [:]
-    for e in distinctNodes(roots) {
-      let v: Double
-      switch node(e) {
-      case .number(let q): v = q.doubleValue
-      case .symbol(let name): v = values[name] ?? .nan
-      case .constant(let c):
-        switch c {
-        case .pi: v = Double.pi
-        }
-      case .undefined: v = .nan
-      case .sum(let ts): v = ts.reduce(0.0) { $0 + value[$1.id]! }
-      case .product(let fs): v = fs.reduce(1.0) { $0 * value[$1.id]! }
-      case .power(let b, let x): v = Self.power(value[b.id]!, value[x.id]!, exact: rational(x))
-      case .call(let f, let u): v = Self.apply(f, value[u.id]!)
-      }
-      value[e.id] = v
-    }
-    return roots.map { value[$0.id]! }
+    let names = Array(values.keys)
+    return Tape(self, roots: roots, inputs: names).evaluate(names.map { values[$0]! })
   }
 
   /// x^y, with odd roots of negative numbers kept real only when the exponent is an exact

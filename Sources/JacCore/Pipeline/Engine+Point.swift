@@ -75,9 +75,10 @@ extension Engine {
       } catch .undefinedResult {
         throw .undefinedAtPoint(entry: label)
       }
-      let missing = pool.freeSymbols([s]).filter(unbound.contains)
+      let free = pool.freeSymbols([s])
+      let missing = free.filter(unbound.contains)
       if !missing.isEmpty { throw .missingPointVariables(missing) }
-      if pool.freeSymbols([s]).isEmpty && !pool.evaluate(s, [:]).isFinite {
+      if free.isEmpty && !pool.evaluate(s, [:]).isFinite {
         throw .undefinedAtPoint(entry: label)
       }
       return s

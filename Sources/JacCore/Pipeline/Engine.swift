@@ -18,6 +18,13 @@ public final class Engine {
     public var total = Duration.zero
     public var differentiate: Duration { total - parse - simplify }
     public init() {}
+    public static func + (a: Timings, b: Timings) -> Timings {
+      var sum = a
+      sum.parse += b.parse
+      sum.simplify += b.simplify
+      sum.total += b.total
+      return sum
+    }
   }
   public private(set) var timings = Timings()
   private let clock = ContinuousClock()
