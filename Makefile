@@ -8,7 +8,7 @@ BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 RELEASE_DIR := .build-release
 RELEASE_BIN := $(RELEASE_DIR)/release/jac
 
-.PHONY: all build release bench test check test-deps crosscheck golden lint format install uninstall clean
+.PHONY: all build release bench fuzz test check test-deps crosscheck golden lint format install uninstall clean
 N ?= 300
 SEED ?= 20261122
 
@@ -27,6 +27,19 @@ release:
 # make bench ARGS="--no-scaling --runs 3" for a quicker run.
 bench: release
 	python3 scripts/bench.py --jac $(RELEASE_BIN) $(ARGS)
+
+# libFuzzer over the whole pipeline with AddressSanitizer (docs/reliability.md). The corpus it
+# grows lives in .build-fuzz/corpus (kept between runs); the seeds are in Tests/Fuzz/seeds,
+# past findings (each also a regression test) in Tests/Fuzz/findings.
+# make fuzz FUZZ_TIME=3600 for an hour; findings are written to .build-fuzz/crash-*, timeout-*, oom-*.
+FUZZ_TIME ?= 300
+fuzz:
+	JAC_FUZZ=1 $(SWIFT) build -c release --product JacFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
+	  --scratch-path .build-fuzz
+	mkdir -p .build-fuzz/corpus
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/JacFuzz -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=4096 \
+	  -max_len=4096 -dict=Tests/Fuzz/jac.dict -artifact_prefix=.build-fuzz/ -print_final_stats=1 \
+	  .build-fuzz/corpus Tests/Fuzz/seeds Tests/Fuzz/findings
 
 # The README's test command: installs what the tests need (pdflatex, SymPy), builds, runs every
 # test, then a small cross-check against SymPy.
@@ -77,4 +90,4 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jac.fish
 
 clean:
-	rm -rf .build $(RELEASE_DIR)
+	rm -rf .build $(RELEASE_DIR) .build-fuzz

@@ -24,3 +24,10 @@ let package = Package(
     .testTarget(name: "JacCLITests", dependencies: ["JacCLI", "JacCore"]),
   ]
 )
+
+// The libFuzzer target (`make fuzz`). It has no `main` (libFuzzer supplies one), so it is only
+// declared when JAC_FUZZ is set: a plain `swift build` would fail to link it.
+if Context.environment["JAC_FUZZ"] != nil {
+  package.targets.append(.executableTarget(name: "JacFuzz", dependencies: ["JacCLI", "JacCore"]))
+  package.products.append(.executable(name: "JacFuzz", targets: ["JacFuzz"]))
+}

@@ -84,6 +84,19 @@ def det6():
 # ---- runners ------------------------------------------------------------------------------
 
 
+def batch(count=10_000):
+    """`count` varied small Jacobians, one a line (issue 4's batch target: over 10,000 a second)."""
+    import random
+    rng = random.Random(20261122)
+    functions = ["sin", "cos", "exp", "tanh", "log", "sqrt", "atan", "cosh"]
+    lines = []
+    for _ in range(count):
+        a, b, c = (rng.randint(1, 9) for _ in range(3))
+        f, g = rng.choice(functions), rng.choice(functions)
+        lines.append(f"{a}*x^2*y + {f}({b}*x*y), x*{g}(y) - {a}/{c}*y^3")
+    return "\n".join(lines) + "\n"
+
+
 def measure(argv, stdin_text, runs, timeout):
     """Median wall seconds, max RSS in MB, output bytes and stdout of `runs` runs; None on
     failure or timeout."""
@@ -223,6 +236,12 @@ def main():
             else:
                 row += [f"{p[0] * 1000:.1f}", str(p[2]), f"{j[0] / p[0]:.3f}"]
         print("| " + " | ".join(row) + " |", flush=True)
+
+    text = batch()
+    j = measure([args.jac, "--vars", "x,y", "--stats"], text, args.runs, args.timeout)
+    if j is not None:
+        print(f"\nbatch: 10,000 small Jacobians through stdin in one process: {j[0] * 1000:.0f} ms wall, "
+              f"{10_000 / j[0]:,.0f} inputs/s (compute {compute_ms(j[4]):.0f} ms), peak {j[1]:.1f} MB", flush=True)
 
     if not args.no_scaling:
         print("\n## scaling (jac only): compute time per output entry should stay flat\n")

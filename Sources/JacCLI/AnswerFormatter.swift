@@ -25,7 +25,7 @@ struct AnswerFormatter {
 
   /// Whether `e` prints as a decimal: after `--at`, a constant that is not a rational number.
   private func isDecimal(_ e: Expr, _ answer: Answer) -> Bool {
-    answer.atPoint && !exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty
+    answer.atPoint && !exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
   }
 
   func textEntry(_ e: Expr, _ answer: Answer) -> String {

@@ -5,6 +5,9 @@ public enum ExitCode: Int32, Sendable {
   /// A mathematical failure: det of a non-square Jacobian, grad of a system, an undefined result,
   /// no variables.
   case mathError = 1
+  /// An input goes past one of jac's limits (`Limits`): input length, nesting depth, number
+  /// size, components, variables, matrix size, result size.
+  case limit = 3
   /// The command line is wrong: unknown option, missing value, bad variable name (EX_USAGE).
   case usage = 64
   /// An input does not parse: syntax, unknown function, nesting too deep (EX_DATAERR).

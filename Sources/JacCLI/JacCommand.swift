@@ -106,13 +106,13 @@ final class Session {
       switch error {
       case .parse(let p, let index):
         report(message: p.message.text, line: line, source: inputs[index], range: p.range, hint: p.message.hint)
-        return .dataError
+        return p.message.isLimit ? .limit : .dataError
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
         return .usage
-      case .tooDeep:
+      case .limit:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
-        return .dataError
+        return .limit
       case .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
         return .usage
@@ -134,6 +134,9 @@ final class Session {
       let n = check.entries.filter { !$0.agrees }.count
       err("error: \(prefix)--check: \(n) \(n == 1 ? "entry disagrees" : "entries disagree") with finite differences\n")
       return .mathError
+    }
+    if answer.simplificationCut {
+      err("note: \(prefix)simplification stopped at its work budget; the result is exact but may not be shortest\n")
     }
     if let det = answer.determinant, !engine.pool.isNumber(det), invocation.format != .json {
       err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
@@ -173,8 +176,9 @@ final class Session {
       switch c {
       case .success: return 0
       case .mathError: return 1
-      case .dataError: return 2
-      case .usage: return 3
+      case .limit: return 2
+      case .dataError: return 3
+      case .usage: return 4
       }
     }
     return rank(b) > rank(a) ? b : a

@@ -72,6 +72,9 @@ public final class StandardStreams {
     while offset < bytes.count {
       let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
       if n < 0 && errno == EINTR { continue }
+      // The reader is gone (`jac … | head -1` with SIGPIPE ignored): stop quietly, with the
+      // status a SIGPIPE death gives (128 + 13), instead of answering the rest for no one.
+      if n < 0 && errno == EPIPE { exit(141) }
       guard n > 0 else { return }
       offset += n
     }

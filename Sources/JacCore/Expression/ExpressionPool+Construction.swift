@@ -10,6 +10,41 @@
 extension ExpressionPool {
   /// Largest number of bits an exact numeric power may produce before it is kept symbolic.
   public static let maxExactPowerBits = 100_000
+  /// Largest exact number: numerator and denominator of at most 131,072 bits (39,457 digits,
+  /// so every number jac prints reads back: ``Lexer/maxLiteralDigits`` is 40,000). A fold past
+  /// it (`2^99999 * 3^99999 * 5^99999 * …`, or a sum of 1/p over many primes) would make every
+  /// later step slower; it gives `undefined` and sets ``numberTooLarge``, which the engine
+  /// reports as a limit. Checked on limb counts, so the common small case costs a comparison.
+  public static let maxNumberLimbs = 4096
+
+  /// Work allowed on large numbers per request, in squared limb counts (a fold of 4096-limb
+  /// numbers is 16.8M): a few folds of the largest numbers, not thousands of large ones (a sum
+  /// of 1/p over 20,000 primes has a denominator that grows at every step, and each step's
+  /// gcd is quadratic in its size).
+  public static let maxNumberWork = 50_000_000
+
+  /// Whether `q` is within ``maxNumberLimbs``, after charging the work of the fold that made it
+  /// (the square of the larger operand's limb count; small operands are not counted).
+  func fits(_ q: Rational, after a: Rational, _ b: Rational) -> Bool {
+    let sizeA = a.numerator.limbCount + a.denominator.limbCount
+    let sizeB = b.numerator.limbCount + b.denominator.limbCount
+    if sizeA > 4 || sizeB > 4 {
+      numberWork += max(sizeA, sizeB) * max(sizeA, sizeB)
+      if numberWork > Self.maxNumberWork { return false }
+    }
+    return fits(q)
+  }
+
+  /// Whether `q` is within ``maxNumberLimbs``.
+  func fits(_ q: Rational) -> Bool {
+    q.numerator.limbCount <= Self.maxNumberLimbs && q.denominator.limbCount <= Self.maxNumberLimbs
+  }
+
+  /// Records that a fold went past ``maxNumberLimbs``; the caller returns `undefined`.
+  func numberOverflow() -> Expr {
+    numberTooLarge = true
+    return undefined
+  }
 
   public func add(_ a: Expr, _ b: Expr) -> Expr { add([a, b]) }
   public func subtract(_ a: Expr, _ b: Expr) -> Expr { add([a, negate(b)]) }
@@ -33,14 +68,23 @@ extension ExpressionPool {
       }
     }
     var coefficients = OrderedGroups<Rational>(capacity: flat.count)
+    var tooLarge = false
     for t in flat {
       if let q = rational(t) {
+        let before = constant
         constant = constant + q
+        if !fits(constant, after: before, q) { return numberOverflow() }
         continue
       }
       let (c, rest) = coefficientAndRest(t)
-      coefficients.add(rest, c) { $0 = $0 + $1 }
+      coefficients.add(rest, c) { sum, c in
+        guard !tooLarge else { return }
+        let before = sum
+        sum = sum + c
+        tooLarge = !fits(sum, after: before, c)
+      }
     }
+    if tooLarge { return numberOverflow() }
     var result: [Expr] = []
     if !constant.isZero { result.append(number(constant)) }
     for (rest, c) in zip(coefficients.keys, coefficients.values) where !c.isZero {
@@ -98,7 +142,9 @@ extension ExpressionPool {
     var exponents = OrderedGroups<[Expr]>(capacity: flat.count)
     for f in flat {
       if let q = rational(f) {
+        let before = coefficient
         coefficient = coefficient * q
+        if !fits(coefficient, after: before, q) { return .done(numberOverflow()) }
         continue
       }
       let (b, e) = baseAndExponent(f)
@@ -112,7 +158,9 @@ extension ExpressionPool {
       switch kind(f) {
       case .undefined: return .done(undefined)
       case .number:
+        let before = coefficient
         coefficient = coefficient * rational(f)!
+        if !fits(coefficient, after: before, rational(f)!) { return .done(numberOverflow()) }
       case .product:
         // A collected power that became a product (from (a·b)^(1/2) twice) is flattened again.
         again = again || !final

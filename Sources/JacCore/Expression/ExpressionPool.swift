@@ -33,6 +33,14 @@ public final class ExpressionPool {
   var numbers: [Rational] = []
   var symbols: [String] = []
   private var table: [Int32] = Array(repeating: -1, count: 1024)
+  /// Set when a fold went past ``maxNumberLimbs`` (and gave `undefined`); whoever runs a
+  /// request clears it first and checks it after each step.
+  public var numberTooLarge = false
+  /// Work spent on large numbers since it was last cleared (``maxNumberWork``).
+  public var numberWork = 0
+  /// Scratch for ``distinctNodes(_:)``: the generation of the walk that last visited each node.
+  var visitMarks: [UInt32] = []
+  var visitGeneration: UInt32 = 0
 
   public init() {
     zero = Expr(0)
@@ -109,6 +117,7 @@ public final class ExpressionPool {
   // MARK: Leaves
 
   public func number(_ value: Rational) -> Expr {
+    if !fits(value) { return numberOverflow() }
     let h = Mix.rational(value)
     return lookupOrInsert(hash: h, kind: .number, payload: -1, operands: EmptyCollection()) { [self] id in
       numbers[Int(records[id].payload)] == value

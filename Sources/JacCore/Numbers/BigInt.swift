@@ -76,6 +76,15 @@ public struct BigInt: Hashable, Sendable {
     case .large(_, let m): return m[0] & 1 == 0
     }
   }
+  /// Number of 32-bit limbs the magnitude needs (at most 2 for a `.small` value): a cheap size
+  /// test for the hot paths, where `bitWidth` would build the magnitude.
+  public var limbCount: Int {
+    switch storage {
+    case .small: return 2
+    case .large(_, let m): return m.count
+    }
+  }
+
   /// Number of bits in the magnitude.
   public var bitWidth: Int {
     let m = signAndMagnitude.magnitude

@@ -65,6 +65,7 @@ extension Engine {
   /// Substitutes the `--at` values into every entry and simplifies again. A variable the result
   /// still depends on without a value is an error (so `--at r=2` is enough for the polar
   /// determinant `r`); so is an entry that becomes undefined, or a constant that is not real.
+  /// A real value beyond a double's range stays exact (`3^100000`).
   func substitute(_ at: [Request.Binding], into answer: inout Answer, _ c: Context) throws(JacError) {
     let values = try bindings(at, c)
     let unbound = Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
@@ -78,7 +79,8 @@ extension Engine {
       let free = pool.freeSymbols([s])
       let missing = free.filter(unbound.contains)
       if !missing.isEmpty { throw .missingPointVariables(missing) }
-      if free.isEmpty && !pool.evaluate(s, [:]).isFinite {
+      // Infinite is a real value too large for a double (3^100000): it prints exactly.
+      if free.isEmpty && pool.evaluate(s, [:]).isNaN {
         throw .undefinedAtPoint(entry: label)
       }
       return s

@@ -27,6 +27,8 @@ public final class Engine {
     }
   }
   public private(set) var timings = Timings()
+  /// Whether the simplifier ran out of its work budget on any expression of this request.
+  private var simplificationCut = false
   private let clock = ContinuousClock()
 
   public init() {
@@ -52,8 +54,14 @@ public final class Engine {
 
   private func answer(_ request: Request) throws(JacError) -> Answer {
     let parseStart = clock.now
+    simplificationCut = false
+    pool.numberTooLarge = false
+    pool.numberWork = 0
     var functions: [Expr] = []
     var names: [String?] = []
+    for text in request.inputs where text.utf8.count > Limits.inputBytes {
+      throw .limit(.inputBytes(text.utf8.count))
+    }
     for (i, text) in request.inputs.enumerated() {
       do {
         let components = try Parser.parseComponents(text, in: pool)
@@ -64,7 +72,9 @@ public final class Engine {
       }
     }
     timings.parse += clock.now - parseStart
+    if functions.count > Limits.components { throw .limit(.components(functions.count)) }
     let variableNames = request.variables ?? pool.freeSymbols(functions)
+    if variableNames.count > Limits.variables { throw .limit(.variables(variableNames.count)) }
     let context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
       variables: variableNames.map(pool.symbol))
@@ -80,6 +90,7 @@ public final class Engine {
       answer.volumeFactor = try finish(pool.call(.abs, det), context)
     }
     answer.suspiciousVariables = suspiciousVariables(context)
+    answer.simplificationCut = simplificationCut
     return answer
   }
 
@@ -120,6 +131,7 @@ public final class Engine {
       return .matrix(try differentiator.gradient(try one(), variables).map { e throws(JacError) in try finish(e, c) })
     case .hessian:
       try needsVariables()
+      try checkSize(rows: variables.count, columns: variables.count)
       return .matrix(try differentiator.hessian(try one(), variables) { e throws(JacError) in try finish(e, c) })
     case .newton:
       try needsVariables()
@@ -129,23 +141,33 @@ public final class Engine {
 
   /// Depth check, then simplification (unless `--no-simplify`); an undefined result is an error.
   func finish(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
-    if pool.depth(e) > Self.maxDepth { throw .tooDeep(limit: Self.maxDepth) }
+    if pool.depth(e) > Self.maxDepth { throw .limit(.depth) }
     let start = clock.now
     let s = c.request.simplify ? simplifier.simplify(e) : e
     timings.simplify += clock.now - start
+    if c.request.simplify && simplifier.budgetExhausted { simplificationCut = true }
+    if pool.numberTooLarge { throw .limit(.numberSize) }
     if pool.isUndefined(s) { throw .undefinedResult }
+    if pool.treeSize(s) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the result")) }
     return s
   }
 
   func jacobian(_ c: Context) throws(JacError) -> Matrix {
+    try checkSize(rows: c.functions.count, columns: c.variables.count)
     let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
     return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
   }
 
   func squareJacobian(_ c: Context) throws(JacError) -> Matrix {
-    let j = try jacobian(c)
-    guard j.isSquare else { throw .notSquare(command: c.request.command.rawValue, rows: j.rows, columns: j.columns) }
-    return j
+    let (rows, columns) = (c.functions.count, c.variables.count)
+    guard rows == columns else { throw .notSquare(command: c.request.command.rawValue, rows: rows, columns: columns) }
+    if rows > Limits.determinantSize && c.request.command != .newton { throw .limit(.determinantSize(rows)) }
+    return try jacobian(c)
+  }
+
+  /// The result matrix must stay within ``Limits/matrixEntries``.
+  func checkSize(rows: Int, columns: Int) throws(JacError) {
+    if rows * columns > Limits.matrixEntries { throw .limit(.matrixEntries(rows: rows, columns: columns)) }
   }
 
   /// J⁻¹ = adj(J)/det(J), each entry simplified; a determinant that simplifies to 0 is an error.
@@ -162,6 +184,7 @@ public final class Engine {
   /// that does.
   private func suspiciousVariables(_ c: Context) -> [(name: String, suggestion: String)] {
     var found: [(name: String, suggestion: String)] = []
+    if c.request.variables == nil && c.request.along == nil { return found }
     let free = pool.freeSymbols(c.functions)
     for name in (c.request.variables ?? []) + (c.request.along ?? []) where !free.contains(name) {
       if let suggestion = EditDistance.variableSuggestion(for: name, among: free),

@@ -12,8 +12,8 @@ public enum JacError: Error, Equatable {
   case noVariables
   /// A result is undefined (for example a simplification revealed a division by zero).
   case undefinedResult
-  /// The expression is deeper than ``Engine/maxDepth``.
-  case tooDeep(limit: Int)
+  /// A request went past one of jac's ``Limits``.
+  case limit(Limits.Exceeded)
   /// `--at` names a symbol that is not in the input; with a close name when there is one.
   case unknownPointVariable(String, suggestion: String?)
   /// `--at` leaves variables without a value.
@@ -43,7 +43,7 @@ public enum JacError: Error, Equatable {
     case .notScalar(let cmd, let n): return "\(cmd) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedResult: return "the result is undefined (division by zero)"
-    case .tooDeep(let limit): return "expression nested deeper than \(limit) levels"
+    case .limit(let exceeded): return exceeded.message
     case .unknownPointVariable(let name, let suggestion):
       return "'--at' gives a value for '\(name)', which is not in the input"
         + (suggestion.map { "; did you mean '\($0)'?" } ?? "")

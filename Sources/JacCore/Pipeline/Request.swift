@@ -95,6 +95,8 @@ public struct Answer {
   public var check: DerivativeCheck?
   /// For `det --volume-element`: |det J|, simplified.
   public var volumeFactor: Expr?
+  /// The simplifier ran out of its work budget: the result is exact but may not be shortest.
+  public var simplificationCut = false
   /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
   public var componentNames: [String?] = []
 }

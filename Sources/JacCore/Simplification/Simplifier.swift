@@ -37,8 +37,14 @@ public final class Simplifier {
   public func simplify(_ e: Expr) -> Expr {
     memo.removeAll(keepingCapacity: true)
     let budget = Budget(Self.budgetPerExpression)
-    return simplify(e, budget)
+    let result = simplify(e, budget)
+    budgetExhausted = budget.remaining <= 0
+    return result
   }
+
+  /// Whether the last ``simplify(_:)`` ran out of budget, so some subexpressions kept their
+  /// canonical form without the normal-form comparison (still exact, perhaps not shortest).
+  public private(set) var budgetExhausted = false
 
   private func simplify(_ e: Expr, _ budget: Budget) -> Expr {
     if let done = memo[e] { return done }

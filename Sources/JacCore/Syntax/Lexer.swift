@@ -10,10 +10,10 @@ public struct Lexer {
   let bytes: [UInt8]
   private(set) var position = 0
 
-  /// Largest decimal exponent a literal may carry (`1e100000`); beyond it the literal is an error.
-  public static let maxLiteralExponent = 100_000
+  /// Largest decimal exponent a literal may carry (`1e40000`); beyond it the literal is an error.
+  public static let maxLiteralExponent = 40_000
   /// Most digits a number literal may have.
-  public static let maxLiteralDigits = 10_000
+  public static let maxLiteralDigits = 40_000
 
   public init(_ text: String) { bytes = Array(text.utf8) }
 

@@ -55,6 +55,14 @@ public struct ParseError: Error, Equatable, Sendable {
     }
 
     /// A second line of help, where one helps.
+    /// A limit on the input's size (exit status 3), not a syntax error.
+    public var isLimit: Bool {
+      switch self {
+      case .nestingTooDeep, .numberTooLarge: return true
+      default: return false
+      }
+    }
+
     public var hint: String? {
       switch self {
       case .notAFunction(let name): return "write '\(name)*(...)' to multiply"

@@ -116,6 +116,7 @@ public struct Parser {
       let t = try parseTerm()
       terms.append(negative ? pool.negate(t) : t)
     }
+    if terms.count == 1 { return terms[0] }
     return try checked(pool.add(terms), terms, .divisionByZero, from: start)
   }
 
@@ -247,10 +248,15 @@ public struct Parser {
 
   /// The function a name denotes: `.some(nil)` is `sqrt`.
   static func function(named name: String) -> Function?? {
-    if name == "sqrt" { return .some(nil) }
-    if name == "ln" { return .some(.log) }
-    return Function.allCases.first { $0.name == name }.map { .some($0) }
+    functionsByName[name]
   }
+
+  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, and the rest.
+  private static let functionsByName: [String: Function?] = {
+    var names: [String: Function?] = ["sqrt": Function?.none, "ln": Function.log]
+    for f in Function.allCases { names[f.name] = f }
+    return names
+  }()
 
   public static func isVariableName(_ name: String) -> Bool {
     function(named: name) == nil && !constantNames.contains(name)
@@ -290,7 +296,8 @@ public struct Parser {
     _ value: Expr, _ operands: [Expr], _ message: ParseError.Message, from start: Int
   ) throws(ParseError) -> Expr {
     if pool.isUndefined(value) && !operands.contains(where: pool.isUndefined) {
-      throw ParseError(message, SourceRange(start, previous?.range.end ?? start))
+      let tooLarge = pool.numberTooLarge
+      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previous?.range.end ?? start))
     }
     return value
   }

@@ -1,0 +1,59 @@
+/// The sizes jac accepts. Each keeps one request's time and memory bounded (seconds and hundreds
+/// of MB at most, measured in docs/reliability.md) whatever is typed or piped in; going past one
+/// is a ``JacError/limit(_:)`` error (exit status 3), never a crash or a hang.
+///
+/// Not here because they are not errors: exponents too large to expand (`(x + y)^100000` stays
+/// factored, `2^1000000` stays a power; ``ExpressionPool/maxExactPowerBits``) and the
+/// simplifier's work budget (``Simplifier/budgetPerExpression``: past it the exact canonical
+/// form is kept and ``Answer/simplificationCut`` is set).
+public enum Limits {
+  /// Bytes in one input (an argument or a line of standard input): 16 MiB.
+  public static let inputBytes = 16 << 20
+  /// Components (functions) in one request.
+  public static let components = 10_000
+  /// Variables in one request.
+  public static let variables = 10_000
+  /// Entries of the result matrix (m·n for a Jacobian, n² for a Hessian): 2000×2000.
+  public static let matrixEntries = 4_000_000
+  /// Rows of a matrix whose determinant or inverse is computed symbolically. The cost is
+  /// O(n⁴) operations and the expanded result grows exponentially with n for most matrices.
+  public static let determinantSize = 40
+  /// Nodes in one result entry, counted as a printed tree (shared subexpressions count every
+  /// time they are printed): about 1,000,000 nodes is 5–10 MB of text.
+  public static let resultNodes = 1_000_000
+  /// Bits of an exact number's numerator or denominator (``ExpressionPool/maxNumberLimbs``).
+  public static let numberBits = 32 * ExpressionPool.maxNumberLimbs
+  /// Nesting of parentheses, functions and operators in the input (``Parser/maxNesting``).
+  public static var nesting: Int { Parser.maxNesting }
+
+  /// Which limit a request went past, with the size found.
+  public enum Exceeded: Equatable, Sendable {
+    case inputBytes(Int)
+    case components(Int)
+    case variables(Int)
+    case matrixEntries(rows: Int, columns: Int)
+    case determinantSize(Int)
+    case resultNodes(entry: String)
+    case depth
+    case numberSize
+
+    public var message: String {
+      switch self {
+      case .inputBytes(let n):
+        return "input is \(n) bytes; the limit is \(Limits.inputBytes) (16 MiB)"
+      case .components(let n): return "\(n) components; the limit is \(Limits.components)"
+      case .variables(let n): return "\(n) variables; the limit is \(Limits.variables)"
+      case .matrixEntries(let r, let c):
+        return "the result would be \(r)×\(c) = \(r * c) entries; the limit is \(Limits.matrixEntries)"
+      case .determinantSize(let n):
+        return "a symbolic determinant or inverse of a \(n)×\(n) matrix; the limit is "
+          + "\(Limits.determinantSize)×\(Limits.determinantSize)"
+      case .resultNodes(let entry):
+        return "\(entry) has more than \(Limits.resultNodes) nodes when printed; too large to show"
+      case .depth: return "an expression is nested deeper than \(Engine.maxDepth) levels"
+      case .numberSize:
+        return "exact arithmetic too large: a number past \(Limits.numberBits) bits, or too much work on large numbers"
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// libFuzzer target over the whole pipeline (built by `make fuzz`; see docs/reliability.md).
+// The first byte of an input picks the command and output format; the rest is the input text,
+// one input a line, as jac reads standard input. For every input that parses, each result entry
+// must print as text that parses back to the same interned expression (the round trip), and
+// LaTeX and JSON printing must not trap. Any trap, sanitizer report, hang (-timeout) or memory
+// blow-up (-rss_limit_mb) is a finding; each one found becomes a regression test.
+import JacCLI
+import JacCore
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  guard let selector = bytes.first else { return 0 }
+  let lines = bytes.dropFirst().split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+  let commands = Request.Command.allCases.filter { $0 != .newton }
+  let command = commands[Int(selector) % commands.count]
+  DeepStack.run { roundTrip(lines, command: command) }
+  let formats = [[], ["--latex"], ["--format", "json"], ["--no-simplify"]]
+  var arguments = [command.rawValue] + formats[Int(selector >> 4) % formats.count]
+  if command == .diff { arguments += ["--vars", "x,y"] }
+  var next = 0
+  _ = JacCommand.run(
+    arguments,
+    nextLine: {
+      defer { next += 1 }
+      return next < lines.count ? lines[next] : nil
+    }, out: { _ in }, err: { _ in })
+  return 0
+}
+
+/// Parses each line, runs the command, and checks that every entry survives print → parse.
+func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
+  let engine = Engine()
+  let pool = engine.pool
+  let text = TextPrinter(pool: pool)
+  let latex = LatexPrinter(pool: pool)
+  for line in lines {
+    let input = String(decoding: line, as: UTF8.self)
+    var request = Request(command: command, inputs: [input])
+    if command == .diff { request.along = ["x"] }
+    guard let answer = try? engine.run(request) else { continue }
+    for entry in answer.value.entries {
+      let printed = text.string(entry)
+      _ = latex.string(entry)
+      _ = JSONText.string(printed)
+      let back: Expr
+      do {
+        back = try Parser.parseExpression(printed, in: pool)
+      } catch {
+        fatalError("printed result does not parse: \(printed) (from \(input)): \(error.message.text)")
+      }
+      if back != entry && text.string(back) != printed {
+        fatalError("round trip changed the expression: \(printed) → \(text.string(back)) (from \(input))")
+      }
+    }
+  }
+}
