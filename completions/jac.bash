@@ -10,7 +10,7 @@ _jac() {
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "--vars --wrt --format --latex --json --text --no-simplify --at --exact --jvp --vjp --check --volume-element --from --tol --max-iter --stats --help --version" -- "$cur"))
   elif [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton" -- "$cur"))
+    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton sparsity" -- "$cur"))
   fi
 }
 complete -F _jac jac

@@ -11,6 +11,9 @@ struct AnswerFormatter {
 
   func render(_ answer: Answer, input: String) -> String {
     if case .newton(let run) = answer.value { return newton(run, answer: answer, input: input) }
+    if answer.command == .sparsity, case .matrix(let m) = answer.value {
+      return sparsity(m, answer: answer, input: input)
+    }
     var out: String
     switch format {
     case .text: out = text(answer)

@@ -7,6 +7,7 @@ public enum ArgumentScanner {
   static let commandAliases: [String: Request.Command] = [
     "jacobian": .jacobian, "det": .det, "determinant": .det, "grad": .grad, "gradient": .grad,
     "hessian": .hessian, "diff": .diff, "simplify": .simplify, "inverse": .inverse, "newton": .newton,
+    "sparsity": .sparsity,
   ]
   static let valueOptions = [
     "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter",
@@ -122,6 +123,9 @@ public enum ArgumentScanner {
     }
     if i.exact && i.at == nil { try fail("'--exact' applies with '--at'") }
     if i.volumeElement && command != .det { try fail("'--volume-element' applies to det only") }
+    if command == .sparsity && (i.at != nil || i.check || i.jvp != nil || i.vjp != nil) {
+      try fail("sparsity is the symbolic pattern; '--at', '--check', '--jvp' and '--vjp' do not apply")
+    }
   }
 
   /// `r=2,t=pi/3` → bindings. Values are expressions; commas inside parentheses do not split.

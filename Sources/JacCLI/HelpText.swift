@@ -16,6 +16,7 @@ enum HelpText {
     case .diff?: return "jac diff <functions>... [--wrt <names>] [--at <point>] [--check] [--format text|latex|json]"
     case .simplify?: return "jac simplify <expressions>... [--at <point>] [--format text|latex|json]"
     case .inverse?: return "jac inverse <functions>... [--vars <names>] [--at <point>] [--format text|latex|json]"
+    case .sparsity?: return "jac sparsity <functions>... [--vars <names>] [--format text|latex|json]"
     case .newton?:
       return
         "jac newton <equations>... --vars <names> --from <start> [--tol <t>] [--max-iter <n>] [--format text|latex|json]"
@@ -33,6 +34,7 @@ enum HelpText {
     case .simplify?: return "Parse, simplify and print expressions."
     case .inverse?: return "The inverse Jacobian adj(J)/det(J), simplified."
     case .newton?: return "Solve F(x) = 0 by Newton's method with the symbolic Jacobian."
+    case .sparsity?: return "The Jacobian's pattern of structural nonzeros (* and .) and their count."
     }
   }
 
@@ -50,6 +52,7 @@ enum HelpText {
           simplify                simplify expressions
           inverse                 inverse Jacobian
           newton                  solve F(x) = 0 by Newton's method
+          sparsity                pattern of the Jacobian's nonzeros
 
         """
     }

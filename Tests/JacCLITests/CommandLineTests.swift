@@ -89,6 +89,17 @@ import Testing
     ),
     (["grad", "x", "--volume-element"], nil, "", 64),
     (["x = t, x = t^2"], nil, "", 65),
+    // Issue 6: the sparsity pattern.
+    (
+      ["sparsity", "u0 - 2*u1 + exp(u1), u1 - 2*u2 + u3, u3^2"], nil,
+      "* * . .\n. * * *\n. . . *\nnonzeros: 6 of 12\n", 0
+    ),
+    (
+      ["sparsity", "r*cos(t), r*sin(t), 5", "--vars", "r,t", "--json"], nil,
+      "{\"input\":\"r*cos(t), r*sin(t), 5\",\"command\":\"sparsity\",\"vars\":[\"r\",\"t\"],\"shape\":[3,2],"
+        + "\"nonzeros\":4,\"result\":[[1,1],[1,2],[2,1],[2,2]]}\n", 0
+    ),
+    (["sparsity", "x*y", "--at", "x=1"], nil, "", 64),
   ]
 
   @Test(arguments: transcripts.indices)

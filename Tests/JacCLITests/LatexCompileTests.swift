@@ -19,6 +19,7 @@ import Testing
     ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=1/100000,t=pi/3"],
     ["newton", "x^2 + y^2 - 4, x - y", "--vars", "x,y", "--from", "1,1"],
     ["hessian", "x^2*y^3", "--check"],
+    ["sparsity", "u0 - 2*u1 + exp(u1), u1 - 2*u2 + u3, u3^2"],
   ]
 
   @Test func latexCompiles() throws {

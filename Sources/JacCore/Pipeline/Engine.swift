@@ -115,7 +115,7 @@ public final class Engine {
         try finish(differentiator.derivative(try finish(f, c), along: along), c)
       }
       return results.count == 1 ? .scalar(results[0]) : .list(results)
-    case .jacobian:
+    case .jacobian, .sparsity:
       try needsVariables()
       return .matrix(try jacobian(c))
     case .det:
