@@ -105,57 +105,118 @@ final class Budget {
   }
 }
 
-/// A sparse polynomial in atoms with exact rational coefficients.
+/// One term c·m of a ``Polynomial``.
+struct Term: Equatable {
+  var monomial: Monomial
+  var coefficient: Rational
+}
+
+/// A sparse polynomial in atoms with exact rational coefficients: its terms in descending
+/// lexicographic order of their monomials (``Monomial/lexCompare(_:_:)``), none zero, no
+/// monomial twice. The order makes equal polynomials equal arrays, puts the leading term first
+/// (division reads it in O(1)), and lets sums merge in linear time. Multiplying every monomial
+/// by one monomial (or dividing by a common one) keeps the order, since lexicographic order
+/// is a monomial order.
 struct Polynomial: Equatable {
   /// Most terms a polynomial may reach before simplification gives up on the expansion.
   static let maxTerms = 2_000
 
-  var terms: [Monomial: Rational] = [:]
+  private(set) var terms: [Term] = []
 
   static let zero = Polynomial()
   init() {}
-  init(constant: Rational) { if !constant.isZero { terms[.one] = constant } }
+  init(constant: Rational) { if !constant.isZero { terms = [Term(monomial: .one, coefficient: constant)] } }
   init(monomial: Monomial, coefficient: Rational = .one) {
-    if !coefficient.isZero { terms[monomial] = coefficient }
+    if !coefficient.isZero { terms = [Term(monomial: monomial, coefficient: coefficient)] }
+  }
+  /// From terms in any order, possibly repeated: sorts and combines them.
+  init(unsorted: [Term]) {
+    let sorted = unsorted.sorted { Monomial.lexCompare($0.monomial, $1.monomial) > 0 }
+    var combined: [Term] = []
+    combined.reserveCapacity(sorted.count)
+    for t in sorted {
+      if let last = combined.last, last.monomial == t.monomial {
+        let sum = last.coefficient + t.coefficient
+        if sum.isZero { combined.removeLast() } else { combined[combined.count - 1].coefficient = sum }
+      } else if !t.coefficient.isZero {
+        combined.append(t)
+      }
+    }
+    terms = combined
   }
 
   var isZero: Bool { terms.isEmpty }
   var termCount: Int { terms.count }
+  var monomials: [Monomial] { terms.map(\.monomial) }
   /// The constant value, when the polynomial is a constant.
   var constantValue: Rational? {
     if terms.isEmpty { return .zero }
-    if terms.count == 1, let c = terms[.one] { return c }
+    if terms.count == 1, terms[0].monomial.isOne { return terms[0].coefficient }
     return nil
   }
   /// The single term, when there is one.
-  var singleTerm: (Monomial, Rational)? { terms.count == 1 ? terms.first.map { ($0.key, $0.value) } : nil }
+  var singleTerm: (Monomial, Rational)? { terms.count == 1 ? (terms[0].monomial, terms[0].coefficient) : nil }
 
+  /// The merge of two sorted term lists.
   static func + (a: Polynomial, b: Polynomial) -> Polynomial {
-    var r = a.terms.count >= b.terms.count ? a : b
-    let other = a.terms.count >= b.terms.count ? b : a
-    for (m, c) in other.terms { r.addTerm(m, c) }
+    if a.terms.isEmpty { return b }
+    if b.terms.isEmpty { return a }
+    var out: [Term] = []
+    out.reserveCapacity(a.terms.count + b.terms.count)
+    var i = 0
+    var j = 0
+    let x = a.terms
+    let y = b.terms
+    while i < x.count && j < y.count {
+      let order = Monomial.lexCompare(x[i].monomial, y[j].monomial)
+      if order > 0 {
+        out.append(x[i])
+        i += 1
+      } else if order < 0 {
+        out.append(y[j])
+        j += 1
+      } else {
+        let sum = x[i].coefficient + y[j].coefficient
+        if !sum.isZero { out.append(Term(monomial: x[i].monomial, coefficient: sum)) }
+        i += 1
+        j += 1
+      }
+    }
+    out.append(contentsOf: x[i...])
+    out.append(contentsOf: y[j...])
+    var r = Polynomial()
+    r.terms = out
     return r
   }
 
   mutating func addTerm(_ m: Monomial, _ c: Rational) {
-    let s = (terms[m] ?? .zero) + c
-    if s.isZero { terms[m] = nil } else { terms[m] = s }
+    // Appending below the last term, the common case when terms are built in order.
+    if let last = terms.last, Monomial.lexCompare(last.monomial, m) > 0 {
+      if !c.isZero { terms.append(Term(monomial: m, coefficient: c)) }
+      return
+    }
+    self = self + Polynomial(monomial: m, coefficient: c)
   }
 
   func scaled(_ c: Rational, _ m: Monomial = .one) -> Polynomial {
     if c.isZero { return .zero }
     var r = Polynomial()
-    r.terms.reserveCapacity(terms.count)
-    for (k, v) in terms { r.terms[k * m] = v * c }
+    r.terms = terms.map { Term(monomial: m.isOne ? $0.monomial : $0.monomial * m, coefficient: $0.coefficient * c) }
     return r
   }
 
   func multiplied(by b: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial {
     try budget.spend(terms.count * b.terms.count)
-    var r = Polynomial()
-    for (m1, c1) in terms {
-      for (m2, c2) in b.terms { r.addTerm(m1 * m2, c1 * c2) }
+    if terms.count == 1 { return b.scaled(terms[0].coefficient, terms[0].monomial) }
+    if b.terms.count == 1 { return scaled(b.terms[0].coefficient, b.terms[0].monomial) }
+    var products: [Term] = []
+    products.reserveCapacity(terms.count * b.terms.count)
+    for t1 in terms {
+      for t2 in b.terms {
+        products.append(Term(monomial: t1.monomial * t2.monomial, coefficient: t1.coefficient * t2.coefficient))
+      }
     }
+    let r = Polynomial(unsorted: products)
     if r.terms.count > Self.maxTerms { throw SimplificationStop.budget }
     return r
   }
@@ -167,35 +228,33 @@ struct Polynomial: Equatable {
   }
 
   /// The leading term in lexicographic order.
-  var leadingTerm: (Monomial, Rational)? {
-    var best: (Monomial, Rational)?
-    for (m, c) in terms where best == nil || Monomial.lexCompare(m, best!.0) > 0 { best = (m, c) }
-    return best
-  }
+  var leadingTerm: (Monomial, Rational)? { terms.first.map { ($0.monomial, $0.coefficient) } }
 
   /// `self / d` when the division is exact, else nil (multivariate division by leading terms:
   /// if d divides self, every remainder's leading term is divisible by d's).
   func exactQuotient(_ d: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial? {
     guard let (dm, dc) = d.leadingTerm else { return nil }
     var remainder = self
-    var quotient = Polynomial()
+    var quotient: [Term] = []
     while let (rm, rc) = remainder.leadingTerm {
       guard let m = rm.dividing(by: dm) else { return nil }
       let c = rc / dc
-      quotient.addTerm(m, c)
+      quotient.append(Term(monomial: m, coefficient: c))
       try budget.spend(d.terms.count)
-      for (k, v) in d.terms { remainder.addTerm(k * m, -(v * c)) }
+      remainder = remainder + d.scaled(-c, m)
     }
-    return quotient
+    var q = Polynomial()
+    q.terms = quotient
+    return q
   }
 
   /// Gcd of the coefficients (positive) and of the monomials.
   var content: (Rational, Monomial) {
     var g: Rational?
     var m: Monomial?
-    for (k, v) in terms {
-      g = g.map { Rational.gcd($0, v) } ?? v.magnitude
-      m = m.map { $0.gcd(k) } ?? k
+    for t in terms {
+      g = g.map { Rational.gcd($0, t.coefficient) } ?? t.coefficient.magnitude
+      m = m.map { $0.gcd(t.monomial) } ?? t.monomial
     }
     return (g ?? .one, m ?? .one)
   }
@@ -203,10 +262,12 @@ struct Polynomial: Equatable {
   /// Divides every term by `c·m` (which must divide each).
   func divided(by c: Rational, _ m: Monomial) -> Polynomial {
     var r = Polynomial()
-    for (k, v) in terms { r.terms[k.dividing(by: m)!] = v / c }
+    r.terms = terms.map {
+      Term(monomial: m.isOne ? $0.monomial : $0.monomial.dividing(by: m)!, coefficient: $0.coefficient / c)
+    }
     return r
   }
 
   /// Atoms that occur.
-  var atoms: Set<Int> { Set(terms.keys.flatMap { $0.pairs.map(\.atom) }) }
+  var atoms: Set<Int> { Set(terms.flatMap { $0.monomial.pairs.map(\.atom) }) }
 }

@@ -68,7 +68,7 @@ struct Pythagorean {
   private func score(_ f: RationalForm) -> (Int, Int) {
     let polys = [f.numerator] + f.factors.map(\.polynomial)
     let terms = polys.reduce(0) { $0 + $1.termCount }
-    let degree = polys.reduce(0) { acc, p in acc + p.terms.keys.reduce(0) { $0 + $1.degree } }
+    let degree = polys.reduce(0) { acc, p in acc + p.terms.reduce(0) { $0 + $1.monomial.degree } }
     return (terms, degree)
   }
 
@@ -76,7 +76,7 @@ struct Pythagorean {
     let polys = [form.numerator] + form.factors.map(\.polynomial)
     var squared = Set<Int>()
     for p in polys {
-      for m in p.terms.keys {
+      for m in p.monomials {
         for (atom, e) in m.pairs where e >= 2 { squared.insert(atom) }
       }
     }
@@ -134,7 +134,8 @@ struct Pythagorean {
     var current = p
     for rule in rules {
       var next = Polynomial()
-      for (m, c) in current.terms {
+      for term in current.terms {
+        let (m, c) = (term.monomial, term.coefficient)
         let (rest, e) = m.removing(rule.atom)
         if e < 2 {
           next.addTerm(m, c)

@@ -105,7 +105,7 @@ final class RationalConverter {
   }
 
   func expression(_ p: Polynomial) -> Expr {
-    pool.add(p.terms.map { m, c in pool.multiply(pool.number(c), expression(m)) })
+    pool.add(p.terms.map { pool.multiply(pool.number($0.coefficient), expression($0.monomial)) })
   }
 
   /// The form as an expression: c·m·P / (m' · Π Fᵢ^kᵢ), with the numerator's content and common
@@ -119,7 +119,7 @@ final class RationalConverter {
       c = c * sign
       p = Polynomial(constant: .one)
     } else {
-      let negatives = p.terms.values.filter(\.isNegative).count
+      let negatives = p.terms.filter(\.coefficient.isNegative).count
       if 2 * negatives > p.termCount {
         c = -c
         p = p.scaled(.minusOne)

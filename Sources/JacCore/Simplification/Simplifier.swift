@@ -23,6 +23,9 @@ public final class Simplifier {
   /// Work units (term multiplications, division steps) one expression may use.
   public static let budgetPerExpression = 200_000
   private var memo: [Expr: Expr] = [:]
+  /// One converter for one `simplify` call, shared by the normal forms of all its nodes: a
+  /// node's form is built once, not again at every level above it.
+  private var converter: RationalConverter?
   /// Complexity depends on the node alone, so it is kept across calls.
   private var measure: Complexity
 
@@ -37,6 +40,8 @@ public final class Simplifier {
   public func simplify(_ e: Expr) -> Expr {
     memo.removeAll(keepingCapacity: true)
     let budget = Budget(Self.budgetPerExpression)
+    converter = RationalConverter(pool: pool, budget: budget)
+    defer { converter = nil }
     let result = simplify(e, budget)
     budgetExhausted = budget.remaining <= 0
     return result
@@ -166,7 +171,7 @@ public final class Simplifier {
   /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
   /// common factors out.
   func normalForm(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr {
-    let converter = RationalConverter(pool: pool, budget: budget)
+    let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     var form = try converter.form(e)
     form = try reduceRoots(form, converter)
     form = try Pythagorean(converter: converter).reduce(form)
@@ -196,7 +201,8 @@ public final class Simplifier {
     throws(SimplificationStop) -> Polynomial
   {
     var out = Polynomial()
-    for (m, c) in p.terms {
+    for term in p.terms {
+      let (m, c) = (term.monomial, term.coefficient)
       let (rest, e) = m.removing(atom)
       if e < q {
         out.addTerm(m, c)
