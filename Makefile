@@ -8,7 +8,7 @@ BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 RELEASE_DIR := .build-release
 RELEASE_BIN := $(RELEASE_DIR)/release/jac
 
-.PHONY: all build release bench fuzz test check test-deps crosscheck golden lint format install uninstall clean
+.PHONY: all build release bench fuzz docs-png test check test-deps crosscheck golden lint format install uninstall clean
 N ?= 300
 SEED ?= 20261122
 
@@ -62,6 +62,23 @@ test-deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends texlive-latex-base >/dev/null \
 	  || { echo "could not install texlive-latex-base; install pdflatex and run make test"; exit 1; }; }
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  echo "installing poppler-utils (pdftoppm) for the LaTeX page-rendering test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null \
+	  || { echo "could not install poppler-utils; install pdftoppm and run make test"; exit 1; }; }
+
+# docs/images/paper.png: a page of jac's LaTeX (--standalone --lhs), compiled and rendered, for the
+# docs. Regenerate after changing the LaTeX printer.
+docs-png: build
+	@mkdir -p .build/docs-png docs/images
+	printf '%s\n' "x = r*sin(θ)*cos(φ), y = r*sin(θ)*sin(φ), z = r*cos(θ)" \
+	  | $(BIN)/jac --vars r,θ,φ --latex --standalone --lhs > .build/docs-png/paper.tex
+	printf '%s\n' "x = r*sin(θ)*cos(φ), y = r*sin(θ)*sin(φ), z = r*cos(θ)" \
+	  | $(BIN)/jac det --vars r,θ,φ --latex --lhs --volume-element | sed 's/^/\\[ /; s/$$/ \\]/' > .build/docs-png/det.tex
+	sed -i '/\\end{document}/e cat .build/docs-png/det.tex' .build/docs-png/paper.tex
+	cd .build/docs-png && pdflatex -interaction=nonstopmode -halt-on-error paper.tex >/dev/null
+	pdftoppm -png -r 110 -singlefile -x 245 -y 185 -W 470 -H 140 .build/docs-png/paper.pdf docs/images/paper
 
 # Re-record the printer golden file; the test still fails once so the diff is reviewed.
 golden:

@@ -8,19 +8,43 @@ struct AnswerFormatter {
   let pool: ExpressionPool
   let format: Invocation.Format
   var exact = false
+  /// `--lhs`: LaTeX states the result with its left-hand side.
+  var lhs = false
+  /// `--env`: the LaTeX matrix environment.
+  var environment = "pmatrix"
+  /// `--with-latex`: JSON carries each result's LaTeX beside its text.
+  var withLatex = false
+  /// `--standalone`: each LaTeX answer is a display (`\\[ … \\]`) in a whole document.
+  var standalone = false
+  /// `--jvp` or `--vjp`, for the left-hand side.
+  var vectorProduct: VectorProduct?
+  enum VectorProduct { case jvp, vjp }
+  /// The `--at` point as LaTeX (`r = 2, \theta = \frac{\pi}{3}`), empty without one.
+  var atPoint = ""
+  /// The variables of `diff`, for its left-hand side.
+  var along: [String] = []
+
+  init(pool: ExpressionPool, format: Invocation.Format, exact: Bool = false) {
+    self.pool = pool
+    self.format = format
+    self.exact = exact
+  }
 
   func render(_ answer: Answer, input: String) -> String {
-    if case .newton(let run) = answer.value { return newton(run, answer: answer, input: input) }
-    if answer.command == .sparsity, case .matrix(let m) = answer.value {
-      return sparsity(m, answer: answer, input: input)
-    }
     var out: String
-    switch format {
-    case .text: out = text(answer)
-    case .latex: out = latex(answer)
-    case .json: return json(answer, input: input)
+    if case .newton(let run) = answer.value {
+      out = newton(run, answer: answer, input: input)
+    } else if answer.command == .sparsity, case .matrix(let m) = answer.value {
+      out = sparsity(m, answer: answer, input: input)
+    } else {
+      switch format {
+      case .text: out = text(answer)
+      case .latex: out = latex(answer)
+      case .json: return json(answer, input: input)
+      }
     }
-    if let check = answer.check { out += "\n" + checkReport(check, answer: answer) }
+    if standalone && format == .latex { out = "\\[\n" + out + "\n\\]" }
+    if let check = answer.check, format != .json { out += "\n" + checkReport(check, answer: answer) }
     return out
   }
 
@@ -54,14 +78,21 @@ struct AnswerFormatter {
   }
 
   private func latex(_ answer: Answer) -> String {
+    let body = latexBody(answer)
+    guard let side = latexLeftSide(answer, along: along) else { return body }
+    return side + " = " + body
+  }
+
+  private func latexBody(_ answer: Answer) -> String {
     switch answer.value {
     case .scalar(let e):
       guard let factor = answer.volumeFactor else { return latexEntry(e, answer) }
       let differentials = answer.variables.map { "d" + LatexPrinter.symbol($0) }.joined(separator: "\\,")
       return "\(volumeLeft(answer, latex: true)) = \(latexEntry(factor, answer)) \\, \(differentials)"
-    case .list(let es): return es.map { latexEntry($0, answer) }.joined(separator: ", \\quad ")
+    case .list(let es): return latexList(es, answer, along: along)
     case .matrix(let m):
-      return LatexPrinter.matrix((0..<m.rows).map { m.row($0).map { latexEntry($0, answer) } })
+      return LatexPrinter.matrix(
+        (0..<m.rows).map { m.row($0).map { latexEntry($0, answer) } }, environment: environment)
     case .newton: return ""
     }
   }
@@ -92,6 +123,7 @@ struct AnswerFormatter {
     case .newton: result = "null"
     }
     fields.append(("result", result))
+    if withLatex { fields += latexFields(answer) }
     if let det = answer.determinant { fields.append(("det", JSONText.string(textEntry(det, answer)))) }
     if let factor = answer.volumeFactor {
       fields.append(("volume_element", JSONText.string(text(answer))))
@@ -99,6 +131,28 @@ struct AnswerFormatter {
     }
     if let check = answer.check { fields.append(("check", checkJSON(check, answer: answer))) }
     return JSONText.object(fields)
+  }
+
+  /// `"latex"`: the result's LaTeX in the shape of `result` (a string, a list, or a list of
+  /// rows; a flat list for `grad`); `"latex_display"`: the whole statement as `--latex --lhs`
+  /// prints it, ready for a display.
+  private func latexFields(_ answer: Answer) -> [(String, String)] {
+    let shaped: String
+    switch answer.value {
+    case .scalar(let e): shaped = JSONText.string(latexEntry(e, answer))
+    case .list(let es): shaped = JSONText.array(es.map { JSONText.string(latexEntry($0, answer)) })
+    case .matrix(let m):
+      if answer.command == .grad {
+        shaped = JSONText.array(m.entries.map { JSONText.string(latexEntry($0, answer)) })
+      } else {
+        shaped = JSONText.array(
+          (0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(latexEntry($0, answer)) }) })
+      }
+    case .newton: shaped = "null"
+    }
+    var statement = self
+    statement.lhs = true
+    return [("latex", shaped), ("latex_display", JSONText.string(statement.latex(answer)))]
   }
 
   func header(_ answer: Answer, input: String) -> [(String, String)] {

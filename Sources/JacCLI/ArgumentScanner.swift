@@ -10,11 +10,11 @@ public enum ArgumentScanner {
     "sparsity": .sparsity,
   ]
   static let valueOptions = [
-    "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter",
+    "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter", "--env",
   ]
   static let flagOptions = [
     "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
-    "--version",
+    "--version", "--lhs", "--standalone", "--with-latex",
   ]
 
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
@@ -87,6 +87,17 @@ public enum ArgumentScanner {
             message: "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'", command: .newton)
         }
         invocation.maxIterations = n
+      case "--env":
+        let text = try value(for: name, inline: inline)
+        guard Invocation.environments.contains(text) else {
+          throw UsageError(
+            message: "unknown matrix environment '\(text)'; expected "
+              + Invocation.environments.joined(separator: ", "), command: nil)
+        }
+        invocation.environment = text
+      case "--lhs": invocation.lhs = true
+      case "--standalone": invocation.standalone = true
+      case "--with-latex": invocation.withLatex = true
       case "--exact": invocation.exact = true
       case "--check": invocation.check = true
       case "--stats": invocation.stats = true
@@ -123,6 +134,10 @@ public enum ArgumentScanner {
     }
     if i.exact && i.at == nil { try fail("'--exact' applies with '--at'") }
     if i.volumeElement && command != .det { try fail("'--volume-element' applies to det only") }
+    if (i.lhs || i.environment != nil || i.standalone) && i.format != .latex {
+      try fail("'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'")
+    }
+    if i.withLatex && i.format != .json { try fail("'--with-latex' applies to JSON output; add '--json'") }
     if command == .sparsity && (i.at != nil || i.check || i.jvp != nil || i.vjp != nil) {
       try fail("sparsity is the symbolic pattern; '--at', '--check', '--jvp' and '--vjp' do not apply")
     }

@@ -78,6 +78,10 @@ enum HelpText {
         --from <start>          newton: the starting point, one value per variable.
         --tol <t>               newton: stop when |F| <= t (default 1e-12).
         --max-iter <n>          newton: at most n steps (default 50).
+        --lhs                   LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r.
+        --env <name>            LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix.
+        --standalone            LaTeX: a whole document that pdflatex compiles, one display per answer.
+        --with-latex            JSON: add "latex" (each result as LaTeX) and "latex_display".
         --stats                 After the answers, print compute time by phase on standard error.
         --version               Show the version.
         -h, --help              Show help information (also per command: jac det --help).
@@ -90,7 +94,7 @@ enum HelpText {
         jac newton "x^2 + y^2 - 4, x - y" --vars x,y --from 1,1
         echo "x^2*y, x+y" | jac --vars x,y --json
 
-      Exit status: 0 success, 1 mathematical failure, 64 usage error, 65 input does not parse.
+      Exit status: 0 success, 1 mathematical failure, 3 a limit exceeded, 64 usage error, 65 input does not parse.
 
       """
     return out

@@ -28,6 +28,16 @@ public struct Invocation: Equatable {
   public var maxIterations: Int?
   /// `--stats`: compute time by phase on standard error, after the answers.
   public var stats = false
+  /// `--lhs`: LaTeX states each result with its left-hand side.
+  public var lhs = false
+  /// `--env`: the LaTeX matrix environment (default `pmatrix`).
+  public var environment: String?
+  /// `--standalone`: a whole LaTeX document.
+  public var standalone = false
+  /// `--with-latex`: JSON carries LaTeX beside the text.
+  public var withLatex = false
+  /// The matrix environments `--env` accepts (amsmath's).
+  public static let environments = ["pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix"]
 
   /// The library request for one input.
   func request(_ inputs: [String]) -> Request {

@@ -28,8 +28,10 @@ public enum JacCommand {
     }
     return DeepStack.run {
       let session = Session(invocation: invocation, out: out, err: err)
+      if invocation.standalone { out(AnswerFormatter.documentStart) }
       let status =
         invocation.inputs.isEmpty ? session.answerLines(nextLine) : session.answer(invocation.inputs, line: nil)
+      if invocation.standalone { out(AnswerFormatter.documentEnd) }
       if invocation.stats { err(session.statistics()) }
       return status
     }
@@ -92,7 +94,7 @@ final class Session {
       for (name, suggestion) in answer.suspiciousVariables {
         err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
-      let formatter = AnswerFormatter(pool: engine.pool, format: invocation.format, exact: invocation.exact)
+      let formatter = formatter(for: answer)
       let printStart = ContinuousClock.now
       let text = formatter.render(answer, input: inputs.joined(separator: ", "))
       printing += ContinuousClock.now - printStart
@@ -142,6 +144,25 @@ final class Session {
       err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
     }
     return .success
+  }
+
+  /// The formatter for one answer, with the command line's LaTeX and JSON options.
+  private func formatter(for answer: Answer) -> AnswerFormatter {
+    var f = AnswerFormatter(pool: engine.pool, format: invocation.format, exact: invocation.exact)
+    f.lhs = invocation.lhs
+    f.environment = invocation.environment ?? "pmatrix"
+    f.standalone = invocation.standalone
+    f.withLatex = invocation.withLatex
+    f.vectorProduct = invocation.jvp != nil ? .jvp : invocation.vjp != nil ? .vjp : nil
+    f.along = invocation.along ?? answer.variables
+    if let at = invocation.at, invocation.lhs || invocation.withLatex {
+      let latex = LatexPrinter(pool: engine.pool)
+      f.atPoint = at.map { b in
+        let value = (try? Parser.parseExpression(b.value, in: engine.pool)).map(latex.string) ?? b.value
+        return LatexPrinter.symbol(b.name) + " = " + value
+      }.joined(separator: ", ")
+    }
+    return f
   }
 
   /// The `--stats` line: compute time by phase, pool size, output size.

@@ -22,29 +22,84 @@ import Testing
     ["sparsity", "u0 - 2*u1 + exp(u1), u1 - 2*u2 + u3, u3^2"],
   ]
 
+  /// Left-hand sides and matrix environments (issue 6), each compiled below.
+  static let statements: [[String]] = [
+    ["x = r*cos(θ), y = r*sin(θ)", "--vars", "r,θ", "--lhs"],
+    ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--lhs"],
+    ["grad", "x^2*y", "--lhs", "--env", "bmatrix"],
+    ["hessian", "x^2*y", "--lhs", "--env", "vmatrix"],
+    ["diff", "x^2*y^3", "--wrt", "x,y,y", "--lhs"],
+    ["diff", "sin(x), cos(x)", "--lhs"],
+    ["inverse", "r*cos(t), r*sin(t)", "--vars", "r,t", "--lhs", "--env", "Bmatrix"],
+    ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,t=pi/3", "--lhs"],
+    ["r*cos(t), r*sin(t)", "--vars", "r,t", "--vjp", "1,0", "--lhs", "--env", "Vmatrix"],
+    ["simplify", "E = m*c^2", "--lhs"],
+  ]
+
+  static var engine: String? {
+    ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
   @Test func latexCompiles() throws {
-    let engine = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-    guard let engine else {
-      Issue.record("pdflatex not found: install texlive-latex-base (make check installs it)")
-      return
-    }
     var body = ""
-    for request in Self.requests {
+    for request in Self.requests + Self.statements {
       let result = try ProcessRunner.run(request + ["--latex"])
       #expect(result.status == 0, "\(request): \(result.stderr)")
       // A line break before \] : a --check report ends in '%' comment lines.
       body += "\\[ \(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\n\\]\n"
     }
     let document = "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n\(body)\\end{document}\n"
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-latex-\(getpid())")
+    try compile(document)
+  }
+
+  /// `--standalone` output is a whole document as it is: a batch with a check report (comment
+  /// lines after the display) and an error line (reported on stderr, the document still whole).
+  @Test func standaloneDocumentCompiles() throws {
+    let result = try ProcessRunner.run(
+      ["--latex", "--standalone", "--lhs", "--check"], stdin: "x = r*cos(t), y = r*sin(t)\nsin(x\nx^2*y\n")
+    #expect(result.status == 65)
+    #expect(result.stdout.hasPrefix("\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n\\[\n"))
+    #expect(result.stdout.hasSuffix("\\end{document}\n"))
+    let pdf = try compile(result.stdout)
+    // One page rendered to PNG, as `make docs-png` does for docs/images/.
+    guard
+      let pdftoppm = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else {
+      Issue.record("pdftoppm not found: install poppler-utils (make check installs it)")
+      return
+    }
+    let png = pdf.deletingPathExtension()
+    let status = try run(
+      pdftoppm, ["-png", "-r", "100", "-singlefile", pdf.path, png.path], in: pdf.deletingLastPathComponent())
+    #expect(status.code == 0, "\(status.log)")
+    let bytes = try Data(contentsOf: png.appendingPathExtension("png"))
+    #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 1000)
+  }
+
+  /// Compiles a document with pdflatex; returns the PDF (in a temporary folder that lives
+  /// until the test process ends).
+  @discardableResult
+  private func compile(_ document: String) throws -> URL {
+    guard let engine = Self.engine else {
+      Issue.record("pdflatex not found: install texlive-latex-base (make check installs it)")
+      return URL(fileURLWithPath: "/nonexistent")
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-latex-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
     try document.write(to: directory.appendingPathComponent("results.tex"), atomically: true, encoding: .utf8)
+    let status = try run(engine, ["-interaction=nonstopmode", "-halt-on-error", "results.tex"], in: directory)
+    #expect(status.code == 0, "pdflatex failed:\n\(status.log.suffix(2000))\n\(document)")
+    let pdf = directory.appendingPathComponent("results.pdf")
+    #expect(FileManager.default.fileExists(atPath: pdf.path))
+    return pdf
+  }
+
+  private func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> (code: Int32, log: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: engine)
-    process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "results.tex"]
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
     process.currentDirectoryURL = directory
     let log = Pipe()
     process.standardOutput = log
@@ -52,7 +107,6 @@ import Testing
     try process.run()
     let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "pdflatex failed:\n\(output.suffix(2000))\n\(document)")
-    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("results.pdf").path))
+    return (process.terminationStatus, output)
   }
 }

@@ -1,0 +1,71 @@
+import JacCore
+
+/// LaTeX for papers: the result stated with its left-hand side (`--lhs`), in the matrix
+/// environment asked for (`--env`), and the document around it (`--standalone`).
+extension AnswerFormatter {
+  /// The preamble of a `--standalone` document: it compiles with `pdflatex` and nothing beyond
+  /// `amsmath`. Every answer follows as a display, then ``documentEnd``.
+  static let documentStart = "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
+  static let documentEnd = "\\end{document}\n"
+
+  /// The names of the functions in the left-hand side: the component names when every component
+  /// is named (`x = r*cos(t)`), `f` for one function, else `f_1 … f_m`.
+  func functionNames(_ answer: Answer, count: Int) -> [String] {
+    let names = answer.componentNames.compactMap { $0 }
+    if names.count == count && !names.isEmpty { return names.map(LatexPrinter.symbol) }
+    return count == 1 ? ["f"] : (1...max(count, 1)).map { "f_{\($0)}" }
+  }
+
+  /// `\frac{\partial(x, y)}{\partial(r, \theta)}`; one function or one variable drops the
+  /// parentheses: `\frac{\partial f}{\partial(x, y)}`, `\frac{\partial f}{\partial x}`.
+  func jacobianSymbol(_ functions: [String], _ variables: [String]) -> String {
+    func group(_ items: [String]) -> String { items.count == 1 ? items[0] : "(" + items.joined(separator: ", ") + ")" }
+    let bottom = variables.map(LatexPrinter.symbol)
+    return "\\frac{\\partial \(group(functions))}{\\partial \(group(bottom))}"
+  }
+
+  /// ∂ᵏf/∂x²∂y for `diff --wrt x,x,y`: runs of one variable become powers.
+  func partialSymbol(_ function: String, along: [String]) -> String {
+    var runs: [(String, Int)] = []
+    for v in along {
+      if let last = runs.last, last.0 == v { runs[runs.count - 1].1 += 1 } else { runs.append((v, 1)) }
+    }
+    let order = along.count == 1 ? "" : "^{\(along.count)}"
+    let bottom = runs.map { v, k in "\\partial " + LatexPrinter.symbol(v) + (k == 1 ? "" : "^{\(k)}") }
+    return "\\frac{\\partial\(order) \(function)}{\(bottom.joined(separator: "\\,"))}"
+  }
+
+  /// The left-hand side of the answer, or nil where the result is stated alone (`simplify` of an
+  /// unnamed expression, `sparsity`, `newton`, the volume element which has its own).
+  func latexLeftSide(_ answer: Answer, along: [String]) -> String? {
+    guard lhs, answer.volumeFactor == nil else { return nil }
+    let count = max(answer.componentNames.count, 1)
+    let functions = functionNames(answer, count: count)
+    let side: String
+    switch answer.command {
+    case .jacobian:
+      let j = jacobianSymbol(functions, answer.variables)
+      side = vectorProduct.map { $0 == .jvp ? j + " \\, v" : "u^{\\mathsf{T}} " + j } ?? j
+    case .det: side = "\\det " + jacobianSymbol(functions, answer.variables)
+    case .inverse: side = "\\left(" + jacobianSymbol(functions, answer.variables) + "\\right)^{-1}"
+    case .grad: side = "\\nabla " + functions[0]
+    case .hessian: side = "H_{" + functions[0] + "}"
+    case .diff:
+      guard count == 1 else { return nil }
+      side = partialSymbol(functions[0], along: along)
+    case .simplify:
+      guard answer.componentNames.count == 1, answer.componentNames[0] != nil else { return nil }
+      side = functions[0]
+    case .sparsity, .newton: return nil
+    }
+    return atPoint.isEmpty ? side : "\\left." + side + "\\right|_{" + atPoint + "}"
+  }
+
+  /// One LaTeX display per function for `diff` of several functions, with their left sides.
+  func latexList(_ es: [Expr], _ answer: Answer, along: [String]) -> String {
+    let functions = functionNames(answer, count: es.count)
+    return zip(functions, es).map { f, e in
+      (lhs ? partialSymbol(f, along: along) + " = " : "") + latexEntry(e, answer)
+    }.joined(separator: ", \\quad ")
+  }
+}
