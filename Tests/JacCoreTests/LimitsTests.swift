@@ -104,3 +104,16 @@ import Testing
     #expect(pool.numberTooLarge)
   }
 }
+
+extension FuzzFindingsTests {
+  /// crash-875a2d3…: an exponent near Int.max (`6666666^66660.56666666666666`, whose exponent
+  /// is 3333028333333333333/50000000000000) overflowed the size estimate of an exact power and
+  /// trapped. The estimate is checked now, and floor division cannot overflow.
+  @Test func hugeRationalExponentsStaySymbolic() throws {
+    let f = Fixture()
+    #expect(f.text(f.simplify("6666666^66660.56666666666666")) == "6666666^(3333028333333333333/50000000000000)")
+    #expect(f.text(f.simplify("(-1)^(-9223372036854775807/9223372036854775807)")) == "-1")
+    #expect(f.text(f.simplify("8^(-5/3)")) == "1/32")
+    #expect(f.text(f.simplify("x^(-9223372036854775808)")) == "1/x^9223372036854775808")
+  }
+}

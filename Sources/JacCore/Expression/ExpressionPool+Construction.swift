@@ -210,13 +210,16 @@ extension ExpressionPool {
 
   /// Exact `b^q` for rational `b` and `q`, or nil to keep it symbolic.
   private func numericPower(_ b: Rational, _ q: Rational) -> Expr? {
-    guard let p = q.numerator.intValue, let n = q.denominator.intValue else { return nil }
+    guard let p = q.numerator.intValue, let n = q.denominator.intValue, p != .min else { return nil }
     let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)
-    guard bits * abs(p) / n <= Self.maxExactPowerBits else { return nil }
+    // Checked arithmetic: exponents near Int.max come from input like 6^66660.5666666666666666.
+    let (work, overflow) = bits.multipliedReportingOverflow(by: abs(p))
+    guard !overflow, work / n <= Self.maxExactPowerBits else { return nil }
     if n == 1 { return number(b.power(p)) }
-    // b^(p/n) = b^k · b^(r/n) with p = k·n + r, 0 < r < n.
-    let k = p >= 0 ? p / n : -((-p + n - 1) / n)
-    let r = p - k * n
+    // b^(p/n) = b^k · b^(r/n) with p = k·n + r, 0 < r < n (floor division, without overflow).
+    var r = p % n
+    if r < 0 { r += n }
+    let k = p / n - (p % n < 0 ? 1 : 0)
     if k != 0 {
       let fraction = number(Rational(BigInt(r), BigInt(n)))
       return multiply(number(b.power(k)), power(number(b), fraction))

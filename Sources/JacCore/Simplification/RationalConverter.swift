@@ -51,7 +51,7 @@ final class RationalConverter {
   }
 
   private func powerForm(_ e: Expr, _ b: Expr, _ x: Expr) throws(SimplificationStop) -> RationalForm {
-    guard let q = pool.rational(x), let p = q.numerator.intValue, let n = q.denominator.intValue, abs(p) <= 64
+    guard let q = pool.rational(x), let p = q.numerator.intValue, let n = q.denominator.intValue, p.magnitude <= 64
     else {
       return RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
     }
