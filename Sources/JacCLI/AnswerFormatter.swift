@@ -14,6 +14,8 @@ struct AnswerFormatter {
   var environment = "pmatrix"
   /// `--with-latex`: JSON carries each result's LaTeX beside its text.
   var withLatex = false
+  /// `--no-cse` turns this off: generated code computes every entry in full.
+  var eliminateCommonSubexpressions = true
   /// `--standalone`: each LaTeX answer is a display (`\\[ … \\]`) in a whole document.
   var standalone = false
   /// `--jvp` or `--vjp`, for the left-hand side.
@@ -31,6 +33,7 @@ struct AnswerFormatter {
   }
 
   func render(_ answer: Answer, input: String) -> String {
+    if let language = format.language { return code(answer, input: input, language: language) }
     var out: String
     if case .newton(let run) = answer.value {
       out = newton(run, answer: answer, input: input)
@@ -38,7 +41,7 @@ struct AnswerFormatter {
       out = sparsity(m, answer: answer, input: input)
     } else {
       switch format {
-      case .text: out = text(answer)
+      case .text, .c, .python, .swift, .julia, .matlab: out = text(answer)
       case .latex: out = latex(answer)
       case .json: return json(answer, input: input)
       }

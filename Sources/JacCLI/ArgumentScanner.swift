@@ -14,7 +14,7 @@ public enum ArgumentScanner {
   ]
   static let flagOptions = [
     "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
-    "--version", "--lhs", "--standalone", "--with-latex",
+    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse",
   ]
 
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
@@ -67,7 +67,9 @@ public enum ArgumentScanner {
       case "--format":
         let text = try value(for: name, inline: inline)
         guard let format = Invocation.Format(rawValue: text) else {
-          throw UsageError(message: "unknown format '\(text)'; expected text, latex or json", command: nil)
+          throw UsageError(
+            message: "unknown format '\(text)'; expected "
+              + Invocation.Format.allCases.map(\.rawValue).joined(separator: ", "), command: nil)
         }
         invocation.format = format
       case "--at": invocation.at = try bindings(try value(for: name, inline: inline))
@@ -98,6 +100,7 @@ public enum ArgumentScanner {
       case "--lhs": invocation.lhs = true
       case "--standalone": invocation.standalone = true
       case "--with-latex": invocation.withLatex = true
+      case "--no-cse": invocation.noCSE = true
       case "--exact": invocation.exact = true
       case "--check": invocation.check = true
       case "--stats": invocation.stats = true
@@ -138,6 +141,17 @@ public enum ArgumentScanner {
       try fail("'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'")
     }
     if i.withLatex && i.format != .json { try fail("'--with-latex' applies to JSON output; add '--json'") }
+    if i.noCSE && i.format.language == nil { try fail("'--no-cse' applies to code output ('--format c' and the like)") }
+    if let language = i.format.language {
+      if [.newton, .sparsity].contains(command) {
+        try fail("\(command.rawValue) has no '--format \(language.rawValue)'")
+      }
+      if i.at != nil || i.check || i.volumeElement {
+        try fail(
+          "'--format \(language.rawValue)' generates code for the symbolic result; drop '--at', '--check' and '--volume-element'"
+        )
+      }
+    }
     if command == .sparsity && (i.at != nil || i.check || i.jvp != nil || i.vjp != nil) {
       try fail("sparsity is the symbolic pattern; '--at', '--check', '--jvp' and '--vjp' do not apply")
     }

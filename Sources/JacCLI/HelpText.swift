@@ -66,7 +66,9 @@ enum HelpText {
       OPTIONS:
         --vars <names>          Variables in order, e.g. r,t (default: the free variables sorted by name).
         --wrt <names>           diff only: differentiate along these, left to right (default: --vars).
-        --format <format>       text (default), latex or json (one JSON object per line).
+        --format <format>       text (default), latex, json (one JSON object per line), or code:
+                                c, python, swift, julia, matlab (a function computing the result).
+        --no-cse                Code: compute every entry in full, without shared temporaries.
         --latex, --json         Short for --format latex, --format json.
         --no-simplify           Print the raw result of the differentiation rules.
         --at <point>            Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals).

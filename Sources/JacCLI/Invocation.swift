@@ -2,7 +2,11 @@ import JacCore
 
 /// A parsed command line.
 public struct Invocation: Equatable {
-  public enum Format: String, CaseIterable, Sendable { case text, latex, json }
+  public enum Format: String, CaseIterable, Sendable {
+    case text, latex, json, c, python, swift, julia, matlab
+    /// The language of a code format.
+    public var language: CodeLanguage? { CodeLanguage(rawValue: rawValue) }
+  }
 
   public var command: Request.Command = .jacobian
   /// Whether the command was named (so `jac det --help` shows det's help).
@@ -36,6 +40,8 @@ public struct Invocation: Equatable {
   public var standalone = false
   /// `--with-latex`: JSON carries LaTeX beside the text.
   public var withLatex = false
+  /// `--no-cse`: generated code computes every entry in full.
+  public var noCSE = false
   /// The matrix environments `--env` accepts (amsmath's).
   public static let environments = ["pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix"]
 

@@ -1,0 +1,197 @@
+/// A complete unit of code (includes or imports, then one function) that computes a result:
+/// the variables and then the other symbols are the parameters, shared subexpressions become
+/// temporaries (``CommonSubexpressions``), and only the nonzero entries are assigned.
+///
+/// What the function returns, by language (m×n result, k-entry list):
+/// - C: `void name(double x, …, double out[m*n])`, row-major, `out[i*n + j]` = entry (i, j).
+///   Only nonzeros are written: pass a zero-filled array (the pattern never changes, so one
+///   array serves every call). A scalar result is the return value.
+/// - Python (`math` only) and Swift (Foundation): a flat row-major list / `[Double]`.
+/// - Julia and MATLAB: an m×n matrix (`zeros(m, n)`), or a column for a list.
+public struct CodeGenerator {
+  public let pool: ExpressionPool
+  public let language: CodeLanguage
+  public var eliminateCommonSubexpressions = true
+
+  public init(pool: ExpressionPool, language: CodeLanguage) {
+    self.pool = pool
+    self.language = language
+  }
+
+  /// The shape of what is computed.
+  public enum Shape {
+    case scalar(Expr)
+    case list([Expr])
+    case matrix(Matrix)
+  }
+
+  /// The unit for `shape`, a function `name` of `variables` then every other free symbol
+  /// (sorted), with `summary` as its leading comment.
+  public func unit(_ shape: Shape, name: String, variables: [String], summary: String) -> String {
+    let roots: [Expr]
+    switch shape {
+    case .scalar(let e): roots = [e]
+    case .list(let es): roots = es
+    case .matrix(let m): roots = m.entries
+    }
+    let others = pool.freeSymbols(roots).filter { !variables.contains($0) }
+    var printer = CodeExpressionPrinter(pool: pool, language: language)
+    var used = Set<String>()
+    var parameters: [String] = []
+    for name in variables + others {
+      var id = language.identifier(name)
+      while used.contains(id) { id += "_" }
+      used.insert(id)
+      parameters.append(id)
+      printer.symbols[pool.symbol(name)] = id
+    }
+    var temporaries: [(String, Expr)] = []
+    if eliminateCommonSubexpressions {
+      for (k, e) in CommonSubexpressions(pool: pool, roots: roots).shared.enumerated() {
+        var t = "t\(k)"
+        while used.contains(t) { t += "_" }
+        used.insert(t)
+        temporaries.append((t, e))
+      }
+    }
+    var body: [String?] = []
+    for (t, e) in temporaries {
+      let value = printer.code(e, top: e)
+      printer.names[e] = t
+      body.append(declaration(t, value))
+    }
+    let result = language == .c || language == .swift || language == .python ? "out" : "J"
+    switch shape {
+    case .scalar(let e):
+      body.append(returnStatement(printer.code(e)))
+    case .list(let es):
+      body.append(allocation(result, rows: es.count, columns: 1, vector: true))
+      for (k, e) in es.enumerated() where e != pool.zero {
+        body.append(assignment(result, flat: k, row: k, column: 0, columns: 1, value: printer.code(e), vector: true))
+      }
+      body.append(returnStatement(result))
+    case .matrix(let m):
+      body.append(allocation(result, rows: m.rows, columns: m.columns, vector: false))
+      for i in 0..<m.rows {
+        for j in 0..<m.columns where m[i, j] != pool.zero {
+          body.append(
+            assignment(
+              result, flat: i * m.columns + j, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
+              vector: false))
+        }
+      }
+      body.append(returnStatement(result))
+    }
+    return wrap(
+      body.compactMap { $0 }, shape: shape, name: language.identifier(name), parameters: parameters,
+      result: result, summary: summary)
+  }
+
+  // MARK: Statements
+
+  private func declaration(_ name: String, _ value: String) -> String {
+    switch language {
+    case .c: return "    const double \(name) = \(value);"
+    case .swift: return "    let \(name) = \(value)"
+    case .python, .julia: return "    \(name) = \(value)"
+    case .matlab: return "  \(name) = \(value);"
+    }
+  }
+
+  /// The result array (not in C, where the caller passes it).
+  private func allocation(_ name: String, rows: Int, columns: Int, vector: Bool) -> String? {
+    let count = rows * columns
+    switch language {
+    case .c: return nil
+    case .swift: return "    var \(name) = [Double](repeating: 0, count: \(count))"
+    case .python: return "    \(name) = [0.0] * \(count)"
+    case .julia: return vector ? "    \(name) = zeros(\(rows))" : "    \(name) = zeros(\(rows), \(columns))"
+    case .matlab: return "  \(name) = zeros(\(rows), \(columns));"
+    }
+  }
+
+  private func assignment(
+    _ name: String, flat: Int, row: Int, column: Int, columns: Int, value: String, vector: Bool
+  ) -> String {
+    switch language {
+    case .c: return "    \(name)[\(flat)] = \(value);"
+    case .swift, .python: return "    \(name)[\(flat)] = \(value)"
+    case .julia:
+      return vector ? "    \(name)[\(row + 1)] = \(value)" : "    \(name)[\(row + 1), \(column + 1)] = \(value)"
+    case .matlab: return "  \(name)(\(row + 1), \(column + 1)) = \(value);"
+    }
+  }
+
+  private func returnStatement(_ value: String) -> String? {
+    switch language {
+    case .c: return value == "out" ? nil : "    return \(value);"
+    case .swift, .python, .julia: return "    return \(value)"
+    case .matlab: return value == "J" ? nil : "  J = \(value);"
+    }
+  }
+
+  // MARK: Units
+
+  private func wrap(
+    _ body: [String], shape: Shape, name: String, parameters: [String], result: String, summary: String
+  ) -> String {
+    let lines = body.joined(separator: "\n")
+    var size = 1
+    if case .list(let es) = shape { size = es.count }
+    if case .matrix(let m) = shape { size = m.rows * m.columns }
+    let scalar: Bool
+    if case .scalar = shape { scalar = true } else { scalar = false }
+    switch language {
+    case .c:
+      var params = parameters.map { "double \($0)" }
+      if !scalar { params.append("double \(result)[\(size)]") }
+      let note = scalar ? "" : "\n * Writes only the nonzero entries: pass \(result) zero-filled."
+      return """
+        #include <math.h>
+
+        /* \(summary)\(note) */
+        \(scalar ? "double" : "void") \(name)(\(params.joined(separator: ", "))) {
+        \(lines)
+        }
+
+        """
+    case .python:
+      return """
+        import math
+
+
+        def \(name)(\(parameters.joined(separator: ", "))):
+            \"\"\"\(summary)\"\"\"
+        \(lines)
+
+        """
+    case .swift:
+      let params = parameters.map { "_ \($0): Double" }.joined(separator: ", ")
+      return """
+        import Foundation
+
+        /// \(summary)
+        func \(name)(\(params)) -> \(scalar ? "Double" : "[Double]") {
+        \(lines)
+        }
+
+        """
+    case .julia:
+      return """
+        # \(summary)
+        function \(name)(\(parameters.joined(separator: ", ")))
+        \(lines)
+        end
+
+        """
+    case .matlab:
+      return """
+        function J = \(name)(\(parameters.joined(separator: ", ")))
+        % \(summary)
+        \(lines)
+        end
+
+        """
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/// The languages `--format` generates code in, and how each spells the pieces of an expression.
+/// Every table here was checked against the language's reference: C99 `<math.h>` (asinh, acosh,
+/// atanh, fabs), Python's `math` module, Swift's Foundation (Glibc) functions, Julia's Base and
+/// MATLAB's elementary functions, where `log` is the natural logarithm in all five.
+public enum CodeLanguage: String, CaseIterable, Sendable {
+  case c, python, swift, julia, matlab
+
+  /// The name of a call to `f`; sec, csc and cot are written as reciprocals (`1/cos(u)`), which
+  /// every language has.
+  func function(_ f: Function) -> String {
+    let base: String
+    switch f {
+    case .abs: base = self == .c ? "fabs" : "abs"
+    case .sec: base = "cos"
+    case .csc: base = "sin"
+    case .cot: base = "tan"
+    default: base = f.name
+    }
+    return self == .python ? "math." + base : base
+  }
+
+  var sqrt: String { self == .python ? "math.sqrt" : "sqrt" }
+
+  var pi: String {
+    switch self {
+    case .c: return "3.141592653589793"
+    case .python: return "math.pi"
+    case .swift: return "Double.pi"
+    case .julia, .matlab: return "pi"
+    }
+  }
+
+  /// `b` raised to `x`, both already rendered at atom precedence.
+  func power(_ b: String, _ x: String) -> String {
+    switch self {
+    case .c, .swift: return "pow(\(b), \(x))"
+    case .python: return "\(b) ** \(x)"
+    case .julia, .matlab: return "\(b)^\(x)"
+    }
+  }
+
+  /// Whether `power` is a function call (an atom) rather than an operator.
+  var powerIsCall: Bool { self == .c || self == .swift }
+
+  /// A number as a floating-point literal: `2.0`, `(1.0/3.0)`.
+  func number(_ numerator: BigInt, _ denominator: BigInt) -> String {
+    let n = numerator.description + ".0"
+    return denominator == .one ? n : "\(n)/\(denominator.description).0"
+  }
+
+  /// A name every language accepts: ASCII letters, digits and `_`; Greek letters spelt out
+  /// (`θ` → `theta`), anything else as `u` and its code point. Names that are keywords or
+  /// functions of the target get a trailing `_`.
+  func identifier(_ name: String) -> String {
+    var out = ""
+    for s in name.unicodeScalars {
+      if s.isASCII, s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_" {
+        out.unicodeScalars.append(s)
+      } else if let g = LatexPrinter.greekScalars[s] {
+        out += g
+      } else {
+        out += "u\(String(s.value, radix: 16))"
+      }
+    }
+    return Self.reserved.contains(out) ? out + "_" : out
+  }
+
+  static let reserved: Set<String> = [
+    "e", "pi", "i", "j", "in", "is", "if", "for", "end", "function", "return", "def", "lambda", "let", "var",
+    "func", "double", "float", "int", "char", "const", "void", "static", "case", "do", "while", "else", "or",
+    "and", "not", "import", "from", "global", "begin", "Inf", "NaN", "exp", "log", "sin", "cos", "tan", "sqrt",
+    "abs", "pow", "math", "zeros", "J", "out", "result",
+  ]
+
+  /// The file extension of a unit in this language (for tests and docs).
+  public var fileExtension: String {
+    switch self {
+    case .c: return "c"
+    case .python: return "py"
+    case .swift: return "swift"
+    case .julia: return "jl"
+    case .matlab: return "m"
+    }
+  }
+}
