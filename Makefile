@@ -37,7 +37,7 @@ fuzz:
 	JAC_FUZZ=1 $(SWIFT) build -c release --product JacFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
 	  --scratch-path .build-fuzz
 	mkdir -p .build-fuzz/corpus
-	SWIFT_BACKTRACE=enable=no .build-fuzz/release/JacFuzz -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=4096 \
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/JacFuzz -max_total_time=$(FUZZ_TIME) -timeout=25 -rss_limit_mb=4096 \
 	  -max_len=4096 -dict=Tests/Fuzz/jac.dict -artifact_prefix=.build-fuzz/ -print_final_stats=1 \
 	  .build-fuzz/corpus Tests/Fuzz/seeds Tests/Fuzz/findings
 

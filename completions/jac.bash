@@ -4,7 +4,7 @@ _jac() {
   cur="${COMP_WORDS[COMP_CWORD]}"
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
-    --format) COMPREPLY=($(compgen -W "text latex json c python swift julia matlab" -- "$cur")); return ;;
+    --format) COMPREPLY=($(compgen -W "text unicode latex json c python swift julia matlab" -- "$cur")); return ;;
     --env) COMPREPLY=($(compgen -W "pmatrix bmatrix Bmatrix vmatrix Vmatrix matrix" -- "$cur")); return ;;
     --vars|--wrt|--at|--jvp|--vjp|--from|--tol|--max-iter) return ;;
   esac

@@ -7,7 +7,7 @@ extension AnswerFormatter {
   func newton(_ run: NewtonRun, answer: Answer, input: String) -> String {
     let names = answer.variables
     switch format {
-    case .text, .c, .python, .swift, .julia, .matlab:
+    case .text, .unicode, .c, .python, .swift, .julia, .matlab:
       let header = ["k"] + names + ["|F|"]
       let rows = run.iterates.enumerated().map { k, it in
         [String(k)] + it.x.map(DecimalText.roundTrip) + [DecimalText.roundTrip(it.residual)]

@@ -11,7 +11,7 @@ extension AnswerFormatter {
     let count = nonzero.filter { $0 }.count
     let total = m.rows * m.columns
     switch format {
-    case .text, .c, .python, .swift, .julia, .matlab:
+    case .text, .unicode, .c, .python, .swift, .julia, .matlab:
       let rows = (0..<m.rows).map { i in
         (0..<m.columns).map { nonzero[i * m.columns + $0] ? "*" : "." }.joined(separator: " ")
       }

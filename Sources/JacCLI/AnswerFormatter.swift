@@ -41,7 +41,7 @@ struct AnswerFormatter {
       out = sparsity(m, answer: answer, input: input)
     } else {
       switch format {
-      case .text, .c, .python, .swift, .julia, .matlab: out = text(answer)
+      case .text, .unicode, .c, .python, .swift, .julia, .matlab: out = text(answer)
       case .latex: out = latex(answer)
       case .json: return json(answer, input: input)
       }
@@ -59,7 +59,9 @@ struct AnswerFormatter {
   }
 
   func textEntry(_ e: Expr, _ answer: Answer) -> String {
-    isDecimal(e, answer) ? DecimalText.roundTrip(pool.evaluate(e, [:])) : TextPrinter(pool: pool).string(e)
+    isDecimal(e, answer)
+      ? DecimalText.roundTrip(pool.evaluate(e, [:]))
+      : TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain).string(e)
   }
 
   func latexEntry(_ e: Expr, _ answer: Answer) -> String {
@@ -75,7 +77,9 @@ struct AnswerFormatter {
       let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
       return "\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"
     case .list(let es): return es.map { textEntry($0, answer) }.joined(separator: ", ")
-    case .matrix(let m): return MatrixLayout.text((0..<m.rows).map { m.row($0).map { textEntry($0, answer) } })
+    case .matrix(let m):
+      let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
+      return format == .unicode ? MatrixLayout.unicode(cells) : MatrixLayout.text(cells)
     case .newton: return ""
     }
   }

@@ -55,6 +55,7 @@ public enum ArgumentScanner {
           message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), command: nil)
       }
       let key = ["--latex", "--json", "--text"].contains(name) ? "--format" : (name == "-h" ? "--help" : name)
+      if key == "--format" { invocation.formatGiven = true }
       guard seen.insert(key).inserted else {
         throw UsageError(message: "option '\(key)' given more than once", command: nil)
       }

@@ -66,7 +66,8 @@ enum HelpText {
       OPTIONS:
         --vars <names>          Variables in order, e.g. r,t (default: the free variables sorted by name).
         --wrt <names>           diff only: differentiate along these, left to right (default: --vars).
-        --format <format>       text (default), latex, json (one JSON object per line), or code:
+        --format <format>       text (default; unicode on a terminal), unicode, latex, json (one JSON object
+                                per line), or code:
                                 c, python, swift, julia, matlab (a function computing the result).
         --no-cse                Code: compute every entry in full, without shared temporaries.
         --latex, --json         Short for --format latex, --format json.

@@ -3,7 +3,7 @@ import JacCore
 /// A parsed command line.
 public struct Invocation: Equatable {
   public enum Format: String, CaseIterable, Sendable {
-    case text, latex, json, c, python, swift, julia, matlab
+    case text, unicode, latex, json, c, python, swift, julia, matlab
     /// The language of a code format.
     public var language: CodeLanguage? { CodeLanguage(rawValue: rawValue) }
   }
@@ -15,6 +15,9 @@ public struct Invocation: Equatable {
   public var variables: [String]?
   public var along: [String]?
   public var format: Format = .text
+  /// Whether `--format` (or `--latex`, `--json`, `--text`) was given; if not, a terminal gets
+  /// `unicode`.
+  public var formatGiven = false
   public var simplify = true
   public var help = false
   public var version = false

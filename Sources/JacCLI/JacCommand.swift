@@ -7,10 +7,12 @@ public enum JacCommand {
   public typealias Write = (String) -> Void
 
   /// Runs jac. `nextLine` yields standard input one line at a time (without the newline).
+  /// `terminal`: standard output is a terminal, so the default format is `unicode`.
   public static func run(
-    _ arguments: [String], nextLine: @escaping () -> [UInt8]?, out: @escaping Write, err: @escaping Write
+    _ arguments: [String], nextLine: @escaping () -> [UInt8]?, out: @escaping Write, err: @escaping Write,
+    terminal: Bool = false
   ) -> ExitCode {
-    let invocation: Invocation
+    var invocation: Invocation
     do {
       invocation = try ArgumentScanner.scan(arguments)
     } catch {
@@ -18,6 +20,7 @@ public enum JacCommand {
         "error: \(error.message)\nusage: \(HelpText.usage(error.command))\n  See 'jac --help' for more information.\n")
       return .usage
     }
+    if terminal && !invocation.formatGiven { invocation.format = .unicode }
     if invocation.help {
       out(HelpText.text(invocation.commandNamed ? invocation.command : nil))
       return .success
@@ -98,7 +101,7 @@ final class Session {
       let printStart = ContinuousClock.now
       let text = formatter.render(answer, input: inputs.joined(separator: ", "))
       printing += ContinuousClock.now - printStart
-      let separate = answered > 0 && invocation.format == .text && isMultiLine(answer)
+      let separate = answered > 0 && [.text, .unicode].contains(invocation.format) && isMultiLine(answer)
       let output = (separate ? "\n" : "") + text + "\n"
       outputBytes += output.utf8.count
       out(output)

@@ -84,8 +84,9 @@ public final class StandardStreams {
   public static func runProcess() -> Int32 {
     let streams = StandardStreams()
     let code = JacCommand.run(
-      Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut, err: streams.writeErr
-    )
+      Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut,
+      err: streams.writeErr,
+      terminal: isatty(STDOUT_FILENO) != 0)
     streams.flush()
     return code.rawValue
   }

@@ -1,4 +1,5 @@
 import Foundation
+import JacCLI
 import JacCore
 import Testing
 
@@ -100,6 +101,14 @@ import Testing
         + "\"nonzeros\":4,\"result\":[[1,1],[1,2],[2,1],[2,2]]}\n", 0
     ),
     (["sparsity", "x*y", "--at", "x=1"], nil, "", 64),
+    // Issue 6: unicode for terminals (asked for explicitly here; the tests' stdout is a pipe).
+    (
+      ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--format", "unicode"], nil,
+      "⎡ cos(θ)  −r·sin(θ) ⎤\n⎣ sin(θ)  r·cos(θ)  ⎦\n", 0
+    ),
+    (["grad", "x^2*y", "--format", "unicode"], nil, "⎡ 2·x·y ⎤\n⎣ x²    ⎦\n", 0),
+    (["simplify", "sqrt(x^2 + 1) - abs(phi)*pi/2", "--format", "unicode"], nil, "√(x² + 1) − π·|φ|/2\n", 0),
+    (["x^3*y", "--format", "unicode"], nil, "[ 3·x²·y  x³ ]\n", 0),
   ]
 
   @Test(arguments: transcripts.indices)
@@ -224,5 +233,22 @@ import Testing
     let result = try ProcessRunner.run(["diff"], stdin: minus + "\n" + sum + "\n")
     #expect(result.status == 0)
     #expect(result.stdout == "-1\n10000\n")
+  }
+}
+
+/// The format default follows the terminal: unicode when standard output is one, plain text
+/// when asked (`--format text`) or piped (every process test above runs with a pipe).
+@Suite struct TerminalDefaultTests {
+  private func run(_ arguments: [String], terminal: Bool) -> String {
+    var output = ""
+    _ = JacCommand.run(arguments, nextLine: { nil }, out: { output += $0 }, err: { _ in }, terminal: terminal)
+    return output
+  }
+
+  @Test func unicodeOnATerminal() {
+    #expect(run(["x^2*y"], terminal: true) == "[ 2·x·y  x² ]\n")
+    #expect(run(["x^2*y", "--format", "text"], terminal: true) == "[ 2*x*y  x^2 ]\n")
+    #expect(run(["x^2*y", "--json"], terminal: true).hasPrefix("{"))
+    #expect(run(["x^2*y"], terminal: false) == "[ 2*x*y  x^2 ]\n")
   }
 }

@@ -5,6 +5,20 @@
 /// [ sin(t)  r*cos(t)  ]
 /// ```
 public enum MatrixLayout {
+  /// The unicode layout: one row in `[ ]`, taller matrices drawn with bracket pieces:
+  /// ```
+  /// ⎡ cos(t)  −r·sin(t) ⎤
+  /// ⎣ sin(t)  r·cos(t)  ⎦
+  /// ```
+  public static func unicode(_ cells: [[String]]) -> String {
+    let rows = text(cells).split(separator: "\n", omittingEmptySubsequences: false).map { $0.dropFirst().dropLast() }
+    guard rows.count > 1 else { return rows.map { "[" + $0 + "]" }.joined() }
+    return rows.enumerated().map { i, row in
+      let (left, right) = i == 0 ? ("⎡", "⎤") : i == rows.count - 1 ? ("⎣", "⎦") : ("⎢", "⎥")
+      return left + row + right
+    }.joined(separator: "\n")
+  }
+
   public static func text(_ cells: [[String]]) -> String {
     guard let columns = cells.first?.count, columns > 0 else { return "[ ]" }
     var widths = Array(repeating: 0, count: columns)

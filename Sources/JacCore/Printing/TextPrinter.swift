@@ -1,13 +1,39 @@
 /// Prints expressions in jac's own input syntax, with the fewest parentheses that parse back to
 /// the same expression: `-r*sin(t)`, `x^2`, `(x + 1)/(x - 1)`, `sqrt(x^2 + y^2)`, `e`, `pi`.
+///
+/// The ``Style/unicode`` style is for reading in a terminal, not for parsing back: `x²`, `−`,
+/// `·`, `√x`, `|x|`, `π`, Greek names as letters (`theta` → `θ`).
 public struct TextPrinter {
   let pool: ExpressionPool
   private let layout: PrintLayout
+  public enum Style: Sendable { case plain, unicode }
+  public let style: Style
 
-  public init(pool: ExpressionPool) {
+  public init(pool: ExpressionPool, style: Style = .plain) {
     self.pool = pool
+    self.style = style
     layout = PrintLayout(pool: pool)
   }
+
+  private var unicode: Bool { style == .unicode }
+  private var times: String { unicode ? "·" : "*" }
+  private var minus: String { unicode ? "−" : "-" }
+
+  /// Superscript digits and minus for `x²`, `x⁻¹`.
+  private static let superscripts: [Character: Character] = [
+    "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+  ]
+
+  /// Greek letter names spelt as letters in the unicode style.
+  private static let greekLetters: [String: String] = {
+    var map: [String: String] = [:]
+    for (scalar, name) in LatexPrinter.greekScalars where name != "varsigma" {
+      map[name] = String(Character(scalar))
+    }
+    map["phi"] = "φ"
+    map["varphi"] = "ϕ"
+    return map
+  }()
 
   public func string(_ e: Expr) -> String {
     var out = ""
@@ -33,16 +59,22 @@ public struct TextPrinter {
 
   func write(_ e: Expr, into out: inout String) {
     switch pool.node(e) {
-    case .number(let q): out += q.description
-    case .symbol(let name): out += name
+    case .number(let q): out += unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description
+    case .symbol(let name): out += unicode ? Self.greekLetters[name] ?? name : name
     case .constant(let c):
       switch c {
-      case .pi: out += "pi"
+      case .pi: out += unicode ? "π" : "pi"
       }
     case .undefined: out += "undefined"
     case .call(let f, let u):
       if f == .exp && u == pool.one {
         out += "e"
+        return
+      }
+      if f == .abs && unicode {
+        out += "|"
+        write(u, into: &out)
+        out += "|"
         return
       }
       out += f.name
@@ -54,7 +86,7 @@ public struct TextPrinter {
         if i == 0 {
           write(t, into: &out)
         } else if layout.isNegative(t) {
-          out += " - "
+          out += " \(minus) "
           write(layout.magnitude(t), at: .product, into: &out)
         } else {
           out += " + "
@@ -66,6 +98,11 @@ public struct TextPrinter {
     case .power(let b, let x):
       if let q = pool.rational(x) {
         if q == .half {
+          if unicode {
+            out += "√"
+            write(b, at: .atom, into: &out)
+            return
+          }
           out += "sqrt("
           write(b, into: &out)
           out += ")"
@@ -77,6 +114,10 @@ public struct TextPrinter {
         }
       }
       write(b, at: .atom, into: &out)
+      if unicode, let q = pool.rational(x), q.isInteger {
+        out += String(q.description.compactMap { Self.superscripts[$0] })
+        return
+      }
       out += "^"
       let simpleExponent = precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
       write(x, at: simpleExponent ? .unary : .atom, into: &out)
@@ -96,14 +137,14 @@ public struct TextPrinter {
 
   private func writeFraction(_ e: Expr, into out: inout String) {
     let f = layout.fraction(e)
-    if f.negative { out += "-" }
+    if f.negative { out += minus }
     var wroteNumerator = false
     if f.numeratorNumber != .one || f.numerator.isEmpty {
       out += f.numeratorNumber.description
       wroteNumerator = true
     }
     for factor in f.numerator {
-      if wroteNumerator { out += "*" }
+      if wroteNumerator { out += times }
       write(factor, at: .unary, into: &out)
       wroteNumerator = true
     }
@@ -117,7 +158,7 @@ public struct TextPrinter {
       wrote = true
     }
     for factor in f.denominator {
-      if wrote { out += "*" }
+      if wrote { out += times }
       write(factor, at: denominatorCount > 1 ? .unary : .power, into: &out)
       wrote = true
     }
