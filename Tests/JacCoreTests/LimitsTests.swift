@@ -117,3 +117,17 @@ extension FuzzFindingsTests {
     #expect(f.text(f.simplify("x^(-9223372036854775808)")) == "1/x^9223372036854775808")
   }
 }
+
+extension FuzzFindingsTests {
+  /// timeout-e72ec26…: `x^-2sqrt(8^-22222222^-2)` asked for the 493827150617284-th root of 8,
+  /// and the exact-root bisection raised numbers to that power. A root of an integer of b bits
+  /// with n ≥ b is never exact (beyond 0 and 1), and that is now answered at once.
+  @Test func hugeRootsAreNotBisected() {
+    let f = Fixture()
+    #expect(f.text(f.simplify("8^(1/493827150617284)")) == "8^(1/493827150617284)")
+    #expect(f.text(f.simplify("8^(1/3)")) == "2")
+    #expect(f.text(f.simplify("(1/27)^(1/3)")) == "1/3")
+    #expect(BigInt(1 << 40).exactRoot(40) == BigInt(2))
+    #expect(BigInt(1 << 40).exactRoot(41) == nil)
+  }
+}

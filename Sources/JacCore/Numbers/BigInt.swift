@@ -214,6 +214,9 @@ extension BigInt: Comparable, AdditiveArithmetic {
   public func exactRoot(_ n: Int) -> BigInt? {
     precondition(n >= 1 && !isNegative)
     if n == 1 || isZero || self == .one { return self }
+    // A root r ≥ 2 needs self ≥ 2^n, so n < bitWidth; without this, 8^(1/493827150617284)
+    // bisected with 493827150617284-th powers (a fuzz finding).
+    if n >= bitWidth { return nil }
     // Bisection on [0, 2^(bits/n + 1)].
     var low = BigInt.zero
     var high = BigInt.one.shifted(left: bitWidth / n + 1)
