@@ -23,6 +23,12 @@ public final class Simplifier {
   /// Work units (term multiplications, division steps) one expression may use.
   public static let budgetPerExpression = 200_000
   private var memo: [Expr: Expr] = [:]
+  /// Whole answers of earlier calls that finished within the budget. Such a call started from an
+  /// empty memo and a fresh budget and was never cut short, so its result is a function of its
+  /// input alone: giving it again is what a fresh computation would give. (A memo of inner
+  /// nodes shared across calls would not be: it would save work and so move where a later
+  /// call's budget runs out.)
+  private var finished: [Expr: Expr] = [:]
   /// One converter for one `simplify` call, shared by the normal forms of all its nodes: a
   /// node's form is built once, not again at every level above it.
   private var converter: RationalConverter?
@@ -38,12 +44,17 @@ public final class Simplifier {
   /// The memo lives for one call: a result cut short by one call's budget must not leak into
   /// another's, so every answer depends only on its own input.
   public func simplify(_ e: Expr) -> Expr {
+    if let done = finished[e] {
+      budgetExhausted = false
+      return done
+    }
     memo.removeAll(keepingCapacity: true)
     let budget = Budget(Self.budgetPerExpression)
     converter = RationalConverter(pool: pool, budget: budget)
     defer { converter = nil }
     let result = simplify(e, budget)
     budgetExhausted = budget.remaining <= 0
+    if !budgetExhausted { finished[e] = result }
     return result
   }
 
