@@ -131,3 +131,18 @@ extension FuzzFindingsTests {
     #expect(BigInt(1 << 40).exactRoot(41) == nil)
   }
 }
+
+extension FuzzFindingsTests {
+  /// timeout-0844304…: the gradient of `x/(x^2 + 444**4444*lo)^15` expanded powers of a sum with
+  /// a 39,000-bit coefficient; each coefficient product cost more as they grew, and the budget
+  /// counted them as one unit each (1.3 s in release, over 30 s under ASan). Coefficient sizes
+  /// are charged now: the budget stops it in milliseconds and the exact factored result stays.
+  @Test func largeCoefficientsAreCharged() throws {
+    let engine = Engine()
+    let answer = try DeepStack.run { () -> Result<Answer, JacError> in
+      Result { () throws(JacError) in try engine.run(Request(command: .grad, inputs: ["x/(x^2+444**4444*lo)^15"])) }
+    }.get()
+    #expect(answer.simplificationCut)
+    #expect(answer.value.entries.count == 2)
+  }
+}

@@ -205,8 +205,20 @@ struct Polynomial: Equatable {
     return r
   }
 
+  /// The largest coefficient's size in limbs (numerator plus denominator; 4 for small ones).
+  var coefficientLimbs: Int {
+    terms.reduce(0) { max($0, $1.coefficient.numerator.limbCount + $1.coefficient.denominator.limbCount) }
+  }
+
+  /// What one coefficient operation between `a` and `b` costs, in budget units: 1 for small
+  /// numbers, growing with the product of their sizes, so expanding (x² + c)^15 with a
+  /// 39,000-bit c stops at the budget instead of running for seconds (a fuzz finding).
+  static func coefficientCost(_ a: Polynomial, _ b: Polynomial) -> Int {
+    max(1, a.coefficientLimbs * b.coefficientLimbs / 16)
+  }
+
   func multiplied(by b: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial {
-    try budget.spend(terms.count * b.terms.count)
+    try budget.spend(terms.count * b.terms.count * Self.coefficientCost(self, b))
     if terms.count == 1 { return b.scaled(terms[0].coefficient, terms[0].monomial) }
     if b.terms.count == 1 { return scaled(b.terms[0].coefficient, b.terms[0].monomial) }
     var products: [Term] = []
@@ -240,7 +252,7 @@ struct Polynomial: Equatable {
       guard let m = rm.dividing(by: dm) else { return nil }
       let c = rc / dc
       quotient.append(Term(monomial: m, coefficient: c))
-      try budget.spend(d.terms.count)
+      try budget.spend(d.terms.count * Self.coefficientCost(d, remainder))
       remainder = remainder + d.scaled(-c, m)
     }
     var q = Polynomial()
