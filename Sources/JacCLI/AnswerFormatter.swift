@@ -34,6 +34,17 @@ struct AnswerFormatter {
 
   func render(_ answer: Answer, input: String) -> String {
     if let language = format.language { return code(answer, input: input, language: language) }
+    if !answer.derivations.isEmpty {
+      // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
+      var whole = self
+      whole.standalone = format == .latex
+      let body = whole.renderAnswer(answer, input: input)
+      return steps(answer) + "\n\n" + body
+    }
+    return renderAnswer(answer, input: input)
+  }
+
+  private func renderAnswer(_ answer: Answer, input: String) -> String {
     var out: String
     if case .newton(let run) = answer.value {
       out = newton(run, answer: answer, input: input)

@@ -10,11 +10,11 @@ public enum ArgumentScanner {
     "sparsity": .sparsity,
   ]
   static let valueOptions = [
-    "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter", "--env",
+    "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter", "--env", "--entry",
   ]
   static let flagOptions = [
     "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
-    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse",
+    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse", "--steps",
   ]
 
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
@@ -102,6 +102,15 @@ public enum ArgumentScanner {
       case "--standalone": invocation.standalone = true
       case "--with-latex": invocation.withLatex = true
       case "--no-cse": invocation.noCSE = true
+      case "--steps": invocation.steps = true
+      case "--entry":
+        let text = try value(for: name, inline: inline)
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+          throw UsageError(
+            message: "'--entry' takes a row and a column from 1, e.g. 2,1; found '\(text)'", command: nil)
+        }
+        invocation.entry = (parts[0]!, parts.count == 2 ? parts[1]! : 1)
       case "--exact": invocation.exact = true
       case "--check": invocation.check = true
       case "--stats": invocation.stats = true
@@ -142,6 +151,14 @@ public enum ArgumentScanner {
       try fail("'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'")
     }
     if i.withLatex && i.format != .json { try fail("'--with-latex' applies to JSON output; add '--json'") }
+    if i.entry != nil && !i.steps { try fail("'--entry' chooses the entry '--steps' explains; add '--steps'") }
+    if i.steps {
+      if ![.jacobian, .grad, .diff].contains(command) { try fail("'--steps' applies to jacobian, grad and diff") }
+      if ![.text, .unicode, .latex].contains(i.format) { try fail("'--steps' prints text, unicode or LaTeX") }
+      if i.at != nil || i.jvp != nil || i.vjp != nil || i.check {
+        try fail("'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'")
+      }
+    }
     if i.noCSE && i.format.language == nil { try fail("'--no-cse' applies to code output ('--format c' and the like)") }
     if let language = i.format.language {
       if [.newton, .sparsity].contains(command) {

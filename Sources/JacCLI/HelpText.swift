@@ -85,6 +85,8 @@ enum HelpText {
         --env <name>            LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix.
         --standalone            LaTeX: a whole document that pdflatex compiles, one display per answer.
         --with-latex            JSON: add "latex" (each result as LaTeX) and "latex_display".
+        --steps                 jacobian, grad, diff: explain the derivation rule by rule, then the simplification.
+        --entry <i,j>           With --steps: only entry (i, j) (grad: entry i).
         --stats                 After the answers, print compute time by phase on standard error.
         --version               Show the version.
         -h, --help              Show help information (also per command: jac det --help).

@@ -1,7 +1,7 @@
 import JacCore
 
 /// A parsed command line.
-public struct Invocation: Equatable {
+public struct Invocation {
   public enum Format: String, CaseIterable, Sendable {
     case text, unicode, latex, json, c, python, swift, julia, matlab
     /// The language of a code format.
@@ -45,6 +45,10 @@ public struct Invocation: Equatable {
   public var withLatex = false
   /// `--no-cse`: generated code computes every entry in full.
   public var noCSE = false
+  /// `--steps`: explain the derivation of each entry.
+  public var steps = false
+  /// `--entry i,j`: explain only this entry (1-based).
+  public var entry: (row: Int, column: Int)?
   /// The matrix environments `--env` accepts (amsmath's).
   public static let environments = ["pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix"]
 
@@ -56,6 +60,8 @@ public struct Invocation: Equatable {
     request.vjp = vjp
     request.check = check
     request.volumeElement = volumeElement
+    request.steps = steps
+    request.entry = entry
     if let from = newtonFrom {
       request.newton = Request.NewtonSettings(
         from: from, tolerance: tolerance ?? Request.NewtonSettings.defaultTolerance,

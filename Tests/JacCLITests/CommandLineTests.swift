@@ -109,6 +109,45 @@ import Testing
     (["grad", "x^2*y", "--format", "unicode"], nil, "⎡ 2·x·y ⎤\n⎣ x²    ⎦\n", 0),
     (["simplify", "sqrt(x^2 + 1) - abs(phi)*pi/2", "--format", "unicode"], nil, "√(x² + 1) − π·|φ|/2\n", 0),
     (["x^3*y", "--format", "unicode"], nil, "[ 3·x²·y  x³ ]\n", 0),
+    // Issue 6: --steps.
+    (
+      ["r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--entry", "1,2"], nil,
+      """
+      entry [1,2]: d/dt of r*cos(t)
+        d/dt r*cos(t) = -r*sin(t)    product rule: (f·g)' = f'·g + f·g'
+          d/dt r = 0                 constant: d c = 0
+          d/dt cos(t) = -sin(t)      chain rule: f(u)' = f'(u)·u'; table: cos'(u) = -sin(u)
+        simplify: nothing to do
+        = -r*sin(t)
+
+      [ cos(t)  -r*sin(t) ]
+      [ sin(t)  r*cos(t)  ]
+
+      """, 0
+    ),
+    (
+      ["diff", "x/(x^2 + 1)", "--steps"], nil,
+      """
+      d/dx of x/(x^2 + 1)
+        d/dx x/(x^2 + 1) = 1/(x^2 + 1) - 2*x^2/(x^2 + 1)^2    quotient rule: (f/g)' = (f'·g - f·g')/g^2
+          d/dx x = 1                                          d x/dx = 1
+          d/dx (x^2 + 1) = 2*x                                sum rule: (f + g)' = f' + g'
+            d/dx 1 = 0                                        constant: d c = 0
+            d/dx x^2 = 2*x                                    power rule: (u^n)' = n·u^(n-1)·u'
+              d/dx x = 1                                      d x/dx = 1
+        simplify:
+          1/(x^2 + 1) - 2*x^2/(x^2 + 1)^2 → (1 - x^2)/(x^2 + 1)^2    common-denominator, prefer-shorter
+        = (1 - x^2)/(x^2 + 1)^2
+
+      (1 - x^2)/(x^2 + 1)^2
+
+      """, 0
+    ),
+    (["det", "x*y, x", "--steps"], nil, "", 64),
+    (["x*y", "--entry", "1,1"], nil, "", 64),
+    (["x*y", "--steps", "--entry", "2,1"], nil, "", 64),
+    (["x*y", "--steps", "--json"], nil, "", 64),
+    ([(0..<5).map { "x\($0)*y" }.joined(separator: ", "), "--vars", "x0,x1,x2,x3,y", "--steps"], nil, "", 64),
   ]
 
   @Test(arguments: transcripts.indices)

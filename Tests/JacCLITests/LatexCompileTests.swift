@@ -78,6 +78,19 @@ import Testing
     #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 1000)
   }
 
+  /// `--steps --latex`: align* blocks for each entry, then the answer as a display.
+  @Test func stepsCompile() throws {
+    for request in [
+      ["grad", "x^2*sin(y) + atan(x/y)", "--steps"], ["diff", "x^y + sqrt(x)/(1 + x^2)", "--steps"],
+      ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--steps", "--entry", "2,2", "--lhs"],
+    ] {
+      let result = try ProcessRunner.run(request + ["--latex", "--standalone"])
+      #expect(result.status == 0, "\(request): \(result.stderr)")
+      #expect(result.stdout.contains("\\begin{align*}"))
+      try compile(result.stdout)
+    }
+  }
+
   /// Compiles a document with pdflatex; returns the PDF (in a temporary folder that lives
   /// until the test process ends).
   @discardableResult

@@ -13,6 +13,30 @@ import Testing
     #expect(f.text(got) == output, "\(rule.rawValue) prints as \(f.text(got))")
   }
 
+  /// Every differentiation rule `--steps` names is documented in docs/rules.md.
+  @Test func derivationRulesDocumented() throws {
+    let doc = try TestFiles.read("docs/rules.md")
+    for rule in Derivation.Rule.allCases {
+      #expect(doc.contains("| `\(rule.rawValue)` |"), "docs/rules.md lacks \(rule.rawValue)")
+    }
+  }
+
+  /// The derivation names the right rule at each node, and its derivatives are the answer's.
+  @Test func derivationSteps() {
+    let f = Fixture()
+    let x = f.pool.symbol("x")
+    let e = f.parse("x/(x^2 + 1) + 2^x*cos(x^2) + x^x")
+    let d = Derivation(e, x, differentiator: f.engine.differentiator)
+    let rules = d.steps.map { "\($0.depth):\($0.rule.rawValue)" }
+    #expect(d.steps[0].rule == .sum && d.steps[0].derivative == f.engine.differentiator.derivative(e, x))
+    for expected in ["1:quotient", "1:product", "2:exponential", "2:table", "3:power", "1:general-power", "2:variable"]
+    {
+      #expect(rules.contains(expected), "no \(expected) in \(rules)")
+    }
+    #expect(d.steps.contains { $0.rule == .constant })
+    #expect(!d.truncated)
+  }
+
   /// Every rule is documented in docs/rules.md.
   @Test func everyRuleIsDocumented() throws {
     let doc = try TestFiles.read("docs/rules.md")

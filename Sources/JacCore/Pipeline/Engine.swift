@@ -84,6 +84,7 @@ public final class Engine {
     answer.componentNames = names
     answer.determinant = determinant
     if request.check { answer.check = try check(answer, context) }
+    if request.steps { answer.derivations = try derivations(context) }
     try applyVectors(&answer, context)
     if let at = request.at { try substitute(at, into: &answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
@@ -178,6 +179,65 @@ public final class Engine {
     let reciprocal = pool.reciprocal(det)
     let inverse = try pool.adjugate(j).map { e throws(JacError) in try finish(pool.multiply(e, reciprocal), c) }
     return (inverse, det)
+  }
+
+  /// Most entries `--steps` explains without `--entry`.
+  public static let maxExplainedEntries = 16
+
+  /// `--steps`: each selected entry's derivation, in the order of the result.
+  private func derivations(_ c: Context) throws(JacError) -> [EntryDerivation] {
+    let command = c.request.command
+    guard [.jacobian, .grad, .diff].contains(command) else {
+      throw .notApplicable("'--steps' applies to jacobian, grad and diff")
+    }
+    var selected: [(label: String, function: Int, variables: [String])] = []
+    if command == .diff {
+      let along = c.request.along ?? c.variableNames
+      selected = c.functions.indices.map { ("", $0, along) }
+    } else {
+      for i in c.functions.indices {
+        for (j, v) in c.variableNames.enumerated() {
+          let label = command == .grad ? "[\(j + 1)]" : "[\(i + 1),\(j + 1)]"
+          selected.append((label, i, [v]))
+        }
+      }
+    }
+    if let entry = c.request.entry {
+      let (row, column) = command == .grad ? (entry.row, 1) : entry
+      let rows = command == .grad ? c.variableNames.count : c.functions.count
+      let columns = command == .grad ? 1 : c.variableNames.count
+      guard (1...max(rows, 1)).contains(row), (1...max(columns, 1)).contains(column), command != .diff else {
+        throw .notApplicable(
+          command == .diff
+            ? "'--entry' applies to jacobian and grad; diff explains each function"
+            : "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result")
+      }
+      selected = [selected[command == .grad ? row - 1 : (row - 1) * columns + (column - 1)]]
+    }
+    if selected.count > Self.maxExplainedEntries {
+      throw .notApplicable(
+        "'--steps' would explain \(selected.count) entries; choose one with '--entry i,j' (at most "
+          + "\(Self.maxExplainedEntries) without it)")
+    }
+    var result: [EntryDerivation] = []
+    for s in selected {
+      var f = try finish(c.functions[s.function], c)
+      for v in s.variables {
+        let x = pool.symbol(v)
+        let derivation = Derivation(f, x, differentiator: differentiator)
+        let raw = differentiator.derivative(f, x)
+        simplifier.trace = []
+        let simplified = c.request.simplify ? try finish(raw, c) : raw
+        let rewrites = simplifier.trace ?? []
+        simplifier.trace = nil
+        result.append(
+          EntryDerivation(
+            label: s.label, function: f, variable: v, derivation: derivation, raw: raw,
+            simplification: rewrites, result: simplified))
+        f = simplified
+      }
+    }
+    return result
   }
 
   /// Names asked for with --vars or --wrt that do not occur in the input but are close to one

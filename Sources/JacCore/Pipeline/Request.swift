@@ -46,6 +46,10 @@ public struct Request: Sendable {
   public var newton: NewtonSettings?
   /// For `det`: also give |det J|, the change-of-variables factor.
   public var volumeElement = false
+  /// `--steps`: explain each entry's derivation (jacobian, grad, diff).
+  public var steps = false
+  /// `--entry i,j` (1-based): explain only this entry.
+  public var entry: (row: Int, column: Int)?
 
   public init(
     command: Command, inputs: [String], variables: [String]? = nil, along: [String]? = nil, simplify: Bool = true
@@ -56,6 +60,20 @@ public struct Request: Sendable {
     self.along = along
     self.simplify = simplify
   }
+}
+
+/// The explanation of one entry (`--steps`): the function (simplified, as differentiated), the
+/// variable, the rule-by-rule derivation, the raw derivative, the simplifier's rewrites, the
+/// result.
+public struct EntryDerivation {
+  /// `[1,2]` for a Jacobian entry, `[2]` for a gradient entry, empty for `diff`.
+  public var label: String
+  public var function: Expr
+  public var variable: String
+  public var derivation: Derivation
+  public var raw: Expr
+  public var simplification: [Simplifier.Step]
+  public var result: Expr
 }
 
 /// jac's answer to a request.
@@ -97,6 +115,8 @@ public struct Answer {
   public var volumeFactor: Expr?
   /// The simplifier ran out of its work budget: the result is exact but may not be shortest.
   public var simplificationCut = false
+  /// The derivations asked for with `--steps`, entry by entry.
+  public var derivations: [EntryDerivation] = []
   /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
   public var componentNames: [String?] = []
 }

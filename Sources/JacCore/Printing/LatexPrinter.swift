@@ -209,6 +209,16 @@ public struct LatexPrinter {
     }
   }
 
+  /// Plain text for `\text{…}`: the characters text mode treats specially, spelt safely
+  /// (`^` → `\^{}`, `·` → `$\cdot$`).
+  public static func textMode(_ s: String) -> String {
+    let replacements: [Character: String] = [
+      "^": "\\^{}", "_": "\\_", "&": "\\&", "%": "\\%", "#": "\\#", "$": "\\$", "·": "$\\cdot$",
+      "{": "\\{", "}": "\\}", "\\": "\\textbackslash{}",
+    ]
+    return s.reduce(into: "") { out, c in out += replacements[c] ?? String(c) }
+  }
+
   // MARK: Names
 
   static let greek: Set<String> = [

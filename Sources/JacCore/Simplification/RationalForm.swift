@@ -11,6 +11,13 @@ struct RationalForm {
 
   init(_ numerator: Polynomial) { self.numerator = numerator }
 
+  /// Equal parts, factor by factor (for `--steps`: did a stage change the form?).
+  func isSame(as other: RationalForm) -> Bool {
+    numerator == other.numerator && monomialDenominator == other.monomialDenominator
+      && factors.count == other.factors.count
+      && zip(factors, other.factors).allSatisfy { $0.polynomial == $1.polynomial && $0.multiplicity == $1.multiplicity }
+  }
+
   static func constant(_ q: Rational) -> RationalForm { RationalForm(Polynomial(constant: q)) }
 
   func withDenominator(_ m: Monomial) -> RationalForm {

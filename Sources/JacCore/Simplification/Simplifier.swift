@@ -44,7 +44,7 @@ public final class Simplifier {
   /// The memo lives for one call: a result cut short by one call's budget must not leak into
   /// another's, so every answer depends only on its own input.
   public func simplify(_ e: Expr) -> Expr {
-    if let done = finished[e] {
+    if let done = finished[e], trace == nil {
       budgetExhausted = false
       return done
     }
@@ -57,6 +57,18 @@ public final class Simplifier {
     if !budgetExhausted { finished[e] = result }
     return result
   }
+
+  /// One rewrite the simplifier chose, for `--steps`: a subexpression, its shorter normal form,
+  /// and the named rules that changed it on the way.
+  public struct Step: Sendable {
+    public var before: Expr
+    public var after: Expr
+    public var rules: [SimplificationRule]
+  }
+  /// When non-nil, ``simplify(_:)`` appends each rewrite it keeps, bottom-up.
+  public var trace: [Step]?
+  /// The rules the last normal form applied.
+  private var lastRules: [SimplificationRule] = []
 
   /// Whether the last ``simplify(_:)`` ran out of budget, so some subexpressions kept their
   /// canonical form without the normal-form comparison (still exact, perhaps not shortest).
@@ -98,7 +110,11 @@ public final class Simplifier {
     }
     let a = (measure.of(e), pool.treeSize(e))
     let b = (measure.of(normal), pool.treeSize(normal))
-    return b < a ? normal : e
+    guard b < a else { return e }
+    if trace != nil {
+      trace!.append(Step(before: e, after: normal, rules: lastRules + [.preferShorter]))
+    }
+    return normal
   }
 
   /// A product or power the normal form cannot shorten, so it is not computed (most products
@@ -184,10 +200,21 @@ public final class Simplifier {
   func normalForm(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr {
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     var form = try converter.form(e)
-    form = try reduceRoots(form, converter)
-    form = try Pythagorean(converter: converter).reduce(form)
+    var rules: [SimplificationRule] = []
+    if pool.kind(e) == .sum && (!form.factors.isEmpty || !form.monomialDenominator.isOne) {
+      rules.append(.commonDenominator)
+    }
+    func stage(_ rule: SimplificationRule, _ next: RationalForm) {
+      if !next.isSame(as: form) { rules.append(rule) }
+      form = next
+    }
+    stage(.rootPower, try reduceRoots(form, converter))
+    stage(.pythagorean, try Pythagorean(converter: converter).reduce(form))
     form = try normalizeFactors(form, converter)
-    form = try cancel(form, budget)
+    stage(.cancelCommonFactor, try cancel(form, budget))
+    let (content, monomial) = form.numerator.content
+    if form.numerator.termCount > 1 && (content != .one || !monomial.isOne) { rules.append(.factorCommonMonomial) }
+    lastRules = rules
     return converter.expression(form)
   }
 
