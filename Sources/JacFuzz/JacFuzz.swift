@@ -43,6 +43,9 @@ func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
       let printed = text.string(entry)
       _ = latex.string(entry)
       _ = JSONText.string(printed)
+      // Read back as a new input would be: with the pool's per-request number budget fresh.
+      pool.numberWork = 0
+      pool.numberTooLarge = false
       let back: Expr
       do {
         back = try Parser.parseExpression(printed, in: pool)
