@@ -133,19 +133,23 @@ struct Pythagorean {
   {
     var current = p
     for rule in rules {
-      var next = Polynomial()
+      // Terms are gathered unsorted and sorted once: merging each expansion in turn was
+      // quadratic in the number of terms (det6 spent 60% of its time here).
+      var terms: [Term] = []
+      terms.reserveCapacity(current.termCount)
+      var changed = false
       for term in current.terms {
-        let (m, c) = (term.monomial, term.coefficient)
-        let (rest, e) = m.removing(rule.atom)
+        let e = term.monomial.exponent(of: rule.atom)
         if e < 2 {
-          next.addTerm(m, c)
+          terms.append(term)
           continue
         }
-        let kept = rest * Monomial(atom: rule.atom, exponent: e % 2)
+        changed = true
+        let kept = term.monomial.removing(rule.atom).0 * Monomial(atom: rule.atom, exponent: e % 2)
         let expanded = try rule.replacement.power(e / 2, budget: converter.budget)
-        next = next + expanded.scaled(c, kept)
+        terms += expanded.scaled(term.coefficient, kept).terms
       }
-      current = next
+      if changed { current = Polynomial(unsorted: terms) }
     }
     return current
   }

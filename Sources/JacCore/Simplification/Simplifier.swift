@@ -238,17 +238,19 @@ public final class Simplifier {
   private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget)
     throws(SimplificationStop) -> Polynomial
   {
-    var out = Polynomial()
+    var terms: [Term] = []
+    var changed = false
     for term in p.terms {
-      let (m, c) = (term.monomial, term.coefficient)
-      let (rest, e) = m.removing(atom)
+      let e = term.monomial.exponent(of: atom)
       if e < q {
-        out.addTerm(m, c)
+        terms.append(term)
       } else {
-        out = out + (try base.power(e / q, budget: budget)).scaled(c, rest * Monomial(atom: atom, exponent: e % q))
+        changed = true
+        let rest = term.monomial.removing(atom).0 * Monomial(atom: atom, exponent: e % q)
+        terms += (try base.power(e / q, budget: budget)).scaled(term.coefficient, rest).terms
       }
     }
-    return out
+    return changed ? Polynomial(unsorted: terms) : p
   }
 
   /// Re-normalises denominator factors after substitutions: constants and monomials move out,
