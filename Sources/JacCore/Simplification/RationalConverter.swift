@@ -8,6 +8,7 @@ final class RationalConverter {
   /// For an atom u^(1/q): the form of u and q, so that (u^(1/q))^q can be replaced by u.
   private(set) var roots: [Int: (base: Expr, degree: Int)] = [:]
   private var forms: [Expr: RationalForm] = [:]
+  private var monomialExpressions: [Monomial: Expr] = [:]
 
   init(pool: ExpressionPool, budget: Budget) {
     self.pool = pool
@@ -100,8 +101,12 @@ final class RationalConverter {
 
   // MARK: Form → expression
 
+  /// Monomials recur across the polynomials of one simplification: each is built once.
   func expression(_ m: Monomial) -> Expr {
-    pool.multiply(m.pairs.map { pool.power(atoms[$0.atom], pool.number($0.exponent)) })
+    if let e = monomialExpressions[m] { return e }
+    let e = pool.multiply(m.pairs.map { pool.power(atoms[$0.atom], pool.number($0.exponent)) })
+    monomialExpressions[m] = e
+    return e
   }
 
   func expression(_ p: Polynomial) -> Expr {
