@@ -31,15 +31,25 @@ struct Pythagorean {
     var best = form
     var bestScore = score(form)
     if pairs.count <= Self.maxJointPairs {
-      var choice = Array(repeating: 0, count: pairs.count)
-      while increment(&choice) {
-        let candidate = try apply(pairs, choice, to: form)
-        let s = score(candidate)
-        if s < bestScore {
-          best = candidate
-          bestScore = s
+      // Every combination, as a depth-first search that substitutes one pair per level, so a
+      // partial substitution is shared by all combinations that extend it (2·3ⁿ⁻¹… passes
+      // instead of one full pass per combination). The last pair is the outermost level, so
+      // combinations are met in the order of a base-3 counter with the first pair fastest, the
+      // order ties are broken by. Substitutions of different pairs touch disjoint atoms, so
+      // their order does not change the result.
+      func search(_ k: Int, _ current: RationalForm, changed: Bool) throws(SimplificationStop) {
+        guard k >= 0 else {
+          let s = score(current)
+          if changed && s < bestScore {
+            best = current
+            bestScore = s
+          }
+          return
         }
+        try search(k - 1, current, changed: changed)
+        for option in 1...2 { try search(k - 1, try apply([pairs[k]], [option], to: current), changed: true) }
       }
+      try search(pairs.count - 1, form, changed: false)
     } else {
       for pair in pairs {
         for option in 1...2 {
@@ -53,16 +63,6 @@ struct Pythagorean {
       }
     }
     return best
-  }
-
-  /// Next combination in base 3; false after the last.
-  private func increment(_ choice: inout [Int]) -> Bool {
-    for i in choice.indices {
-      choice[i] += 1
-      if choice[i] < 3 { return true }
-      choice[i] = 0
-    }
-    return false
   }
 
   private func score(_ f: RationalForm) -> (Int, Int) {
