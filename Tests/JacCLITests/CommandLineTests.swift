@@ -53,6 +53,12 @@ import Testing
     (["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,s=1"], nil, "", 64),
     (["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,r=1"], nil, "", 64),
     (["diff", "log(x)", "--at", "x=0"], nil, "", 1),
+    // Issue 7: division by zero, 0^0, log(0), sqrt(-1) and tan(pi/2) at a point.
+    (["simplify", "1/x", "--at", "x=0"], nil, "", 1),
+    (["simplify", "x^y", "--at", "x=0,y=0"], nil, "1\n", 0),
+    (["simplify", "x^y", "--at", "x=0,y=-1"], nil, "", 1),
+    (["simplify", "log(x) + sqrt(y)", "--at", "x=1,y=-1"], nil, "", 1),
+    (["simplify", "tan(x)", "--at", "x=pi/2"], nil, "", 1),
     (["diff", "sqrt(x)", "--at", "x=-1"], nil, "", 1),
     (
       ["r*cos(t), r*sin(t)", "--vars", "r,t", "--jvp", "dr,dt"], nil,
