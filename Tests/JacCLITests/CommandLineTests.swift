@@ -26,6 +26,9 @@ import Testing
     (["diff", "x/(x^2 + 1)"], nil, "(1 - x^2)/(x^2 + 1)^2\n", 0),
     (["simplify", "--", "-x^2"], nil, "-x^2\n", 0),
     (["simplify", "-x + x"], nil, "0\n", 0),
+    // abs-square: d²|x|/dx² = 1/|x| - x²/|x|³ = 0 (x ≠ 0), and the Hessian of π|x| + y|x|.
+    (["diff", "abs(x)", "--wrt", "x,x"], nil, "0\n", 0),
+    (["hessian", "pi*abs(x) + y*abs(x)"], nil, "[ 0         x/abs(x) ]\n[ x/abs(x)  0        ]\n", 0),
     (["det", "x, y", "--vars", "x"], nil, "", 1),
     (["grad", "x, y"], nil, "", 1),
     (["simplify", "sin(x"], nil, "", 65),

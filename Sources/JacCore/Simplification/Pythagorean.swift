@@ -1,8 +1,10 @@
-/// The rules `pythagorean` (sin²u + cos²u = 1) and `hyperbolic-pythagorean`
-/// (cosh²u − sinh²u = 1), applied to a rational form as substitutions:
+/// The rules `pythagorean` (sin²u + cos²u = 1), `hyperbolic-pythagorean`
+/// (cosh²u − sinh²u = 1) and `abs-square` (|u|² = u² for real u), applied to a rational form as
+/// substitutions:
 ///
 ///   cos²u → 1 − sin²u  or  sin²u → 1 − cos²u,
 ///   cosh²u → 1 + sinh²u  or  sinh²u → cosh²u − 1,
+///   u² → |u|²  or  |u|² → u²   (u an atom, |u| also present),
 ///
 /// choosing for every pair (u, kind) one of: no substitution, or one of the two directions.
 /// Choices interact (the bipolar determinant needs one for u and one for v at once), so for up
@@ -21,15 +23,23 @@ struct Pythagorean {
     var first: Int
     var second: Int
     var hyperbolic: Bool
+    /// An (u, |u|) pair: `first` is u, `second` is |u|.
+    var absolute = false
     var argument: Expr
   }
 
   /// The best form under the substitutions, or `form` unchanged.
-  func reduce(_ form: RationalForm) throws(SimplificationStop) -> RationalForm {
+  func reduce(_ form: RationalForm) throws(SimplificationStop) -> RationalForm { try reduceNaming(form).form }
+
+  /// The best form, and the rules its substitutions used (for `--steps`).
+  func reduceNaming(_ form: RationalForm) throws(SimplificationStop) -> (
+    form: RationalForm, rules: [SimplificationRule]
+  ) {
     let pairs = findPairs(form)
-    if pairs.isEmpty { return form }
+    if pairs.isEmpty { return (form, []) }
     var best = form
     var bestScore = score(form)
+    var bestPairs: [Pair] = []
     if pairs.count <= Self.maxJointPairs {
       // Every combination, as a depth-first search that substitutes one pair per level, so a
       // partial substitution is shared by all combinations that extend it (2·3ⁿ⁻¹… passes
@@ -37,19 +47,22 @@ struct Pythagorean {
       // combinations are met in the order of a base-3 counter with the first pair fastest, the
       // order ties are broken by. Substitutions of different pairs touch disjoint atoms, so
       // their order does not change the result.
-      func search(_ k: Int, _ current: RationalForm, changed: Bool) throws(SimplificationStop) {
+      func search(_ k: Int, _ current: RationalForm, used: [Pair]) throws(SimplificationStop) {
         guard k >= 0 else {
           let s = score(current)
-          if changed && s < bestScore {
+          if !used.isEmpty && s < bestScore {
             best = current
             bestScore = s
+            bestPairs = used
           }
           return
         }
-        try search(k - 1, current, changed: changed)
-        for option in 1...2 { try search(k - 1, try apply([pairs[k]], [option], to: current), changed: true) }
+        try search(k - 1, current, used: used)
+        for option in 1...2 {
+          try search(k - 1, try apply([pairs[k]], [option], to: current), used: used + [pairs[k]])
+        }
       }
-      try search(pairs.count - 1, form, changed: false)
+      try search(pairs.count - 1, form, used: [])
     } else {
       for pair in pairs {
         for option in 1...2 {
@@ -58,11 +71,16 @@ struct Pythagorean {
           if s < bestScore {
             best = candidate
             bestScore = s
+            bestPairs.append(pair)
           }
         }
       }
     }
-    return best
+    var rules: [SimplificationRule] = []
+    if bestPairs.contains(where: { !$0.absolute && !$0.hyperbolic }) { rules.append(.pythagorean) }
+    if bestPairs.contains(where: { $0.hyperbolic }) { rules.append(.hyperbolicPythagorean) }
+    if bestPairs.contains(where: { $0.absolute }) { rules.append(.absSquare) }
+    return (best, rules)
   }
 
   private func score(_ f: RationalForm) -> (Int, Int) {
@@ -81,8 +99,30 @@ struct Pythagorean {
       }
     }
     var pairs: [Pair] = []
+    // |u| atoms of this form, by u (looked up, never built: building nodes here would change
+    // the pool during simplification).
+    var bars: [Expr: Int] = [:]
+    for atom in Set(polys.flatMap { $0.monomials.flatMap { $0.pairs.map(\.atom) } }) {
+      let e = converter.atoms[atom]
+      if pool.function(e) == .abs { bars[pool.operand(e, 0)] = atom }
+    }
     for atom in squared.sorted() {
       let e = converter.atoms[atom]
+      // abs-square: u with |u| present, or |u| with u an atom.
+      let absolute: (u: Expr, plain: Int, bars: Int)?
+      if pool.function(e) == .abs, let plain = converter.existingAtom(pool.operand(e, 0)) {
+        absolute = (pool.operand(e, 0), plain, atom)
+      } else if let b = bars[e] {
+        absolute = (e, atom, b)
+      } else {
+        absolute = nil
+      }
+      if let (u, plain, bars) = absolute {
+        if !pairs.contains(where: { $0.absolute && $0.argument == u }) {
+          pairs.append(Pair(first: plain, second: bars, hyperbolic: false, absolute: true, argument: u))
+        }
+        continue
+      }
       guard let f = pool.function(e) else { continue }
       let u = pool.operand(e, 0)
       let partner: (Function, Function, Bool)?
@@ -97,7 +137,11 @@ struct Pythagorean {
       let second = converter.atom(pool.call(b, u))
       pairs.append(Pair(first: first, second: second, hyperbolic: hyperbolic, argument: u))
     }
-    return pairs.sorted { pool.compare($0.argument, $1.argument) < 0 || ($0.argument == $1.argument && !$0.hyperbolic) }
+    func kind(_ p: Pair) -> Int { p.absolute ? 2 : p.hyperbolic ? 1 : 0 }
+    return pairs.sorted {
+      let order = pool.compare($0.argument, $1.argument)
+      return order < 0 || (order == 0 && kind($0) < kind($1))
+    }
   }
 
   private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(SimplificationStop) -> RationalForm
@@ -105,6 +149,12 @@ struct Pythagorean {
     var rules: [(atom: Int, replacement: Polynomial)] = []
     for (pair, option) in zip(pairs, choice) where option != 0 {
       let one = Polynomial(constant: .one)
+      if pair.absolute {
+        // u² → |u|² (option 1) or |u|² → u² (option 2).
+        let (atom, other) = option == 1 ? (pair.first, pair.second) : (pair.second, pair.first)
+        rules.append((atom, Polynomial(monomial: Monomial(atom: other, exponent: 2))))
+        continue
+      }
       switch (option, pair.hyperbolic) {
       case (1, false):  // cos² → 1 − sin²
         rules.append(

@@ -15,6 +15,9 @@ final class RationalConverter {
     self.budget = budget
   }
 
+  /// The atom number of `e` if it is already an atom of this conversion.
+  func existingAtom(_ e: Expr) -> Int? { atomIndex[e] }
+
   func atom(_ e: Expr) -> Int {
     if let i = atomIndex[e] { return i }
     atoms.append(e)

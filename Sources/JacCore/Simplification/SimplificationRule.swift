@@ -15,6 +15,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case commonDenominator = "common-denominator"
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
+  case absSquare = "abs-square"
   case rootPower = "root-power"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
@@ -38,6 +39,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
+    case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
     case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")
     case .factorCommonMonomial: return ("r^2*sin(p)*cos(t)^2 + r^2*sin(p)*sin(t)^2", "r^2*sin(p)")

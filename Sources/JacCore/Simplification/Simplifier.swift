@@ -209,7 +209,9 @@ public final class Simplifier {
       form = next
     }
     stage(.rootPower, try reduceRoots(form, converter))
-    stage(.pythagorean, try Pythagorean(converter: converter).reduce(form))
+    let (reduced, identities) = try Pythagorean(converter: converter).reduceNaming(form)
+    form = reduced
+    rules += identities
     form = try normalizeFactors(form, converter)
     stage(.cancelCommonFactor, try cancel(form, budget))
     let (content, monomial) = form.numerator.content
