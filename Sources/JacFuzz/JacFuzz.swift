@@ -14,17 +14,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let lines = bytes.dropFirst().split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
   let commands = Request.Command.allCases.filter { $0 != .newton }
   let command = commands[Int(selector) % commands.count]
-  DeepStack.run { roundTrip(lines, command: command) }
   let formats = [[], ["--latex"], ["--format", "json"], ["--no-simplify"]]
   var arguments = [command.rawValue] + formats[Int(selector >> 4) % formats.count]
   if command == .diff { arguments += ["--vars", "x,y"] }
-  var next = 0
-  _ = JacCommand.run(
-    arguments,
-    nextLine: {
-      defer { next += 1 }
-      return next < lines.count ? lines[next] : nil
-    }, out: { _ in }, err: { _ in })
+  // One deep-stack thread per input: JacCommand.run's own DeepStack.run runs inline on it.
+  DeepStack.run {
+    roundTrip(lines, command: command)
+    var next = 0
+    _ = JacCommand.run(
+      arguments,
+      nextLine: {
+        defer { next += 1 }
+        return next < lines.count ? lines[next] : nil
+      }, out: { _ in }, err: { _ in })
+  }
   return 0
 }
 

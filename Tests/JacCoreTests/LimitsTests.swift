@@ -146,3 +146,13 @@ extension FuzzFindingsTests {
     #expect(answer.value.entries.count == 2)
   }
 }
+
+/// A nested `DeepStack.run` runs on the deep thread it is already on, instead of starting another.
+@Test func nestedDeepStackRunsInline() {
+  #expect(!DeepStack.isDeep)
+  let nested = DeepStack.run { () -> (Bool, Bool) in
+    let outer = DeepStack.isDeep
+    return (outer, DeepStack.run { DeepStack.isDeep })
+  }
+  #expect(nested.0 && nested.1)
+}

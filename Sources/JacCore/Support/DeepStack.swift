@@ -14,8 +14,20 @@ public enum DeepStack {
   /// 1 GiB of address space; pages are only committed when touched.
   public static let size = 1 << 30
 
-  /// Calls `body` on a thread with a ``size``-byte stack and waits for its result.
+  /// Marks the threads this type starts, so a nested ``run(_:)`` calls its body directly.
+  private static let marker: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
+
+  /// Whether the calling thread already has the large stack.
+  public static var isDeep: Bool { pthread_getspecific(marker) != nil }
+
+  /// Calls `body` on a thread with a ``size``-byte stack and waits for its result; on such a
+  /// thread already, calls it directly.
   public static func run<T>(_ body: @escaping () -> T) -> T {
+    if isDeep { return body() }
     let result = ResultBox<T>()
     let job = Job { result.value = body() }
     var attributes = pthread_attr_t()
@@ -31,6 +43,7 @@ public enum DeepStack {
     let status = pthread_create(
       &thread, &attributes,
       { raw in
+        pthread_setspecific(DeepStack.marker, UnsafeRawPointer(bitPattern: 1))
         Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
         return nil
       }, context)
