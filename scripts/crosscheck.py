@@ -250,6 +250,50 @@ def check_newton(args, rng, stats, failures):
         record(stats, failures, residual < 1e-9, f"newton {system}: root {answer['root']}, |F| = {residual}")
 
 
+def check_generated_code(args, rng, stats, failures):
+    """--format python: the generated function's Jacobian, run at random real points, against
+    SymPy's derivatives there (a runtime error of the code where the point is outside the
+    domain is skipped, like any other non-real point)."""
+    for _ in range(max(5, args.count // 10)):
+        text = random_expression(rng, rng.randint(3, 5))
+        try:
+            f = to_sympy(text)
+            refs = [lambdify(sympy.diff(f, SYMS[v])) for v in VARS]
+            domain = lambdify(f)
+        except Exception:
+            stats["skipped"] += 1
+            continue
+        if has_nonreal_constant(text):
+            stats["skipped"] += 1
+            continue
+        proc = subprocess.run([args.jac, "--vars", ",".join(VARS), "--format", "python", "--", text],
+                              capture_output=True, text=True, timeout=60)
+        if proc.returncode != 0:
+            stats["skipped"] += 1  # undefined as written
+            continue
+        scope = {}
+        try:
+            exec(proc.stdout, scope)
+        except Exception as error:
+            record(stats, failures, False, f"--format python {text}: does not run: {error}")
+            continue
+        for _ in range(args.points):
+            point = {v: rng.uniform(-2, 2) for v in VARS}
+            try:
+                got = scope["jacobian"](*[point[v] for v in VARS])
+            except (ValueError, ZeroDivisionError, OverflowError, TypeError):
+                # TypeError: a complex intermediate (x ** 1.5 of a negative x) met a math
+                # function; like ValueError, the point is outside the real domain.
+                stats["skipped"] += len(VARS)
+                continue
+            outside = numeric(domain, point) is None
+            for j, ref in enumerate(refs):
+                b = numeric(ref, point)
+                a = got[j] if isinstance(got[j], float) and math.isfinite(got[j]) else None
+                ok = None if outside or a is None or b is None else close(a, b)
+                record(stats, failures, ok, f"--format python d/d{VARS[j]} {text} at {point}: {got[j]} vs {b}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jac", default=".build/release/jac")
@@ -360,7 +404,7 @@ def main():
     print(f"  derivatives, det, grad, hessian: {stats['passed']} passed, {stats['failed']} failed, "
           f"{stats['skipped']} skipped")
     for name, section in [("--at values", check_at_a_point), ("inverse, --jvp, --vjp", check_inverse_and_products),
-                          ("newton roots", check_newton)]:
+                          ("newton roots", check_newton), ("generated Python", check_generated_code)]:
         before = dict(stats)
         section(args, rng, stats, failures)
         print(f"  {name}: " + ", ".join(f"{stats[k] - before[k]} {k}" for k in ["passed", "failed", "skipped"]))

@@ -97,6 +97,14 @@ struct CodeExpressionPrinter {
 
   private func power(_ b: Expr, _ x: Expr) -> (text: String, level: Level) {
     if x == pool.half { return (language.sqrt + "(" + code(b) + ")", .atom) }
+    // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
+    // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is written
+    // |u|^(p/q), with u's sign put back for odd p: copysign(|u|^(p/q), u).
+    if let q = pool.rational(x), !q.isInteger, let d = q.denominator.intValue, d % 2 == 1 {
+      let magnitude = language.power(language.absolute(code(b)), language.powerIsCall ? code(x) : "(" + code(x) + ")")
+      let odd = q.numerator.intValue.map { $0 % 2 != 0 } ?? true
+      return (odd ? language.copysign(magnitude, code(b)) : magnitude, odd || language.powerIsCall ? .atom : .power)
+    }
     let base = wrapped(b, atLeast: .atom, top: nil)
     let exponent: String
     if let q = pool.rational(x), q.isInteger {

@@ -16,10 +16,25 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
     case .cot: base = "tan"
     default: base = f.name
     }
-    return self == .python ? "math." + base : base
+    // Python's absolute value is the builtin `abs`; `math` has only `fabs`.
+    return self == .python && f != .abs ? "math." + base : base
   }
 
   var sqrt: String { self == .python ? "math.sqrt" : "sqrt" }
+
+  /// |u| as a call.
+  func absolute(_ u: String) -> String { (self == .c ? "fabs" : "abs") + "(" + u + ")" }
+
+  /// `magnitude` with the sign of `sign` (C99 and Foundation `copysign`, Python's
+  /// `math.copysign`, Julia's `copysign`; MATLAB has none, so `sign(u)*…`, exact for u ≠ 0
+  /// and 0 at 0, as the magnitude is).
+  func copysign(_ magnitude: String, _ sign: String) -> String {
+    switch self {
+    case .c, .swift, .julia: return "copysign(\(magnitude), \(sign))"
+    case .python: return "math.copysign(\(magnitude), \(sign))"
+    case .matlab: return "(sign(\(sign))*\(magnitude))"
+    }
+  }
 
   var pi: String {
     switch self {
