@@ -1,5 +1,6 @@
 // libFuzzer target over the whole pipeline (built by `make fuzz`; see docs/reliability.md).
-// The first byte of an input picks the command and output format; the rest is the input text,
+// The first byte of an input picks the command and output format (text, LaTeX with left sides,
+// JSON with LaTeX, unsimplified, C, Python, unicode, steps); the rest is the input text,
 // one input a line, as jac reads standard input. For every input that parses, each result entry
 // must print as text that parses back to the same interned expression (the round trip), and
 // LaTeX and JSON printing must not trap. Any trap, sanitizer report, hang (-timeout) or memory
@@ -14,7 +15,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let lines = bytes.dropFirst().split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
   let commands = Request.Command.allCases.filter { $0 != .newton }
   let command = commands[Int(selector) % commands.count]
-  let formats = [[], ["--latex"], ["--format", "json"], ["--no-simplify"]]
+  let formats = [
+    [], ["--latex", "--lhs"], ["--format", "json", "--with-latex"], ["--no-simplify"], ["--format", "c"],
+    ["--format", "python"], ["--format", "unicode"], ["--steps"],
+  ]
   var arguments = [command.rawValue] + formats[Int(selector >> 4) % formats.count]
   if command == .diff { arguments += ["--vars", "x,y"] }
   // One deep-stack thread per input: JacCommand.run's own DeepStack.run runs inline on it.
