@@ -33,9 +33,7 @@ extension AnswerFormatter {
     return printed(e)
   }
 
-  private func printed(_ e: Expr) -> String {
-    TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain).string(e)
-  }
+  private func printed(_ e: Expr) -> String { textPrinter.string(e) }
 
   private func annotation(_ step: Derivation.Step, latex: Bool) -> String {
     var text = step.rule.formula

@@ -69,10 +69,13 @@ struct AnswerFormatter {
     answer.atPoint && !exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
   }
 
+  /// The text printer for this format: unicode for `--format unicode`, else plain.
+  var textPrinter: TextPrinter { TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain) }
+
   func textEntry(_ e: Expr, _ answer: Answer) -> String {
     isDecimal(e, answer)
       ? DecimalText.roundTrip(pool.evaluate(e, [:]))
-      : TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain).string(e)
+      : textPrinter.string(e)
   }
 
   func latexEntry(_ e: Expr, _ answer: Answer) -> String {

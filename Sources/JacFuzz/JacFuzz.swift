@@ -59,7 +59,7 @@ func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
       } catch {
         fatalError("printed result does not parse: \(printed) (from \(input)): \(error.message.text)")
       }
-      if back != entry && text.string(back) != printed {
+      if back != entry {
         fatalError("round trip changed the expression: \(printed) → \(text.string(back)) (from \(input))")
       }
     }

@@ -71,19 +71,11 @@ import Testing
     }
   }
 
+  /// Runs a tool that must succeed; its output.
   private func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(tool) \(arguments): \(text)")
-    return text
+    let (code, log) = try ProcessRunner.tool(tool, arguments, in: directory)
+    #expect(code == 0, "\(tool) \(arguments): \(log)")
+    return log
   }
 
   private func scratch() throws -> URL {

@@ -71,7 +71,7 @@ import Testing
       return
     }
     let png = pdf.deletingPathExtension()
-    let status = try run(
+    let status = try ProcessRunner.tool(
       pdftoppm, ["-png", "-r", "100", "-singlefile", pdf.path, png.path], in: pdf.deletingLastPathComponent())
     #expect(status.code == 0, "\(status.log)")
     let bytes = try Data(contentsOf: png.appendingPathExtension("png"))
@@ -102,24 +102,12 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-latex-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try document.write(to: directory.appendingPathComponent("results.tex"), atomically: true, encoding: .utf8)
-    let status = try run(engine, ["-interaction=nonstopmode", "-halt-on-error", "results.tex"], in: directory)
+    let status = try ProcessRunner.tool(
+      engine, ["-interaction=nonstopmode", "-halt-on-error", "results.tex"], in: directory)
     #expect(status.code == 0, "pdflatex failed:\n\(status.log.suffix(2000))\n\(document)")
     let pdf = directory.appendingPathComponent("results.pdf")
     #expect(FileManager.default.fileExists(atPath: pdf.path))
     return pdf
   }
 
-  private func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> (code: Int32, log: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let log = Pipe()
-    process.standardOutput = log
-    process.standardError = log
-    try process.run()
-    let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
-  }
 }

@@ -18,6 +18,22 @@ enum ProcessRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }
 
+  /// Runs another tool (a compiler, pdflatex) in `directory`; standard output and error
+  /// together.
+  static func tool(_ path: String, _ arguments: [String], in directory: URL) throws -> (code: Int32, log: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let log = Pipe()
+    process.standardOutput = log
+    process.standardError = log
+    try process.run()
+    let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+  }
+
   static func run(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil) throws -> Result {
     guard FileManager.default.isExecutableFile(atPath: executable.path) else {
       Issue.record("no jac binary at \(executable.path): run 'swift build' before 'swift test' (make test does)")

@@ -159,10 +159,11 @@ public final class Engine {
     return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
   }
 
+  /// The Jacobian for det and inverse: square, and within ``Limits/determinantSize``.
   func squareJacobian(_ c: Context) throws(JacError) -> Matrix {
     let (rows, columns) = (c.functions.count, c.variables.count)
     guard rows == columns else { throw .notSquare(command: c.request.command.rawValue, rows: rows, columns: columns) }
-    if rows > Limits.determinantSize && c.request.command != .newton { throw .limit(.determinantSize(rows)) }
+    if rows > Limits.determinantSize { throw .limit(.determinantSize(rows)) }
     return try jacobian(c)
   }
 

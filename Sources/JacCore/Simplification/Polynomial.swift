@@ -189,15 +189,6 @@ struct Polynomial: Equatable {
     return r
   }
 
-  mutating func addTerm(_ m: Monomial, _ c: Rational) {
-    // Appending below the last term, the common case when terms are built in order.
-    if let last = terms.last, Monomial.lexCompare(last.monomial, m) > 0 {
-      if !c.isZero { terms.append(Term(monomial: m, coefficient: c)) }
-      return
-    }
-    self = self + Polynomial(monomial: m, coefficient: c)
-  }
-
   func scaled(_ c: Rational, _ m: Monomial = .one) -> Polynomial {
     if c.isZero { return .zero }
     var r = Polynomial()

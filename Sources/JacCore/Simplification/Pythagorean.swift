@@ -28,10 +28,8 @@ struct Pythagorean {
     var argument: Expr
   }
 
-  /// The best form under the substitutions, or `form` unchanged.
-  func reduce(_ form: RationalForm) throws(SimplificationStop) -> RationalForm { try reduceNaming(form).form }
-
-  /// The best form, and the rules its substitutions used (for `--steps`).
+  /// The best form under the substitutions (or `form` unchanged), and the rules its
+  /// substitutions used (for `--steps`).
   func reduceNaming(_ form: RationalForm) throws(SimplificationStop) -> (
     form: RationalForm, rules: [SimplificationRule]
   ) {

@@ -200,12 +200,14 @@ public final class Simplifier {
   func normalForm(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr {
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     var form = try converter.form(e)
+    // Which named rules changed the form is worked out only for `--steps` (a trace is on).
+    let naming = trace != nil
     var rules: [SimplificationRule] = []
-    if pool.kind(e) == .sum && (!form.factors.isEmpty || !form.monomialDenominator.isOne) {
+    if naming && pool.kind(e) == .sum && (!form.factors.isEmpty || !form.monomialDenominator.isOne) {
       rules.append(.commonDenominator)
     }
     func stage(_ rule: SimplificationRule, _ next: RationalForm) {
-      if !next.isSame(as: form) { rules.append(rule) }
+      if naming && !next.isSame(as: form) { rules.append(rule) }
       form = next
     }
     stage(.rootPower, try reduceRoots(form, converter))
@@ -214,9 +216,11 @@ public final class Simplifier {
     rules += identities
     form = try normalizeFactors(form, converter)
     stage(.cancelCommonFactor, try cancel(form, budget))
-    let (content, monomial) = form.numerator.content
-    if form.numerator.termCount > 1 && (content != .one || !monomial.isOne) { rules.append(.factorCommonMonomial) }
-    lastRules = rules
+    if naming {
+      let (content, monomial) = form.numerator.content
+      if form.numerator.termCount > 1 && (content != .one || !monomial.isOne) { rules.append(.factorCommonMonomial) }
+      lastRules = rules
+    }
     return converter.expression(form)
   }
 
