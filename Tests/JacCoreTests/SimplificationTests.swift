@@ -105,6 +105,51 @@ import Testing
     }
   }
 
+  /// The lower bounds that let the simplifier drop a normal form without building it never
+  /// exceed the cost of that form: the bound read off the final form, and the one read before
+  /// the Pythagorean search from the groups of terms no substitution can cancel (seed 7).
+  @Test func complexityFloorsAreLowerBounds() {
+    let seed: UInt64 = 7
+    var rng = SeededGenerator(seed: seed)
+    let f = Fixture()
+    let pool = f.pool
+    var inputs = [
+      "(x*cos(y)^2 + exp(x))*(y*cos(x)^2 + exp(y)) - x*y*cos(x*y)^2", "cos(x)^2 - 1 + x*sin(y)^2",
+      "(sin(x)^2 + cos(x)^2 - 1)*y + x*y + x", "(cos(x)^2 - 1)^3 + y^2 + y", "exp(x)^2 + exp(2*x) + x",
+      "sqrt(x)^2 + x + y", "(cosh(x)^2 - sinh(x)^2)*y + abs(y)^2 - y^2 + x", "(x + exp(-y))*(y + exp(y)) + x^3",
+    ].map(f.parse)
+    for _ in 0..<300 {
+      let a = RandomExpression.make(pool, depth: 3, using: &rng)
+      let b = RandomExpression.make(pool, depth: 3, using: &rng)
+      let c = pool.call([Function.sin, .cos, .sinh, .cosh].randomElement(using: &rng)!, b)
+      inputs += [
+        f.d(a, "x"), pool.multiply(pool.add(a, pool.power(c, pool.number(2))), pool.add(f.d(b, "y"), c)),
+        pool.add(pool.multiply(a, pool.power(c, pool.number(2))), pool.multiply(b, pool.power(c, pool.number(4)))),
+      ]
+    }
+    var bounded = 0
+    for e in inputs {
+      let converter = RationalConverter(pool: pool, budget: Budget(Simplifier.budgetPerExpression))
+      var measure = Complexity(pool: pool)
+      guard let start = try? converter.form(e),
+        let end = try? f.engine.simplifier.reducedForm(e, converter)
+      else { continue }
+      let actual = measure.of(converter.expression(end))
+      let floor = converter.complexityFloor(end, atomCost: { measure.of($0) })
+      #expect(floor <= actual, "seed \(seed): final floor \(floor) > \(actual) for \(f.text(e))")
+      let pythagorean = Pythagorean(converter: converter)
+      let pairs = pythagorean.findPairs(start)
+      if start.factors.isEmpty, !pairs.isEmpty, converter.roots.isEmpty, let rests = pythagorean.survivingRests(start, pairs) {
+        let early = converter.complexityFloor(of: rests, atomCost: { measure.of($0) })
+        #expect(early <= actual, "seed \(seed): early floor \(early) > \(actual) for \(f.text(e))")
+        if early > 0 { bounded += 1 }
+      }
+      if floor > 0 { bounded += 1 }
+    }
+    // The bounds were not all 0 (which would pass trivially).
+    #expect(bounded > 200)
+  }
+
   @Test func polarDeterminantIsR() throws {
     let engine = Engine()
     let answer = try engine.run(Request(command: .det, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"]))

@@ -30,10 +30,9 @@ struct Pythagorean {
 
   /// The best form under the substitutions (or `form` unchanged), and the rules its
   /// substitutions used (for `--steps`).
-  func reduceNaming(_ form: RationalForm) throws(SimplificationStop) -> (
+  func reduceNaming(_ form: RationalForm, pairs: [Pair]) throws(SimplificationStop) -> (
     form: RationalForm, rules: [SimplificationRule]
   ) {
-    let pairs = findPairs(form)
     if pairs.isEmpty { return (form, []) }
     var best = form
     var bestScore = score(form)
@@ -56,15 +55,18 @@ struct Pythagorean {
           return
         }
         try search(k - 1, current, used: used)
+        // A substitution that changes nothing (sin u never squared here) would repeat the
+        // subtree just searched, and a repeat never wins a tie, so it is skipped.
         for option in 1...2 {
-          try search(k - 1, try apply([pairs[k]], [option], to: current), used: used + [pairs[k]])
+          guard let next = try apply(pairs[k], option, to: current) else { continue }
+          try search(k - 1, next, used: used + [pairs[k]])
         }
       }
       try search(pairs.count - 1, form, used: [])
     } else {
       for pair in pairs {
         for option in 1...2 {
-          let candidate = try apply([pair], [option], to: best)
+          guard let candidate = try apply(pair, option, to: best) else { continue }
           let s = score(candidate)
           if s < bestScore {
             best = candidate
@@ -88,23 +90,67 @@ struct Pythagorean {
     return (terms, degree)
   }
 
-  private func findPairs(_ form: RationalForm) -> [Pair] {
-    let polys = [form.numerator] + form.factors.map(\.polynomial)
-    var squared = Set<Int>()
-    for p in polys {
-      for m in p.monomials {
-        for (atom, e) in m.pairs where e >= 2 { squared.insert(atom) }
+  /// Parts of the numerator that survive every choice of substitutions, for a lower bound on
+  /// the result before the search: the rests of its terms (the monomial without the pairs'
+  /// atoms) whose group of terms cannot vanish, or nil when pairs share an atom. Substitutions
+  /// keep each term's rest, so groups never mix; a group vanishes only if it lies in the ideal
+  /// of sin²u + cos²u − 1, cosh²u − sinh²u − 1 and u² − |u|², and every polynomial of that
+  /// ideal is 0 at sin u = 0, cos u = 1, sinh u = 0, cosh u = 1, u = |u| = 1. So a group whose
+  /// value there (the sum of the coefficients of its terms free of sin and sinh) is not 0 stays.
+  func survivingRests(_ form: RationalForm, _ pairs: [Pair]) -> [Monomial]? {
+    var paired = Set<Int>()
+    var vanishing = Set<Int>()
+    for p in pairs {
+      guard paired.insert(p.first).inserted, paired.insert(p.second).inserted else { return nil }
+      if !p.absolute { vanishing.insert(p.first) }
+    }
+    var groups: [Monomial: Rational] = [:]
+    var order: [Monomial] = []
+    var isPaired = [Bool](repeating: false, count: converter.atoms.count)
+    for atom in paired { isPaired[atom] = true }
+    for term in form.numerator.terms {
+      var rest: [UInt64]?
+      var atZero = false
+      for (i, packed) in term.monomial.packed.enumerated() {
+        let atom = Int(packed >> 32)
+        if !isPaired[atom] {
+          rest?.append(packed)
+        } else {
+          if rest == nil { rest = Array(term.monomial.packed[..<i]) }
+          if vanishing.contains(atom) { atZero = true }
+        }
+      }
+      let key = rest.map(Monomial.init(packed:)) ?? term.monomial
+      let value = atZero ? Rational.zero : term.coefficient
+      if let v = groups[key] {
+        groups[key] = v + value
+      } else {
+        groups[key] = value
+        order.append(key)
+      }
+    }
+    return order.filter { !groups[$0]!.isZero }
+  }
+
+  func findPairs(_ form: RationalForm) -> [Pair] {
+    // Per atom: 1 if it occurs, 2 if it occurs squared.
+    var occurs = [UInt8](repeating: 0, count: converter.atoms.count)
+    for p in [form.numerator] + form.factors.map(\.polynomial) {
+      for term in p.terms {
+        for packed in term.monomial.packed {
+          occurs[Int(packed >> 32)] |= packed & 0xFFFF_FFFF >= 2 ? 3 : 1
+        }
       }
     }
     var pairs: [Pair] = []
     // |u| atoms of this form, by u (looked up, never built: building nodes here would change
     // the pool during simplification).
     var bars: [Expr: Int] = [:]
-    for atom in Set(polys.flatMap { $0.monomials.flatMap { $0.pairs.map(\.atom) } }) {
+    for (atom, flag) in occurs.enumerated() where flag != 0 {
       let e = converter.atoms[atom]
       if pool.function(e) == .abs { bars[pool.operand(e, 0)] = atom }
     }
-    for atom in squared.sorted() {
+    for (atom, flag) in occurs.enumerated() where flag & 2 != 0 {
       let e = converter.atoms[atom]
       // abs-square: u with |u| present, or |u| with u an atom.
       let absolute: (u: Expr, plain: Int, bars: Int)?
@@ -142,63 +188,68 @@ struct Pythagorean {
     }
   }
 
-  private func apply(_ pairs: [Pair], _ choice: [Int], to form: RationalForm) throws(SimplificationStop) -> RationalForm
-  {
-    var rules: [(atom: Int, replacement: Polynomial)] = []
-    for (pair, option) in zip(pairs, choice) where option != 0 {
-      let one = Polynomial(constant: .one)
-      if pair.absolute {
-        // u² → |u|² (option 1) or |u|² → u² (option 2).
-        let (atom, other) = option == 1 ? (pair.first, pair.second) : (pair.second, pair.first)
-        rules.append((atom, Polynomial(monomial: Monomial(atom: other, exponent: 2))))
-        continue
-      }
+  /// `form` with one direction (`option` 1 or 2) of `pair` substituted, or nil when the atom it
+  /// replaces is never squared in `form` (the substitution would change nothing).
+  private func apply(_ pair: Pair, _ option: Int, to form: RationalForm) throws(SimplificationStop) -> RationalForm? {
+    let one = Polynomial(constant: .one)
+    let atom: Int
+    let replacement: Polynomial
+    if pair.absolute {
+      // u² → |u|² (option 1) or |u|² → u² (option 2).
+      let other: Int
+      (atom, other) = option == 1 ? (pair.first, pair.second) : (pair.second, pair.first)
+      replacement = Polynomial(monomial: Monomial(atom: other, exponent: 2))
+    } else {
       switch (option, pair.hyperbolic) {
       case (1, false):  // cos² → 1 − sin²
-        rules.append(
-          (pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2), coefficient: .minusOne)))
+        atom = pair.second
+        replacement = one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2), coefficient: .minusOne)
       case (2, false):  // sin² → 1 − cos²
-        rules.append(
-          (pair.first, one + Polynomial(monomial: Monomial(atom: pair.second, exponent: 2), coefficient: .minusOne)))
+        atom = pair.first
+        replacement = one + Polynomial(monomial: Monomial(atom: pair.second, exponent: 2), coefficient: .minusOne)
       case (1, true):  // cosh² → 1 + sinh²
-        rules.append((pair.second, one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2))))
+        atom = pair.second
+        replacement = one + Polynomial(monomial: Monomial(atom: pair.first, exponent: 2))
       default:  // sinh² → cosh² − 1
-        rules.append(
-          (pair.first, Polynomial(monomial: Monomial(atom: pair.second, exponent: 2)) + Polynomial(constant: .minusOne))
-        )
+        atom = pair.first
+        replacement = Polynomial(monomial: Monomial(atom: pair.second, exponent: 2)) + Polynomial(constant: .minusOne)
       }
     }
     var result = form
-    result.numerator = try substitute(rules, in: form.numerator)
-    result.factors = []
-    for (p, k) in form.factors { result.factors.append((try substitute(rules, in: p), k)) }
-    return result
+    var changed = false
+    if let p = try substitute(atom, replacement, in: form.numerator) {
+      result.numerator = p
+      changed = true
+    }
+    for (i, (p, k)) in form.factors.enumerated() {
+      guard let q = try substitute(atom, replacement, in: p) else { continue }
+      result.factors[i] = (q, k)
+      changed = true
+    }
+    return changed ? result : nil
   }
 
-  /// Replaces atom^e (e ≥ 2) by atom^(e mod 2) · replacement^(e div 2) for each rule.
-  func substitute(_ rules: [(atom: Int, replacement: Polynomial)], in p: Polynomial) throws(SimplificationStop)
-    -> Polynomial
+  /// `p` with atom^e (e ≥ 2) replaced by atom^(e mod 2) · replacement^(e div 2), or nil when
+  /// no term has atom^2.
+  func substitute(_ atom: Int, _ replacement: Polynomial, in p: Polynomial) throws(SimplificationStop)
+    -> Polynomial?
   {
-    var current = p
-    for rule in rules {
-      // Terms are gathered unsorted and sorted once: merging each expansion in turn was
-      // quadratic in the number of terms (det6 spent 60% of its time here).
-      var terms: [Term] = []
-      terms.reserveCapacity(current.termCount)
-      var changed = false
-      for term in current.terms {
-        let e = term.monomial.exponent(of: rule.atom)
-        if e < 2 {
-          terms.append(term)
-          continue
-        }
-        changed = true
-        let kept = term.monomial.removing(rule.atom).0 * Monomial(atom: rule.atom, exponent: e % 2)
-        let expanded = try rule.replacement.power(e / 2, budget: converter.budget)
-        terms += expanded.scaled(term.coefficient, kept).terms
+    // Terms are gathered unsorted and sorted once: merging each expansion in turn was
+    // quadratic in the number of terms (det6 spent 60% of its time here).
+    var terms: [Term] = []
+    terms.reserveCapacity(p.termCount)
+    var changed = false
+    for term in p.terms {
+      let e = term.monomial.exponent(of: atom)
+      if e < 2 {
+        terms.append(term)
+        continue
       }
-      if changed { current = Polynomial(unsorted: terms) }
+      changed = true
+      let kept = term.monomial.removing(atom).0 * Monomial(atom: atom, exponent: e % 2)
+      let expanded = try replacement.power(e / 2, budget: converter.budget)
+      terms += expanded.scaled(term.coefficient, kept).terms
     }
-    return current
+    return changed ? Polynomial(unsorted: terms) : nil
   }
 }

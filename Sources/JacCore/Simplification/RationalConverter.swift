@@ -9,6 +9,15 @@ final class RationalConverter {
   private(set) var roots: [Int: (base: Expr, degree: Int)] = [:]
   private var forms: [Expr: RationalForm] = [:]
   private var monomialExpressions: [Monomial: Expr] = [:]
+  /// Whether distinct monomials over the atoms so far become distinct canonical products with
+  /// no coefficient (see ``complexityFloor(_:atomCost:)``). Symbols, constants and calls other
+  /// than `exp` do: a power of one is interned as it is. `exp(u)^k` becomes `exp(k·u)`, which
+  /// stays distinct while no two `exp` atoms share the rest of their argument (`exp(x)`,
+  /// `exp(2*x)`) and no rest is a `log` (`exp(log(y)/2)^2 = y`). A root `u^(1/q)` or a symbolic
+  /// power can collapse (`(x^(1/2))^2 = x`), so one of them turns the floor off.
+  private(set) var atomsMapFreely = true
+  private var expRests: Set<Expr> = []
+  private var atomCosts: [Int] = []
 
   init(pool: ExpressionPool, budget: Budget) {
     self.pool = pool
@@ -22,6 +31,14 @@ final class RationalConverter {
     if let i = atomIndex[e] { return i }
     atoms.append(e)
     atomIndex[e] = atoms.count - 1
+    switch pool.node(e) {
+    case .symbol, .constant: break
+    case .call(.exp, let u):
+      let rest = pool.coefficientAndRest(u).1
+      if pool.function(rest) == .log || !expRests.insert(rest).inserted { atomsMapFreely = false }
+    case .call: break
+    default: atomsMapFreely = false
+    }
     return atoms.count - 1
   }
 
@@ -103,6 +120,39 @@ final class RationalConverter {
   }
 
   // MARK: Form → expression
+
+  /// A lower bound on `Complexity.of(expression(f))`, read off the form without building it
+  /// (0 when none is known). The numerator N = c·m·P prints P as a sum of one term per term of
+  /// P when atoms map freely, and that sum stays a factor of the result (cancellation already
+  /// divided out every denominator factor equal to it). So the result costs at least
+  /// (terms of P − 1) + Σ over terms of (atoms − 1) + Σ over atoms of (cost of the atom, + 1
+  /// for a `^` when its exponent is at least 2 and it is not `exp`, whose power is `exp(k·u)`).
+  /// Coefficients are not counted.
+  func complexityFloor(_ f: RationalForm, atomCost: (Expr) -> Int) -> Int {
+    complexityFloor(of: f.numerator.monomials, atomCost: atomCost)
+  }
+
+  /// The same bound for a numerator known to have, among others, one term whose monomial is a
+  /// multiple of each of `monomials` (distinct), with nothing common to them left out.
+  func complexityFloor(of monomials: [Monomial], atomCost: (Expr) -> Int) -> Int {
+    guard atomsMapFreely, monomials.count >= 2 else { return 0 }
+    while atomCosts.count < atoms.count { atomCosts.append(atomCost(atoms[atomCosts.count])) }
+    var common = monomials[0]
+    for m in monomials.dropFirst() where !common.isOne { common = common.gcd(m) }
+    var total = monomials.count - 1
+    for m in monomials {
+      var count = 0
+      for packed in m.packed {
+        let atom = Int(packed >> 32)
+        let e = Int(packed & 0xFFFF_FFFF) - (common.isOne ? 0 : common.exponent(of: atom))
+        guard e > 0 else { continue }
+        count += 1
+        total += atomCosts[atom] + (e >= 2 && pool.function(atoms[atom]) != .exp ? 1 : 0)
+      }
+      total += max(count - 1, 0)
+    }
+    return total
+  }
 
   /// Monomials recur across the polynomials of one simplification: each is built once.
   func expression(_ m: Monomial) -> Expr {

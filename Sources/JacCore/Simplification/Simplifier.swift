@@ -102,13 +102,14 @@ public final class Simplifier {
     default: return e
     }
     guard budget.remaining > 0, !isSettledProduct(e), !isSettledSum(e) else { return e }
+    let a = (measure.of(e), pool.treeSize(e))
     let normal: Expr
     do {
-      normal = try normalForm(e, budget)
+      guard let form = try normalForm(e, budget, toBeat: a.0) else { return e }
+      normal = form
     } catch {
       return error == .divisionByZero ? pool.undefined : e
     }
-    let a = (measure.of(e), pool.treeSize(e))
     let b = (measure.of(normal), pool.treeSize(normal))
     guard b < a else { return e }
     if trace != nil {
@@ -196,9 +197,22 @@ public final class Simplifier {
   private static let pythagoreanFamily: Set<Function> = [.sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh]
 
   /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
-  /// common factors out.
-  func normalForm(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr {
+  /// common factors out. Nil, without building it, when it is sure to cost more operations than
+  /// `toBeat` (``RationalConverter/complexityFloor(_:atomCost:)``): in a big determinant most
+  /// normal forms are long expansions that lose to the factored form, and building them was
+  /// most of the time.
+  func normalForm(_ e: Expr, _ budget: Budget, toBeat: Int = .max) throws(SimplificationStop) -> Expr? {
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
+    guard let form = try reducedForm(e, converter, toBeat: toBeat) else { return nil }
+    if toBeat < .max && converter.complexityFloor(form, atomCost: { measure.of($0) }) > toBeat { return nil }
+    return converter.expression(form)
+  }
+
+  /// The normal form as a ``RationalForm``; nil when the bound taken before the Pythagorean
+  /// search (``Pythagorean/survivingRests(_:_:)``) already exceeds `toBeat`.
+  func reducedForm(_ e: Expr, _ converter: RationalConverter, toBeat: Int = .max) throws(SimplificationStop)
+    -> RationalForm?
+  {
     var form = try converter.form(e)
     // Which named rules changed the form is worked out only for `--steps` (a trace is on).
     let naming = trace != nil
@@ -211,17 +225,25 @@ public final class Simplifier {
       form = next
     }
     stage(.rootPower, try reduceRoots(form, converter))
-    let (reduced, identities) = try Pythagorean(converter: converter).reduceNaming(form)
+    let pythagorean = Pythagorean(converter: converter)
+    let pairs = pythagorean.findPairs(form)
+    // Without denominator factors nothing is cancelled later, so the bound holds for the result.
+    if toBeat < .max, form.factors.isEmpty, !pairs.isEmpty, let rests = pythagorean.survivingRests(form, pairs),
+      converter.complexityFloor(of: rests, atomCost: { measure.of($0) }) > toBeat
+    {
+      return nil
+    }
+    let (reduced, identities) = try pythagorean.reduceNaming(form, pairs: pairs)
     form = reduced
     rules += identities
     form = try normalizeFactors(form, converter)
-    stage(.cancelCommonFactor, try cancel(form, budget))
+    stage(.cancelCommonFactor, try cancel(form, converter.budget))
     if naming {
       let (content, monomial) = form.numerator.content
       if form.numerator.termCount > 1 && (content != .one || !monomial.isOne) { rules.append(.factorCommonMonomial) }
       lastRules = rules
     }
-    return converter.expression(form)
+    return form
   }
 
   /// `root-power`: (u^(1/q))^k with k ≥ q becomes u^(k div q) · (u^(1/q))^(k mod q).
