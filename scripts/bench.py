@@ -205,6 +205,7 @@ def main():
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--no-scaling", action="store_true")
+    ap.add_argument("--only", help="comma-separated workload names (e.g. det6,polar); skips batch and scaling")
     args = ap.parse_args()
 
     peers = {} if args.no_peers else {name: p for name, p in PEERS.items() if p[1]()}
@@ -216,6 +217,8 @@ def main():
     print(f"whole-process wall time, median of {args.runs} runs (peers: {args.peer_runs}); "
           f"peak RSS; output bytes; jac compute = parse+differentiate+simplify+print from --stats\n")
     workloads = [polar(), spherical(), arm(50), nn(30), chain(200), bratu(200), rosen(100), det6()]
+    if args.only:
+        workloads = [w for w in workloads if w[0] in args.only.split(",")]
     header = ["workload", "jac ms", "jac compute ms", "jac MB", "jac bytes"]
     for name in peers:
         header += [f"{name} ms", f"{name} bytes", f"jac/{name}"]
@@ -237,6 +240,8 @@ def main():
                 row += [f"{p[0] * 1000:.1f}", str(p[2]), f"{j[0] / p[0]:.3f}"]
         print("| " + " | ".join(row) + " |", flush=True)
 
+    if args.only:
+        return
     text = batch()
     j = measure([args.jac, "--vars", "x,y", "--stats"], text, args.runs, args.timeout)
     if j is not None:

@@ -18,6 +18,15 @@ public struct Matrix: Equatable, Sendable {
 
   public var isSquare: Bool { rows == columns }
 
+  /// Aᵀ.
+  public var transposed: Matrix {
+    var t = Matrix(rows: columns, columns: rows, entries: entries)
+    for i in 0..<rows {
+      for j in 0..<columns { t[j, i] = self[i, j] }
+    }
+    return t
+  }
+
   /// Row `i` as an array.
   public func row(_ i: Int) -> [Expr] { Array(entries[i * columns..<(i + 1) * columns]) }
 
