@@ -26,10 +26,15 @@ struct AnswerFormatter {
   /// The variables of `diff`, for its left-hand side.
   var along: [String] = []
 
+  /// The text printer for this format (unicode for `--format unicode`, else plain), one per
+  /// answer, so repeated subexpressions of its entries are printed once.
+  let textPrinter: TextPrinter
+
   init(pool: ExpressionPool, format: Invocation.Format, exact: Bool = false) {
     self.pool = pool
     self.format = format
     self.exact = exact
+    textPrinter = TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain, remembersRepeats: true)
   }
 
   func render(_ answer: Answer, input: String) -> String {
@@ -68,9 +73,6 @@ struct AnswerFormatter {
   private func isDecimal(_ e: Expr, _ answer: Answer) -> Bool {
     answer.atPoint && !exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
   }
-
-  /// The text printer for this format: unicode for `--format unicode`, else plain.
-  var textPrinter: TextPrinter { TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain) }
 
   func textEntry(_ e: Expr, _ answer: Answer) -> String {
     isDecimal(e, answer)

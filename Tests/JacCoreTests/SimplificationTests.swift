@@ -150,6 +150,21 @@ import Testing
     #expect(bounded > 200)
   }
 
+  /// The constructors give canonical nodes even when collecting changes a base, so that the
+  /// simplifier may keep a node whose parts are unchanged: (√y)^(-1/2)·(√y)^(-1/2)·y^(-1/2) is
+  /// y^(-1), not y^(-1/2)·y^(-1/2); exp(x)·exp(x)·exp(2·x) is exp(4·x).
+  @Test func collectingAgainAfterABaseChanges() {
+    let f = Fixture()
+    let pool = f.pool
+    let y = pool.symbol("y")
+    let root = pool.power(pool.sqrt(y), pool.number(Rational(BigInt(-1), BigInt(2))))
+    let product = pool.multiply([root, root, pool.power(y, pool.number(Rational(BigInt(-1), BigInt(2))))])
+    #expect(product == pool.reciprocal(y), "got \(f.text(product))")
+    #expect(f.text(f.d(f.parse("log(-(sqrt(y))^(1/2))"), "y")) == "1/(4*y)")
+    let e = pool.call(.exp, pool.symbol("x"))
+    #expect(f.text(pool.multiply([e, e, f.parse("exp(2*x)")])) == "exp(4*x)")
+  }
+
   @Test func polarDeterminantIsR() throws {
     let engine = Engine()
     let answer = try engine.run(Request(command: .det, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"]))

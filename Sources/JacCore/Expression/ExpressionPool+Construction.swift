@@ -48,7 +48,17 @@ extension ExpressionPool {
 
   public func add(_ a: Expr, _ b: Expr) -> Expr { add([a, b]) }
   public func subtract(_ a: Expr, _ b: Expr) -> Expr { add([a, negate(b)]) }
-  public func negate(_ a: Expr) -> Expr { multiply([minusOne, a]) }
+  /// `-a`. A number or product only changes its coefficient (what `multiply` would do, without
+  /// regrouping the factors); the printers negate every subtracted term.
+  public func negate(_ a: Expr) -> Expr {
+    switch kind(a) {
+    case .number: return number(-rational(a)!)
+    case .product, .symbol, .call, .sum:
+      let (c, rest) = coefficientAndRest(a)
+      return scaled(rest, by: -c)
+    default: return multiply([minusOne, a])
+    }
+  }
   public func multiply(_ a: Expr, _ b: Expr) -> Expr { multiply([a, b]) }
   public func divide(_ a: Expr, _ b: Expr) -> Expr { multiply([a, power(b, minusOne)]) }
   public func square(_ a: Expr) -> Expr { power(a, number(2)) }
@@ -167,6 +177,9 @@ extension ExpressionPool {
         result.append(f)
       default:
         if f != one { result.append(f) }
+        // A power whose base changed ((√y)^(-1) = y^(-1/2), exp(x)^2 = exp(2·x)) may now share
+        // its base with another factor: collect again.
+        if f != b && f != one && baseAndExponent(f).base != b { again = again || !final }
       }
     }
     if coefficient.isZero { return .done(zero) }

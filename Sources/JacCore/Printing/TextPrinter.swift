@@ -9,10 +9,26 @@ public struct TextPrinter {
   public enum Style: Sendable { case plain, unicode }
   public let style: Style
 
-  public init(pool: ExpressionPool, style: Style = .plain) {
+  /// Text of repeated subexpressions, when the printer remembers them.
+  private let shared: SharedText?
+
+  /// With `remembersRepeats`, a subexpression of at least ``SharedText/minimumSize`` nodes that
+  /// comes up a second time is printed once more into its own string, which later occurrences
+  /// copy: the rows of a layer's Jacobian all print the same `tanh(…)` argument. The strings
+  /// are disjoint parts of the output (nothing inside a remembered one is remembered), so they
+  /// take at most the memory of the output; make one such printer per answer.
+  public init(pool: ExpressionPool, style: Style = .plain, remembersRepeats: Bool = false) {
     self.pool = pool
     self.style = style
     layout = PrintLayout(pool: pool)
+    shared = remembersRepeats ? SharedText() : nil
+  }
+
+  final class SharedText {
+    static let minimumSize = 16
+    var seen: Set<Expr> = []
+    var text: [Expr: String] = [:]
+    var writingOne = false
   }
 
   private var unicode: Bool { style == .unicode }
@@ -58,6 +74,22 @@ public struct TextPrinter {
   }
 
   func write(_ e: Expr, into out: inout String) {
+    guard let shared, pool.treeSize(e) >= SharedText.minimumSize else { return writeNode(e, into: &out) }
+    if let text = shared.text[e] {
+      out += text
+    } else if !shared.writingOne && !shared.seen.insert(e).inserted {
+      shared.writingOne = true
+      var text = ""
+      writeNode(e, into: &text)
+      shared.writingOne = false
+      shared.text[e] = text
+      out += text
+    } else {
+      writeNode(e, into: &out)
+    }
+  }
+
+  private func writeNode(_ e: Expr, into out: inout String) {
     switch pool.node(e) {
     case .number(let q): out += unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description
     case .symbol(let name): out += unicode ? Self.greekLetters[name] ?? name : name

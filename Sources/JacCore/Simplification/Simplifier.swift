@@ -80,14 +80,21 @@ public final class Simplifier {
     switch pool.node(e) {
     case .number, .symbol, .constant, .undefined:
       result = e
+    // A node whose parts come back unchanged is rebuilt as itself (the constructors are
+    // idempotent on canonical nodes), so it is not rebuilt: a Jacobian's rows repeat the same
+    // long argument in every entry.
     case .call(let f, let u):
-      result = pool.call(f, simplify(u, budget))
+      let v = simplify(u, budget)
+      result = v == u ? e : pool.call(f, v)
     case .sum(let terms):
-      result = shortest(pool.add(terms.map { simplify($0, budget) }), budget)
+      let parts = terms.map { simplify($0, budget) }
+      result = shortest(parts == terms ? e : pool.add(parts), budget)
     case .product(let factors):
-      result = shortest(pool.multiply(factors.map { simplify($0, budget) }), budget)
+      let parts = factors.map { simplify($0, budget) }
+      result = shortest(parts == factors ? e : pool.multiply(parts), budget)
     case .power(let b, let x):
-      result = shortest(pool.power(simplify(b, budget), simplify(x, budget)), budget)
+      let (c, y) = (simplify(b, budget), simplify(x, budget))
+      result = shortest(c == b && y == x ? e : pool.power(c, y), budget)
     }
     memo[e] = result
     if result != e { memo[result] = result }
