@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Benchmark jac against the peers that are installed (SymPy, SymEngine, GiNaC's ginsh, Maxima).
+"""Benchmark jac against the peers that are installed (SymPy, SymEngine, GiNaC's ginsh, Giac, Maxima).
 
 Each workload is generated here (sizes are parameters), run by jac and by every peer found, and
 timed as whole processes: median wall time of several runs, peak memory (max RSS from wait4),
 and output size. jac's own compute time comes from its --stats line. Peers without a Jacobian
-command get one built from diff (ginsh). A peer that is missing is listed with how to install it.
+command get one built from diff (ginsh, Giac). A peer that is missing is listed with how to install it.
 
 usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peers] [--no-scaling]
 """
@@ -169,6 +169,17 @@ def ginsh_program(kind, components, variables):
     return ["ginsh"], "\n".join(fs + body) + "\nquit;\n"
 
 
+def giac_program(kind, components, variables):
+    """Giac's command-line interpreter runs a file and prints each statement's value."""
+    vs = "[" + ",".join(variables) + "]"
+    rows = "[" + ",".join(f"diff({c},{vs})" for c in components) + "]"
+    expr = {"jacobian": rows, "grad": f"diff({components[0]},{vs})", "hessian": f"hessian({components[0]},{vs})",
+            "det": f"det({rows})"}[kind]
+    with tempfile.NamedTemporaryFile("w", suffix=".cas", delete=False) as f:
+        f.write(expr + "\n")
+    return ["icas", f.name], ""
+
+
 def maxima_program(kind, components, variables):
     vs = "[" + ",".join(variables) + "]"
     fs = "[" + ",".join(components) + "]"
@@ -181,6 +192,7 @@ PEERS = {
     "ginsh": (lambda k, c, v: ginsh_program(k, c, v), lambda: shutil.which("ginsh"), "apt-get install ginac-tools"),
     "symengine": (lambda k, c, v: sympy_program(k, c, v, "symengine"), lambda: has_module("symengine"),
                   "pip install symengine"),
+    "giac": (lambda k, c, v: giac_program(k, c, v), lambda: shutil.which("icas"), "apt-get install xcas"),
     "maxima": (lambda k, c, v: maxima_program(k, c, v), lambda: shutil.which("maxima"), "apt-get install maxima"),
     "sympy": (lambda k, c, v: sympy_program(k, c, v, "sympy"), lambda: has_module("sympy"), "pip install sympy"),
 }

@@ -14,7 +14,7 @@ public enum ArgumentScanner {
   ]
   static let flagOptions = [
     "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
-    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse", "--steps",
+    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse", "--dense", "--steps",
   ]
 
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
@@ -102,6 +102,7 @@ public enum ArgumentScanner {
       case "--standalone": invocation.standalone = true
       case "--with-latex": invocation.withLatex = true
       case "--no-cse": invocation.noCSE = true
+      case "--dense": invocation.dense = true
       case "--steps": invocation.steps = true
       case "--entry":
         let text = try value(for: name, inline: inline)

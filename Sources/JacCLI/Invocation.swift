@@ -45,6 +45,8 @@ public struct Invocation {
   public var withLatex = false
   /// `--no-cse`: generated code computes every entry in full.
   public var noCSE = false
+  /// `--dense`: text prints every matrix aligned, even a big sparse one.
+  public var dense = false
   /// `--steps`: explain the derivation of each entry.
   public var steps = false
   /// `--entry i,j`: explain only this entry (1-based).

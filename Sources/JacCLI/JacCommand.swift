@@ -157,6 +157,7 @@ final class Session {
     f.standalone = invocation.standalone
     f.withLatex = invocation.withLatex
     f.eliminateCommonSubexpressions = !invocation.noCSE
+    f.dense = invocation.dense
     f.vectorProduct = invocation.jvp != nil ? .jvp : invocation.vjp != nil ? .vjp : nil
     f.along = invocation.along ?? answer.variables
     if let at = invocation.at, invocation.lhs || invocation.withLatex {

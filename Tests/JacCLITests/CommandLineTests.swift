@@ -226,6 +226,34 @@ import Testing
     }
   }
 
+  /// A big sparse matrix prints as its nonzero entries, 1-based; `--dense` keeps the aligned
+  /// layout; 400 entries or fewer, or more than a quarter nonzero, stay aligned.
+  @Test func bigSparseMatricesListTheirNonzeros() throws {
+    func tridiagonal(_ n: Int) -> (String, String) {
+      let u = (1...n).map { "u\($0)" }
+      let f = (0..<n).map { i in
+        (i > 0 ? u[i - 1] + " + " : "") + "exp(\(u[i])) - 2*\(u[i])" + (i < n - 1 ? " + " + u[i + 1] : "")
+      }
+      return (f.joined(separator: ", "), u.joined(separator: ","))
+    }
+    let (f21, u21) = tridiagonal(21)
+    let listed = try ProcessRunner.run([f21, "--vars", u21])
+    let lines = listed.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "21x21, 61 nonzero entries (all others 0):")
+    #expect(lines.count == 62)
+    #expect(Array(lines.dropFirst().prefix(3)) == ["[1,1] = exp(u1) - 2", "[1,2] = 1", "[2,1] = 1"])
+    #expect(lines.last == "[21,21] = exp(u21) - 2")
+    let unicode = try ProcessRunner.run([f21, "--vars", u21, "--format", "unicode"])
+    #expect(unicode.stdout.hasPrefix("21×21, 61 nonzero entries (all others 0):\n[1,1] = exp(u1) − 2\n"))
+    let dense = try ProcessRunner.run([f21, "--vars", u21, "--dense"])
+    #expect(dense.stdout.split(separator: "\n").count == 21)
+    #expect(dense.stdout.hasPrefix("[ exp(u1) - 2  1            0 "))
+    let (f20, u20) = tridiagonal(20)
+    #expect(try ProcessRunner.run([f20, "--vars", u20]).stdout.hasPrefix("[ exp(u1) - 2  1 "))
+    let hessian = try ProcessRunner.run(["hessian", (1...21).map { "x\($0)^3" }.joined(separator: " + ")])
+    #expect(hessian.stdout.hasPrefix("21x21, 21 nonzero entries (all others 0):\n[1,1] = 6*x1\n[2,2] = 6*x10\n"))
+  }
+
   @Test func errorsPointAtTheColumn() throws {
     let result = try ProcessRunner.run(["simplify", "x(y)"])
     #expect(result.stderr == "error: 'x' is not a function\n  x(y)\n  ^\nhint: write 'x*(...)' to multiply\n")
