@@ -108,15 +108,36 @@ final class RationalConverter {
     var (c, m) = poly.content
     var p = poly.divided(by: c, m)
     if let (_, sign) = p.singleTerm { return (c * sign, m, nil) }
-    let e = expression(p)
-    if case .sum(let terms) = pool.node(e),
-      let first = terms.first(where: { !pool.isNumber($0) }),
-      PrintLayout(pool: pool).isNegative(first)
-    {
+    if firstTermIsNegative(p) {
       c = -c
       p = p.scaled(.minusOne)
     }
     return (c, m, p)
+  }
+
+  /// Whether the first non-constant term of `p`, in the order the sum prints, is negative.
+  /// When atoms map freely, the terms of the sum are c·E for the distinct monomial expressions
+  /// E, and the sum's order (``ExpressionPool/compareTerms(_:_:)``: larger tree first, then
+  /// expression order) is the order of the E's; so the first term is found without building
+  /// and sorting the sum.
+  private func firstTermIsNegative(_ p: Polynomial) -> Bool {
+    guard atomsMapFreely else {
+      let e = expression(p)
+      guard case .sum(let terms) = pool.node(e), let first = terms.first(where: { !pool.isNumber($0) }) else {
+        return false
+      }
+      return PrintLayout(pool: pool).isNegative(first)
+    }
+    var first: (rest: Expr, negative: Bool)?
+    for term in p.terms where !term.monomial.isOne {
+      let rest = expression(term.monomial)
+      if let f = first {
+        let (a, b) = (pool.treeSize(rest), pool.treeSize(f.rest))
+        guard a > b || (a == b && pool.compare(rest, f.rest) < 0) else { continue }
+      }
+      first = (rest, term.coefficient.isNegative)
+    }
+    return first?.negative ?? false
   }
 
   // MARK: Form → expression
