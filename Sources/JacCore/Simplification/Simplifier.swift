@@ -108,7 +108,24 @@ public final class Simplifier {
     case .sum, .product, .power: break
     default: return e
     }
-    guard budget.remaining > 0, !isSettledProduct(e), !isSettledSum(e) else { return e }
+    guard budget.remaining > 0, !isSettledSum(e) else { return e }
+    switch productShape(e) {
+    case .settled: return e
+    case .overSum(let f, _) where trace == nil && !PrintLayout(pool: pool).isNegative(firstTerm(f)):
+      // F is its own normal form, so the normal form is m/F^k again.
+      return e
+    case .overSum(let f, let k) where trace == nil:
+      // The normal form turns F's sign: m/F^k = (-1)^k·m/(-F)^k, built directly.
+      let power = pool.power(f, pool.number(Rational(BigInt(-k))))
+      let factors = pool.kind(e) == .product ? pool.operands(e) : [e]
+      let turned = pool.add(pool.operands(f).map(pool.negate))
+      let flipped = pool.multiply(
+        factors.map { $0 == power ? pool.power(turned, pool.number(Rational(BigInt(-k)))) : $0 }
+          + (k % 2 == 0 ? [] : [pool.minusOne]))
+      let a = (measure.of(e), pool.treeSize(e))
+      return (measure.of(flipped), pool.treeSize(flipped)) < a ? flipped : e
+    default: break
+    }
     let a = (measure.of(e), pool.treeSize(e))
     let normal: Expr
     do {
@@ -125,43 +142,75 @@ public final class Simplifier {
     return normal
   }
 
-  /// A product or power the normal form cannot shorten, so it is not computed (most products
-  /// in derivatives are of this kind). Every exponent is a number. Atom bases (symbols, `pi`,
+  private enum ProductShape {
+    /// The normal form cannot shorten it.
+    case settled
+    /// c·m/F^k: a monomial over one settled sum F (``isSettledSum(_:)``) to an integer power
+    /// k > 0, with no square of sin, cos, … above (sin²u/(1 − cos u)² = (1 + cos u)/(1 − cos u)).
+    /// Nothing cancels (F is primitive with two or more terms) and F's normal form is ±F, the
+    /// sign that makes its first term positive; so the normal form is either m/F^k again or
+    /// (−1)^k·m/(−F)^k, which ``shortest(_:_:)`` builds without the rational form.
+    case overSum(Expr, Int)
+    /// Anything else: the normal form decides.
+    case open
+  }
+
+  /// Products and powers the normal form cannot shorten, or can only flip (most products in
+  /// derivatives are of these kinds). Every exponent is a number. Atom bases (symbols, `pi`,
   /// calls other than `exp`) may carry any exponent: a monomial in atoms is its own normal form,
   /// since `multiply` has already merged equal bases. Besides those, at most one factor may be a
-  /// sum, with a positive exponent, and then there is no denominator (`(x + 1)/x = 1 + 1/x` is
-  /// shorter) and no negative coefficient (`pull-out-negative`: −(a − b) = b − a); with two
-  /// sums expanding can be shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent
-  /// and argument (exp(x)·exp(−x) = 1 in the normal form).
-  private func isSettledProduct(_ e: Expr) -> Bool {
+  /// sum: with a positive exponent, and then there is no denominator (`(x + 1)/x = 1 + 1/x` is
+  /// shorter) and no negative coefficient (`pull-out-negative`: −(a − b) = b − a); or with a
+  /// negative integer exponent (``ProductShape/overSum(_:_:)``). With two sums expanding can be
+  /// shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent and argument
+  /// (exp(x)·exp(−x) = 1 in the normal form).
+  private func productShape(_ e: Expr) -> ProductShape {
     let factors: [Expr]
     switch pool.node(e) {
     case .product(let fs): factors = fs
     case .power: factors = [e]
-    default: return false
+    default: return .open
     }
     var sums = 0
     var negative = false
+    var denominator: (sum: Expr, power: Int)?
+    var squaredTrigonometric = false
+    var monomialDenominator = false
     for f in factors {
       if let q = pool.rational(f) {
         negative = q.isNegative
         continue
       }
       let (base, exponent) = pool.baseAndExponent(f)
-      guard let q = pool.rational(exponent) else { return false }
+      guard let q = pool.rational(exponent) else { return .open }
       switch pool.node(base) {
       case .sum:
-        if q.isNegative { return false }
+        if q.isNegative {
+          guard denominator == nil, q.isInteger, let k = (-q).numerator.intValue else { return .open }
+          denominator = (base, k)
+        }
         sums += 1
       case .call(.exp, let u):
-        if q.isNegative || pool.coefficientAndRest(u).0.isNegative { return false }
-      case .symbol, .constant, .call: break
-      default: return false
+        if q.isNegative || pool.coefficientAndRest(u).0.isNegative { return .open }
+      case .call(let fn, _):
+        if fn == .abs { return .open }
+        if q.magnitude >= Rational(BigInt(2)) && Self.pythagoreanFamily.contains(fn) { squaredTrigonometric = true }
+        if q.isNegative { monomialDenominator = true }
+      case .symbol, .constant:
+        if q.isNegative { monomialDenominator = true }
+      default: return .open
       }
     }
-    if sums == 0 { return true }
-    let denominators = factors.contains { f in pool.rational(pool.baseAndExponent(f).exponent)?.isNegative == true }
-    return sums == 1 && !negative && !denominators
+    if sums == 0 { return .settled }
+    if let (sum, k) = denominator {
+      return sums == 1 && !squaredTrigonometric && isSettledSum(sum) ? .overSum(sum, k) : .open
+    }
+    return sums == 1 && !negative && !monomialDenominator ? .settled : .open
+  }
+
+  /// The first term of a sum other than its number, in the sum's order.
+  private func firstTerm(_ sum: Expr) -> Expr {
+    pool.operands(sum).first { !pool.isNumber($0) } ?? sum
   }
 
   /// A sum the normal form cannot shorten: a polynomial in distinct atoms with integer
