@@ -31,12 +31,15 @@ struct AnswerFormatter {
   /// The text printer for this format (unicode for `--format unicode`, else plain), one per
   /// answer, so repeated subexpressions of its entries are printed once.
   let textPrinter: TextPrinter
+  /// The LaTeX printer, one per answer for the same reason.
+  let latexPrinter: LatexPrinter
 
   init(pool: ExpressionPool, format: Invocation.Format, exact: Bool = false) {
     self.pool = pool
     self.format = format
     self.exact = exact
     textPrinter = TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain, remembersRepeats: true)
+    latexPrinter = LatexPrinter(pool: pool, remembersRepeats: true)
   }
 
   func render(_ answer: Answer, input: String) -> String {
@@ -83,7 +86,7 @@ struct AnswerFormatter {
   }
 
   func latexEntry(_ e: Expr, _ answer: Answer) -> String {
-    isDecimal(e, answer) ? DecimalText.latex(pool.evaluate(e, [:])) : LatexPrinter(pool: pool).string(e)
+    isDecimal(e, answer) ? DecimalText.latex(pool.evaluate(e, [:])) : latexPrinter.string(e)
   }
 
   // MARK: Formats

@@ -7,10 +7,16 @@ public struct LatexPrinter {
   private let layout: PrintLayout
   private let text: TextPrinter
 
-  public init(pool: ExpressionPool) {
+  /// Text of repeated subexpressions, when the printer remembers them.
+  private let repeated: RepeatedText?
+
+  /// With `remembersRepeats`, a subexpression printed twice is kept and copied after that
+  /// (``RepeatedText``); make one such printer per answer.
+  public init(pool: ExpressionPool, remembersRepeats: Bool = false) {
     self.pool = pool
     layout = PrintLayout(pool: pool)
     text = TextPrinter(pool: pool)
+    repeated = remembersRepeats ? RepeatedText() : nil
   }
 
   public func string(_ e: Expr) -> String {
@@ -31,6 +37,11 @@ public struct LatexPrinter {
   }
 
   func write(_ e: Expr, into out: inout String) {
+    guard let repeated else { return writeNode(e, into: &out) }
+    repeated.write(e, size: pool.treeSize(e), into: &out) { writeNode($0, into: &$1) }
+  }
+
+  private func writeNode(_ e: Expr, into out: inout String) {
     switch pool.node(e) {
     case .number(let q):
       if q.isInteger {

@@ -10,25 +10,15 @@ public struct TextPrinter {
   public let style: Style
 
   /// Text of repeated subexpressions, when the printer remembers them.
-  private let shared: SharedText?
+  private let repeated: RepeatedText?
 
-  /// With `remembersRepeats`, a subexpression of at least ``SharedText/minimumSize`` nodes that
-  /// comes up a second time is printed once more into its own string, which later occurrences
-  /// copy: the rows of a layer's Jacobian all print the same `tanh(…)` argument. The strings
-  /// are disjoint parts of the output (nothing inside a remembered one is remembered), so they
-  /// take at most the memory of the output; make one such printer per answer.
+  /// With `remembersRepeats`, a subexpression printed twice is kept and copied after that
+  /// (``RepeatedText``); make one such printer per answer.
   public init(pool: ExpressionPool, style: Style = .plain, remembersRepeats: Bool = false) {
     self.pool = pool
     self.style = style
     layout = PrintLayout(pool: pool)
-    shared = remembersRepeats ? SharedText() : nil
-  }
-
-  final class SharedText {
-    static let minimumSize = 16
-    var seen: Set<Expr> = []
-    var text: [Expr: String] = [:]
-    var writingOne = false
+    repeated = remembersRepeats ? RepeatedText() : nil
   }
 
   private var unicode: Bool { style == .unicode }
@@ -74,19 +64,8 @@ public struct TextPrinter {
   }
 
   func write(_ e: Expr, into out: inout String) {
-    guard let shared, pool.treeSize(e) >= SharedText.minimumSize else { return writeNode(e, into: &out) }
-    if let text = shared.text[e] {
-      out += text
-    } else if !shared.writingOne && !shared.seen.insert(e).inserted {
-      shared.writingOne = true
-      var text = ""
-      writeNode(e, into: &text)
-      shared.writingOne = false
-      shared.text[e] = text
-      out += text
-    } else {
-      writeNode(e, into: &out)
-    }
+    guard let repeated else { return writeNode(e, into: &out) }
+    repeated.write(e, size: pool.treeSize(e), into: &out) { writeNode($0, into: &$1) }
   }
 
   private func writeNode(_ e: Expr, into out: inout String) {
