@@ -39,7 +39,7 @@ import Testing
     let engine = Engine()
     let pool = engine.pool
     var e = pool.symbol("x")
-    for _ in 0..<20 { e = pool.add([pool.call(.sin, e), pool.call(.cos, e)]) }
+    for _ in 0..<22 { e = pool.add([pool.call(.sin, e), pool.call(.cos, e)]) }
     #expect(pool.treeSize(e) > Limits.resultNodes)
     #expect(pool.count < 100)
     let context = Engine.Context(

@@ -19,8 +19,9 @@ public enum Limits {
   /// O(n⁴) operations and the expanded result grows exponentially with n for most matrices.
   public static let determinantSize = 40
   /// Nodes in one result entry, counted as a printed tree (shared subexpressions count every
-  /// time they are printed): about 1,000,000 nodes is 5–10 MB of text.
-  public static let resultNodes = 1_000_000
+  /// time they are printed): 4,000,000 nodes is about 15–40 MB of text. The gradient of 1,600
+  /// nested sin/cos (issue 4's chain family at 8×) has about 2.1 million per entry.
+  public static let resultNodes = 4_000_000
   /// Bits of an exact number's numerator or denominator (``ExpressionPool/maxNumberLimbs``).
   public static let numberBits = 32 * ExpressionPool.maxNumberLimbs
   /// Nesting of parentheses, functions and operators in the input (``Parser/maxNesting``).
