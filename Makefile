@@ -32,14 +32,20 @@ bench: release
 # grows lives in .build-fuzz/corpus (kept between runs); the seeds are in Tests/Fuzz/seeds,
 # past findings (each also a regression test) in Tests/Fuzz/findings.
 # make fuzz FUZZ_TIME=3600 for an hour; findings are written to .build-fuzz/crash-*, timeout-*, oom-*.
+# Fork mode (-fork=1 -ignore_*) keeps a long run going past a slow unit or a crash; the run's new
+# findings are listed at the end and fail the target.
 FUZZ_TIME ?= 300
 fuzz:
 	JAC_FUZZ=1 $(SWIFT) build -c release --product JacFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
 	  --scratch-path .build-fuzz
 	mkdir -p .build-fuzz/corpus
-	SWIFT_BACKTRACE=enable=no .build-fuzz/release/JacFuzz -max_total_time=$(FUZZ_TIME) -timeout=25 -rss_limit_mb=4096 \
+	touch .build-fuzz/.fuzz-start
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/JacFuzz -fork=1 -ignore_timeouts=1 -ignore_ooms=1 -ignore_crashes=1 \
+	  -max_total_time=$(FUZZ_TIME) -timeout=60 -rss_limit_mb=4096 \
 	  -max_len=4096 -dict=Tests/Fuzz/jac.dict -artifact_prefix=.build-fuzz/ -print_final_stats=1 \
 	  .build-fuzz/corpus Tests/Fuzz/seeds Tests/Fuzz/findings
+	@new=$$(find .build-fuzz -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer .build-fuzz/.fuzz-start); \
+	  if [ -n "$$new" ]; then echo "fuzz findings (replay each with .build-fuzz/release/JacFuzz FILE):"; echo "$$new"; exit 1; fi
 
 # The README's test command: installs what the tests need (pdflatex, SymPy), builds, runs every
 # test, then a small cross-check against SymPy.
