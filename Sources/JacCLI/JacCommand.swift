@@ -102,9 +102,11 @@ final class Session {
       let text = formatter.render(answer, input: inputs.joined(separator: ", "))
       printing += ContinuousClock.now - printStart
       let separate = answered > 0 && [.text, .unicode].contains(invocation.format) && isMultiLine(answer)
-      let output = (separate ? "\n" : "") + text + "\n"
-      outputBytes += output.utf8.count
-      out(output)
+      // Written in pieces: an answer can be tens of megabytes, and a joined copy would double it.
+      outputBytes += text.utf8.count + (separate ? 2 : 1)
+      if separate { out("\n") }
+      out(text)
+      out("\n")
       answered += 1
       return verdict(answer, formatter: formatter, prefix: prefix)
     } catch {

@@ -52,6 +52,13 @@ public final class StandardStreams {
   }
 
   public func writeOut(_ s: String) {
+    if s.utf8.count >= 1 << 16 {
+      // A big answer goes out from its own storage, not copied into the buffer first.
+      flush()
+      var s = s
+      s.withUTF8 { Self.writeAll(STDOUT_FILENO, $0) }
+      return
+    }
     buffer.append(contentsOf: s.utf8)
     if interactive || buffer.count >= 1 << 16 { flush() }
   }
@@ -68,9 +75,13 @@ public final class StandardStreams {
   }
 
   private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+  }
+
+  private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 && errno == EINTR { continue }
       // The reader is gone (`jac … | head -1` with SIGPIPE ignored): stop quietly, with the
       // status a SIGPIPE death gives (128 + 13), instead of answering the rest for no one.
