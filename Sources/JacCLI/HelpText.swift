@@ -64,7 +64,7 @@ enum HelpText {
                                 empty lines and lines starting with '#' are skipped.
 
       OPTIONS:
-        --vars <names>          Variables in order, e.g. r,t (default: the free variables sorted by name).
+        --vars <names>          Variables in order, e.g. r,t (default: the free variables by name, x2 before x10).
         --wrt <names>           diff only: differentiate along these, left to right (default: --vars).
         --format <format>       text (default; unicode on a terminal), unicode, latex, json (one JSON object
                                 per line), or code:

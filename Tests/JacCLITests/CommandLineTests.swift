@@ -251,7 +251,7 @@ import Testing
     let (f20, u20) = tridiagonal(20)
     #expect(try ProcessRunner.run([f20, "--vars", u20]).stdout.hasPrefix("[ exp(u1) - 2  1 "))
     let hessian = try ProcessRunner.run(["hessian", (1...21).map { "x\($0)^3" }.joined(separator: " + ")])
-    #expect(hessian.stdout.hasPrefix("21x21, 21 nonzero entries (all others 0):\n[1,1] = 6*x1\n[2,2] = 6*x10\n"))
+    #expect(hessian.stdout.hasPrefix("21x21, 21 nonzero entries (all others 0):\n[1,1] = 6*x1\n[2,2] = 6*x2\n"))
   }
 
   @Test func errorsPointAtTheColumn() throws {

@@ -123,6 +123,12 @@ import Testing
   @Test func defaultVariablesAreSorted() throws {
     let answer = try Engine().run(Request(command: .jacobian, inputs: ["z*b + a, y"]))
     #expect(answer.variables == ["a", "b", "y", "z"])
+    // Natural order: digit runs by value; equal values (x01, x1) by plain order.
+    let indexed = try Engine().run(Request(command: .grad, inputs: ["x10 + x2 + x1 + x01 + x100 + y2 + B"]))
+    #expect(indexed.variables == ["B", "x01", "x1", "x2", "x10", "x100", "y2"])
+    let pool = ExpressionPool()
+    let sum = try Parser.parseExpression("q10 + q2 + q1 + q11", in: pool)
+    #expect(TextPrinter(pool: pool).string(sum) == "q1 + q2 + q10 + q11")
   }
 
   /// Input 10,000 levels deep goes through parse, simplify and print (which must parse back to

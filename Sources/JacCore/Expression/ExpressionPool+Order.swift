@@ -58,18 +58,46 @@ extension ExpressionPool {
     return na == nb ? 0 : (na < nb ? -1 : 1)
   }
 
-  /// Names by their Unicode scalars (locale-free).
+  /// Names in natural order, locale-free: a run of digits compares by its value, so
+  /// x1 < x2 < x10 < x11 (indexed variables print and sort as people count them), and
+  /// everything else by Unicode scalar (UTF-8 bytes compare in the same order). Names equal
+  /// that way (`x01`, `x1`) fall back to plain order, so distinct names never compare equal.
   static func compareNames(_ a: String, _ b: String) -> Int {
-    var ia = a.unicodeScalars.makeIterator()
-    var ib = b.unicodeScalars.makeIterator()
-    while true {
-      switch (ia.next(), ib.next()) {
-      case (nil, nil): return 0
-      case (nil, _): return -1
-      case (_, nil): return 1
-      case (let x?, let y?): if x != y { return x.value < y.value ? -1 : 1 }
+    if a == b { return 0 }
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in compareNames(x, y) } }
+  }
+
+  private static func compareNames(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    var i = 0
+    var j = 0
+    while i < x.count && j < y.count {
+      guard isDigit(x[i]) && isDigit(y[j]) else {
+        if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
+        i += 1
+        j += 1
+        continue
+      }
+      // Two digit runs: without leading zeros, the shorter is smaller, else the first digit
+      // that differs decides.
+      var endX = i
+      while endX < x.count && isDigit(x[endX]) { endX += 1 }
+      var endY = j
+      while endY < y.count && isDigit(y[endY]) { endY += 1 }
+      while i < endX - 1 && x[i] == 48 { i += 1 }
+      while j < endY - 1 && y[j] == 48 { j += 1 }
+      if endX - i != endY - j { return endX - i < endY - j ? -1 : 1 }
+      while i < endX {
+        if x[i] != y[j] { return x[i] < y[j] ? -1 : 1 }
+        i += 1
+        j += 1
       }
     }
+    if i < x.count || j < y.count { return i < x.count ? 1 : -1 }
+    for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
+    return x.count < y.count ? -1 : 1
   }
 
   /// `e` as `base^exponent` (a non-power is `e^1`).

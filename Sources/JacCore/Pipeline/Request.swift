@@ -30,7 +30,7 @@ public struct Request: Sendable {
   public var command: Command
   /// The component functions, as typed (each may itself be a comma-separated list).
   public var inputs: [String]
-  /// Variables in order; nil: the free variables sorted by name.
+  /// Variables in order; nil: the free variables in natural order (x2 before x10).
   public var variables: [String]?
   /// For `diff`: differentiate along these variables, left to right.
   public var along: [String]?
