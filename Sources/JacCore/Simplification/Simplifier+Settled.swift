@@ -1,0 +1,113 @@
+/// Which nodes the rational normal form cannot shorten ("settled"), so that the simplifier
+/// does not compute it: most nodes of a derivative are of these kinds.
+extension Simplifier {
+  enum ProductShape {
+    /// The normal form cannot shorten it.
+    case settled
+    /// c·m/F^k: a monomial over one settled sum F (``isSettledSum(_:)``) to an integer power
+    /// k > 0, with no square of sin, cos, … above (sin²u/(1 − cos u)² = (1 + cos u)/(1 − cos u)).
+    /// Nothing cancels (F is primitive with two or more terms) and F's normal form is ±F, the
+    /// sign that makes its first term positive; so the normal form is either m/F^k again or
+    /// (−1)^k·m/(−F)^k, which ``shortest(_:_:)`` builds without the rational form.
+    case overSum(Expr, Int)
+    /// Anything else: the normal form decides.
+    case open
+  }
+
+  /// Products and powers the normal form cannot shorten, or can only flip (most products in
+  /// derivatives are of these kinds). Every exponent is a number. Atom bases (symbols, `pi`,
+  /// calls other than `exp`) may carry any exponent: a monomial in atoms is its own normal form,
+  /// since `multiply` has already merged equal bases. Besides those, at most one factor may be a
+  /// sum: with a positive exponent, and then there is no denominator (`(x + 1)/x = 1 + 1/x` is
+  /// shorter) and no negative coefficient (`pull-out-negative`: −(a − b) = b − a); or with a
+  /// negative integer exponent (``ProductShape/overSum(_:_:)``). With two sums expanding can be
+  /// shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent and argument
+  /// (exp(x)·exp(−x) = 1 in the normal form).
+  func productShape(_ e: Expr) -> ProductShape {
+    let factors: [Expr]
+    switch pool.node(e) {
+    case .product(let fs): factors = fs
+    case .power: factors = [e]
+    default: return .open
+    }
+    var sums = 0
+    var negative = false
+    var denominator: (sum: Expr, power: Int)?
+    var squaredTrigonometric = false
+    var monomialDenominator = false
+    for f in factors {
+      if let q = pool.rational(f) {
+        negative = q.isNegative
+        continue
+      }
+      let (base, exponent) = pool.baseAndExponent(f)
+      guard let q = pool.rational(exponent) else { return .open }
+      switch pool.node(base) {
+      case .sum:
+        if q.isNegative {
+          guard denominator == nil, q.isInteger, let k = (-q).numerator.intValue else { return .open }
+          denominator = (base, k)
+        }
+        sums += 1
+      case .call(.exp, let u):
+        if q.isNegative || pool.coefficientAndRest(u).0.isNegative { return .open }
+      case .call(let fn, _):
+        if fn == .abs { return .open }
+        if q.magnitude >= Rational(BigInt(2)) && Self.pythagoreanFamily.contains(fn) { squaredTrigonometric = true }
+        if q.isNegative { monomialDenominator = true }
+      case .symbol, .constant:
+        if q.isNegative { monomialDenominator = true }
+      default: return .open
+      }
+    }
+    if sums == 0 { return .settled }
+    if let (sum, k) = denominator {
+      return sums == 1 && !squaredTrigonometric && isSettledSum(sum) ? .overSum(sum, k) : .open
+    }
+    return sums == 1 && !negative && !monomialDenominator ? .settled : .open
+  }
+
+  /// The first term of a sum other than its number, in the sum's order.
+  func firstTerm(_ sum: Expr) -> Expr {
+    pool.operands(sum).first { !pool.isNumber($0) } ?? sum
+  }
+
+  /// A sum the normal form cannot shorten: a polynomial in distinct atoms with integer
+  /// coefficients of gcd 1, not all negative (nothing for `pull-out-negative` or the content),
+  /// positive integer powers of non-sum bases only (no denominator, no root, no `exp(-u)`), no
+  /// square of a trigonometric or hyperbolic function (nothing for `pythagorean`), and no base
+  /// common to every term (nothing for `factor-common-monomial`).
+  func isSettledSum(_ e: Expr) -> Bool {
+    guard case .sum(let terms) = pool.node(e) else { return false }
+    var content = BigInt.zero
+    var positive = false
+    var common: [Expr]?
+    for t in terms {
+      let (c, rest) = pool.coefficientAndRest(t)
+      guard c.isInteger else { return false }
+      content = BigInt.gcd(content, c.numerator)
+      positive = positive || !c.isNegative
+      if rest == pool.one {
+        common = []
+        continue
+      }
+      var bases: [Expr] = []
+      for f in pool.kind(rest) == .product ? pool.operands(rest) : [rest] {
+        let (base, exponent) = pool.baseAndExponent(f)
+        guard let q = pool.rational(exponent), q.isInteger, !q.isNegative else { return false }
+        switch pool.node(base) {
+        case .sum: return false
+        case .call(let fn, let u):
+          if fn == .exp && pool.coefficientAndRest(u).0.isNegative { return false }
+          if !q.isOne && Self.pythagoreanFamily.contains(fn) { return false }
+        default: break
+        }
+        bases.append(base)
+      }
+      common = common.map { $0.filter(bases.contains) } ?? bases
+    }
+    return content == .one && positive && common?.isEmpty == true
+  }
+
+  static let pythagoreanFamily: Set<Function> = [.sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh]
+}
