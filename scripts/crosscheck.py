@@ -4,7 +4,8 @@
 Generates random expressions (fixed, printed seed), runs jac on them in one batch through
 standard input with --json, and compares every entry of every Jacobian with SymPy's derivative
 numerically at random real points. Points where either side is undefined, infinite or complex
-are skipped and counted, never passed. Also checks det, hessian and grad on random small systems,
+are skipped and counted, never passed. Also checks det, hessian and grad on random small systems
+(and det of banded 4x4 to 6x6 systems),
 and measures how long jac's output is against SymPy's simplify (count_ops).
 
 usage: crosscheck.py [--jac PATH] [--count N] [--seed S] [--size-sample K]
@@ -220,6 +221,43 @@ def check_inverse_and_products(args, rng, stats, failures):
                 record(stats, failures, ok, f"{kind} {text} at {p}: jac {entries} vs sympy {ref}")
 
 
+def check_banded_determinants(args, rng, stats, failures):
+    """det of cyclic banded systems of 4 to 6 functions (f_i depends on x_(i-1), x_i, x_(i+1)),
+    where jac may take Laplace expansion over Berkowitz, against SymPy's Jacobian evaluated at
+    random points and its numeric determinant."""
+    point_rng = random.Random(args.seed + 3)
+    for n in (4, 5, 6):
+        names = [f"x{i}" for i in range(1, n + 1)]
+        xs = [sympy.Symbol(v) for v in names]
+        systems = [", ".join(random_expression(rng, 2, [names[i - 1], names[i], names[(i + 1) % n]])
+                             for i in range(n)) for _ in range(max(5, args.count // 50))]
+        answers = run_jac(args.jac, ["det", "--vars", ",".join(names)], systems)
+        for text, answer in zip(systems, answers):
+            if "error" in answer:
+                stats["skipped"] += 1
+                continue
+            try:
+                j = sympy.Matrix([to_sympy(part) for part in text.split(", ")]).jacobian(xs)
+                got_expr = to_sympy(answer["result"])
+            except Exception:
+                stats["skipped"] += 1
+                continue
+            for _ in range(2):
+                subs = {x: point_rng.uniform(-2, 2) for x in xs}
+                try:
+                    ref = complex(j.subs(subs).evalf().det())
+                    got = complex(got_expr.subs(subs).evalf())
+                except Exception:
+                    stats["skipped"] += 1
+                    continue
+                if abs(ref.imag) > 1e-9 or abs(got.imag) > 1e-9 or not math.isfinite(abs(ref)) \
+                        or not math.isfinite(abs(got)):
+                    stats["skipped"] += 1
+                    continue
+                record(stats, failures, close(got.real, ref.real),
+                       f"det {n}x{n} {text} at {subs}: jac {got.real} vs sympy {ref.real}")
+
+
 def check_newton(args, rng, stats, failures):
     """newton: systems F(x, y) = g(x, y) - g(a, b) with a known root (a, b), started nearby;
     a converged root must make F vanish when SymPy evaluates it to 30 digits."""
@@ -404,6 +442,7 @@ def main():
     print(f"  derivatives, det, grad, hessian: {stats['passed']} passed, {stats['failed']} failed, "
           f"{stats['skipped']} skipped")
     for name, section in [("--at values", check_at_a_point), ("inverse, --jvp, --vjp", check_inverse_and_products),
+                          ("banded det 4x4 to 6x6", check_banded_determinants),
                           ("newton roots", check_newton), ("generated Python", check_generated_code)]:
         before = dict(stats)
         section(args, rng, stats, failures)
