@@ -190,7 +190,12 @@ final class RationalConverter {
   /// The form as an expression: c·m·P / (m' · Π Fᵢ^kᵢ), with the numerator's content and common
   /// monomial factored out (`u*v*(u^2 + v^2)`), and its sign chosen so that most terms of P are
   /// positive.
-  func expression(_ f: RationalForm) -> Expr {
+  ///
+  /// A denominator factor to an even power may take either sign, (a − b)² = (b − a)²: when the
+  /// other sign is one of `written` (the denominators of the input, ``writtenDenominators(_:)``)
+  /// and has no more negative terms, that one is kept, so `(cosh(v) - cos(u))^2` stays as typed
+  /// rather than turning into `(cos(u) - cosh(v))^2` beside entries that kept it.
+  func expression(_ f: RationalForm, written: Set<Expr> = []) -> Expr {
     if f.numerator.isZero { return pool.zero }
     var (c, m) = f.numerator.content
     var p = f.numerator.divided(by: c, m)
@@ -210,7 +215,30 @@ final class RationalConverter {
       let base = atoms[atom]
       factors.append(pool.power(base, pool.number(-e)))
     }
-    for (q, k) in f.factors { factors.append(pool.power(expression(q), pool.number(-k))) }
+    for (q, k) in f.factors {
+      var base = expression(q)
+      if k % 2 == 0 && !written.isEmpty && pool.kind(base) == .sum {
+        let turned = pool.add(pool.operands(base).map(pool.negate))
+        let layout = PrintLayout(pool: pool)
+        func negatives(_ s: Expr) -> Int { pool.operands(s).filter(layout.isNegative).count }
+        if written.contains(turned) && negatives(turned) <= negatives(base) { base = turned }
+      }
+      factors.append(pool.power(base, pool.number(-k)))
+    }
     return pool.multiply(factors)
+  }
+
+  /// The sums that `e` divides by, two levels down (`a/(x - y)^2 + b/(x - y)`: `x - y`).
+  func writtenDenominators(_ e: Expr) -> Set<Expr> {
+    var found: Set<Expr> = []
+    func scan(_ x: Expr, _ depth: Int) {
+      if case .power(let b, let k) = pool.node(x), pool.kind(b) == .sum, pool.rational(k)?.isNegative == true {
+        found.insert(b)
+      }
+      guard depth > 0, pool.kind(x) == .sum || pool.kind(x) == .product else { return }
+      for y in pool.operands(x) { scan(y, depth - 1) }
+    }
+    scan(e, 2)
+    return found
   }
 }

@@ -151,7 +151,7 @@ public final class Simplifier {
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     guard let form = try reducedForm(e, converter, toBeat: toBeat) else { return nil }
     if toBeat < .max && converter.complexityFloor(form, atomCost: { measure.of($0) }) > toBeat { return nil }
-    return converter.expression(form)
+    return converter.expression(form, written: converter.writtenDenominators(e))
   }
 
   /// The normal form as a ``RationalForm``; nil when the bound taken before the Pythagorean
