@@ -97,6 +97,10 @@ def batch(count=10_000):
     return "\n".join(lines) + "\n"
 
 
+# Programs run in a scratch directory: Giac writes a session.tex where it runs.
+SCRATCH = tempfile.mkdtemp(prefix="jac-bench-")
+
+
 def measure(argv, stdin_text, runs, timeout):
     """Median wall seconds, max RSS in MB, output bytes and stdout of `runs` runs; None on
     failure or timeout."""
@@ -106,7 +110,7 @@ def measure(argv, stdin_text, runs, timeout):
             si.write(stdin_text.encode())
             si.seek(0)
             start = time.perf_counter()
-            proc = subprocess.Popen(argv, stdin=si, stdout=so, stderr=subprocess.PIPE)
+            proc = subprocess.Popen(argv, stdin=si, stdout=so, stderr=subprocess.PIPE, cwd=SCRATCH)
             try:
                 _, err = proc.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -128,7 +132,7 @@ def peak_rss(argv, stdin_text):
     if not shutil.which("time") and not os.path.exists("/usr/bin/time"):
         return float("nan")
     proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, input=stdin_text.encode(),
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=SCRATCH)
     try:
         return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024
     except (ValueError, IndexError):
