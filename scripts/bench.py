@@ -223,6 +223,7 @@ def main():
     ap.add_argument("--no-scaling", action="store_true")
     ap.add_argument("--only", help="comma-separated workload names (e.g. det6,polar); skips batch and scaling")
     args = ap.parse_args()
+    args.jac = os.path.abspath(args.jac)
 
     peers = {} if args.no_peers else {name: p for name, p in PEERS.items() if p[1]()}
     for name, p in PEERS.items():
