@@ -193,8 +193,9 @@ final class RationalConverter {
   ///
   /// A denominator factor to an even power may take either sign, (a − b)² = (b − a)²: when the
   /// other sign is one of `written` (the denominators of the input, ``writtenDenominators(_:)``)
-  /// and has no more negative terms, that one is kept, so `(cosh(v) - cos(u))^2` stays as typed
-  /// rather than turning into `(cos(u) - cosh(v))^2` beside entries that kept it.
+  /// and is no longer (``keepsWrittenSign(_:over:_:)``), that one is kept, so
+  /// `(cosh(v) - cos(u))^2` stays as typed rather than turning into `(cos(u) - cosh(v))^2`
+  /// beside entries that kept it.
   func expression(_ f: RationalForm, written: Set<Expr> = []) -> Expr {
     if f.numerator.isZero { return pool.zero }
     var (c, m) = f.numerator.content
@@ -219,13 +220,19 @@ final class RationalConverter {
       var base = expression(q)
       if k % 2 == 0 && !written.isEmpty && pool.kind(base) == .sum {
         let turned = pool.add(pool.operands(base).map(pool.negate))
-        let layout = PrintLayout(pool: pool)
-        func negatives(_ s: Expr) -> Int { pool.operands(s).filter(layout.isNegative).count }
-        if written.contains(turned) && negatives(turned) <= negatives(base) { base = turned }
+        if written.contains(turned) && Self.keepsWrittenSign(turned, over: base, pool) { base = turned }
       }
       factors.append(pool.power(base, pool.number(-k)))
     }
     return pool.multiply(factors)
+  }
+
+  /// Whether the written sign of a sum, `written`, is kept over `other` = −`written`: it has no
+  /// more negative terms and no more nodes (`2 - z` gives way to `z - 2`, which has no product).
+  static func keepsWrittenSign(_ written: Expr, over other: Expr, _ pool: ExpressionPool) -> Bool {
+    let layout = PrintLayout(pool: pool)
+    func negatives(_ s: Expr) -> Int { pool.operands(s).filter(layout.isNegative).count }
+    return negatives(written) <= negatives(other) && pool.treeSize(written) <= pool.treeSize(other)
   }
 
   /// The sums that `e` divides by, two levels down (`a/(x - y)^2 + b/(x - y)`: `x - y`).

@@ -115,10 +115,13 @@ public final class Simplifier {
       // F is its own normal form, so the normal form is m/F^k again.
       return e
     case .overSum(let f, let k) where trace == nil:
-      // The normal form turns F's sign: m/F^k = (-1)^k·m/(-F)^k, built directly.
+      // The normal form turns F's sign: m/F^k = (-1)^k·m/(-F)^k, built directly; to an even
+      // power it keeps F as written unless that is longer
+      // (``RationalConverter/expression(_:written:)``).
+      let turned = pool.add(pool.operands(f).map(pool.negate))
+      if k % 2 == 0 && RationalConverter.keepsWrittenSign(f, over: turned, pool) { return e }
       let power = pool.power(f, pool.number(Rational(BigInt(-k))))
       let factors = pool.kind(e) == .product ? pool.operands(e) : [e]
-      let turned = pool.add(pool.operands(f).map(pool.negate))
       let flipped = pool.multiply(
         factors.map { $0 == power ? pool.power(turned, pool.number(Rational(BigInt(-k)))) : $0 }
           + (k % 2 == 0 ? [] : [pool.minusOne]))
