@@ -165,6 +165,21 @@ import Testing
     #expect(f.text(pool.multiply([e, e, f.parse("exp(2*x)")])) == "exp(4*x)")
   }
 
+  /// A denominator factor to an even power keeps the sign the input wrote when that is no
+  /// longer: every bipolar entry divides by (cosh(v) - cos(u))^2, as typed; (2 - z)^2 still
+  /// becomes (z - 2)^2 (fewer nodes).
+  @Test func evenPowerDenominatorsKeepTheirWrittenSign() throws {
+    let engine = Engine()
+    let printer = TextPrinter(pool: engine.pool)
+    let answer = try engine.run(
+      Request(command: .jacobian, inputs: ["a*sinh(v)/(cosh(v)-cos(u)), a*sin(u)/(cosh(v)-cos(u))"], variables: ["u", "v"]))
+    let entries = answer.value.entries.map(printer.string)
+    #expect(entries.count == 4)
+    for entry in entries { #expect(entry.hasSuffix("/(cosh(v) - cos(u))^2"), "\(entry)") }
+    let f = Fixture()
+    #expect(f.text(f.simplify("1/(2 - z)^2 + x/(2 - z)^2")) == "(x + 1)/(z - 2)^2")
+  }
+
   @Test func polarDeterminantIsR() throws {
     let engine = Engine()
     let answer = try engine.run(Request(command: .det, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"]))
