@@ -5,7 +5,8 @@
 /// - `power`: u⁰ = 1 (0⁰ = 1 too), u¹ = u, 1ᵘ = 1, exact numeric powers and roots,
 ///   (u^a)^n = u^(a·n) for integer n, (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v);
 /// - `call`: known values (sin 0, cos π, log 1, exp 0, …), odd and even symmetry, exp∘log and
-///   log∘exp, |u| of what cannot be negative.
+///   log∘exp, trigonometric and hyperbolic functions of their inverses, |u| of what cannot be
+///   negative.
 /// `undefined` (from 1/0, log 0) absorbs every operation.
 extension ExpressionPool {
   /// Largest number of bits an exact numeric power may produce before it is kept symbolic.
@@ -269,11 +270,38 @@ extension ExpressionPool {
           return multiply(outside + [call(.abs, multiply(inside))])
         }
       }
-    case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh,
-      .atanh:
+    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh:
+      if let inner = function(argument), !isNumber(operand(argument, 0)),
+        let v = ofInverse(f, inner, operand(argument, 0))
+      {
+        return v
+      }
+    case .asin, .acos, .atan, .asinh, .acosh, .atanh:
       break
     }
     return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
+  }
+
+  /// `trig-of-inverse`: f(g(u)) for an inverse function g, on the real domain of g(u) (where
+  /// g(u) is undefined, so is the input): sin(asin u) = u, cot(atan u) = 1/u,
+  /// cos(asin u) = sin(acos u) = √(1 − u²) (asin lies in [−π/2, π/2] and acos in [0, π], where
+  /// cos and sin are non-negative), cos(atan u) = 1/√(1 + u²), sin(atan u) = u/√(1 + u²).
+  /// Only for a symbolic u, so that a number outside the domain (asin(2)) stays as written.
+  private func ofInverse(_ f: Function, _ g: Function, _ u: Expr) -> Expr? {
+    switch (f, g) {
+    case (.sin, .asin), (.cos, .acos), (.tan, .atan), (.sinh, .asinh), (.cosh, .acosh), (.tanh, .atanh):
+      return u
+    case (.cot, .atan), (.sec, .acos), (.csc, .asin):
+      return reciprocal(u)
+    case (.cos, .asin), (.sin, .acos):
+      return sqrt(subtract(one, square(u)))
+    case (.cos, .atan):
+      return reciprocal(sqrt(add(one, square(u))))
+    case (.sin, .atan):
+      return multiply(u, reciprocal(sqrt(add(one, square(u)))))
+    default:
+      return nil
+    }
   }
 
   /// True unless `e` is plainly non-negative for every real value of its variables.

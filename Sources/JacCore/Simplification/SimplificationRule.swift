@@ -10,6 +10,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case knownValues = "known-values"
   case oddEvenSymmetry = "odd-even-symmetry"
   case expLogInverse = "exp-log-inverse"
+  case trigOfInverse = "trig-of-inverse"
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
   case commonDenominator = "common-denominator"
@@ -34,6 +35,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .knownValues: return ("sin(0) + cos(pi) + log(1) + exp(0) + sin(pi/6)", "1/2")
     case .oddEvenSymmetry: return ("sin(-x) + cos(-x)", "cos(x) - sin(x)")
     case .expLogInverse: return ("exp(log(x)) + log(exp(y))", "x + y")
+    case .trigOfInverse: return ("sin(asin(x)) + cot(atan(y)) + cos(atan(z))", "1/sqrt(z^2 + 1) + 1/y + x")
     case .absOfNonnegative: return ("abs(x^2 + 1)", "x^2 + 1")
     case .absOfProduct: return ("abs(-3*r^2*sin(p))", "3*r^2*abs(sin(p))")
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")

@@ -10,7 +10,7 @@
 /// The rules, by name (`docs/rules.md` has an example of each):
 /// - in the smart constructors, always on: `fold-constants`, `collect-like-terms`,
 ///   `collect-like-factors`, `identity-elements`, `power-of-power`, `known-values`,
-///   `odd-even-symmetry`, `exp-log-inverse`, `abs-of-nonnegative`, `abs-of-product`;
+///   `odd-even-symmetry`, `exp-log-inverse`, `trig-of-inverse`, `abs-of-nonnegative`, `abs-of-product`;
 /// - here, bottom-up on every sum, product and power: `common-denominator` (combine over the
 ///   least common denominator, keeping denominators factored), `pythagorean` and
 ///   `hyperbolic-pythagorean`, `root-power` ((u^(1/q))^q = u), `cancel-common-factor` (exact
