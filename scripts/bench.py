@@ -179,9 +179,10 @@ def giac_program(kind, components, variables):
     rows = "[" + ",".join(f"diff({c},{vs})" for c in components) + "]"
     expr = {"jacobian": rows, "grad": f"diff({components[0]},{vs})", "hessian": f"hessian({components[0]},{vs})",
             "det": f"det({rows})"}[kind]
-    with tempfile.NamedTemporaryFile("w", suffix=".cas", delete=False) as f:
+    path = os.path.join(SCRATCH, f"giac-{kind}-{len(components)}x{len(variables)}.cas")
+    with open(path, "w") as f:
         f.write(expr + "\n")
-    return ["icas", f.name], ""
+    return ["icas", path], ""
 
 
 def maxima_program(kind, components, variables):

@@ -14,7 +14,7 @@ struct AnswerFormatter {
   var environment = "pmatrix"
   /// `--with-latex`: JSON carries each result's LaTeX beside its text.
   var withLatex = false
-  /// `--dense`: no sparse listing (``sparseListing(_:_:)``).
+  /// `--dense`: no sparse listing (``sparseListing(_:nonzero:_:)``).
   var dense = false
   /// `--no-cse` turns this off: generated code computes every entry in full.
   var eliminateCommonSubexpressions = true
@@ -99,27 +99,28 @@ struct AnswerFormatter {
       return "\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"
     case .list(let es): return es.map { textEntry($0, answer) }.joined(separator: ", ")
     case .matrix(let m):
-      if !dense && Self.listsNonzeros(m, pool) { return sparseListing(m, answer) }
+      if !dense, let count = Self.listedNonzeros(m, pool) { return sparseListing(m, nonzero: count, answer) }
       let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
       return format == .unicode ? MatrixLayout.unicode(cells) : MatrixLayout.text(cells)
     case .newton: return ""
     }
   }
 
-  /// Whether text lists a matrix by its nonzero entries: more than ``sparseMinimumEntries``
-  /// entries, at most a quarter of them nonzero. Aligned, a 200×200 tridiagonal Jacobian is
-  /// 40,000 padded cells, 819 KB that no one reads; listed, it is its 598 entries.
-  static func listsNonzeros(_ m: Matrix, _ pool: ExpressionPool) -> Bool {
+  /// The number of nonzero entries when text lists a matrix by them, else nil: more than
+  /// ``sparseMinimumEntries`` entries, at most a quarter of them nonzero. Aligned, a 200×200
+  /// tridiagonal Jacobian is 40,000 padded cells, 819 KB that no one reads; listed, it is its
+  /// 598 entries.
+  static func listedNonzeros(_ m: Matrix, _ pool: ExpressionPool) -> Int? {
     let total = m.rows * m.columns
-    guard total > sparseMinimumEntries else { return false }
-    return 4 * m.entries.lazy.filter { $0 != pool.zero }.count <= total
+    guard total > sparseMinimumEntries else { return nil }
+    let count = m.entries.lazy.filter { $0 != pool.zero }.count
+    return 4 * count <= total ? count : nil
   }
   static let sparseMinimumEntries = 400
 
   /// `200x200, 598 nonzero entries (all others 0):`, then `[i,j] = entry` row by row (1-based,
   /// as `jac sparsity` and the error messages count).
-  private func sparseListing(_ m: Matrix, _ answer: Answer) -> String {
-    let count = m.entries.lazy.filter { $0 != pool.zero }.count
+  private func sparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer) -> String {
     var lines = [
       "\(m.rows)\(format == .unicode ? "×" : "x")\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):"
     ]

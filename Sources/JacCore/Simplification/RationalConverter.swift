@@ -192,11 +192,11 @@ final class RationalConverter {
   /// positive.
   ///
   /// A denominator factor to an even power may take either sign, (a − b)² = (b − a)²: when the
-  /// other sign is one of `written` (the denominators of the input, ``writtenDenominators(_:)``)
-  /// and is no longer (``keepsWrittenSign(_:over:_:)``), that one is kept, so
+  /// other sign is one of the denominators `input` writes (``writtenDenominators(_:)``, looked
+  /// up only when such a factor comes up) and is no longer (``keepsWrittenSign(_:over:_:)``), that one is kept, so
   /// `(cosh(v) - cos(u))^2` stays as typed rather than turning into `(cos(u) - cosh(v))^2`
   /// beside entries that kept it.
-  func expression(_ f: RationalForm, written: Set<Expr> = []) -> Expr {
+  func expression(_ f: RationalForm, input: Expr? = nil) -> Expr {
     if f.numerator.isZero { return pool.zero }
     var (c, m) = f.numerator.content
     var p = f.numerator.divided(by: c, m)
@@ -216,11 +216,13 @@ final class RationalConverter {
       let base = atoms[atom]
       factors.append(pool.power(base, pool.number(-e)))
     }
+    var written: Set<Expr>?
     for (q, k) in f.factors {
       var base = expression(q)
-      if k % 2 == 0 && !written.isEmpty && pool.kind(base) == .sum {
+      if k % 2 == 0, let input, pool.kind(base) == .sum {
+        if written == nil { written = writtenDenominators(input) }
         let turned = pool.add(pool.operands(base).map(pool.negate))
-        if written.contains(turned) && Self.keepsWrittenSign(turned, over: base, pool) { base = turned }
+        if written?.contains(turned) == true && Self.keepsWrittenSign(turned, over: base, pool) { base = turned }
       }
       factors.append(pool.power(base, pool.number(-k)))
     }

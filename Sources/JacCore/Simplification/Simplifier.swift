@@ -117,7 +117,7 @@ public final class Simplifier {
     case .overSum(let f, let k) where trace == nil:
       // The normal form turns F's sign: m/F^k = (-1)^k·m/(-F)^k, built directly; to an even
       // power it keeps F as written unless that is longer
-      // (``RationalConverter/expression(_:written:)``).
+      // (``RationalConverter/expression(_:input:)``).
       let turned = pool.add(pool.operands(f).map(pool.negate))
       if k % 2 == 0 && RationalConverter.keepsWrittenSign(f, over: turned, pool) { return e }
       let power = pool.power(f, pool.number(Rational(BigInt(-k))))
@@ -154,7 +154,7 @@ public final class Simplifier {
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     guard let form = try reducedForm(e, converter, toBeat: toBeat) else { return nil }
     if toBeat < .max && converter.complexityFloor(form, atomCost: { measure.of($0) }) > toBeat { return nil }
-    return converter.expression(form, written: converter.writtenDenominators(e))
+    return converter.expression(form, input: e)
   }
 
   /// The normal form as a ``RationalForm``; nil when the bound taken before the Pythagorean
