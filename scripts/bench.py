@@ -3,7 +3,7 @@
 
 Each workload is generated here (sizes are parameters), run by jac and by every peer found, and
 timed as whole processes: median wall time of several runs, peak memory (max RSS from wait4),
-and output size. jac's own compute time comes from its --stats line. Peers without a Jacobian
+and output size (jac's default layout and --compact). jac's own compute time comes from its --stats line. Peers without a Jacobian
 command get one built from diff (ginsh, Giac). A peer that is missing is listed with how to install it.
 
 usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peers] [--no-scaling]
@@ -237,7 +237,7 @@ def main():
     workloads = [polar(), spherical(), arm(50), nn(30), chain(200), bratu(200), rosen(100), det6()]
     if args.only:
         workloads = [w for w in workloads if w[0] in args.only.split(",")]
-    header = ["workload", "jac ms", "jac compute ms", "jac MB", "jac bytes"]
+    header = ["workload", "jac ms", "jac compute ms", "jac MB", "jac bytes", "jac --compact bytes"]
     for name in peers:
         header += [f"{name} ms", f"{name} bytes", f"jac/{name}"]
     print("| " + " | ".join(header) + " |")
@@ -248,7 +248,11 @@ def main():
         if j is None:
             print(f"| {name} | jac failed |")
             continue
-        row = [name, f"{j[0] * 1000:.1f}", f"{compute_ms(j[4]):.1f}", f"{j[1]:.1f}", str(j[2])]
+        # The same answer without the spaces around + and - and the column padding (--compact),
+        # the peers' own spacing: the size that compares simplification, not layout.
+        c = measure(argv + ["--compact"], stdin, 1, args.timeout)
+        row = [name, f"{j[0] * 1000:.1f}", f"{compute_ms(j[4]):.1f}", f"{j[1]:.1f}", str(j[2]),
+               str(c[2]) if c else "failed"]
         for peer, (program, _, _) in peers.items():
             pargv, pstdin = program(kind, components, variables)
             p = measure(pargv, pstdin, args.peer_runs, args.timeout)

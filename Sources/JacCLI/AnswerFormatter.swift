@@ -34,41 +34,50 @@ struct AnswerFormatter {
   /// The LaTeX printer, one per answer for the same reason.
   let latexPrinter: LatexPrinter
 
-  init(pool: ExpressionPool, format: Invocation.Format, exact: Bool = false) {
+  /// `--compact`: text without the spaces around `+` and `-`, matrices without padding.
+  let compact: Bool
+
+  init(pool: ExpressionPool, format: Invocation.Format, exact: Bool = false, compact: Bool = false) {
     self.pool = pool
     self.format = format
     self.exact = exact
-    textPrinter = TextPrinter(pool: pool, style: format == .unicode ? .unicode : .plain, remembersRepeats: true)
+    self.compact = compact
+    let style: TextPrinter.Style = format == .unicode ? .unicode : compact ? .compact : .plain
+    textPrinter = TextPrinter(pool: pool, style: style, remembersRepeats: true)
     latexPrinter = LatexPrinter(pool: pool, remembersRepeats: true)
   }
 
-  func render(_ answer: Answer, input: String) -> String {
-    if let language = format.language { return code(answer, input: input, language: language) }
+  func render(_ answer: Answer, input: String) -> String { MatrixLayout.joined(pieces(answer, input: input)) }
+
+  /// The rendered answer in pieces to be written one after another: a big text matrix is its
+  /// cells between padding (``MatrixLayout/textPieces(_:)``), never copied into one string.
+  func pieces(_ answer: Answer, input: String) -> [String] {
+    if let language = format.language { return [code(answer, input: input, language: language)] }
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
       var whole = self
       whole.standalone = format == .latex
       let body = whole.renderAnswer(answer, input: input)
-      return steps(answer) + "\n\n" + body
+      return [steps(answer) + "\n\n"] + body
     }
     return renderAnswer(answer, input: input)
   }
 
-  private func renderAnswer(_ answer: Answer, input: String) -> String {
-    var out: String
+  private func renderAnswer(_ answer: Answer, input: String) -> [String] {
+    var out: [String]
     if case .newton(let run) = answer.value {
-      out = newton(run, answer: answer, input: input)
+      out = [newton(run, answer: answer, input: input)]
     } else if answer.command == .sparsity, case .matrix(let m) = answer.value {
-      out = sparsity(m, answer: answer, input: input)
+      out = [sparsity(m, answer: answer, input: input)]
     } else {
       switch format {
-      case .text, .unicode, .c, .python, .swift, .julia, .matlab: out = text(answer)
-      case .latex: out = latex(answer)
-      case .json: return json(answer, input: input)
+      case .text, .unicode, .c, .python, .swift, .julia, .matlab: out = textPieces(answer)
+      case .latex: out = [latex(answer)]
+      case .json: return [json(answer, input: input)]
       }
     }
-    if standalone && format == .latex { out = "\\[\n" + out + "\n\\]" }
-    if let check = answer.check, format != .json { out += "\n" + checkReport(check, answer: answer) }
+    if standalone && format == .latex { out = ["\\[\n"] + out + ["\n\\]"] }
+    if let check = answer.check, format != .json { out.append("\n" + checkReport(check, answer: answer)) }
     return out
   }
 
@@ -91,17 +100,27 @@ struct AnswerFormatter {
 
   // MARK: Formats
 
-  private func text(_ answer: Answer) -> String {
+  private func text(_ answer: Answer) -> String { MatrixLayout.joined(textPieces(answer)) }
+
+  private func textPieces(_ answer: Answer) -> [String] {
+    if case .matrix(let m) = answer.value, dense || Self.listedNonzeros(m, pool) == nil {
+      let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
+      if compact { return MatrixLayout.compactPieces(cells) }
+      return format == .unicode ? MatrixLayout.unicodePieces(cells) : MatrixLayout.textPieces(cells)
+    }
+    return [textOtherThanMatrix(answer)]
+  }
+
+  private func textOtherThanMatrix(_ answer: Answer) -> String {
     switch answer.value {
     case .scalar(let e):
       guard let factor = answer.volumeFactor else { return textEntry(e, answer) }
       let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
       return "\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"
-    case .list(let es): return es.map { textEntry($0, answer) }.joined(separator: ", ")
+    case .list(let es): return es.map { textEntry($0, answer) }.joined(separator: compact ? "," : ", ")
     case .matrix(let m):
-      if !dense, let count = Self.listedNonzeros(m, pool) { return sparseListing(m, nonzero: count, answer) }
-      let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
-      return format == .unicode ? MatrixLayout.unicode(cells) : MatrixLayout.text(cells)
+      // Aligned matrices are ``textPieces(_:)``'s.
+      return sparseListing(m, nonzero: Self.listedNonzeros(m, pool) ?? 0, answer)
     case .newton: return ""
     }
   }
@@ -119,14 +138,14 @@ struct AnswerFormatter {
   static let sparseMinimumEntries = 400
 
   /// `200x200, 598 nonzero entries (all others 0):`, then `[i,j] = entry` row by row (1-based,
-  /// as `jac sparsity` and the error messages count).
+  /// as `jac sparsity` and the error messages count; `[i,j]=entry` with `--compact`).
   private func sparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer) -> String {
     var lines = [
       "\(m.rows)\(format == .unicode ? "×" : "x")\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):"
     ]
     for i in 0..<m.rows {
       for j in 0..<m.columns where m[i, j] != pool.zero {
-        lines.append("[\(i + 1),\(j + 1)] = " + textEntry(m[i, j], answer))
+        lines.append("[\(i + 1),\(j + 1)]\(compact ? "=" : " = ")" + textEntry(m[i, j], answer))
       }
     }
     return lines.joined(separator: "\n")

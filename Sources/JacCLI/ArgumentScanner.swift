@@ -14,7 +14,7 @@ public enum ArgumentScanner {
   ]
   static let flagOptions = [
     "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
-    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse", "--dense", "--steps",
+    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse", "--dense", "--compact", "--steps",
   ]
 
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
@@ -103,6 +103,7 @@ public enum ArgumentScanner {
       case "--with-latex": invocation.withLatex = true
       case "--no-cse": invocation.noCSE = true
       case "--dense": invocation.dense = true
+      case "--compact": invocation.compact = true
       case "--steps": invocation.steps = true
       case "--entry":
         let text = try value(for: name, inline: inline)
@@ -160,6 +161,8 @@ public enum ArgumentScanner {
         try fail("'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'")
       }
     }
+    if i.compact && ![.text, .json].contains(i.format) { try fail("'--compact' applies to text and JSON output") }
+    if i.compact && i.steps { try fail("'--steps' explains in full; drop '--compact'") }
     if i.noCSE && i.format.language == nil { try fail("'--no-cse' applies to code output ('--format c' and the like)") }
     if let language = i.format.language {
       if [.newton, .sparsity].contains(command) {

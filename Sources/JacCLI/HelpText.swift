@@ -71,6 +71,7 @@ enum HelpText {
                                 c, python, swift, julia, matlab (a function computing the result).
         --no-cse                Code: compute every entry in full, without shared temporaries.
         --dense                 Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries.
+        --compact               Text and JSON: no spaces around + and -; a matrix row a line as [a,b], unpadded.
         --latex, --json         Short for --format latex, --format json.
         --no-simplify           Print the raw result of the differentiation rules.
         --at <point>            Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals).

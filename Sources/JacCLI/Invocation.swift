@@ -47,6 +47,9 @@ public struct Invocation {
   public var noCSE = false
   /// `--dense`: text prints every matrix aligned, even a big sparse one.
   public var dense = false
+  /// `--compact`: text and JSON entries without the spaces around `+` and `-`; text matrices
+  /// one row a line, cells between commas, no padding.
+  public var compact = false
   /// `--steps`: explain the derivation of each entry.
   public var steps = false
   /// `--entry i,j`: explain only this entry (1-based).

@@ -20,7 +20,7 @@ public enum JacCommand {
         "error: \(error.message)\nusage: \(HelpText.usage(error.command))\n  See 'jac --help' for more information.\n")
       return .usage
     }
-    if terminal && !invocation.formatGiven { invocation.format = .unicode }
+    if terminal && !invocation.formatGiven && !invocation.compact { invocation.format = .unicode }
     if invocation.help {
       out(HelpText.text(invocation.commandNamed ? invocation.command : nil))
       return .success
@@ -99,13 +99,13 @@ final class Session {
       }
       let formatter = formatter(for: answer)
       let printStart = ContinuousClock.now
-      let text = formatter.render(answer, input: inputs.joined(separator: ", "))
+      let pieces = formatter.pieces(answer, input: inputs.joined(separator: ", "))
       printing += ContinuousClock.now - printStart
       let separate = answered > 0 && [.text, .unicode].contains(invocation.format) && isMultiLine(answer)
-      // Written in pieces: an answer can be tens of megabytes, and a joined copy would double it.
-      outputBytes += text.utf8.count + (separate ? 2 : 1)
+      // Written in pieces: an answer can be hundreds of megabytes, and a joined copy would double it.
+      outputBytes += pieces.reduce(separate ? 2 : 1) { $0 + $1.utf8.count }
       if separate { out("\n") }
-      out(text)
+      for piece in pieces { out(piece) }
       out("\n")
       answered += 1
       return verdict(answer, formatter: formatter, prefix: prefix)
@@ -153,7 +153,8 @@ final class Session {
 
   /// The formatter for one answer, with the command line's LaTeX and JSON options.
   private func formatter(for answer: Answer) -> AnswerFormatter {
-    var f = AnswerFormatter(pool: engine.pool, format: invocation.format, exact: invocation.exact)
+    var f = AnswerFormatter(
+      pool: engine.pool, format: invocation.format, exact: invocation.exact, compact: invocation.compact)
     f.lhs = invocation.lhs
     f.environment = invocation.environment ?? "pmatrix"
     f.standalone = invocation.standalone

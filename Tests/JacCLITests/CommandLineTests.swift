@@ -152,6 +152,15 @@ import Testing
 
       """, 0
     ),
+    // --compact: no spaces around + and -, one row a line as [a,b], unpadded.
+    (["r*cos(t), r*sin(t)", "--vars", "r,t", "--compact"], nil, "[cos(t),-r*sin(t)]\n[sin(t),r*cos(t)]\n", 0),
+    (["grad", "x^2 - x*y + 1", "--compact"], nil, "[2*x-y]\n[-x]\n", 0),
+    (["grad", "x^2 - x*y", "--compact", "--json"], nil,
+     #"{"input":"x^2 - x*y","command":"grad","vars":["x","y"],"shape":[2,1],"result":["2*x-y","-x"]}"# + "\n", 0),
+    (["simplify", "(x - y)^2/(x + 1)", "--compact"], nil, "(x-y)^2/(x+1)\n", 0),
+    (["x^2 - y, x*y", "--compact", "--jvp", "1,0"], nil, "[2*x]\n[y]\n", 0),
+    (["x - y", "--compact", "--latex"], nil, "", 64),
+    (["x - y", "--compact", "--steps"], nil, "", 64),
     (["det", "x*y, x", "--steps"], nil, "", 64),
     (["x*y", "--entry", "1,1"], nil, "", 64),
     (["x*y", "--steps", "--entry", "2,1"], nil, "", 64),
@@ -248,10 +257,48 @@ import Testing
     let dense = try ProcessRunner.run([f21, "--vars", u21, "--dense"])
     #expect(dense.stdout.split(separator: "\n").count == 21)
     #expect(dense.stdout.hasPrefix("[ exp(u1) - 2  1            0 "))
+    let compact = try ProcessRunner.run([f21, "--vars", u21, "--compact"])
+    #expect(compact.stdout.hasPrefix("21x21, 61 nonzero entries (all others 0):\n[1,1]=exp(u1)-2\n[1,2]=1\n"))
+    let compactDense = try ProcessRunner.run([f21, "--vars", u21, "--compact", "--dense"])
+    #expect(compactDense.stdout.hasPrefix("[exp(u1)-2,1,0,0,"))
     let (f20, u20) = tridiagonal(20)
     #expect(try ProcessRunner.run([f20, "--vars", u20]).stdout.hasPrefix("[ exp(u1) - 2  1 "))
     let hessian = try ProcessRunner.run(["hessian", (1...21).map { "x\($0)^3" }.joined(separator: " + ")])
     #expect(hessian.stdout.hasPrefix("21x21, 21 nonzero entries (all others 0):\n[1,1] = 6*x1\n[2,2] = 6*x2\n"))
+  }
+
+  /// `--compact` prints the same expressions as the default layout, only without the optional
+  /// spaces: every compact entry parses back to the default entry (each pair of 18 pieces joined
+  /// by each of + - * /: 1,296 inputs).
+  @Test func compactIsTheSameAnswer() throws {
+    let pool = ExpressionPool()
+    let pieces = [
+      "x", "-y", "x*y - 1", "sin(x - y)", "exp(-x*z)", "(x + 1)^2", "sqrt(x^2 + y^2)", "log(1 + z)", "1/(x - y)",
+      "atan(y/x)", "x^(2/3)", "tanh(x + y - z)", "-(x - 2*y)", "2/3", "cos(x)^2 - sin(y)^2", "abs(x - z)",
+      "x^y", "asin(z/2)",
+    ]
+    let inputs = pieces.flatMap { a in pieces.flatMap { b in ["+", "-", "*", "/"].map { "(\(a)) \($0) (\(b))" } } }
+    let stdin = inputs.joined(separator: "\n") + "\n"
+    let spaced = try ProcessRunner.run(["grad", "--vars", "x,y,z", "--json"], stdin: stdin)
+    let compact = try ProcessRunner.run(["grad", "--vars", "x,y,z", "--json", "--compact"], stdin: stdin)
+    #expect(spaced.status == compact.status)
+    let a = spaced.stdout.split(separator: "\n")
+    let b = compact.stdout.split(separator: "\n")
+    #expect(a.count == b.count && a.count == inputs.count)
+    var compared = 0
+    for (x, y) in zip(a, b) {
+      let ex = try JSONSerialization.jsonObject(with: Data(x.utf8)) as? [String: Any]
+      let ey = try JSONSerialization.jsonObject(with: Data(y.utf8)) as? [String: Any]
+      let rx = ex?["result"] as? [String] ?? []
+      let ry = ey?["result"] as? [String] ?? []
+      #expect(rx.count == ry.count, "\(x) / \(y)")
+      for (p, q) in zip(rx, ry) {
+        #expect(!q.contains(" "), "\(q)")
+        #expect(try Parser.parseExpression(p, in: pool) == Parser.parseExpression(q, in: pool), "\(p) / \(q)")
+        compared += 1
+      }
+    }
+    #expect(compared > 3000)
   }
 
   @Test func errorsPointAtTheColumn() throws {

@@ -73,6 +73,18 @@ import Testing
         == "[ cos(t)  -r*sin(t) ]\n[ sin(t)  r*cos(t)  ]")
   }
 
+  /// The pieces a big matrix is written in make up the same text; the compact layout has one
+  /// row a line, no padding.
+  @Test func matrixLayoutPieces() {
+    let cells = [["cos(θ)", "−r·sin(θ)", "1"], ["sin(θ)", "r·cos(θ)", "x + 1"], ["0", "0", "1"]]
+    #expect(MatrixLayout.joined(MatrixLayout.textPieces(cells)) == MatrixLayout.text(cells))
+    #expect(MatrixLayout.joined(MatrixLayout.unicodePieces(cells)) == MatrixLayout.unicode(cells))
+    #expect(MatrixLayout.unicode(cells).hasPrefix("⎡ cos(θ)  −r·sin(θ)  1     ⎤\n⎢ sin(θ)  r·cos(θ)   x + 1 ⎥\n"))
+    #expect(MatrixLayout.joined(MatrixLayout.compactPieces([["a", "-b"], ["c", "d"]])) == "[a,-b]\n[c,d]")
+    #expect(MatrixLayout.joined(MatrixLayout.compactPieces([["a"]])) == "[a]")
+    #expect(MatrixLayout.text([]) == "[ ]")
+  }
+
   @Test func jsonEscapes() {
     #expect(JSONText.string("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
   }

@@ -191,6 +191,44 @@ import Testing
   }
 
   /// Expansion that would explode stops at the budget and keeps the canonical form.
+  /// A simplifier that has seen other expressions gives the answer a fresh one gives: the
+  /// nodes it keeps across calls (settled for good) cost no budget, so they cannot move where
+  /// a later call's budget runs out (seed 5: 300 random expressions, each also inside a sum
+  /// that shares its parts).
+  @Test func answersDoNotDependOnEarlierCalls() {
+    var rng = SeededGenerator(seed: 5)
+    let f = Fixture()
+    let shared = f.engine.simplifier
+    for _ in 0..<300 {
+      let e = RandomExpression.make(f.pool, depth: 4, using: &rng)
+      let bigger = f.pool.add(e, f.pool.multiply(f.pool.symbol("w"), e))
+      for x in [bigger, e] {
+        let fresh = Simplifier(pool: f.pool).simplify(x)
+        #expect(shared.simplify(x) == fresh, "seed 5: \(f.text(x))")
+      }
+    }
+  }
+
+  /// The arm's Jacobian: entries share the angles q1 + … + qi, which are settled for good once
+  /// and then returned at once by every later entry; the answer is that of a fresh simplifier.
+  @Test func sharedAnglesAcrossEntries() throws {
+    let f = Fixture()
+    let n = 12
+    let angle = { (i: Int) in "(" + (1...i).map { "q\($0)" }.joined(separator: " + ") + ")" }
+    let x = (1...n).map { "\($0)/7*cos\(angle($0))" }.joined(separator: " + ")
+    let e = try Parser.parseExpression(x, in: f.pool)
+    let entries = (1...n).map { Differentiator(pool: f.pool).derivative(e, f.pool.symbol("q\($0)")) }
+    let shared = f.engine.simplifier
+    for (k, entry) in entries.enumerated() {
+      let s = shared.simplify(entry)
+      #expect(s == Simplifier(pool: f.pool).simplify(entry))
+      // ∂x/∂q_k = -(Σ_{i≥k} i·sin(q1 + … + qi))/7
+      let text = f.text(s)
+      #expect(text.hasPrefix(k == n - 1 ? "-12*sin(" : "-(12*sin(") && text.hasSuffix("/7"), "\(text)")
+      #expect(text.components(separatedBy: "sin(").count - 1 == n - k, "\(text)")
+    }
+  }
+
   @Test func budgetStopsExplosions() {
     let f = Fixture()
     let e = f.simplify("(a + b + c + d + e1 + f)^40 - 1")

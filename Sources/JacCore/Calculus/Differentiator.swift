@@ -35,11 +35,23 @@ public final class Differentiator {
     if e.index < table.count, table[e.index] >= 0 { return Expr(table[e.index]) }
     let p = pool
     let result: Expr
+    // A sum is read in place, keeping only the terms that depend on x: in a long sum most do not
+    // (the arm's angles q₁ + … + qᵢ, differentiated along each q).
+    if p.kind(e) == .sum {
+      var parts: [Expr] = []
+      for i in 0..<p.operandCount(e) {
+        let d = derivative(p.operand(e, i), x, &table)
+        if d != p.zero { parts.append(d) }
+      }
+      result = parts.isEmpty ? p.zero : parts.count == 1 ? parts[0] : p.add(parts)
+      remember(result, for: e, in: &table)
+      return result
+    }
     switch p.node(e) {
     case .number, .constant: result = p.zero
     case .symbol: result = e == x ? p.one : p.zero
     case .undefined: result = p.undefined
-    case .sum(let terms): result = p.add(terms.map { derivative($0, x, &table) })
+    case .sum: preconditionFailure("sums are read in place above")
     case .product(let factors):
       var terms: [Expr] = []
       for i in factors.indices {
@@ -65,8 +77,13 @@ public final class Differentiator {
       let du = derivative(u, x, &table)
       result = du == p.zero ? p.zero : p.multiply(p.derivativeOf(f, at: u), du)
     }
-    if table.count < p.count { table.append(contentsOf: repeatElement(-1, count: p.count - table.count)) }
-    table[e.index] = result.id
+    remember(result, for: e, in: &table)
     return result
+  }
+
+  private func remember(_ result: Expr, for e: Expr, in table: inout [Int32]) {
+    let count = pool.count
+    if table.count < count { table.append(contentsOf: repeatElement(-1, count: count - table.count)) }
+    table[e.index] = result.id
   }
 }

@@ -6,7 +6,9 @@
 public struct TextPrinter {
   let pool: ExpressionPool
   private let layout: PrintLayout
-  public enum Style: Sendable { case plain, unicode }
+  /// `plain` is jac's input syntax, `x^2 + 2*x*y`; `compact` the same without the spaces around
+  /// `+` and `-`, `x^2+2*x*y`; `unicode` for reading in a terminal.
+  public enum Style: Sendable { case plain, compact, unicode }
   public let style: Style
 
   /// Text of repeated subexpressions, when the printer remembers them.
@@ -24,6 +26,8 @@ public struct TextPrinter {
   private var unicode: Bool { style == .unicode }
   private var times: String { unicode ? "·" : "*" }
   private var minus: String { unicode ? "−" : "-" }
+  private var spacedMinus: String { unicode ? " − " : style == .compact ? "-" : " - " }
+  private var spacedPlus: String { style == .compact ? "+" : " + " }
 
   /// Superscript digits and minus for `x²`, `x⁻¹`.
   private static let superscripts: [Character: Character] = [
@@ -97,10 +101,10 @@ public struct TextPrinter {
         if i == 0 {
           write(t, into: &out)
         } else if layout.isNegative(t) {
-          out += " \(minus) "
+          out += spacedMinus
           write(layout.magnitude(t), at: .product, into: &out)
         } else {
-          out += " + "
+          out += spacedPlus
           write(t, at: .product, into: &out)
         }
       }

@@ -67,6 +67,29 @@ extension Simplifier {
     return sums == 1 && !negative && !monomialDenominator ? .settled : .open
   }
 
+  /// What ``shortest(_:_:)`` needs to know before any normal form; it does not depend on the budget.
+  enum Settling {
+    /// The normal form cannot shorten the node: it is its own simplified form.
+    case settled
+    /// m/F^k whose F has a negative first term: the normal form is (−1)^k·m/(−F)^k.
+    case flippable(Expr, Int)
+    /// The normal form decides.
+    case open
+  }
+
+  /// Settled sums and products (``isSettledSum(_:)``, ``productShape(_:)``), and m/F^k with F's
+  /// first term positive (F is its own normal form, so the normal form is m/F^k again). While
+  /// tracing, m/F^k goes to the normal form, which names the rules for `--steps`.
+  func settling(_ e: Expr, tracing: Bool) -> Settling {
+    if isSettledSum(e) { return .settled }
+    switch productShape(e) {
+    case .settled: return .settled
+    case .overSum where tracing: return .open
+    case .overSum(let f, let k): return PrintLayout(pool: pool).isNegative(firstTerm(f)) ? .flippable(f, k) : .settled
+    case .open: return .open
+    }
+  }
+
   /// The first term of a sum other than its number, in the sum's order.
   func firstTerm(_ sum: Expr) -> Expr {
     pool.operands(sum).first { !pool.isNumber($0) } ?? sum

@@ -34,6 +34,12 @@ public final class Simplifier {
   private var converter: RationalConverter?
   /// Complexity depends on the node alone, so it is kept across calls.
   private var measure: Complexity
+  /// Nodes settled for good, by index: the node is settled (``settling(_:tracing:)``) and so is
+  /// every part, down to the atoms. Such a node simplifies to itself under any budget, at no
+  /// cost, so every call may return it at once and the budget is spent exactly as in a fresh
+  /// call. A Jacobian's entries share their arguments (the arm's angles q₁ + … + qᵢ appear in
+  /// every entry): each is looked at once per answer instead of once per entry.
+  private var settledForGood: [Bool] = []
 
   public init(pool: ExpressionPool) {
     self.pool = pool
@@ -76,6 +82,7 @@ public final class Simplifier {
 
   private func simplify(_ e: Expr, _ budget: Budget) -> Expr {
     if let done = memo[e] { return done }
+    if isSettledForGood(e) { return e }
     let result: Expr
     switch pool.node(e) {
     case .number, .symbol, .constant, .undefined:
@@ -85,20 +92,46 @@ public final class Simplifier {
     // long argument in every entry.
     case .call(let f, let u):
       let v = simplify(u, budget)
+      if v == u && isSettledForGood(u) { markSettledForGood(e) }
       result = v == u ? e : pool.call(f, v)
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
-      result = shortest(parts == terms ? e : pool.add(parts), budget)
+      result = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = shortest(parts == factors ? e : pool.multiply(parts), budget)
+      result = parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
-      result = shortest(c == b && y == x ? e : pool.power(c, y), budget)
+      result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
     }
     memo[e] = result
     if result != e { memo[result] = result }
     return result
+  }
+
+  /// A sum, product or power whose parts came back unchanged: itself if settled (and then
+  /// settled for good when its parts are), else ``shortest(_:_:)``.
+  private func unchanged(_ e: Expr, _ parts: [Expr], _ budget: Budget) -> Expr {
+    let settling = settling(e, tracing: trace != nil)
+    guard case .settled = settling else { return shortest(e, settling, budget) }
+    if parts.allSatisfy(isSettledForGood) { markSettledForGood(e) }
+    return e
+  }
+
+  private func isSettledForGood(_ e: Expr) -> Bool {
+    if trace != nil { return false }
+    switch pool.kind(e) {
+    case .number, .symbol, .constant: return true
+    default: return e.index < settledForGood.count && settledForGood[e.index]
+    }
+  }
+
+  private func markSettledForGood(_ e: Expr) {
+    guard trace == nil else { return }
+    if e.index >= settledForGood.count {
+      settledForGood.append(contentsOf: repeatElement(false, count: max(e.index + 1, pool.count) - settledForGood.count))
+    }
+    settledForGood[e.index] = true
   }
 
   /// `e` or its rational normal form, whichever is shorter: fewer operations, then fewer nodes
@@ -108,13 +141,15 @@ public final class Simplifier {
     case .sum, .product, .power: break
     default: return e
     }
-    guard budget.remaining > 0, !isSettledSum(e) else { return e }
-    switch productShape(e) {
+    guard budget.remaining > 0 else { return e }
+    return shortest(e, settling(e, tracing: trace != nil), budget)
+  }
+
+  private func shortest(_ e: Expr, _ settling: Settling, _ budget: Budget) -> Expr {
+    guard budget.remaining > 0 else { return e }
+    switch settling {
     case .settled: return e
-    case .overSum(let f, _) where trace == nil && !PrintLayout(pool: pool).isNegative(firstTerm(f)):
-      // F is its own normal form, so the normal form is m/F^k again.
-      return e
-    case .overSum(let f, let k) where trace == nil:
+    case .flippable(let f, let k):
       // The normal form turns F's sign: m/F^k = (-1)^k·m/(-F)^k, built directly; to an even
       // power it keeps F as written unless that is longer
       // (``RationalConverter/expression(_:input:)``).
