@@ -12,7 +12,7 @@ extension AnswerFormatter {
   /// is named (`x = r*cos(t)`), `f` for one function, else `f_1 … f_m`.
   func functionNames(_ answer: Answer, count: Int) -> [String] {
     let names = answer.componentNames.compactMap { $0 }
-    if names.count == count && !names.isEmpty { return names.map(LatexPrinter.symbol) }
+    if names.count == count && !names.isEmpty { return names.map(latexPrinter.symbolText) }
     return count == 1 ? ["f"] : (1...max(count, 1)).map { "f_{\($0)}" }
   }
 
@@ -20,7 +20,7 @@ extension AnswerFormatter {
   /// parentheses: `\frac{\partial f}{\partial(x, y)}`, `\frac{\partial f}{\partial x}`.
   func jacobianSymbol(_ functions: [String], _ variables: [String]) -> String {
     func group(_ items: [String]) -> String { items.count == 1 ? items[0] : "(" + items.joined(separator: ", ") + ")" }
-    let bottom = variables.map(LatexPrinter.symbol)
+    let bottom = variables.map(latexPrinter.symbolText)
     return "\\frac{\\partial \(group(functions))}{\\partial \(group(bottom))}"
   }
 
@@ -31,7 +31,7 @@ extension AnswerFormatter {
       if let last = runs.last, last.0 == v { runs[runs.count - 1].1 += 1 } else { runs.append((v, 1)) }
     }
     let order = along.count == 1 ? "" : "^{\(along.count)}"
-    let bottom = runs.map { v, k in "\\partial " + LatexPrinter.symbol(v) + (k == 1 ? "" : "^{\(k)}") }
+    let bottom = runs.map { v, k in "\\partial " + latexPrinter.symbolText(v) + (k == 1 ? "" : "^{\(k)}") }
     return "\\frac{\\partial\(order) \(function)}{\(bottom.joined(separator: "\\,"))}"
   }
 

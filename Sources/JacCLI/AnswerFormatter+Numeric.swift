@@ -21,7 +21,7 @@ extension AnswerFormatter {
     case .latex:
       let columns = "r|" + String(repeating: "l", count: names.count) + "|l"
       var lines = [
-        "k & " + names.map(LatexPrinter.symbol).joined(separator: " & ") + " & \\lVert F \\rVert \\\\ \\hline"
+        "k & " + names.map(latexPrinter.symbolText).joined(separator: " & ") + " & \\lVert F \\rVert \\\\ \\hline"
       ]
       for (k, it) in run.iterates.enumerated() {
         lines.append(

@@ -75,8 +75,9 @@ extension AnswerFormatter {
   }
 
   private func latexSteps(_ d: EntryDerivation, _ answer: Answer) -> String {
-    let latex = LatexPrinter(pool: pool)
-    let x = LatexPrinter.symbol(d.variable)
+    var latex = LatexPrinter(pool: pool)
+    latex.symbolNames = latexPrinter.symbolNames
+    let x = latexPrinter.symbolText(d.variable)
     var lines: [String] = []
     for step in d.derivation.steps {
       let indent = String(repeating: "\\quad ", count: step.depth)

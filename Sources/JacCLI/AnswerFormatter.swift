@@ -30,9 +30,9 @@ struct AnswerFormatter {
 
   /// The text printer for this format (unicode for `--format unicode`, else plain), one per
   /// answer, so repeated subexpressions of its entries are printed once.
-  let textPrinter: TextPrinter
+  var textPrinter: TextPrinter
   /// The LaTeX printer, one per answer for the same reason.
-  let latexPrinter: LatexPrinter
+  var latexPrinter: LatexPrinter
 
   /// `--compact`: text without the spaces around `+` and `-`, matrices without padding.
   let compact: Bool
@@ -45,6 +45,17 @@ struct AnswerFormatter {
     let style: TextPrinter.Style = format == .unicode ? .unicode : compact ? .compact : .plain
     textPrinter = TextPrinter(pool: pool, style: style, remembersRepeats: true)
     latexPrinter = LatexPrinter(pool: pool, remembersRepeats: true)
+  }
+
+  /// Sets how the printers write the symbols of `answer` (and `others`, the names its left-hand
+  /// sides and point mention) so that no two print alike: `theta` beside `θ`, `x1` beside `x_1`.
+  mutating func distinguishSymbols(of answer: Answer, and others: [String] = []) {
+    let roots =
+      answer.value.entries + [answer.determinant, answer.volumeFactor].compactMap { $0 }
+      + answer.derivations.map(\.function)
+    let names = pool.freeSymbols(roots) + answer.variables + answer.componentNames.compactMap { $0 } + along + others
+    latexPrinter.symbolNames = LatexPrinter.distinctSymbols(names)
+    textPrinter.spelledNames = TextPrinter.spelledGreekNames(names)
   }
 
   func render(_ answer: Answer, input: String) -> String { MatrixLayout.joined(pieces(answer, input: input)) }
@@ -161,7 +172,7 @@ struct AnswerFormatter {
     switch answer.value {
     case .scalar(let e):
       guard let factor = answer.volumeFactor else { return latexEntry(e, answer) }
-      let differentials = answer.variables.map { "d" + LatexPrinter.symbol($0) }.joined(separator: "\\,")
+      let differentials = answer.variables.map { "d" + latexPrinter.symbolText($0) }.joined(separator: "\\,")
       return "\(volumeLeft(answer, latex: true)) = \(latexEntry(factor, answer)) \\, \(differentials)"
     case .list(let es): return latexList(es, answer, along: along)
     case .matrix(let m):
@@ -175,7 +186,7 @@ struct AnswerFormatter {
   private func volumeLeft(_ answer: Answer, latex: Bool) -> String {
     let names = answer.componentNames.compactMap { $0 }
     guard !names.isEmpty, names.count == answer.componentNames.count else { return "dV" }
-    return names.map { "d" + (latex ? LatexPrinter.symbol($0) : $0) }.joined(separator: latex ? "\\," : " ")
+    return names.map { "d" + (latex ? latexPrinter.symbolText($0) : $0) }.joined(separator: latex ? "\\," : " ")
   }
 
   private func json(_ answer: Answer, input: String) -> String {

@@ -163,11 +163,13 @@ final class Session {
     f.dense = invocation.dense
     f.vectorProduct = invocation.jvp != nil ? .jvp : invocation.vjp != nil ? .vjp : nil
     f.along = invocation.along ?? answer.variables
+    f.distinguishSymbols(of: answer, and: invocation.at?.map(\.name) ?? [])
     if let at = invocation.at, invocation.lhs || invocation.withLatex {
-      let latex = LatexPrinter(pool: engine.pool)
+      var latex = LatexPrinter(pool: engine.pool)
+      latex.symbolNames = f.latexPrinter.symbolNames
       f.atPoint = at.map { b in
         let value = (try? Parser.parseExpression(b.value, in: engine.pool)).map(latex.string) ?? b.value
-        return LatexPrinter.symbol(b.name) + " = " + value
+        return latex.symbolText(b.name) + " = " + value
       }.joined(separator: ", ")
     }
     return f

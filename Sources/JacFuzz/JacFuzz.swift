@@ -1,10 +1,11 @@
 // libFuzzer target over the whole pipeline (built by `make fuzz`; see docs/reliability.md).
 // The first byte of an input picks the command and output format (text, LaTeX with left sides,
-// JSON with LaTeX, unsimplified, C, Python, unicode, steps); the rest is the input text,
-// one input a line, as jac reads standard input. For every input that parses, each result entry
-// must print as text that parses back to the same interned expression (the round trip), and
-// LaTeX and JSON printing must not trap. Any trap, sanitizer report, hang (-timeout) or memory
-// blow-up (-rss_limit_mb) is a finding; each one found becomes a regression test.
+// JSON with LaTeX, unsimplified, C, Python, unicode, steps, compact text, compact JSON); the
+// rest is the input text, one input a line, as jac reads standard input. For every input that
+// parses, each result entry must print as text, spaced and compact, that parses back to the
+// same interned expression (the round trip), and LaTeX and JSON printing must not trap. Any
+// trap, sanitizer report, hang (-timeout) or memory blow-up (-rss_limit_mb) is a finding; each
+// one found becomes a regression test.
 import JacCLI
 import JacCore
 
@@ -19,7 +20,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     [], ["--latex", "--lhs"], ["--format", "json", "--with-latex"], ["--no-simplify"], ["--format", "c"],
     ["--format", "python"], ["--format", "unicode"], ["--steps"],
   ]
-  var arguments = [command.rawValue] + formats[Int(selector >> 4) % formats.count]
+  // The high four bits pick one of 16: the eight above twice, except that 8 and 9 are compact
+  // text and compact JSON (older corpus units keep their format otherwise).
+  let high = Int(selector >> 4)
+  let format = high == 8 ? ["--compact"] : high == 9 ? ["--compact", "--json"] : formats[high % formats.count]
+  var arguments = [command.rawValue] + format
   if command == .diff { arguments += ["--vars", "x,y"] }
   // One deep-stack thread per input: JacCommand.run's own DeepStack.run runs inline on it.
   DeepStack.run {
@@ -40,6 +45,7 @@ func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
   let engine = Engine()
   let pool = engine.pool
   let text = TextPrinter(pool: pool)
+  let compact = TextPrinter(pool: pool, style: .compact)
   let latex = LatexPrinter(pool: pool)
   for line in lines {
     let input = String(decoding: line, as: UTF8.self)
@@ -47,20 +53,22 @@ func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
     if command == .diff { request.along = ["x"] }
     guard let answer = try? engine.run(request) else { continue }
     for entry in answer.value.entries {
-      let printed = text.string(entry)
       _ = latex.string(entry)
-      _ = JSONText.string(printed)
-      // Read back as a new input would be: with the pool's per-request number budget fresh.
-      pool.numberWork = 0
-      pool.numberTooLarge = false
-      let back: Expr
-      do {
-        back = try Parser.parseExpression(printed, in: pool)
-      } catch {
-        fatalError("printed result does not parse: \(printed) (from \(input)): \(error.message.text)")
-      }
-      if back != entry {
-        fatalError("round trip changed the expression: \(printed) → \(text.string(back)) (from \(input))")
+      for printer in [text, compact] {
+        let printed = printer.string(entry)
+        _ = JSONText.string(printed)
+        // Read back as a new input would be: with the pool's per-request number budget fresh.
+        pool.numberWork = 0
+        pool.numberTooLarge = false
+        let back: Expr
+        do {
+          back = try Parser.parseExpression(printed, in: pool)
+        } catch {
+          fatalError("printed result does not parse: \(printed) (from \(input)): \(error.message.text)")
+        }
+        if back != entry {
+          fatalError("round trip changed the expression: \(printed) → \(text.string(back)) (from \(input))")
+        }
       }
     }
   }

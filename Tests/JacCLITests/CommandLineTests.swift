@@ -161,6 +161,12 @@ import Testing
     (["x^2 - y, x*y", "--compact", "--jvp", "1,0"], nil, "[2*x]\n[y]\n", 0),
     (["x - y", "--compact", "--latex"], nil, "", 64),
     (["x - y", "--compact", "--steps"], nil, "", 64),
+    // Distinct names never print alike: theta beside θ, x1 beside x_1 are set literally.
+    (["simplify", "x1*x_1 + theta*θ + x2", "--latex"], nil,
+     "\\mathit{theta} \\mathit{{\\theta}} + \\mathit{x1} \\mathit{x\\_1} + x_{2}\n", 0),
+    (["diff", "theta*θ", "--wrt", "θ", "--latex", "--lhs"], nil,
+     "\\frac{\\partial f}{\\partial \\mathit{{\\theta}}} = \\mathit{theta}\n", 0),
+    (["simplify", "theta*θ + phi", "--format", "unicode"], nil, "theta·θ + φ\n", 0),
     (["det", "x*y, x", "--steps"], nil, "", 64),
     (["x*y", "--entry", "1,1"], nil, "", 64),
     (["x*y", "--steps", "--entry", "2,1"], nil, "", 64),

@@ -34,6 +34,8 @@ import Testing
     ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,t=pi/3", "--lhs"],
     ["r*cos(t), r*sin(t)", "--vars", "r,t", "--vjp", "1,0", "--lhs", "--env", "Vmatrix"],
     ["simplify", "E = m*c^2", "--lhs"],
+    // Names that would print alike are set literally (theta beside θ, x1 beside x_1).
+    ["grad", "theta*θ + x1*x_1 + φ_2*phi2", "--lhs"],
   ]
 
   static var engine: String? {

@@ -85,6 +85,15 @@ import Testing
     #expect(MatrixLayout.text([]) == "[ ]")
   }
 
+  /// Names that would print alike in LaTeX are set literally; the others keep their usual form.
+  @Test func distinctSymbolsInLatex() {
+    let names = LatexPrinter.distinctSymbols(["theta", "θ", "x1", "x_1", "r", "phi2", "alpha"])
+    #expect(
+      names == ["theta": "\\mathit{theta}", "θ": "\\mathit{{\\theta}}", "x1": "\\mathit{x1}", "x_1": "\\mathit{x\\_1}"])
+    #expect(LatexPrinter.distinctSymbols(["theta", "x1", "y_2", "θ1"]).isEmpty)
+    #expect(TextPrinter.spelledGreekNames(["theta", "θ", "phi", "x"]) == ["theta"])
+  }
+
   @Test func jsonEscapes() {
     #expect(JSONText.string("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
   }

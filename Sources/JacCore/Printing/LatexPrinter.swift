@@ -1,7 +1,8 @@
 /// Prints expressions as LaTeX math that compiles with only `amsmath`:
 /// `\frac{}{}`, `\sqrt{}`, `\sin`, `\ln`, `e^{x}`, `\left( \right)` only around tall content,
-/// `\theta` for `theta`/`θ`, `x_{1}` for `x1`/`x_1`, `\operatorname{arsinh}` where LaTeX has no
-/// command, `\sin^{2}(t)` for integer powers of named functions.
+/// `\theta` for `theta`/`θ`, `x_{1}` for `x1`/`x_1` (unless both spellings meet in one answer:
+/// ``distinctSymbols(_:)``), `\operatorname{arsinh}` where LaTeX has no command, `\sin^{2}(t)`
+/// for integer powers of named functions.
 public struct LatexPrinter {
   let pool: ExpressionPool
   private let layout: PrintLayout
@@ -9,6 +10,13 @@ public struct LatexPrinter {
 
   /// Text of repeated subexpressions, when the printer remembers them.
   private let repeated: RepeatedText?
+
+  /// Symbols written otherwise than ``symbol(_:)`` writes them, by name: set from
+  /// ``distinctSymbols(_:)`` for the names of one answer.
+  public var symbolNames: [String: String] = [:]
+
+  /// A symbol as this printer writes it.
+  public func symbolText(_ name: String) -> String { symbolNames[name] ?? Self.symbol(name) }
 
   /// With `remembersRepeats`, a subexpression printed twice is kept and copied after that
   /// (``RepeatedText``); make one such printer per answer.
@@ -49,7 +57,7 @@ public struct LatexPrinter {
       } else {
         out += (q.isNegative ? "-" : "") + "\\frac{\(q.numerator.magnitude)}{\(q.denominator)}"
       }
-    case .symbol(let name): out += Self.symbol(name)
+    case .symbol(let name): out += symbolText(name)
     case .constant(let c):
       switch c {
       case .pi: out += "\\pi"
@@ -271,6 +279,46 @@ public struct LatexPrinter {
       return symbolBase(base) + "_{" + String(digits.reversed()) + "}"
     }
     return symbolBase(name)
+  }
+
+  /// The names among `names` that print otherwise, so that distinct names never print alike:
+  /// where ``symbol(_:)`` would give two of them one form (`theta` and `θ` both `\theta`, `x1`
+  /// and `x_1` both `x_{1}`), each of those is set literally (``literal(_:)``): `\mathit{theta}`
+  /// beside `\mathit{{\theta}}`, `\mathit{x1}` beside `\mathit{x\_1}`.
+  public static func distinctSymbols(_ names: some Sequence<String>) -> [String: String] {
+    let distinct = Set(names)
+    var byForm: [String: [String]] = [:]
+    for name in distinct { byForm[symbol(name), default: []].append(name) }
+    var out: [String: String] = [:]
+    for group in byForm.values where group.count > 1 {
+      for name in group { out[name] = literal(name) }
+    }
+    guard !out.isEmpty else { return [:] }
+    // A literal form could in principle meet another name's usual form; then all go literal,
+    // which is one-to-one.
+    let forms = distinct.map { out[$0] ?? symbol($0) }
+    if Set(forms).count < forms.count {
+      for name in distinct { out[name] = literal(name) }
+    }
+    return out
+  }
+
+  /// A name set letter by letter: Greek scalars as `{\theta}`, `_` as `\_`, other non-ASCII
+  /// scalars as `\text{…}`, in `\mathit{}`. One-to-one: the pieces form a prefix-free code.
+  static func literal(_ name: String) -> String {
+    var out = ""
+    for s in name.unicodeScalars {
+      if let g = greekScalars[s] {
+        out += "{\\" + g + "}"
+      } else if s == "_" {
+        out += "\\_"
+      } else if s.isASCII {
+        out.unicodeScalars.append(s)
+      } else {
+        out += "\\text{\(s)}"
+      }
+    }
+    return "\\mathit{\(out)}"
   }
 
   private static func subscriptText(_ s: String) -> String {

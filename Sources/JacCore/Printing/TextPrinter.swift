@@ -14,6 +14,10 @@ public struct TextPrinter {
   /// Text of repeated subexpressions, when the printer remembers them.
   private let repeated: RepeatedText?
 
+  /// Greek names the unicode style spells out instead of writing the letter
+  /// (``spelledGreekNames(_:)``).
+  public var spelledNames: Set<String> = []
+
   /// With `remembersRepeats`, a subexpression printed twice is kept and copied after that
   /// (``RepeatedText``); make one such printer per answer.
   public init(pool: ExpressionPool, style: Style = .plain, remembersRepeats: Bool = false) {
@@ -45,6 +49,13 @@ public struct TextPrinter {
     return map
   }()
 
+  /// The names among `names` that the unicode style must spell out so that distinct names never
+  /// print alike: `theta` beside `θ` stays `theta`.
+  public static func spelledGreekNames(_ names: some Sequence<String>) -> Set<String> {
+    let distinct = Set(names)
+    return distinct.filter { name in greekLetters[name].map(distinct.contains) ?? false }
+  }
+
   public func string(_ e: Expr) -> String {
     var out = ""
     write(e, into: &out)
@@ -75,7 +86,7 @@ public struct TextPrinter {
   private func writeNode(_ e: Expr, into out: inout String) {
     switch pool.node(e) {
     case .number(let q): out += unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description
-    case .symbol(let name): out += unicode ? Self.greekLetters[name] ?? name : name
+    case .symbol(let name): out += unicode && !spelledNames.contains(name) ? Self.greekLetters[name] ?? name : name
     case .constant(let c):
       switch c {
       case .pi: out += unicode ? "π" : "pi"
