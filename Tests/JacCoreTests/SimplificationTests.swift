@@ -165,9 +165,9 @@ import Testing
     #expect(f.text(pool.multiply([e, e, f.parse("exp(2*x)")])) == "exp(4*x)")
   }
 
-  /// A denominator factor to an even power keeps the sign the input wrote when that is no
-  /// longer: every bipolar entry divides by (cosh(v) - cos(u))^2, as typed; (2 - z)^2 still
-  /// becomes (z - 2)^2 (fewer nodes).
+  /// A denominator factor keeps the sign the input wrote when that is no longer: every bipolar
+  /// entry divides by (cosh(v) - cos(u))^2, as typed; (2 - z)^2 stays; to an odd power only when
+  /// the minus goes away (1/(2 - z), not -1/(z - 2)); -x - y gives way to x + y.
   @Test func evenPowerDenominatorsKeepTheirWrittenSign() throws {
     let engine = Engine()
     let printer = TextPrinter(pool: engine.pool)
@@ -177,7 +177,12 @@ import Testing
     #expect(entries.count == 4)
     for entry in entries { #expect(entry.hasSuffix("/(cosh(v) - cos(u))^2"), "\(entry)") }
     let f = Fixture()
-    #expect(f.text(f.simplify("1/(2 - z)^2 + x/(2 - z)^2")) == "(x + 1)/(z - 2)^2")
+    #expect(f.text(f.simplify("1/(2 - z)^2 + x/(2 - z)^2")) == "(x + 1)/(2 - z)^2")
+    #expect(f.text(f.simplify("1/(-x - y)^2 + z/(-x - y)^2")) == "(z + 1)/(x + y)^2")
+    let gradient = try engine.run(Request(command: .grad, inputs: ["x/(2 - z)"], variables: ["x", "z"]))
+    #expect(gradient.value.entries.map(printer.string) == ["1/(2 - z)", "x/(2 - z)^2"])
+    let quotient = try engine.run(Request(command: .diff, inputs: ["x/(1 - x)"], variables: ["x"]))
+    #expect(quotient.value.entries.map(printer.string) == ["1/(1 - x)^2"])
   }
 
   @Test func polarDeterminantIsR() throws {

@@ -210,7 +210,7 @@ final class RationalConverter {
         p = p.scaled(.minusOne)
       }
     }
-    var factors: [Expr] = [pool.number(c), expression(m), expression(p)]
+    var factors: [Expr] = [expression(m), expression(p)]
     // exp atoms in the denominator print as exp(-u) in the numerator.
     for (atom, e) in f.monomialDenominator.pairs {
       let base = atoms[atom]
@@ -219,22 +219,29 @@ final class RationalConverter {
     var written: Set<Expr>?
     for (q, k) in f.factors {
       var base = expression(q)
-      if k % 2 == 0, let input, pool.kind(base) == .sum {
+      // To an odd power the turned sign goes to the coefficient: only when that drops a minus.
+      if k % 2 == 0 || c.isNegative, let input, pool.kind(base) == .sum {
         if written == nil { written = writtenDenominators(input) }
         let turned = pool.add(pool.operands(base).map(pool.negate))
-        if written?.contains(turned) == true && Self.keepsWrittenSign(turned, over: base, pool) { base = turned }
+        if let written, written.contains(turned), !written.contains(base),
+          Self.keepsWrittenSign(turned, over: base, pool)
+        {
+          base = turned
+          if k % 2 == 1 { c = -c }
+        }
       }
       factors.append(pool.power(base, pool.number(-k)))
     }
-    return pool.multiply(factors)
+    return pool.multiply([pool.number(c)] + factors)
   }
 
   /// Whether the written sign of a sum, `written`, is kept over `other` = −`written`: it has no
-  /// more negative terms and no more nodes (`2 - z` gives way to `z - 2`, which has no product).
+  /// more negative terms (`2 - z` stays; `-x - y` gives way to `x + y`). Both print with the
+  /// same operations, since only the signs of their terms differ.
   static func keepsWrittenSign(_ written: Expr, over other: Expr, _ pool: ExpressionPool) -> Bool {
     let layout = PrintLayout(pool: pool)
     func negatives(_ s: Expr) -> Int { pool.operands(s).filter(layout.isNegative).count }
-    return negatives(written) <= negatives(other) && pool.treeSize(written) <= pool.treeSize(other)
+    return negatives(written) <= negatives(other)
   }
 
   /// The sums that `e` divides by, two levels down (`a/(x - y)^2 + b/(x - y)`: `x - y`).
