@@ -108,6 +108,34 @@ import Testing
     for i in 0..<3 { for j in 0..<3 { #expect(h[i, j] == h[j, i]) } }
   }
 
+  /// The Jacobian, gradient and Hessian, computed a column at a time and only where a function
+  /// contains the variable, equal entry by entry the derivatives taken one at a time by a fresh
+  /// differentiator; a function holding `undefined` gives `undefined` in every column.
+  @Test func columnsMatchEntryByEntry() throws {
+    let pool = ExpressionPool()
+    let names = ["u1", "u2", "u3", "u4", "u5"]
+    let xs = names.map(pool.symbol)
+    let texts = [
+      "u1 - 2*u2 + exp(u2)/9", "u2*u3 + sin(u4)", "7", "u5^u1 + log(u3)", "atan(u1/u5) + u2*u4*cos(u3)",
+    ]
+    let fs = try texts.map { try Parser.parseExpression($0, in: pool) }
+    let j = Differentiator(pool: pool).jacobian(fs + [pool.undefined], xs)
+    for (i, f) in fs.enumerated() {
+      for (k, x) in xs.enumerated() { #expect(j[i, k] == Differentiator(pool: pool).derivative(f, x), "\(i),\(k)") }
+    }
+    for k in xs.indices { #expect(pool.isUndefined(j[fs.count, k])) }
+    let f = fs[4]
+    let g = Differentiator(pool: pool).gradient(f, xs)
+    let h = Differentiator(pool: pool).hessian(f, xs) { (e: Expr) throws(Never) in e }
+    for (a, x) in xs.enumerated() {
+      #expect(g[a, 0] == Differentiator(pool: pool).derivative(f, x))
+      for (b, y) in xs.enumerated() {
+        let first = Differentiator(pool: pool).derivative(f, xs[min(a, b)])
+        #expect(h[a, b] == Differentiator(pool: pool).derivative(first, xs[max(a, b)]), "\(a),\(b) \(y)")
+      }
+    }
+  }
+
   /// mixed partial d³f/dx²dy.
   @Test func mixedPartial() throws {
     let engine = Engine()

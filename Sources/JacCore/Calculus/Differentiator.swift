@@ -31,7 +31,8 @@ public final class Differentiator {
     variables.reduce(e) { derivative($0, $1) }
   }
 
-  private func derivative(_ e: Expr, _ x: Expr, _ table: inout [Int32]) -> Expr {
+  /// ∂e/∂x with `table` as the memo for x (node id → derivative id, −1 not yet computed).
+  func derivative(_ e: Expr, _ x: Expr, _ table: inout [Int32]) -> Expr {
     if e.index < table.count, table[e.index] >= 0 { return Expr(table[e.index]) }
     let p = pool
     let result: Expr

@@ -142,6 +142,8 @@ public final class Engine {
 
   /// Depth check, then simplification (unless `--no-simplify`); an undefined result is an error.
   func finish(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
+    // A number is its own simplified form (most entries of a big sparse Jacobian are 0).
+    if pool.isNumber(e) && !pool.numberTooLarge { return e }
     if pool.depth(e) > Self.maxDepth { throw .limit(.depth) }
     let start = clock.now
     let s = c.request.simplify ? simplifier.simplify(e) : e
