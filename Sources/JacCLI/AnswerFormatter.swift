@@ -49,13 +49,16 @@ struct AnswerFormatter {
 
   /// Sets how the printers write the symbols of `answer` (and `others`, the names its left-hand
   /// sides and point mention) so that no two print alike: `theta` beside `θ`, `x1` beside `x_1`.
+  /// Only unicode and LaTeX (and JSON with LaTeX) need it: plain text prints names as written.
   mutating func distinguishSymbols(of answer: Answer, and others: [String] = []) {
+    let latex = format == .latex || withLatex
+    guard format == .unicode || latex else { return }
     let roots =
       answer.value.entries + [answer.determinant, answer.volumeFactor].compactMap { $0 }
       + answer.derivations.map(\.function)
     let names = pool.freeSymbols(roots) + answer.variables + answer.componentNames.compactMap { $0 } + along + others
-    latexPrinter.symbolNames = LatexPrinter.distinctSymbols(names)
-    textPrinter.spelledNames = TextPrinter.spelledGreekNames(names)
+    if latex { latexPrinter.symbolNames = LatexPrinter.distinctSymbols(names) }
+    if format == .unicode { textPrinter.spelledNames = TextPrinter.spelledGreekNames(names) }
   }
 
   func render(_ answer: Answer, input: String) -> String { MatrixLayout.joined(pieces(answer, input: input)) }

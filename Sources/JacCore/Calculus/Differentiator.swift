@@ -13,14 +13,61 @@
 /// The quotient rule is the product and power rules together (u/v = u·v⁻¹).
 public final class Differentiator {
   public let pool: ExpressionPool
-  /// Per variable, the derivative of each node id (−1: not yet computed).
-  private var memo: [Expr: [Int32]] = [:]
+  /// Per variable, the derivative of each node id.
+  private var memo: [Expr: Memo] = [:]
+  /// The memo the columns of a big Jacobian, gradient or Hessian use one after another, reset
+  /// after each (``columnTable(for:columns:)``).
+  private var columnMemo = Memo()
+  /// Above this many entries (variables × pool nodes, 4 bytes each) a matrix's columns do not
+  /// keep their memos: 1,600 variables over a 22,000-node pool would hold 140 MB of tables.
+  static let memoBudget = 4_000_000
+
+  /// The memo for the column of `x`: its own, kept between calls (a batch of small Jacobians
+  /// meets the same subexpressions again), or, when `columns` tables of the pool's size would
+  /// pass ``memoBudget``, one shared table cleared after each column.
+  func columnTable(for x: Expr, columns: Int) -> Memo {
+    if let own = memo.removeValue(forKey: x) { return own }
+    if columns * pool.count <= Self.memoBudget { return Memo() }
+    defer { columnMemo = Memo() }
+    return columnMemo
+  }
+
+  /// Hands the column's memo back (``columnTable(for:columns:)``).
+  func keep(_ table: inout Memo, for x: Expr, columns: Int) {
+    if columns * pool.count <= Self.memoBudget {
+      memo[x] = table
+    } else {
+      table.reset()
+      columnMemo = table
+    }
+  }
+
+  /// Derivatives along one variable by node id (−1: not yet computed). The table grows with the
+  /// pool and is never refilled: ``reset()`` clears only the entries it set, so a column of a
+  /// Jacobian costs what it computes, not the pool's size (a batch shares one growing pool).
+  struct Memo {
+    private var table: [Int32] = []
+    private var set: [Int32] = []
+
+    subscript(_ e: Expr) -> Expr? { e.index < table.count && table[e.index] >= 0 ? Expr(table[e.index]) : nil }
+
+    mutating func remember(_ result: Expr, for e: Expr, poolCount: Int) {
+      if table.count < poolCount { table.append(contentsOf: repeatElement(-1, count: poolCount - table.count)) }
+      table[e.index] = result.id
+      set.append(e.id)
+    }
+
+    mutating func reset() {
+      for i in set { table[Int(i)] = -1 }
+      set.removeAll(keepingCapacity: true)
+    }
+  }
 
   public init(pool: ExpressionPool) { self.pool = pool }
 
   /// ∂e/∂x, where `x` is a symbol.
   public func derivative(_ e: Expr, _ x: Expr) -> Expr {
-    var table = memo.removeValue(forKey: x) ?? []
+    var table = memo.removeValue(forKey: x) ?? Memo()
     let result = derivative(e, x, &table)
     memo[x] = table
     return result
@@ -31,9 +78,9 @@ public final class Differentiator {
     variables.reduce(e) { derivative($0, $1) }
   }
 
-  /// ∂e/∂x with `table` as the memo for x (node id → derivative id, −1 not yet computed).
-  func derivative(_ e: Expr, _ x: Expr, _ table: inout [Int32]) -> Expr {
-    if e.index < table.count, table[e.index] >= 0 { return Expr(table[e.index]) }
+  /// ∂e/∂x with `table` as the memo for x.
+  func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
+    if let done = table[e] { return done }
     let p = pool
     let result: Expr
     // A sum is read in place, keeping only the terms that depend on x: in a long sum most do not
@@ -45,7 +92,7 @@ public final class Differentiator {
         if d != p.zero { parts.append(d) }
       }
       result = parts.isEmpty ? p.zero : parts.count == 1 ? parts[0] : p.add(parts)
-      remember(result, for: e, in: &table)
+      table.remember(result, for: e, poolCount: p.count)
       return result
     }
     switch p.node(e) {
@@ -78,13 +125,7 @@ public final class Differentiator {
       let du = derivative(u, x, &table)
       result = du == p.zero ? p.zero : p.multiply(p.derivativeOf(f, at: u), du)
     }
-    remember(result, for: e, in: &table)
+    table.remember(result, for: e, poolCount: p.count)
     return result
-  }
-
-  private func remember(_ result: Expr, for e: Expr, in table: inout [Int32]) {
-    let count = pool.count
-    if table.count < count { table.append(contentsOf: repeatElement(-1, count: count - table.count)) }
-    table[e.index] = result.id
   }
 }
