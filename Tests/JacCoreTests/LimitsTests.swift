@@ -147,6 +147,27 @@ extension FuzzFindingsTests {
   }
 }
 
+extension FuzzFindingsTests {
+  /// timeout-4e4f012… (session 5, compact JSON): `x/(xS…444444444444-4.444444^4444t4441)` made
+  /// gcds of 3,000-limb numbers (4444444^4444 against 10^26664), and Euclid's algorithm took
+  /// 2.6 s in release to reach the number limit (over 60 s under ASan). Lehmer's gcd
+  /// (`LehmerGCD.swift`) takes the line to the same answer, the limit, in 0.2 s.
+  @Test func largeGCDsAreLehmers() {
+    let engine = Engine()
+    let line = "x/(xSSSSSSSSSSSSSSSSSSLSSSSSSSSS444444444444-4.444444^4444t4441)"
+    let result = DeepStack.run { () -> Result<Answer, JacError> in
+      Result { () throws(JacError) in try engine.run(Request(command: .simplify, inputs: [line])) }
+    }
+    guard case .failure(let error) = result else {
+      Issue.record("expected the number limit, got \(result)")
+      return
+    }
+    #expect(error == .limit(.numberSize))
+    let p = BigInt(4_444_444).power(4444)
+    #expect(BigInt.gcd(p, BigInt(10).power(26664)) == BigInt(2).power(8888))
+  }
+}
+
 /// A nested `DeepStack.run` runs on the deep thread it is already on, instead of starting another.
 @Test func nestedDeepStackRunsInline() {
   #expect(!DeepStack.isDeep)

@@ -174,6 +174,11 @@ extension BigInt: Comparable, AdditiveArithmetic {
     if case .small(let x) = a.storage, case .small(let y) = b.storage, x != .min, y != .min {
       return BigInt(Int64(binaryGCD(x.magnitude, y.magnitude)))
     }
+    return lehmerGCD(a, b)
+  }
+
+  /// Euclid's algorithm, the reference the tests hold ``lehmerGCD(_:_:)`` to.
+  static func euclidGCD(_ a: BigInt, _ b: BigInt) -> BigInt {
     var x = a.magnitude
     var y = b.magnitude
     while !y.isZero { (x, y) = (y, x % y) }
