@@ -126,10 +126,16 @@ import Testing
       for (k, x) in xs.enumerated() { #expect(j[i, k] == Differentiator(pool: pool).derivative(f, x), "\(i),\(k)") }
     }
     for k in xs.indices { #expect(pool.isUndefined(j[fs.count, k])) }
+    // With no room for a memo per variable, the columns share one table, cleared after each.
+    let shared = Differentiator(pool: pool)
+    shared.memoBudget = 0
+    #expect(shared.jacobian(fs + [pool.undefined], xs).entries == j.entries)
+    #expect(shared.jacobian(fs, xs).entries == Array(j.entries.prefix(fs.count * xs.count)))
     #expect(j.entries.filter { $0 == pool.zero }.count > 40)
     let f = pool.add(fs[4], fs[6])
     let g = Differentiator(pool: pool).gradient(f, xs)
     let h = Differentiator(pool: pool).hessian(f, xs) { (e: Expr) throws(Never) in e }
+    #expect(shared.hessian(f, xs) { (e: Expr) throws(Never) in e }.entries == h.entries)
     for (a, x) in xs.enumerated() {
       #expect(g[a, 0] == Differentiator(pool: pool).derivative(f, x))
       for (b, y) in xs.enumerated() {

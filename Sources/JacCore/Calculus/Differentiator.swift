@@ -20,21 +20,21 @@ public final class Differentiator {
   private var columnMemo = Memo()
   /// Above this many entries (variables × pool nodes, 4 bytes each) a matrix's columns do not
   /// keep their memos: 1,600 variables over a 22,000-node pool would hold 140 MB of tables.
-  static let memoBudget = 4_000_000
+  var memoBudget = 4_000_000
 
   /// The memo for the column of `x`: its own, kept between calls (a batch of small Jacobians
   /// meets the same subexpressions again), or, when `columns` tables of the pool's size would
   /// pass ``memoBudget``, one shared table cleared after each column.
   func columnTable(for x: Expr, columns: Int) -> Memo {
     if let own = memo.removeValue(forKey: x) { return own }
-    if columns * pool.count <= Self.memoBudget { return Memo() }
+    if columns * pool.count <= memoBudget { return Memo() }
     defer { columnMemo = Memo() }
     return columnMemo
   }
 
   /// Hands the column's memo back (``columnTable(for:columns:)``).
   func keep(_ table: inout Memo, for x: Expr, columns: Int) {
-    if columns * pool.count <= Self.memoBudget {
+    if columns * pool.count <= memoBudget {
       memo[x] = table
     } else {
       table.reset()
