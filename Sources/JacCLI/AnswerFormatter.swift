@@ -117,25 +117,18 @@ struct AnswerFormatter {
   private func text(_ answer: Answer) -> String { MatrixLayout.joined(textPieces(answer)) }
 
   private func textPieces(_ answer: Answer) -> [String] {
-    if case .matrix(let m) = answer.value, dense || Self.listedNonzeros(m, pool) == nil {
+    switch answer.value {
+    case .scalar(let e):
+      guard let factor = answer.volumeFactor else { return [textEntry(e, answer)] }
+      let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
+      return ["\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"]
+    case .list(let es): return [es.map { textEntry($0, answer) }.joined(separator: compact ? "," : ", ")]
+    case .matrix(let m):
+      if !dense, let count = Self.listedNonzeros(m, pool) { return [sparseListing(m, nonzero: count, answer)] }
       let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
       if compact { return MatrixLayout.compactPieces(cells) }
       return format == .unicode ? MatrixLayout.unicodePieces(cells) : MatrixLayout.textPieces(cells)
-    }
-    return [textOtherThanMatrix(answer)]
-  }
-
-  private func textOtherThanMatrix(_ answer: Answer) -> String {
-    switch answer.value {
-    case .scalar(let e):
-      guard let factor = answer.volumeFactor else { return textEntry(e, answer) }
-      let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
-      return "\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"
-    case .list(let es): return es.map { textEntry($0, answer) }.joined(separator: compact ? "," : ", ")
-    case .matrix(let m):
-      // Aligned matrices are ``textPieces(_:)``'s.
-      return sparseListing(m, nonzero: Self.listedNonzeros(m, pool) ?? 0, answer)
-    case .newton: return ""
+    case .newton: return []
     }
   }
 

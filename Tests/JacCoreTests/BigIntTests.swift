@@ -25,17 +25,19 @@ import Testing
     }
   }
 
+  /// A random integer of `limbs` 32-bit limbs, either sign.
+  static func random(limbs: Int, using rng: inout SeededGenerator) -> BigInt {
+    var x = BigInt.zero
+    for _ in 0..<limbs { x = x * BigInt(1 << 32) + BigInt(Int(UInt32.random(in: 0...UInt32.max, using: &rng))) }
+    return Bool.random(using: &rng) ? -x : x
+  }
+
   /// q·b + r = a and |r| < |b| for large random operands (seed 7).
   @Test func largeDivisionInvariant() {
     var rng = SeededGenerator(seed: 7)
-    func random(limbs: Int) -> BigInt {
-      var x = BigInt.zero
-      for _ in 0..<limbs { x = x * BigInt(1 << 32) + BigInt(Int(UInt32.random(in: 0...UInt32.max, using: &rng))) }
-      return Bool.random(using: &rng) ? -x : x
-    }
     for _ in 0..<500 {
-      let a = random(limbs: Int.random(in: 1...12, using: &rng))
-      let b = random(limbs: Int.random(in: 1...6, using: &rng))
+      let a = Self.random(limbs: Int.random(in: 1...12, using: &rng), using: &rng)
+      let b = Self.random(limbs: Int.random(in: 1...6, using: &rng), using: &rng)
       guard !b.isZero else { continue }
       let (q, r) = a.quotientAndRemainder(dividingBy: b)
       #expect(q * b + r == a)
@@ -50,16 +52,11 @@ import Testing
   /// 2^8888, as 4444444 = 2²·239·4649.
   @Test func lehmerGCDMatchesEuclid() {
     var rng = SeededGenerator(seed: 11)
-    func random(limbs: Int) -> BigInt {
-      var x = BigInt.zero
-      for _ in 0..<limbs { x = x * BigInt(1 << 32) + BigInt(Int(UInt32.random(in: 0...UInt32.max, using: &rng))) }
-      return Bool.random(using: &rng) ? -x : x
-    }
     var large = 0
     for round in 0..<300 {
-      let common = round % 3 == 0 ? BigInt.one : random(limbs: Int.random(in: 1...20, using: &rng))
-      var a = random(limbs: Int.random(in: 1...40, using: &rng)) * common
-      let b = random(limbs: Int.random(in: 1...40, using: &rng)) * common
+      let common = round % 3 == 0 ? BigInt.one : Self.random(limbs: Int.random(in: 1...20, using: &rng), using: &rng)
+      var a = Self.random(limbs: Int.random(in: 1...40, using: &rng), using: &rng) * common
+      let b = Self.random(limbs: Int.random(in: 1...40, using: &rng), using: &rng) * common
       if round % 5 == 0 { a = a * b + common }  // gcd(a·b + c, b) with c | b
       let g = BigInt.gcd(a, b)
       #expect(g == BigInt.euclidGCD(a, b), "round \(round)")

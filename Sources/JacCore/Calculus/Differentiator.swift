@@ -83,23 +83,15 @@ public final class Differentiator {
     if let done = table[e] { return done }
     let p = pool
     let result: Expr
-    // A sum is read in place, keeping only the terms that depend on x: in a long sum most do not
-    // (the arm's angles q₁ + … + qᵢ, differentiated along each q).
-    if p.kind(e) == .sum {
-      var parts: [Expr] = []
-      for i in 0..<p.operandCount(e) {
-        let d = derivative(p.operand(e, i), x, &table)
-        if d != p.zero { parts.append(d) }
-      }
-      result = parts.isEmpty ? p.zero : parts.count == 1 ? parts[0] : p.add(parts)
-      table.remember(result, for: e, poolCount: p.count)
-      return result
-    }
     switch p.node(e) {
     case .number, .constant: result = p.zero
     case .symbol: result = e == x ? p.one : p.zero
     case .undefined: result = p.undefined
-    case .sum: preconditionFailure("sums are read in place above")
+    case .sum(let terms):
+      // Only the terms that depend on x: in a long sum most do not (the arm's angles
+      // q₁ + … + qᵢ, differentiated along each q).
+      let parts = terms.map { derivative($0, x, &table) }.filter { $0 != p.zero }
+      result = parts.isEmpty ? p.zero : parts.count == 1 ? parts[0] : p.add(parts)
     case .product(let factors):
       var terms: [Expr] = []
       for i in factors.indices {

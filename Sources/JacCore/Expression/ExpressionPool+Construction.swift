@@ -48,6 +48,9 @@ extension ExpressionPool {
   }
 
   public func add(_ a: Expr, _ b: Expr) -> Expr { add([a, b]) }
+  /// −F for a sum F as a sum, each term's sign turned: −(x − 2) = 2 − x (``negate(_:)`` would
+  /// keep F and turn its coefficient).
+  func turned(_ sum: Expr) -> Expr { add(operands(sum).map(negate)) }
   public func subtract(_ a: Expr, _ b: Expr) -> Expr { add([a, negate(b)]) }
   /// `-a`. A number or product only changes its coefficient (what `multiply` would do, without
   /// regrouping the factors); the printers negate every subtracted term.

@@ -48,7 +48,7 @@ public enum MatrixLayout {
   private static func pieces(_ cells: [[String]], brackets: (Int) -> (String, String)) -> [String] {
     guard let columns = cells.first?.count, columns > 0 else { return ["[ ]"] }
     var widths = Array(repeating: 0, count: columns)
-    var scalars = cells.map { $0.map(\.unicodeScalars.count) }
+    let scalars = cells.map { $0.map(\.unicodeScalars.count) }
     for row in scalars {
       for (j, count) in row.enumerated() { widths[j] = max(widths[j], count) }
     }
@@ -65,7 +65,6 @@ public enum MatrixLayout {
       }
       out.append(gap)
     }
-    scalars.removeAll()
     return out
   }
 

@@ -191,11 +191,12 @@ final class RationalConverter {
   /// monomial factored out (`u*v*(u^2 + v^2)`), and its sign chosen so that most terms of P are
   /// positive.
   ///
-  /// A denominator factor to an even power may take either sign, (a − b)² = (b − a)²: when the
-  /// other sign is one of the denominators `input` writes (``writtenDenominators(_:)``, looked
-  /// up only when such a factor comes up) and is no longer (``keepsWrittenSign(_:over:_:)``), that one is kept, so
-  /// `(cosh(v) - cos(u))^2` stays as typed rather than turning into `(cos(u) - cosh(v))^2`
-  /// beside entries that kept it.
+  /// A denominator factor F may be written −F: (a − b)² = (b − a)², and to an odd power the sign
+  /// moves to the coefficient. When −F is one of the denominators `input` writes
+  /// (``writtenDenominators(_:)``, looked up only when such a factor comes up) and F is not, and
+  /// −F has no more negative terms (``keepsWrittenSign(_:over:_:)``), −F is kept: to an even
+  /// power always (`(cosh(v) - cos(u))^2` stays as typed), to an odd power only when that
+  /// removes the coefficient's minus (`x/(2 - z)`, not `-x/(z - 2)`).
   func expression(_ f: RationalForm, input: Expr? = nil) -> Expr {
     if f.numerator.isZero { return pool.zero }
     var (c, m) = f.numerator.content
@@ -222,7 +223,7 @@ final class RationalConverter {
       // To an odd power the turned sign goes to the coefficient: only when that drops a minus.
       if k % 2 == 0 || c.isNegative, let input, pool.kind(base) == .sum {
         if written == nil { written = writtenDenominators(input) }
-        let turned = pool.add(pool.operands(base).map(pool.negate))
+        let turned = pool.turned(base)
         if let written, written.contains(turned), !written.contains(base),
           Self.keepsWrittenSign(turned, over: base, pool)
         {

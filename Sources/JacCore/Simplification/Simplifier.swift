@@ -153,7 +153,7 @@ public final class Simplifier {
       // The normal form turns F's sign: m/F^k = (-1)^k·m/(-F)^k, built directly; to an even
       // power it keeps F as written unless that is longer
       // (``RationalConverter/expression(_:input:)``).
-      let turned = pool.add(pool.operands(f).map(pool.negate))
+      let turned = pool.turned(f)
       if k % 2 == 0 && RationalConverter.keepsWrittenSign(f, over: turned, pool) { return e }
       let power = pool.power(f, pool.number(Rational(BigInt(-k))))
       let factors = pool.kind(e) == .product ? pool.operands(e) : [e]
