@@ -29,7 +29,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case undefinedFunctionValue(function: String, at: String)
     case unexpectedCharacter(String)
     case unexpectedCloseParen
-    case unknownFunction(name: String, suggestion: String?)
+    /// With every equally close known name (`cso` → `cos`; `csn` → `cos`, `csc`).
+    case unknownFunction(name: String, suggestions: [String])
     case wrongArgumentCount(function: String, count: Int)
 
     public var text: String {
@@ -48,8 +49,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .undefinedFunctionValue(let f, let at): return "'\(f)' is undefined at \(at)"
       case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
       case .unexpectedCloseParen: return "unexpected ')'"
-      case .unknownFunction(let name, let s):
-        return "unknown function '\(name)'" + (s.map { "; did you mean '\($0)'?" } ?? "")
+      case .unknownFunction(let name, let s): return "unknown function '\(name)'" + EditDistance.didYouMean(s)
       case .wrongArgumentCount(let f, let n): return "'\(f)' takes 1 argument, found \(n)"
       }
     }

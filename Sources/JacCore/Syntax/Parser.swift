@@ -196,8 +196,8 @@ public struct Parser {
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
         }
-        let suggestion = EditDistance.suggestion(for: name, among: Self.functionNames)
-        throw ParseError(.unknownFunction(name: name, suggestion: suggestion), token.range)
+        let suggestions = EditDistance.suggestions(for: name, among: Self.functionNames)
+        throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
       }
       switch name {
       case "pi", "π": return pool.pi
