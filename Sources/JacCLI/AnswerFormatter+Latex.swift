@@ -35,37 +35,46 @@ extension AnswerFormatter {
     return "\\frac{\\partial\(order) \(function)}{\(bottom.joined(separator: "\\,"))}"
   }
 
-  /// The left-hand side of the answer, or nil where the result is stated alone (`simplify` of an
-  /// unnamed expression, `sparsity`, `newton`, the volume element which has its own).
-  func latexLeftSide(_ answer: Answer, along: [String]) -> String? {
-    guard lhs, answer.volumeFactor == nil else { return nil }
+  /// The left-hand side of the answer, as its command's ``LatexSide`` says, or nil where the
+  /// result is stated alone (`simplify` of an unnamed expression, `sparsity`, `newton`, the
+  /// volume element which has its own). At a point: `\left. … \right|_{r = 2}`.
+  func latexLeftSide(_ answer: Answer) -> String? {
+    guard answer.volumeFactor == nil else { return nil }
     let count = max(answer.componentNames.count, 1)
     let functions = functionNames(answer, count: count)
     let side: String
-    switch answer.command {
+    switch answer.description.latexSide {
     case .jacobian:
       let j = jacobianSymbol(functions, answer.variables)
-      side = vectorProduct.map { $0 == .jvp ? j + " \\, v" : "u^{\\mathsf{T}} " + j } ?? j
-    case .det: side = "\\det " + jacobianSymbol(functions, answer.variables)
+      switch answer.vectorProduct {
+      case .jvp?: side = j + " \\, v"
+      case .vjp?: side = "u^{\\mathsf{T}} " + j
+      case nil: side = j
+      }
+    case .determinant: side = "\\det " + jacobianSymbol(functions, answer.variables)
     case .inverse: side = "\\left(" + jacobianSymbol(functions, answer.variables) + "\\right)^{-1}"
-    case .grad: side = "\\nabla " + functions[0]
+    case .gradient: side = "\\nabla " + functions[0]
     case .hessian: side = "H_{" + functions[0] + "}"
-    case .diff:
+    case .partial:
       guard count == 1 else { return nil }
-      side = partialSymbol(functions[0], along: along)
-    case .simplify:
+      side = partialSymbol(functions[0], along: answer.along)
+    case .name:
       guard answer.componentNames.count == 1, answer.componentNames[0] != nil else { return nil }
       side = functions[0]
-    case .sparsity, .newton: return nil
+    case .none: return nil
     }
-    return atPoint.isEmpty ? side : "\\left." + side + "\\right|_{" + atPoint + "}"
+    guard answer.atPoint else { return side }
+    var latex = LatexPrinter(pool: pool)
+    latex.symbolNames = latexPrinter.symbolNames
+    let point = answer.point.map { latex.symbolText($0.name) + " = " + latex.string($0.value) }
+    return "\\left." + side + "\\right|_{" + point.joined(separator: ", ") + "}"
   }
 
   /// One LaTeX display per function for `diff` of several functions, with their left sides.
-  func latexList(_ es: [Expr], _ answer: Answer, along: [String]) -> String {
+  func latexList(_ es: [Expr], _ answer: Answer) -> String {
     let functions = functionNames(answer, count: es.count)
     return zip(functions, es).map { f, e in
-      (lhs ? partialSymbol(f, along: along) + " = " : "") + latexEntry(e, answer)
+      (style.lhs ? partialSymbol(f, along: answer.along) + " = " : "") + latexEntry(e, answer)
     }.joined(separator: ", \\quad ")
   }
 }

@@ -93,7 +93,7 @@ extension AnswerFormatter {
   /// Labels of the checked entries, in order: `[i,j]` for matrices, `[j]` for a gradient.
   private func checkLabels(_ answer: Answer, count: Int) -> [String] {
     switch answer.value {
-    case .matrix(let m) where answer.command == .grad: return (0..<m.rows).map { "[\($0 + 1)]" }
+    case .matrix(let m) where answer.description.shape == .gradient: return (0..<m.rows).map { "[\($0 + 1)]" }
     case .matrix(let m):
       return (0..<m.rows).flatMap { i in (0..<m.columns).map { j in "[\(i + 1),\(j + 1)]" } }
     default: return count == 1 ? ["diff"] : (0..<count).map { "[\($0 + 1)]" }

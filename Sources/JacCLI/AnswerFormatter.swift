@@ -6,27 +6,12 @@ import JacCore
 /// (unless `--exact`).
 struct AnswerFormatter {
   let pool: ExpressionPool
-  let format: Invocation.Format
-  var exact = false
-  /// `--lhs`: LaTeX states the result with its left-hand side.
-  var lhs = false
-  /// `--env`: the LaTeX matrix environment.
-  var environment = "pmatrix"
-  /// `--with-latex`: JSON carries each result's LaTeX beside its text.
-  var withLatex = false
-  /// `--dense`: no sparse listing (``sparseListing(_:nonzero:_:)``).
-  var dense = false
-  /// `--no-cse` turns this off: generated code computes every entry in full.
-  var eliminateCommonSubexpressions = true
-  /// `--standalone`: each LaTeX answer is a display (`\\[ … \\]`) in a whole document.
-  var standalone = false
-  /// `--jvp` or `--vjp`, for the left-hand side.
-  var vectorProduct: VectorProduct?
-  enum VectorProduct { case jvp, vjp }
-  /// The `--at` point as LaTeX (`r = 2, \theta = \frac{\pi}{3}`), empty without one.
-  var atPoint = ""
-  /// The variables of `diff`, for its left-hand side.
-  var along: [String] = []
+  /// The format and the options that shape it.
+  let style: OutputStyle
+  var format: OutputStyle.Format { style.format }
+  /// `--standalone` in LaTeX: each answer is a display (`\\[ … \\]`); `--steps` sets it for
+  /// the answer after the derivations.
+  var display: Bool
 
   /// The text printer for this format (unicode for `--format unicode`, else plain), one per
   /// answer, so repeated subexpressions of its entries are printed once.
@@ -34,34 +19,30 @@ struct AnswerFormatter {
   /// The LaTeX printer, one per answer for the same reason.
   var latexPrinter: LatexPrinter
 
-  /// `--compact`: text without the spaces around `+` and `-`, matrices without padding.
-  let compact: Bool
-
-  init(pool: ExpressionPool, format: Invocation.Format, exact: Bool = false, compact: Bool = false) {
+  init(pool: ExpressionPool, style: OutputStyle) {
     self.pool = pool
-    self.format = format
-    self.exact = exact
-    self.compact = compact
-    let style: TextPrinter.Style = format == .unicode ? .unicode : compact ? .compact : .plain
-    textPrinter = TextPrinter(pool: pool, style: style, remembersRepeats: true)
+    self.style = style
+    display = style.standalone
+    let printerStyle: TextPrinter.Style = style.format == .unicode ? .unicode : style.compact ? .compact : .plain
+    textPrinter = TextPrinter(pool: pool, style: printerStyle, remembersRepeats: true)
     latexPrinter = LatexPrinter(pool: pool, remembersRepeats: true)
   }
 
-  /// Sets how the printers write the symbols of `answer` (and `others`, the names its left-hand
-  /// sides and point mention) so that no two print alike: `theta` beside `θ`, `x1` beside `x_1`.
+  /// Sets how the printers write the symbols of `answer` (and the names its left-hand sides and
+  /// point mention) so that no two print alike: `theta` beside `θ`, `x1` beside `x_1`.
   /// Only unicode and LaTeX (and JSON with LaTeX) need it: plain text prints names as written.
-  mutating func distinguishSymbols(of answer: Answer, and others: [String] = []) {
-    let latex = format == .latex || withLatex
+  mutating func distinguishSymbols(of answer: Answer) {
+    let latex = format == .latex || style.withLatex
     guard format == .unicode || latex else { return }
     let roots =
       answer.value.entries + [answer.determinant, answer.volumeFactor].compactMap { $0 }
       + answer.derivations.map(\.function)
-    let names = pool.freeSymbols(roots) + answer.variables + answer.componentNames.compactMap { $0 } + along + others
+    let names =
+      pool.freeSymbols(roots) + answer.variables + answer.componentNames.compactMap { $0 } + answer.along
+      + answer.point.map(\.name)
     if latex { latexPrinter.symbolNames = LatexPrinter.distinctSymbols(names) }
     if format == .unicode { textPrinter.spelledNames = TextPrinter.spelledGreekNames(names) }
   }
-
-  func render(_ answer: Answer, input: String) -> String { MatrixLayout.joined(pieces(answer, input: input)) }
 
   /// The rendered answer in pieces to be written one after another: a big text matrix is its
   /// cells between padding (``MatrixLayout/textPieces(_:)``), never copied into one string.
@@ -70,7 +51,7 @@ struct AnswerFormatter {
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
       var whole = self
-      whole.standalone = format == .latex
+      whole.display = format == .latex
       let body = whole.renderAnswer(answer, input: input)
       return [steps(answer) + "\n\n"] + body
     }
@@ -81,7 +62,7 @@ struct AnswerFormatter {
     var out: [String]
     if case .newton(let run) = answer.value {
       out = [newton(run, answer: answer, input: input)]
-    } else if answer.command == .sparsity, case .matrix(let m) = answer.value {
+    } else if answer.description.shape == .pattern, case .matrix(let m) = answer.value {
       out = [sparsity(m, answer: answer, input: input)]
     } else {
       switch format {
@@ -90,7 +71,7 @@ struct AnswerFormatter {
       case .json: return [json(answer, input: input)]
       }
     }
-    if standalone && format == .latex { out = ["\\[\n"] + out + ["\n\\]"] }
+    if display && format == .latex { out = ["\\[\n"] + out + ["\n\\]"] }
     if let check = answer.check, format != .json { out.append("\n" + checkReport(check, answer: answer)) }
     return out
   }
@@ -99,7 +80,7 @@ struct AnswerFormatter {
 
   /// Whether `e` prints as a decimal: after `--at`, a constant that is not a rational number.
   private func isDecimal(_ e: Expr, _ answer: Answer) -> Bool {
-    answer.atPoint && !exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
+    answer.atPoint && !style.exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
   }
 
   func textEntry(_ e: Expr, _ answer: Answer) -> String {
@@ -122,11 +103,11 @@ struct AnswerFormatter {
       guard let factor = answer.volumeFactor else { return [textEntry(e, answer)] }
       let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
       return ["\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"]
-    case .list(let es): return [es.map { textEntry($0, answer) }.joined(separator: compact ? "," : ", ")]
+    case .list(let es): return [es.map { textEntry($0, answer) }.joined(separator: style.compact ? "," : ", ")]
     case .matrix(let m):
-      if !dense, let count = Self.listedNonzeros(m, pool) { return [sparseListing(m, nonzero: count, answer)] }
+      if !style.dense, let count = Self.listedNonzeros(m, pool) { return [sparseListing(m, nonzero: count, answer)] }
       let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
-      if compact { return MatrixLayout.compactPieces(cells) }
+      if style.compact { return MatrixLayout.compactPieces(cells) }
       return format == .unicode ? MatrixLayout.unicodePieces(cells) : MatrixLayout.textPieces(cells)
     case .newton: return []
     }
@@ -152,15 +133,16 @@ struct AnswerFormatter {
     ]
     for i in 0..<m.rows {
       for j in 0..<m.columns where m[i, j] != pool.zero {
-        lines.append("[\(i + 1),\(j + 1)]\(compact ? "=" : " = ")" + textEntry(m[i, j], answer))
+        lines.append("[\(i + 1),\(j + 1)]\(style.compact ? "=" : " = ")" + textEntry(m[i, j], answer))
       }
     }
     return lines.joined(separator: "\n")
   }
 
-  private func latex(_ answer: Answer) -> String {
+  /// The answer in LaTeX, stated with its left-hand side when `--lhs` asks (or `statesLeftSide`).
+  private func latex(_ answer: Answer, statesLeftSide: Bool = false) -> String {
     let body = latexBody(answer)
-    guard let side = latexLeftSide(answer, along: along) else { return body }
+    guard style.lhs || statesLeftSide, let side = latexLeftSide(answer) else { return body }
     return side + " = " + body
   }
 
@@ -170,10 +152,10 @@ struct AnswerFormatter {
       guard let factor = answer.volumeFactor else { return latexEntry(e, answer) }
       let differentials = answer.variables.map { "d" + latexPrinter.symbolText($0) }.joined(separator: "\\,")
       return "\(volumeLeft(answer, latex: true)) = \(latexEntry(factor, answer)) \\, \(differentials)"
-    case .list(let es): return latexList(es, answer, along: along)
+    case .list(let es): return latexList(es, answer)
     case .matrix(let m):
       return LatexPrinter.matrix(
-        (0..<m.rows).map { m.row($0).map { latexEntry($0, answer) } }, environment: environment)
+        (0..<m.rows).map { m.row($0).map { latexEntry($0, answer) } }, environment: style.environment)
     case .newton: return ""
     }
   }
@@ -195,7 +177,7 @@ struct AnswerFormatter {
       result = JSONText.array(es.map { JSONText.string(textEntry($0, answer)) })
     case .matrix(let m):
       fields.append(("shape", "[\(m.rows),\(m.columns)]"))
-      if answer.command == .grad {
+      if answer.description.shape == .gradient {
         result = JSONText.array(m.entries.map { JSONText.string(textEntry($0, answer)) })
       } else {
         result = JSONText.array(
@@ -204,7 +186,7 @@ struct AnswerFormatter {
     case .newton: result = "null"
     }
     fields.append(("result", result))
-    if withLatex { fields += latexFields(answer) }
+    if style.withLatex { fields += latexFields(answer) }
     if let det = answer.determinant { fields.append(("det", JSONText.string(textEntry(det, answer)))) }
     if let factor = answer.volumeFactor {
       fields.append(("volume_element", JSONText.string(text(answer))))
@@ -223,7 +205,7 @@ struct AnswerFormatter {
     case .scalar(let e): shaped = JSONText.string(latexEntry(e, answer))
     case .list(let es): shaped = JSONText.array(es.map { JSONText.string(latexEntry($0, answer)) })
     case .matrix(let m):
-      if answer.command == .grad {
+      if answer.description.shape == .gradient {
         shaped = JSONText.array(m.entries.map { JSONText.string(latexEntry($0, answer)) })
       } else {
         shaped = JSONText.array(
@@ -231,15 +213,13 @@ struct AnswerFormatter {
       }
     case .newton: shaped = "null"
     }
-    var statement = self
-    statement.lhs = true
-    return [("latex", shaped), ("latex_display", JSONText.string(statement.latex(answer)))]
+    return [("latex", shaped), ("latex_display", JSONText.string(latex(answer, statesLeftSide: true)))]
   }
 
   func header(_ answer: Answer, input: String) -> [(String, String)] {
     var fields: [(String, String)] = [
       ("input", JSONText.string(input)),
-      ("command", JSONText.string(answer.command.rawValue)),
+      ("command", JSONText.string(answer.description.name)),
       ("vars", JSONText.array(answer.variables.map(JSONText.string))),
     ]
     if answer.componentNames.contains(where: { $0 != nil }) {

@@ -4,179 +4,133 @@ import JacCore
 /// swift-argument-parser's conventions: `--flag value` and `--flag=value`, `--` ends options,
 /// a misspelt option gets "did you mean", a repeated option is an error.
 public enum ArgumentScanner {
-  static let commandAliases: [String: Request.Command] = [
-    "jacobian": .jacobian, "det": .det, "determinant": .det, "grad": .grad, "gradient": .grad,
-    "hessian": .hessian, "diff": .diff, "simplify": .simplify, "inverse": .inverse, "newton": .newton,
-    "sparsity": .sparsity,
-  ]
-  static let valueOptions = [
-    "--vars", "--wrt", "--format", "--at", "--jvp", "--vjp", "--from", "--tol", "--max-iter", "--env", "--entry",
-  ]
-  static let flagOptions = [
-    "--latex", "--json", "--text", "--no-simplify", "--exact", "--check", "--volume-element", "--stats", "--help", "-h",
-    "--version", "--lhs", "--standalone", "--with-latex", "--no-cse", "--dense", "--compact", "--steps",
-  ]
-
   public static func scan(_ arguments: [String]) throws(UsageError) -> Invocation {
     var invocation = Invocation()
-    var seen = Set<String>()
     var index = 0
     var optionsEnded = false
-    func value(for option: String, inline: String?) throws(UsageError) -> String {
+    var misspeltCommand: (name: String, suggestions: [String])?
+    var newton = (from: String?.none, tolerance: Double?.none, maxIterations: Int?.none)
+    func value(for spelling: String, inline: String?) throws(UsageError) -> String {
       if let inline { return inline }
       index += 1
-      guard index < arguments.count, !arguments[index].hasPrefix("--") else {
-        throw UsageError(message: "missing value for '\(option)'", command: nil)
-      }
+      guard index < arguments.count, !arguments[index].hasPrefix("--") else { throw UsageError(.missingValue(spelling)) }
       return arguments[index]
     }
     while index < arguments.count {
       let argument = arguments[index]
       defer { index += 1 }
       if optionsEnded || !argument.hasPrefix("-") || argument == "-" || isNegativeExpression(argument) {
-        if !invocation.commandNamed && invocation.inputs.isEmpty && !optionsEnded,
-          let command = commandAliases[argument]
-        {
-          invocation.command = command
-          invocation.commandNamed = true
-        } else {
-          invocation.inputs.append(argument)
+        if !invocation.commandNamed && invocation.inputs.isEmpty && !optionsEnded {
+          if let description = CommandDescription.named(argument) {
+            invocation.command = description.command
+            invocation.commandNamed = true
+            continue
+          }
+          let suggestions = EditDistance.suggestions(for: argument, among: CommandDescription.allNames)
+          if isIdentifier(argument) && !suggestions.isEmpty { misspeltCommand = (argument, suggestions) }
         }
+        invocation.inputs.append(argument)
         continue
       }
       if argument == "--" {
         optionsEnded = true
         continue
       }
-      let (name, inline) = split(argument)
-      guard valueOptions.contains(name) || flagOptions.contains(name) else {
-        let suggestion = closest(name)
-        throw UsageError(
-          message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""), command: nil)
+      let (spelling, inline) = split(argument)
+      guard let option = Option(spelling: spelling) else {
+        let long = Option.allCases.map(\.name)
+        throw UsageError(.unknownOption(spelling, suggestions: EditDistance.suggestions(for: spelling, among: long, limit: 3)))
       }
-      let key = ["--latex", "--json", "--text"].contains(name) ? "--format" : (name == "-h" ? "--help" : name)
-      if key == "--format" { invocation.formatGiven = true }
-      guard seen.insert(key).inserted else {
-        throw UsageError(message: "option '\(key)' given more than once", command: nil)
+      guard invocation.given.insert(option.canonical).inserted else {
+        throw UsageError(.optionRepeated(option.canonical))
       }
-      if inline != nil && !valueOptions.contains(name) {
-        throw UsageError(message: "option '\(name)' takes no value", command: nil)
-      }
-      switch name {
-      case "--vars": invocation.variables = try variableList(try value(for: name, inline: inline), option: name)
-      case "--wrt": invocation.along = try variableList(try value(for: name, inline: inline), option: name)
-      case "--format":
-        let text = try value(for: name, inline: inline)
-        guard let format = Invocation.Format(rawValue: text) else {
-          throw UsageError(
-            message: "unknown format '\(text)'; expected "
-              + Invocation.Format.allCases.map(\.rawValue).joined(separator: ", "), command: nil)
-        }
-        invocation.format = format
-      case "--at": invocation.at = try bindings(try value(for: name, inline: inline))
-      case "--jvp": invocation.jvp = try value(for: name, inline: inline)
-      case "--vjp": invocation.vjp = try value(for: name, inline: inline)
-      case "--from": invocation.newtonFrom = try value(for: name, inline: inline)
-      case "--tol":
-        let text = try value(for: name, inline: inline)
-        guard let t = Double(text), t.isFinite, t > 0 else {
-          throw UsageError(message: "'--tol' needs a positive number, found '\(text)'", command: .newton)
-        }
-        invocation.tolerance = t
-      case "--max-iter":
-        let text = try value(for: name, inline: inline)
+      if inline != nil && !option.takesValue { throw UsageError(.valueForFlag(spelling)) }
+      switch option {
+      case .vars: invocation.template.variables = try variableList(try value(for: spelling, inline: inline), option)
+      case .wrt: invocation.template.along = try variableList(try value(for: spelling, inline: inline), option)
+      case .format:
+        let text = try value(for: spelling, inline: inline)
+        guard let format = OutputStyle.Format(rawValue: text) else { throw UsageError(.unknownFormat(text)) }
+        invocation.style.format = format
+      case .latex: invocation.style.format = .latex
+      case .json: invocation.style.format = .json
+      case .text: invocation.style.format = .text
+      case .at: invocation.template.at = try bindings(try value(for: spelling, inline: inline))
+      case .jvp: invocation.template.jvp = try value(for: spelling, inline: inline)
+      case .vjp: invocation.template.vjp = try value(for: spelling, inline: inline)
+      case .from: newton.from = try value(for: spelling, inline: inline)
+      case .tol:
+        let text = try value(for: spelling, inline: inline)
+        guard let t = Double(text), t.isFinite, t > 0 else { throw UsageError(.tolValue(text), command: .newton) }
+        newton.tolerance = t
+      case .maxIter:
+        let text = try value(for: spelling, inline: inline)
         guard let n = Int(text), (1...100_000).contains(n) else {
-          throw UsageError(
-            message: "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'", command: .newton)
+          throw UsageError(.maxIterValue(text), command: .newton)
         }
-        invocation.maxIterations = n
-      case "--env":
-        let text = try value(for: name, inline: inline)
-        guard Invocation.environments.contains(text) else {
-          throw UsageError(
-            message: "unknown matrix environment '\(text)'; expected "
-              + Invocation.environments.joined(separator: ", "), command: nil)
-        }
-        invocation.environment = text
-      case "--lhs": invocation.lhs = true
-      case "--standalone": invocation.standalone = true
-      case "--with-latex": invocation.withLatex = true
-      case "--no-cse": invocation.noCSE = true
-      case "--dense": invocation.dense = true
-      case "--compact": invocation.compact = true
-      case "--steps": invocation.steps = true
-      case "--entry":
-        let text = try value(for: name, inline: inline)
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
-        guard (1...2).contains(parts.count), parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-          throw UsageError(
-            message: "'--entry' takes a row and a column from 1, e.g. 2,1; found '\(text)'", command: nil)
-        }
-        invocation.entry = (parts[0]!, parts.count == 2 ? parts[1]! : 1)
-      case "--exact": invocation.exact = true
-      case "--check": invocation.check = true
-      case "--stats": invocation.stats = true
-      case "--volume-element": invocation.volumeElement = true
-      case "--latex": invocation.format = .latex
-      case "--json": invocation.format = .json
-      case "--text": invocation.format = .text
-      case "--no-simplify": invocation.simplify = false
-      case "--help", "-h": invocation.help = true
-      case "--version": invocation.version = true
-      default: break
+        newton.maxIterations = n
+      case .env:
+        let text = try value(for: spelling, inline: inline)
+        guard OutputStyle.environments.contains(text) else { throw UsageError(.unknownEnvironment(text)) }
+        invocation.style.environment = text
+      case .entry: invocation.template.entry = try entry(try value(for: spelling, inline: inline))
+      case .lhs: invocation.style.lhs = true
+      case .standalone: invocation.style.standalone = true
+      case .withLatex: invocation.style.withLatex = true
+      case .noCSE: invocation.style.sharedTemporaries = false
+      case .dense: invocation.style.dense = true
+      case .compact: invocation.style.compact = true
+      case .steps: invocation.template.steps = true
+      case .exact: invocation.style.exact = true
+      case .check: invocation.template.check = true
+      case .stats: invocation.stats = true
+      case .volumeElement: invocation.template.volumeElement = true
+      case .noSimplify: invocation.template.simplify = false
+      case .help: invocation.help = true
+      case .version: invocation.version = true
       }
     }
-    if !invocation.help && !invocation.version { try checkCombinations(invocation) }
+    invocation.style.formatGiven = invocation.given.contains(.format)
+    if let from = newton.from {
+      invocation.template.newton = Request.NewtonSettings(
+        from: from, tolerance: newton.tolerance ?? Request.NewtonSettings.defaultTolerance,
+        maxIterations: newton.maxIterations ?? Request.NewtonSettings.defaultMaxIterations)
+    }
+    if invocation.help || invocation.version { return invocation }
+    if let (name, suggestions) = misspeltCommand, invocation.inputs.count > 1 {
+      throw UsageError(.unknownCommand(name, suggestions: suggestions))
+    }
+    try checkCombinations(invocation)
     return invocation
   }
 
-  /// Options that apply only to some commands, or not together.
+  /// Options that apply only to some commands (the check the engine makes too, ``Inapplicable``),
+  /// then those that apply only to some formats.
   private static func checkCombinations(_ i: Invocation) throws(UsageError) {
-    func fail(_ message: String) throws(UsageError) { throw UsageError(message: message, command: i.command) }
-    let command = i.command
-    if i.along != nil && command != .diff { try fail("'--wrt' applies to diff only; use '--vars'") }
-    if (i.jvp != nil || i.vjp != nil) && command != .jacobian { try fail("'--jvp' and '--vjp' apply to jacobian only") }
-    if i.jvp != nil && i.vjp != nil { try fail("give '--jvp' or '--vjp', not both") }
-    if i.check && ![.jacobian, .grad, .hessian, .diff].contains(command) {
-      try fail("'--check' applies to jacobian, grad, hessian and diff")
+    func fail(_ problem: UsageError.Problem) throws(UsageError) { throw UsageError(problem, command: i.command) }
+    if let problem = Inapplicable.check(i.given, for: i.command) { try fail(.inapplicable(problem)) }
+    let style = i.style
+    let given = i.given
+    if given.contains(.exact) && !given.contains(.at) { try fail(.exactWithoutPoint) }
+    if !given.isDisjoint(with: [.lhs, .env, .standalone]) && style.format != .latex { try fail(.latexOnly) }
+    if style.withLatex && style.format != .json { try fail(.jsonOnly) }
+    if given.contains(.steps) && ![.text, .unicode, .latex].contains(style.format) { try fail(.stepsFormat) }
+    if style.compact && ![.text, .json].contains(style.format) { try fail(.compactFormat) }
+    if style.compact && given.contains(.steps) { try fail(.compactSteps) }
+    if !style.sharedTemporaries && style.format.language == nil { try fail(.cseWithoutCode) }
+    if let language = style.format.language {
+      if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
+      if !given.isDisjoint(with: [.at, .check, .volumeElement]) { try fail(.codeOfValues(language)) }
     }
-    if i.check && (i.jvp != nil || i.vjp != nil) { try fail("'--check' checks the Jacobian; drop '--jvp'/'--vjp'") }
-    if command == .newton {
-      if i.newtonFrom == nil { try fail("newton needs a starting point: '--from 1,1'") }
-      if i.at != nil { try fail("'--at' does not apply to newton; the start is '--from'") }
-    } else if i.newtonFrom != nil || i.tolerance != nil || i.maxIterations != nil {
-      try fail("'--from', '--tol' and '--max-iter' apply to newton only")
+  }
+
+  /// `2,1` (row, column) or `2` (row of a gradient), from 1.
+  static func entry(_ text: String) throws(UsageError) -> (row: Int, column: Int) {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
+    guard (1...2).contains(parts.count), parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+      throw UsageError(.entryValue(text))
     }
-    if i.exact && i.at == nil { try fail("'--exact' applies with '--at'") }
-    if i.volumeElement && command != .det { try fail("'--volume-element' applies to det only") }
-    if (i.lhs || i.environment != nil || i.standalone) && i.format != .latex {
-      try fail("'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'")
-    }
-    if i.withLatex && i.format != .json { try fail("'--with-latex' applies to JSON output; add '--json'") }
-    if i.entry != nil && !i.steps { try fail("'--entry' chooses the entry '--steps' explains; add '--steps'") }
-    if i.steps {
-      if ![.jacobian, .grad, .diff].contains(command) { try fail("'--steps' applies to jacobian, grad and diff") }
-      if ![.text, .unicode, .latex].contains(i.format) { try fail("'--steps' prints text, unicode or LaTeX") }
-      if i.at != nil || i.jvp != nil || i.vjp != nil || i.check {
-        try fail("'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'")
-      }
-    }
-    if i.compact && ![.text, .json].contains(i.format) { try fail("'--compact' applies to text and JSON output") }
-    if i.compact && i.steps { try fail("'--steps' explains in full; drop '--compact'") }
-    if i.noCSE && i.format.language == nil { try fail("'--no-cse' applies to code output ('--format c' and the like)") }
-    if let language = i.format.language {
-      if [.newton, .sparsity].contains(command) {
-        try fail("\(command.rawValue) has no '--format \(language.rawValue)'")
-      }
-      if i.at != nil || i.check || i.volumeElement {
-        try fail(
-          "'--format \(language.rawValue)' generates code for the symbolic result; drop '--at', '--check' and '--volume-element'"
-        )
-      }
-    }
-    if command == .sparsity && (i.at != nil || i.check || i.jvp != nil || i.vjp != nil) {
-      try fail("sparsity is the symbolic pattern; '--at', '--check', '--jvp' and '--vjp' do not apply")
-    }
+    return (parts[0]!, parts.count == 2 ? parts[1]! : 1)
   }
 
   /// `r=2,t=pi/3` → bindings. Values are expressions; commas inside parentheses do not split.
@@ -198,18 +152,18 @@ public enum ArgumentScanner {
     var result: [Request.Binding] = []
     for piece in pieces {
       guard let eq = piece.firstIndex(of: "=") else {
-        throw UsageError(message: "'--at' takes name=value pairs, found '\(piece)'", command: nil)
+        throw UsageError(.pointPair(piece))
       }
       let name = String(piece[..<eq]).trimmingSpaces
       let value = String(piece[piece.index(after: eq)...])
       guard isIdentifier(name), Parser.isVariableName(name) else {
-        throw UsageError(message: "invalid variable name '\(name)' in '--at'", command: nil)
+        throw UsageError(.variableName(name, option: .at))
       }
       guard !result.contains(where: { $0.name == name }) else {
-        throw UsageError(message: "variable '\(name)' given twice in '--at'", command: nil)
+        throw UsageError(.pointRepeated(name))
       }
       guard !value.allSatisfy({ $0 == " " }) else {
-        throw UsageError(message: "no value for '\(name)' in '--at'", command: nil)
+        throw UsageError(.pointValueMissing(name))
       }
       result.append(Request.Binding(name: name, value: value))
     }
@@ -227,30 +181,19 @@ public enum ArgumentScanner {
     return (String(argument[..<eq]), String(argument[argument.index(after: eq)...]))
   }
 
-  private static func closest(_ name: String) -> String? {
-    var best: (String, Int)?
-    for candidate in valueOptions + flagOptions where candidate.hasPrefix("--") {
-      let d = EditDistance.between(name, candidate)
-      if d <= 3, best == nil || d < best!.1 { best = (candidate, d) }
-    }
-    return best?.0
-  }
-
   /// `x,y,theta` → names; each must be a valid variable name, no duplicates.
-  static func variableList(_ text: String, option: String) throws(UsageError) -> [String] {
+  static func variableList(_ text: String, _ option: Option) throws(UsageError) -> [String] {
     let names = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
     var seen = Set<String>()
     for name in names {
       guard isIdentifier(name) else {
-        throw UsageError(message: "invalid variable name '\(name)' in '\(option)'", command: nil)
+        throw UsageError(.variableName(name, option: option))
       }
       guard Parser.isVariableName(name) else {
-        throw UsageError(message: "'\(name)' in '\(option)' is a function or constant, not a variable", command: nil)
+        throw UsageError(.notAVariable(name, option: option))
       }
-      if option == "--vars" {
-        guard seen.insert(name).inserted else {
-          throw UsageError(message: "variable '\(name)' listed twice in '\(option)'", command: nil)
-        }
+      if option == .vars {
+        guard seen.insert(name).inserted else { throw UsageError(.variableRepeated(name, option: option)) }
       }
     }
     return names

@@ -23,6 +23,12 @@ enum Diagnostic {
     return out
   }
 
+  /// A usage error: the message, its hint, then the usage line.
+  static func usage(_ error: UsageError, usage: String) -> String {
+    "error: \(error.message)\n" + (error.problem.hint.map { "hint: \($0)\n" } ?? "")
+      + "usage: \(usage)\n  See 'jac --help' for more information.\n"
+  }
+
   /// Widest source excerpt shown; longer lines are cut around the caret and marked with `...`.
   static let maxWidth = 100
 

@@ -16,11 +16,10 @@ public enum JacCommand {
     do {
       invocation = try ArgumentScanner.scan(arguments)
     } catch {
-      err(
-        "error: \(error.message)\nusage: \(HelpText.usage(error.command))\n  See 'jac --help' for more information.\n")
+      err(Diagnostic.usage(error, usage: HelpText.usage(error.command)))
       return .usage
     }
-    if terminal && !invocation.formatGiven && !invocation.compact { invocation.format = .unicode }
+    if terminal && !invocation.style.formatGiven && !invocation.style.compact { invocation.style.format = .unicode }
     if invocation.help {
       out(HelpText.text(invocation.commandNamed ? invocation.command : nil))
       return .success
@@ -31,187 +30,12 @@ public enum JacCommand {
     }
     return DeepStack.run {
       let session = Session(invocation: invocation, out: out, err: err)
-      if invocation.standalone { out(AnswerFormatter.documentStart) }
+      if invocation.style.standalone { out(AnswerFormatter.documentStart) }
       let status =
         invocation.inputs.isEmpty ? session.answerLines(nextLine) : session.answer(invocation.inputs, line: nil)
-      if invocation.standalone { out(AnswerFormatter.documentEnd) }
+      if invocation.style.standalone { out(AnswerFormatter.documentEnd) }
       if invocation.stats { err(session.statistics()) }
       return status
     }
-  }
-}
-
-/// One run's state: the engine (a shared pool) and the output so far.
-final class Session {
-  let invocation: Invocation
-  private(set) var engine = Engine()
-  let out: JacCommand.Write
-  let err: JacCommand.Write
-  private var answered = 0
-  /// A long batch starts a fresh engine when the pool passes this many nodes, so memory stays
-  /// bounded however many lines come in (answers never depend on the pool's history).
-  static let poolLimit = 2_000_000
-  private var retired = Engine.Timings()
-  private var printing = Duration.zero
-  private var inputs = 0
-  private var outputBytes = 0
-
-  init(invocation: Invocation, out: @escaping JacCommand.Write, err: @escaping JacCommand.Write) {
-    self.invocation = invocation
-    self.out = out
-    self.err = err
-  }
-
-  /// Answers standard input, one input a line; returns the worst status.
-  func answerLines(_ nextLine: () -> [UInt8]?) -> ExitCode {
-    var status = ExitCode.success
-    var lineNumber = 0
-    while var bytes = nextLine() {
-      lineNumber += 1
-      if bytes.last == 13 { bytes.removeLast() }
-      if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-        let shown = String(decoding: bytes, as: UTF8.self)
-        report(message: "invalid UTF-8", line: lineNumber, source: shown, range: SourceRange(bad, bad + 1), hint: nil)
-        status = worse(status, .dataError)
-        continue
-      }
-      let text = String(decoding: bytes, as: UTF8.self)
-      let trimmed = text.drop { $0 == " " || $0 == "\t" }
-      if trimmed.isEmpty || trimmed.first == "#" { continue }
-      status = worse(status, answer([text], line: lineNumber))
-    }
-    return status
-  }
-
-  /// Answers one input (the positional arguments, or one line of stdin).
-  func answer(_ inputs: [String], line: Int?) -> ExitCode {
-    if engine.pool.count > Self.poolLimit {
-      retired = retired + engine.timings
-      engine = Engine()
-    }
-    self.inputs += 1
-    let request = invocation.request(inputs)
-    do {
-      let answer = try engine.run(request)
-      let prefix = line.map { "line \($0): " } ?? ""
-      for (name, suggestion) in answer.suspiciousVariables {
-        err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
-      }
-      let formatter = formatter(for: answer)
-      let printStart = ContinuousClock.now
-      let pieces = formatter.pieces(answer, input: inputs.joined(separator: ", "))
-      printing += ContinuousClock.now - printStart
-      let separate = answered > 0 && [.text, .unicode].contains(invocation.format) && isMultiLine(answer)
-      // Written in pieces: an answer can be hundreds of megabytes, and a joined copy would double it.
-      outputBytes += pieces.reduce(separate ? 2 : 1) { $0 + $1.utf8.count }
-      if separate { out("\n") }
-      for piece in pieces { out(piece) }
-      out("\n")
-      answered += 1
-      return verdict(answer, formatter: formatter, prefix: prefix)
-    } catch {
-      switch error {
-      case .parse(let p, let index):
-        report(message: p.message.text, line: line, source: inputs[index], range: p.range, hint: p.message.hint)
-        return p.message.isLimit ? .limit : .dataError
-      case .optionParse(let p, _, let text):
-        report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
-        return .usage
-      case .limit:
-        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
-        return .limit
-      case .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable:
-        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
-        return .usage
-      default:
-        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
-        return .mathError
-      }
-    }
-  }
-
-  /// The status of an answered input, with notes: a failed check or Newton run is a
-  /// mathematical failure; an inverse notes where it does not exist.
-  private func verdict(_ answer: Answer, formatter: AnswerFormatter, prefix: String) -> ExitCode {
-    if case .newton(let run) = answer.value, let failure = AnswerFormatter.failure(run) {
-      err("error: \(prefix)\(failure)\n")
-      return .mathError
-    }
-    if let check = answer.check, !check.passed {
-      let n = check.entries.filter { !$0.agrees }.count
-      err("error: \(prefix)--check: \(n) \(n == 1 ? "entry disagrees" : "entries disagree") with finite differences\n")
-      return .mathError
-    }
-    if answer.simplificationCut {
-      err("note: \(prefix)simplification stopped at its work budget; the result is exact but may not be shortest\n")
-    }
-    if let det = answer.determinant, !engine.pool.isNumber(det), invocation.format != .json {
-      err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
-    }
-    return .success
-  }
-
-  /// The formatter for one answer, with the command line's LaTeX and JSON options.
-  private func formatter(for answer: Answer) -> AnswerFormatter {
-    var f = AnswerFormatter(
-      pool: engine.pool, format: invocation.format, exact: invocation.exact, compact: invocation.compact)
-    f.lhs = invocation.lhs
-    f.environment = invocation.environment ?? "pmatrix"
-    f.standalone = invocation.standalone
-    f.withLatex = invocation.withLatex
-    f.eliminateCommonSubexpressions = !invocation.noCSE
-    f.dense = invocation.dense
-    f.vectorProduct = invocation.jvp != nil ? .jvp : invocation.vjp != nil ? .vjp : nil
-    f.along = invocation.along ?? answer.variables
-    f.distinguishSymbols(of: answer, and: invocation.at?.map(\.name) ?? [])
-    if let at = invocation.at, invocation.lhs || invocation.withLatex {
-      var latex = LatexPrinter(pool: engine.pool)
-      latex.symbolNames = f.latexPrinter.symbolNames
-      f.atPoint = at.map { b in
-        let value = (try? Parser.parseExpression(b.value, in: engine.pool)).map(latex.string) ?? b.value
-        return latex.symbolText(b.name) + " = " + value
-      }.joined(separator: ", ")
-    }
-    return f
-  }
-
-  /// The `--stats` line: compute time by phase, pool size, output size.
-  func statistics() -> String {
-    func ms(_ d: Duration) -> String {
-      let (seconds, attoseconds) = d.components
-      let micro = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
-      let fraction = String(micro % 1000)
-      return "\(micro / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) ms"
-    }
-    let t = retired + engine.timings
-    return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(t.parse)), "
-      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)), print \(ms(printing)); "
-      + "compute \(ms(t.total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
-  }
-
-  private func isMultiLine(_ answer: Answer) -> Bool {
-    if case .matrix = answer.value { return true }
-    return false
-  }
-
-  private func report(message: String, line: Int?, source: String?, range: SourceRange?, hint: String?) {
-    err(Diagnostic.render(message: message, line: line, source: source, range: range, hint: hint))
-    if invocation.format == .json {
-      let column = range.flatMap { r in source.map { SourceLocation.column(of: r.start, in: $0) } }
-      out(AnswerFormatter.jsonError(message, line: line, column: column) + "\n")
-    }
-  }
-
-  private func worse(_ a: ExitCode, _ b: ExitCode) -> ExitCode {
-    func rank(_ c: ExitCode) -> Int {
-      switch c {
-      case .success: return 0
-      case .mathError: return 1
-      case .limit: return 2
-      case .dataError: return 3
-      case .usage: return 4
-      }
-    }
-    return rank(b) > rank(a) ? b : a
   }
 }

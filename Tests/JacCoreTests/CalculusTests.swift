@@ -88,10 +88,10 @@ import Testing
       return
     }
     #expect(column.rows == 2 && column.columns == 1)
-    #expect(throws: JacError.notSquare(command: "det", rows: 1, columns: 2)) {
+    #expect(throws: JacError.notSquare(command: .det, rows: 1, columns: 2)) {
       try engine.run(Request(command: .det, inputs: ["x^2*y"], variables: ["x", "y"]))
     }
-    #expect(throws: JacError.notScalar(command: "grad", count: 2)) {
+    #expect(throws: JacError.notScalar(command: .grad, count: 2)) {
       try engine.run(Request(command: .grad, inputs: ["x, y"], variables: ["x", "y"]))
     }
   }

@@ -84,7 +84,7 @@ import Testing
     let cycle = try newton("x^3 - 2*x + 2", ["x"], from: "0", maxIterations: 10)
     #expect(cycle.outcome == .iterationLimit)
     #expect(cycle.iterates.count == 11)
-    #expect(throws: JacError.notSquare(command: "newton", rows: 1, columns: 2)) {
+    #expect(throws: JacError.notSquare(command: .newton, rows: 1, columns: 2)) {
       try newton("x + y", ["x", "y"], from: "1, 1")
     }
     #expect(throws: JacError.unboundSymbols(["a"])) { try newton("x - a", ["x"], from: "1") }

@@ -1,42 +1,43 @@
 /// The numeric commands and options: `--check` and `jac newton`.
 extension Engine {
   /// Compares every entry of the symbolic result with finite differences of the input
-  /// functions (at the `--at` point when one is given, else at seeded random points).
+  /// functions (at the `--at` point when one is given, else at seeded random points). The
+  /// answer's shape says which derivative each entry is.
   func check(_ answer: Answer, _ c: Context) throws(JacError) -> DerivativeCheck {
     typealias Entry = DerivativeCheck.Entry
     var entries: [Entry] = []
-    switch (c.request.command, answer.value) {
-    case (.jacobian, .matrix(let m)), (.grad, .matrix(let m)):
+    let names = c.variableNames
+    let matrix: Matrix? = if case .matrix(let m) = answer.value { m } else { nil }
+    switch c.description.shape {
+    case .jacobian:
+      guard let m = matrix else { break }
       for i in 0..<m.rows {
-        for j in 0..<m.columns {
-          let variable = c.variableNames[c.request.command == .grad ? i : j]
-          entries.append(Entry(function: c.request.command == .grad ? 0 : i, along: [variable], symbolic: m[i, j]))
-        }
+        for j in 0..<m.columns { entries.append(Entry(function: i, along: [names[j]], symbolic: m[i, j])) }
       }
-    case (.hessian, .matrix(let m)):
+    case .gradient:
+      guard let m = matrix else { break }
+      for i in 0..<m.rows { entries.append(Entry(function: 0, along: [names[i]], symbolic: m[i, 0])) }
+    case .hessian:
+      guard let m = matrix else { break }
       for i in 0..<m.rows {
-        for j in 0..<m.columns {
-          entries.append(Entry(function: 0, along: [c.variableNames[i], c.variableNames[j]], symbolic: m[i, j]))
-        }
+        for j in 0..<m.columns { entries.append(Entry(function: 0, along: [names[i], names[j]], symbolic: m[i, j])) }
       }
-    case (.diff, .scalar(let e)):
-      entries.append(Entry(function: 0, along: c.request.along ?? c.variableNames, symbolic: e))
-    case (.diff, .list(let es)):
-      for (k, e) in es.enumerated() {
-        entries.append(Entry(function: k, along: c.request.along ?? c.variableNames, symbolic: e))
+    case .perFunction:
+      for (k, e) in answer.value.entries.enumerated() {
+        entries.append(Entry(function: k, along: answer.along, symbolic: e))
       }
-    default:
-      throw .notApplicable("'--check' applies to jacobian, grad, hessian and diff")
+    case .scalar, .matrix, .pattern, .iterates:
+      throw .notApplicable(.onlyFor([.check], commands: Request.Command.allCases.filter { $0.description.accepts(.check) }))
     }
-    let fixed = try c.request.at.map { at throws(JacError) in numericBindings(try bindings(at, c)) } ?? [:]
+    let fixed = numericBindings(c.point)
     return DerivativeCheck.run(pool, functions: c.functions, entries: entries, fixed: fixed)
   }
 
   /// Newton's method on the system, from `--from`, with the simplified symbolic Jacobian.
   func newton(_ c: Context) throws(JacError) -> NewtonRun {
-    guard let settings = c.request.newton else { throw .notApplicable("newton needs a starting point: '--from'") }
+    guard let settings = c.request.newton else { throw .notApplicable(.missing(.from, command: c.request.command)) }
     guard c.functions.count == c.variables.count else {
-      throw .notSquare(command: "newton", rows: c.functions.count, columns: c.variables.count)
+      throw .notSquare(command: c.request.command, rows: c.functions.count, columns: c.variables.count)
     }
     let unbound = pool.freeSymbols(c.functions).filter { !c.variableNames.contains($0) }
     if !unbound.isEmpty { throw .unboundSymbols(unbound) }

@@ -4,8 +4,8 @@ extension Engine {
   /// J·v (an m×1 column) for `--jvp v`, uᵀ·J (a 1×n row) for `--vjp u`; entries simplified.
   func applyVectors(_ answer: inout Answer, _ c: Context) throws(JacError) {
     guard c.request.jvp != nil || c.request.vjp != nil else { return }
-    guard case .matrix(let j) = answer.value, c.request.command == .jacobian else {
-      throw .notApplicable("'--jvp' and '--vjp' apply to the Jacobian only")
+    guard case .matrix(let j) = answer.value, c.description.accepts(.jvp) else {
+      throw .notApplicable(.onlyFor([.jvp, .vjp], commands: Request.Command.allCases.filter { $0.description.accepts(.jvp) }))
     }
     if let text = c.request.jvp {
       let v = try vector(text, option: "--jvp", length: j.columns)
@@ -13,12 +13,14 @@ extension Engine {
         try finish(pool.add((0..<j.columns).map { pool.multiply(j[i, $0], v[$0]) }), c)
       }
       answer.value = .matrix(Matrix(rows: j.rows, columns: 1, entries: entries))
+      answer.vectorProduct = .jvp
     } else if let text = c.request.vjp {
       let u = try vector(text, option: "--vjp", length: j.rows)
       let entries = try (0..<j.columns).map { k throws(JacError) in
         try finish(pool.add((0..<j.rows).map { pool.multiply(u[$0], j[$0, k]) }), c)
       }
       answer.value = .matrix(Matrix(rows: 1, columns: j.columns, entries: entries))
+      answer.vectorProduct = .vjp
     }
   }
 
@@ -34,30 +36,31 @@ extension Engine {
     return v
   }
 
-  /// Parses `--at` bindings: each name must occur in the input (or be a variable).
-  func bindings(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [Expr: Expr] {
+  /// Parses the `--at` bindings, once for the whole request: each name must occur in the input
+  /// (or be a variable), each value is an expression.
+  func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)] {
     let free = pool.freeSymbols(c.functions)
-    var result: [Expr: Expr] = [:]
+    var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {
       guard free.contains(binding.name) || c.variableNames.contains(binding.name) else {
         throw .unknownPointVariable(
           binding.name, suggestion: EditDistance.variableSuggestion(for: binding.name, among: free))
       }
       do {
-        result[pool.symbol(binding.name)] = try Parser.parseExpression(binding.value, in: pool)
+        point.append((binding.name, pool.symbol(binding.name), try Parser.parseExpression(binding.value, in: pool)))
       } catch {
         throw .optionParse(error, option: "--at", text: binding.value)
       }
     }
-    return result
+    return point
   }
 
-  /// The numeric values of the bindings that are real numbers (for `--check` at the point).
-  func numericBindings(_ bindings: [Expr: Expr]) -> [String: Double] {
+  /// The numeric values of the point's coordinates that are real numbers (for `--check` there).
+  func numericBindings(_ point: [(name: String, symbol: Expr, value: Expr)]) -> [String: Double] {
     var values: [String: Double] = [:]
-    for (symbol, value) in bindings {
+    for (name, _, value) in point {
       let v = pool.evaluate(value, [:])
-      if v.isFinite, let name = pool.symbolName(symbol) { values[name] = v }
+      if v.isFinite { values[name] = v }
     }
     return values
   }
@@ -66,8 +69,9 @@ extension Engine {
   /// still depends on without a value is an error (so `--at r=2` is enough for the polar
   /// determinant `r`); so is an entry that becomes undefined, or a constant that is not real.
   /// A real value beyond a double's range stays exact (`3^100000`).
-  func substitute(_ at: [Request.Binding], into answer: inout Answer, _ c: Context) throws(JacError) {
-    let values = try bindings(at, c)
+  func substitute(into answer: inout Answer, _ c: Context) throws(JacError) {
+    var values: [Expr: Expr] = [:]
+    for (_, symbol, value) in c.point { values[symbol] = value }
     let unbound = Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
     func evaluated(_ e: Expr, label: String) throws(JacError) -> Expr {
       let s: Expr
@@ -100,8 +104,8 @@ extension Engine {
         for j in 0..<m.columns { m[i, j] = try evaluated(m[i, j], label: "entry [\(i + 1),\(j + 1)]") }
       }
       answer.value = .matrix(m)
-    case .newton: throw .notApplicable("'--at' does not apply to newton; use '--from'")
+    case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
     }
-    answer.atPoint = true
+    answer.point = c.point.map { ($0.name, $0.value) }
   }
 }

@@ -44,6 +44,15 @@ public final class Engine {
     var names: [String?]
     var variableNames: [String]
     var variables: [Expr]
+    /// The `--at` point, parsed once (``Engine/parsePoint(_:)``) after the value is computed.
+    var point: [(name: String, symbol: Expr, value: Expr)] = []
+    var description: CommandDescription { request.command.description }
+  }
+
+  /// What a command's engine step computes: the value, and for `inverse` det J.
+  struct Computed {
+    var value: Answer.Value
+    var determinant: Expr?
   }
 
   public func run(_ request: Request) throws(JacError) -> Answer {
@@ -53,6 +62,7 @@ public final class Engine {
   }
 
   private func answer(_ request: Request) throws(JacError) -> Answer {
+    try request.validate()
     let parseStart = clock.now
     simplificationCut = false
     pool.numberTooLarge = false
@@ -75,69 +85,25 @@ public final class Engine {
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
     let variableNames = request.variables ?? pool.freeSymbols(functions)
     if variableNames.count > Limits.variables { throw .limit(.variables(variableNames.count)) }
-    let context = Context(
+    var context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
       variables: variableNames.map(pool.symbol))
-    var determinant: Expr?
-    var answer = Answer(
-      command: request.command, variables: variableNames, value: try value(context, determinant: &determinant))
+    let computed = try context.description.compute(self, context)
+    if let at = request.at { context.point = try parsePoint(at, context) }
+    var answer = Answer(command: request.command, variables: variableNames, value: computed.value)
     answer.componentNames = names
-    answer.determinant = determinant
+    answer.determinant = computed.determinant
+    answer.along = request.along ?? variableNames
     if request.check { answer.check = try check(answer, context) }
     if request.steps { answer.derivations = try derivations(context) }
     try applyVectors(&answer, context)
-    if let at = request.at { try substitute(at, into: &answer, context) }
+    if request.at != nil { try substitute(into: &answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
       answer.volumeFactor = try finish(pool.call(.abs, det), context)
     }
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     return answer
-  }
-
-  /// The symbolic result of the command; `inverse` also reports det J in `determinant`.
-  private func value(_ c: Context, determinant: inout Expr?) throws(JacError) -> Answer.Value {
-    let variables = c.variables
-    func needsVariables() throws(JacError) { if variables.isEmpty { throw .noVariables } }
-    func one() throws(JacError) -> Expr {
-      guard c.functions.count == 1 else {
-        throw .notScalar(command: c.request.command.rawValue, count: c.functions.count)
-      }
-      return try finish(c.functions[0], c)
-    }
-    switch c.request.command {
-    case .simplify:
-      let results = try c.functions.map { f throws(JacError) in try finish(f, c) }
-      return results.count == 1 ? .scalar(results[0]) : .list(results)
-    case .diff:
-      let along = (c.request.along ?? c.variableNames).map(pool.symbol)
-      if along.isEmpty { throw .noVariables }
-      let results = try c.functions.map { f throws(JacError) in
-        try finish(differentiator.derivative(try finish(f, c), along: along), c)
-      }
-      return results.count == 1 ? .scalar(results[0]) : .list(results)
-    case .jacobian, .sparsity:
-      try needsVariables()
-      return .matrix(try jacobian(c))
-    case .det:
-      try needsVariables()
-      return .scalar(try finish(pool.determinant(try squareJacobian(c)), c))
-    case .inverse:
-      try needsVariables()
-      let (inverse, det) = try self.inverse(c)
-      determinant = det
-      return .matrix(inverse)
-    case .grad:
-      try needsVariables()
-      return .matrix(try differentiator.gradient(try one(), variables).map { e throws(JacError) in try finish(e, c) })
-    case .hessian:
-      try needsVariables()
-      try checkSize(rows: variables.count, columns: variables.count)
-      return .matrix(try differentiator.hessian(try one(), variables) { e throws(JacError) in try finish(e, c) })
-    case .newton:
-      try needsVariables()
-      return .newton(try newton(c))
-    }
   }
 
   /// Depth check, then simplification (unless `--no-simplify`); an undefined result is an error.
@@ -153,94 +119,6 @@ public final class Engine {
     if pool.isUndefined(s) { throw .undefinedResult }
     if pool.treeSize(s) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the result")) }
     return s
-  }
-
-  func jacobian(_ c: Context) throws(JacError) -> Matrix {
-    try checkSize(rows: c.functions.count, columns: c.variables.count)
-    let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
-    return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
-  }
-
-  /// The Jacobian for det and inverse: square, and within ``Limits/determinantSize``.
-  func squareJacobian(_ c: Context) throws(JacError) -> Matrix {
-    let (rows, columns) = (c.functions.count, c.variables.count)
-    guard rows == columns else { throw .notSquare(command: c.request.command.rawValue, rows: rows, columns: columns) }
-    if rows > Limits.determinantSize { throw .limit(.determinantSize(rows)) }
-    return try jacobian(c)
-  }
-
-  /// The result matrix must stay within ``Limits/matrixEntries``.
-  func checkSize(rows: Int, columns: Int) throws(JacError) {
-    if rows * columns > Limits.matrixEntries { throw .limit(.matrixEntries(rows: rows, columns: columns)) }
-  }
-
-  /// J⁻¹ = adj(J)/det(J), each entry simplified; a determinant that simplifies to 0 is an error.
-  private func inverse(_ c: Context) throws(JacError) -> (Matrix, determinant: Expr) {
-    let j = try squareJacobian(c)
-    let det = try finish(pool.determinant(j), c)
-    if det == pool.zero { throw .singular }
-    let reciprocal = pool.reciprocal(det)
-    let inverse = try pool.adjugate(j).map { e throws(JacError) in try finish(pool.multiply(e, reciprocal), c) }
-    return (inverse, det)
-  }
-
-  /// Most entries `--steps` explains without `--entry`.
-  public static let maxExplainedEntries = 16
-
-  /// `--steps`: each selected entry's derivation, in the order of the result.
-  private func derivations(_ c: Context) throws(JacError) -> [EntryDerivation] {
-    let command = c.request.command
-    guard [.jacobian, .grad, .diff].contains(command) else {
-      throw .notApplicable("'--steps' applies to jacobian, grad and diff")
-    }
-    var selected: [(label: String, function: Int, variables: [String])] = []
-    if command == .diff {
-      let along = c.request.along ?? c.variableNames
-      selected = c.functions.indices.map { ("", $0, along) }
-    } else {
-      for i in c.functions.indices {
-        for (j, v) in c.variableNames.enumerated() {
-          let label = command == .grad ? "[\(j + 1)]" : "[\(i + 1),\(j + 1)]"
-          selected.append((label, i, [v]))
-        }
-      }
-    }
-    if let entry = c.request.entry {
-      let (row, column) = command == .grad ? (entry.row, 1) : entry
-      let rows = command == .grad ? c.variableNames.count : c.functions.count
-      let columns = command == .grad ? 1 : c.variableNames.count
-      guard (1...max(rows, 1)).contains(row), (1...max(columns, 1)).contains(column), command != .diff else {
-        throw .notApplicable(
-          command == .diff
-            ? "'--entry' applies to jacobian and grad; diff explains each function"
-            : "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result")
-      }
-      selected = [selected[command == .grad ? row - 1 : (row - 1) * columns + (column - 1)]]
-    }
-    if selected.count > Self.maxExplainedEntries {
-      throw .notApplicable(
-        "'--steps' would explain \(selected.count) entries; choose one with '--entry i,j' (at most "
-          + "\(Self.maxExplainedEntries) without it)")
-    }
-    var result: [EntryDerivation] = []
-    for s in selected {
-      var f = try finish(c.functions[s.function], c)
-      for v in s.variables {
-        let x = pool.symbol(v)
-        let derivation = Derivation(f, x, differentiator: differentiator)
-        let raw = differentiator.derivative(f, x)
-        simplifier.trace = []
-        let simplified = c.request.simplify ? try finish(raw, c) : raw
-        let rewrites = simplifier.trace ?? []
-        simplifier.trace = nil
-        result.append(
-          EntryDerivation(
-            label: s.label, function: f, variable: v, derivation: derivation, raw: raw,
-            simplification: rewrites, result: simplified))
-        f = simplified
-      }
-    }
-    return result
   }
 
   /// Names asked for with --vars or --wrt that do not occur in the input but are close to one

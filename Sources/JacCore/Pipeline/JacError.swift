@@ -5,9 +5,9 @@ public enum JacError: Error, Equatable {
   /// The value of an option (`--at`, `--jvp`, `--vjp`, `--from`) did not parse.
   case optionParse(ParseError, option: String, text: String)
   /// det, inverse and newton need as many functions as variables.
-  case notSquare(command: String, rows: Int, columns: Int)
+  case notSquare(command: Request.Command, rows: Int, columns: Int)
   /// grad and hessian need one function.
-  case notScalar(command: String, count: Int)
+  case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
   case noVariables
   /// A result is undefined (for example a simplification revealed a division by zero).
@@ -31,16 +31,22 @@ public enum JacError: Error, Equatable {
   /// Newton's method needs every symbol to be a variable.
   case unboundSymbols([String])
   /// An option that does not apply to this command or combination.
-  case notApplicable(String)
+  case notApplicable(Inapplicable)
+  /// `--steps --entry i,j` outside the result.
+  case entryOutside(row: Int, column: Int, rows: Int, columns: Int)
+  /// `--steps --entry` for a command that explains each function whole (diff).
+  case entryOfEachFunction(Request.Command)
+  /// `--steps` without `--entry` on more than ``Engine/maxExplainedEntries`` entries.
+  case tooManyExplainedEntries(Int)
 
   public var message: String {
     switch self {
     case .parse(let e, _): return e.message.text
     case .optionParse(let e, let option, _): return "in '\(option)': \(e.message.text)"
     case .notSquare(let cmd, let r, let c):
-      let what = cmd == "newton" ? "as many equations as variables" : "a square Jacobian"
-      return "\(cmd) needs \(what); this Jacobian is \(r)×\(c)"
-    case .notScalar(let cmd, let n): return "\(cmd) takes one function, found \(n)"
+      let what = cmd.description.shape == .iterates ? "as many equations as variables" : "a square Jacobian"
+      return "\(cmd.rawValue) needs \(what); this Jacobian is \(r)×\(c)"
+    case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedResult: return "the result is undefined (division by zero)"
     case .limit(let exceeded): return exceeded.message
@@ -58,7 +64,15 @@ public enum JacError: Error, Equatable {
     case .unboundSymbols(let names):
       return "newton needs a value for every symbol; "
         + names.map { "'\($0)'" }.joined(separator: ", ") + " \(names.count == 1 ? "is" : "are") not in --vars"
-    case .notApplicable(let text): return text
+    case .notApplicable(let problem): return problem.message
+    case .entryOutside(let row, let column, let rows, let columns):
+      return "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result"
+    case .entryOfEachFunction(let command):
+      let commands = Request.Command.allCases.filter { $0.description.accepts(.steps) && $0.description.shape != .perFunction }
+      return "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
+    case .tooManyExplainedEntries(let count):
+      return "'--steps' would explain \(count) entries; choose one with '--entry i,j' (at most "
+        + "\(Engine.maxExplainedEntries) without it)"
     }
   }
 }

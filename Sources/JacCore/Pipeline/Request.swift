@@ -51,6 +51,24 @@ public struct Request: Sendable {
   /// `--entry i,j` (1-based): explain only this entry.
   public var entry: (row: Int, column: Int)?
 
+  /// The options this request gives, for ``Inapplicable/check(_:for:)``.
+  public var givenOptions: Set<Option> {
+    var given = Set<Option>()
+    let flags: [(Bool, Option)] = [
+      (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
+      (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
+      (entry != nil, .entry),
+    ]
+    for (isGiven, option) in flags where isGiven { given.insert(option) }
+    return given
+  }
+
+  /// Whether the options fit the command: the scanner's check (``Inapplicable``), for callers
+  /// that build a request themselves.
+  public func validate() throws(JacError) {
+    if let problem = Inapplicable.check(givenOptions, for: command) { throw .notApplicable(problem) }
+  }
+
   public init(
     command: Command, inputs: [String], variables: [String]? = nil, along: [String]? = nil, simplify: Bool = true
   ) {
@@ -62,61 +80,3 @@ public struct Request: Sendable {
   }
 }
 
-/// The explanation of one entry (`--steps`): the function (simplified, as differentiated), the
-/// variable, the rule-by-rule derivation, the raw derivative, the simplifier's rewrites, the
-/// result.
-public struct EntryDerivation {
-  /// `[1,2]` for a Jacobian entry, `[2]` for a gradient entry, empty for `diff`.
-  public var label: String
-  public var function: Expr
-  public var variable: String
-  public var derivation: Derivation
-  public var raw: Expr
-  public var simplification: [Simplifier.Step]
-  public var result: Expr
-}
-
-/// jac's answer to a request.
-public struct Answer {
-  public enum Value {
-    /// One expression (det, diff and simplify of one function).
-    case scalar(Expr)
-    /// A list of expressions (diff and simplify of several functions).
-    case list([Expr])
-    /// A matrix: Jacobian (m×n), gradient (n×1), Hessian (n×n), inverse (n×n), J·v (m×1),
-    /// uᵀ·J (1×n).
-    case matrix(Matrix)
-    /// The iterates of `jac newton`.
-    case newton(NewtonRun)
-
-    /// Every expression of the value, row by row (none for a Newton run).
-    public var entries: [Expr] {
-      switch self {
-      case .scalar(let e): return [e]
-      case .list(let es): return es
-      case .matrix(let m): return m.entries
-      case .newton: return []
-      }
-    }
-  }
-  public var command: Request.Command
-  public var variables: [String]
-  public var value: Value
-  /// Variables asked for that do not occur in the input but are close to one that does
-  /// (`--vars x,yy` for `x*y`): (asked, suggestion). The answer is still given.
-  public var suspiciousVariables: [(name: String, suggestion: String)] = []
-  /// The values were substituted at a point (`--at`).
-  public var atPoint = false
-  /// For `inverse`: det J, simplified (the inverse exists where it is not zero).
-  public var determinant: Expr?
-  /// The finite-difference check, entry by entry in the order of the result (`--check`).
-  public var check: DerivativeCheck?
-  /// For `det --volume-element`: |det J|, simplified.
-  public var volumeFactor: Expr?
-  /// The simplifier ran out of its work budget: the result is exact but may not be shortest.
-  public var simplificationCut = false
-  /// The derivations asked for with `--steps`, entry by entry.
-  public var derivations: [EntryDerivation] = []
-  /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
-  public var componentNames: [String?] = []
-}

@@ -1,0 +1,19 @@
+import JacCore
+
+extension ExitCode {
+  /// The status of a request that failed: a mistake on the command line (64), input that does not
+  /// parse (65), a limit (3), or a mathematical failure (1). Every error is listed: a new one does
+  /// not compile until it has a status.
+  init(_ error: JacError) {
+    switch error {
+    case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
+    case .limit: self = .limit
+    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
+      .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
+      self = .usage
+    case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,
+      .unboundSymbols:
+      self = .mathError
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import JacCore
+
+/// One run's state: the engine (a shared pool) and the output so far.
+final class Session {
+  let invocation: Invocation
+  private(set) var engine = Engine()
+  let out: JacCommand.Write
+  let err: JacCommand.Write
+  private var answered = 0
+  /// A long batch starts a fresh engine when the pool passes this many nodes, so memory stays
+  /// bounded however many lines come in (answers never depend on the pool's history).
+  static let poolLimit = 2_000_000
+  private var retired = Engine.Timings()
+  private var printing = Duration.zero
+  private var inputs = 0
+  private var outputBytes = 0
+
+  init(invocation: Invocation, out: @escaping JacCommand.Write, err: @escaping JacCommand.Write) {
+    self.invocation = invocation
+    self.out = out
+    self.err = err
+  }
+
+  /// Answers standard input, one input a line; returns the worst status.
+  func answerLines(_ nextLine: () -> [UInt8]?) -> ExitCode {
+    var status = ExitCode.success
+    var lineNumber = 0
+    while var bytes = nextLine() {
+      lineNumber += 1
+      if bytes.last == 13 { bytes.removeLast() }
+      if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+        let shown = String(decoding: bytes, as: UTF8.self)
+        report(message: "invalid UTF-8", line: lineNumber, source: shown, range: SourceRange(bad, bad + 1), hint: nil)
+        status = worse(status, .dataError)
+        continue
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let trimmed = text.drop { $0 == " " || $0 == "\t" }
+      if trimmed.isEmpty || trimmed.first == "#" { continue }
+      status = worse(status, answer([text], line: lineNumber))
+    }
+    return status
+  }
+
+  /// Answers one input (the positional arguments, or one line of stdin).
+  func answer(_ inputs: [String], line: Int?) -> ExitCode {
+    if engine.pool.count > Self.poolLimit {
+      retired = retired + engine.timings
+      engine = Engine()
+    }
+    self.inputs += 1
+    let request = invocation.request(inputs)
+    do {
+      let answer = try engine.run(request)
+      let prefix = line.map { "line \($0): " } ?? ""
+      for (name, suggestion) in answer.suspiciousVariables {
+        err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
+      }
+      let formatter = formatter(for: answer)
+      let printStart = ContinuousClock.now
+      let pieces = formatter.pieces(answer, input: inputs.joined(separator: ", "))
+      printing += ContinuousClock.now - printStart
+      let separate = answered > 0 && [.text, .unicode].contains(invocation.style.format) && isMultiLine(answer)
+      // Written in pieces: an answer can be hundreds of megabytes, and a joined copy would double it.
+      outputBytes += pieces.reduce(separate ? 2 : 1) { $0 + $1.utf8.count }
+      if separate { out("\n") }
+      for piece in pieces { out(piece) }
+      out("\n")
+      answered += 1
+      return verdict(answer, formatter: formatter, prefix: prefix)
+    } catch {
+      switch error {
+      case .parse(let p, let index):
+        report(message: p.message.text, line: line, source: inputs[index], range: p.range, hint: p.message.hint)
+      case .optionParse(let p, _, let text):
+        report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
+      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
+        .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar, .noVariables,
+        .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+        report(message: error.message, line: line, source: nil, range: nil, hint: nil)
+      }
+      return ExitCode(error)
+    }
+  }
+
+  /// The status of an answered input, with notes: a failed check or Newton run is a
+  /// mathematical failure; an inverse notes where it does not exist.
+  private func verdict(_ answer: Answer, formatter: AnswerFormatter, prefix: String) -> ExitCode {
+    if case .newton(let run) = answer.value, let failure = AnswerFormatter.failure(run) {
+      err("error: \(prefix)\(failure)\n")
+      return .mathError
+    }
+    if let check = answer.check, !check.passed {
+      let n = check.entries.filter { !$0.agrees }.count
+      err("error: \(prefix)--check: \(n) \(n == 1 ? "entry disagrees" : "entries disagree") with finite differences\n")
+      return .mathError
+    }
+    if answer.simplificationCut {
+      err("note: \(prefix)simplification stopped at its work budget; the result is exact but may not be shortest\n")
+    }
+    if let det = answer.determinant, !engine.pool.isNumber(det), invocation.style.format != .json {
+      err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
+    }
+    return .success
+  }
+
+  /// The formatter for one answer: the command line's output style, and the answer itself.
+  private func formatter(for answer: Answer) -> AnswerFormatter {
+    var f = AnswerFormatter(pool: engine.pool, style: invocation.style)
+    f.distinguishSymbols(of: answer)
+    return f
+  }
+
+  /// The `--stats` line: compute time by phase, pool size, output size.
+  func statistics() -> String {
+    func ms(_ d: Duration) -> String {
+      let (seconds, attoseconds) = d.components
+      let micro = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
+      let fraction = String(micro % 1000)
+      return "\(micro / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) ms"
+    }
+    let t = retired + engine.timings
+    return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(t.parse)), "
+      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)), print \(ms(printing)); "
+      + "compute \(ms(t.total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
+  }
+
+  private func isMultiLine(_ answer: Answer) -> Bool {
+    if case .matrix = answer.value { return true }
+    return false
+  }
+
+  private func report(message: String, line: Int?, source: String?, range: SourceRange?, hint: String?) {
+    err(Diagnostic.render(message: message, line: line, source: source, range: range, hint: hint))
+    if invocation.style.format == .json {
+      let column = range.flatMap { r in source.map { SourceLocation.column(of: r.start, in: $0) } }
+      out(AnswerFormatter.jsonError(message, line: line, column: column) + "\n")
+    }
+  }
+
+  private func worse(_ a: ExitCode, _ b: ExitCode) -> ExitCode {
+    func rank(_ c: ExitCode) -> Int {
+      switch c {
+      case .success: return 0
+      case .mathError: return 1
+      case .limit: return 2
+      case .dataError: return 3
+      case .usage: return 4
+      }
+    }
+    return rank(b) > rank(a) ? b : a
+  }
+}

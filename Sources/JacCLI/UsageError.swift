@@ -1,0 +1,120 @@
+import JacCore
+
+/// A command-line mistake (exit 64): what went wrong, and the command whose usage line follows
+/// the message (nil: jac's general usage).
+public struct UsageError: Error, Equatable {
+  public var problem: Problem
+  public var command: Request.Command?
+
+  init(_ problem: Problem, command: Request.Command? = nil) {
+    self.problem = problem
+    self.command = command
+  }
+
+  public var message: String { problem.message }
+
+  /// The catalogue of usage errors, alphabetical by case. Lowercase, no final period, options and
+  /// values in single quotes; docs/errors.md lists them.
+  public enum Problem: Equatable, Sendable {
+    /// `--format c` with `--at`, `--check` or `--volume-element`.
+    case codeOfValues(CodeLanguage)
+    /// `--compact` with a format other than text and JSON.
+    case compactFormat
+    /// `--compact` with `--steps`.
+    case compactSteps
+    /// `--no-cse` without a code format.
+    case cseWithoutCode
+    /// `--entry` that is not `i` or `i,j` from 1.
+    case entryValue(String)
+    /// `--exact` without `--at`.
+    case exactWithoutPoint
+    /// An option that does not fit the command (the shared check, ``Inapplicable``).
+    case inapplicable(Inapplicable)
+    /// `--with-latex` without `--json`.
+    case jsonOnly
+    /// `--lhs`, `--env` or `--standalone` without `--latex`.
+    case latexOnly
+    /// `--max-iter` outside 1…100000.
+    case maxIterValue(String)
+    /// An option that takes a value, last on the line or followed by another option.
+    case missingValue(String)
+    /// A command without generated code (`newton`, `sparsity`) and a code format.
+    case noCode(Request.Command, CodeLanguage)
+    /// A name in `--vars`, `--wrt` or `--at` that is a function or constant.
+    case notAVariable(String, option: Option)
+    /// An option given twice (`--latex`, `--json`, `--text` count as `--format`).
+    case optionRepeated(Option)
+    /// A `--at` piece without `=`.
+    case pointPair(String)
+    /// A name given twice in `--at`.
+    case pointRepeated(String)
+    /// `x=` in `--at`.
+    case pointValueMissing(String)
+    /// `--steps` with a format other than text, unicode and LaTeX.
+    case stepsFormat
+    /// `--tol` that is not a positive number.
+    case tolValue(String)
+    /// A first positional argument within two edits of a command, followed by more arguments.
+    case unknownCommand(String, suggestions: [String])
+    /// `--env` that is not one of amsmath's matrix environments.
+    case unknownEnvironment(String)
+    case unknownFormat(String)
+    case unknownOption(String, suggestions: [String])
+    /// A flag given a value with `=` (`--latex=1`), as typed.
+    case valueForFlag(String)
+    /// A name in `--vars`, `--wrt` or `--at` that is not an identifier.
+    case variableName(String, option: Option)
+    /// A name listed twice in `--vars`.
+    case variableRepeated(String, option: Option)
+
+    public var message: String {
+      switch self {
+      case .codeOfValues(let language):
+        return "'--format \(language.rawValue)' generates code for the symbolic result; "
+          + "drop '--at', '--check' and '--volume-element'"
+      case .compactFormat: return "'--compact' applies to text and JSON output"
+      case .compactSteps: return "'--steps' explains in full; drop '--compact'"
+      case .cseWithoutCode: return "'--no-cse' applies to code output ('--format c' and the like)"
+      case .entryValue(let text): return "'--entry' takes a row and a column from 1, e.g. 2,1; found '\(text)'"
+      case .exactWithoutPoint: return "'--exact' applies with '--at'"
+      case .inapplicable(let problem): return problem.message
+      case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
+      case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
+      case .maxIterValue(let text): return "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'"
+      case .missingValue(let option): return "missing value for '\(option)'"
+      case .noCode(let command, let language): return "\(command.rawValue) has no '--format \(language.rawValue)'"
+      case .notAVariable(let name, let option):
+        return "'\(name)' in '\(option.name)' is a function or constant, not a variable"
+      case .optionRepeated(let option): return "option '\(option.name)' given more than once"
+      case .pointPair(let piece): return "'--at' takes name=value pairs, found '\(piece)'"
+      case .pointRepeated(let name): return "variable '\(name)' given twice in '--at'"
+      case .pointValueMissing(let name): return "no value for '\(name)' in '--at'"
+      case .stepsFormat: return "'--steps' prints text, unicode or LaTeX"
+      case .tolValue(let text): return "'--tol' needs a positive number, found '\(text)'"
+      case .unknownCommand(let name, let suggestions):
+        return "unknown command '\(name)'" + EditDistance.didYouMean(suggestions)
+      case .unknownEnvironment(let text):
+        return "unknown matrix environment '\(text)'; expected " + OutputStyle.environments.joined(separator: ", ")
+      case .unknownFormat(let text):
+        return "unknown format '\(text)'; expected " + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
+      case .unknownOption(let name, let suggestions): return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
+      case .valueForFlag(let name): return "option '\(name)' takes no value"
+      case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
+      case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
+      }
+    }
+
+    /// A second line of help, where one helps.
+    public var hint: String? {
+      switch self {
+      case .unknownCommand(let name, _):
+        return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
+      case .codeOfValues, .compactFormat, .compactSteps, .cseWithoutCode, .entryValue, .exactWithoutPoint,
+        .inapplicable, .jsonOnly, .latexOnly, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated,
+        .pointPair, .pointRepeated, .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat,
+        .unknownOption, .valueForFlag, .variableName, .variableRepeated:
+        return nil
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/// The commands of jac, in the order `--help` lists them. Each engine step is a method of
+/// ``Engine`` (Engine+Commands.swift).
+extension CommandDescription {
+  public static let all: [CommandDescription] = [
+    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity,
+  ]
+
+  /// `--format text|latex|json` at the end of every usage line.
+  private static let formats = "[--format text|latex|json]"
+
+  static let jacobian = CommandDescription(
+    command: .jacobian, aliases: [], summary: "Jacobian matrix",
+    overview: "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row).",
+    usage: "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] \(formats)",
+    options: [.at, .jvp, .vjp, .check, .steps], refusals: [:], required: nil,
+    shape: .jacobian, latexSide: .jacobian, code: ("jacobian", "Jacobian"),
+    compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
+
+  static let det = CommandDescription(
+    command: .det, aliases: ["determinant"], summary: "Jacobian determinant",
+    overview: "The Jacobian determinant of a square system.",
+    usage: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] \(formats)",
+    options: [.at, .volumeElement], refusals: [:], required: nil,
+    shape: .scalar, latexSide: .determinant, code: ("jacobian_det", "Jacobian determinant"),
+    compute: { engine, c throws(JacError) in try engine.determinantValue(c) })
+
+  static let grad = CommandDescription(
+    command: .grad, aliases: ["gradient"], summary: "gradient (column)",
+    overview: "The gradient of one function, as an n×1 column.",
+    usage: "jac grad <function> [--vars <names>] [--at <point>] [--check] \(formats)",
+    options: [.at, .check, .steps], refusals: [:], required: nil,
+    shape: .gradient, latexSide: .gradient, code: ("gradient", "gradient"),
+    compute: { engine, c throws(JacError) in try engine.gradientValue(c) })
+
+  static let hessian = CommandDescription(
+    command: .hessian, aliases: [], summary: "Hessian matrix",
+    overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
+    usage: "jac hessian <function> [--vars <names>] [--at <point>] [--check] \(formats)",
+    options: [.at, .check], refusals: [:], required: nil,
+    shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
+    compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
+
+  static let diff = CommandDescription(
+    command: .diff, aliases: [], summary: "partial derivative along --wrt",
+    overview: "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy.",
+    usage: "jac diff <functions>... [--wrt <names>] [--at <point>] [--check] \(formats)",
+    options: [.wrt, .at, .check, .steps], refusals: [:], required: nil,
+    shape: .perFunction, latexSide: .partial, code: ("derivative", "derivative"),
+    compute: { engine, c throws(JacError) in try engine.derivativeValue(c) })
+
+  static let simplify = CommandDescription(
+    command: .simplify, aliases: [], summary: "simplify expressions",
+    overview: "Parse, simplify and print expressions.",
+    usage: "jac simplify <expressions>... [--at <point>] \(formats)",
+    options: [.at], refusals: [:], required: nil,
+    shape: .perFunction, latexSide: .name, code: ("expression", "value"),
+    compute: { engine, c throws(JacError) in try engine.simplifiedValue(c) })
+
+  static let inverse = CommandDescription(
+    command: .inverse, aliases: [], summary: "inverse Jacobian",
+    overview: "The inverse Jacobian adj(J)/det(J), simplified.",
+    usage: "jac inverse <functions>... [--vars <names>] [--at <point>] \(formats)",
+    options: [.at], refusals: [:], required: nil,
+    shape: .matrix, latexSide: .inverse, code: ("jacobian_inverse", "inverse Jacobian"),
+    compute: { engine, c throws(JacError) in try engine.inverseValue(c) })
+
+  static let newton = CommandDescription(
+    command: .newton, aliases: [], summary: "solve F(x) = 0 by Newton's method",
+    overview: "Solve F(x) = 0 by Newton's method with the symbolic Jacobian.",
+    usage: "jac newton <equations>... --vars <names> --from <start> [--tol <t>] [--max-iter <n>] \(formats)",
+    options: [.from, .tol, .maxIter], refusals: [.at: "the start is '--from'"],
+    required: (.from, "a starting point: '--from 1,1'"),
+    shape: .iterates, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.newtonValue(c) })
+
+  static let sparsity = CommandDescription(
+    command: .sparsity, aliases: [], summary: "pattern of the Jacobian's nonzeros",
+    overview: "The Jacobian's pattern of structural nonzeros (* and .) and their count.",
+    usage: "jac sparsity <functions>... [--vars <names>] \(formats)",
+    options: [], refusals: [.at: "it is the symbolic pattern"], required: nil,
+    shape: .pattern, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
+}
+
+extension Request.Command {
+  /// This command's description. A new command does not compile until it has one.
+  public var description: CommandDescription {
+    switch self {
+    case .jacobian: return .jacobian
+    case .det: return .det
+    case .grad: return .grad
+    case .hessian: return .hessian
+    case .diff: return .diff
+    case .simplify: return .simplify
+    case .inverse: return .inverse
+    case .newton: return .newton
+    case .sparsity: return .sparsity
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/// Every option of the command line, described once: its spelling, whether it takes a value, its
+/// line in `--help`. The scanner, the help text and the tests that hold the man page, cli.md and
+/// the shell completions to the binary all read this table. Which commands accept an option is
+/// said by the commands (``CommandDescription/options``); an option no command lists applies to
+/// every command.
+public enum Option: String, CaseIterable, Sendable, Comparable {
+  case vars = "--vars"
+  case wrt = "--wrt"
+  case format = "--format"
+  case noCSE = "--no-cse"
+  case dense = "--dense"
+  case compact = "--compact"
+  case latex = "--latex"
+  case json = "--json"
+  case text = "--text"
+  case noSimplify = "--no-simplify"
+  case at = "--at"
+  case exact = "--exact"
+  case jvp = "--jvp"
+  case vjp = "--vjp"
+  case check = "--check"
+  case volumeElement = "--volume-element"
+  case from = "--from"
+  case tol = "--tol"
+  case maxIter = "--max-iter"
+  case lhs = "--lhs"
+  case env = "--env"
+  case standalone = "--standalone"
+  case withLatex = "--with-latex"
+  case steps = "--steps"
+  case entry = "--entry"
+  case stats = "--stats"
+  case version = "--version"
+  case help = "--help"
+
+  /// The long spelling, `--vars`.
+  public var name: String { rawValue }
+
+  /// The one-letter spelling: `-h` for `--help`.
+  public var shortName: String? { self == .help ? "-h" : nil }
+
+  /// The placeholder of the option's value in help (`--vars <names>`); nil for a flag.
+  public var valueName: String? {
+    switch self {
+    case .vars, .wrt: return "names"
+    case .format: return "format"
+    case .at: return "point"
+    case .jvp: return "v"
+    case .vjp: return "u"
+    case .from: return "start"
+    case .tol: return "t"
+    case .maxIter: return "n"
+    case .env: return "name"
+    case .entry: return "i,j"
+    case .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
+      .standalone, .withLatex, .steps, .stats, .version, .help:
+      return nil
+    }
+  }
+
+  public var takesValue: Bool { valueName != nil }
+
+  /// What to use instead where the option does not apply (`--wrt`: `use '--vars'`).
+  public var instead: String? { self == .wrt ? "use '--vars'" : nil }
+
+  /// Options that say the same thing and may be given only once between them: `--latex`,
+  /// `--json` and `--text` are spellings of `--format`.
+  public var canonical: Option {
+    switch self {
+    case .latex, .json, .text: return .format
+    default: return self
+    }
+  }
+
+  /// The option's entry in `--help`: its label and its text, one string a line; nil for an
+  /// option listed under another one's label (`--json` beside `--latex`).
+  public var help: (label: String, lines: [String])? {
+    let label = name + (valueName.map { " <\($0)>" } ?? "")
+    switch self {
+    case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
+    case .wrt: return (label, ["diff only: differentiate along these, left to right (default: --vars)."])
+    case .format:
+      return (
+        label,
+        [
+          "text (default; unicode on a terminal), unicode, latex, json (one JSON object",
+          "per line), or code:",
+          "c, python, swift, julia, matlab (a function computing the result).",
+        ]
+      )
+    case .noCSE: return (label, ["Code: compute every entry in full, without shared temporaries."])
+    case .dense: return (label, ["Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries."])
+    case .compact: return (label, ["Text and JSON: no spaces around + and -; a matrix row a line as [a,b], unpadded."])
+    case .latex: return ("--latex, --json, --text", ["Short for --format latex, --format json, --format text."])
+    case .json, .text: return nil
+    case .noSimplify: return (label, ["Print the raw result of the differentiation rules."])
+    case .at: return (label, ["Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals)."])
+    case .exact: return (label, ["With --at: keep exact closed forms such as sqrt(3)/2."])
+    case .jvp: return (label, ["Jacobian only: print J·v (a column), e.g. --jvp 1,0 or --jvp dx,dy."])
+    case .vjp: return (label, ["Jacobian only: print uᵀ·J (a row)."])
+    case .check: return (label, ["Compare every entry with central finite differences; exit 1 on a mismatch."])
+    case .volumeElement: return (label, ["det only: state the change of variables, dx dy = |det J| dr dt."])
+    case .from: return (label, ["newton: the starting point, one value per variable."])
+    case .tol: return (label, ["newton: stop when |F| <= t (default 1e-12)."])
+    case .maxIter: return (label, ["newton: at most n steps (default 50)."])
+    case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
+    case .env:
+      return (label, ["LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix."])
+    case .standalone: return (label, ["LaTeX: a whole document that pdflatex compiles, one display per answer."])
+    case .withLatex: return (label, ["JSON: add \"latex\" (each result as LaTeX) and \"latex_display\"."])
+    case .steps:
+      return (label, ["jacobian, grad, diff: explain the derivation rule by rule, then the simplification."])
+    case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])
+    case .stats: return (label, ["After the answers, print compute time by phase on standard error."])
+    case .version: return (label, ["Show the version."])
+    case .help: return ("-h, --help", ["Show help information (also per command: jac det --help)."])
+    }
+  }
+
+  /// The option spelt `spelling` (`--vars`, `-h`), if any.
+  public init?(spelling: String) {
+    if spelling == "-h" {
+      self = .help
+    } else if let option = Option(rawValue: spelling) {
+      self = option
+    } else {
+      return nil
+    }
+  }
+
+  /// Every spelling the scanner accepts, long ones first (for "did you mean").
+  public static var spellings: [String] { allCases.map(\.name) + allCases.compactMap(\.shortName) }
+
+  public static func < (a: Option, b: Option) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}

@@ -1,0 +1,71 @@
+/// The explanation of one entry (`--steps`): the function (simplified, as differentiated), the
+/// variable, the rule-by-rule derivation, the raw derivative, the simplifier's rewrites, the
+/// result.
+public struct EntryDerivation {
+  /// `[1,2]` for a Jacobian entry, `[2]` for a gradient entry, empty for `diff`.
+  public var label: String
+  public var function: Expr
+  public var variable: String
+  public var derivation: Derivation
+  public var raw: Expr
+  public var simplification: [Simplifier.Step]
+  public var result: Expr
+}
+
+/// jac's answer to a request, and what it says about itself: which command it answers, the
+/// variables of a derivative, the point it was evaluated at, the vector it was multiplied by.
+/// The formatter needs nothing else of the request.
+public struct Answer {
+  public enum Value {
+    /// One expression (det, diff and simplify of one function).
+    case scalar(Expr)
+    /// A list of expressions (diff and simplify of several functions).
+    case list([Expr])
+    /// A matrix: Jacobian (m×n), gradient (n×1), Hessian (n×n), inverse (n×n), J·v (m×1),
+    /// uᵀ·J (1×n).
+    case matrix(Matrix)
+    /// The iterates of `jac newton`.
+    case newton(NewtonRun)
+
+    /// Every expression of the value, row by row (none for a Newton run).
+    public var entries: [Expr] {
+      switch self {
+      case .scalar(let e): return [e]
+      case .list(let es): return es
+      case .matrix(let m): return m.entries
+      case .newton: return []
+      }
+    }
+  }
+  /// `--jvp v` (J·v) or `--vjp u` (uᵀ·J).
+  public enum VectorProduct: Sendable { case jvp, vjp }
+
+  public var command: Request.Command
+  /// The command's description (shape, LaTeX side, code).
+  public var description: CommandDescription { command.description }
+  public var variables: [String]
+  public var value: Value
+  /// The variables a `diff` differentiated along, left to right (else the variables).
+  public var along: [String] = []
+  /// The answer is J·v or uᵀ·J rather than J.
+  public var vectorProduct: VectorProduct?
+  /// The `--at` point the values were substituted at, as parsed; empty when none was given.
+  public var point: [(name: String, value: Expr)] = []
+  /// Variables asked for that do not occur in the input but are close to one that does
+  /// (`--vars x,yy` for `x*y`): (asked, suggestion). The answer is still given.
+  public var suspiciousVariables: [(name: String, suggestion: String)] = []
+  /// The values were substituted at a point (`--at`).
+  public var atPoint: Bool { !point.isEmpty }
+  /// For `inverse`: det J, simplified (the inverse exists where it is not zero).
+  public var determinant: Expr?
+  /// The finite-difference check, entry by entry in the order of the result (`--check`).
+  public var check: DerivativeCheck?
+  /// For `det --volume-element`: |det J|, simplified.
+  public var volumeFactor: Expr?
+  /// The simplifier ran out of its work budget: the result is exact but may not be shortest.
+  public var simplificationCut = false
+  /// The derivations asked for with `--steps`, entry by entry.
+  public var derivations: [EntryDerivation] = []
+  /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
+  public var componentNames: [String?] = []
+}

@@ -1,0 +1,95 @@
+/// The engine step of each command, named in its ``CommandDescription``: the symbolic result,
+/// every entry simplified.
+extension Engine {
+  /// simplify: each function, simplified.
+  func simplifiedValue(_ c: Context) throws(JacError) -> Computed {
+    let results = try c.functions.map { f throws(JacError) in try finish(f, c) }
+    return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+  }
+
+  /// diff: ∂ᵏfᵢ/∂x₁…∂xₖ along `--wrt` (default: the variables), left to right.
+  func derivativeValue(_ c: Context) throws(JacError) -> Computed {
+    let along = (c.request.along ?? c.variableNames).map(pool.symbol)
+    if along.isEmpty { throw .noVariables }
+    let results = try c.functions.map { f throws(JacError) in
+      try finish(differentiator.derivative(try finish(f, c), along: along), c)
+    }
+    return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+  }
+
+  /// jacobian (and sparsity): J[i][j] = ∂fᵢ/∂xⱼ.
+  func jacobianValue(_ c: Context) throws(JacError) -> Computed {
+    try needsVariables(c)
+    return Computed(value: .matrix(try jacobian(c)))
+  }
+
+  /// det: det J of a square system.
+  func determinantValue(_ c: Context) throws(JacError) -> Computed {
+    try needsVariables(c)
+    return Computed(value: .scalar(try finish(pool.determinant(try squareJacobian(c)), c)))
+  }
+
+  /// inverse: J⁻¹ = adj(J)/det(J), each entry simplified; a determinant that simplifies to 0 is an
+  /// error. det J comes with it (the inverse exists where it is not zero).
+  func inverseValue(_ c: Context) throws(JacError) -> Computed {
+    try needsVariables(c)
+    let j = try squareJacobian(c)
+    let det = try finish(pool.determinant(j), c)
+    if det == pool.zero { throw .singular }
+    let reciprocal = pool.reciprocal(det)
+    let inverse = try pool.adjugate(j).map { e throws(JacError) in try finish(pool.multiply(e, reciprocal), c) }
+    return Computed(value: .matrix(inverse), determinant: det)
+  }
+
+  /// grad: ∇f[j] = ∂f/∂xⱼ, an n×1 column.
+  func gradientValue(_ c: Context) throws(JacError) -> Computed {
+    try needsVariables(c)
+    let gradient = try differentiator.gradient(try onlyFunction(c), c.variables)
+    return Computed(value: .matrix(try gradient.map { e throws(JacError) in try finish(e, c) }))
+  }
+
+  /// hessian: H[i][j] = ∂²f/∂xᵢ∂xⱼ.
+  func hessianValue(_ c: Context) throws(JacError) -> Computed {
+    try needsVariables(c)
+    try checkSize(rows: c.variables.count, columns: c.variables.count)
+    let hessian = try differentiator.hessian(try onlyFunction(c), c.variables) { e throws(JacError) in try finish(e, c) }
+    return Computed(value: .matrix(hessian))
+  }
+
+  /// newton: the iterates of Newton's method (Engine+Numeric.swift).
+  func newtonValue(_ c: Context) throws(JacError) -> Computed {
+    try needsVariables(c)
+    return Computed(value: .newton(try newton(c)))
+  }
+
+  // MARK: Shared by the steps
+
+  private func needsVariables(_ c: Context) throws(JacError) {
+    if c.variables.isEmpty { throw .noVariables }
+  }
+
+  /// The one function of grad and hessian, simplified.
+  private func onlyFunction(_ c: Context) throws(JacError) -> Expr {
+    guard c.functions.count == 1 else { throw .notScalar(command: c.request.command, count: c.functions.count) }
+    return try finish(c.functions[0], c)
+  }
+
+  func jacobian(_ c: Context) throws(JacError) -> Matrix {
+    try checkSize(rows: c.functions.count, columns: c.variables.count)
+    let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
+    return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
+  }
+
+  /// The Jacobian for det and inverse: square, and within ``Limits/determinantSize``.
+  func squareJacobian(_ c: Context) throws(JacError) -> Matrix {
+    let (rows, columns) = (c.functions.count, c.variables.count)
+    guard rows == columns else { throw .notSquare(command: c.request.command, rows: rows, columns: columns) }
+    if rows > Limits.determinantSize { throw .limit(.determinantSize(rows)) }
+    return try jacobian(c)
+  }
+
+  /// The result matrix must stay within ``Limits/matrixEntries``.
+  func checkSize(rows: Int, columns: Int) throws(JacError) {
+    if rows * columns > Limits.matrixEntries { throw .limit(.matrixEntries(rows: rows, columns: columns)) }
+  }
+}

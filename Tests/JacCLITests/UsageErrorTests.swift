@@ -1,0 +1,146 @@
+import Foundation
+import JacCore
+import Testing
+
+@testable import JacCLI
+
+/// Every usage error of the catalogue (``UsageError/Problem``), each from a command line that
+/// causes it, in the words docs/errors.md gives; and the misspelt command, through the binary.
+@Suite struct UsageErrorTests {
+  typealias Problem = UsageError.Problem
+
+  /// A command line and the problem the scanner reports for it.
+  static let examples: [(args: [String], problem: Problem)] = [
+    (["x", "--format", "c", "--at", "x=1"], .codeOfValues(.c)),
+    (["x", "--compact", "--latex"], .compactFormat),
+    (["x", "--compact", "--steps"], .compactSteps),
+    (["x", "--no-cse"], .cseWithoutCode),
+    (["x", "--steps", "--entry", "0"], .entryValue("0")),
+    (["x", "--exact"], .exactWithoutPoint),
+    (["det", "x", "--check"], .inapplicable(.onlyFor([.check], commands: [.jacobian, .grad, .hessian, .diff]))),
+    (["x", "--with-latex"], .jsonOnly),
+    (["x", "--lhs"], .latexOnly),
+    (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
+    (["x", "--vars"], .missingValue("--vars")),
+    (["sparsity", "x", "--format", "python"], .noCode(.sparsity, .python)),
+    (["x", "--vars", "sin"], .notAVariable("sin", option: .vars)),
+    (["x", "--latex", "--json"], .optionRepeated(.format)),
+    (["x", "--at", "x"], .pointPair("x")),
+    (["x", "--at", "x=1,x=2"], .pointRepeated("x")),
+    (["x", "--at", "x="], .pointValueMissing("x")),
+    (["x", "--steps", "--json"], .stepsFormat),
+    (["newton", "x", "--from", "1", "--tol", "-1"], .tolValue("-1")),
+    (["hesian", "x^2*y"], .unknownCommand("hesian", suggestions: ["hessian"])),
+    (["x", "--latex", "--env", "array"], .unknownEnvironment("array")),
+    (["x", "--format", "yaml"], .unknownFormat("yaml")),
+    (["x", "--varz", "x"], .unknownOption("--varz", suggestions: ["--vars"])),
+    (["x", "--latex=1"], .valueForFlag("--latex")),
+    (["x", "--vars", "2x"], .variableName("2x", option: .vars)),
+    (["x", "--vars", "x,x"], .variableRepeated("x", option: .vars)),
+  ]
+
+  /// The case's name; the switch fails to compile when a case is added, so it gets an example.
+  static func name(_ problem: Problem) -> String {
+    switch problem {
+    case .codeOfValues: "codeOfValues"
+    case .compactFormat: "compactFormat"
+    case .compactSteps: "compactSteps"
+    case .cseWithoutCode: "cseWithoutCode"
+    case .entryValue: "entryValue"
+    case .exactWithoutPoint: "exactWithoutPoint"
+    case .inapplicable: "inapplicable"
+    case .jsonOnly: "jsonOnly"
+    case .latexOnly: "latexOnly"
+    case .maxIterValue: "maxIterValue"
+    case .missingValue: "missingValue"
+    case .noCode: "noCode"
+    case .notAVariable: "notAVariable"
+    case .optionRepeated: "optionRepeated"
+    case .pointPair: "pointPair"
+    case .pointRepeated: "pointRepeated"
+    case .pointValueMissing: "pointValueMissing"
+    case .stepsFormat: "stepsFormat"
+    case .tolValue: "tolValue"
+    case .unknownCommand: "unknownCommand"
+    case .unknownEnvironment: "unknownEnvironment"
+    case .unknownFormat: "unknownFormat"
+    case .unknownOption: "unknownOption"
+    case .valueForFlag: "valueForFlag"
+    case .variableName: "variableName"
+    case .variableRepeated: "variableRepeated"
+    }
+  }
+
+  @Test(arguments: examples.indices)
+  func example(_ index: Int) throws {
+    let (args, problem) = Self.examples[index]
+    do {
+      _ = try ArgumentScanner.scan(args)
+      Issue.record("\(args) scans without an error")
+    } catch {
+      #expect(error.problem == problem)
+    }
+  }
+
+  @Test func everyProblemHasAnExampleAndIsDocumented() throws {
+    #expect(Set(Self.examples.map { Self.name($0.problem) }).count == Self.examples.count)
+    let errors = try InstallFilesTests.read("docs/errors.md")
+    for (_, problem) in Self.examples {
+      #expect(errors.contains("`\(problem.message)`"), "docs/errors.md does not give '\(problem.message)'")
+    }
+  }
+
+  /// Every option that only some commands take, refused by a command that does not, in the
+  /// words of the shared check, by the scanner and by the engine alike.
+  @Test func scannerAndEngineRefuseAlike() throws {
+    for option in Option.scoped.sorted() {
+      for command in Request.Command.allCases where !command.description.accepts(option) {
+        let problem = Inapplicable.check([option], for: command)
+        #expect(problem != nil, "\(option.name) with \(command.rawValue) passes")
+        var request = Request(command: command, inputs: ["x"])
+        switch option {
+        case .wrt: request.along = ["x"]
+        case .at: request.at = [Request.Binding(name: "x", value: "1")]
+        case .jvp: request.jvp = "1"
+        case .vjp: request.vjp = "1"
+        case .check: request.check = true
+        case .volumeElement: request.volumeElement = true
+        case .from, .tol, .maxIter: request.newton = Request.NewtonSettings(from: "1")
+        case .steps: request.steps = true
+        default:
+          Issue.record("no request gives the scoped option \(option.name)")
+          continue
+        }
+        if command == .newton { request.newton = request.newton ?? Request.NewtonSettings(from: "1") }
+        #expect(throws: JacError.notApplicable(Inapplicable.check(request.givenOptions, for: command)!)) {
+          try Engine().run(request)
+        }
+      }
+    }
+  }
+
+  @Test func misspeltCommandIsAnErrorNotAnAnswer() throws {
+    let misspelt = try ProcessRunner.run(["hesian", "x^2*y"])
+    #expect(misspelt.status == 64 && misspelt.stdout.isEmpty)
+    #expect(misspelt.stderr.hasPrefix("error: unknown command 'hesian'; did you mean 'hessian'?\n"))
+    #expect(misspelt.stderr.contains("hint: if 'hesian' is a function to differentiate, write 'jac -- hesian …'"))
+    let transposed = try ProcessRunner.run(["jacobain", "x*y", "x+y"])
+    #expect(transposed.status == 64 && transposed.stderr.hasPrefix("error: unknown command 'jacobain'; did you mean 'jacobian'?"))
+    // A variable with such a name: after '--', or quoted with the next component.
+    #expect(try ProcessRunner.run(["--", "hesian", "x^2*y"]).stdout == "[ 1  0      0   ]\n[ 0  2*x*y  x^2 ]\n")
+    #expect(try ProcessRunner.run(["hesian, x^2*y"]).stdout == "[ 1  0      0   ]\n[ 0  2*x*y  x^2 ]\n")
+    // Alone, the name is an expression (the Jacobian of one function).
+    #expect(try ProcessRunner.run(["hesian"]).stdout == "[ 1 ]\n")
+  }
+
+  @Test func didYouMeanCountsATranspositionAndListsTies() throws {
+    let swapped = try ProcessRunner.run(["cso(x)"])
+    #expect(swapped.status == 65)
+    #expect(swapped.stderr.hasPrefix("error: unknown function 'cso'; did you mean 'cos' or 'csc'?\n  cso(x)\n  ^^^\n"))
+    #expect(EditDistance.between("cso", "cos") == 1)
+    #expect(EditDistance.between("ab", "ba") == 1)
+    #expect(EditDistance.between("abc", "ca") == 3)
+    #expect(EditDistance.suggestions(for: "tnah", among: Parser.functionNames) == ["tanh"])
+    #expect(EditDistance.didYouMean(["a", "b", "c"]) == "; did you mean 'a', 'b' or 'c'?")
+  }
+}
