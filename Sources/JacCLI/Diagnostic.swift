@@ -9,23 +9,27 @@ import JacCore
 /// ```
 enum Diagnostic {
   static func render(message: String, line: Int?, source: String?, range: SourceRange?, hint: String?) -> String {
-    var out = "error: " + (line.map { "line \($0): " } ?? "") + message + "\n"
+    var out = "error: " + (line.map { "line \($0): " } ?? "") + VisibleText.shown(message) + "\n"
     if let source, let range {
+      // Each scalar as shown (hidden ones as <U+XXXX>), and where the caret's ends fall among them.
+      let shown = source.unicodeScalars.map(VisibleText.inText)
       let column = SourceLocation.column(of: range.start, in: source)
       let endColumn = max(column + 1, SourceLocation.column(of: range.end, in: source))
-      let (shown, offset) = window(Array(printable(source).unicodeScalars), around: column - 1)
-      let carets = min(endColumn - column, maxWidth - (column - 1 - offset))
-      out += "  " + shown + "\n"
-      out +=
-        "  " + String(repeating: " ", count: column - 1 - offset) + String(repeating: "^", count: max(carets, 1)) + "\n"
+      func position(_ column: Int) -> Int { shown.prefix(column - 1).reduce(0) { $0 + $1.unicodeScalars.count } }
+      let (start, end) = (position(column), max(position(endColumn), position(column) + 1))
+      let scalars = Array(shown.joined().unicodeScalars)
+      let (excerpt, offset) = window(scalars, around: start)
+      let carets = min(end - start, maxWidth - (start - offset))
+      out += "  " + excerpt + "\n"
+      out += "  " + String(repeating: " ", count: start - offset) + String(repeating: "^", count: max(carets, 1)) + "\n"
     }
-    if let hint { out += "hint: " + hint + "\n" }
+    if let hint { out += "hint: " + VisibleText.shown(hint) + "\n" }
     return out
   }
 
   /// A usage error: the message, its hint, then the usage line.
   static func usage(_ error: UsageError, usage: String) -> String {
-    "error: \(error.message)\n" + (error.problem.hint.map { "hint: \($0)\n" } ?? "")
+    "error: \(VisibleText.shown(error.message))\n" + (error.problem.hint.map { "hint: \(VisibleText.shown($0))\n" } ?? "")
       + "usage: \(usage)\n  See 'jac --help' for more information.\n"
   }
 
@@ -42,19 +46,5 @@ enum Diagnostic {
     text += String(String.UnicodeScalarView(line[start..<end]))
     if end < line.count { text += "..." }
     return (text, start > 0 ? start - 3 : 0)
-  }
-
-  /// The source line with control characters shown as `␀`-style placeholders, one per scalar, so
-  /// the caret stays under the right column.
-  static func printable(_ source: String) -> String {
-    var out = ""
-    for s in source.unicodeScalars {
-      if s.value < 0x20 || s.value == 0x7F {
-        out += "\u{FFFD}"
-      } else {
-        out.unicodeScalars.append(s)
-      }
-    }
-    return out
   }
 }

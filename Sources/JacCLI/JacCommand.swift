@@ -6,10 +6,10 @@ import JacCore
 public enum JacCommand {
   public typealias Write = (String) -> Void
 
-  /// Runs jac. `nextLine` yields standard input one line at a time (without the newline).
+  /// Runs jac. `nextLine` yields standard input one line at a time (``LineReader``).
   /// `terminal`: standard output is a terminal, so the default format is `unicode`.
   public static func run(
-    _ arguments: [String], nextLine: @escaping () -> [UInt8]?, out: @escaping Write, err: @escaping Write,
+    _ arguments: [String], nextLine: @escaping () -> InputLine?, out: @escaping Write, err: @escaping Write,
     terminal: Bool = false
   ) -> ExitCode {
     var invocation: Invocation

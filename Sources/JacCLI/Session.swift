@@ -22,12 +22,20 @@ final class Session {
   }
 
   /// Answers standard input, one input a line; returns the worst status.
-  func answerLines(_ nextLine: () -> [UInt8]?) -> ExitCode {
+  func answerLines(_ nextLine: () -> InputLine?) -> ExitCode {
     var status = ExitCode.success
     var lineNumber = 0
-    while var bytes = nextLine() {
+    while let line = nextLine() {
       lineNumber += 1
-      if bytes.last == 13 { bytes.removeLast() }
+      let bytes: [UInt8]
+      switch line {
+      case .text(let text): bytes = text
+      case .tooLong(let count), .endless(let count):
+        let exceeded: Limits.Exceeded = line == .endless(bytes: count) ? .endlessInput(count) : .inputBytes(count)
+        report(message: JacError.limit(exceeded).message, line: lineNumber, source: nil, range: nil, hint: nil)
+        status = worse(status, .limit)
+        continue
+      }
       if let bad = UTF8Validation.firstInvalidOffset(bytes) {
         let shown = String(decoding: bytes, as: UTF8.self)
         report(message: "invalid UTF-8", line: lineNumber, source: shown, range: SourceRange(bad, bad + 1), hint: nil)
@@ -146,6 +154,7 @@ final class Session {
       case .limit: return 2
       case .dataError: return 3
       case .usage: return 4
+      case .ioError: return 5
       }
     }
     return rank(b) > rank(a) ? b : a

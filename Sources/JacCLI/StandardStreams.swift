@@ -9,47 +9,25 @@
 /// File-descriptor I/O without Foundation (it costs ≈ 3 ms of start-up; see TOOLCHAIN.md).
 public final class StandardStreams {
   private var buffer: [UInt8] = []
-  private var pending: [UInt8] = []
-  private var inputOffset = 0
-  /// `pending[..<scanned]` holds no newline after `inputOffset`.
-  private var scanned = 0
-  private var chunk = [UInt8](repeating: 0, count: 1 << 16)
-  private var inputDone = false
+  private var lines: LineReader!
+  /// The error that ended reading standard input (`errno`), if one did.
+  private(set) var readFailure: Int32?
   /// Flush after every write when a person is watching (stdout or stdin is a terminal).
   private let interactive = isatty(STDOUT_FILENO) != 0 || isatty(STDIN_FILENO) != 0
 
-  public init() {}
-
-  /// The next line of standard input, without its `\n`; nil at end of input.
-  public func nextLine() -> [UInt8]? {
-    while true {
-      // Search only bytes not searched before, so a line longer than a chunk costs linear time.
-      if let newline = pending[max(inputOffset, scanned)...].firstIndex(of: 10) {
-        let line = Array(pending[inputOffset..<newline])
-        inputOffset = newline + 1
-        scanned = inputOffset
-        return line
-      }
-      scanned = pending.count
-      if inputDone {
-        guard inputOffset < pending.count else { return nil }
-        let line = Array(pending[inputOffset...])
-        inputOffset = pending.count
-        return line
-      }
-      pending.removeFirst(inputOffset)
-      scanned -= inputOffset
-      inputOffset = 0
-      let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-      if n > 0 {
-        pending.append(contentsOf: chunk[0..<n])
-      } else if n < 0 && errno == EINTR {
-        continue
-      } else {
-        inputDone = true
+  public init() {
+    lines = LineReader { [unowned self] chunk in
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { self.readFailure = errno }
+        return n
       }
     }
   }
+
+  /// The next line of standard input (``LineReader``); nil at its end or on a read error.
+  public func nextLine() -> InputLine? { lines.next() }
 
   public func writeOut(_ s: String) {
     if s.utf8.count >= 1 << 16 {
@@ -86,7 +64,11 @@ public final class StandardStreams {
       // The reader is gone (`jac … | head -1` with SIGPIPE ignored): stop quietly, with the
       // status a SIGPIPE death gives (128 + 13), instead of answering the rest for no one.
       if n < 0 && errno == EPIPE { exit(141) }
-      guard n > 0 else { return }
+      // Anything else (a full disk, a closed descriptor) loses the answer: say so, exit 74.
+      if n <= 0 {
+        if fd == STDOUT_FILENO { fail("cannot write to standard output", n < 0 ? errno : EIO) }
+        return
+      }
       offset += n
     }
   }
@@ -99,6 +81,14 @@ public final class StandardStreams {
       err: streams.writeErr,
       terminal: isatty(STDOUT_FILENO) != 0)
     streams.flush()
+    if let failure = streams.readFailure { fail("cannot read standard input", failure) }
     return code.rawValue
+  }
+
+  /// `error: <what>: <the system's reason>` on standard error, then exit 74 (`EX_IOERR`).
+  private static func fail(_ what: String, _ code: Int32) -> Never {
+    let reason = String(cString: strerror(code))
+    writeAll(STDERR_FILENO, Array("error: \(what): \(reason)\n".utf8))
+    exit(ExitCode.ioError.rawValue)
   }
 }

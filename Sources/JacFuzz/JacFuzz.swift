@@ -29,13 +29,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   // One deep-stack thread per input: JacCommand.run's own DeepStack.run runs inline on it.
   DeepStack.run {
     roundTrip(lines, command: command)
-    var next = 0
+    // Through the line reader, as standard input is read (CR, CRLF, a byte-order mark; chunks
+    // of 7 bytes so lines cross chunk boundaries).
     _ = JacCommand.run(
-      arguments,
-      nextLine: {
-        defer { next += 1 }
-        return next < lines.count ? lines[next] : nil
-      }, out: { _ in }, err: { _ in })
+      arguments, nextLine: InputLine.lines(of: Array(bytes.dropFirst()), chunk: 7), out: { _ in }, err: { _ in })
   }
   return 0
 }

@@ -42,7 +42,11 @@ extension Engine {
     let free = pool.freeSymbols(c.functions)
     var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {
-      guard free.contains(binding.name) || c.variableNames.contains(binding.name) else {
+      // A name the input writes counts even when simplification removed it (`0*log(x)` is 0).
+      guard
+        free.contains(binding.name) || c.variableNames.contains(binding.name)
+          || writtenNames(c.request.inputs).contains(binding.name)
+      else {
         throw .unknownPointVariable(
           binding.name, suggestion: EditDistance.variableSuggestion(for: binding.name, among: free))
       }
@@ -53,6 +57,19 @@ extension Engine {
       }
     }
     return point
+  }
+
+  /// The names the inputs write (identifiers that are not functions or constants), whatever
+  /// their parsed form kept.
+  func writtenNames(_ inputs: [String]) -> Set<String> {
+    var names = Set<String>()
+    for text in inputs {
+      var lexer = Lexer(text)
+      while let token = try? lexer.next(), token.kind != .end {
+        if case .identifier(let name) = token.kind, Parser.isVariableName(name) { names.insert(name) }
+      }
+    }
+    return names
   }
 
   /// The numeric values of the point's coordinates that are real numbers (for `--check` there).

@@ -30,6 +30,8 @@ public enum Limits {
   /// Which limit a request went past, with the size found.
   public enum Exceeded: Equatable, Sendable {
     case inputBytes(Int)
+    /// Standard input ran on for this many bytes without a line end; reading stopped.
+    case endlessInput(Int)
     case components(Int)
     case variables(Int)
     case matrixEntries(rows: Int, columns: Int)
@@ -42,6 +44,9 @@ public enum Limits {
       switch self {
       case .inputBytes(let n):
         return "input is \(n) bytes; the limit is \(Limits.inputBytes) (16 MiB)"
+      case .endlessInput(let n):
+        return "input runs on for more than \(n) bytes without a line end; the limit is \(Limits.inputBytes) "
+          + "(16 MiB) a line, and the rest of standard input is not read"
       case .components(let n): return "\(n) components; the limit is \(Limits.components)"
       case .variables(let n): return "\(n) variables; the limit is \(Limits.variables)"
       case .matrixEntries(let r, let c):

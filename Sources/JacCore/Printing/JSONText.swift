@@ -1,12 +1,20 @@
 /// Minimal JSON writing: string escaping and arrays. One object per input, on one line.
 public enum JSONText {
   /// `s` as a JSON string literal: `"`, `\` and control characters escaped (`\n`, `\u001b`),
-  /// everything else copied byte for byte (a LaTeX answer can run to megabytes).
+  /// and the line and paragraph separators U+2028 and U+2029 (valid in JSON but line breaks to
+  /// JavaScript and to line-based readers); everything else copied byte for byte (a LaTeX answer
+  /// can run to megabytes).
   public static func string(_ s: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count + 2)
     out.append(UInt8(ascii: "\""))
     for byte in s.utf8 {
+      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8 (E2 is always a lead byte).
+      if byte == 0xA8 || byte == 0xA9, out.count >= 2, out[out.count - 2] == 0xE2, out[out.count - 1] == 0x80 {
+        out.removeLast(2)
+        out += Array("\\u202\(byte == 0xA8 ? "8" : "9")".utf8)
+        continue
+      }
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
       case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]

@@ -72,14 +72,9 @@ public struct Lexer {
     isIdentifierStart(s) || ("0"..."9").contains(s)
   }
 
-  /// A character as a message shows it: printable ones as themselves, others as `U+XXXX`.
-  static func display(_ s: Unicode.Scalar) -> String {
-    if s.value < 0x20 || s.value == 0x7F || s == "\u{FFFD}" {
-      let hex = String(s.value, radix: 16, uppercase: true)
-      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-    return String(s)
-  }
+  /// A character as a message shows it: visible ones as themselves, others as `U+XXXX`
+  /// (``VisibleText``).
+  static func display(_ s: Unicode.Scalar) -> String { VisibleText.shown(s) }
 
   private mutating func identifier() -> Token {
     let start = position

@@ -1,0 +1,106 @@
+import JacCore
+
+/// One line of standard input as ``LineReader`` delivers it.
+public enum InputLine: Equatable, Sendable {
+  /// A line, without its terminator.
+  case text([UInt8])
+  /// A line of this many bytes, longer than the limit; its bytes were not kept.
+  case tooLong(bytes: Int)
+  /// More than this many bytes without a line end; nothing after it is read.
+  case endless(bytes: Int)
+
+  /// The lines of `bytes` as standard input would give them, read in chunks of `chunk` bytes
+  /// (for tests and the fuzzer).
+  public static func lines(of bytes: [UInt8], chunk: Int = 1 << 16, limit: Int = Limits.inputBytes) -> () -> InputLine? {
+    var position = 0
+    var reader = LineReader(limit: limit, skipLimit: limit) { buffer in
+      let n = min(chunk, buffer.count, bytes.count - position)
+      for k in 0..<n { buffer[k] = bytes[position + k] }
+      position += n
+      return n
+    }
+    return { reader.next() }
+  }
+}
+
+/// Splits standard input into lines without ever holding more than one line's limit: a line ends
+/// at `\n`, `\r\n` or a lone `\r`; a UTF-8 byte-order mark at the very start is dropped; a line
+/// longer than ``Limits/inputBytes`` is counted and skipped, not kept, and an input that runs on
+/// past ``skipLimit`` more bytes without a line end (`jac < /dev/zero`) ends the reading.
+struct LineReader {
+  typealias Line = InputLine
+
+  /// Fills the buffer it is given and returns the count read: 0 at the end of the input, a
+  /// negative number on a read error (the reader stops either way).
+  typealias Read = (inout [UInt8]) -> Int
+
+  private let read: Read
+  let limit: Int
+  /// Bytes of a too-long line skipped while looking for its end before reading stops.
+  let skipLimit: Int
+  private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  private var offset = 0
+  private var filled = 0
+  private var ended = false
+  private var afterCarriageReturn = false
+  private var firstLine = true
+
+  init(limit: Int = Limits.inputBytes, skipLimit: Int = 256 << 20, read: @escaping Read) {
+    self.limit = limit
+    self.skipLimit = skipLimit
+    self.read = read
+  }
+
+  /// The next line; nil at the end of the input.
+  mutating func next() -> Line? {
+    var line: [UInt8] = []
+    var count = 0
+    var started = false
+    while true {
+      if offset == filled {
+        if ended { return started ? finish(line, count) : nil }
+        filled = read(&chunk)
+        offset = 0
+        if filled <= 0 {
+          filled = 0
+          ended = true
+        }
+        continue
+      }
+      if afterCarriageReturn {
+        afterCarriageReturn = false
+        if chunk[offset] == 10 {
+          offset += 1
+          continue
+        }
+      }
+      started = true
+      let end = chunk.withUnsafeBufferPointer { bytes in
+        var i = offset
+        while i < filled && bytes[i] != 10 && bytes[i] != 13 { i += 1 }
+        return i
+      }
+      let piece = end - offset
+      if count <= limit { line.append(contentsOf: chunk[offset..<min(end, offset + limit + 1 - count)]) }
+      count += piece
+      if end < filled {
+        afterCarriageReturn = chunk[end] == 13
+        offset = end + 1
+        return finish(line, count)
+      }
+      offset = filled
+      if count > limit + skipLimit {
+        ended = true
+        (offset, filled) = (0, 0)
+        return .endless(bytes: count)
+      }
+    }
+  }
+
+  private mutating func finish(_ line: [UInt8], _ count: Int) -> Line {
+    defer { firstLine = false }
+    if count > limit { return .tooLong(bytes: count) }
+    if firstLine && line.starts(with: [0xEF, 0xBB, 0xBF]) { return .text(Array(line.dropFirst(3))) }
+    return .text(line)
+  }
+}
