@@ -61,13 +61,18 @@ test:
 	$(SWIFT) build
 	$(SWIFT) test --parallel
 
-# pdflatex compiles jac's LaTeX in a test; install it with apt-get when it is missing.
+# pdflatex compiles jac's LaTeX and Octave runs the generated MATLAB in tests; installed with apt-get when missing.
 test-deps:
 	@command -v pdflatex >/dev/null 2>&1 || { \
 	  echo "installing texlive-latex-base (pdflatex) for the LaTeX test"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends texlive-latex-base >/dev/null \
 	  || { echo "could not install texlive-latex-base; install pdflatex and run make test"; exit 1; }; }
+	@command -v octave-cli >/dev/null 2>&1 || { \
+	  echo "installing octave (octave-cli) to run the generated MATLAB in a test"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends octave >/dev/null \
+	  || { echo "could not install octave; install octave-cli and run make test"; exit 1; }; }
 	@command -v pdftoppm >/dev/null 2>&1 || { \
 	  echo "installing poppler-utils (pdftoppm) for the LaTeX page-rendering test"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

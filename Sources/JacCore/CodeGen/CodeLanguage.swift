@@ -64,8 +64,9 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
   }
 
   /// A name every language accepts: ASCII letters, digits and `_`; Greek letters spelt out
-  /// (`θ` → `theta`), anything else as `u` and its code point. Names that are keywords or
-  /// functions of the target get a trailing `_`.
+  /// (`θ` → `theta`), anything else as `u` and its code point. A name that must not start as it
+  /// does gets a `v` in front (``needsPrefix(_:)``: MATLAB's `_x` → `v_x`, C's `_Bool` → `v_Bool`);
+  /// a name the language reserves (``isReserved(_:)``) gets a trailing `_`.
   func identifier(_ name: String) -> String {
     var out = ""
     for s in name.unicodeScalars {
@@ -77,15 +78,10 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
         out += "u\(String(s.value, radix: 16))"
       }
     }
-    return Self.reserved.contains(out) ? out + "_" : out
+    if needsPrefix(out) { out = "v" + out }
+    while isReserved(out) { out += "_" }
+    return out
   }
-
-  static let reserved: Set<String> = [
-    "e", "pi", "i", "j", "in", "is", "if", "for", "end", "function", "return", "def", "lambda", "let", "var",
-    "func", "double", "float", "int", "char", "const", "void", "static", "case", "do", "while", "else", "or",
-    "and", "not", "import", "from", "global", "begin", "Inf", "NaN", "exp", "log", "sin", "cos", "tan", "sqrt",
-    "abs", "pow", "math", "zeros", "J", "out", "result",
-  ]
 
   /// The file extension of a unit in this language (for tests and docs).
   public var fileExtension: String {
