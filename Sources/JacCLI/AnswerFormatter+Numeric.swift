@@ -4,10 +4,10 @@ import JacCore
 extension AnswerFormatter {
   // MARK: Newton
 
-  func newton(_ run: NewtonRun, answer: Answer, input: String) -> String {
+  func newton(_ run: NewtonRun, answer: Answer, input: String, _ document: OutputStyle.Document) -> String {
     let names = answer.variables
-    switch format {
-    case .text, .unicode, .c, .python, .swift, .julia, .matlab:
+    switch document {
+    case .text:
       let header = ["k"] + names + ["|F|"]
       let rows = run.iterates.enumerated().map { k, it in
         [String(k)] + it.x.map(DecimalText.roundTrip) + [DecimalText.roundTrip(it.residual)]

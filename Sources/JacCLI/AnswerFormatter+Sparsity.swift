@@ -6,12 +6,12 @@ extension AnswerFormatter {
   /// Text: one row per function, `*` for a nonzero and `.` for a zero, then the count.
   /// LaTeX: the same pattern as a matrix of `\ast` and `\cdot`. JSON: the shape, the count and
   /// the 1-based coordinates, row by row (`[[1,1],[1,2],…]`), as in jac's error messages.
-  func sparsity(_ m: Matrix, answer: Answer, input: String) -> String {
+  func sparsity(_ m: Matrix, answer: Answer, input: String, _ document: OutputStyle.Document) -> String {
     let nonzero = m.entries.map { $0 != pool.zero }
     let count = nonzero.filter { $0 }.count
     let total = m.rows * m.columns
-    switch format {
-    case .text, .unicode, .c, .python, .swift, .julia, .matlab:
+    switch document {
+    case .text:
       let rows = (0..<m.rows).map { i in
         (0..<m.columns).map { nonzero[i * m.columns + $0] ? "*" : "." }.joined(separator: " ")
       }

@@ -47,26 +47,28 @@ struct AnswerFormatter {
   /// The rendered answer in pieces to be written one after another: a big text matrix is its
   /// cells between padding (``MatrixLayout/textPieces(_:)``), never copied into one string.
   func pieces(_ answer: Answer, input: String) -> [String] {
-    if let language = format.language { return [code(answer, input: input, language: language)] }
+    guard let document = format.document else {
+      return format.language.map { [code(answer, input: input, language: $0)] } ?? []
+    }
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
       var whole = self
       whole.display = format == .latex
-      let body = whole.renderAnswer(answer, input: input)
+      let body = whole.renderAnswer(answer, input: input, document)
       return [steps(answer) + "\n\n"] + body
     }
-    return renderAnswer(answer, input: input)
+    return renderAnswer(answer, input: input, document)
   }
 
-  private func renderAnswer(_ answer: Answer, input: String) -> [String] {
+  private func renderAnswer(_ answer: Answer, input: String, _ document: OutputStyle.Document) -> [String] {
     var out: [String]
     if case .newton(let run) = answer.value {
-      out = [newton(run, answer: answer, input: input)]
+      out = [newton(run, answer: answer, input: input, document)]
     } else if answer.description.shape == .pattern, case .matrix(let m) = answer.value {
-      out = [sparsity(m, answer: answer, input: input)]
+      out = [sparsity(m, answer: answer, input: input, document)]
     } else {
-      switch format {
-      case .text, .unicode, .c, .python, .swift, .julia, .matlab: out = textPieces(answer)
+      switch document {
+      case .text: out = textPieces(answer)
       case .latex: out = [latex(answer)]
       case .json: return [json(answer, input: input)]
       }

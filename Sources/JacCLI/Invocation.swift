@@ -34,7 +34,19 @@ public struct OutputStyle {
     case text, unicode, latex, json, c, python, swift, julia, matlab
     /// The language of a code format.
     public var language: CodeLanguage? { CodeLanguage(rawValue: rawValue) }
+
+    /// What a document format prints: text (plain or unicode), LaTeX or JSON; nil for code.
+    var document: Document? {
+      switch self {
+      case .text, .unicode: return .text
+      case .latex: return .latex
+      case .json: return .json
+      case .c, .python, .swift, .julia, .matlab: return nil
+      }
+    }
   }
+
+  enum Document { case text, latex, json }
 
   public var format: Format = .text
   /// Whether `--format` (or `--latex`, `--json`, `--text`) was given; if not, a terminal gets
