@@ -86,15 +86,4 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
     "and", "not", "import", "from", "global", "begin", "Inf", "NaN", "exp", "log", "sin", "cos", "tan", "sqrt",
     "abs", "pow", "math", "zeros", "J", "out", "result",
   ]
-
-  /// The file extension of a unit in this language (for tests and docs).
-  public var fileExtension: String {
-    switch self {
-    case .c: return "c"
-    case .python: return "py"
-    case .swift: return "swift"
-    case .julia: return "jl"
-    case .matlab: return "m"
-    }
-  }
 }

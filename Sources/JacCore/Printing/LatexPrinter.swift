@@ -33,12 +33,8 @@ public struct LatexPrinter {
     return out
   }
 
-  /// A matrix in the given environment (`pmatrix`, `bmatrix`, `vmatrix`).
-  public func matrix(_ m: Matrix, environment: String = "pmatrix") -> String {
-    Self.matrix((0..<m.rows).map { m.row($0).map(string) }, environment: environment)
-  }
-
-  /// A matrix of already-rendered cells.
+  /// A matrix of already-rendered cells in the given environment (`pmatrix`, `bmatrix`,
+  /// `vmatrix`).
   public static func matrix(_ cells: [[String]], environment: String = "pmatrix") -> String {
     "\\begin{\(environment)} " + cells.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ")
       + " \\end{\(environment)}"
