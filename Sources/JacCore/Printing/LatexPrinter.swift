@@ -6,7 +6,6 @@
 public struct LatexPrinter {
   let pool: ExpressionPool
   private let layout: PrintLayout
-  private let text: TextPrinter
 
   /// Text of repeated subexpressions, when the printer remembers them.
   private let repeated: RepeatedText?
@@ -23,7 +22,6 @@ public struct LatexPrinter {
   public init(pool: ExpressionPool, remembersRepeats: Bool = false) {
     self.pool = pool
     layout = PrintLayout(pool: pool)
-    text = TextPrinter(pool: pool)
     repeated = remembersRepeats ? RepeatedText() : nil
   }
 
@@ -102,7 +100,7 @@ public struct LatexPrinter {
   }
 
   func writeGrouped(_ e: Expr, at context: Precedence, into out: inout String) {
-    if text.precedence(e) < context {
+    if layout.precedence(e) < context {
       out += isTall(e) ? "\\left(" : "("
       write(e, into: &out)
       out += isTall(e) ? "\\right)" : ")"

@@ -1,6 +1,7 @@
 /// How an expression is laid out for printing, independent of the output language: products
 /// split into a sign, a numerator and a denominator (`x*y^-2*3/2` is `3*x / (2*y^2)`), sums
-/// in print order (the number last; a positive term first, so `1 - x^2` rather than `-x^2 + 1`).
+/// in print order (the number last; a positive term first, so `1 - x^2` rather than `-x^2 + 1`),
+/// and the precedence each expression prints at. The text, LaTeX and code printers all read it.
 struct PrintLayout {
   let pool: ExpressionPool
 
@@ -39,6 +40,27 @@ struct PrintLayout {
       }
     }
     return result
+  }
+
+  /// The precedence of `e` as printed, the one table every printer reads (``Precedence``):
+  /// - a negative number or a product with a negative coefficient prints with a leading minus,
+  ///   `-2`, `-x*y`: ``Precedence/unary``;
+  /// - a fraction `1/2`, a product `x*y` or `x/y`, a negative power `x^(-2)` = `1/x^2`: ``Precedence/product``;
+  /// - u^(1/2) prints as a call, `sqrt(u)`: ``Precedence/atom``; any other power `u^v`: ``Precedence/power``;
+  /// - integers ≥ 0, names, constants and calls: ``Precedence/atom``.
+  func precedence(_ e: Expr) -> Precedence {
+    switch pool.node(e) {
+    case .number(let q): return q.isNegative ? .unary : (q.isInteger ? .atom : .product)
+    case .symbol, .constant, .call, .undefined: return .atom
+    case .sum: return .sum
+    case .product: return isNegative(e) ? .unary : .product
+    case .power(_, let x):
+      if let q = pool.rational(x) {
+        if q == .half { return .atom }
+        if q.isNegative { return .product }
+      }
+      return .power
+    }
   }
 
   /// Is `e` printed with a leading minus (a negative number or coefficient)?
