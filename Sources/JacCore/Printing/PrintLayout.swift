@@ -33,8 +33,8 @@ struct PrintLayout {
         result.negative = q.isNegative
         result.numeratorNumber = q.numerator.magnitude
         result.denominatorNumber = q.denominator
-      } else if case .power(let b, let x) = pool.node(f), let q = pool.rational(x), q.isNegative {
-        result.denominator.append(pool.power(b, pool.number(-q)))
+      } else if let below = belowTheBar(f) {
+        result.denominator.append(below)
       } else {
         result.numerator.append(f)
       }
@@ -61,6 +61,16 @@ struct PrintLayout {
       }
       return .power
     }
+  }
+
+  /// What the factor `f` of a product puts below the fraction bar, the one definition of a
+  /// denominator (the printers' and `--steps`' quotient rule both read it): for f = b^(−q), a
+  /// power with a negative rational exponent, b^q (`y^-2` → `y^2`, `x^(-1/2)` → `sqrt(x)`);
+  /// nil for a factor that stays above. A number's denominator goes below as a number
+  /// (``fraction(_:)``), not here.
+  func belowTheBar(_ f: Expr) -> Expr? {
+    guard case .power(let b, let x) = pool.node(f), let q = pool.rational(x), q.isNegative else { return nil }
+    return pool.power(b, pool.number(-q))
   }
 
   /// Is `e` printed with a leading minus (a negative number or coefficient)?
