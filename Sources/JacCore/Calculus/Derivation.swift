@@ -112,14 +112,16 @@ public struct Derivation: Sendable {
     }
   }
 
-  /// A product as numerator and denominator: factors with a negative integer exponent go below.
+  /// A product as numerator and denominator, split where it prints as a fraction
+  /// (``PrintLayout/belowTheBar(_:)``): f·g^(−q) is f over g^q. The coefficient stays in the
+  /// numerator: a number below the bar is a constant factor, d(u/2) = du/2, not a quotient.
   private func split(_ factors: [Expr], _ pool: ExpressionPool) -> (Expr, Expr) {
+    let layout = PrintLayout(pool: pool)
     var top: [Expr] = []
     var bottom: [Expr] = []
     for f in factors {
-      let (b, x) = pool.baseAndExponent(f)
-      if let q = pool.rational(x), q.isNegative, q.isInteger {
-        bottom.append(pool.power(b, pool.number(-q)))
+      if let below = layout.belowTheBar(f) {
+        bottom.append(below)
       } else {
         top.append(f)
       }

@@ -16,56 +16,78 @@ struct CodeExpressionPrinter {
     layout = PrintLayout(pool: pool)
   }
 
-  /// How tightly a rendered piece binds: an atom needs no parentheses anywhere; an operator
-  /// power (`x**2`, `x^2`) needs them only as a base or an exponent; a product also as a
-  /// divisor; a sum (or a negation) inside any product.
-  enum Level: Int, Comparable {
-    case sum, product, power, atom
-    static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+  /// How tightly `e` binds as code: the printers' precedence (``PrintLayout/precedence(_:)``)
+  /// with what the languages spell otherwise.
+  /// - A temporary is a name, and `pow(b, x)` (C, Swift) and `copysign(|u|^(p/q), u)` are
+  ///   calls: atoms.
+  /// - A leading minus binds like a sum, so it is parenthesised in every product and power:
+  ///   `x*(-y)`, `(-x)**2` (`-x**2` is −(x²) in Python, Julia and MATLAB).
+  /// - `sec(u)` is `1.0/cos(u)`: a product.
+  func precedence(_ e: Expr, top: Expr?) -> Precedence {
+    if e != top && names[e] != nil { return .atom }
+    let printed = layout.precedence(e)
+    switch printed {
+    case .unary: return .sum
+    case .power:
+      guard case .power(_, let x) = pool.node(e) else { return printed }
+      return language.powerIsCall || oddRoot(x) == .oddPower ? .atom : .power
+    case .atom:
+      guard case .call(let f, _) = pool.node(e) else { return printed }
+      switch f {
+      case .sec, .csc, .cot: return .product
+      default: return printed
+      }
+    case .sum, .product: return printed
+    }
+  }
+
+  private enum OddRoot { case oddPower, evenPower }
+
+  /// For an exponent p/q with q odd (q > 1): whether p is odd too, in which case u^(p/q) is
+  /// written `copysign(|u|^(p/q), u)` (``power(_:_:)``); nil for any other exponent.
+  private func oddRoot(_ x: Expr) -> OddRoot? {
+    guard let q = pool.rational(x), !q.isInteger, let d = q.denominator.intValue, d % 2 == 1 else { return nil }
+    return q.numerator.intValue.map { $0 % 2 != 0 } ?? true ? .oddPower : .evenPower
+  }
+
+  private func wrapped(_ e: Expr, atLeast level: Precedence, top: Expr?) -> String {
+    let text = code(e, top: top)
+    return precedence(e, top: top) >= level ? text : "(" + text + ")"
   }
 
   /// `e` as code. A temporary's own definition passes `top: e` so it is not replaced by itself.
-  func code(_ e: Expr, top: Expr? = nil) -> String { render(e, top: top).text }
-
-  private func wrapped(_ e: Expr, atLeast level: Level, top: Expr?) -> String {
-    let r = render(e, top: top)
-    return r.level >= level ? r.text : "(" + r.text + ")"
-  }
-
-  private func render(_ e: Expr, top: Expr?) -> (text: String, level: Level) {
-    if e != top, let name = names[e] { return (name, .atom) }
+  func code(_ e: Expr, top: Expr? = nil) -> String {
+    if e != top, let name = names[e] { return name }
     switch pool.node(e) {
     case .number(let q):
       let text = language.number(q.numerator.magnitude, q.denominator)
-      let level: Level = q.isInteger ? .atom : .product
-      return q.isNegative ? ("-" + text, .sum) : (text, level)
-    case .symbol: return (symbols[e] ?? language.identifier(pool.symbolName(e) ?? "x"), .atom)
-    case .constant: return (language.pi, .atom)
-    case .undefined: return ("NAN", .atom)
+      return q.isNegative ? "-" + text : text
+    case .symbol: return symbols[e] ?? language.identifier(pool.symbolName(e) ?? "x")
+    case .constant: return language.pi
+    case .undefined: return "NAN"
     case .call(let f, let u):
       let call = language.function(f) + "(" + code(u, top: nil) + ")"
       switch f {
-      case .sec, .csc, .cot: return ("1.0/" + call, .product)
-      default: return (call, .atom)
+      case .sec, .csc, .cot: return "1.0/" + call
+      default: return call
       }
     case .sum(let terms):
       var out = ""
       for t in layout.orderedTerms(terms) {
         if layout.isNegative(t) {
-          let magnitude = pool.negate(t)
-          out += (out.isEmpty ? "-" : " - ") + wrapped(magnitude, atLeast: .product, top: nil)
+          out += (out.isEmpty ? "-" : " - ") + wrapped(layout.magnitude(t), atLeast: .product, top: nil)
         } else {
           out += (out.isEmpty ? "" : " + ") + wrapped(t, atLeast: .sum, top: nil)
         }
       }
-      return (out, .sum)
+      return out
     case .product, .power:
       return fraction(e, top: top)
     }
   }
 
   /// A product or power: sign, numerator, then `/` and the denominator.
-  private func fraction(_ e: Expr, top: Expr?) -> (text: String, level: Level) {
+  private func fraction(_ e: Expr, top: Expr?) -> String {
     if case .power(let b, let x) = pool.node(e), pool.rational(x).map({ !$0.isNegative }) ?? true {
       return power(b, x)
     }
@@ -82,9 +104,9 @@ struct CodeExpressionPrinter {
     let bare = f.numerator.isEmpty && named.isEmpty
     if f.numeratorNumber != .one || bare { top.append(language.number(f.numeratorNumber, .one)) }
     top += f.numerator.map { wrapped($0, atLeast: .product, top: nil) } + named
-    var bottom: [(text: String, level: Level)] = []
+    var bottom: [(text: String, level: Precedence)] = []
     if f.denominatorNumber != .one { bottom.append((language.number(f.denominatorNumber, .one), .atom)) }
-    bottom += f.denominator.map { render($0, top: nil) }
+    bottom += f.denominator.map { (code($0, top: nil), precedence($0, top: nil)) }
     var text = top.joined(separator: "*")
     if bottom.count == 1 {
       // One atom or power divides as it is; anything else (a sum, `1.0/cos(u)`) in parentheses.
@@ -92,18 +114,17 @@ struct CodeExpressionPrinter {
     } else if !bottom.isEmpty {
       text += "/(" + bottom.map { $0.level >= .product ? $0.text : "(" + $0.text + ")" }.joined(separator: "*") + ")"
     }
-    return f.negative ? ("-" + text, .sum) : (text, .product)
+    return f.negative ? "-" + text : text
   }
 
-  private func power(_ b: Expr, _ x: Expr) -> (text: String, level: Level) {
-    if x == pool.half { return (language.sqrt + "(" + code(b) + ")", .atom) }
+  private func power(_ b: Expr, _ x: Expr) -> String {
+    if x == pool.half { return language.sqrt + "(" + code(b) + ")" }
     // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
     // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is written
     // |u|^(p/q), with u's sign put back for odd p: copysign(|u|^(p/q), u).
-    if let q = pool.rational(x), !q.isInteger, let d = q.denominator.intValue, d % 2 == 1 {
+    if let root = oddRoot(x) {
       let magnitude = language.power(language.absolute(code(b)), language.powerIsCall ? code(x) : "(" + code(x) + ")")
-      let odd = q.numerator.intValue.map { $0 % 2 != 0 } ?? true
-      return (odd ? language.copysign(magnitude, code(b)) : magnitude, odd || language.powerIsCall ? .atom : .power)
+      return root == .oddPower ? language.copysign(magnitude, code(b)) : magnitude
     }
     let base = wrapped(b, atLeast: .atom, top: nil)
     let exponent: String
@@ -112,6 +133,6 @@ struct CodeExpressionPrinter {
     } else {
       exponent = language.powerIsCall ? code(x) : wrapped(x, atLeast: .atom, top: nil)
     }
-    return (language.power(base, exponent), language.powerIsCall ? .atom : .power)
+    return language.power(base, exponent)
   }
 }

@@ -82,15 +82,4 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
     while isReserved(out) { out += "_" }
     return out
   }
-
-  /// The file extension of a unit in this language (for tests and docs).
-  public var fileExtension: String {
-    switch self {
-    case .c: return "c"
-    case .python: return "py"
-    case .swift: return "swift"
-    case .julia: return "jl"
-    case .matlab: return "m"
-    }
-  }
 }

@@ -4,10 +4,14 @@
 /// - `multiply`: flatten, fold numbers, collect like bases (x·x = x², x·y/x = y), drop 1, 0·u = 0;
 /// - `power`: u⁰ = 1 (0⁰ = 1 too), u¹ = u, 1ᵘ = 1, exact numeric powers and roots,
 ///   (u^a)^n = u^(a·n) for integer n, (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v);
-/// - `call`: known values (sin 0, cos π, log 1, exp 0, …), odd and even symmetry, exp∘log and
+/// - `call` (`ExpressionPool+Calls.swift`): known values (sin 0, cos π, log 1, exp 0, …), odd and even symmetry, exp∘log and
 ///   log∘exp, trigonometric and hyperbolic functions of their inverses, |u| of what cannot be
 ///   negative.
 /// `undefined` (from 1/0, log 0) absorbs every operation.
+///
+/// Each identity is a named ``SimplificationRule`` (``SimplificationRule/Stage/canonicalForm``),
+/// noted where it is applied into the ``RuleTrace`` the caller passes, if any; every constructor
+/// passes its trace on to the constructors it calls.
 extension ExpressionPool {
   /// Largest number of bits an exact numeric power may produce before it is kept symbolic.
   public static let maxExactPowerBits = 100_000
@@ -47,31 +51,38 @@ extension ExpressionPool {
     return undefined
   }
 
-  public func add(_ a: Expr, _ b: Expr) -> Expr { add([a, b]) }
+  public func add(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr { add([a, b], trace: trace) }
   /// −F for a sum F as a sum, each term's sign turned: −(x − 2) = 2 − x (``negate(_:)`` would
   /// keep F and turn its coefficient).
-  func turned(_ sum: Expr) -> Expr { add(operands(sum).map(negate)) }
-  public func subtract(_ a: Expr, _ b: Expr) -> Expr { add([a, negate(b)]) }
+  func turned(_ sum: Expr) -> Expr { add(operands(sum).map { negate($0) }) }
+  public func subtract(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr {
+    add([a, negate(b, trace: trace)], trace: trace)
+  }
   /// `-a`. A number or product only changes its coefficient (what `multiply` would do, without
   /// regrouping the factors); the printers negate every subtracted term.
-  public func negate(_ a: Expr) -> Expr {
+  public func negate(_ a: Expr, trace: RuleTrace? = nil) -> Expr {
     switch kind(a) {
     case .number: return number(-rational(a)!)
     case .product, .symbol, .call, .sum:
       let (c, rest) = coefficientAndRest(a)
       return scaled(rest, by: -c)
-    default: return multiply([minusOne, a])
+    default: return multiply([minusOne, a], trace: trace)
     }
   }
-  public func multiply(_ a: Expr, _ b: Expr) -> Expr { multiply([a, b]) }
-  public func divide(_ a: Expr, _ b: Expr) -> Expr { multiply([a, power(b, minusOne)]) }
-  public func square(_ a: Expr) -> Expr { power(a, number(2)) }
-  public func sqrt(_ a: Expr) -> Expr { power(a, half) }
-  public func reciprocal(_ a: Expr) -> Expr { power(a, minusOne) }
+  public func multiply(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr { multiply([a, b], trace: trace) }
+  public func divide(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr {
+    multiply([a, power(b, minusOne, trace: trace)], trace: trace)
+  }
+  public func square(_ a: Expr, trace: RuleTrace? = nil) -> Expr { power(a, number(2), trace: trace) }
+  public func sqrt(_ a: Expr, trace: RuleTrace? = nil) -> Expr { power(a, half, trace: trace) }
+  public func reciprocal(_ a: Expr, trace: RuleTrace? = nil) -> Expr { power(a, minusOne, trace: trace) }
 
-  /// `t₁ + t₂ + …` in canonical form.
-  public func add(_ terms: [Expr]) -> Expr {
+  /// `t₁ + t₂ + …` in canonical form: `fold-constants` (1/3 + 1/6 = 1/2), `collect-like-terms`
+  /// (2x + 3x = 5x), `identity-elements` (u + 0 = u).
+  public func add(_ terms: [Expr], trace: RuleTrace? = nil) -> Expr {
     var constant = Rational.zero
+    var numbers = 0
+    var collected = false
     var pending = terms[...]
     var flat: [Expr] = []
     while let t = pending.popFirst() {
@@ -85,6 +96,8 @@ extension ExpressionPool {
     var tooLarge = false
     for t in flat {
       if let q = rational(t) {
+        if q.isZero { trace?.note(.identityElements) }
+        numbers += 1
         let before = constant
         constant = constant + q
         if !fits(constant, after: before, q) { return numberOverflow() }
@@ -92,6 +105,7 @@ extension ExpressionPool {
       }
       let (c, rest) = coefficientAndRest(t)
       coefficients.add(rest, c) { sum, c in
+        collected = true
         guard !tooLarge else { return }
         let before = sum
         sum = sum + c
@@ -99,6 +113,8 @@ extension ExpressionPool {
       }
     }
     if tooLarge { return numberOverflow() }
+    if numbers >= 2 { trace?.note(.foldConstants) }
+    if collected { trace?.note(.collectLikeTerms) }
     var result: [Expr] = []
     if !constant.isZero { result.append(number(constant)) }
     for (rest, c) in zip(coefficients.keys, coefficients.values) where !c.isZero {
@@ -121,17 +137,18 @@ extension ExpressionPool {
     return intern(.product, payload: 0, operands: [number(c), rest])
   }
 
-  /// `f₁·f₂·…` in canonical form.
-  public func multiply(_ factors: [Expr]) -> Expr {
+  /// `f₁·f₂·…` in canonical form: `fold-constants` (2·3 = 6), `collect-like-factors`
+  /// (x·x = x², x·y/x = y), `identity-elements` (1·u = u, 0·u = 0).
+  public func multiply(_ factors: [Expr], trace: RuleTrace? = nil) -> Expr {
     var work = factors
     for _ in 0..<4 {
-      switch collectFactors(work) {
+      switch collectFactors(work, trace: trace) {
       case .done(let e): return e
       case .again(let next): work = next
       }
     }
     // Pathological inputs: settle for the last collected form.
-    if case .done(let e) = collectFactors(work, final: true) { return e }
+    if case .done(let e) = collectFactors(work, final: true, trace: trace) { return e }
     return undefined
   }
 
@@ -142,8 +159,9 @@ extension ExpressionPool {
 
   /// One pass of flattening and collecting; `.again` when a collected power produced a number
   /// or a product that must be folded in again.
-  private func collectFactors(_ factors: [Expr], final: Bool = false) -> Collected {
+  private func collectFactors(_ factors: [Expr], final: Bool = false, trace: RuleTrace?) -> Collected {
     var coefficient = Rational.one
+    var numbers = 0
     var flat: [Expr] = []
     flat.reserveCapacity(factors.count)
     for f in factors {
@@ -156,6 +174,8 @@ extension ExpressionPool {
     var exponents = OrderedGroups<[Expr]>(capacity: flat.count)
     for f in flat {
       if let q = rational(f) {
+        if q.isOne || (q.isZero && flat.count > 1) { trace?.note(.identityElements) }
+        numbers += 1
         let before = coefficient
         coefficient = coefficient * q
         if !fits(coefficient, after: before, q) { return .done(numberOverflow()) }
@@ -164,11 +184,15 @@ extension ExpressionPool {
       let (b, e) = baseAndExponent(f)
       exponents.add(b, [e]) { $0 += $1 }
     }
+    if numbers >= 2 { trace?.note(.foldConstants) }
     if coefficient.isZero { return .done(zero) }
     var result: [Expr] = []
     var again = false
     for (b, list) in zip(exponents.keys, exponents.values) {
-      let f = list.count == 1 ? (list[0] == one ? b : power(b, list[0])) : power(b, add(list))
+      if list.count > 1 { trace?.note(.collectLikeFactors) }
+      let f =
+        list.count == 1
+        ? (list[0] == one ? b : power(b, list[0])) : power(b, add(list, trace: trace), trace: trace)
       switch kind(f) {
       case .undefined: return .done(undefined)
       case .number:
@@ -195,29 +219,43 @@ extension ExpressionPool {
     return .done(intern(.product, payload: 0, operands: result))
   }
 
-  /// `base^exponent` in canonical form.
-  public func power(_ base: Expr, _ exponent: Expr) -> Expr {
+  /// `base^exponent` in canonical form: `identity-elements` (u⁰ = 1, u¹ = u, 1ᵘ = 1),
+  /// `exact-powers` (2¹⁰ = 1024, 8^(2/3) = 4, 0² = 0), `power-of-power` ((u^a)^n = u^(a·n) and
+  /// (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v)).
+  public func power(_ base: Expr, _ exponent: Expr, trace: RuleTrace? = nil) -> Expr {
     if kind(base) == .undefined || kind(exponent) == .undefined { return undefined }
-    if exponent == zero { return one }
-    if exponent == one { return base }
-    if base == one { return one }
+    if exponent == zero || base == one {
+      trace?.note(.identityElements)
+      return one
+    }
+    if exponent == one {
+      trace?.note(.identityElements)
+      return base
+    }
     let q = rational(exponent)
     if base == zero, let q {
+      trace?.note(.exactPowers)
       return q.isNegative ? undefined : zero
     }
-    if let b = rational(base), let q { if let v = numericPower(b, q) { return v } }
+    if let b = rational(base), let q, let v = numericPower(b, q, trace: trace) {
+      trace?.note(.exactPowers)
+      return v
+    }
     switch kind(base) {
     case .power:
       if let q, q.isInteger {
-        return power(operand(base, 0), multiply(operand(base, 1), exponent))
+        trace?.note(.powerOfPower)
+        return power(operand(base, 0), multiply(operand(base, 1), exponent, trace: trace), trace: trace)
       }
     case .product:
       if let q, q.isInteger {
-        return multiply(operands(base).map { power($0, exponent) })
+        trace?.note(.powerOfPower)
+        return multiply(operands(base).map { power($0, exponent, trace: trace) }, trace: trace)
       }
     case .call:
       if function(base) == .exp {
-        return call(.exp, multiply(operand(base, 0), exponent))
+        trace?.note(.powerOfPower)
+        return call(.exp, multiply(operand(base, 0), exponent, trace: trace), trace: trace)
       }
     case .number, .symbol, .constant, .sum, .undefined:
       break
@@ -226,7 +264,7 @@ extension ExpressionPool {
   }
 
   /// Exact `b^q` for rational `b` and `q`, or nil to keep it symbolic.
-  private func numericPower(_ b: Rational, _ q: Rational) -> Expr? {
+  private func numericPower(_ b: Rational, _ q: Rational, trace: RuleTrace?) -> Expr? {
     guard let p = q.numerator.intValue, let n = q.denominator.intValue, p != .min else { return nil }
     let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)
     // Checked arithmetic: exponents near Int.max come from input like 6^66660.5666666666666666.
@@ -239,86 +277,11 @@ extension ExpressionPool {
     let k = p / n - (p % n < 0 ? 1 : 0)
     if k != 0 {
       let fraction = number(Rational(BigInt(r), BigInt(n)))
-      return multiply(number(b.power(k)), power(number(b), fraction))
+      return multiply(number(b.power(k)), power(number(b), fraction, trace: trace), trace: trace)
     }
     guard !b.isNegative,
       let num = b.numerator.exactRoot(n), let den = b.denominator.exactRoot(n)
     else { return nil }
     return number(Rational(num, den).power(r))
-  }
-
-  /// `f(argument)` in canonical form.
-  public func call(_ f: Function, _ argument: Expr) -> Expr {
-    if kind(argument) == .undefined { return undefined }
-    if let v = knownValue(f, argument) { return v }
-    let (c, rest) = coefficientAndRest(argument)
-    if c.isNegative {
-      let positive = scaled(rest, by: -c)
-      if f.isOdd { return negate(call(f, positive)) }
-      if f.isEven { return call(f, positive) }
-    }
-    switch f {
-    case .exp:
-      if function(argument) == .log { return operand(argument, 0) }
-    case .log:
-      if function(argument) == .exp { return operand(argument, 0) }
-    case .abs:
-      if !canBeNegative(argument) { return argument }
-      // |a·b| = |a|·|b|: non-negative factors come out (|r²·sin p| = r²·|sin p|).
-      if kind(argument) == .product {
-        let factors = operands(argument)
-        let outside = factors.filter { !canBeNegative($0) }
-        if !outside.isEmpty {
-          let inside = factors.filter { canBeNegative($0) }
-          return multiply(outside + [call(.abs, multiply(inside))])
-        }
-      }
-    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh:
-      if let inner = function(argument), !isNumber(operand(argument, 0)),
-        let v = ofInverse(f, inner, operand(argument, 0))
-      {
-        return v
-      }
-    case .asin, .acos, .atan, .asinh, .acosh, .atanh:
-      break
-    }
-    return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
-  }
-
-  /// `trig-of-inverse`: f(g(u)) for an inverse function g, on the real domain of g(u) (where
-  /// g(u) is undefined, so is the input): sin(asin u) = u, cot(atan u) = 1/u,
-  /// cos(asin u) = sin(acos u) = √(1 − u²) (asin lies in [−π/2, π/2] and acos in [0, π], where
-  /// cos and sin are non-negative), cos(atan u) = 1/√(1 + u²), sin(atan u) = u/√(1 + u²).
-  /// Only for a symbolic u, so that a number outside the domain (asin(2)) stays as written.
-  private func ofInverse(_ f: Function, _ g: Function, _ u: Expr) -> Expr? {
-    switch (f, g) {
-    case (.sin, .asin), (.cos, .acos), (.tan, .atan), (.sinh, .asinh), (.cosh, .acosh), (.tanh, .atanh):
-      return u
-    case (.cot, .atan), (.sec, .acos), (.csc, .asin):
-      return reciprocal(u)
-    case (.cos, .asin), (.sin, .acos):
-      return sqrt(subtract(one, square(u)))
-    case (.cos, .atan):
-      return reciprocal(sqrt(add(one, square(u))))
-    case (.sin, .atan):
-      return multiply(u, reciprocal(sqrt(add(one, square(u)))))
-    default:
-      return nil
-    }
-  }
-
-  /// True unless `e` is plainly non-negative for every real value of its variables.
-  func canBeNegative(_ e: Expr) -> Bool {
-    switch node(e) {
-    case .number(let q): return q.isNegative
-    case .constant: return false
-    case .call(let f, _): return !(f == .exp || f == .abs || f == .cosh)
-    case .power(let b, let x):
-      if let q = rational(x), q.numerator.isEven { return false }
-      return canBeNegative(b)
-    case .product(let fs): return fs.contains { canBeNegative($0) }
-    case .sum(let ts): return ts.contains { canBeNegative($0) }
-    case .symbol, .undefined: return true
-    }
   }
 }

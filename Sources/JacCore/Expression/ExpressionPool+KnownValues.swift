@@ -5,17 +5,20 @@
 /// sin(qπ) from the first-quadrant values 0, 1/2, √2/2, √3/2, 1, with sin(qπ) = −sin((q−1)π)
 /// and cos(qπ) = sin((q + 1/2)π); tan = sin/cos, cot = cos/sin, sec = 1/cos, csc = 1/sin, and a
 /// zero denominator is `undefined` (tan(π/2)).
+///
+/// This is the rule `known-values`: ``call(_:_:trace:)`` notes it when a value is found here.
 extension ExpressionPool {
-  func knownValue(_ f: Function, _ u: Expr) -> Expr? {
+  func knownValue(_ f: Function, _ u: Expr, trace: RuleTrace? = nil) -> Expr? {
     if let q = rational(u) { return knownValue(f, atNumber: q) }
     if let q = multipleOfPi(u) {
+      let sin = { (q: Rational) in self.sinOfPiTimes(q, trace: trace) }
       switch f {
-      case .sin: return sinOfPiTimes(q)
-      case .cos: return sinOfPiTimes(q + .half)
-      case .tan: return ratio(sinOfPiTimes(q), sinOfPiTimes(q + .half))
-      case .cot: return ratio(sinOfPiTimes(q + .half), sinOfPiTimes(q))
-      case .sec: return ratio(one, sinOfPiTimes(q + .half))
-      case .csc: return ratio(one, sinOfPiTimes(q))
+      case .sin: return sin(q)
+      case .cos: return sin(q + .half)
+      case .tan: return ratio(sin(q), sin(q + .half), trace: trace)
+      case .cot: return ratio(sin(q + .half), sin(q), trace: trace)
+      case .sec: return ratio(one, sin(q + .half), trace: trace)
+      case .csc: return ratio(one, sin(q), trace: trace)
       case .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .abs:
         return f == .abs ? (q.isNegative ? scaled(pi, by: -q) : u) : nil
       }
@@ -64,25 +67,27 @@ extension ExpressionPool {
   }
 
   /// sin(qπ) for q with denominator dividing 12, or nil when it is not in the table.
-  private func sinOfPiTimes(_ q: Rational) -> Expr? {
+  private func sinOfPiTimes(_ q: Rational, trace: RuleTrace?) -> Expr? {
     // Twelfths of π, reduced to [0, 24).
     let twelve = Rational(12)
     guard let k0 = (q * twelve).intValue else { return nil }
     let k = ((k0 % 24) + 24) % 24
-    if k >= 12 { return sinOfPiTimes(Rational(BigInt(k - 12), BigInt(12))).map(negate) }
+    if k >= 12 {
+      return sinOfPiTimes(Rational(BigInt(k - 12), BigInt(12)), trace: trace).map { negate($0, trace: trace) }
+    }
     let angle = min(k, 12 - k)  // sin(π − x) = sin x
     switch angle {
     case 0: return zero
     case 2: return half
-    case 3: return multiply(half, sqrt(number(2)))
-    case 4: return multiply(half, sqrt(number(3)))
+    case 3: return multiply(half, sqrt(number(2), trace: trace), trace: trace)
+    case 4: return multiply(half, sqrt(number(3), trace: trace), trace: trace)
     case 6: return one
     default: return nil
     }
   }
 
-  private func ratio(_ a: Expr?, _ b: Expr?) -> Expr? {
+  private func ratio(_ a: Expr?, _ b: Expr?, trace: RuleTrace?) -> Expr? {
     guard let a, let b else { return nil }
-    return b == zero ? undefined : divide(a, b)
+    return b == zero ? undefined : divide(a, b, trace: trace)
   }
 }

@@ -6,7 +6,6 @@
 public struct LatexPrinter {
   let pool: ExpressionPool
   private let layout: PrintLayout
-  private let text: TextPrinter
 
   /// Text of repeated subexpressions, when the printer remembers them.
   private let repeated: RepeatedText?
@@ -23,7 +22,6 @@ public struct LatexPrinter {
   public init(pool: ExpressionPool, remembersRepeats: Bool = false) {
     self.pool = pool
     layout = PrintLayout(pool: pool)
-    text = TextPrinter(pool: pool)
     repeated = remembersRepeats ? RepeatedText() : nil
   }
 
@@ -33,12 +31,8 @@ public struct LatexPrinter {
     return out
   }
 
-  /// A matrix in the given environment (`pmatrix`, `bmatrix`, `vmatrix`).
-  public func matrix(_ m: Matrix, environment: String = "pmatrix") -> String {
-    Self.matrix((0..<m.rows).map { m.row($0).map(string) }, environment: environment)
-  }
-
-  /// A matrix of already-rendered cells.
+  /// A matrix of already-rendered cells in the given environment (`pmatrix`, `bmatrix`,
+  /// `vmatrix`).
   public static func matrix(_ cells: [[String]], environment: String = "pmatrix") -> String {
     "\\begin{\(environment)} " + cells.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ")
       + " \\end{\(environment)}"
@@ -106,7 +100,7 @@ public struct LatexPrinter {
   }
 
   func writeGrouped(_ e: Expr, at context: Precedence, into out: inout String) {
-    if text.precedence(e) < context {
+    if layout.precedence(e) < context {
       out += isTall(e) ? "\\left(" : "("
       write(e, into: &out)
       out += isTall(e) ? "\\right)" : ")"

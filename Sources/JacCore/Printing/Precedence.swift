@@ -1,5 +1,8 @@
 /// Binding strength of printed forms, shared by every printer. A subexpression is wrapped in
-/// parentheses exactly when it binds more loosely than its context requires.
+/// parentheses exactly when it binds more loosely than its context requires. The precedence of
+/// an expression as printed is ``PrintLayout/precedence(_:)``, read by the text, LaTeX and code
+/// printers alike (code adjusts it for what the languages spell otherwise:
+/// ``CodeExpressionPrinter/precedence(_:top:)``).
 ///
 /// | level    | forms                                  |
 /// |----------|----------------------------------------|

@@ -1,6 +1,7 @@
 /// How an expression is laid out for printing, independent of the output language: products
 /// split into a sign, a numerator and a denominator (`x*y^-2*3/2` is `3*x / (2*y^2)`), sums
-/// in print order (the number last; a positive term first, so `1 - x^2` rather than `-x^2 + 1`).
+/// in print order (the number last; a positive term first, so `1 - x^2` rather than `-x^2 + 1`),
+/// and the precedence each expression prints at. The text, LaTeX and code printers all read it.
 struct PrintLayout {
   let pool: ExpressionPool
 
@@ -32,13 +33,44 @@ struct PrintLayout {
         result.negative = q.isNegative
         result.numeratorNumber = q.numerator.magnitude
         result.denominatorNumber = q.denominator
-      } else if case .power(let b, let x) = pool.node(f), let q = pool.rational(x), q.isNegative {
-        result.denominator.append(pool.power(b, pool.number(-q)))
+      } else if let below = belowTheBar(f) {
+        result.denominator.append(below)
       } else {
         result.numerator.append(f)
       }
     }
     return result
+  }
+
+  /// The precedence of `e` as printed, the one table every printer reads (``Precedence``):
+  /// - a negative number or a product with a negative coefficient prints with a leading minus,
+  ///   `-2`, `-x*y`: ``Precedence/unary``;
+  /// - a fraction `1/2`, a product `x*y` or `x/y`, a negative power `x^(-2)` = `1/x^2`: ``Precedence/product``;
+  /// - u^(1/2) prints as a call, `sqrt(u)`: ``Precedence/atom``; any other power `u^v`: ``Precedence/power``;
+  /// - integers ≥ 0, names, constants and calls: ``Precedence/atom``.
+  func precedence(_ e: Expr) -> Precedence {
+    switch pool.node(e) {
+    case .number(let q): return q.isNegative ? .unary : (q.isInteger ? .atom : .product)
+    case .symbol, .constant, .call, .undefined: return .atom
+    case .sum: return .sum
+    case .product: return isNegative(e) ? .unary : .product
+    case .power(_, let x):
+      if let q = pool.rational(x) {
+        if q == .half { return .atom }
+        if q.isNegative { return .product }
+      }
+      return .power
+    }
+  }
+
+  /// What the factor `f` of a product puts below the fraction bar, the one definition of a
+  /// denominator (the printers' and `--steps`' quotient rule both read it): for f = b^(−q), a
+  /// power with a negative rational exponent, b^q (`y^-2` → `y^2`, `x^(-1/2)` → `sqrt(x)`);
+  /// nil for a factor that stays above. A number's denominator goes below as a number
+  /// (``fraction(_:)``), not here.
+  func belowTheBar(_ f: Expr) -> Expr? {
+    guard case .power(let b, let x) = pool.node(f), let q = pool.rational(x), q.isNegative else { return nil }
+    return pool.power(b, pool.number(-q))
   }
 
   /// Is `e` printed with a leading minus (a negative number or coefficient)?

@@ -62,22 +62,6 @@ public struct TextPrinter {
     return out
   }
 
-  /// The precedence at which `e` prints.
-  func precedence(_ e: Expr) -> Precedence {
-    switch pool.node(e) {
-    case .number(let q): return q.isNegative ? .unary : (q.isInteger ? .atom : .product)
-    case .symbol, .constant, .call, .undefined: return .atom
-    case .sum: return .sum
-    case .product: return layout.isNegative(e) ? .unary : .product
-    case .power(_, let x):
-      if let q = pool.rational(x) {
-        if q == .half { return .atom }
-        if q.isNegative { return .product }
-      }
-      return .power
-    }
-  }
-
   func write(_ e: Expr, into out: inout String) {
     guard let repeated else { return writeNode(e, into: &out) }
     repeated.write(e, size: pool.treeSize(e), into: &out) { writeNode($0, into: &$1) }
@@ -145,14 +129,14 @@ public struct TextPrinter {
         return
       }
       out += "^"
-      let simpleExponent = precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
+      let simpleExponent = layout.precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
       write(x, at: simpleExponent ? .unary : .atom, into: &out)
     }
   }
 
   /// Writes `e`, in parentheses if it binds more loosely than `context`.
   func write(_ e: Expr, at context: Precedence, into out: inout String) {
-    if precedence(e) < context {
+    if layout.precedence(e) < context {
       out += "("
       write(e, into: &out)
       out += ")"

@@ -148,12 +148,6 @@ struct Polynomial: Equatable {
   var isZero: Bool { terms.isEmpty }
   var termCount: Int { terms.count }
   var monomials: [Monomial] { terms.map(\.monomial) }
-  /// The constant value, when the polynomial is a constant.
-  var constantValue: Rational? {
-    if terms.isEmpty { return .zero }
-    if terms.count == 1, terms[0].monomial.isOne { return terms[0].coefficient }
-    return nil
-  }
   /// The single term, when there is one.
   var singleTerm: (Monomial, Rational)? { terms.count == 1 ? (terms[0].monomial, terms[0].coefficient) : nil }
 

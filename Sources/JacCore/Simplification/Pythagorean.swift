@@ -26,17 +26,17 @@ struct Pythagorean {
     /// An (u, |u|) pair: `first` is u, `second` is |u|.
     var absolute = false
     var argument: Expr
+
+    /// The rule a substitution of this pair applies.
+    var rule: SimplificationRule { absolute ? .absSquare : hyperbolic ? .hyperbolicPythagorean : .pythagorean }
   }
 
-  /// The best form under the substitutions (or `form` unchanged), and the rules its
-  /// substitutions used (for `--steps`).
-  func reduceNaming(_ form: RationalForm, pairs: [Pair]) throws(SimplificationStop) -> (
-    form: RationalForm, rules: [SimplificationRule]
-  ) {
-    if pairs.isEmpty { return (form, []) }
+  /// The best form under the substitutions (or `form` unchanged); each substitution notes its
+  /// rule in the form it makes (``RationalForm/applied``).
+  func reduce(_ form: RationalForm, pairs: [Pair]) throws(SimplificationStop) -> RationalForm {
+    if pairs.isEmpty { return form }
     var best = form
     var bestScore = score(form)
-    var bestPairs: [Pair] = []
     if pairs.count <= Self.maxJointPairs {
       // Every combination, as a depth-first search that substitutes one pair per level, so a
       // partial substitution is shared by all combinations that extend it (2·3ⁿ⁻¹… passes
@@ -44,25 +44,24 @@ struct Pythagorean {
       // combinations are met in the order of a base-3 counter with the first pair fastest, the
       // order ties are broken by. Substitutions of different pairs touch disjoint atoms, so
       // their order does not change the result.
-      func search(_ k: Int, _ current: RationalForm, used: [Pair]) throws(SimplificationStop) {
+      func search(_ k: Int, _ current: RationalForm, substituted: Bool) throws(SimplificationStop) {
         guard k >= 0 else {
           let s = score(current)
-          if !used.isEmpty && s < bestScore {
+          if substituted && s < bestScore {
             best = current
             bestScore = s
-            bestPairs = used
           }
           return
         }
-        try search(k - 1, current, used: used)
+        try search(k - 1, current, substituted: substituted)
         // A substitution that changes nothing (sin u never squared here) would repeat the
         // subtree just searched, and a repeat never wins a tie, so it is skipped.
         for option in 1...2 {
           guard let next = try apply(pairs[k], option, to: current) else { continue }
-          try search(k - 1, next, used: used + [pairs[k]])
+          try search(k - 1, next, substituted: true)
         }
       }
-      try search(pairs.count - 1, form, used: [])
+      try search(pairs.count - 1, form, substituted: false)
     } else {
       for pair in pairs {
         for option in 1...2 {
@@ -71,16 +70,11 @@ struct Pythagorean {
           if s < bestScore {
             best = candidate
             bestScore = s
-            bestPairs.append(pair)
           }
         }
       }
     }
-    var rules: [SimplificationRule] = []
-    if bestPairs.contains(where: { !$0.absolute && !$0.hyperbolic }) { rules.append(.pythagorean) }
-    if bestPairs.contains(where: { $0.hyperbolic }) { rules.append(.hyperbolicPythagorean) }
-    if bestPairs.contains(where: { $0.absolute }) { rules.append(.absSquare) }
-    return (best, rules)
+    return best
   }
 
   private func score(_ f: RationalForm) -> (Int, Int) {
@@ -226,7 +220,9 @@ struct Pythagorean {
       result.factors[i] = (q, k)
       changed = true
     }
-    return changed ? result : nil
+    guard changed else { return nil }
+    result.applied.insert(pair.rule)
+    return result
   }
 
   /// `p` with atom^e (e ≥ 2) replaced by atom^(e mod 2) · replacement^(e div 2), or nil when

@@ -94,7 +94,7 @@ final class RationalConverter {
   /// 1/f. The old numerator becomes a denominator factor (primitive, sign-normalised).
   func reciprocal(_ f: RationalForm) throws(SimplificationStop) -> RationalForm {
     if f.numerator.isZero { throw SimplificationStop.divisionByZero }
-    var r = RationalForm(try f.expandedDenominator(budget: budget))
+    var r = RationalForm(try f.expandedDenominator(budget: budget), applied: f.applied)
     let (c, m, p) = try normalized(f.numerator)
     r.numerator = r.numerator.scaled(c.reciprocal)
     r.monomialDenominator = m
@@ -187,9 +187,13 @@ final class RationalConverter {
     pool.add(p.terms.map { pool.multiply(pool.number($0.coefficient), expression($0.monomial)) })
   }
 
-  /// The form as an expression: c·m·P / (m' · Π Fᵢ^kᵢ), with the numerator's content and common
-  /// monomial factored out (`u*v*(u^2 + v^2)`), and its sign chosen so that most terms of P are
-  /// positive.
+  /// The form as an expression: c·m·P / (m' · Π Fᵢ^kᵢ), and the rules it took (the form's own and
+  /// those applied here, to the numerator N = c·m·P):
+  /// - `factor-common-monomial`: N's content c and common monomial m come out, P = N/(c·m)
+  ///   (`2*a*x + 4*a*y` → `2*a*(x + 2*y)`);
+  /// - `pull-out-negative`: P is written with the sign that leaves at most half its terms
+  ///   negative, the minus going to c (`(-x - y)/z` → `-(x + y)/z`); noted when the minus ends
+  ///   up elsewhere than `input` had it (`-(a - b)` → `b - a`: expanded, b − a keeps its sign).
   ///
   /// A denominator factor F may be written −F: (a − b)² = (b − a)², and to an odd power the sign
   /// moves to the coefficient. When −F is one of the denominators `input` writes
@@ -197,19 +201,23 @@ final class RationalConverter {
   /// −F has no more negative terms (``keepsWrittenSign(_:over:_:)``), −F is kept: to an even
   /// power always (`(cosh(v) - cos(u))^2` stays as typed), to an odd power only when that
   /// removes the coefficient's minus (`x/(2 - z)`, not `-x/(z - 2)`).
-  func expression(_ f: RationalForm, input: Expr? = nil) -> Expr {
-    if f.numerator.isZero { return pool.zero }
+  func expression(_ f: RationalForm, input: Expr? = nil) -> (expression: Expr, applied: RuleSet) {
+    var applied = f.applied
+    if f.numerator.isZero { return (pool.zero, applied) }
     var (c, m) = f.numerator.content
     var p = f.numerator.divided(by: c, m)
     if let (_, sign) = p.singleTerm {
       c = c * sign
       p = Polynomial(constant: .one)
     } else {
+      if c != .one || !m.isOne { applied.insert(.factorCommonMonomial) }
       let negatives = p.terms.filter(\.coefficient.isNegative).count
       if 2 * negatives > p.termCount {
         c = -c
         p = p.scaled(.minusOne)
       }
+      let inputIsNegative = input.map(PrintLayout(pool: pool).isNegative) ?? false
+      if c.isNegative != inputIsNegative { applied.insert(.pullOutNegative) }
     }
     var factors: [Expr] = [expression(m), expression(p)]
     // exp atoms in the denominator print as exp(-u) in the numerator.
@@ -233,7 +241,7 @@ final class RationalConverter {
       }
       factors.append(pool.power(base, pool.number(-k)))
     }
-    return pool.multiply([pool.number(c)] + factors)
+    return (pool.multiply([pool.number(c)] + factors), applied)
   }
 
   /// Whether the written sign of a sum, `written`, is kept over `other` = −`written`: it has no

@@ -4,19 +4,24 @@
 /// exponent (u^(p/q) is the atom u^(1/q) to the power p).
 ///
 /// Denominators stay factored, so `(1 - x^2)/(x^2 + 1)^2` is not expanded into a quartic.
+///
+/// A form carries the rewrites that made it (``applied``): the code that applies a rule notes it
+/// in the form it returns, and ``sum(_:_:budget:)`` and ``product(_:_:budget:)`` pass on their
+/// operands' rules, so a normal form names every rule it took on the way (for `--steps`).
 struct RationalForm {
   var numerator: Polynomial
   var monomialDenominator: Monomial = .one
   var factors: [(polynomial: Polynomial, multiplicity: Int)] = []
+  /// The rules applied to make this form.
+  var applied = RuleSet()
 
-  init(_ numerator: Polynomial) { self.numerator = numerator }
-
-  /// Equal parts, factor by factor (for `--steps`: did a stage change the form?).
-  func isSame(as other: RationalForm) -> Bool {
-    numerator == other.numerator && monomialDenominator == other.monomialDenominator
-      && factors.count == other.factors.count
-      && zip(factors, other.factors).allSatisfy { $0.polynomial == $1.polynomial && $0.multiplicity == $1.multiplicity }
+  init(_ numerator: Polynomial, applied: RuleSet = RuleSet()) {
+    self.numerator = numerator
+    self.applied = applied
   }
+
+  /// Whether there is anything below the fraction bar.
+  var hasDenominator: Bool { !factors.isEmpty || !monomialDenominator.isOne }
 
   static func constant(_ q: Rational) -> RationalForm { RationalForm(Polynomial(constant: q)) }
 
@@ -28,21 +33,26 @@ struct RationalForm {
 
   /// `a · b`.
   static func product(_ a: RationalForm, _ b: RationalForm, budget: Budget) throws(SimplificationStop) -> RationalForm {
-    var r = RationalForm(try a.numerator.multiplied(by: b.numerator, budget: budget))
+    let numerator = try a.numerator.multiplied(by: b.numerator, budget: budget)
+    var r = RationalForm(numerator, applied: a.applied.union(b.applied))
     r.monomialDenominator = a.monomialDenominator * b.monomialDenominator
     r.factors = a.factors
     for f in b.factors { r.addFactor(f.polynomial, f.multiplicity) }
     return r
   }
 
-  /// `a + b` over the least common denominator.
+  /// `a + b` over the least common denominator: the rule `common-denominator` when either has
+  /// a denominator, a/m + b/(m·F) = (a·F + b)/(m·F).
   static func sum(_ a: RationalForm, _ b: RationalForm, budget: Budget) throws(SimplificationStop) -> RationalForm {
+    var applied = a.applied.union(b.applied)
+    if a.hasDenominator || b.hasDenominator { applied.insert(.commonDenominator) }
     if a.factors.isEmpty && b.factors.isEmpty && a.monomialDenominator == b.monomialDenominator {
       var r = a
       r.numerator = a.numerator + b.numerator
+      r.applied = applied
       return r
     }
-    var common = RationalForm(.zero)
+    var common = RationalForm(.zero, applied: applied)
     common.monomialDenominator = a.monomialDenominator.lcm(b.monomialDenominator)
     common.factors = a.factors
     for f in b.factors {

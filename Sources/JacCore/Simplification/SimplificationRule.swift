@@ -1,5 +1,14 @@
 /// The named simplification rules, with one example each. The names are the ones in
-/// `docs/rules.md` and the rule tests (a test fails if a rule has no row or no entry there).
+/// `docs/rules.md`, the rule tests and the `--steps` trace (a test fails if a rule has no row or
+/// no entry there). Each case is named by the code that applies it, which records it:
+/// - ``Stage/canonicalForm``: the smart constructors (`ExpressionPool+Construction.swift`,
+///   `ExpressionPool+KnownValues.swift`), into the ``RuleTrace`` a caller passes them;
+/// - ``Stage/rewrite``: the simplifier's normal form (`Simplifier`, `RationalConverter`,
+///   `RationalForm`, `Pythagorean`), into the ``RuleSet`` each ``RationalForm`` carries, and from
+///   there into the ``Simplifier/Step`` that `--steps` prints.
+///
+/// The rewrites are listed in the order the simplifier applies them, which is the order a step
+/// names them in.
 public enum SimplificationRule: String, CaseIterable, Sendable {
   case foldConstants = "fold-constants"
   case collectLikeTerms = "collect-like-terms"
@@ -14,14 +23,33 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
   case commonDenominator = "common-denominator"
+  case rootPower = "root-power"
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
-  case rootPower = "root-power"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
   case pullOutNegative = "pull-out-negative"
   case preferShorter = "prefer-shorter"
+
+  /// Where a rule is applied.
+  public enum Stage: Sendable {
+    /// In the smart constructors, as every expression is built (always on).
+    case canonicalForm
+    /// In the simplifier's rational normal form (off with `--no-simplify`).
+    case rewrite
+  }
+
+  public var stage: Stage {
+    switch self {
+    case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct:
+      return .canonicalForm
+    case .commonDenominator, .rootPower, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
+      .factorCommonMonomial, .pullOutNegative, .preferShorter:
+      return .rewrite
+    }
+  }
 
   /// An input and what jac makes of it, both in jac syntax.
   public var example: (input: String, output: String) {
@@ -39,14 +67,14 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .absOfNonnegative: return ("abs(x^2 + 1)", "x^2 + 1")
     case .absOfProduct: return ("abs(-3*r^2*sin(p))", "3*r^2*abs(sin(p))")
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
+    case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
-    case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")
-    case .factorCommonMonomial: return ("r^2*sin(p)*cos(t)^2 + r^2*sin(p)*sin(t)^2", "r^2*sin(p)")
+    case .factorCommonMonomial: return ("2*a*x + 4*a*y", "2*a*(x + 2*y)")
     case .pullOutNegative: return ("-(a - b)", "b - a")
-    case .preferShorter: return ("(x + 1)^2", "(x + 1)^2")
+    case .preferShorter: return ("(x + 1)^2 - x^2", "2*x + 1")
     }
   }
 }

@@ -7,17 +7,23 @@
 /// 3. deterministic: no choice depends on hash order, ids or atom numbering;
 /// 4. short: of the candidates, the one with the lowest ``Complexity`` wins.
 ///
-/// The rules, by name (`docs/rules.md` has an example of each):
+/// The rules, by name (`docs/rules.md` has an example of each; ``SimplificationRule`` lists them):
 /// - in the smart constructors, always on: `fold-constants`, `collect-like-terms`,
-///   `collect-like-factors`, `identity-elements`, `power-of-power`, `known-values`,
-///   `odd-even-symmetry`, `exp-log-inverse`, `trig-of-inverse`, `abs-of-nonnegative`, `abs-of-product`;
-/// - here, bottom-up on every sum, product and power: `common-denominator` (combine over the
-///   least common denominator, keeping denominators factored), `pythagorean` and
-///   `hyperbolic-pythagorean`, `root-power` ((u^(1/q))^q = u), `cancel-common-factor` (exact
-///   polynomial division by each denominator factor), `factor-common-monomial` (pull out the
-///   content and the common monomial: `r^2*sin(p)*cos(t)^2 + r^2*sin(p)*sin(t)^2` → `r^2*sin(p)`),
-///   `pull-out-negative` (`-(a - b)` → `b - a`); then `prefer-shorter` keeps the rewritten form
-///   only if it is no longer than the canonical one (so `(x + 1)^2` stays factored).
+///   `collect-like-factors`, `identity-elements`, `power-of-power`, `exact-powers`, `known-values`,
+///   `odd-even-symmetry`, `exp-log-inverse`, `trig-of-inverse`, `abs-of-nonnegative`,
+///   `abs-of-product`;
+/// - here, bottom-up on every sum, product and power, in this order: `common-denominator`
+///   (``RationalForm/sum(_:_:budget:)``: combine over the least common denominator, keeping
+///   denominators factored), `root-power` (``reduceRoots(_:_:)``: (u^(1/q))^q = u), `pythagorean`,
+///   `hyperbolic-pythagorean` and `abs-square` (``Pythagorean``), `cancel-common-factor`
+///   (``cancel(_:_:)``: exact polynomial division by each denominator factor),
+///   `factor-common-monomial` and `pull-out-negative` (``RationalConverter/expression(_:input:)``:
+///   `2*a*x + 4*a*y` → `2*a*(x + 2*y)`, `(-x - y)/z` → `-(x + y)/z`); then `prefer-shorter`
+///   (``shortest(_:_:_:)``) keeps the rewritten form only if it is shorter than the canonical one
+///   (so `(x + 1)^2` stays factored).
+///
+/// Each of these notes its rule in the ``RationalForm`` it returns (``RationalForm/applied``); a
+/// kept rewrite's ``Step`` lists them for `--steps`.
 public final class Simplifier {
   public let pool: ExpressionPool
   /// Work units (term multiplications, division steps) one expression may use.
@@ -31,9 +37,9 @@ public final class Simplifier {
   private var finished: [Expr: Expr] = [:]
   /// One converter for one `simplify` call, shared by the normal forms of all its nodes: a
   /// node's form is built once, not again at every level above it.
-  private var converter: RationalConverter?
+  var converter: RationalConverter?
   /// Complexity depends on the node alone, so it is kept across calls.
-  private var measure: Complexity
+  var measure: Complexity
   /// Nodes settled for good, by index: the node is settled (``settling(_:tracing:)``) and so is
   /// every part, down to the atoms. Such a node simplifies to itself under any budget, at no
   /// cost, so every call may return it at once and the budget is spent exactly as in a fresh
@@ -73,8 +79,6 @@ public final class Simplifier {
   }
   /// When non-nil, ``simplify(_:)`` appends each rewrite it keeps, bottom-up.
   public var trace: [Step]?
-  /// The rules the last normal form applied.
-  private var lastRules: [SimplificationRule] = []
 
   /// Whether the last ``simplify(_:)`` ran out of budget, so some subexpressions kept their
   /// canonical form without the normal-form comparison (still exact, perhaps not shortest).
@@ -166,142 +170,20 @@ public final class Simplifier {
     }
     let a = (measure.of(e), pool.treeSize(e))
     let normal: Expr
+    var applied: RuleSet
     do {
-      guard let form = try normalForm(e, budget, toBeat: a.0) else { return e }
-      normal = form
+      guard let found = try normalForm(e, budget, toBeat: a.0) else { return e }
+      (normal, applied) = found
     } catch {
       return error == .divisionByZero ? pool.undefined : e
     }
+    // prefer-shorter: the normal form replaces `e` only if it is shorter.
     let b = (measure.of(normal), pool.treeSize(normal))
     guard b < a else { return e }
     if trace != nil {
-      trace!.append(Step(before: e, after: normal, rules: lastRules + [.preferShorter]))
+      applied.insert(.preferShorter)
+      trace!.append(Step(before: e, after: normal, rules: applied.rules))
     }
     return normal
-  }
-
-  /// Rational normal form: common denominator, Pythagorean reduction, root powers, cancellation,
-  /// common factors out. Nil, without building it, when it is sure to cost more operations than
-  /// `toBeat` (``RationalConverter/complexityFloor(_:atomCost:)``): in a big determinant most
-  /// normal forms are long expansions that lose to the factored form, and building them was
-  /// most of the time.
-  func normalForm(_ e: Expr, _ budget: Budget, toBeat: Int = .max) throws(SimplificationStop) -> Expr? {
-    let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
-    guard let form = try reducedForm(e, converter, toBeat: toBeat) else { return nil }
-    if toBeat < .max && converter.complexityFloor(form, atomCost: { measure.of($0) }) > toBeat { return nil }
-    return converter.expression(form, input: e)
-  }
-
-  /// The normal form as a ``RationalForm``; nil when the bound taken before the Pythagorean
-  /// search (``Pythagorean/survivingRests(_:_:)``) already exceeds `toBeat`.
-  func reducedForm(_ e: Expr, _ converter: RationalConverter, toBeat: Int = .max) throws(SimplificationStop)
-    -> RationalForm?
-  {
-    var form = try converter.form(e)
-    // Which named rules changed the form is worked out only for `--steps` (a trace is on).
-    let naming = trace != nil
-    var rules: [SimplificationRule] = []
-    if naming && pool.kind(e) == .sum && (!form.factors.isEmpty || !form.monomialDenominator.isOne) {
-      rules.append(.commonDenominator)
-    }
-    func stage(_ rule: SimplificationRule, _ next: RationalForm) {
-      if naming && !next.isSame(as: form) { rules.append(rule) }
-      form = next
-    }
-    stage(.rootPower, try reduceRoots(form, converter))
-    let pythagorean = Pythagorean(converter: converter)
-    let pairs = pythagorean.findPairs(form)
-    // Without denominator factors nothing is cancelled later, so the bound holds for the result.
-    if toBeat < .max, form.factors.isEmpty, !pairs.isEmpty, let rests = pythagorean.survivingRests(form, pairs),
-      converter.complexityFloor(of: rests, atomCost: { measure.of($0) }) > toBeat
-    {
-      return nil
-    }
-    let (reduced, identities) = try pythagorean.reduceNaming(form, pairs: pairs)
-    form = reduced
-    rules += identities
-    form = try normalizeFactors(form, converter)
-    stage(.cancelCommonFactor, try cancel(form, converter.budget))
-    if naming {
-      let (content, monomial) = form.numerator.content
-      if form.numerator.termCount > 1 && (content != .one || !monomial.isOne) { rules.append(.factorCommonMonomial) }
-      lastRules = rules
-    }
-    return form
-  }
-
-  /// `root-power`: (u^(1/q))^k with k ≥ q becomes u^(k div q) · (u^(1/q))^(k mod q).
-  private func reduceRoots(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop)
-    -> RationalForm
-  {
-    guard !converter.roots.isEmpty else { return form }
-    var result = form
-    for (atom, root) in converter.roots.sorted(by: { $0.key < $1.key }) {
-      let base = try converter.form(root.base)
-      guard base.factors.isEmpty, base.monomialDenominator.isOne else { continue }
-      result.numerator = try substituteRoot(atom, root.degree, base.numerator, in: result.numerator, converter.budget)
-      result.factors = try result.factors.map { f throws(SimplificationStop) in
-        (try substituteRoot(atom, root.degree, base.numerator, in: f.polynomial, converter.budget), f.multiplicity)
-      }
-    }
-    return result
-  }
-
-  private func substituteRoot(_ atom: Int, _ q: Int, _ base: Polynomial, in p: Polynomial, _ budget: Budget)
-    throws(SimplificationStop) -> Polynomial
-  {
-    var terms: [Term] = []
-    var changed = false
-    for term in p.terms {
-      let e = term.monomial.exponent(of: atom)
-      if e < q {
-        terms.append(term)
-      } else {
-        changed = true
-        let rest = term.monomial.removing(atom).0 * Monomial(atom: atom, exponent: e % q)
-        terms += (try base.power(e / q, budget: budget)).scaled(term.coefficient, rest).terms
-      }
-    }
-    return changed ? Polynomial(unsorted: terms) : p
-  }
-
-  /// Re-normalises denominator factors after substitutions: constants and monomials move out,
-  /// equal factors merge.
-  private func normalizeFactors(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop)
-    -> RationalForm
-  {
-    var result = RationalForm(form.numerator)
-    result.monomialDenominator = form.monomialDenominator
-    for (p, k) in form.factors {
-      if p.isZero { throw SimplificationStop.divisionByZero }
-      let (c, m, primitive) = try converter.normalized(p)
-      result.numerator = result.numerator.scaled(c.power(-k))
-      for _ in 0..<k { result.monomialDenominator = result.monomialDenominator * m }
-      if let primitive { result.addFactor(primitive, k) }
-    }
-    return result
-  }
-
-  /// `cancel-common-factor`: divides the numerator by each denominator factor while exact, and
-  /// cancels common monomials.
-  private func cancel(_ form: RationalForm, _ budget: Budget) throws(SimplificationStop) -> RationalForm {
-    var result = form
-    var kept: [(polynomial: Polynomial, multiplicity: Int)] = []
-    for (p, k) in form.factors {
-      var remaining = k
-      while remaining > 0, let q = try result.numerator.exactQuotient(p, budget: budget) {
-        result.numerator = q
-        remaining -= 1
-      }
-      if remaining > 0 { kept.append((p, remaining)) }
-    }
-    result.factors = kept
-    let (_, m) = result.numerator.content
-    let g = m.gcd(result.monomialDenominator)
-    if !g.isOne {
-      result.numerator = result.numerator.divided(by: .one, g)
-      result.monomialDenominator = result.monomialDenominator.dividing(by: g)!
-    }
-    return result
   }
 }
