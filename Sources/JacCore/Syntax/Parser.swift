@@ -30,6 +30,7 @@ public struct Parser {
   private var previous: Token?
   private let pool: ExpressionPool
   private let text: String
+  /// Parentheses, calls, signs and exponents open around the current token.
   private var depth = 0
   /// Where the last component name was (for the duplicate-name error).
   private var nameRange: SourceRange?
@@ -106,8 +107,6 @@ public struct Parser {
   }
 
   mutating func parseExpression() throws(ParseError) -> Expr {
-    try enter()
-    defer { depth -= 1 }
     let start = current.range.start
     var terms = [try parseTerm()]
     while current.kind == .plus || current.kind == .minus {
@@ -162,7 +161,7 @@ public struct Parser {
     switch current.kind {
     case .minus, .plus:
       let negative = current.kind == .minus
-      try enter()
+      try enter(current.range)
       defer { depth -= 1 }
       try advance()
       let operand = try parseUnary()
@@ -176,7 +175,7 @@ public struct Parser {
     let start = current.range.start
     let base = try parsePrimary()
     guard current.kind == .caret else { return base }
-    try enter()
+    try enter(current.range)
     defer { depth -= 1 }
     try advance()
     let exponent = try parseUnary()
@@ -205,12 +204,12 @@ public struct Parser {
       default: return pool.symbol(name)
       }
     case .leftParen:
+      try enter(token.range)
+      defer { depth -= 1 }
       try advance()
       let e = try parseExpression()
       try expectCloseParen(openedAt: token)
       return e
-    case .rightParen:
-      throw ParseError(depth > 0 ? .expectedExpression(found: token.quoted) : .unexpectedCloseParen, token.range)
     default:
       throw ParseError(.expectedExpression(found: token.quoted), token.range)
     }
@@ -219,6 +218,8 @@ public struct Parser {
   /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
   private mutating func parseCall(_ f: Function?, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
     guard current.kind == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
+    try enter(nameToken.range)
+    defer { depth -= 1 }
     let open = current
     try advance()
     let argStart = current.range.start
@@ -267,9 +268,12 @@ public struct Parser {
     current = try lexer.next()
   }
 
-  private mutating func enter() throws(ParseError) {
+  /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
+  /// top level is level 0, so ``maxNesting`` levels are accepted and one more is an error
+  /// pointing at the construct that opens it.
+  private mutating func enter(_ range: SourceRange) throws(ParseError) {
     depth += 1
-    if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), current.range) }
+    if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
   }
 
   private mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
