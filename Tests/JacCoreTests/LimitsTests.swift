@@ -67,6 +67,14 @@ import Testing
       return
     }
     #expect(q.message == .numberTooLarge && q.message.isLimit)
+    // Exactly at the limits (grammar/jac.ebnf states both): a token, not an error.
+    var lexer = Lexer(String(repeating: "9", count: Lexer.maxLiteralDigits) + " 1e\(Lexer.maxLiteralExponent)")
+    #expect(throws: Never.self) { try lexer.next() }
+    #expect(throws: Never.self) { try lexer.next() }
+    var over = Lexer("1e\(Lexer.maxLiteralExponent + 1)")
+    #expect(throws: ParseError(.numberTooLarge, SourceRange(0, 7))) { try over.next() }
+    var scaled = Lexer("1.5e-\(Lexer.maxLiteralExponent)")
+    #expect(throws: ParseError(.numberTooLarge, SourceRange(0, 10))) { try scaled.next() }
   }
 }
 

@@ -100,6 +100,14 @@ import Testing
     #expect(message == "nesting deeper than 10000 levels")
   }
 
+  /// The limits the grammar's comments state are the lexer's and the parser's.
+  @Test func grammarStatesTheLimits() throws {
+    let grammar = try TestFiles.read("grammar/jac.ebnf")
+    #expect(grammar.contains("at most \(Lexer.maxLiteralDigits) digits"))
+    #expect(grammar.contains("|exponent| <= \(Lexer.maxLiteralExponent)"))
+    #expect(grammar.contains("\(Parser.maxNesting) levels are accepted"))
+  }
+
   /// The grammar file names one rule per parse function, and the parser has a function per rule.
   @Test func grammarAndParserStayInStep() throws {
     let grammar = try TestFiles.read("grammar/jac.ebnf")
