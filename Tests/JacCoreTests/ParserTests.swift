@@ -47,7 +47,7 @@ import Testing
     ("sin(x^2", "expected ')' to close '(' at column 4", 8),
     ("1/(x+", "expected an expression, found end of input", 6),
     ("x(y)", "'x' is not a function", 1),
-    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin'?", 1),
+    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin' or 'sinh'?", 1),
     ("foo(x)", "unknown function 'foo'", 1),
     ("sin x", "expected '(' after function 'sin'", 1),
     ("sin(x, y)", "'sin' takes 1 argument, found 2", 1),
