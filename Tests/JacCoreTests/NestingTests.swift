@@ -60,7 +60,9 @@ import Testing
     let simplify = shape != .exponents
     let input = shape.text(Parser.maxNesting)
     let answer = try run(engine, Request(command: .simplify, inputs: [input], simplify: simplify)).get()
-    let expected = try run(engine, Request(command: .simplify, inputs: [shape.answer(Parser.maxNesting)], simplify: simplify)).get()
+    let expected = try run(
+      engine, Request(command: .simplify, inputs: [shape.answer(Parser.maxNesting)], simplify: simplify)
+    ).get()
     #expect(answer.value.entries == expected.value.entries)
     #expect(engine.pool.depth(answer.value.entries[0]) == (shape == .calls || shape == .exponents ? 10_001 : 1))
   }
@@ -80,7 +82,8 @@ import Testing
     let pairs = String(repeating: "-(", count: 5_000) + "x" + String(repeating: ")", count: 5_000)
     let power = String(repeating: "(", count: 9_999) + "x^2" + String(repeating: ")", count: 9_999)
     let engine = Engine()
-    #expect(try run(engine, Request(command: .simplify, inputs: [pairs])).get().value.entries == [engine.pool.symbol("x")])
+    #expect(
+      try run(engine, Request(command: .simplify, inputs: [pairs])).get().value.entries == [engine.pool.symbol("x")])
     #expect(throws: Never.self) { try run(engine, Request(command: .simplify, inputs: [power])).get() }
     let over = run(engine, Request(command: .simplify, inputs: ["-" + pairs]))
     let error = ParseError(.nestingTooDeep(limit: Parser.maxNesting), SourceRange(10_000, 10_001))
@@ -90,7 +93,8 @@ import Testing
   /// The derivative of 10,000 nested parentheses, through the engine.
   @Test func derivativeInsideTheLimit() throws {
     let inner = "x*x*x + 2*x"
-    let input = String(repeating: "(", count: Parser.maxNesting) + inner + String(repeating: ")", count: Parser.maxNesting)
+    let input =
+      String(repeating: "(", count: Parser.maxNesting) + inner + String(repeating: ")", count: Parser.maxNesting)
     let engine = Engine()
     let answer = try run(engine, Request(command: .diff, inputs: [input])).get()
     let expected = try run(engine, Request(command: .simplify, inputs: ["3*x^2 + 2"])).get()
