@@ -10,6 +10,7 @@ public enum ExitCode: Int32, Sendable {
   case limit = 3
   /// The command line is wrong: unknown option, missing value, bad variable name (EX_USAGE).
   case usage = 64
-  /// An input does not parse: syntax, unknown function, nesting too deep (EX_DATAERR).
+  /// An input does not parse: syntax, unknown function (EX_DATAERR). Nesting too deep is a
+  /// limit (``limit``), not a syntax error.
   case dataError = 65
 }
