@@ -42,39 +42,44 @@ import Testing
     #expect(items.count == 2)
   }
 
-  /// Errors name the problem and point at it (1-based column of the range start, and its width).
+  /// Errors name the problem and point at it: the 1-based column of the range start, and its
+  /// width in columns (the carets under it; 0 at the end of the input).
   @Test(arguments: [
-    ("sin(x^2", "expected ')' to close '(' at column 4", 8),
-    ("1/(x+", "expected an expression, found end of input", 6),
-    ("x(y)", "'x' is not a function", 1),
-    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin' or 'sinh'?", 1),
-    ("foo(x)", "unknown function 'foo'", 1),
-    ("sin x", "expected '(' after function 'sin'", 1),
-    ("sin(x, y)", "'sin' takes 1 argument, found 2", 1),
-    ("x y", "expected an operator before 'y'", 3),
-    ("2 3", "expected an operator before a number", 3),
-    ("x + ", "expected an expression, found end of input", 5),
-    ("x)", "unexpected ')'", 2),
-    ("x $ y", "unexpected character '$'", 3),
-    ("x \u{0} y", "unexpected character 'U+0000'", 3),
-    ("", "empty input", 1),
-    ("   ", "empty input", 4),
-    ("1/0", "division by zero", 1),
-    ("log(0)", "'log' is undefined at 0", 1),
-    ("tan(pi/2)", "'tan' is undefined at pi/2", 1),
-    ("0^(-2)", "division by zero", 1),
-    ("1e999999", "number too large", 1),
-    ("e(x)", "'e' is not a function", 1),
-    ("θ + * 2", "expected an expression, found '*'", 5),
+    ("sin(x^2", "expected ')' to close '(' at column 4", 8, 0),
+    ("1/(x+", "expected an expression, found end of input", 6, 0),
+    ("x(y)", "'x' is not a function", 1, 1),
+    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin' or 'sinh'?", 1, 4),
+    ("foo(x)", "unknown function 'foo'", 1, 3),
+    ("sin x", "expected '(' after function 'sin'", 1, 3),
+    ("sin(x, y)", "'sin' takes 1 argument, found 2", 1, 9),
+    ("x y", "expected an operator before 'y'", 3, 1),
+    ("2 3", "expected an operator before a number", 3, 1),
+    ("x + ", "expected an expression, found end of input", 5, 0),
+    ("x)", "unexpected ')'", 2, 1),
+    ("x $ y", "unexpected character '$'", 3, 1),
+    ("x \u{0} y", "unexpected character 'U+0000'", 3, 1),
+    ("", "empty input", 1, 0),
+    ("   ", "empty input", 4, 0),
+    ("1/0", "division by zero", 1, 3),
+    ("log(0)", "'log' is undefined at 0", 1, 6),
+    ("tan(pi/2)", "'tan' is undefined at pi/2", 1, 9),
+    ("0^(-2)", "division by zero", 1, 6),
+    ("1e999999", "number too large", 1, 8),
+    ("e(x)", "'e' is not a function", 1, 1),
+    ("θ + * 2", "expected an expression, found '*'", 5, 1),
+    ("θ(x)", "'θ' is not a function", 1, 1),
+    (")", "expected an expression, found ')'", 1, 1),
   ])
-  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int) {
+  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int, _ width: Int) {
     let pool = ExpressionPool()
     do {
       _ = try Parser.parseList(input, in: pool)
       Issue.record("'\(input)' parsed but should fail")
     } catch {
       #expect(error.message.text == message)
-      #expect(SourceLocation.column(of: error.range.start, in: input) == column)
+      let start = SourceLocation.column(of: error.range.start, in: input)
+      #expect(start == column)
+      #expect(SourceLocation.column(of: error.range.end, in: input) - start == width)
     }
   }
 
