@@ -20,11 +20,6 @@ public struct Parser {
   /// Deepest nesting of parentheses, calls, signs and exponents accepted.
   public static let maxNesting = 10_000
 
-  /// Function names, as typed, and what they mean. `sqrt(u)` is `u^(1/2)`; `ln` is `log`.
-  public static let functionNames: [String] = Function.allCases.map(\.name) + ["ln", "sqrt"]
-  /// Names that are neither variables nor functions.
-  public static let constantNames: [String] = ["pi", "π", "e"]
-
   private var lexer: Lexer
   private var current: Token
   private var previous: Token?
@@ -57,18 +52,7 @@ public struct Parser {
   /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
   public static func parseComponents(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Component] {
     var parser = try Parser(text, pool: pool)
-    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
-    var items = [try parser.parseComponent()]
-    while parser.current.kind == .comma {
-      try parser.advance()
-      let item = try parser.parseComponent()
-      if let name = item.name, items.contains(where: { $0.name == name }) {
-        throw ParseError(.duplicateComponentName(name), parser.nameRange!)
-      }
-      items.append(item)
-    }
-    try parser.expectEnd()
-    return items
+    return try parser.parseComponents()
   }
 
   /// Parses a single expression.
@@ -81,6 +65,21 @@ public struct Parser {
   }
 
   // MARK: Rules
+
+  mutating func parseComponents() throws(ParseError) -> [Component] {
+    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    var items = [try parseComponent()]
+    while current.kind == .comma {
+      try advance()
+      let item = try parseComponent()
+      if let name = item.name, items.contains(where: { $0.name == name }) {
+        throw ParseError(.duplicateComponentName(name), nameRange!)
+      }
+      items.append(item)
+    }
+    try expectEnd()
+    return items
+  }
 
   mutating func parseList() throws(ParseError) -> [Expr] {
     if current.kind == .end { throw ParseError(.emptyInput, current.range) }
@@ -246,22 +245,6 @@ public struct Parser {
   }
 
   // MARK: Helpers
-
-  /// The function a name denotes: `.some(nil)` is `sqrt`.
-  static func function(named name: String) -> Function?? {
-    functionsByName[name]
-  }
-
-  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, and the rest.
-  private static let functionsByName: [String: Function?] = {
-    var names: [String: Function?] = ["sqrt": Function?.none, "ln": Function.log]
-    for f in Function.allCases { names[f.name] = f }
-    return names
-  }()
-
-  public static func isVariableName(_ name: String) -> Bool {
-    function(named: name) == nil && !constantNames.contains(name)
-  }
 
   private mutating func advance() throws(ParseError) {
     previous = current
