@@ -3,7 +3,8 @@
 // JSON with LaTeX, unsimplified, C, Python, unicode, steps, compact text, compact JSON); the
 // rest is the input text, one input a line, as jac reads standard input. For every input that
 // parses, each result entry must print as text, spaced and compact, that parses back to the
-// same interned expression (the round trip), and LaTeX and JSON printing must not trap. Any
+// same interned expression (the round trip), LaTeX and JSON printing must not trap, and the
+// pool must keep every invariant listed on ExpressionPool (checkInvariants). Any
 // trap, sanitizer report, hang (-timeout) or memory blow-up (-rss_limit_mb) is a finding; each
 // one found becomes a regression test.
 import JacCLI
@@ -37,7 +38,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// Parses each line, runs the command, and checks that every entry survives print → parse.
+/// Parses each line, runs the command, and checks that every entry survives print → parse;
+/// then checks the pool's invariants.
 func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
   let engine = Engine()
   let pool = engine.pool
@@ -68,5 +70,10 @@ func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
         }
       }
     }
+  }
+  do {
+    try pool.checkInvariants()
+  } catch {
+    fatalError("expression pool invariant broken: \(error) (from \(lines.count) lines)")
   }
 }

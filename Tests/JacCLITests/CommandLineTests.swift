@@ -311,7 +311,8 @@ import Testing
     let result = try ProcessRunner.run(["simplify", "x(y)"])
     #expect(result.stderr == "error: 'x' is not a function\n  x(y)\n  ^\nhint: write 'x*(...)' to multiply\n")
     let unknown = try ProcessRunner.run(["sinn(x)"])
-    #expect(unknown.stderr.hasPrefix("error: unknown function 'sinn'; did you mean 'sin' or 'sinh'?\n  sinn(x)\n  ^^^^\n"))
+    let suggestion = "error: unknown function 'sinn'; did you mean 'sin' or 'sinh'?\n  sinn(x)\n  ^^^^\n"
+    #expect(unknown.stderr.hasPrefix(suggestion))
     let option = try ProcessRunner.run(["--varz", "x"])
     #expect(option.stderr.hasPrefix("error: unknown option '--varz'; did you mean '--vars'?\n"))
   }
@@ -355,13 +356,25 @@ import Testing
     #expect(result.stderr.contains("error: line 4: invalid UTF-8"))
   }
 
-  /// 10,000 levels deep through every stage, including printing the derivative.
+  /// Exactly 10,000 levels of nesting (`-(` pairs, parentheses, calls) are answered through
+  /// every stage, including printing the derivative; 10,001 are refused with the limit (status 3).
   @Test func deepInputThroughTheCommand() throws {
-    let minus = String(repeating: "-(", count: 4_999) + "x" + String(repeating: ")", count: 4_999)
-    let sum = String(repeating: "(x+", count: 9_999) + "x" + String(repeating: ")", count: 9_999)
+    let minus = String(repeating: "-(", count: 5_000) + "x" + String(repeating: ")", count: 5_000)
+    let sum = String(repeating: "(x+", count: 10_000) + "x" + String(repeating: ")", count: 10_000)
     let result = try ProcessRunner.run(["diff"], stdin: minus + "\n" + sum + "\n")
-    #expect(result.status == 0)
-    #expect(result.stdout == "-1\n10000\n")
+    #expect(result.status == 0, "\(result.stderr.prefix(200))")
+    #expect(result.stdout == "1\n10001\n")
+    let calls = String(repeating: "sin(", count: 10_000) + "x" + String(repeating: ")", count: 10_000)
+    let chain = try ProcessRunner.run(["simplify", calls])
+    #expect(chain.status == 0, "\(chain.stderr.prefix(200))")
+    #expect(chain.stdout == calls + "\n")
+    for deeper in ["(" + sum + ")", "sin(" + calls + ")", "-" + minus] {
+      let refused = try ProcessRunner.run(["diff", "--", deeper])
+      #expect(refused.status == 3)
+      #expect(refused.stdout.isEmpty)
+      let message = "error: nesting deeper than 10000 levels\n  ..."
+      #expect(refused.stderr.hasPrefix(message), "\(refused.stderr.prefix(200))")
+    }
   }
 }
 

@@ -59,21 +59,22 @@ import Testing
     }
   }
 
-  /// The parser's own limits: nesting and the size of a literal.
-  @Test func parserLimits() {
-    let deep =
-      String(repeating: "(", count: Parser.maxNesting + 1) + "x" + String(repeating: ")", count: Parser.maxNesting + 1)
-    guard case .parse(let p, _) = error(Request(command: .simplify, inputs: [deep])) else {
-      Issue.record("no parse error for \(Parser.maxNesting + 1) levels")
-      return
-    }
-    #expect(p.message == .nestingTooDeep(limit: Parser.maxNesting) && p.message.isLimit)
+  /// The lexer's limit on the size of a literal (the nesting limit has its own suite below).
+  @Test func literalLimit() {
     let digits = String(repeating: "9", count: Lexer.maxLiteralDigits + 1)
     guard case .parse(let q, _) = error(Request(command: .simplify, inputs: [digits])) else {
       Issue.record("no parse error for a 40,001-digit number")
       return
     }
     #expect(q.message == .numberTooLarge && q.message.isLimit)
+    // Exactly at the limits (grammar/jac.ebnf states both): a token, not an error.
+    var lexer = Lexer(String(repeating: "9", count: Lexer.maxLiteralDigits) + " 1e\(Lexer.maxLiteralExponent)")
+    #expect(throws: Never.self) { try lexer.next() }
+    #expect(throws: Never.self) { try lexer.next() }
+    var over = Lexer("1e\(Lexer.maxLiteralExponent + 1)")
+    #expect(throws: ParseError(.numberTooLarge, SourceRange(0, 7))) { try over.next() }
+    var scaled = Lexer("1.5e-\(Lexer.maxLiteralExponent)")
+    #expect(throws: ParseError(.numberTooLarge, SourceRange(0, 10))) { try scaled.next() }
   }
 }
 

@@ -42,39 +42,44 @@ import Testing
     #expect(items.count == 2)
   }
 
-  /// Errors name the problem and point at it (1-based column of the range start, and its width).
+  /// Errors name the problem and point at it: the 1-based column of the range start, and its
+  /// width in columns (the carets under it; 0 at the end of the input).
   @Test(arguments: [
-    ("sin(x^2", "expected ')' to close '(' at column 4", 8),
-    ("1/(x+", "expected an expression, found end of input", 6),
-    ("x(y)", "'x' is not a function", 1),
-    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin' or 'sinh'?", 1),
-    ("foo(x)", "unknown function 'foo'", 1),
-    ("sin x", "expected '(' after function 'sin'", 1),
-    ("sin(x, y)", "'sin' takes 1 argument, found 2", 1),
-    ("x y", "expected an operator before 'y'", 3),
-    ("2 3", "expected an operator before a number", 3),
-    ("x + ", "expected an expression, found end of input", 5),
-    ("x)", "unexpected ')'", 2),
-    ("x $ y", "unexpected character '$'", 3),
-    ("x \u{0} y", "unexpected character 'U+0000'", 3),
-    ("", "empty input", 1),
-    ("   ", "empty input", 4),
-    ("1/0", "division by zero", 1),
-    ("log(0)", "'log' is undefined at 0", 1),
-    ("tan(pi/2)", "'tan' is undefined at pi/2", 1),
-    ("0^(-2)", "division by zero", 1),
-    ("1e999999", "number too large", 1),
-    ("e(x)", "'e' is not a function", 1),
-    ("θ + * 2", "expected an expression, found '*'", 5),
+    ("sin(x^2", "expected ')' to close '(' at column 4", 8, 0),
+    ("1/(x+", "expected an expression, found end of input", 6, 0),
+    ("x(y)", "'x' is not a function", 1, 1),
+    ("sinn(x)", "unknown function 'sinn'; did you mean 'sin' or 'sinh'?", 1, 4),
+    ("foo(x)", "unknown function 'foo'", 1, 3),
+    ("sin x", "expected '(' after function 'sin'", 1, 3),
+    ("sin(x, y)", "'sin' takes 1 argument, found 2", 1, 9),
+    ("x y", "expected an operator before 'y'", 3, 1),
+    ("2 3", "expected an operator before a number", 3, 1),
+    ("x + ", "expected an expression, found end of input", 5, 0),
+    ("x)", "unexpected ')'", 2, 1),
+    ("x $ y", "unexpected character '$'", 3, 1),
+    ("x \u{0} y", "unexpected character 'U+0000'", 3, 1),
+    ("", "empty input", 1, 0),
+    ("   ", "empty input", 4, 0),
+    ("1/0", "division by zero", 1, 3),
+    ("log(0)", "'log' is undefined at 0", 1, 6),
+    ("tan(pi/2)", "'tan' is undefined at pi/2", 1, 9),
+    ("0^(-2)", "division by zero", 1, 6),
+    ("1e999999", "number too large", 1, 8),
+    ("e(x)", "'e' is not a function", 1, 1),
+    ("θ + * 2", "expected an expression, found '*'", 5, 1),
+    ("θ(x)", "'θ' is not a function", 1, 1),
+    (")", "expected an expression, found ')'", 1, 1),
   ])
-  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int) {
+  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int, _ width: Int) {
     let pool = ExpressionPool()
     do {
       _ = try Parser.parseList(input, in: pool)
       Issue.record("'\(input)' parsed but should fail")
     } catch {
       #expect(error.message.text == message)
-      #expect(SourceLocation.column(of: error.range.start, in: input) == column)
+      let start = SourceLocation.column(of: error.range.start, in: input)
+      #expect(start == column)
+      #expect(SourceLocation.column(of: error.range.end, in: input) - start == width)
     }
   }
 
@@ -100,21 +105,34 @@ import Testing
     #expect(message == "nesting deeper than 10000 levels")
   }
 
-  /// The grammar file names one rule per parse function, and the parser has a function per rule.
-  @Test func grammarAndParserStayInStep() throws {
+  /// The limits the grammar's comments state are the lexer's and the parser's.
+  @Test func grammarStatesTheLimits() throws {
     let grammar = try TestFiles.read("grammar/jac.ebnf")
-    let parser = try TestFiles.read("Sources/JacCore/Syntax/Parser.swift")
-    let rules = grammar.split(separator: "\n").compactMap { line -> String? in
-      let parts = line.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, let name = parts[0].split(separator: " ").first,
-        name.first?.isLowercase == true, !line.hasPrefix("(*")
-      else { return nil }
-      return String(name)
+    #expect(grammar.contains("at most \(Lexer.maxLiteralDigits) digits"))
+    #expect(grammar.contains("|exponent| <= \(Lexer.maxLiteralExponent)"))
+    #expect(grammar.contains("\(Parser.maxNesting) levels are accepted"))
+  }
+
+  /// grammar/jac.ebnf and Parser.swift stay in step, both ways: every syntactic rule (a
+  /// lowercase name) has one `mutating func parse<Rule>` (the functions that consume input),
+  /// every such function has a rule, and the grammar copied into Parser's doc comment names the
+  /// same rules in the same order. The static `parse…(_:in:)` functions are entry points that
+  /// call a rule's function, not rules.
+  @Test func grammarAndParserStayInStep() throws {
+    let grammar = try TestFiles.read("grammar/jac.ebnf").split(separator: "\n")
+    let parser = try TestFiles.read("Sources/JacCore/Syntax/Parser.swift").split(separator: "\n")
+    let rules = grammar.compactMap { $0.firstMatch(of: /^([a-z]\w*)\s*=/).map { String($0.1) } }
+    let functions = parser.compactMap { $0.firstMatch(of: /mutating func parse([A-Z]\w*)\(/).map { String($0.1) } }
+    let documented = parser.compactMap { $0.firstMatch(of: /^\/\/\/ ([a-z]\w*)\s*=/).map { String($0.1) } }
+    func function(_ rule: String) -> String { rule.prefix(1).uppercased() + rule.dropFirst() }
+    #expect(!rules.isEmpty, "no syntactic rules found in grammar/jac.ebnf")
+    for rule in rules where !functions.contains(function(rule)) {
+      Issue.record("grammar rule '\(rule)' has no 'mutating func parse\(function(rule))' in Parser.swift")
     }
-    #expect(rules == ["components", "component", "list", "expression", "term", "unary", "power", "primary", "call"])
-    for rule in rules {
-      let function = "func parse" + rule.prefix(1).uppercased() + rule.dropFirst()
-      #expect(parser.contains(function), "Parser.swift lacks \(function) for grammar rule '\(rule)'")
+    for name in functions where !rules.map(function).contains(name) {
+      Issue.record("Parser.parse\(name) has no rule in grammar/jac.ebnf")
     }
+    #expect(Set(functions).count == functions.count, "one function per rule: \(functions)")
+    #expect(documented == rules, "Parser.swift's doc comment copies the grammar's rules")
   }
 }

@@ -55,12 +55,12 @@ public enum Node {
   case symbol(String)
   case constant(Constant)
   /// `t₁ + t₂ + …`: at least two terms, flattened, like terms collected, sorted; at most one
-  /// number, first.
+  /// number (never 0), first.
   case sum([Expr])
   /// `c·f₁·f₂·…`: at least two factors, flattened, like bases collected, sorted; at most one
-  /// number (the coefficient, never 1), first.
+  /// number (the coefficient, never 0 or 1), first.
   case product([Expr])
-  /// `base^exponent`, never with exponent 0 or 1.
+  /// `base^exponent`, never with exponent 0 or 1, nor base 1.
   case power(Expr, Expr)
   /// `f(argument)`.
   case call(Function, Expr)

@@ -3,11 +3,21 @@
 /// table), so a shared subexpression is stored, differentiated and printed once, and freeing the
 /// pool frees flat arrays, never a deep chain of objects.
 ///
-/// Invariants (checked by `checkInvariants` in tests):
-/// - a node's operands are interned before the node (ids increase from leaves to roots);
-/// - structurally equal nodes have equal ids;
-/// - `sum` and `product` nodes satisfy the canonical forms documented on ``Node``; only the
-///   smart constructors in `ExpressionPool+Construction.swift` create them.
+/// Invariants (``checkInvariants(from:)`` verifies each, node by node; debug builds run it after
+/// every ``Engine/run(_:)``, the fuzzer after every input, and tests after building,
+/// differentiating and simplifying):
+/// - operands interned first: a node's operands are interned before the node (ids increase
+///   from leaves to roots); each kind has its number of operands (none for a leaf, one for a
+///   call, two for a power, two or more for a sum or product) and a payload that names an
+///   existing number, symbol, constant or function;
+/// - cached hash, depth and size: a node's hash, depth and tree size are those computed from
+///   its parts (the fixed mixer below; 1 + the deepest operand; 1 + the operands' sizes,
+///   saturating);
+/// - one node per structure: structurally equal nodes have equal ids, so the interning table
+///   holds each node once, finds it from its hash, and finds no equal node before it;
+/// - canonical form: `sum`, `product` and `power` nodes satisfy the canonical forms documented on
+///   ``Node``; only the smart constructors in `ExpressionPool+Construction.swift` create them;
+/// - undefined absorbs: no node has an `undefined` operand.
 ///
 /// Hashes are computed by a fixed mixer, never Swift's per-process seeded `Hasher`, so ids,
 /// and therefore everything derived from them, are the same on every run.
@@ -32,7 +42,8 @@ public final class ExpressionPool {
   var operandStore: [Expr] = []
   var numbers: [Rational] = []
   var symbols: [String] = []
-  private var table: [Int32] = Array(repeating: -1, count: 1024)
+  /// The interning table: node ids by hash (open addressing, linear probing), −1 where empty.
+  private(set) var table: [Int32] = Array(repeating: -1, count: 1024)
   /// Set when a fold went past ``maxNumberLimbs`` (and gave `undefined`); whoever runs a
   /// request clears it first and checks it after each step.
   public var numberTooLarge = false

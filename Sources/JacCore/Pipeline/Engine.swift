@@ -57,8 +57,26 @@ public final class Engine {
 
   public func run(_ request: Request) throws(JacError) -> Answer {
     let start = clock.now
-    defer { timings.total += clock.now - start }
+    defer {
+      timings.total += clock.now - start
+      assert(poolIsSound())
+    }
     return try answer(request)
+  }
+
+  /// Nodes of the pool already checked by ``poolIsSound()``.
+  private var checkedNodes = 0
+
+  /// The pool's invariants hold for the nodes made since the last check; traps with the broken
+  /// one otherwise. Called inside `assert`, so release builds never evaluate it.
+  private func poolIsSound() -> Bool {
+    do throws(ExpressionPool.InvariantViolation) {
+      try pool.checkInvariants(from: checkedNodes)
+    } catch {
+      preconditionFailure("ExpressionPool invariant broken: \(error)")
+    }
+    checkedNodes = pool.count
+    return true
   }
 
   private func answer(_ request: Request) throws(JacError) -> Answer {

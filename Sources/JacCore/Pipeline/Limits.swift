@@ -2,6 +2,10 @@
 /// of MB at most, measured in docs/reliability.md) whatever is typed or piped in; going past one
 /// is a ``JacError/limit(_:)`` error (exit status 3), never a crash or a hang.
 ///
+/// Also limits, with the code they guard: nesting (``Parser/maxNesting``), literal size
+/// (``Lexer/maxLiteralDigits``, ``Lexer/maxLiteralExponent``), result depth
+/// (``Engine/maxDepth``) and exact-number size (``ExpressionPool/maxNumberLimbs``).
+///
 /// Not here because they are not errors: exponents too large to expand (`(x + y)^100000` stays
 /// factored, `2^1000000` stays a power; ``ExpressionPool/maxExactPowerBits``) and the
 /// simplifier's work budget (``Simplifier/budgetPerExpression``: past it the exact canonical
@@ -24,8 +28,6 @@ public enum Limits {
   public static let resultNodes = 4_000_000
   /// Bits of an exact number's numerator or denominator (``ExpressionPool/maxNumberLimbs``).
   public static let numberBits = 32 * ExpressionPool.maxNumberLimbs
-  /// Nesting of parentheses, functions and operators in the input (``Parser/maxNesting``).
-  public static var nesting: Int { Parser.maxNesting }
 
   /// Which limit a request went past, with the size found.
   public enum Exceeded: Equatable, Sendable {

@@ -20,16 +20,12 @@ public struct Parser {
   /// Deepest nesting of parentheses, calls, signs and exponents accepted.
   public static let maxNesting = 10_000
 
-  /// Function names, as typed, and what they mean. `sqrt(u)` is `u^(1/2)`; `ln` is `log`.
-  public static let functionNames: [String] = Function.allCases.map(\.name) + ["ln", "sqrt"]
-  /// Names that are neither variables nor functions.
-  public static let constantNames: [String] = ["pi", "π", "e"]
-
   private var lexer: Lexer
   private var current: Token
   private var previous: Token?
   private let pool: ExpressionPool
   private let text: String
+  /// Parentheses, calls, signs and exponents open around the current token.
   private var depth = 0
   /// Where the last component name was (for the duplicate-name error).
   private var nameRange: SourceRange?
@@ -56,18 +52,7 @@ public struct Parser {
   /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
   public static func parseComponents(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Component] {
     var parser = try Parser(text, pool: pool)
-    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
-    var items = [try parser.parseComponent()]
-    while parser.current.kind == .comma {
-      try parser.advance()
-      let item = try parser.parseComponent()
-      if let name = item.name, items.contains(where: { $0.name == name }) {
-        throw ParseError(.duplicateComponentName(name), parser.nameRange!)
-      }
-      items.append(item)
-    }
-    try parser.expectEnd()
-    return items
+    return try parser.parseComponents()
   }
 
   /// Parses a single expression.
@@ -80,6 +65,21 @@ public struct Parser {
   }
 
   // MARK: Rules
+
+  mutating func parseComponents() throws(ParseError) -> [Component] {
+    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    var items = [try parseComponent()]
+    while current.kind == .comma {
+      try advance()
+      let item = try parseComponent()
+      if let name = item.name, items.contains(where: { $0.name == name }) {
+        throw ParseError(.duplicateComponentName(name), nameRange!)
+      }
+      items.append(item)
+    }
+    try expectEnd()
+    return items
+  }
 
   mutating func parseList() throws(ParseError) -> [Expr] {
     if current.kind == .end { throw ParseError(.emptyInput, current.range) }
@@ -106,8 +106,6 @@ public struct Parser {
   }
 
   mutating func parseExpression() throws(ParseError) -> Expr {
-    try enter()
-    defer { depth -= 1 }
     let start = current.range.start
     var terms = [try parseTerm()]
     while current.kind == .plus || current.kind == .minus {
@@ -162,7 +160,7 @@ public struct Parser {
     switch current.kind {
     case .minus, .plus:
       let negative = current.kind == .minus
-      try enter()
+      try enter(current.range)
       defer { depth -= 1 }
       try advance()
       let operand = try parseUnary()
@@ -176,7 +174,7 @@ public struct Parser {
     let start = current.range.start
     let base = try parsePrimary()
     guard current.kind == .caret else { return base }
-    try enter()
+    try enter(current.range)
     defer { depth -= 1 }
     try advance()
     let exponent = try parseUnary()
@@ -205,12 +203,12 @@ public struct Parser {
       default: return pool.symbol(name)
       }
     case .leftParen:
+      try enter(token.range)
+      defer { depth -= 1 }
       try advance()
       let e = try parseExpression()
       try expectCloseParen(openedAt: token)
       return e
-    case .rightParen:
-      throw ParseError(depth > 0 ? .expectedExpression(found: token.quoted) : .unexpectedCloseParen, token.range)
     default:
       throw ParseError(.expectedExpression(found: token.quoted), token.range)
     }
@@ -219,6 +217,8 @@ public struct Parser {
   /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
   private mutating func parseCall(_ f: Function?, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
     guard current.kind == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
+    try enter(nameToken.range)
+    defer { depth -= 1 }
     let open = current
     try advance()
     let argStart = current.range.start
@@ -246,30 +246,17 @@ public struct Parser {
 
   // MARK: Helpers
 
-  /// The function a name denotes: `.some(nil)` is `sqrt`.
-  static func function(named name: String) -> Function?? {
-    functionsByName[name]
-  }
-
-  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, and the rest.
-  private static let functionsByName: [String: Function?] = {
-    var names: [String: Function?] = ["sqrt": Function?.none, "ln": Function.log]
-    for f in Function.allCases { names[f.name] = f }
-    return names
-  }()
-
-  public static func isVariableName(_ name: String) -> Bool {
-    function(named: name) == nil && !constantNames.contains(name)
-  }
-
   private mutating func advance() throws(ParseError) {
     previous = current
     current = try lexer.next()
   }
 
-  private mutating func enter() throws(ParseError) {
+  /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
+  /// top level is level 0, so ``maxNesting`` levels are accepted and one more is an error
+  /// pointing at the construct that opens it.
+  private mutating func enter(_ range: SourceRange) throws(ParseError) {
     depth += 1
-    if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), current.range) }
+    if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
   }
 
   private mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
