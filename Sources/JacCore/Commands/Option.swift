@@ -68,7 +68,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    default: return self
+    case .vars, .wrt, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact, .jvp, .vjp, .check,
+      .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats, .version,
+      .help:
+      return self
     }
   }
 

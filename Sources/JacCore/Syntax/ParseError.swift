@@ -59,7 +59,10 @@ public struct ParseError: Error, Equatable, Sendable {
     public var isLimit: Bool {
       switch self {
       case .nestingTooDeep, .numberTooLarge: return true
-      default: return false
+      case .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
+        .expectedExpression, .expectedOperator, .malformedNumber, .notAFunction, .undefinedFunctionValue,
+        .unexpectedCharacter, .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
+        return false
       }
     }
 
