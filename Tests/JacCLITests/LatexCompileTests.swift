@@ -81,6 +81,22 @@ import Testing
   }
 
   /// `--steps --latex`: align* blocks for each entry, then the answer as a display.
+  /// Every kind of letter jac accepts in a name compiles with plain pdflatex and amsmath: all of
+  /// Greek (and the Latin look-alikes, omicron, the variant forms), Latin-1 and Latin Extended-A
+  /// (accents where math mode has them), other scripts and letterlike symbols (as code points),
+  /// alone, mixed with ASCII, with subscripts, and set letter by letter where names collide.
+  @Test func everyLetterCompiles() throws {
+    var letters = ["ж", "日本", "ℯ", "ϑ", "ϕ", "ϱ", "ϖ", "ϵ", "ς", "ℓ", "א", "ب", "ñandú", "θ1", "x_é", "theta"]
+    for code in Array(0x0391...0x03C9) + Array(0x00C0...0x017F) + Array(0x0410...0x044F) {
+      if let s = Unicode.Scalar(UInt32(code)), s.properties.isAlphabetic { letters.append(String(s)) }
+    }
+    let input = "q = " + letters.joined(separator: " + ") + " + θ*x1 + x_1"
+    let result = try ProcessRunner.run(["simplify", input, "--latex", "--standalone", "--lhs"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("\\acute{e}") && result.stdout.contains("\\mathtt{U{+}0436}"))
+    try compile(result.stdout)
+  }
+
   @Test func stepsCompile() throws {
     for request in [
       ["grad", "x^2*sin(y) + atan(x/y)", "--steps"], ["diff", "x^y + sqrt(x)/(1 + x^2)", "--steps"],

@@ -302,14 +302,12 @@ public struct LatexPrinter {
   static func literal(_ name: String) -> String {
     var out = ""
     for s in name.unicodeScalars {
-      if let g = greekScalars[s] {
-        out += "{\\" + g + "}"
-      } else if s == "_" {
+      if s == "_" {
         out += "\\_"
       } else if s.isASCII {
         out.unicodeScalars.append(s)
       } else {
-        out += "\\text{\(s)}"
+        out += "{" + letter(s) + "}"
       }
     }
     return "\\mathit{\(out)}"
@@ -322,21 +320,13 @@ public struct LatexPrinter {
 
   private static func symbolBase(_ name: String) -> String {
     let scalars = Array(name.unicodeScalars)
-    if scalars.count == 1, let g = greekScalars[scalars[0]] { return "\\" + g }
+    if scalars.count == 1, let g = greekCommand(scalars[0]) { return "\\" + g }
     if greek.contains(name) { return "\\" + name }
     if scalars.count == 1 && scalars[0].isASCII { return name }
     if scalars.allSatisfy({ $0.isASCII }) { return "\\mathit{\(name.replacingUnderscores)}" }
-    // Mixed or non-Greek Unicode: spell Greek scalars, set the rest as text.
+    // Mixed or other letters: each as LaTeX sets it (``letter(_:)``).
     var out = ""
-    for s in scalars {
-      if let g = greekScalars[s] {
-        out += "\\" + g
-      } else if s.isASCII {
-        out += String(s)
-      } else {
-        out += "\\text{\(s)}"
-      }
-    }
+    for s in scalars { out += s.isASCII ? String(s) : letter(s) }
     return "\\mathit{\(out)}"
   }
 }
