@@ -214,3 +214,25 @@ import Testing
     }
   }
 }
+
+/// Functions of several arguments (`Node.apply`): atan2 parses, differentiates by the chain rule
+/// for several arguments, evaluates quadrant-aware, and prints back.
+@Suite struct SeveralArgumentTests {
+  @Test func atan2() throws {
+    let engine = Engine()
+    let g = try engine.run(Request(command: .grad, inputs: ["atan2(y, x)"], variables: ["x", "y"]))
+    let text = TextPrinter(pool: engine.pool)
+    #expect(g.value.entries.map(text.string) == ["-y/(x^2 + y^2)", "x/(x^2 + y^2)"])
+    let pool = engine.pool
+    let e = try Parser.parseExpression("atan2(y, x)", in: pool)
+    #expect(text.string(e) == "atan2(y, x)")
+    #expect(try Parser.parseExpression(text.string(e), in: pool) == e)
+    // Quadrant-aware: (−1, −1) is at −3π/4, not π/4; the origin has no angle.
+    #expect(abs(pool.evaluate(e, ["x": -1, "y": -1]) + 3 * Double.pi / 4) < 1e-15)
+    #expect(pool.evaluate(e, ["x": 0, "y": 0]).isNaN)
+    #expect(throws: ParseError.self) { try Parser.parseExpression("atan2(y)", in: pool) }
+    let check = try engine.run(
+      { var r = Request(command: .grad, inputs: ["atan2(y^2 - x, x*y)"], variables: ["x", "y"]); r.check = true; return r }())
+    #expect(check.check?.passed == true)
+  }
+}

@@ -32,6 +32,7 @@ import Testing
       return ExpressionPool.power(
         recursiveValue(pool, b, values), recursiveValue(pool, x, values), exact: pool.rational(x))
     case .call(let fn, let u): return ExpressionPool.apply(fn, recursiveValue(pool, u, values))
+    case .apply(let op, let args): return op.evaluate(args.map { recursiveValue(pool, $0, values) })
     }
   }
 

@@ -7,6 +7,7 @@ public struct Derivation: Sendable {
     case constant, variable, sum, product, quotient, power, exponential
     case generalPower = "general-power"
     case table
+    case multivariateChain = "multivariate-chain"
 
     /// The rule as a formula, for the step's annotation.
     public var formula: String {
@@ -20,6 +21,7 @@ public struct Derivation: Sendable {
       case .exponential: return "exponential rule: (a^v)' = a^v·log(a)·v'"
       case .generalPower: return "general power rule: (u^v)' = u^v·(v'·log(u) + v·u'/u)"
       case .table: return "chain rule: f(u)' = f'(u)·u'"
+      case .multivariateChain: return "chain rule: f(u, v)' = ∂₁f(u, v)·u' + ∂₂f(u, v)·v'"
       }
     }
   }
@@ -92,6 +94,9 @@ public struct Derivation: Sendable {
     case .call(let f, let u):
       step(.table, f)
       parts = u == x ? [] : [u]
+    case .apply(_, let args):
+      step(.multivariateChain)
+      parts = args.filter { $0 != x }
     case .number, .constant, .symbol, .undefined:
       parts = []
     }
@@ -108,7 +113,8 @@ public struct Derivation: Sendable {
       let inExponent = pool.freeSymbols([v]).contains(name)
       return inExponent ? (inBase ? .generalPower : .exponential) : .power
     case .call: return .table
-    default: return .constant
+    case .apply: return .multivariateChain
+    case .number, .constant, .symbol, .undefined: return .constant
     }
   }
 

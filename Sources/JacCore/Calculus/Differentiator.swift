@@ -116,6 +116,14 @@ public final class Differentiator {
     case .call(let f, let u):
       let du = derivative(u, x, &table)
       result = du == p.zero ? p.zero : p.multiply(p.derivativeOf(f, at: u), du)
+    case .apply(let op, let args):
+      // The chain rule for several arguments: d op(a₁, …, aₙ) = Σᵢ ∂ᵢop(a₁, …, aₙ)·daᵢ.
+      var terms: [Expr] = []
+      for (i, a) in args.enumerated() {
+        let da = derivative(a, x, &table)
+        if da != p.zero { terms.append(p.multiply(p.partial(op, i, args), da)) }
+      }
+      result = p.add(terms)
     }
     table.remember(result, for: e, poolCount: p.count)
     return result

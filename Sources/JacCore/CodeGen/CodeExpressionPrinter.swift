@@ -71,6 +71,8 @@ struct CodeExpressionPrinter {
       case .sec, .csc, .cot: return "1.0/" + call
       default: return call
       }
+    case .apply(let op, let args):
+      return language.operatorName(op) + "(" + args.map { code($0, top: nil) }.joined(separator: ", ") + ")"
     case .sum(let terms):
       var out = ""
       for t in layout.orderedTerms(terms) {

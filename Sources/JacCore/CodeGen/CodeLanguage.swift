@@ -20,6 +20,20 @@ public enum CodeLanguage: String, CaseIterable, Sendable {
     return self == .python && f != .abs ? "math." + base : base
   }
 
+  /// The name of an `apply` node's function: `atan2(y, x)` is `math.atan2` in Python and the
+  /// two-argument `atan(y, x)` in Julia (Base has no `atan2`).
+  func operatorName(_ op: Operator) -> String {
+    switch op {
+    case .atan2:
+      switch self {
+      case .c, .swift, .matlab: return "atan2"
+      case .python: return "math.atan2"
+      case .julia: return "atan"
+      }
+    case .undefined(let name, _): return identifier(name)
+    }
+  }
+
   var sqrt: String { self == .python ? "math.sqrt" : "sqrt" }
 
   /// |u| as a call.

@@ -64,6 +64,9 @@ public enum Node {
   case power(Expr, Expr)
   /// `f(argument)`.
   case call(Function, Expr)
+  /// `op(a₁, …, aₙ)`: a function of several arguments (`atan2(y, x)`), or a function nobody
+  /// defined (`f(x*y)`) or its partial derivative (`D[1](f)(u, v)`); see ``Operator``.
+  case apply(Operator, [Expr])
   /// The value of a division by zero or `log(0)`; absorbs every operation.
   case undefined
 }

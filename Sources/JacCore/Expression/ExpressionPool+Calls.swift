@@ -86,7 +86,7 @@ extension ExpressionPool {
       return canBeNegative(b)
     case .product(let fs): return fs.contains { canBeNegative($0) }
     case .sum(let ts): return ts.contains { canBeNegative($0) }
-    case .symbol, .undefined: return true
+    case .symbol, .apply, .undefined: return true
     }
   }
 }

@@ -257,7 +257,7 @@ extension ExpressionPool {
         trace?.note(.powerOfPower)
         return call(.exp, multiply(operand(base, 0), exponent, trace: trace), trace: trace)
       }
-    case .number, .symbol, .constant, .sum, .undefined:
+    case .number, .symbol, .constant, .sum, .apply, .undefined:
       break
     }
     return intern(.power, payload: 0, operands: [base, exponent])

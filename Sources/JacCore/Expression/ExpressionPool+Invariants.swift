@@ -56,6 +56,7 @@ extension ExpressionPool {
     case .constant: (arity, payloadIsValid) = (0...0, UInt8(exactly: r.payload).flatMap(Constant.init) != nil)
     case .undefined: (arity, payloadIsValid) = (0...0, r.payload == 0)
     case .call: (arity, payloadIsValid) = (1...1, UInt8(exactly: r.payload).flatMap(Function.init) != nil)
+    case .apply: (arity, payloadIsValid) = (1...Int32.max, r.payload >= 0 && Int(r.payload) < operators.count)
     case .power: (arity, payloadIsValid) = (2...2, r.payload == 0)
     case .sum, .product: (arity, payloadIsValid) = (2...Int32.max, r.payload == 0)
     }
@@ -77,7 +78,7 @@ extension ExpressionPool {
     switch r.kind {
     case .number: return Mix.rational(numbers[Int(r.payload)])
     case .symbol: return Mix.string(symbols[Int(r.payload)])
-    case .constant, .undefined, .sum, .product, .power, .call:
+    case .constant, .undefined, .sum, .product, .power, .call, .apply:
       var h = Mix.combine(UInt64(r.kind.rawValue), UInt64(UInt32(bitPattern: r.payload)))
       for o in operandSlice(e) { h = Mix.combine(h, records[o.index].hash) }
       return h
@@ -136,7 +137,7 @@ extension ExpressionPool {
     switch ra.kind {
     case .number: return numbers[Int(ra.payload)] == numbers[Int(rb.payload)]
     case .symbol: return symbols[Int(ra.payload)] == symbols[Int(rb.payload)]
-    case .constant, .undefined, .sum, .product, .power, .call:
+    case .constant, .undefined, .sum, .product, .power, .call, .apply:
       return ra.payload == rb.payload && operandSlice(a).elementsEqual(operandSlice(b))
     }
   }
@@ -164,6 +165,8 @@ extension ExpressionPool {
     case .number, .symbol, .constant, .undefined: return
     case .call:
       if isUndefined(operand(e, 0)) { throw violation(e, .undefinedAbsorbs, "a call of undefined") }
+    case .apply:
+      if operands(e).contains(where: isUndefined) { throw violation(e, .undefinedAbsorbs, "an apply of undefined") }
     case .power:
       let (base, exponent) = (operand(e, 0), operand(e, 1))
       if isUndefined(base) || isUndefined(exponent) { throw violation(e, .undefinedAbsorbs, "a power of undefined") }
@@ -187,7 +190,7 @@ extension ExpressionPool {
         if k != 0 { throw violation(e, .canonical, "number \(t.id) is not the first term") }
         if t == zero { throw violation(e, .canonical, "a term 0") }
         continue
-      case .symbol, .constant, .product, .power, .call: break
+      case .symbol, .constant, .product, .power, .call, .apply: break
       }
       // `compareTerms` interns a term's coefficient-free part; `add` always has, so sorting
       // and checking read it.
@@ -221,7 +224,7 @@ extension ExpressionPool {
         if k != 0 { throw violation(e, .canonical, "number \(f.id) is not the first factor") }
         if f == zero || f == one { throw violation(e, .canonical, "a coefficient 0 or 1") }
         continue
-      case .symbol, .constant, .sum, .power, .call: break
+      case .symbol, .constant, .sum, .power, .call, .apply: break
       }
       if !bases.insert(baseAndExponent(f).base).inserted {
         throw violation(e, .canonical, "like bases not collected (\(f.id))")

@@ -16,10 +16,11 @@ extension ExpressionPool {
     case .symbol: return 1
     case .constant: return 2
     case .call: return 3
-    case .power: return 4
-    case .product: return 5
-    case .sum: return 6
-    case .undefined: return 7
+    case .apply: return 4
+    case .power: return 5
+    case .product: return 6
+    case .sum: return 7
+    case .undefined: return 8
     }
   }
 
@@ -36,13 +37,16 @@ extension ExpressionPool {
       return Self.compareNames(symbols[Int(ra.payload)], symbols[Int(rb.payload)])
     case .constant, .undefined:
       return ra.payload < rb.payload ? -1 : (ra.payload == rb.payload ? 0 : 1)
-    case .call, .power, .product, .sum:
+    case .call, .apply, .power, .product, .sum:
       if ra.treeSize != rb.treeSize { return ra.treeSize < rb.treeSize ? -1 : 1 }
       if ra.depth != rb.depth { return ra.depth < rb.depth ? -1 : 1 }
       if ra.kind == .call, ra.payload != rb.payload {
         let fa = Function(rawValue: UInt8(ra.payload))!.name
         let fb = Function(rawValue: UInt8(rb.payload))!.name
         return Self.compareNames(fa, fb)
+      }
+      if ra.kind == .apply, ra.payload != rb.payload {
+        return Self.compareNames(operators[Int(ra.payload)].sortKey, operators[Int(rb.payload)].sortKey)
       }
       return compareOperands(a, b)
     }

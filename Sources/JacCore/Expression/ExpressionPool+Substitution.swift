@@ -14,6 +14,7 @@ extension ExpressionPool {
       case .product(let fs): new = multiply(fs.map { image[$0.id]! })
       case .power(let b, let x): new = power(image[b.id]!, image[x.id]!)
       case .call(let f, let u): new = call(f, image[u.id]!)
+      case .apply(let op, let args): new = apply(op, args.map { image[$0.id]! })
       }
       image[e.id] = new
     }

@@ -22,11 +22,11 @@
 /// Hashes are computed by a fixed mixer, never Swift's per-process seeded `Hasher`, so ids,
 /// and therefore everything derived from them, are the same on every run.
 public final class ExpressionPool {
-  enum Kind: UInt8 { case number, symbol, constant, sum, product, power, call, undefined }
+  enum Kind: UInt8 { case number, symbol, constant, sum, product, power, call, apply, undefined }
 
   struct Record {
     var kind: Kind
-    /// Index into `numbers` or `symbols`, the raw value of a `Constant` or `Function`.
+    /// Index into `numbers`, `symbols` or `operators`, the raw value of a `Constant` or `Function`.
     var payload: Int32
     /// Operands are `operands[start ..< start + count]`.
     var start: Int32
@@ -42,6 +42,9 @@ public final class ExpressionPool {
   var operandStore: [Expr] = []
   var numbers: [Rational] = []
   var symbols: [String] = []
+  /// The operators of `apply` nodes, each once (``apply(_:_:trace:)``).
+  var operators: [Operator] = []
+  var operatorIndex: [Operator: Int32] = [:]
   /// The interning table: node ids by hash (open addressing, linear probing), −1 where empty.
   private(set) var table: [Int32] = Array(repeating: -1, count: 1024)
   /// Set when a fold went past ``maxNumberLimbs`` (and gave `undefined`); whoever runs a
@@ -91,6 +94,7 @@ public final class ExpressionPool {
     case .product: return .product(operands(e))
     case .power: return .power(operandStore[Int(r.start)], operandStore[Int(r.start) + 1])
     case .call: return .call(Function(rawValue: UInt8(r.payload))!, operandStore[Int(r.start)])
+    case .apply: return .apply(operators[Int(r.payload)], operands(e))
     case .undefined: return .undefined
     }
   }

@@ -10,6 +10,7 @@ public struct Tape: Sendable {
     case product(start: Int, count: Int)
     case power(base: Int, exponent: Int, exact: Rational?)
     case call(Function, Int)
+    case apply(Operator, start: Int, count: Int)
   }
   private var ops: [Op] = []
   private var operandSlots: [Int] = []
@@ -38,6 +39,9 @@ public struct Tape: Sendable {
         operandSlots += fs.map { slot[$0.id]! }
       case .power(let b, let x): op = .power(base: slot[b.id]!, exponent: slot[x.id]!, exact: pool.rational(x))
       case .call(let f, let u): op = .call(f, slot[u.id]!)
+      case .apply(let o, let args):
+        op = .apply(o, start: operandSlots.count, count: args.count)
+        operandSlots += args.map { slot[$0.id]! }
       }
       slot[e.id] = ops.count
       ops.append(op)
@@ -62,6 +66,7 @@ public struct Tape: Sendable {
         value[i] = p
       case .power(let b, let e, let exact): value[i] = ExpressionPool.power(value[b], value[e], exact: exact)
       case .call(let f, let u): value[i] = ExpressionPool.apply(f, value[u])
+      case .apply(let o, let start, let count): value[i] = o.evaluate(operandSlots[start..<start + count].map { value[$0] })
       }
     }
     return outputSlots.map { value[$0] }

@@ -58,6 +58,7 @@ public struct LatexPrinter {
       }
     case .undefined: out += "\\text{undefined}"
     case .call(let f, let u): writeCall(f, u, exponent: nil, into: &out)
+    case .apply(let op, let args): writeApply(op, args, into: &out)
     case .sum(let terms):
       for (i, t) in layout.orderedTerms(terms).enumerated() {
         if i == 0 {
@@ -128,6 +129,7 @@ public struct LatexPrinter {
     case .number(let q): return !q.isInteger
     case .symbol, .constant, .undefined: return false
     case .call(let f, let u): return f == .abs || isTall(u)
+    case .apply(_, let args): return args.contains(where: isTall)
     case .sum(let ts): return ts.contains(where: isTall)
     case .product:
       let f = layout.fraction(e)
@@ -168,6 +170,29 @@ public struct LatexPrinter {
     let tall = isTall(u)
     out += tall ? "\\left(" : "("
     write(u, into: &out)
+    out += tall ? "\\right)" : ")"
+  }
+
+  /// `\operatorname{atan2}(y, x)`; an undefined function by its name, `f'(x)` and `f''(x)` for
+  /// derivatives of a function of one argument (up to the third), `\partial_{1,2} f(u, v)` else.
+  private func writeApply(_ op: Operator, _ args: [Expr], into out: inout String) {
+    switch op {
+    case .atan2: out += "\\operatorname{atan2}"
+    case .undefined(let name, let partials):
+      if partials.isEmpty {
+        out += symbolText(name)
+      } else if args.count == 1 && partials.count <= 3 {
+        out += symbolText(name) + String(repeating: "'", count: partials.count)
+      } else {
+        out += "\\partial_{" + partials.map(String.init).joined(separator: ",") + "} " + symbolText(name)
+      }
+    }
+    let tall = args.contains(where: isTall)
+    out += tall ? "\\left(" : "("
+    for (i, a) in args.enumerated() {
+      if i > 0 { out += ", " }
+      write(a, into: &out)
+    }
     out += tall ? "\\right)" : ")"
   }
 

@@ -51,7 +51,7 @@ struct PrintLayout {
   func precedence(_ e: Expr) -> Precedence {
     switch pool.node(e) {
     case .number(let q): return q.isNegative ? .unary : (q.isInteger ? .atom : .product)
-    case .symbol, .constant, .call, .undefined: return .atom
+    case .symbol, .constant, .call, .apply, .undefined: return .atom
     case .sum: return .sum
     case .product: return isNegative(e) ? .unary : .product
     case .power(_, let x):

@@ -56,6 +56,20 @@ public struct TextPrinter {
     return distinct.filter { name in greekLetters[name].map(distinct.contains) ?? false }
   }
 
+  /// What comes before an `apply` node's arguments: `atan2`, `f`, and for partial derivatives of
+  /// an undefined function `f'`, `f''`, `f'''` (one argument, up to the third) or `D[1,2](f)`.
+  static func head(_ op: Operator) -> String {
+    switch op {
+    case .atan2: return op.name
+    case .undefined(let name, let partials):
+      if partials.isEmpty { return name }
+      if partials.allSatisfy({ $0 == 1 }) && partials.count <= 3 {
+        return name + String(repeating: "'", count: partials.count)
+      }
+      return "D[" + partials.map(String.init).joined(separator: ",") + "](" + name + ")"
+    }
+  }
+
   public func string(_ e: Expr) -> String {
     var out = ""
     write(e, into: &out)
@@ -90,6 +104,14 @@ public struct TextPrinter {
       out += f.name
       out += "("
       write(u, into: &out)
+      out += ")"
+    case .apply(let op, let args):
+      out += Self.head(op)
+      out += "("
+      for (i, a) in args.enumerated() {
+        if i > 0 { out += style == .compact ? "," : ", " }
+        write(a, into: &out)
+      }
       out += ")"
     case .sum(let terms):
       for (i, t) in layout.orderedTerms(terms).enumerated() {

@@ -19,6 +19,7 @@ public struct Complexity {
     case .number(let q): c = (q.isInteger ? 0 : 1) + (q.isNegative ? 1 : 0)
     case .symbol, .constant, .undefined: c = 0
     case .call(let f, let u): c = (f == .exp && u == pool.one) ? 0 : 1 + of(u)
+    case .apply(_, let args): c = args.reduce(1) { $0 &+ of($1) }
     case .sum(let terms):
       var total = terms.count - 1
       for (i, t) in layout.orderedTerms(terms).enumerated() {

@@ -36,7 +36,7 @@ final class RationalConverter {
     case .call(.exp, let u):
       let rest = pool.coefficientAndRest(u).1
       if pool.function(rest) == .log || !expRests.insert(rest).inserted { atomsMapFreely = false }
-    case .call: break
+    case .call, .apply: break
     default: atomsMapFreely = false
     }
     return atoms.count - 1
@@ -54,7 +54,8 @@ final class RationalConverter {
       // exp(-u) = 1/exp(u), so sums of exp(-u) and exp(u) share one atom.
       f = RationalForm.constant(.one).withDenominator(
         Monomial(atom: atom(pool.call(.exp, pool.negate(u))), exponent: 1))
-    case .symbol, .constant, .call: f = RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
+    case .symbol, .constant, .call, .apply:
+      f = RationalForm(Polynomial(monomial: Monomial(atom: atom(e), exponent: 1)))
     case .undefined: throw SimplificationStop.divisionByZero
     case .sum(let terms):
       var acc = RationalForm(.zero)

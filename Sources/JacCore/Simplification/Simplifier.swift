@@ -98,6 +98,10 @@ public final class Simplifier {
       let v = simplify(u, budget)
       if v == u && isSettledForGood(u) { markSettledForGood(e) }
       result = v == u ? e : pool.call(f, v)
+    case .apply(let op, let args):
+      let parts = args.map { simplify($0, budget) }
+      if parts == args && parts.allSatisfy(isSettledForGood) { markSettledForGood(e) }
+      result = parts == args ? e : pool.apply(op, parts)
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
       result = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)

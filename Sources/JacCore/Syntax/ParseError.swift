@@ -31,7 +31,7 @@ public struct ParseError: Error, Equatable, Sendable {
     case unexpectedCloseParen
     /// With every equally close known name (`cso` → `cos`; `csn` → `cos`, `csc`).
     case unknownFunction(name: String, suggestions: [String])
-    case wrongArgumentCount(function: String, count: Int)
+    case wrongArgumentCount(function: String, expected: Int, count: Int)
 
     public var text: String {
       switch self {
@@ -50,7 +50,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
       case .unexpectedCloseParen: return "unexpected ')'"
       case .unknownFunction(let name, let s): return "unknown function '\(name)'" + EditDistance.didYouMean(s)
-      case .wrongArgumentCount(let f, let n): return "'\(f)' takes 1 argument, found \(n)"
+      case .wrongArgumentCount(let f, let expected, let n):
+        return "'\(f)' takes \(expected) \(expected == 1 ? "argument" : "arguments"), found \(n)"
       }
     }
 

@@ -2,7 +2,24 @@
 /// other identifier is a variable.
 extension Parser {
   /// Function names, as typed, and what they mean. `sqrt(u)` is `u^(1/2)`; `ln` is `log`.
-  public static let functionNames: [String] = Function.allCases.map(\.name) + ["ln", "sqrt"]
+  public static let functionNames: [String] = Function.allCases.map(\.name) + ["ln", "sqrt"] + operators.map(\.name)
+
+  /// The functions of several arguments.
+  static let operators: [Operator] = [.atan2]
+
+  /// What a function name calls.
+  enum Callee {
+    /// A function of one argument; nil is `sqrt`, a power.
+    case unary(Function?)
+    /// A function of several arguments.
+    case several(Operator)
+  }
+
+  /// The callee a name denotes, if it is a function name.
+  static func callee(named name: String) -> Callee? {
+    if let f = function(named: name) { return .unary(f) }
+    return operators.first { $0.name == name }.map(Callee.several)
+  }
   /// Names that are neither variables nor functions.
   public static let constantNames: [String] = ["pi", "π", "e"]
 
@@ -19,6 +36,6 @@ extension Parser {
   }()
 
   public static func isVariableName(_ name: String) -> Bool {
-    function(named: name) == nil && !constantNames.contains(name)
+    callee(named: name) == nil && !constantNames.contains(name)
   }
 }

@@ -189,7 +189,7 @@ public struct Parser {
       return pool.number(value)
     case .identifier(let name):
       try advance()
-      if let f = Self.function(named: name) { return try parseCall(f, name: name, token) }
+      if let callee = Self.callee(named: name) { return try parseCall(callee, name: name, token) }
       if current.kind == .leftParen {
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
@@ -215,27 +215,36 @@ public struct Parser {
   }
 
   /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
-  private mutating func parseCall(_ f: Function?, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
+  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
     guard current.kind == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
     try enter(nameToken.range)
     defer { depth -= 1 }
     let open = current
     try advance()
     let argStart = current.range.start
-    let argument = try parseExpression()
+    var arguments = [try parseExpression()]
     let argEnd = previous?.range.end ?? argStart
-    if current.kind == .comma {
-      var count = 1
-      while current.kind == .comma {
-        try advance()
-        _ = try parseExpression()
-        count += 1
-      }
+    while current.kind == .comma {
+      try advance()
+      arguments.append(try parseExpression())
+    }
+    let expected: Int?
+    switch callee {
+    case .unary: expected = 1
+    case .several(let op): expected = op.arity
+    }
+    if let expected, arguments.count != expected {
       throw ParseError(
-        .wrongArgumentCount(function: name, count: count), SourceRange(nameToken.range.start, current.range.end))
+        .wrongArgumentCount(function: name, expected: expected, count: arguments.count),
+        SourceRange(nameToken.range.start, current.range.end))
     }
     try expectCloseParen(openedAt: open)
-    let value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
+    let argument = arguments[0]
+    let value: Expr
+    switch callee {
+    case .unary(let f): value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
+    case .several(let op): value = pool.apply(op, arguments)
+    }
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
       throw ParseError(

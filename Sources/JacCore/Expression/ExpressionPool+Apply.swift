@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The smart constructor of `apply` nodes, `op(a₁, …, aₙ)`, and the partial derivatives of the
+/// built-in operators.
+extension ExpressionPool {
+  /// `op(arguments)`: undefined when an argument is; otherwise interned as written.
+  public func apply(_ op: Operator, _ arguments: [Expr], trace: RuleTrace? = nil) -> Expr {
+    if arguments.contains(where: { kind($0) == .undefined }) { return undefined }
+    return intern(.apply, payload: operatorPayload(op), operands: arguments)
+  }
+
+  /// The index of `op` in ``operators``, added on first use.
+  func operatorPayload(_ op: Operator) -> Int32 {
+    if let index = operatorIndex[op] { return index }
+    operators.append(op)
+    let index = Int32(operators.count - 1)
+    operatorIndex[op] = index
+    return index
+  }
+
+  /// The operator of an `apply` node, or nil.
+  func applied(_ e: Expr) -> Operator? {
+    let r = records[e.index]
+    return r.kind == .apply ? operators[Int(r.payload)] : nil
+  }
+
+  /// ∂op/∂(argument `i`) at `arguments` (0-based `i`):
+  /// - atan2(y, x): ∂/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²), so d atan2(y, x) = (x dy − y dx)/(x² + y²);
+  /// - an undefined f: `D[i+1](f)` at the same arguments (partials of partials sort their positions,
+  ///   as mixed partials of smooth functions commute).
+  public func partial(_ op: Operator, _ i: Int, _ arguments: [Expr]) -> Expr {
+    switch op {
+    case .atan2:
+      let (y, x) = (arguments[0], arguments[1])
+      let r2 = add(power(x, number(2)), power(y, number(2)))
+      return i == 0 ? divide(x, r2) : negate(divide(y, r2))
+    case .undefined:
+      return apply(op.differentiated(along: i + 1)!, arguments)
+    }
+  }
+
+  /// atan2 with the real-domain semantics of jac: NaN at the origin, where the angle is undefined.
+  static func angle(_ y: Double, _ x: Double) -> Double {
+    if x == 0 && y == 0 { return .nan }
+    return atan2(y, x)
+  }
+}
