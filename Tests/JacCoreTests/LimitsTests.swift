@@ -178,3 +178,19 @@ extension FuzzFindingsTests {
   }
   #expect(nested.0 && nested.1)
 }
+
+extension FuzzFindingsTests {
+  /// crash-1cbfa82… (the fast fuzz harness, session 6): `-.5/3e32525` folds to −1/(6·10³²⁵²⁵), a
+  /// 108,000-bit number, but its printed form `-1/6000…0` read back as −1 times the power
+  /// (6·10³²⁵²⁵)^(−1): a reciprocal was held to the 100,000-bit cap on exact powers, though it is
+  /// no larger than its base. Powers with |exponent| ≤ 1 of a number the pool holds now fold.
+  @Test func reciprocalsOfLargeNumbersFold() throws {
+    let engine = Engine()
+    let answer = try engine.run(Request(command: .simplify, inputs: ["-.5/3e32525"]))
+    let entry = answer.value.entries[0]
+    #expect(engine.pool.isNumber(entry))
+    let printed = TextPrinter(pool: engine.pool).string(entry)
+    engine.pool.numberWork = 0
+    #expect(try Parser.parseExpression(printed, in: engine.pool) == entry)
+  }
+}

@@ -269,7 +269,9 @@ extension ExpressionPool {
     let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)
     // Checked arithmetic: exponents near Int.max come from input like 6^66660.5666666666666666.
     let (work, overflow) = bits.multipliedReportingOverflow(by: abs(p))
-    guard !overflow, work / n <= Self.maxExactPowerBits else { return nil }
+    // A result no larger than the base (|p/n| ≤ 1: a reciprocal, a root) is always computed, so
+    // a number the pool holds (up to `Limits.numberBits`) has its reciprocal too.
+    guard !overflow, work / n <= max(Self.maxExactPowerBits, bits) else { return nil }
     if n == 1 { return number(b.power(p)) }
     // b^(p/n) = b^k · b^(r/n) with p = k·n + r, 0 < r < n (floor division, without overflow).
     var r = p % n
