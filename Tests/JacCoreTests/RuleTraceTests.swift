@@ -47,6 +47,7 @@ import Testing
     case .trigOfInverse: return .call(.cos, "atan(z)")
     case .absOfNonnegative: return .call(.abs, "x^2 + 1")
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
+    case .rootOfEvenPower: return .power("x^2", "1/2")
     case .commonDenominator, .rootPower, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return nil

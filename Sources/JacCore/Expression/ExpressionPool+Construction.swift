@@ -241,6 +241,7 @@ extension ExpressionPool {
       trace?.note(.exactPowers)
       return v
     }
+    if let q, !q.isInteger, let v = rootOfPower(base, q, trace: trace) { return v }
     switch kind(base) {
     case .power:
       if let q, q.isInteger {
@@ -264,6 +265,34 @@ extension ExpressionPool {
   }
 
   /// Exact `b^q` for rational `b` and `q`, or nil to keep it symbolic.
+  /// `root-of-even-power`, for a rational exponent r that is not an integer, on the reals:
+  /// - (u^m)^r = u^(m·r) for odd m (an odd power keeps the sign, and jac's odd roots are real);
+  /// - (u^m)^r = |u|^(m·r) for even m (u^m ≥ 0 whatever u's sign): √(u²) = |u|, (x⁴)^(1/4) = |x|,
+  ///   written u^(m·r) when m·r = p/q has an even p and an odd q ((x²)^(1/3) = x^(2/3));
+  /// - (c·f₁·…·fₖ)^r = c^r·f₁^r·…·fₖ^r when no factor can be negative and c^r is rational:
+  ///   √(4x²) = 2|x| (√(2x²) stays).
+  private func rootOfPower(_ base: Expr, _ r: Rational, trace: RuleTrace?) -> Expr? {
+    switch kind(base) {
+    case .power:
+      guard let m = rational(operand(base, 1)), m.isInteger else { return nil }
+      let u = operand(base, 0)
+      let s = m * r
+      trace?.note(.rootOfEvenPower)
+      // |u|^s = u^s when s = p/q has an even p and an odd q: u^s is then real and non-negative.
+      let bars = m.numerator.isEven && canBeNegative(u) && !(s.numerator.isEven && !s.denominator.isEven)
+      return power(bars ? call(.abs, u, trace: trace) : u, number(s), trace: trace)
+    case .product:
+      let factors = operands(base)
+      guard factors.allSatisfy({ !canBeNegative($0) }) else { return nil }
+      // A number whose root is not exact stays inside: (2x²)^(1/2) is not made √2·|x|.
+      if let c = rational(factors[0]), numericPower(c, r, trace: nil).map(isNumber) != true { return nil }
+      trace?.note(.rootOfEvenPower)
+      return multiply(factors.map { power($0, number(r), trace: trace) }, trace: trace)
+    case .number, .symbol, .constant, .sum, .call, .apply, .undefined:
+      return nil
+    }
+  }
+
   private func numericPower(_ b: Rational, _ q: Rational, trace: RuleTrace?) -> Expr? {
     guard let p = q.numerator.intValue, let n = q.denominator.intValue, p != .min else { return nil }
     let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)

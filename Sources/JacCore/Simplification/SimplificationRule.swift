@@ -22,6 +22,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case trigOfInverse = "trig-of-inverse"
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
+  case rootOfEvenPower = "root-of-even-power"
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
   case pythagorean = "pythagorean"
@@ -43,7 +44,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   public var stage: Stage {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
-      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct:
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
@@ -71,6 +72,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
+    case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")
     case .factorCommonMonomial: return ("2*a*x + 4*a*y", "2*a*(x + 2*y)")
     case .pullOutNegative: return ("-(a - b)", "b - a")
