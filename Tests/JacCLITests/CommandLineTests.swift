@@ -394,3 +394,25 @@ import Testing
     #expect(run(["x^2*y"], terminal: false) == "[ 2*x*y  x^2 ]\n")
   }
 }
+
+/// Issue 17's examples that jac now prints in the short form a mathematician writes.
+@Suite struct ShortFormTests {
+  @Test(arguments: [
+    (["det", "l1*cos(q1) + l2*cos(q1 + q2), l1*sin(q1) + l2*sin(q1 + q2)", "--vars", "q1,q2"], "l1*l2*sin(q2)\n"),
+    (["simplify", "sin(2*x) - 2*sin(x)*cos(x)"], "0\n"),
+    (["simplify", "sin(x + y) - sin(x)*cos(y) - cos(x)*sin(y)"], "0\n"),
+    (["simplify", "sqrt(x^2)"], "abs(x)\n"),
+    (["simplify", "sqrt(4*x^2) + (y^2)^(1/3)"], "y^(2/3) + 2*abs(x)\n"),
+  ])
+  func shortForm(_ arguments: [String], _ expected: String) throws {
+    let result = try ProcessRunner.run(arguments)
+    #expect(result.status == 0 && result.stdout == expected, "\(arguments): \(result.stdout) \(result.stderr)")
+  }
+
+  @Test func twoLinkArmInverseUsesTheShortDeterminant() throws {
+    let result = try ProcessRunner.run(
+      ["inverse", "l1*cos(q1) + l2*cos(q1 + q2), l1*sin(q1) + l2*sin(q1 + q2)", "--vars", "q1,q2"])
+    #expect(result.stderr == "note: the inverse does not exist where det J = l1*l2*sin(q2) = 0\n")
+    #expect(result.stdout.contains("cos(q1 + q2)/(l1*sin(q2))"))
+  }
+}

@@ -46,6 +46,8 @@ public final class Simplifier {
   /// call. A Jacobian's entries share their arguments (the arm's angles q₁ + … + qᵢ appear in
   /// every entry): each is looked at once per answer instead of once per entry.
   private var settledForGood: [Bool] = []
+  /// Whether a node has an angle sum to expand (``withAnglesExpanded(_:_:)``), by node id.
+  var angleMemo: [UInt8] = []
 
   public init(pool: ExpressionPool) {
     self.pool = pool
@@ -104,7 +106,8 @@ public final class Simplifier {
       result = parts == args ? e : pool.apply(op, parts)
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
-      result = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
+      result = withAnglesExpanded(
+        parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
       result = parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)
