@@ -91,7 +91,10 @@ import Testing
         #expect(size <= sympy, "\(c[0]): jac size \(size) > SymPy simplify's \(sympy)")
       }
     }
-    #expect(rows == 17)
+    // 17 rows, and 4 from issue 17: the two- and three-link arms (angle sums), the double angle,
+    // and the torus, whose 8th column asks for `--assume r>0, R>r`. jac has no `--assume` yet;
+    // the torus's determinant equals the closed form everywhere, so it is held to it without.
+    #expect(rows == 21)
   }
 
   /// Simplification keeps the value and is idempotent (seed 99).
