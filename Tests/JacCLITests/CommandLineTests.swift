@@ -416,3 +416,10 @@ import Testing
     #expect(result.stdout.contains("cos(q1 + q2)/(l1*sin(q2))"))
   }
 }
+
+extension ShortFormTests {
+  @Test func logarithmicDerivativesOfSineAndCosine() throws {
+    #expect(try ProcessRunner.run(["diff", "log(sin(c))", "--wrt", "c"]).stdout == "cot(c)\n")
+    #expect(try ProcessRunner.run(["diff", "log(cos(x))"]).stdout == "-tan(x)\n")
+  }
+}

@@ -26,6 +26,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
   case angleSum = "angle-sum"
+  case tangentQuotient = "tangent-quotient"
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
@@ -47,7 +48,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
       .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
       return .canonicalForm
-    case .commonDenominator, .rootPower, .angleSum, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
+    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
     }
@@ -73,6 +74,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
+    case .tangentQuotient: return ("sin(x)/cos(x) + cos(y)^2/sin(y)^2", "cot(y)^2 + tan(x)")
     case .angleSum: return ("cos(a)*sin(a + b) - sin(a)*cos(a + b) + sin(2*x) - 2*sin(x)*cos(x)", "sin(b)")
     case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")

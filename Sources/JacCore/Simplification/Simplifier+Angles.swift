@@ -55,3 +55,46 @@ extension Simplifier {
     return found
   }
 }
+
+/// `tangent-quotient`: in a product, sin(u)^k/cos(u)^k is tan(u)^k and cos(u)^k/sin(u)^k is
+/// cot(u)^k (and the same for sinh, cosh: tanh, coth is not a jac function), one factor where
+/// there were two: d/dc log(sin c) = cot(c), d/dx log(cos x) = -tan(x).
+extension Simplifier {
+  func withTangentQuotients(_ e: Expr) -> Expr {
+    guard case .product(let factors) = pool.node(e) else { return e }
+    // (function, argument) → (exponent, index) for sin, cos, sinh, cosh factors with numeric exponents.
+    var found: [Expr: (sin: (Rational, Int)?, cos: (Rational, Int)?, hyperbolic: Bool)] = [:]
+    for (i, f) in factors.enumerated() {
+      let (base, exponent) = pool.baseAndExponent(f)
+      guard let k = pool.rational(exponent), case .call(let fn, let u) = pool.node(base) else { continue }
+      switch fn {
+      case .sin, .sinh: found[u, default: (nil, nil, fn == .sinh)].sin = (k, i)
+      case .cos, .cosh: found[u, default: (nil, nil, fn == .cosh)].cos = (k, i)
+      default: break
+      }
+    }
+    var replaced: [Int: Expr] = [:]
+    var removed = Set<Int>()
+    for (u, pair) in found.sorted(by: { pool.compare($0.key, $1.key) < 0 }) {
+      guard let (ks, i) = pair.sin, let (kc, j) = pair.cos, ks == -kc else { continue }
+      let sameFamily = (pool.function(pool.baseAndExponent(factors[i]).base) == .sinh) == pair.hyperbolic
+        && (pool.function(pool.baseAndExponent(factors[j]).base) == .cosh) == pair.hyperbolic
+      guard sameFamily else { continue }
+      if pair.hyperbolic {
+        // tanh only: coth is not one of jac's functions.
+        guard ks.numerator.signum > 0 else { continue }
+        replaced[i] = pool.power(pool.call(.tanh, u), pool.number(ks))
+      } else {
+        replaced[i] = ks.numerator.signum > 0
+          ? pool.power(pool.call(.tan, u), pool.number(ks)) : pool.power(pool.call(.cot, u), pool.number(kc))
+      }
+      removed.insert(j)
+    }
+    guard !replaced.isEmpty else { return e }
+    let rebuilt = pool.multiply(factors.enumerated().compactMap { i, f in removed.contains(i) ? nil : replaced[i] ?? f })
+    let a = (measure.of(e), pool.treeSize(e))
+    guard (measure.of(rebuilt), pool.treeSize(rebuilt)) < a else { return e }
+    trace?.append(Step(before: e, after: rebuilt, rules: [.tangentQuotient, .preferShorter]))
+    return rebuilt
+  }
+}

@@ -110,7 +110,8 @@ public final class Simplifier {
         parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)
+      result = withTangentQuotients(
+        parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
       result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
