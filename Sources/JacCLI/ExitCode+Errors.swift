@@ -11,7 +11,7 @@ extension ExitCode {
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
       .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
-    case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,
+    case .notSquare, .notScalar, .noVariables, .undefinedResult, .undefinedFunction, .singular, .singularAtPoint, .undefinedAtPoint,
       .unboundSymbols:
       self = .mathError
     }

@@ -17,6 +17,8 @@ import Testing
     (["x", "--no-cse"], .cseWithoutCode),
     (["x", "--steps", "--entry", "0"], .entryValue("0")),
     (["x", "--exact"], .exactWithoutPoint),
+    (["L(x)", "--funcs", "L", "--vars", "L,x"], .functionAndVariable("L")),
+    (["L(x)", "--funcs", "sin"], .functionKnown("sin")),
     (["det", "x", "--check"], .inapplicable(.onlyFor([.check], commands: [.jacobian, .grad, .hessian, .diff]))),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
@@ -48,6 +50,8 @@ import Testing
     case .cseWithoutCode: "cseWithoutCode"
     case .entryValue: "entryValue"
     case .exactWithoutPoint: "exactWithoutPoint"
+    case .functionAndVariable: "functionAndVariable"
+    case .functionKnown: "functionKnown"
     case .inapplicable: "inapplicable"
     case .jsonOnly: "jsonOnly"
     case .latexOnly: "latexOnly"

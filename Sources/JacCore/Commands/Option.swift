@@ -6,6 +6,7 @@
 public enum Option: String, CaseIterable, Sendable, Comparable {
   case vars = "--vars"
   case wrt = "--wrt"
+  case funcs = "--funcs"
   case format = "--format"
   case noCSE = "--no-cse"
   case dense = "--dense"
@@ -42,7 +43,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   /// The placeholder of the option's value in help (`--vars <names>`); nil for a flag.
   public var valueName: String? {
     switch self {
-    case .vars, .wrt: return "names"
+    case .vars, .wrt, .funcs: return "names"
     case .format: return "format"
     case .at: return "point"
     case .jvp: return "v"
@@ -68,7 +69,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact, .jvp, .vjp, .check,
+    case .vars, .wrt, .funcs, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact, .jvp, .vjp, .check,
       .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats, .version,
       .help:
       return self
@@ -82,6 +83,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
     case .wrt: return (label, ["diff only: differentiate along these, left to right (default: --vars)."])
+    case .funcs: return (label, ["Functions nobody defined, e.g. L,phi: L(u, v) (f, g, h, F, G, H need no declaring)."])
     case .format:
       return (
         label,

@@ -92,7 +92,7 @@ public final class Engine {
     }
     for (i, text) in request.inputs.enumerated() {
       do {
-        let components = try Parser.parseComponents(text, in: pool)
+        let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions))
         functions += components.map(\.expression)
         names += components.map(\.name)
       } catch {
@@ -112,6 +112,10 @@ public final class Engine {
     answer.componentNames = names
     answer.determinant = computed.determinant
     answer.along = request.along ?? variableNames
+    for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {
+      let roots = answer.value.entries + [answer.determinant].compactMap { $0 }
+      if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
+    }
     if request.check { answer.check = try check(answer, context) }
     if request.steps { answer.derivations = try derivations(context) }
     try applyVectors(&answer, context)

@@ -10,6 +10,9 @@ public enum JacError: Error, Equatable {
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
   case noVariables
+  /// `--at`, `--check` or code generation (`use`) on an answer that applies a function nobody
+  /// defined, which has no value.
+  case undefinedFunction(name: String, use: String)
   /// A result is undefined (for example a simplification revealed a division by zero).
   case undefinedResult
   /// A request went past one of jac's ``Limits``.
@@ -48,6 +51,8 @@ public enum JacError: Error, Equatable {
       return "\(cmd.rawValue) needs \(what); this Jacobian is \(r)×\(c)"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
+    case .undefinedFunction(let name, let use):
+      return "\(use) cannot evaluate '\(name)', a function nobody defined"
     case .undefinedResult: return "the result is undefined (division by zero)"
     case .limit(let exceeded): return exceeded.message
     case .unknownPointVariable(let name, let suggestion):

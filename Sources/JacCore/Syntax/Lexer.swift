@@ -6,6 +6,9 @@
 /// - Identifiers: a letter or `_`, then letters, digits and `_`. Letters include Greek and other
 ///   alphabetic Unicode scalars (`θ`, `φ`, `π`).
 /// - Operators: `+ - * / ^ ** ( ) , =`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
+/// - Derivatives of undefined functions: a prime `'` only directly after a name and before `(`
+///   or another `'` (`f'(x)`, `f''(x)`; elsewhere `'` is an unexpected character, kept free for
+///   a transpose), and `D[1,2]` (a name `D` directly followed by `[`) as one token.
 public struct Lexer {
   let bytes: [UInt8]
   private(set) var position = 0
@@ -39,6 +42,7 @@ public struct Lexer {
     case UInt8(ascii: ")"): return single(.rightParen)
     case UInt8(ascii: ","): return single(.comma)
     case UInt8(ascii: "="): return single(.equals)
+    case UInt8(ascii: "'") where primeFollowsName(): return single(.prime)
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
     default: break
     }
@@ -48,7 +52,7 @@ public struct Lexer {
     case 0x00B7, 0x22C5, 0x00D7: return single(.star, width: UTF8.width(scalar))
     default: break
     }
-    if Self.isIdentifierStart(scalar) { return identifier() }
+    if Self.isIdentifierStart(scalar) { return try identifier() }
     throw ParseError(.unexpectedCharacter(Self.display(scalar)), SourceRange(start, start + UTF8.width(scalar)))
   }
 
@@ -76,7 +80,7 @@ public struct Lexer {
   /// (``VisibleText``).
   static func display(_ s: Unicode.Scalar) -> String { VisibleText.shown(s) }
 
-  private mutating func identifier() -> Token {
+  private mutating func identifier() throws(ParseError) -> Token {
     let start = position
     while position < bytes.count {
       let s = decodeScalar(at: position)
@@ -84,7 +88,50 @@ public struct Lexer {
       position += UTF8.width(s)
     }
     let name = String(decoding: bytes[start..<position], as: UTF8.self)
+    if name == "D", position < bytes.count, bytes[position] == UInt8(ascii: "[") { return try partials(from: start) }
     return Token(kind: .identifier(name), range: SourceRange(start, position))
+  }
+
+  /// Whether the `'` at `position` is a prime: directly after a name (or a prime), with only
+  /// primes between it and a `(`.
+  private func primeFollowsName() -> Bool {
+    guard position > 0 else { return false }
+    let before = bytes[position - 1]
+    let afterName =
+      before == UInt8(ascii: "'") || before == UInt8(ascii: "_") || before >= 0x80
+      || (before >= 48 && before <= 57) || ((before | 0x20) >= 97 && (before | 0x20) <= 122)
+    guard afterName else { return false }
+    var p = position
+    while p < bytes.count, bytes[p] == UInt8(ascii: "'") { p += 1 }
+    return p < bytes.count && bytes[p] == UInt8(ascii: "(")
+  }
+
+  /// `D[1,2]`, from the `D` at `start`: positions from 1, separated by commas (spaces allowed).
+  private mutating func partials(from start: Int) throws(ParseError) -> Token {
+    position += 1  // "["
+    var positions: [Int] = []
+    func malformed(_ end: Int) -> ParseError {
+      ParseError(.malformedPartials, SourceRange(start, min(end, bytes.count)))
+    }
+    while true {
+      skipWhitespace()
+      let digits = position
+      while isDigit(position) { position += 1 }
+      guard position > digits, position - digits <= 4,
+        let value = Int(String(decoding: bytes[digits..<position], as: UTF8.self)), value >= 1
+      else { throw malformed(position + 1) }
+      positions.append(value)
+      skipWhitespace()
+      guard position < bytes.count else { throw malformed(position) }
+      if bytes[position] == UInt8(ascii: ",") {
+        position += 1
+      } else if bytes[position] == UInt8(ascii: "]") {
+        position += 1
+        return Token(kind: .partials(positions), range: SourceRange(start, position))
+      } else {
+        throw malformed(position + 1)
+      }
+    }
   }
 
   private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }

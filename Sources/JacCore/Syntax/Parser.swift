@@ -9,9 +9,13 @@
 /// term       = unary { ( "*" | "/" ) unary | implicit } ;
 /// unary      = ( "-" | "+" ) unary | power ;
 /// power      = primary [ ( "^" | "**" ) unary ] ;
-/// primary    = NUMBER | call | IDENTIFIER | "(" expression ")" ;
-/// call       = FUNCTION "(" expression ")" ;
+/// primary    = NUMBER | call | application | derivative | IDENTIFIER | "(" expression ")" ;
+/// call       = FUNCTION "(" expression { "," expression } ")" ;
+/// application = UNDEFINED { "'" } arguments ;
+/// derivative = PARTIALS "(" UNDEFINED ")" arguments ;
+/// arguments  = "(" expression { "," expression } ")" ;
 /// ```
+/// `application`, `derivative` and `arguments` (undefined functions) are in `Parser+Undefined.swift`.
 /// Implicit multiplication (`2x`, `3(x+1)`, `(x+1)(x-1)`, `2 sin(x)`) applies after a number or
 /// a `)` when an identifier or `(` follows. Nesting is capped at ``maxNesting`` levels; deeper
 /// input is an error, never a stack overflow (callers run on a large stack, see `DeepStack`).
@@ -21,25 +25,34 @@ public struct Parser {
   public static let maxNesting = 10_000
 
   private var lexer: Lexer
-  private var current: Token
-  private var previous: Token?
-  private let pool: ExpressionPool
+  var current: Token
+  var previous: Token?
+  let pool: ExpressionPool
   private let text: String
   /// Parentheses, calls, signs and exponents open around the current token.
-  private var depth = 0
+  var depth = 0
   /// Where the last component name was (for the duplicate-name error).
   private var nameRange: SourceRange?
+  /// The names of undefined functions: those declared (`--funcs`) and ``conventionalFunctions``.
+  let functions: Set<String>
+  /// How many arguments each undefined function was first applied to: the same everywhere.
+  var arities: [String: Int] = [:]
+  /// Where each name first stood as a variable: a name is a variable or a function, not both.
+  var variableUses: [String: SourceRange] = [:]
 
-  init(_ text: String, pool: ExpressionPool) throws(ParseError) {
+  init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
     self.pool = pool
+    self.functions = functions.union(Self.conventionalFunctions)
     lexer = Lexer(text)
     current = try lexer.next()
   }
 
   /// Parses a comma-separated list of expressions (one component each).
-  public static func parseList(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Expr] {
-    var parser = try Parser(text, pool: pool)
+  public static func parseList(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> [Expr] {
+    var parser = try Parser(text, pool: pool, functions: functions)
     return try parser.parseList()
   }
 
@@ -50,14 +63,18 @@ public struct Parser {
   }
 
   /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
-  public static func parseComponents(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Component] {
-    var parser = try Parser(text, pool: pool)
+  public static func parseComponents(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> [Component] {
+    var parser = try Parser(text, pool: pool, functions: functions)
     return try parser.parseComponents()
   }
 
   /// Parses a single expression.
-  public static func parseExpression(_ text: String, in pool: ExpressionPool) throws(ParseError) -> Expr {
-    var parser = try Parser(text, pool: pool)
+  public static func parseExpression(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> Expr {
+    var parser = try Parser(text, pool: pool, functions: functions)
     if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
     let e = try parser.parseExpression()
     try parser.expectEnd()
@@ -189,8 +206,10 @@ public struct Parser {
       return pool.number(value)
     case .identifier(let name):
       try advance()
+      if current.kind == .prime { return try parseApplication(name, token) }
       if let callee = Self.callee(named: name) { return try parseCall(callee, name: name, token) }
       if current.kind == .leftParen {
+        if functions.contains(name) { return try parseApplication(name, token) }
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
         }
@@ -200,8 +219,9 @@ public struct Parser {
       switch name {
       case "pi", "π": return pool.pi
       case "e": return pool.call(.exp, pool.one)
-      default: return pool.symbol(name)
+      default: return try variable(name, token.range)
       }
+    case .partials(let positions): return try parseDerivative(positions, token)
     case .leftParen:
       try enter(token.range)
       defer { depth -= 1 }
@@ -255,7 +275,7 @@ public struct Parser {
 
   // MARK: Helpers
 
-  private mutating func advance() throws(ParseError) {
+  mutating func advance() throws(ParseError) {
     previous = current
     current = try lexer.next()
   }
@@ -263,12 +283,12 @@ public struct Parser {
   /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
   /// top level is level 0, so ``maxNesting`` levels are accepted and one more is an error
   /// pointing at the construct that opens it.
-  private mutating func enter(_ range: SourceRange) throws(ParseError) {
+  mutating func enter(_ range: SourceRange) throws(ParseError) {
     depth += 1
     if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
   }
 
-  private mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
+  mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
     guard current.kind == .rightParen else {
       if current.kind == .end || current.kind == .comma {
         let column = SourceLocation.column(of: open.range.start, in: text)
