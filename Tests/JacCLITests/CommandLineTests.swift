@@ -309,7 +309,7 @@ import Testing
 
   @Test func errorsPointAtTheColumn() throws {
     let result = try ProcessRunner.run(["simplify", "x(y)"])
-    #expect(result.stderr == "error: 'x' is not a function\n  x(y)\n  ^\nhint: write 'x*(...)' to multiply\n")
+    #expect(result.stderr == "error: 'x' is not a function\n  x(y)\n  ^\nhint: write 'x*(...)' to multiply, or '--funcs x' for a function nobody defined\n")
     let unknown = try ProcessRunner.run(["sinn(x)"])
     let suggestion = "error: unknown function 'sinn'; did you mean 'sin' or 'sinh'?\n  sinn(x)\n  ^^^^\n"
     #expect(unknown.stderr.hasPrefix(suggestion))

@@ -138,3 +138,38 @@ import Testing
     #expect(documented == rules, "Parser.swift's doc comment copies the grammar's rules")
   }
 }
+
+/// The notation people type (issue 16): each form parses to the same expression as jac's own.
+@Suite struct TypedNotationTests {
+  @Test(arguments: [
+    ("√x", "sqrt(x)"), ("∛x", "x^(1/3)"), ("√(x + 1)", "sqrt(x + 1)"), ("√x^2", "sqrt(x^2)"),
+    ("√x*y", "sqrt(x)*y"), ("2√x", "2*sqrt(x)"), ("√-x", "sqrt(-x)"), ("√√x", "sqrt(sqrt(x))"),
+    ("x²", "x^2"), ("x³", "x^3"), ("x⁻¹", "x^-1"), ("x⁺²", "x^2"), ("x¹⁰", "x^10"), ("-x²", "-(x^2)"),
+    ("2^x²", "2^(x^2)"), ("(x+1)²", "(x+1)^2"), ("sin(x)²", "sin(x)^2"), ("e^(−x)", "exp(-x)"),
+    ("x·y", "x*y"), ("x⋅y", "x*y"), ("x×y", "x*y"), ("x÷y", "x/y"), ("x − y", "x - y"), ("π", "pi"),
+  ])
+  func sameAsTyped(_ input: String, _ explicit: String) {
+    let f = Fixture()
+    #expect(f.parse(input) == f.parse(explicit), "\(input) vs \(explicit)")
+  }
+
+  @Test(arguments: [
+    ("x⁻", "a superscript sign needs superscript digits after it", 2, 1),
+    ("x¹²³⁴⁵⁶⁷", "number too large", 2, 7),
+    ("²x", "expected an expression, found '²'", 1, 1),
+    ("x√y", "expected an operator before '√'", 2, 1),
+    ("x²y", "expected an operator before 'y'", 3, 1),
+    ("1 ÷ 0", "division by zero", 1, 5),
+  ])
+  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int, _ width: Int) {
+    do {
+      _ = try Parser.parseList(input, in: ExpressionPool())
+      Issue.record("'\(input)' parsed but should fail")
+    } catch {
+      #expect(error.message.text == message, "\(input)")
+      let start = SourceLocation.column(of: error.range.start, in: input)
+      #expect(start == column, "\(input)")
+      #expect(SourceLocation.column(of: error.range.end, in: input) - start == width, "\(input)")
+    }
+  }
+}

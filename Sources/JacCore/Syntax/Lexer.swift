@@ -6,6 +6,8 @@
 /// - Identifiers: a letter or `_`, then letters, digits and `_`. Letters include Greek and other
 ///   alphabetic Unicode scalars (`θ`, `φ`, `π`).
 /// - Operators: `+ - * / ^ ** ( ) , =`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
+/// - Notation people type: `÷` for `/`; `√` and `∛` (roots of the operand that follows);
+///   superscript exponents `²`, `³`, `⁻¹`, `¹⁰` (an optional `⁺` or `⁻`, then superscript digits).
 /// - Derivatives of undefined functions: a prime `'` only directly after a name and before `(`
 ///   or another `'` (`f'(x)`, `f''(x)`; elsewhere `'` is an unexpected character, kept free for
 ///   a transpose), and `D[1,2]` (a name `D` directly followed by `[`) as one token.
@@ -50,6 +52,10 @@ public struct Lexer {
     switch scalar.value {
     case 0x2212: return single(.minus, width: UTF8.width(scalar))
     case 0x00B7, 0x22C5, 0x00D7: return single(.star, width: UTF8.width(scalar))
+    case 0x00F7: return single(.slash, width: UTF8.width(scalar))
+    case 0x221A: return single(.radical(index: 2), width: UTF8.width(scalar))
+    case 0x221B: return single(.radical(index: 3), width: UTF8.width(scalar))
+    case 0x207A, 0x207B, 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074...0x2079: return try superscript()
     default: break
     }
     if Self.isIdentifierStart(scalar) { return try identifier() }
@@ -90,6 +96,40 @@ public struct Lexer {
     let name = String(decoding: bytes[start..<position], as: UTF8.self)
     if name == "D", position < bytes.count, bytes[position] == UInt8(ascii: "[") { return try partials(from: start) }
     return Token(kind: .identifier(name), range: SourceRange(start, position))
+  }
+
+  /// The superscript digits, `0` to `9`.
+  static let superscriptDigits: [Unicode.Scalar] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+
+  /// `n` in superscript digits, `⁻¹` for -1.
+  static func superscript(_ n: Int) -> String {
+    (n < 0 ? "⁻" : "") + String(String.UnicodeScalarView(String(n.magnitude).unicodeScalars.map {
+      superscriptDigits[Int($0.value) - 48]
+    }))
+  }
+
+  /// A superscript exponent: `⁺` or `⁻`, then superscript digits (at most 6: `x¹⁰⁰⁰⁰⁰⁰` is an error).
+  private mutating func superscript() throws(ParseError) -> Token {
+    let start = position
+    var negative = false
+    var first = decodeScalar(at: position)
+    if first == "⁺" || first == "⁻" {
+      negative = first == "⁻"
+      position += UTF8.width(first)
+      first = position < bytes.count ? decodeScalar(at: position) : " "
+    }
+    var value = 0
+    var digits = 0
+    while position < bytes.count, let d = Self.superscriptDigits.firstIndex(of: decodeScalar(at: position)) {
+      value = digits < 7 ? value * 10 + d : value
+      digits += 1
+      position += UTF8.width(Self.superscriptDigits[d])
+    }
+    guard digits > 0 else {
+      throw ParseError(.malformedSuperscript, SourceRange(start, position))
+    }
+    guard digits <= 6 else { throw ParseError(.numberTooLarge, SourceRange(start, position)) }
+    return Token(kind: .superscript(negative ? -value : value), range: SourceRange(start, position))
   }
 
   /// Whether the `'` at `position` is a prime: directly after a name (or a prime), with only

@@ -26,6 +26,8 @@ public struct ParseError: Error, Equatable, Sendable {
     /// A name applied as a function and used as a variable in one input (`f(x) + f`).
     case functionAndVariable(name: String)
     case malformedNumber(String)
+    /// `⁻` or `⁺` with no superscript digit after it.
+    case malformedSuperscript
     /// `D[` not followed by positions from 1 and `]` (`D[0]`, `D[x]`).
     case malformedPartials
     case nestingTooDeep(limit: Int)
@@ -58,6 +60,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .expectedOperator(let found): return "expected an operator before \(found)"
       case .functionAndVariable(let name): return "'\(name)' is used both as a function and as a variable"
       case .malformedNumber(let s): return "malformed number '\(s)'"
+      case .malformedSuperscript: return "a superscript sign needs superscript digits after it"
       case .malformedPartials: return "malformed 'D[…]': argument positions are whole numbers from 1"
       case .nestingTooDeep(let limit): return "nesting deeper than \(limit) levels"
       case .notAFunction(let name): return "'\(name)' is not a function"
@@ -83,7 +86,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .nestingTooDeep, .numberTooLarge: return true
       case .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
-        .malformedNumber, .malformedPartials, .notAFunction, .notAnUndefinedFunction, .partialOutOfRange,
+        .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction, .partialOutOfRange,
         .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter, .unexpectedCloseParen,
         .unknownFunction, .wrongArgumentCount:
         return false

@@ -7,8 +7,9 @@
 /// list       = expression { "," expression } ;
 /// expression = term { ( "+" | "-" ) term } ;
 /// term       = unary { ( "*" | "/" ) unary | implicit } ;
-/// unary      = ( "-" | "+" ) unary | power ;
-/// power      = primary [ ( "^" | "**" ) unary ] ;
+/// unary      = ( "-" | "+" ) unary | radical | power ;
+/// radical    = ( "√" | "∛" ) unary ;
+/// power      = primary [ ( "^" | "**" ) unary | SUPERSCRIPT ] ;
 /// primary    = NUMBER | call | application | derivative | IDENTIFIER | "(" expression ")" ;
 /// call       = FUNCTION "(" expression { "," expression } ")" ;
 /// application = UNDEFINED { "'" } arguments ;
@@ -148,11 +149,12 @@ public struct Parser {
         try advance()
         let rhs = try parseUnary()
         result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
-      case .identifier, .number, .leftParen:
+      case .identifier, .number, .leftParen, .radical:
         guard allowsImplicitMultiplication, !isNumber(current) else {
           throw ParseError(.expectedOperator(found: current.quoted), current.range)
         }
-        let rhs = try parsePower()
+        let rhs: Expr
+        if case .radical = current.kind { rhs = try parseRadical() } else { rhs = try parsePower() }
         result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       default:
         return result
@@ -182,14 +184,32 @@ public struct Parser {
       try advance()
       let operand = try parseUnary()
       return negative ? pool.negate(operand) : operand
+    case .radical: return try parseRadical()
     default:
       return try parsePower()
     }
   }
 
+  /// `√u` = u^(1/2), `∛u` = u^(1/3) (so, like `u^(1/3)`, real for u ≥ 0); the operand is a
+  /// unary, so `√x^2` = √(x²), `√-x` is allowed, and `√x*y` = (√x)·y.
+  mutating func parseRadical() throws(ParseError) -> Expr {
+    guard case .radical(let index) = current.kind else { return try parseUnary() }
+    let start = current.range.start
+    try enter(current.range)
+    defer { depth -= 1 }
+    try advance()
+    let operand = try parseUnary()
+    let root = pool.power(operand, pool.number(Rational(BigInt(1), BigInt(index))))
+    return try checked(root, [operand], .divisionByZero, from: start)
+  }
+
   mutating func parsePower() throws(ParseError) -> Expr {
     let start = current.range.start
     let base = try parsePrimary()
+    if case .superscript(let n) = current.kind {
+      try advance()
+      return try checked(pool.power(base, pool.number(Rational(BigInt(n)))), [base], .divisionByZero, from: start)
+    }
     guard current.kind == .caret else { return base }
     try enter(current.range)
     defer { depth -= 1 }
