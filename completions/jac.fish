@@ -3,6 +3,8 @@ complete -c jac -n '__fish_is_first_arg' -f -a 'jacobian det grad hessian diff s
 complete -c jac -l vars -x -d 'variables in order'
 complete -c jac -l wrt -x -d 'diff: differentiate along these'
 complete -c jac -l funcs -x -d 'functions nobody defined'
+complete -c jac -l where -x -d 'name intermediate quantities'
+complete -c jac -l inline -d 'with --where: print expanded'
 complete -c jac -l format -x -a 'text unicode latex json c python swift julia matlab' -d 'output format'
 complete -c jac -l no-cse -d 'code: no common-subexpression temporaries'
 complete -c jac -l dense -d 'text: big sparse matrices aligned, zeros and all'

@@ -228,6 +228,11 @@ struct AnswerFormatter {
     if answer.componentNames.contains(where: { $0 != nil }) {
       fields.append(("names", JSONText.array(answer.componentNames.map { $0.map(JSONText.string) ?? "null" })))
     }
+    if !answer.definitions.isEmpty {
+      // `--where`: the definitions in order, each in terms of the earlier names.
+      let definitions = answer.definitions.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
+      fields.append(("where", JSONText.object(definitions)))
+    }
     return fields
   }
 

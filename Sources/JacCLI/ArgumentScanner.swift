@@ -41,13 +41,15 @@ public enum ArgumentScanner {
         let long = Option.allCases.map(\.name)
         throw UsageError(.unknownOption(spelling, suggestions: EditDistance.suggestions(for: spelling, among: long, limit: 3)))
       }
-      guard invocation.given.insert(option.canonical).inserted else {
+      guard invocation.given.insert(option.canonical).inserted || option == .definitions else {
         throw UsageError(.optionRepeated(option.canonical))
       }
       if inline != nil && !option.takesValue { throw UsageError(.valueForFlag(spelling)) }
       switch option {
       case .vars: invocation.template.variables = try variableList(try value(for: spelling, inline: inline), option)
       case .wrt: invocation.template.along = try variableList(try value(for: spelling, inline: inline), option)
+      case .definitions: invocation.template.definitions.append(try value(for: spelling, inline: inline))
+      case .inline: invocation.template.inline = true
       case .funcs: invocation.template.functions = try functionList(try value(for: spelling, inline: inline))
       case .format:
         let text = try value(for: spelling, inline: inline)

@@ -83,6 +83,7 @@ final class Session {
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
+        .pointForDefinition,
         .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar, .noVariables,
         .undefinedResult, .undefinedFunction, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)

@@ -45,6 +45,25 @@ import Testing
       65
     ),
     (["diff", "x'"], "", "error: unexpected character '''\n  x'\n   ^\n", 65),
+    // Definitions.
+    (["diff", "c^2", "--wrt", "x", "--where", "b = x^2; c = sin(b)"], "4*c*x*cos(b)\n", "", 0),
+    (
+      ["diff", "c^2", "--wrt", "x", "--where", "b = x^2", "--where", "c = sin(b)", "--inline"],
+      "4*x*cos(x^2)*sin(x^2)\n", "", 0
+    ),
+    (
+      ["diff", "c^2", "--wrt", "x", "--where", "b = x^2; c = sin(b)", "--json"],
+      #"{"input":"c^2","command":"diff","vars":["x"],"where":{"b":"x^2","c":"sin(b)"},"result":"4*c*x*cos(b)"}"# + "\n",
+      "", 0
+    ),
+    (
+      ["diff", "c", "--where", "b = c; c = 1"], "",
+      "error: in '--where': 'c' is used before its definition\n  b = c; c = 1\n      ^\n", 64
+    ),
+    (
+      ["diff", "x*c", "--vars", "x", "--where", "c = 2; x = 1"], "",
+      "error: in '--where': 'x' is a variable; it cannot be defined\n  c = 2; x = 1\n         ^\n", 64
+    ),
     // The notation people type.
     (["diff", "√x", "--wrt", "x"], "1/(2*sqrt(x))\n", "", 0),
     (["simplify", "∛x + 2√x"], "x^(1/3) + 2*sqrt(x)\n", "", 0),
@@ -77,5 +96,17 @@ import Testing
       let plain = try ProcessRunner.run(["simplify", input])
       #expect(back.stdout == plain.stdout, "\(input) → \(result.stdout)")
     }
+  }
+
+  /// Generated code computes each definition once, before the entries, and compiles.
+  @Test func codeComputesDefinitionsOnce() throws {
+    let args = [
+      "v*cos(psi + beta), v*sin(psi + beta)", "--vars", "psi,v,d", "--where", "beta = atan(lr*tan(d)/(lf + lr))",
+    ]
+    let python = try ProcessRunner.run(args + ["--format", "python"])
+    #expect(python.status == 0)
+    #expect(python.stdout.components(separatedBy: "math.atan(").count == 2, "\(python.stdout)")
+    #expect(python.stdout.contains("def jacobian(psi, v, d, lf, lr):"))
+    #expect(python.stdout.contains("    beta = math.atan(lr*math.tan(d)/(lf + lr))\n"))
   }
 }

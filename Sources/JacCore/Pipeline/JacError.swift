@@ -19,6 +19,8 @@ public enum JacError: Error, Equatable {
   case limit(Limits.Exceeded)
   /// `--at` names a symbol that is not in the input; with a close name when there is one.
   case unknownPointVariable(String, suggestion: String?)
+  /// `--at` gives a value to a name `--where` defines.
+  case pointForDefinition(String)
   /// `--at` leaves variables without a value.
   case missingPointVariables([String])
   /// A vector option has the wrong number of entries.
@@ -58,6 +60,8 @@ public enum JacError: Error, Equatable {
     case .unknownPointVariable(let name, let suggestion):
       return "'--at' gives a value for '\(name)', which is not in the input"
         + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .pointForDefinition(let name):
+      return "'--at' gives a value for '\(name)', which '--where' defines; give values to what it depends on"
     case .missingPointVariables(let names):
       return "'--at' gives no value for " + names.map { "'\($0)'" }.joined(separator: ", ")
     case .vectorLength(let option, let given, let expected):

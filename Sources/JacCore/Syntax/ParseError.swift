@@ -10,6 +10,14 @@ public struct ParseError: Error, Equatable, Sendable {
   /// The catalogue of parse messages, alphabetical by case. Lowercase, no final period, tokens in
   /// single quotes. `docs/errors.md` lists every one; a test keeps the two in step.
   public enum Message: Equatable, Sendable {
+    /// A `--where` definition that uses itself (`b = 2*b`).
+    case definitionCycle(name: String)
+    /// A `--where` definition that uses a later one (`a = b; b = x`).
+    case definitionLater(name: String)
+    /// A `--where` name that is a variable of `--vars` or `--wrt`.
+    case definitionOfVariable(name: String)
+    /// A `--where` name defined twice.
+    case definitionRepeated(name: String)
     /// `0^-1`.
     case divisionByZero
     /// Two components with the same name (`x = t, x = t^2`).
@@ -18,6 +26,8 @@ public struct ParseError: Error, Equatable, Sendable {
     /// A function name with no `(` after it (`sin x`).
     case expectedArgumentList(function: String)
     case expectedCloseParen(openColumn: Int)
+    /// A `--where` piece that is not `name = expression`.
+    case expectedDefinition
     /// `D[1]` not followed by `(NAME)`.
     case expectedDifferentiatedFunction(found: String)
     case expectedExpression(found: String)
@@ -49,11 +59,16 @@ public struct ParseError: Error, Equatable, Sendable {
 
     public var text: String {
       switch self {
+      case .definitionCycle(let name): return "'\(name)' is defined in terms of itself"
+      case .definitionLater(let name): return "'\(name)' is used before its definition"
+      case .definitionOfVariable(let name): return "'\(name)' is a variable; it cannot be defined"
+      case .definitionRepeated(let name): return "'\(name)' is defined twice"
       case .divisionByZero: return "division by zero"
       case .duplicateComponentName(let name): return "component '\(name)' is named twice"
       case .emptyInput: return "empty input"
       case .expectedArgumentList(let f): return "expected '(' after function '\(f)'"
       case .expectedCloseParen(let c): return "expected ')' to close '(' at column \(c)"
+      case .expectedDefinition: return "expected a definition 'name = expression'"
       case .expectedDifferentiatedFunction(let found):
         return "expected a function name in parentheses after 'D[…]', found \(found)"
       case .expectedExpression(let found): return "expected an expression, found \(found)"
@@ -84,7 +99,8 @@ public struct ParseError: Error, Equatable, Sendable {
     public var isLimit: Bool {
       switch self {
       case .nestingTooDeep, .numberTooLarge: return true
-      case .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
+      case .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
+        .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
         .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction, .partialOutOfRange,
         .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter, .unexpectedCloseParen,

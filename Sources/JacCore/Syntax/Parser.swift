@@ -49,39 +49,6 @@ public struct Parser {
     current = try lexer.next()
   }
 
-  /// Parses a comma-separated list of expressions (one component each).
-  public static func parseList(
-    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
-  ) throws(ParseError) -> [Expr] {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    return try parser.parseList()
-  }
-
-  /// A component of a system: its expression and the name it was given (`x = r*cos(t)`).
-  public struct Component: Sendable {
-    public var name: String?
-    public var expression: Expr
-  }
-
-  /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
-  public static func parseComponents(
-    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
-  ) throws(ParseError) -> [Component] {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    return try parser.parseComponents()
-  }
-
-  /// Parses a single expression.
-  public static func parseExpression(
-    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
-  ) throws(ParseError) -> Expr {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
-    let e = try parser.parseExpression()
-    try parser.expectEnd()
-    return e
-  }
-
   // MARK: Rules
 
   mutating func parseComponents() throws(ParseError) -> [Component] {
@@ -319,7 +286,7 @@ public struct Parser {
     try advance()
   }
 
-  private mutating func expectEnd() throws(ParseError) {
+  mutating func expectEnd() throws(ParseError) {
     switch current.kind {
     case .end: return
     case .rightParen: throw ParseError(.unexpectedCloseParen, current.range)
