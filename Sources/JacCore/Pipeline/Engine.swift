@@ -90,9 +90,10 @@ public final class Engine {
     for text in request.inputs where text.utf8.count > Limits.inputBytes {
       throw .limit(.inputBytes(text.utf8.count))
     }
+    var uses = Parser.Uses()
     for (i, text) in request.inputs.enumerated() {
       do {
-        let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions))
+        let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions), uses: &uses)
         functions += components.map(\.expression)
         names += components.map(\.name)
       } catch {

@@ -20,8 +20,19 @@ extension Parser {
   public static func parseComponents(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> [Component] {
+    var uses = Uses()
+    return try parseComponents(text, in: pool, functions: functions, uses: &uses)
+  }
+
+  /// Parses one text of an input whose earlier texts used names as `uses` says (updated).
+  public static func parseComponents(
+    _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses
+  ) throws(ParseError) -> [Component] {
     var parser = try Parser(text, pool: pool, functions: functions)
-    return try parser.parseComponents()
+    parser.uses = uses
+    let components = try parser.parseComponents()
+    uses = parser.uses
+    return components
   }
 
   /// Parses a single expression.

@@ -6,6 +6,15 @@
 /// but one input cannot use a name both ways, and applies each function to the same number of
 /// arguments everywhere.
 extension Parser {
+  /// How an input uses names, kept across the texts of one input (the positional arguments are
+  /// one system): how many arguments each undefined function was first applied to (the same
+  /// everywhere), and which names stood as variables (a name is a variable or a function, not both).
+  public struct Uses: Sendable {
+    var arities: [String: Int] = [:]
+    var variables: Set<String> = []
+    public init() {}
+  }
+
   /// The names that are undefined functions without a declaration: `f`, `g`, `h`, `F`, `G`, `H`.
   public static let conventionalFunctions: Set<String> = ["f", "g", "h", "F", "G", "H"]
 
@@ -83,17 +92,17 @@ extension Parser {
   /// variable, or was applied to another number of arguments before.
   private mutating func use(_ name: String, _ count: Int, at range: SourceRange, whole: SourceRange) throws(ParseError)
   {
-    if variableUses[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
-    if let expected = arities[name], expected != count {
+    if uses.variables.contains(name) { throw ParseError(.functionAndVariable(name: name), range) }
+    if let expected = uses.arities[name], expected != count {
       throw ParseError(.wrongArgumentCount(function: name, expected: expected, count: count), whole)
     }
-    arities[name] = count
+    uses.arities[name] = count
   }
 
   /// The variable `name`, unless the input applies it as a function.
   mutating func variable(_ name: String, _ range: SourceRange) throws(ParseError) -> Expr {
-    if arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
-    if variableUses[name] == nil { variableUses[name] = range }
+    if uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
+    uses.variables.insert(name)
     return pool.symbol(name)
   }
 }

@@ -36,10 +36,8 @@ public struct Parser {
   private var nameRange: SourceRange?
   /// The names of undefined functions: those declared (`--funcs`) and ``conventionalFunctions``.
   let functions: Set<String>
-  /// How many arguments each undefined function was first applied to: the same everywhere.
-  var arities: [String: Int] = [:]
-  /// Where each name first stood as a variable: a name is a variable or a function, not both.
-  var variableUses: [String: SourceRange] = [:]
+  /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
+  var uses = Uses()
 
   init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
