@@ -44,7 +44,9 @@ import Testing
       "error: a prime differentiates a function of one argument; 'f' takes 2\n  f'(x, y)\n  ^^\nhint: write 'D[1](f)(…)' for the partial along the first argument\n",
       65
     ),
-    (["diff", "f(x)", "f(x, y)", "--wrt", "x"], "", "error: 'f' takes 1 argument, found 2\n  f(x, y)\n  ^^^^^^^\n", 65),
+    (
+      ["diff", "f(x)", "f(x, y)", "--wrt", "x"], "", "error: 'f' takes 1 argument, found 2\n  f(x, y)\n  ^^^^^^^\n", 65
+    ),
     (["diff", "x'"], "", "error: unexpected character '''\n  x'\n   ^\n", 65),
     // Definitions.
     (["diff", "c^2", "--wrt", "x", "--where", "b = x^2; c = sin(b)"], "4*c*x*cos(b)\n", "", 0),
