@@ -72,9 +72,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact, .jvp, .vjp, .check,
-      .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats, .version,
-      .help:
+    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
+      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
+      .stats, .version, .help:
       return self
     }
   }

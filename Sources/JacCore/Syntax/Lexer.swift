@@ -103,9 +103,8 @@ public struct Lexer {
 
   /// `n` in superscript digits, `⁻¹` for -1.
   static func superscript(_ n: Int) -> String {
-    (n < 0 ? "⁻" : "") + String(String.UnicodeScalarView(String(n.magnitude).unicodeScalars.map {
-      superscriptDigits[Int($0.value) - 48]
-    }))
+    let digits = String(n.magnitude).unicodeScalars.map { superscriptDigits[Int($0.value) - 48] }
+    return (n < 0 ? "⁻" : "") + String(String.UnicodeScalarView(digits))
   }
 
   /// A superscript exponent: `⁺` or `⁻`, then superscript digits (at most 6: `x¹⁰⁰⁰⁰⁰⁰` is an error).

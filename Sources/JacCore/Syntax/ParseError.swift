@@ -102,9 +102,9 @@ public struct ParseError: Error, Equatable, Sendable {
       case .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
-        .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction, .partialOutOfRange,
-        .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter, .unexpectedCloseParen,
-        .unknownFunction, .wrongArgumentCount:
+        .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction,
+        .partialOutOfRange, .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter,
+        .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
         return false
       }
     }
