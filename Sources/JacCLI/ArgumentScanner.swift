@@ -131,6 +131,7 @@ public enum ArgumentScanner {
     let style = i.style
     let given = i.given
     if given.contains(.exact) && !given.contains(.at) { try fail(.exactWithoutPoint) }
+    if given.contains(.inline) && !given.contains(.definitions) { try fail(.inlineWithoutDefinitions) }
     if !given.isDisjoint(with: [.lhs, .env, .standalone]) && style.format != .latex { try fail(.latexOnly) }
     if style.withLatex && style.format != .json { try fail(.jsonOnly) }
     if given.contains(.steps) && ![.text, .unicode, .latex].contains(style.format) { try fail(.stepsFormat) }

@@ -32,6 +32,8 @@ public struct UsageError: Error, Equatable {
     case functionAndVariable(String)
     /// A name in `--funcs` that is already a function or a constant (`sin`, `pi`).
     case functionKnown(String)
+    /// `--inline` without `--where`.
+    case inlineWithoutDefinitions
     /// An option that does not fit the command (the shared check, ``Inapplicable``).
     case inapplicable(Inapplicable)
     /// `--with-latex` without `--json`.
@@ -83,6 +85,7 @@ public struct UsageError: Error, Equatable {
       case .exactWithoutPoint: return "'--exact' applies with '--at'"
       case .functionAndVariable(let name): return "'\(name)' is in '--funcs', so it cannot be a variable"
       case .functionKnown(let name): return "'\(name)' in '--funcs' is already a function or constant"
+      case .inlineWithoutDefinitions: return "'--inline' applies with '--where'"
       case .inapplicable(let problem): return problem.message
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
       case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
@@ -116,9 +119,10 @@ public struct UsageError: Error, Equatable {
       case .unknownCommand(let name, _):
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
       case .codeOfValues, .compactFormat, .compactSteps, .cseWithoutCode, .entryValue, .exactWithoutPoint,
-        .functionAndVariable, .functionKnown, .inapplicable, .jsonOnly, .latexOnly, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated,
-        .pointPair, .pointRepeated, .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat,
-        .unknownOption, .valueForFlag, .variableName, .variableRepeated:
+        .functionAndVariable, .functionKnown, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
+        .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
+        .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat, .unknownOption, .valueForFlag,
+        .variableName, .variableRepeated:
         return nil
       }
     }

@@ -20,6 +20,7 @@ import Testing
     (["L(x)", "--funcs", "L", "--vars", "L,x"], .functionAndVariable("L")),
     (["L(x)", "--funcs", "sin"], .functionKnown("sin")),
     (["det", "x", "--check"], .inapplicable(.onlyFor([.check], commands: [.jacobian, .grad, .hessian, .diff]))),
+    (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
     (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
@@ -53,6 +54,7 @@ import Testing
     case .functionAndVariable: "functionAndVariable"
     case .functionKnown: "functionKnown"
     case .inapplicable: "inapplicable"
+    case .inlineWithoutDefinitions: "inlineWithoutDefinitions"
     case .jsonOnly: "jsonOnly"
     case .latexOnly: "latexOnly"
     case .maxIterValue: "maxIterValue"
