@@ -5,7 +5,8 @@ Generates random expressions (fixed, printed seed), runs jac on them in one batc
 standard input with --json, and compares every entry of every Jacobian with SymPy's derivative
 numerically at random real points. Points where either side is undefined, infinite or complex
 are skipped and counted, never passed. Also checks det, hessian and grad on random small systems
-(and det of banded 4x4 to 6x6 systems),
+(and det of banded 4x4 to 6x6 systems), grad and hessian through undefined functions (each
+substituted by two different concrete functions),
 and measures how long jac's output is against SymPy's simplify (count_ops).
 
 usage: crosscheck.py [--jac PATH] [--count N] [--seed S] [--size-sample K]
@@ -14,6 +15,7 @@ import argparse
 import json
 import math
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -332,6 +334,83 @@ def check_generated_code(args, rng, stats, failures):
                 record(stats, failures, ok, f"--format python d/d{VARS[j]} {text} at {point}: {got[j]} vs {b}")
 
 
+# Undefined functions: each is replaced by two different concrete functions in turn, in jac's
+# answer (f'(u) → the concrete derivative, D[1,2](g)(u, v) → its mixed partial) and in the
+# input that SymPy differentiates; the two must agree at random points.
+UNDEFINED_CHOICES = [
+    {"f": lambda u: sympy.sin(u), "g": lambda a, b: a * sympy.exp(b)},
+    {"f": lambda u: sympy.exp(u) + u**3, "g": lambda a, b: sympy.sin(a) * b + a**2 * b},
+]
+UNDEFINED_HEAD = re.compile(r"D\[([0-9,]+)\]\((\w+)\)\(|(\w+)('+)\(")
+
+
+def undefined_to_sympy(text, choice):
+    """jac text with undefined functions f (one argument) and g (two) as SymPy, under the
+    concrete functions of `choice`: f'(u) is d/du f(u), D[1,2](g)(a, b) is ∂²g/∂a∂b."""
+    names = {}
+
+    def rename(match):
+        if match.group(1):
+            positions, name = [int(p) for p in match.group(1).split(",")], match.group(2)
+        else:
+            positions, name = [1] * len(match.group(4)), match.group(3)
+        key = f"{name}_d{'_'.join(map(str, positions))}"
+        names[key] = (name, positions)
+        return key + "("
+    replaced = UNDEFINED_HEAD.sub(rename, text)
+    a, b = sympy.symbols("a_ b_")
+    functions = {"f": ((a,), choice["f"](a)), "g": ((a, b), choice["g"](a, b))}
+    local = dict(LOCALS)
+    for name, (params, body) in functions.items():
+        local[name] = sympy.Lambda(params, body)
+    for key, (name, positions) in names.items():
+        params, body = functions[name]
+        local[key] = sympy.Lambda(params, sympy.diff(body, *[params[p - 1] for p in positions]))
+    return sympy.sympify(replaced.replace("^", "**"), locals=local)
+
+
+def random_with_undefined(rng):
+    """A random expression that applies f (one argument) and g (two) to random expressions."""
+    e = lambda: random_expression(rng, rng.randint(1, 3))
+    return rng.choice([
+        lambda: f"f({e()})", lambda: f"f(g({e()}, {e()}))", lambda: f"g(f({e()}), {e()})",
+        lambda: f"({e()})*f({e()}) + g({e()}, {e()})", lambda: f"f({e()})/g({e()}, {e()})",
+        lambda: f"f(f({e()}))*{e()}", lambda: f"sin(g({e()}, f({e()})))",
+    ])()
+
+
+def check_undefined_functions(args, rng, stats, failures):
+    """grad and hessian through undefined functions f and g, each substituted by two concrete
+    functions in turn."""
+    inputs = [random_with_undefined(rng) for _ in range(max(10, args.count // 5))]
+    for command in ["grad", "hessian"]:
+        answers = run_jac(args.jac, [command, "--vars", ",".join(VARS)], inputs)
+        for text, answer in zip(inputs, answers):
+            if "error" in answer:
+                stats["skipped"] += 1
+                continue
+            entries = answer["result"] if command == "grad" else [e for row in answer["result"] for e in row]
+            pairs = [(v,) for v in VARS] if command == "grad" else [(u, v) for u in VARS for v in VARS]
+            for choice in UNDEFINED_CHOICES:
+                try:
+                    f = undefined_to_sympy(text, choice)
+                    domain = lambdify(f)
+                except Exception:
+                    stats["skipped"] += len(entries)
+                    continue
+                for entry, wrt in zip(entries, pairs):
+                    try:
+                        jac_fn = lambdify(undefined_to_sympy(entry, choice))
+                        ref_fn = lambdify(sympy.diff(f, *[SYMS[v] for v in wrt]))
+                    except Exception as error:
+                        record(stats, failures, False, f"{command} {text}: unreadable '{entry}': {error}")
+                        continue
+                    point = {v: rng.uniform(-2, 2) for v in VARS}
+                    a, b = numeric(jac_fn, point), numeric(ref_fn, point)
+                    ok = None if a is None or b is None or numeric(domain, point) is None else close(a, b)
+                    record(stats, failures, ok, f"d/d{','.join(wrt)} {text}: jac {entry} at {point}: {a} vs {b}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jac", default=".build/release/jac")
@@ -443,7 +522,8 @@ def main():
           f"{stats['skipped']} skipped")
     for name, section in [("--at values", check_at_a_point), ("inverse, --jvp, --vjp", check_inverse_and_products),
                           ("banded det 4x4 to 6x6", check_banded_determinants),
-                          ("newton roots", check_newton), ("generated Python", check_generated_code)]:
+                          ("newton roots", check_newton), ("generated Python", check_generated_code),
+                          ("undefined functions f, g", check_undefined_functions)]:
         before = dict(stats)
         section(args, rng, stats, failures)
         print(f"  {name}: " + ", ".join(f"{stats[k] - before[k]} {k}" for k in ["passed", "failed", "skipped"]))

@@ -2,9 +2,14 @@ import JacCore
 
 /// `--format c|python|swift|julia|matlab`: the result as a complete unit of code.
 extension AnswerFormatter {
-  func code(_ answer: Answer, input: String, language: CodeLanguage) -> String {
+  /// The code; an answer that applies a function nobody defined has none (``JacError/undefinedFunction(name:use:)``).
+  func code(_ answer: Answer, input: String, language: CodeLanguage) throws(JacError) -> String {
+    if let name = pool.undefinedFunctions(answer.value.entries + answer.definitions.map(\.value)).first {
+      throw .undefinedFunction(name: name, use: "'--format \(language.rawValue)'")
+    }
     var generator = CodeGenerator(pool: pool, language: language)
     generator.eliminateCommonSubexpressions = style.sharedTemporaries
+    generator.definitions = answer.definitions
     let shape: CodeGenerator.Shape
     var dimensions = ""
     switch answer.value {

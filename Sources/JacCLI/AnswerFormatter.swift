@@ -46,9 +46,10 @@ struct AnswerFormatter {
 
   /// The rendered answer in pieces to be written one after another: a big text matrix is its
   /// cells between padding (``MatrixLayout/textPieces(_:)``), never copied into one string.
-  func pieces(_ answer: Answer, input: String) -> [String] {
+  func pieces(_ answer: Answer, input: String) throws(JacError) -> [String] {
     guard let document = format.document else {
-      return format.language.map { [code(answer, input: input, language: $0)] } ?? []
+      guard let language = format.language else { return [] }
+      return [try code(answer, input: input, language: language)]
     }
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
@@ -226,6 +227,11 @@ struct AnswerFormatter {
     ]
     if answer.componentNames.contains(where: { $0 != nil }) {
       fields.append(("names", JSONText.array(answer.componentNames.map { $0.map(JSONText.string) ?? "null" })))
+    }
+    if !answer.definitions.isEmpty {
+      // `--where`: the definitions in order, each in terms of the earlier names.
+      let definitions = answer.definitions.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
+      fields.append(("where", JSONText.object(definitions)))
     }
     return fields
   }

@@ -41,13 +41,16 @@ public enum ArgumentScanner {
         let long = Option.allCases.map(\.name)
         throw UsageError(.unknownOption(spelling, suggestions: EditDistance.suggestions(for: spelling, among: long, limit: 3)))
       }
-      guard invocation.given.insert(option.canonical).inserted else {
+      guard invocation.given.insert(option.canonical).inserted || option == .definitions else {
         throw UsageError(.optionRepeated(option.canonical))
       }
       if inline != nil && !option.takesValue { throw UsageError(.valueForFlag(spelling)) }
       switch option {
       case .vars: invocation.template.variables = try variableList(try value(for: spelling, inline: inline), option)
       case .wrt: invocation.template.along = try variableList(try value(for: spelling, inline: inline), option)
+      case .definitions: invocation.template.definitions.append(try value(for: spelling, inline: inline))
+      case .inline: invocation.template.inline = true
+      case .funcs: invocation.template.functions = try functionList(try value(for: spelling, inline: inline))
       case .format:
         let text = try value(for: spelling, inline: inline)
         guard let format = OutputStyle.Format(rawValue: text) else { throw UsageError(.unknownFormat(text)) }
@@ -101,7 +104,23 @@ public enum ArgumentScanner {
       throw UsageError(.unknownCommand(name, suggestions: suggestions))
     }
     try checkCombinations(invocation)
+    let variables = (invocation.template.variables ?? []) + (invocation.template.along ?? [])
+    if let both = invocation.template.functions.first(where: variables.contains) {
+      throw UsageError(.functionAndVariable(both))
+    }
     return invocation
+  }
+
+  /// `--funcs L,phi` → names of undefined functions: new names, each once.
+  static func functionList(_ text: String) throws(UsageError) -> [String] {
+    let names = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+    var seen = Set<String>()
+    for name in names {
+      guard isIdentifier(name), name != "D" else { throw UsageError(.variableName(name, option: .funcs)) }
+      guard Parser.isVariableName(name) else { throw UsageError(.functionKnown(name)) }
+      guard seen.insert(name).inserted else { throw UsageError(.variableRepeated(name, option: .funcs)) }
+    }
+    return names
   }
 
   /// Options that apply only to some commands (the check the engine makes too, ``Inapplicable``),
@@ -112,6 +131,7 @@ public enum ArgumentScanner {
     let style = i.style
     let given = i.given
     if given.contains(.exact) && !given.contains(.at) { try fail(.exactWithoutPoint) }
+    if given.contains(.inline) && !given.contains(.definitions) { try fail(.inlineWithoutDefinitions) }
     if !given.isDisjoint(with: [.lhs, .env, .standalone]) && style.format != .latex { try fail(.latexOnly) }
     if style.withLatex && style.format != .json { try fail(.jsonOnly) }
     if given.contains(.steps) && ![.text, .unicode, .latex].contains(style.format) { try fail(.stepsFormat) }

@@ -9,10 +9,10 @@ extension ExitCode {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
     case .limit: self = .limit
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
-      .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
+      .pointForDefinition, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,
-      .unboundSymbols:
+      .unboundSymbols, .undefinedFunction:
       self = .mathError
     }
   }

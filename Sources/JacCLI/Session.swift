@@ -66,7 +66,7 @@ final class Session {
       }
       let formatter = formatter(for: answer)
       let printStart = ContinuousClock.now
-      let pieces = formatter.pieces(answer, input: inputs.joined(separator: ", "))
+      let pieces = try formatter.pieces(answer, input: inputs.joined(separator: ", "))
       printing += ContinuousClock.now - printStart
       let separate = answered > 0 && [.text, .unicode].contains(invocation.style.format) && isMultiLine(answer)
       // Written in pieces: an answer can be hundreds of megabytes, and a joined copy would double it.
@@ -83,8 +83,9 @@ final class Session {
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
+        .pointForDefinition,
         .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar, .noVariables,
-        .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+        .undefinedResult, .undefinedFunction, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)

@@ -28,6 +28,12 @@ public struct UsageError: Error, Equatable {
     case entryValue(String)
     /// `--exact` without `--at`.
     case exactWithoutPoint
+    /// A name both in `--funcs` and in `--vars` or `--wrt`.
+    case functionAndVariable(String)
+    /// A name in `--funcs` that is already a function or a constant (`sin`, `pi`).
+    case functionKnown(String)
+    /// `--inline` without `--where`.
+    case inlineWithoutDefinitions
     /// An option that does not fit the command (the shared check, ``Inapplicable``).
     case inapplicable(Inapplicable)
     /// `--with-latex` without `--json`.
@@ -77,6 +83,9 @@ public struct UsageError: Error, Equatable {
       case .cseWithoutCode: return "'--no-cse' applies to code output ('--format c' and the like)"
       case .entryValue(let text): return "'--entry' takes a row and a column from 1, e.g. 2,1; found '\(text)'"
       case .exactWithoutPoint: return "'--exact' applies with '--at'"
+      case .functionAndVariable(let name): return "'\(name)' is in '--funcs', so it cannot be a variable"
+      case .functionKnown(let name): return "'\(name)' in '--funcs' is already a function or constant"
+      case .inlineWithoutDefinitions: return "'--inline' applies with '--where'"
       case .inapplicable(let problem): return problem.message
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
       case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
@@ -110,9 +119,10 @@ public struct UsageError: Error, Equatable {
       case .unknownCommand(let name, _):
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
       case .codeOfValues, .compactFormat, .compactSteps, .cseWithoutCode, .entryValue, .exactWithoutPoint,
-        .inapplicable, .jsonOnly, .latexOnly, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated,
-        .pointPair, .pointRepeated, .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat,
-        .unknownOption, .valueForFlag, .variableName, .variableRepeated:
+        .functionAndVariable, .functionKnown, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
+        .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
+        .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat, .unknownOption, .valueForFlag,
+        .variableName, .variableRepeated:
         return nil
       }
     }

@@ -309,7 +309,8 @@ import Testing
 
   @Test func errorsPointAtTheColumn() throws {
     let result = try ProcessRunner.run(["simplify", "x(y)"])
-    #expect(result.stderr == "error: 'x' is not a function\n  x(y)\n  ^\nhint: write 'x*(...)' to multiply\n")
+    let hint = "hint: write 'x*(...)' to multiply, or '--funcs x' for a function nobody defined\n"
+    #expect(result.stderr == "error: 'x' is not a function\n  x(y)\n  ^\n" + hint)
     let unknown = try ProcessRunner.run(["sinn(x)"])
     let suggestion = "error: unknown function 'sinn'; did you mean 'sin' or 'sinh'?\n  sinn(x)\n  ^^^^\n"
     #expect(unknown.stderr.hasPrefix(suggestion))

@@ -20,6 +20,9 @@ import Testing
     ["newton", "x^2 + y^2 - 4, x - y", "--vars", "x,y", "--from", "1,1"],
     ["hessian", "x^2*y^3", "--check"],
     ["sparsity", "u0 - 2*u1 + exp(u1), u1 - 2*u2 + u3, u3^2"],
+    ["hessian", "g(x*y, x + y) + f(x)", "--vars", "x,y"],
+    ["diff", "f(g(x))", "--wrt", "x,x,x,x"],
+    ["grad", "L(u, v)*f'(u)", "--funcs", "L", "--lhs"],
   ]
 
   /// Left-hand sides and matrix environments (issue 6), each compiled below.

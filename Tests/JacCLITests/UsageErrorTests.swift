@@ -17,7 +17,10 @@ import Testing
     (["x", "--no-cse"], .cseWithoutCode),
     (["x", "--steps", "--entry", "0"], .entryValue("0")),
     (["x", "--exact"], .exactWithoutPoint),
+    (["L(x)", "--funcs", "L", "--vars", "L,x"], .functionAndVariable("L")),
+    (["L(x)", "--funcs", "sin"], .functionKnown("sin")),
     (["det", "x", "--check"], .inapplicable(.onlyFor([.check], commands: [.jacobian, .grad, .hessian, .diff]))),
+    (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
     (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
@@ -48,7 +51,10 @@ import Testing
     case .cseWithoutCode: "cseWithoutCode"
     case .entryValue: "entryValue"
     case .exactWithoutPoint: "exactWithoutPoint"
+    case .functionAndVariable: "functionAndVariable"
+    case .functionKnown: "functionKnown"
     case .inapplicable: "inapplicable"
+    case .inlineWithoutDefinitions: "inlineWithoutDefinitions"
     case .jsonOnly: "jsonOnly"
     case .latexOnly: "latexOnly"
     case .maxIterValue: "maxIterValue"

@@ -87,7 +87,7 @@ import Testing
     let pool = ExpressionPool()
     #expect(throws: ParseError.self) { try Parser.parseList("x(y)", in: pool) }
     do { _ = try Parser.parseList("x(y)", in: pool) } catch {
-      #expect(error.message.hint == "write 'x*(...)' to multiply")
+      #expect(error.message.hint == "write 'x*(...)' to multiply, or '--funcs x' for a function nobody defined")
     }
   }
 
@@ -120,7 +120,9 @@ import Testing
   /// call a rule's function, not rules.
   @Test func grammarAndParserStayInStep() throws {
     let grammar = try TestFiles.read("grammar/jac.ebnf").split(separator: "\n")
-    let parser = try TestFiles.read("Sources/JacCore/Syntax/Parser.swift").split(separator: "\n")
+    let parser = try ["Parser.swift", "Parser+Undefined.swift"].flatMap {
+      try TestFiles.read("Sources/JacCore/Syntax/" + $0).split(separator: "\n")
+    }
     let rules = grammar.compactMap { $0.firstMatch(of: /^([a-z]\w*)\s*=/).map { String($0.1) } }
     let functions = parser.compactMap { $0.firstMatch(of: /mutating func parse([A-Z]\w*)\(/).map { String($0.1) } }
     let documented = parser.compactMap { $0.firstMatch(of: /^\/\/\/ ([a-z]\w*)\s*=/).map { String($0.1) } }
@@ -134,5 +136,40 @@ import Testing
     }
     #expect(Set(functions).count == functions.count, "one function per rule: \(functions)")
     #expect(documented == rules, "Parser.swift's doc comment copies the grammar's rules")
+  }
+}
+
+/// The notation people type (issue 16): each form parses to the same expression as jac's own.
+@Suite struct TypedNotationTests {
+  @Test(arguments: [
+    ("√x", "sqrt(x)"), ("∛x", "x^(1/3)"), ("√(x + 1)", "sqrt(x + 1)"), ("√x^2", "sqrt(x^2)"),
+    ("√x*y", "sqrt(x)*y"), ("2√x", "2*sqrt(x)"), ("√-x", "sqrt(-x)"), ("√√x", "sqrt(sqrt(x))"),
+    ("x²", "x^2"), ("x³", "x^3"), ("x⁻¹", "x^-1"), ("x⁺²", "x^2"), ("x¹⁰", "x^10"), ("-x²", "-(x^2)"),
+    ("2^x²", "2^(x^2)"), ("(x+1)²", "(x+1)^2"), ("sin(x)²", "sin(x)^2"), ("e^(−x)", "exp(-x)"),
+    ("x·y", "x*y"), ("x⋅y", "x*y"), ("x×y", "x*y"), ("x÷y", "x/y"), ("x − y", "x - y"), ("π", "pi"),
+  ])
+  func sameAsTyped(_ input: String, _ explicit: String) {
+    let f = Fixture()
+    #expect(f.parse(input) == f.parse(explicit), "\(input) vs \(explicit)")
+  }
+
+  @Test(arguments: [
+    ("x⁻", "a superscript sign needs superscript digits after it", 2, 1),
+    ("x¹²³⁴⁵⁶⁷", "number too large", 2, 7),
+    ("²x", "expected an expression, found '²'", 1, 1),
+    ("x√y", "expected an operator before '√'", 2, 1),
+    ("x²y", "expected an operator before 'y'", 3, 1),
+    ("1 ÷ 0", "division by zero", 1, 5),
+  ])
+  func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int, _ width: Int) {
+    do {
+      _ = try Parser.parseList(input, in: ExpressionPool())
+      Issue.record("'\(input)' parsed but should fail")
+    } catch {
+      #expect(error.message.text == message, "\(input)")
+      let start = SourceLocation.column(of: error.range.start, in: input)
+      #expect(start == column, "\(input)")
+      #expect(SourceLocation.column(of: error.range.end, in: input) - start == width, "\(input)")
+    }
   }
 }

@@ -12,6 +12,9 @@ public struct CodeGenerator {
   public let pool: ExpressionPool
   public let language: CodeLanguage
   public var eliminateCommonSubexpressions = true
+  /// `--where` definitions the result's entries name: each computed once, in order, before the
+  /// temporaries (`beta = atan(…)`), and not parameters.
+  public var definitions: [(name: String, value: Expr)] = []
 
   public init(pool: ExpressionPool, language: CodeLanguage) {
     self.pool = pool
@@ -34,7 +37,10 @@ public struct CodeGenerator {
     case .list(let es): roots = es
     case .matrix(let m): roots = m.entries
     }
-    let others = pool.freeSymbols(roots).filter { !variables.contains($0) }
+    let defined = definitions.map(\.name)
+    let others = pool.freeSymbols(roots + definitions.map(\.value)).filter {
+      !variables.contains($0) && !defined.contains($0)
+    }
     var printer = CodeExpressionPrinter(pool: pool, language: language)
     var used = Set<String>()
     var parameters: [String] = []
@@ -43,6 +49,14 @@ public struct CodeGenerator {
       while used.contains(id) { id += "_" }
       used.insert(id)
       parameters.append(id)
+      printer.symbols[pool.symbol(name)] = id
+    }
+    var body: [String?] = []
+    for (name, value) in definitions {
+      var id = language.identifier(name)
+      while used.contains(id) { id += "_" }
+      used.insert(id)
+      body.append(declaration(id, printer.code(value)))
       printer.symbols[pool.symbol(name)] = id
     }
     var temporaries: [(String, Expr)] = []
@@ -54,7 +68,6 @@ public struct CodeGenerator {
         temporaries.append((t, e))
       }
     }
-    var body: [String?] = []
     for (t, e) in temporaries {
       let value = printer.code(e, top: e)
       printer.names[e] = t

@@ -6,6 +6,9 @@
 public enum Option: String, CaseIterable, Sendable, Comparable {
   case vars = "--vars"
   case wrt = "--wrt"
+  case funcs = "--funcs"
+  case definitions = "--where"
+  case inline = "--inline"
   case format = "--format"
   case noCSE = "--no-cse"
   case dense = "--dense"
@@ -42,8 +45,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   /// The placeholder of the option's value in help (`--vars <names>`); nil for a flag.
   public var valueName: String? {
     switch self {
-    case .vars, .wrt: return "names"
+    case .vars, .wrt, .funcs: return "names"
     case .format: return "format"
+    case .definitions: return "definitions"
     case .at: return "point"
     case .jvp: return "v"
     case .vjp: return "u"
@@ -52,7 +56,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .maxIter: return "n"
     case .env: return "name"
     case .entry: return "i,j"
-    case .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
+    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
       .standalone, .withLatex, .steps, .stats, .version, .help:
       return nil
     }
@@ -68,9 +72,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact, .jvp, .vjp, .check,
-      .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats, .version,
-      .help:
+    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
+      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
+      .stats, .version, .help:
       return self
     }
   }
@@ -82,6 +86,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
     case .wrt: return (label, ["diff only: differentiate along these, left to right (default: --vars)."])
+    case .definitions:
+      return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
+    case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])
+    case .funcs: return (label, ["Functions nobody defined, e.g. L,phi: L(u, v) (f, g, h, F, G, H need no declaring)."])
     case .format:
       return (
         label,

@@ -24,6 +24,15 @@ extension ExpressionPool {
     return index
   }
 
+  /// The names of the undefined functions `roots` apply (`f` for `f'(x)` too), in natural order.
+  public func undefinedFunctions(_ roots: [Expr]) -> [String] {
+    var names = Set<String>()
+    for e in distinctNodes(roots) {
+      if case .undefined(let name, _)? = applied(e) { names.insert(name) }
+    }
+    return names.sorted { Self.compareNames($0, $1) < 0 }
+  }
+
   /// The operator of an `apply` node, or nil.
   func applied(_ e: Expr) -> Operator? {
     let r = records[e.index]

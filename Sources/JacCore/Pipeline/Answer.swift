@@ -68,4 +68,7 @@ public struct Answer {
   public var derivations: [EntryDerivation] = []
   /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
   public var componentNames: [String?] = []
+  /// `--where`: each definition's name and right-hand side (simplified, in terms of the earlier
+  /// names), in order; empty with `--inline` or without `--where`.
+  public var definitions: [(name: String, value: Expr)] = []
 }

@@ -90,14 +90,25 @@ public final class Engine {
     for text in request.inputs where text.utf8.count > Limits.inputBytes {
       throw .limit(.inputBytes(text.utf8.count))
     }
+    var uses = Parser.Uses()
     for (i, text) in request.inputs.enumerated() {
       do {
-        let components = try Parser.parseComponents(text, in: pool)
+        let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions), uses: &uses)
         functions += components.map(\.expression)
         names += components.map(\.name)
       } catch {
         throw .parse(error, input: i)
       }
+    }
+    var definitions: Definitions?
+    if !request.definitions.isEmpty {
+      let declared = (request.variables ?? []) + (request.along ?? [])
+      let d = try Definitions(request.definitions, pool: pool, functions: Set(request.functions), variables: declared)
+      if let bound = request.at?.first(where: { b in d.items.contains { $0.name == b.name } }) {
+        throw .pointForDefinition(bound.name)
+      }
+      functions = pool.substitute(functions, d.bindings)
+      definitions = d
     }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
@@ -112,6 +123,10 @@ public final class Engine {
     answer.componentNames = names
     answer.determinant = computed.determinant
     answer.along = request.along ?? variableNames
+    for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {
+      let roots = answer.value.entries + [answer.determinant].compactMap { $0 }
+      if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
+    }
     if request.check { answer.check = try check(answer, context) }
     if request.steps { answer.derivations = try derivations(context) }
     try applyVectors(&answer, context)
@@ -119,6 +134,7 @@ public final class Engine {
     if request.volumeElement, case .scalar(let det) = answer.value {
       answer.volumeFactor = try finish(pool.call(.abs, det), context)
     }
+    if let definitions, !request.inline { try fold(&answer, definitions, context) }
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     return answer
@@ -137,6 +153,25 @@ public final class Engine {
     if pool.isUndefined(s) { throw .undefinedResult }
     if pool.treeSize(s) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the result")) }
     return s
+  }
+
+  /// Puts each definition's name wherever its right-hand side occurs in the answer
+  /// (``Definitions/fold(_:keys:below:)``), and lists the definitions in terms of earlier names.
+  private func fold(_ answer: inout Answer, _ definitions: Definitions, _ c: Context) throws(JacError) {
+    let keys = try definitions.items.map { item throws(JacError) in try finish(item.expanded, c) }
+    answer.definitions = definitions.items.indices.map { k in
+      (definitions.items[k].name, definitions.fold([keys[k]], keys: keys, below: k)[0])
+    }
+    func folded(_ e: Expr) -> Expr { definitions.fold([e], keys: keys)[0] }
+    switch answer.value {
+    case .scalar(let e): answer.value = .scalar(folded(e))
+    case .list(let es): answer.value = .list(definitions.fold(es, keys: keys))
+    case .matrix(let m):
+      answer.value = .matrix(Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
+    case .newton: break
+    }
+    answer.determinant = answer.determinant.map(folded)
+    answer.volumeFactor = answer.volumeFactor.map(folded)
   }
 
   /// Names asked for with --vars or --wrt that do not occur in the input but are close to one

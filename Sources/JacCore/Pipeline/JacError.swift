@@ -10,12 +10,17 @@ public enum JacError: Error, Equatable {
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
   case noVariables
+  /// `--at`, `--check` or code generation (`use`) on an answer that applies a function nobody
+  /// defined, which has no value.
+  case undefinedFunction(name: String, use: String)
   /// A result is undefined (for example a simplification revealed a division by zero).
   case undefinedResult
   /// A request went past one of jac's ``Limits``.
   case limit(Limits.Exceeded)
   /// `--at` names a symbol that is not in the input; with a close name when there is one.
   case unknownPointVariable(String, suggestion: String?)
+  /// `--at` gives a value to a name `--where` defines.
+  case pointForDefinition(String)
   /// `--at` leaves variables without a value.
   case missingPointVariables([String])
   /// A vector option has the wrong number of entries.
@@ -48,11 +53,15 @@ public enum JacError: Error, Equatable {
       return "\(cmd.rawValue) needs \(what); this Jacobian is \(r)×\(c)"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
+    case .undefinedFunction(let name, let use):
+      return "\(use) cannot evaluate '\(name)', a function nobody defined"
     case .undefinedResult: return "the result is undefined (division by zero)"
     case .limit(let exceeded): return exceeded.message
     case .unknownPointVariable(let name, let suggestion):
       return "'--at' gives a value for '\(name)', which is not in the input"
         + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .pointForDefinition(let name):
+      return "'--at' gives a value for '\(name)', which '--where' defines; give values to what it depends on"
     case .missingPointVariables(let names):
       return "'--at' gives no value for " + names.map { "'\($0)'" }.joined(separator: ", ")
     case .vectorLength(let option, let given, let expected):

@@ -32,6 +32,12 @@ public struct Request: Sendable {
   public var inputs: [String]
   /// Variables in order; nil: the free variables in natural order (x2 before x10).
   public var variables: [String]?
+  /// `--funcs`: names of undefined functions beyond the conventional `f`, `g`, `h`, `F`, `G`, `H`.
+  public var functions: [String] = []
+  /// `--where`: definitions `name = expression`, separated by `;`, one text per `--where`, in order.
+  public var definitions: [String] = []
+  /// `--inline`: print answers expanded, without the definitions' names.
+  public var inline = false
   /// For `diff`: differentiate along these variables, left to right.
   public var along: [String]?
   public var simplify: Bool

@@ -183,6 +183,8 @@ public struct LatexPrinter {
         out += symbolText(name)
       } else if args.count == 1 && partials.count <= 3 {
         out += symbolText(name) + String(repeating: "'", count: partials.count)
+      } else if args.count == 1 {
+        out += symbolText(name) + "^{(\(partials.count))}"
       } else {
         out += "\\partial_{" + partials.map(String.init).joined(separator: ",") + "} " + symbolText(name)
       }

@@ -39,7 +39,26 @@ struct PrintLayout {
         result.numerator.append(f)
       }
     }
+    result.numerator = chainOrdered(result.numerator)
     return result
+  }
+
+  /// Factors in print order: as sorted, except that applications of undefined functions print
+  /// outermost first, in the slots they hold, so a chain reads as the chain rule writes it:
+  /// `f'(g(x))*g'(x)` (deeper first; equal depths keep the canonical order).
+  func chainOrdered(_ factors: [Expr]) -> [Expr] {
+    let slots = factors.indices.filter { i in
+      if case .apply(.undefined, _) = pool.node(factors[i]) { return true }
+      return false
+    }
+    guard slots.count > 1 else { return factors }
+    let chain = slots.map { factors[$0] }.enumerated().sorted { a, b in
+      let (da, db) = (pool.depth(a.element), pool.depth(b.element))
+      return da != db ? da > db : a.offset < b.offset
+    }
+    var ordered = factors
+    for (slot, factor) in zip(slots, chain) { ordered[slot] = factor.element }
+    return ordered
   }
 
   /// The precedence of `e` as printed, the one table every printer reads (``Precedence``):

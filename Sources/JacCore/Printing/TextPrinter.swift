@@ -58,12 +58,12 @@ public struct TextPrinter {
 
   /// What comes before an `apply` node's arguments: `atan2`, `f`, and for partial derivatives of
   /// an undefined function `f'`, `f''`, `f'''` (one argument, up to the third) or `D[1,2](f)`.
-  static func head(_ op: Operator) -> String {
+  static func head(_ op: Operator, arguments: Int) -> String {
     switch op {
     case .atan2: return op.name
     case .undefined(let name, let partials):
       if partials.isEmpty { return name }
-      if partials.allSatisfy({ $0 == 1 }) && partials.count <= 3 {
+      if arguments == 1 && partials.count <= 3 {
         return name + String(repeating: "'", count: partials.count)
       }
       return "D[" + partials.map(String.init).joined(separator: ",") + "](" + name + ")"
@@ -106,7 +106,7 @@ public struct TextPrinter {
       write(u, into: &out)
       out += ")"
     case .apply(let op, let args):
-      out += Self.head(op)
+      out += Self.head(op, arguments: args.count)
       out += "("
       for (i, a) in args.enumerated() {
         if i > 0 { out += style == .compact ? "," : ", " }

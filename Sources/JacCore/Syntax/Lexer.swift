@@ -6,6 +6,11 @@
 /// - Identifiers: a letter or `_`, then letters, digits and `_`. Letters include Greek and other
 ///   alphabetic Unicode scalars (`θ`, `φ`, `π`).
 /// - Operators: `+ - * / ^ ** ( ) , =`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
+/// - Notation people type: `÷` for `/`; `√` and `∛` (roots of the operand that follows);
+///   superscript exponents `²`, `³`, `⁻¹`, `¹⁰` (an optional `⁺` or `⁻`, then superscript digits).
+/// - Derivatives of undefined functions: a prime `'` only directly after a name and before `(`
+///   or another `'` (`f'(x)`, `f''(x)`; elsewhere `'` is an unexpected character, kept free for
+///   a transpose), and `D[1,2]` (a name `D` directly followed by `[`) as one token.
 public struct Lexer {
   let bytes: [UInt8]
   private(set) var position = 0
@@ -39,6 +44,7 @@ public struct Lexer {
     case UInt8(ascii: ")"): return single(.rightParen)
     case UInt8(ascii: ","): return single(.comma)
     case UInt8(ascii: "="): return single(.equals)
+    case UInt8(ascii: "'") where primeFollowsName(): return single(.prime)
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
     default: break
     }
@@ -46,9 +52,13 @@ public struct Lexer {
     switch scalar.value {
     case 0x2212: return single(.minus, width: UTF8.width(scalar))
     case 0x00B7, 0x22C5, 0x00D7: return single(.star, width: UTF8.width(scalar))
+    case 0x00F7: return single(.slash, width: UTF8.width(scalar))
+    case 0x221A: return single(.radical(index: 2), width: UTF8.width(scalar))
+    case 0x221B: return single(.radical(index: 3), width: UTF8.width(scalar))
+    case 0x207A, 0x207B, 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074...0x2079: return try superscript()
     default: break
     }
-    if Self.isIdentifierStart(scalar) { return identifier() }
+    if Self.isIdentifierStart(scalar) { return try identifier() }
     throw ParseError(.unexpectedCharacter(Self.display(scalar)), SourceRange(start, start + UTF8.width(scalar)))
   }
 
@@ -76,7 +86,7 @@ public struct Lexer {
   /// (``VisibleText``).
   static func display(_ s: Unicode.Scalar) -> String { VisibleText.shown(s) }
 
-  private mutating func identifier() -> Token {
+  private mutating func identifier() throws(ParseError) -> Token {
     let start = position
     while position < bytes.count {
       let s = decodeScalar(at: position)
@@ -84,7 +94,83 @@ public struct Lexer {
       position += UTF8.width(s)
     }
     let name = String(decoding: bytes[start..<position], as: UTF8.self)
+    if name == "D", position < bytes.count, bytes[position] == UInt8(ascii: "[") { return try partials(from: start) }
     return Token(kind: .identifier(name), range: SourceRange(start, position))
+  }
+
+  /// The superscript digits, `0` to `9`.
+  static let superscriptDigits: [Unicode.Scalar] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+
+  /// `n` in superscript digits, `⁻¹` for -1.
+  static func superscript(_ n: Int) -> String {
+    let digits = String(n.magnitude).unicodeScalars.map { superscriptDigits[Int($0.value) - 48] }
+    return (n < 0 ? "⁻" : "") + String(String.UnicodeScalarView(digits))
+  }
+
+  /// A superscript exponent: `⁺` or `⁻`, then superscript digits (at most 6: `x¹⁰⁰⁰⁰⁰⁰` is an error).
+  private mutating func superscript() throws(ParseError) -> Token {
+    let start = position
+    var negative = false
+    var first = decodeScalar(at: position)
+    if first == "⁺" || first == "⁻" {
+      negative = first == "⁻"
+      position += UTF8.width(first)
+      first = position < bytes.count ? decodeScalar(at: position) : " "
+    }
+    var value = 0
+    var digits = 0
+    while position < bytes.count, let d = Self.superscriptDigits.firstIndex(of: decodeScalar(at: position)) {
+      value = digits < 7 ? value * 10 + d : value
+      digits += 1
+      position += UTF8.width(Self.superscriptDigits[d])
+    }
+    guard digits > 0 else {
+      throw ParseError(.malformedSuperscript, SourceRange(start, position))
+    }
+    guard digits <= 6 else { throw ParseError(.numberTooLarge, SourceRange(start, position)) }
+    return Token(kind: .superscript(negative ? -value : value), range: SourceRange(start, position))
+  }
+
+  /// Whether the `'` at `position` is a prime: directly after a name (or a prime), with only
+  /// primes between it and a `(`.
+  private func primeFollowsName() -> Bool {
+    guard position > 0 else { return false }
+    let before = bytes[position - 1]
+    let afterName =
+      before == UInt8(ascii: "'") || before == UInt8(ascii: "_") || before >= 0x80
+      || (before >= 48 && before <= 57) || ((before | 0x20) >= 97 && (before | 0x20) <= 122)
+    guard afterName else { return false }
+    var p = position
+    while p < bytes.count, bytes[p] == UInt8(ascii: "'") { p += 1 }
+    return p < bytes.count && bytes[p] == UInt8(ascii: "(")
+  }
+
+  /// `D[1,2]`, from the `D` at `start`: positions from 1, separated by commas (spaces allowed).
+  private mutating func partials(from start: Int) throws(ParseError) -> Token {
+    position += 1  // "["
+    var positions: [Int] = []
+    func malformed(_ end: Int) -> ParseError {
+      ParseError(.malformedPartials, SourceRange(start, min(end, bytes.count)))
+    }
+    while true {
+      skipWhitespace()
+      let digits = position
+      while isDigit(position) { position += 1 }
+      guard position > digits, position - digits <= 4,
+        let value = Int(String(decoding: bytes[digits..<position], as: UTF8.self)), value >= 1
+      else { throw malformed(position + 1) }
+      positions.append(value)
+      skipWhitespace()
+      guard position < bytes.count else { throw malformed(position) }
+      if bytes[position] == UInt8(ascii: ",") {
+        position += 1
+      } else if bytes[position] == UInt8(ascii: "]") {
+        position += 1
+        return Token(kind: .partials(positions), range: SourceRange(start, position))
+      } else {
+        throw malformed(position + 1)
+      }
+    }
   }
 
   private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }

@@ -10,6 +10,14 @@ public struct ParseError: Error, Equatable, Sendable {
   /// The catalogue of parse messages, alphabetical by case. Lowercase, no final period, tokens in
   /// single quotes. `docs/errors.md` lists every one; a test keeps the two in step.
   public enum Message: Equatable, Sendable {
+    /// A `--where` definition that uses itself (`b = 2*b`).
+    case definitionCycle(name: String)
+    /// A `--where` definition that uses a later one (`a = b; b = x`).
+    case definitionLater(name: String)
+    /// A `--where` name that is a variable of `--vars` or `--wrt`.
+    case definitionOfVariable(name: String)
+    /// A `--where` name defined twice.
+    case definitionRepeated(name: String)
     /// `0^-1`.
     case divisionByZero
     /// Two components with the same name (`x = t, x = t^2`).
@@ -18,14 +26,30 @@ public struct ParseError: Error, Equatable, Sendable {
     /// A function name with no `(` after it (`sin x`).
     case expectedArgumentList(function: String)
     case expectedCloseParen(openColumn: Int)
+    /// A `--where` piece that is not `name = expression`.
+    case expectedDefinition
+    /// `D[1]` not followed by `(NAME)`.
+    case expectedDifferentiatedFunction(found: String)
     case expectedExpression(found: String)
     /// Two operands with no operator between them where implicit multiplication does not apply.
     case expectedOperator(found: String)
+    /// A name applied as a function and used as a variable in one input (`f(x) + f`).
+    case functionAndVariable(name: String)
     case malformedNumber(String)
+    /// `⁻` or `⁺` with no superscript digit after it.
+    case malformedSuperscript
+    /// `D[` not followed by positions from 1 and `]` (`D[0]`, `D[x]`).
+    case malformedPartials
     case nestingTooDeep(limit: Int)
     /// A variable or constant followed by `(`.
     case notAFunction(name: String)
+    /// A prime or `D[…]` on a name that is not an undefined function (`sin'(x)`, `x'(t)`).
+    case notAnUndefinedFunction(name: String)
     case numberTooLarge
+    /// `D[3](f)(x, y)`: a position beyond the function's arguments.
+    case partialOutOfRange(function: String, position: Int, count: Int)
+    /// `f'(x, y)`: a prime on a function of several arguments.
+    case primeWithSeveralArguments(function: String, count: Int)
     case undefinedFunctionValue(function: String, at: String)
     case unexpectedCharacter(String)
     case unexpectedCloseParen
@@ -35,17 +59,32 @@ public struct ParseError: Error, Equatable, Sendable {
 
     public var text: String {
       switch self {
+      case .definitionCycle(let name): return "'\(name)' is defined in terms of itself"
+      case .definitionLater(let name): return "'\(name)' is used before its definition"
+      case .definitionOfVariable(let name): return "'\(name)' is a variable; it cannot be defined"
+      case .definitionRepeated(let name): return "'\(name)' is defined twice"
       case .divisionByZero: return "division by zero"
       case .duplicateComponentName(let name): return "component '\(name)' is named twice"
       case .emptyInput: return "empty input"
       case .expectedArgumentList(let f): return "expected '(' after function '\(f)'"
       case .expectedCloseParen(let c): return "expected ')' to close '(' at column \(c)"
+      case .expectedDefinition: return "expected a definition 'name = expression'"
+      case .expectedDifferentiatedFunction(let found):
+        return "expected a function name in parentheses after 'D[…]', found \(found)"
       case .expectedExpression(let found): return "expected an expression, found \(found)"
       case .expectedOperator(let found): return "expected an operator before \(found)"
+      case .functionAndVariable(let name): return "'\(name)' is used both as a function and as a variable"
       case .malformedNumber(let s): return "malformed number '\(s)'"
+      case .malformedSuperscript: return "a superscript sign needs superscript digits after it"
+      case .malformedPartials: return "malformed 'D[…]': argument positions are whole numbers from 1"
       case .nestingTooDeep(let limit): return "nesting deeper than \(limit) levels"
       case .notAFunction(let name): return "'\(name)' is not a function"
+      case .notAnUndefinedFunction(let name): return "'\(name)' is not an undefined function"
       case .numberTooLarge: return "number too large"
+      case .partialOutOfRange(let f, let position, let count):
+        return "'\(f)' takes \(count) \(count == 1 ? "argument" : "arguments"); there is no argument \(position)"
+      case .primeWithSeveralArguments(let f, let count):
+        return "a prime differentiates a function of one argument; '\(f)' takes \(count)"
       case .undefinedFunctionValue(let f, let at): return "'\(f)' is undefined at \(at)"
       case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
       case .unexpectedCloseParen: return "unexpected ')'"
@@ -60,16 +99,27 @@ public struct ParseError: Error, Equatable, Sendable {
     public var isLimit: Bool {
       switch self {
       case .nestingTooDeep, .numberTooLarge: return true
-      case .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
-        .expectedExpression, .expectedOperator, .malformedNumber, .notAFunction, .undefinedFunctionValue,
-        .unexpectedCharacter, .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
+      case .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
+        .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
+        .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
+        .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction,
+        .partialOutOfRange, .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter,
+        .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
         return false
       }
     }
 
     public var hint: String? {
       switch self {
-      case .notAFunction(let name): return "write '\(name)*(...)' to multiply"
+      case .notAFunction(let name):
+        return "write '\(name)*(...)' to multiply, or '--funcs \(name)' for a function nobody defined"
+      case .unknownFunction(let name, _): return "'--funcs \(name)' declares a function nobody defined"
+      case .notAnUndefinedFunction(let name):
+        return Parser.callee(named: name) == nil
+          ? "'--funcs \(name)' declares a function nobody defined" : "'jac diff' differentiates '\(name)'"
+      case .primeWithSeveralArguments(let f, _): return "write 'D[1](\(f))(…)' for the partial along the first argument"
+      case .expectedDifferentiatedFunction: return "write 'D[1,2](f)(x, y)'"
+      case .malformedPartials: return "write 'D[1,2](f)(x, y)'"
       case .expectedArgumentList(let f): return "write '\(f)(x)^2', not '\(f)^2(x)'"
       case .expectedOperator: return "write '*' to multiply"
       default: return nil

@@ -7,11 +7,16 @@
 /// list       = expression { "," expression } ;
 /// expression = term { ( "+" | "-" ) term } ;
 /// term       = unary { ( "*" | "/" ) unary | implicit } ;
-/// unary      = ( "-" | "+" ) unary | power ;
-/// power      = primary [ ( "^" | "**" ) unary ] ;
-/// primary    = NUMBER | call | IDENTIFIER | "(" expression ")" ;
-/// call       = FUNCTION "(" expression ")" ;
+/// unary      = ( "-" | "+" ) unary | radical | power ;
+/// radical    = ( "√" | "∛" ) unary ;
+/// power      = primary [ ( "^" | "**" ) unary | SUPERSCRIPT ] ;
+/// primary    = NUMBER | call | application | derivative | IDENTIFIER | "(" expression ")" ;
+/// call       = FUNCTION "(" expression { "," expression } ")" ;
+/// application = UNDEFINED { "'" } arguments ;
+/// derivative = PARTIALS "(" UNDEFINED ")" arguments ;
+/// arguments  = "(" expression { "," expression } ")" ;
 /// ```
+/// `application`, `derivative` and `arguments` (undefined functions) are in `Parser+Undefined.swift`.
 /// Implicit multiplication (`2x`, `3(x+1)`, `(x+1)(x-1)`, `2 sin(x)`) applies after a number or
 /// a `)` when an identifier or `(` follows. Nesting is capped at ``maxNesting`` levels; deeper
 /// input is an error, never a stack overflow (callers run on a large stack, see `DeepStack`).
@@ -21,47 +26,25 @@ public struct Parser {
   public static let maxNesting = 10_000
 
   private var lexer: Lexer
-  private var current: Token
-  private var previous: Token?
-  private let pool: ExpressionPool
+  var current: Token
+  var previous: Token?
+  let pool: ExpressionPool
   private let text: String
   /// Parentheses, calls, signs and exponents open around the current token.
-  private var depth = 0
+  var depth = 0
   /// Where the last component name was (for the duplicate-name error).
   private var nameRange: SourceRange?
+  /// The names of undefined functions: those declared (`--funcs`) and ``conventionalFunctions``.
+  let functions: Set<String>
+  /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
+  var uses = Uses()
 
-  init(_ text: String, pool: ExpressionPool) throws(ParseError) {
+  init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
     self.pool = pool
+    self.functions = functions.union(Self.conventionalFunctions)
     lexer = Lexer(text)
     current = try lexer.next()
-  }
-
-  /// Parses a comma-separated list of expressions (one component each).
-  public static func parseList(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Expr] {
-    var parser = try Parser(text, pool: pool)
-    return try parser.parseList()
-  }
-
-  /// A component of a system: its expression and the name it was given (`x = r*cos(t)`).
-  public struct Component: Sendable {
-    public var name: String?
-    public var expression: Expr
-  }
-
-  /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
-  public static func parseComponents(_ text: String, in pool: ExpressionPool) throws(ParseError) -> [Component] {
-    var parser = try Parser(text, pool: pool)
-    return try parser.parseComponents()
-  }
-
-  /// Parses a single expression.
-  public static func parseExpression(_ text: String, in pool: ExpressionPool) throws(ParseError) -> Expr {
-    var parser = try Parser(text, pool: pool)
-    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
-    let e = try parser.parseExpression()
-    try parser.expectEnd()
-    return e
   }
 
   // MARK: Rules
@@ -131,11 +114,12 @@ public struct Parser {
         try advance()
         let rhs = try parseUnary()
         result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
-      case .identifier, .number, .leftParen:
+      case .identifier, .number, .leftParen, .radical:
         guard allowsImplicitMultiplication, !isNumber(current) else {
           throw ParseError(.expectedOperator(found: current.quoted), current.range)
         }
-        let rhs = try parsePower()
+        let rhs: Expr
+        if case .radical = current.kind { rhs = try parseRadical() } else { rhs = try parsePower() }
         result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       default:
         return result
@@ -165,14 +149,32 @@ public struct Parser {
       try advance()
       let operand = try parseUnary()
       return negative ? pool.negate(operand) : operand
+    case .radical: return try parseRadical()
     default:
       return try parsePower()
     }
   }
 
+  /// `√u` = u^(1/2), `∛u` = u^(1/3) (so, like `u^(1/3)`, real for u ≥ 0); the operand is a
+  /// unary, so `√x^2` = √(x²), `√-x` is allowed, and `√x*y` = (√x)·y.
+  mutating func parseRadical() throws(ParseError) -> Expr {
+    guard case .radical(let index) = current.kind else { return try parseUnary() }
+    let start = current.range.start
+    try enter(current.range)
+    defer { depth -= 1 }
+    try advance()
+    let operand = try parseUnary()
+    let root = pool.power(operand, pool.number(Rational(BigInt(1), BigInt(index))))
+    return try checked(root, [operand], .divisionByZero, from: start)
+  }
+
   mutating func parsePower() throws(ParseError) -> Expr {
     let start = current.range.start
     let base = try parsePrimary()
+    if case .superscript(let n) = current.kind {
+      try advance()
+      return try checked(pool.power(base, pool.number(Rational(BigInt(n)))), [base], .divisionByZero, from: start)
+    }
     guard current.kind == .caret else { return base }
     try enter(current.range)
     defer { depth -= 1 }
@@ -189,8 +191,10 @@ public struct Parser {
       return pool.number(value)
     case .identifier(let name):
       try advance()
+      if current.kind == .prime { return try parseApplication(name, token) }
       if let callee = Self.callee(named: name) { return try parseCall(callee, name: name, token) }
       if current.kind == .leftParen {
+        if functions.contains(name) { return try parseApplication(name, token) }
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
         }
@@ -200,8 +204,9 @@ public struct Parser {
       switch name {
       case "pi", "π": return pool.pi
       case "e": return pool.call(.exp, pool.one)
-      default: return pool.symbol(name)
+      default: return try variable(name, token.range)
       }
+    case .partials(let positions): return try parseDerivative(positions, token)
     case .leftParen:
       try enter(token.range)
       defer { depth -= 1 }
@@ -255,7 +260,7 @@ public struct Parser {
 
   // MARK: Helpers
 
-  private mutating func advance() throws(ParseError) {
+  mutating func advance() throws(ParseError) {
     previous = current
     current = try lexer.next()
   }
@@ -263,12 +268,12 @@ public struct Parser {
   /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
   /// top level is level 0, so ``maxNesting`` levels are accepted and one more is an error
   /// pointing at the construct that opens it.
-  private mutating func enter(_ range: SourceRange) throws(ParseError) {
+  mutating func enter(_ range: SourceRange) throws(ParseError) {
     depth += 1
     if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
   }
 
-  private mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
+  mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
     guard current.kind == .rightParen else {
       if current.kind == .end || current.kind == .comma {
         let column = SourceLocation.column(of: open.range.start, in: text)
@@ -279,7 +284,7 @@ public struct Parser {
     try advance()
   }
 
-  private mutating func expectEnd() throws(ParseError) {
+  mutating func expectEnd() throws(ParseError) {
     switch current.kind {
     case .end: return
     case .rightParen: throw ParseError(.unexpectedCloseParen, current.range)

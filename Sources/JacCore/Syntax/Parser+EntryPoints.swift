@@ -1,0 +1,48 @@
+/// The parser's entry points: a list of expressions, a system of (named) components, one
+/// expression. `functions` are the names of undefined functions declared beyond
+/// ``Parser/conventionalFunctions`` (`--funcs`).
+extension Parser {
+  /// Parses a comma-separated list of expressions (one component each).
+  public static func parseList(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> [Expr] {
+    var parser = try Parser(text, pool: pool, functions: functions)
+    return try parser.parseList()
+  }
+
+  /// A component of a system: its expression and the name it was given (`x = r*cos(t)`).
+  public struct Component: Sendable {
+    public var name: String?
+    public var expression: Expr
+  }
+
+  /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).
+  public static func parseComponents(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> [Component] {
+    var uses = Uses()
+    return try parseComponents(text, in: pool, functions: functions, uses: &uses)
+  }
+
+  /// Parses one text of an input whose earlier texts used names as `uses` says (updated).
+  public static func parseComponents(
+    _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses
+  ) throws(ParseError) -> [Component] {
+    var parser = try Parser(text, pool: pool, functions: functions)
+    parser.uses = uses
+    let components = try parser.parseComponents()
+    uses = parser.uses
+    return components
+  }
+
+  /// Parses a single expression.
+  public static func parseExpression(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> Expr {
+    var parser = try Parser(text, pool: pool, functions: functions)
+    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
+    let e = try parser.parseExpression()
+    try parser.expectEnd()
+    return e
+  }
+}

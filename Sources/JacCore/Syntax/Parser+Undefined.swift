@@ -1,0 +1,108 @@
+/// Undefined functions: `f(x)`, `g(x, y)`, their derivatives `f'(u)`, `f''(u)` and
+/// `D[1,2](f)(u, v)` (Maple's notation: the partial along the 1st, then the 2nd argument).
+///
+/// A name is an undefined function when it is declared (`--funcs L`) or is one of
+/// ``conventionalFunctions``, and is followed by `(` (or a prime); alone it is still a variable,
+/// but one input cannot use a name both ways, and applies each function to the same number of
+/// arguments everywhere.
+extension Parser {
+  /// How an input uses names, kept across the texts of one input (the positional arguments are
+  /// one system): how many arguments each undefined function was first applied to (the same
+  /// everywhere), and which names stood as variables (a name is a variable or a function, not both).
+  public struct Uses: Sendable {
+    var arities: [String: Int] = [:]
+    var variables: Set<String> = []
+    public init() {}
+  }
+
+  /// The names that are undefined functions without a declaration: `f`, `g`, `h`, `F`, `G`, `H`.
+  public static let conventionalFunctions: Set<String> = ["f", "g", "h", "F", "G", "H"]
+
+  /// `application = UNDEFINED { "'" } arguments`: `f(x)`, `f'(x)`, `f''(x)`; the name was just
+  /// consumed. A prime is the derivative of a function of one argument, so `f'(x)` is
+  /// `D[1](f)(x)`.
+  mutating func parseApplication(_ name: String, _ nameToken: Token) throws(ParseError) -> Expr {
+    var primes = 0
+    var head = nameToken.range
+    while current.kind == .prime {
+      primes += 1
+      head = SourceRange(head.start, current.range.end)
+      try advance()
+    }
+    guard functions.contains(name), Self.callee(named: name) == nil else {
+      throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
+    }
+    let arguments = try parseArguments(openedBy: nameToken.range)
+    let whole = SourceRange(nameToken.range.start, previous?.range.end ?? head.end)
+    try use(name, arguments.count, at: nameToken.range, whole: whole)
+    if primes > 0 && arguments.count != 1 {
+      throw ParseError(.primeWithSeveralArguments(function: name, count: arguments.count), head)
+    }
+    return pool.apply(.undefined(name: name, partials: Array(repeating: 1, count: primes)), arguments)
+  }
+
+  /// `derivative = PARTIALS "(" UNDEFINED ")" arguments`: `D[1,2](f)(u, v)`, the partial
+  /// derivative of f along its 1st and 2nd arguments (in any order: mixed partials commute).
+  mutating func parseDerivative(_ positions: [Int], _ head: Token) throws(ParseError) -> Expr {
+    try advance()
+    guard current.kind == .leftParen else {
+      throw ParseError(.expectedDifferentiatedFunction(found: current.quoted), current.range)
+    }
+    try advance()
+    let nameToken = current
+    guard case .identifier(let name) = nameToken.kind else {
+      throw ParseError(.expectedDifferentiatedFunction(found: current.quoted), current.range)
+    }
+    guard functions.contains(name), Self.callee(named: name) == nil else {
+      throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
+    }
+    try advance()
+    guard current.kind == .rightParen else {
+      throw ParseError(.expectedDifferentiatedFunction(found: current.quoted), current.range)
+    }
+    try advance()
+    let arguments = try parseArguments(openedBy: head.range)
+    let whole = SourceRange(head.range.start, previous?.range.end ?? head.range.end)
+    try use(name, arguments.count, at: nameToken.range, whole: whole)
+    if let beyond = positions.first(where: { $0 > arguments.count }) {
+      throw ParseError(.partialOutOfRange(function: name, position: beyond, count: arguments.count), head.range)
+    }
+    return pool.apply(.undefined(name: name, partials: positions.sorted()), arguments)
+  }
+
+  /// `arguments = "(" expression { "," expression } ")"`, one level of nesting deeper.
+  mutating func parseArguments(openedBy head: SourceRange) throws(ParseError) -> [Expr] {
+    guard current.kind == .leftParen else {
+      throw ParseError(.expectedExpression(found: current.quoted), current.range)
+    }
+    try enter(head)
+    defer { depth -= 1 }
+    let open = current
+    try advance()
+    var arguments = [try parseExpression()]
+    while current.kind == .comma {
+      try advance()
+      arguments.append(try parseExpression())
+    }
+    try expectCloseParen(openedAt: open)
+    return arguments
+  }
+
+  /// Records that function `name` is applied to `count` arguments: an error if it stood as a
+  /// variable, or was applied to another number of arguments before.
+  private mutating func use(_ name: String, _ count: Int, at range: SourceRange, whole: SourceRange) throws(ParseError)
+  {
+    if uses.variables.contains(name) { throw ParseError(.functionAndVariable(name: name), range) }
+    if let expected = uses.arities[name], expected != count {
+      throw ParseError(.wrongArgumentCount(function: name, expected: expected, count: count), whole)
+    }
+    uses.arities[name] = count
+  }
+
+  /// The variable `name`, unless the input applies it as a function.
+  mutating func variable(_ name: String, _ range: SourceRange) throws(ParseError) -> Expr {
+    if uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
+    uses.variables.insert(name)
+    return pool.symbol(name)
+  }
+}
