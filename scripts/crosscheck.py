@@ -26,10 +26,29 @@ except ImportError:
 VARS = ["x", "y", "z"]
 FUNCTIONS = ["sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "sinh", "cosh", "tanh",
              "asinh", "acosh", "atanh", "exp", "log", "sqrt", "abs"]
+# Issue 16's functions: one argument (aliases included, so they are parsed too) ...
+NEW_FUNCTIONS = ["sech", "csch", "coth", "acot", "asec", "acsc", "asech", "acsch", "acoth", "arcsin", "arctan",
+                 "arsinh", "sign", "heaviside", "floor", "ceil", "relu", "sigmoid", "softplus", "erf", "erfc",
+                 "gamma", "loggamma", "digamma", "log10", "log2", "cbrt"]
+# ... and several, as format strings of their arguments a and b.
+# (No ", " inside: systems are joined with it.)
+SEVERAL = ["max({a},{b})", "min({a},{b})", "max({a},{b},(1/2))", "atan2({a},{b})", "beta({a},{b})",
+           "polygamma(1,{a})", "polygamma(2,{a})", "log({a},{b})", "hypot({a},{b})", "root({a},3)"]
 SYMS = {v: sympy.Symbol(v, real=True) for v in VARS}
 LOCALS = dict(SYMS, e=sympy.E, pi=sympy.pi, abs=sympy.Abs, log=sympy.log, sqrt=sympy.sqrt,
               asin=sympy.asin, acos=sympy.acos, atan=sympy.atan, asinh=sympy.asinh,
-              acosh=sympy.acosh, atanh=sympy.atanh, cot=sympy.cot, sec=sympy.sec, csc=sympy.csc)
+              acosh=sympy.acosh, atanh=sympy.atanh, cot=sympy.cot, sec=sympy.sec, csc=sympy.csc,
+              sech=sympy.sech, csch=sympy.csch, coth=sympy.coth, acot=sympy.acot, asec=sympy.asec,
+              acsc=sympy.acsc, asech=sympy.asech, acsch=sympy.acsch, acoth=sympy.acoth,
+              arcsin=sympy.asin, arctan=sympy.atan, arsinh=sympy.asinh, sign=sympy.sign,
+              heaviside=lambda u: sympy.Heaviside(u, 0), floor=sympy.floor, ceil=sympy.ceiling,
+              relu=lambda u: sympy.Max(u, 0), sigmoid=lambda u: 1 / (1 + sympy.exp(-u)),
+              softplus=lambda u: sympy.log(1 + sympy.exp(u)), erf=sympy.erf, erfc=sympy.erfc,
+              gamma=sympy.gamma, loggamma=sympy.loggamma, digamma=sympy.digamma, polygamma=sympy.polygamma,
+              beta=sympy.beta, max=sympy.Max, min=sympy.Min, atan2=sympy.atan2,
+              log10=lambda u: sympy.log(u, 10), log2=lambda u: sympy.log(u, 2),
+              cbrt=lambda u: u ** sympy.Rational(1, 3), root=lambda u, n: u ** (1 / sympy.sympify(n)),
+              hypot=lambda a, b: sympy.sqrt(a ** 2 + b ** 2))
 
 
 def random_expression(rng, depth, variables=VARS):
@@ -42,7 +61,11 @@ def random_expression(rng, depth, variables=VARS):
         return f"({n}/{d})" if d != 1 else f"({n})"
     a = random_expression(rng, depth - 1, variables)
     b = random_expression(rng, depth - 1, variables)
-    kind = rng.randrange(8)
+    kind = rng.randrange(10)
+    if kind == 8:
+        return f"{rng.choice(NEW_FUNCTIONS)}({a})"
+    if kind == 9:
+        return rng.choice(SEVERAL).format(a=a, b=b)
     if kind == 0:
         return f"({a} + {b})"
     if kind == 1:
@@ -81,6 +104,49 @@ def dirac_delta(v, *order):
     return 0.0
 
 
+def real_heaviside(v, *h):
+    # jac's H(0) is 0; SymPy is asked for Heaviside(u, 0). At a jump the derivative is a
+    # convention, so a point on one is skipped.
+    if isinstance(v, complex) or v == 0:
+        raise ValueError("on a jump")
+    return 1.0 if v > 0 else 0.0
+
+
+def real_step(f):
+    def apply(v):
+        if isinstance(v, complex) or v == round(v):
+            raise ValueError("on a jump")
+        return f(v)
+    return apply
+
+
+def mp(f):
+    def apply(*vs):
+        if any(isinstance(v, complex) for v in vs):
+            raise ValueError("complex intermediate")
+        r = complex(f(*vs))
+        if abs(r.imag) > 1e-12 * max(1.0, abs(r.real)):
+            raise ValueError("not real")
+        return r.real
+    return apply
+
+
+def real_extreme(f):
+    def apply(*vs):
+        if any(isinstance(v, complex) for v in vs):
+            raise ValueError("complex intermediate")
+        if len(set(vs)) < len(vs):
+            raise ValueError("a tie")
+        return f(vs)
+    return apply
+
+
+def without_step_derivatives(expr):
+    """SymPy leaves d floor(u)/du unevaluated; it is 0 away from the integers (where points are skipped)."""
+    return expr.replace(lambda e: isinstance(e, (sympy.Derivative, sympy.Subs))
+                        and e.has(sympy.floor, sympy.ceiling), lambda e: sympy.Integer(0))
+
+
 def numeric(f, point):
     """f at the point in real arithmetic, or None where it is undefined, infinite, or any
     intermediate value is complex (outside the real domain)."""
@@ -94,8 +160,15 @@ def numeric(f, point):
 
 
 def lambdify(expr):
-    return sympy.lambdify([SYMS[v] for v in VARS], expr,
-                          modules=[{"Abs": real_abs, "sign": real_sign, "DiracDelta": dirac_delta}, "math"])
+    import mpmath
+    return sympy.lambdify([SYMS[v] for v in VARS], without_step_derivatives(expr),
+                          modules=[{"Abs": real_abs, "sign": real_sign, "DiracDelta": dirac_delta,
+                                    "Heaviside": real_heaviside, "floor": real_step(math.floor),
+                                    "ceiling": real_step(math.ceil), "Max": real_extreme(max),
+                                    "Min": real_extreme(min), "digamma": mp(mpmath.digamma),
+                                    "polygamma": mp(mpmath.polygamma), "beta": mp(mpmath.beta),
+                                    "loggamma": mp(mpmath.loggamma), "gamma": mp(mpmath.gamma),
+                                    "erf": mp(mpmath.erf), "erfc": mp(mpmath.erfc)}, "math"])
 
 
 def close(a, b):
