@@ -24,9 +24,11 @@ extension CodeLanguage {
           if x < 0 { return jac_digamma(1 - x) - Double.pi / tan(Double.pi * (x - x.rounded())) }
           var (y, s) = (x, 0.0)
           while y < 12 { s -= 1 / y; y += 1 }
-          let y2 = 1 / (y * y)
-          let a = 1.0 / 132 - y2 * (691.0 / 32760 - y2 / 12)
-          return s + log(y) - 0.5 / y - y2 * (1.0 / 12 - y2 * (1.0 / 120 - y2 * (1.0 / 252 - y2 * (1.0 / 240 - y2 * a))))
+          let y2: Double = 1 / (y * y)
+          let a: Double = 1 / 132 - y2 * (691 / 32760 - y2 / 12)
+          let c: Double = 1 / 120 - y2 * (1 / 252 - y2 * (1 / 240 - y2 * a))
+          let series: Double = y2 * (1 / 12 - y2 * c)
+          return s + log(y) - 0.5 / y - series
       }
 
 
@@ -37,10 +39,13 @@ extension CodeLanguage {
               return .nan
           }
           if n == 0 { return jac_digamma(x) }
-          let b = [1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6]
-          var (s, y) = (0.0, x)
+          let b: [Double] = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6]
+          var s = 0.0
+          var y = x
           while y < 2 * n + 20 { s += pow(y, -(n + 1)); y += 1 }
-          var (sum, ratio) = (1 / pow(y, n) + n / (2 * pow(y, n + 1)), 1.0)
+          let tail: Double = n / (2 * pow(y, n + 1))
+          var sum: Double = 1 / pow(y, n) + tail
+          var ratio = 1.0
           for k in 1...7 {
               let k2 = Double(2 * k)
               ratio *= (k2 + n - 2) * (k2 + n - 1) / ((k2 - 1) * k2)
