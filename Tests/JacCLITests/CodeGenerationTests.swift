@@ -210,7 +210,8 @@ import Testing
     }
     try script.write(to: directory.appendingPathComponent("units.m"), atomically: true, encoding: .utf8)
     let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "units.m"], in: directory)
-    let got = values(log.split(separator: "\n").filter { $0.hasPrefix("value") }.map { $0.dropFirst(5) }.joined(separator: "\n"))
+    let got = values(
+      log.split(separator: "\n").filter { $0.hasPrefix("value") }.map { $0.dropFirst(5) }.joined(separator: "\n"))
     for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "MATLAB \(Self.cases[k].arguments)") }
   }
 

@@ -54,7 +54,9 @@ import Testing
     case "softplus": got = SpecialFunctions.softplus(a)
     default: got = SpecialFunctions.loggamma(a)
     }
-    #expect(abs(got - expected) <= 4e-15 * max(1, abs(expected)), "\(name)(\(a), \(String(describing: b))) = \(got), mpmath \(expected)")
+    #expect(
+      abs(got - expected) <= 4e-15 * max(1, abs(expected)),
+      "\(name)(\(a), \(String(describing: b))) = \(got), mpmath \(expected)")
   }
 
   /// Outside the real domain and at poles: NaN.

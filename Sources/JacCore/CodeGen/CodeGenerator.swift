@@ -106,7 +106,8 @@ public struct CodeGenerator {
     case .julia: return helpers + unit
     case .c, .python, .swift:
       // After the first line (the include or import) and the blank line that follows it.
-      let header = language == .python ? "import math\n\n\n" : language == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
+      let header =
+        language == .python ? "import math\n\n\n" : language == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
       guard unit.hasPrefix(header) else { return helpers + unit }
       return header + helpers + (language == .c ? "\n" : "") + unit.dropFirst(header.count)
     }

@@ -34,7 +34,9 @@ extension CodeLanguage {
     case .coth: return "1.0/" + library("tanh")
     case .acot, .asec, .acsc, .asech, .acsch, .acoth:
       if self == .julia || self == .matlab { return library(f.name) }
-      let inverse = ["acot": "atan", "asec": "acos", "acsc": "asin", "asech": "acosh", "acsch": "asinh", "acoth": "atanh"]
+      let inverse = [
+        "acot": "atan", "asec": "acos", "acsc": "asin", "asech": "acosh", "acsch": "asinh", "acoth": "atanh",
+      ]
       return math + inverse[f.name]! + "(1.0/(" + u + "))"
     case .sign: return self == .julia || self == .matlab ? library("sign") : helper("sign")
     case .floor, .ceil: return library(f.name)

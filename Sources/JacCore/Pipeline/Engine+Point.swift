@@ -5,7 +5,8 @@ extension Engine {
   func applyVectors(_ answer: inout Answer, _ c: Context) throws(JacError) {
     guard c.request.jvp != nil || c.request.vjp != nil else { return }
     guard case .matrix(let j) = answer.value, c.description.accepts(.jvp) else {
-      throw .notApplicable(.onlyFor([.jvp, .vjp], commands: Request.Command.allCases.filter { $0.description.accepts(.jvp) }))
+      throw .notApplicable(
+        .onlyFor([.jvp, .vjp], commands: Request.Command.allCases.filter { $0.description.accepts(.jvp) }))
     }
     if let text = c.request.jvp {
       let v = try vector(text, option: "--jvp", length: j.columns)
@@ -38,7 +39,8 @@ extension Engine {
 
   /// Parses the `--at` bindings, once for the whole request: each name must occur in the input
   /// (or be a variable), each value is an expression.
-  func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)] {
+  func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)]
+  {
     let free = pool.freeSymbols(c.functions)
     var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {

@@ -198,7 +198,8 @@ public struct Parser {
         }
         // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
         let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
-        let suggestions = elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
+        let suggestions =
+          elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
         throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
       }
       switch name {
