@@ -20,6 +20,13 @@ import Testing
     ["newton", "x^2 + y^2 - 4, x - y", "--vars", "x,y", "--from", "1,1"],
     ["hessian", "x^2*y^3", "--check"],
     ["sparsity", "u0 - 2*u1 + exp(u1), u1 - 2*u2 + u3, u3^2"],
+    // Issue 16's functions, each name once (ψ⁽ⁿ⁾, B, ⌊⌋, ⌈⌉, Γ beside the variable γ).
+    [
+      "simplify",
+      "sech(x)^2 + csch(x) + coth(x) + acot(x) + asec(x) + acsc(x) + asech(x) + acsch(x) + acoth(x) + sign(x)"
+        + " + heaviside(x) + floor(x/2) + ceil(x) + relu(x) + sigmoid(x) + softplus(x) + erf(x) + erfc(x) + gamma*gamma(x)"
+        + " + loggamma(x) + digamma(x) + polygamma(2, x/3) + beta(x, y) + max(x, y, 1) + min(x, y) + atan2(y, x)",
+    ],
   ]
 
   /// Left-hand sides and matrix environments (issue 6), each compiled below.

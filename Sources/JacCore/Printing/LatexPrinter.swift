@@ -161,7 +161,7 @@ public struct LatexPrinter {
       }
       return
     case .abs, .floor, .ceil:
-      let (open, close) = f == .abs ? ("|", "|") : f == .floor ? ("\\lfloor ", "\\rfloor ") : ("\\lceil ", "\\rceil ")
+      let (open, close) = f == .abs ? ("|", "|") : f == .floor ? ("\\lfloor ", "\\rfloor") : ("\\lceil ", "\\rceil")
       out += "\\left" + open
       write(u, into: &out)
       out += "\\right" + close
