@@ -55,7 +55,9 @@ public enum Node {
   /// `f(argument)`.
   case call(Function, Expr)
   /// `op(a₁, …, aₙ)`: a function of several arguments (`atan2(y, x)`), or a function nobody
-  /// defined (`f(x*y)`) or its partial derivative (`D[1](f)(u, v)`); see ``Operator``.
+  /// defined (`f(x*y)`) or its partial derivative (`D[1](f)(u, v)`); see ``Operator``. max and min have
+  /// at least two arguments, sorted, distinct, none of them a max (min), at most one a number
+  /// (first); beta's two arguments are sorted; polygamma's order is never the number 0.
   case apply(Operator, [Expr])
   /// The value of a division by zero or `log(0)`; absorbs every operation.
   case undefined
