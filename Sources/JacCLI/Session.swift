@@ -107,6 +107,13 @@ final class Session {
     if answer.simplificationCut {
       err("note: \(prefix)simplification stopped at its work budget; the result is exact but may not be shortest\n")
     }
+    if !answer.kinks.isEmpty {
+      let calls = answer.kinks.prefix(3).map { formatter.textEntry($0, answer) }.joined(separator: ", ")
+      let more = answer.kinks.count > 3 ? " and \(answer.kinks.count - 3) more" : ""
+      err(
+        "note: \(prefix)the point is on a kink or jump of \(calls)\(more); the derivative there is a convention (docs/rules.md)\n"
+      )
+    }
     if let det = answer.determinant, !engine.pool.isNumber(det), invocation.style.format != .json {
       err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
     }

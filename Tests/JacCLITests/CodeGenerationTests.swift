@@ -38,6 +38,20 @@ import Testing
         ("x1", 0.5), ("x2", -0.25), ("b1", 0.1), ("b2", -0.2), ("w11", 1.5), ("w12", -0.5), ("w21", 0.75),
         ("w22", 2),
       ]),
+    // Issue 16's functions: helpers where a language lacks one (C: sign, digamma, polygamma, beta;
+    // Python: sigmoid, softplus; MATLAB: heaviside, relu), library names elsewhere.
+    Case(
+      arguments: [
+        "grad",
+        "sigmoid(x*y) + softplus(x - y) + relu(x)*sign(y) + heaviside(x) + erf(x)*erfc(y) + gamma(x)*loggamma(y)"
+          + " + digamma(x + 2) + polygamma(2, x + 1) + beta(x, y) + max(x, y, 1/2) + min(x, y) + sech(x) + acot(y)"
+          + " + asec(y - 3) + acoth(y + 2) + asech(x) + acsch(y) + floor(3*x) + ceil(y) + csch(y)*coth(x)",
+        "--vars", "x,y",
+      ],
+      point: [("x", 0.7), ("y", 1.3)]),
+    Case(
+      arguments: ["log(x, 3) + cbrt(x - 2)*hypot(x, y), max(x, y, 2*x) - min(x^2, y) + acsc(y - 1)", "--vars", "x,y"],
+      point: [("x", 0.4), ("y", -0.9)]),
   ]
 
   /// jac's values at the point: entries of the JSON result, flattened row by row.
@@ -127,7 +141,8 @@ import Testing
     for c in Self.cases {
       let unit = try generate(c, "python")
       expected.append(try reference(c))
-      let name = unit.components(separatedBy: "def ")[1].split(separator: "(")[0]
+      // The unit's function is the last `def` (helpers come first).
+      let name = unit.components(separatedBy: "def ").last!.split(separator: "(")[0]
       let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
       script += "scope = {}\nexec(\(pythonLiteral(unit)), scope)\n"
       script += "value = scope['\(name)'](\(arguments))\n"
@@ -154,7 +169,7 @@ import Testing
       expected.append(try reference(c))
       let body = unit.replacingOccurrences(of: "import Foundation\n", with: "")
         .replacingOccurrences(of: "\nfunc ", with: "\nstatic func ")
-      let name = unit.components(separatedBy: "func ")[1].split(separator: "(")[0]
+      let name = unit.components(separatedBy: "func ").last!.split(separator: "(")[0]
       source += "enum Case\(k) {\(body)}\n"
       let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
       calls += "do { let v: Any = Case\(k).\(name)(\(arguments)); let xs = (v as? [Double]) ?? [v as! Double]; "
@@ -195,7 +210,8 @@ import Testing
     }
     try script.write(to: directory.appendingPathComponent("units.m"), atomically: true, encoding: .utf8)
     let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "units.m"], in: directory)
-    let got = values(log.split(separator: "\n").filter { $0.hasPrefix("value") }.map { $0.dropFirst(5) }.joined(separator: "\n"))
+    let got = values(
+      log.split(separator: "\n").filter { $0.hasPrefix("value") }.map { $0.dropFirst(5) }.joined(separator: "\n"))
     for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "MATLAB \(Self.cases[k].arguments)") }
   }
 
@@ -211,6 +227,22 @@ import Testing
     let julia = try generate(Self.cases[0], "julia")
     #expect(
       julia.contains("function jacobian(r, t)") && julia.contains("J = zeros(2, 2)") && julia.contains("J[2, 2] = "))
+    // Julia is not run here: its units must at least define every helper they call (Base has no
+    // erf, gamma or digamma) and call no SpecialFunctions name.
+    let special = Self.cases.first { $0.arguments.joined().contains("sigmoid") }!
+    let jl = try generate(special, "julia")
+    for helper in ["jac_erf", "jac_erfc", "jac_gamma", "jac_loggamma", "jac_digamma", "jac_polygamma", "jac_beta"] {
+      #expect(!jl.contains(helper + "(") || jl.contains("function \(helper)("), "\(helper) is called but not defined")
+    }
+    let code = jl.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+    for name in ["erf", "erfc", "gamma", "lgamma", "loggamma", "digamma", "polygamma", "beta"] {
+      let bare = code.ranges(of: name + "(").filter { r in
+        guard r.lowerBound != code.startIndex else { return true }
+        let c = code[code.index(before: r.lowerBound)]
+        return !(c.isLetter || c.isNumber || c == "_")
+      }
+      #expect(bare.isEmpty, "Julia calls '\(name)', which Base lacks")
+    }
     let matlab = try generate(Self.cases[0], "matlab")
     #expect(matlab.hasPrefix("function J = jacobian(r, t)") && matlab.contains("J(1, 2) = -r*t1;"))
   }

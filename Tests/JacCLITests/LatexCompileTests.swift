@@ -23,6 +23,13 @@ import Testing
     ["hessian", "g(x*y, x + y) + f(x)", "--vars", "x,y"],
     ["diff", "f(g(x))", "--wrt", "x,x,x,x"],
     ["grad", "L(u, v)*f'(u)", "--funcs", "L", "--lhs"],
+    // Issue 16's functions, each name once (ψ⁽ⁿ⁾, B, ⌊⌋, ⌈⌉, Γ beside the variable γ).
+    [
+      "simplify",
+      "sech(x)^2 + csch(x) + coth(x) + acot(x) + asec(x) + acsc(x) + asech(x) + acsch(x) + acoth(x) + sign(x)"
+        + " + heaviside(x) + floor(x/2) + ceil(x) + relu(x) + sigmoid(x) + softplus(x) + erf(x) + erfc(x) + gamma*gamma(x)"
+        + " + loggamma(x) + digamma(x) + polygamma(2, x/3) + beta(x, y) + max(x, y, 1) + min(x, y) + atan2(y, x)",
+    ],
   ]
 
   /// Left-hand sides and matrix environments (issue 6), each compiled below.

@@ -137,6 +137,30 @@ import Testing
     #expect(Set(functions).count == functions.count, "one function per rule: \(functions)")
     #expect(documented == rules, "Parser.swift's doc comment copies the grammar's rules")
   }
+
+  /// grammar/jac.ebnf's FUNCTION rule lists exactly the names the parser knows as functions.
+  @Test func grammarListsEveryFunctionName() throws {
+    let grammar = try TestFiles.read("grammar/jac.ebnf")
+    let start = try #require(grammar.range(of: "FUNCTION   ="))
+    let end = try #require(grammar.range(of: ";", range: start.upperBound..<grammar.endIndex))
+    let listed = grammar[start.upperBound..<end.lowerBound].matches(of: /"([^"]+)"/).map { String($0.1) }
+    #expect(
+      Set(listed) == Set(Parser.functionNames),
+      "only in the grammar: \(Set(listed).subtracting(Parser.functionNames)); only in the parser: \(Set(Parser.functionNames).subtracting(listed))"
+    )
+    #expect(listed.count == Set(listed).count)
+  }
+
+  /// Aliases parse to the same node; beta, gamma and psi are variables without a '('.
+  @Test func aliasesAndVariableFunctionNames() {
+    let f = Fixture()
+    #expect(
+      f.parse("arcsin(x) + arsinh(x) + arctanh(x) + logistic(x) + lgamma(x) + psi(x) + sgn(x)")
+        == f.parse("asin(x) + asinh(x) + atanh(x) + sigmoid(x) + loggamma(x) + digamma(x) + sign(x)"))
+    #expect(f.text(f.parse("beta*gamma(x) + psi")) == "beta*gamma(x) + psi")
+    #expect(throws: ParseError.self) { try Parser.parseExpression("max(x)", in: f.pool) }
+    #expect(throws: ParseError.self) { try Parser.parseExpression("polygamma(1/2, x)", in: f.pool) }
+  }
 }
 
 /// The notation people type (issue 16): each form parses to the same expression as jac's own.

@@ -15,7 +15,8 @@
 ///
 /// Note asin' is 1/√(1 − u²): some published tables print 1/√(1 + u²), which is asinh'.
 /// For |u| jac chooses u/|u| (rather than a new `sign` function) so every derivative stays in
-/// jac's own language; it is undefined at u = 0, as |u|' is.
+/// jac's own language; it is undefined at u = 0, as |u|' is. The other functions' rows are in
+/// `DerivativeTable+Special.swift`.
 extension ExpressionPool {
   /// f'(u) for the function `f` at argument `u`.
   public func derivativeOf(_ f: Function, at u: Expr) -> Expr {
@@ -39,6 +40,9 @@ extension ExpressionPool {
     case .exp: return call(.exp, u)
     case .log: return reciprocal(u)
     case .abs: return divide(u, call(.abs, u))
+    case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      return derivativeOfNewer(f, at: u)
     }
   }
 }

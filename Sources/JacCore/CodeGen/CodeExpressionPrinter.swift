@@ -22,7 +22,7 @@ struct CodeExpressionPrinter {
   ///   calls: atoms.
   /// - A leading minus binds like a sum, so it is parenthesised in every product and power:
   ///   `x*(-y)`, `(-x)**2` (`-x**2` is −(x²) in Python, Julia and MATLAB).
-  /// - `sec(u)` is `1.0/cos(u)`: a product.
+  /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if e != top && names[e] != nil { return .atom }
     let printed = layout.precedence(e)
@@ -33,10 +33,7 @@ struct CodeExpressionPrinter {
       return language.powerIsCall || oddRoot(x) == .oddPower ? .atom : .power
     case .atom:
       guard case .call(let f, _) = pool.node(e) else { return printed }
-      switch f {
-      case .sec, .csc, .cot: return .product
-      default: return printed
-      }
+      return CodeLanguage.isReciprocal(f) ? .product : printed
     case .sum, .product: return printed
     }
   }
@@ -66,13 +63,9 @@ struct CodeExpressionPrinter {
     case .constant: return language.pi
     case .undefined: return "NAN"
     case .call(let f, let u):
-      let call = language.function(f) + "(" + code(u, top: nil) + ")"
-      switch f {
-      case .sec, .csc, .cot: return "1.0/" + call
-      default: return call
-      }
+      return language.call(f, code(u, top: nil))
     case .apply(let op, let args):
-      return language.operatorName(op) + "(" + args.map { code($0, top: nil) }.joined(separator: ", ") + ")"
+      return language.apply(op, args.map { code($0, top: nil) })
     case .sum(let terms):
       var out = ""
       for t in layout.orderedTerms(terms) {

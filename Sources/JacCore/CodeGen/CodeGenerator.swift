@@ -95,9 +95,35 @@ public struct CodeGenerator {
       }
       body.append(returnStatement(result))
     }
-    return wrap(
+    let unit = wrap(
       body.compactMap { $0 }, shape: shape, name: language.identifier(name), parameters: parameters,
       result: result, summary: summary)
+    return withHelpers(unit, roots: roots)
+  }
+
+  /// The unit with the helpers its calls need (``CodeLanguage/helpers(for:)``): after the
+  /// includes or imports, or after the function in MATLAB (local functions).
+  private func withHelpers(_ unit: String, roots: [Expr]) -> String {
+    var needed = Set<String>()
+    for e in pool.distinctNodes(roots) {
+      switch pool.node(e) {
+      case .call(let f, _): needed.formUnion(language.helpers(for: f))
+      case .apply(let op, _): needed.formUnion(language.helpers(for: op))
+      case .number, .symbol, .constant, .sum, .product, .power, .undefined: break
+      }
+    }
+    if needed.isEmpty { return unit }
+    let helpers = CodeLanguage.helperOrder.filter(needed.contains).map(language.helperSource).joined()
+    switch language {
+    case .matlab: return unit + helpers
+    case .julia: return helpers + unit
+    case .c, .python, .swift:
+      // After the first line (the include or import) and the blank line that follows it.
+      let header =
+        language == .python ? "import math\n\n\n" : language == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
+      guard unit.hasPrefix(header) else { return helpers + unit }
+      return header + helpers + (language == .c ? "\n" : "") + unit.dropFirst(header.count)
+    }
   }
 
   // MARK: Statements

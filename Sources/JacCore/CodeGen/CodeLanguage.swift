@@ -5,35 +5,6 @@
 public enum CodeLanguage: String, CaseIterable, Sendable {
   case c, python, swift, julia, matlab
 
-  /// The name of a call to `f`; sec, csc and cot are written as reciprocals (`1/cos(u)`), which
-  /// every language has.
-  func function(_ f: Function) -> String {
-    let base: String
-    switch f {
-    case .abs: base = self == .c ? "fabs" : "abs"
-    case .sec: base = "cos"
-    case .csc: base = "sin"
-    case .cot: base = "tan"
-    default: base = f.name
-    }
-    // Python's absolute value is the builtin `abs`; `math` has only `fabs`.
-    return self == .python && f != .abs ? "math." + base : base
-  }
-
-  /// The name of an `apply` node's function: `atan2(y, x)` is `math.atan2` in Python and the
-  /// two-argument `atan(y, x)` in Julia (Base has no `atan2`).
-  func operatorName(_ op: Operator) -> String {
-    switch op {
-    case .atan2:
-      switch self {
-      case .c, .swift, .matlab: return "atan2"
-      case .python: return "math.atan2"
-      case .julia: return "atan"
-      }
-    case .undefined(let name, _): return identifier(name)
-    }
-  }
-
   var sqrt: String { self == .python ? "math.sqrt" : "sqrt" }
 
   /// |u| as a call.

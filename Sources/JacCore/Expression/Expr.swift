@@ -14,36 +14,26 @@ public enum Constant: UInt8, Sendable, CaseIterable {
   case pi
 }
 
-/// The elementary functions of one argument. `sqrt(u)` is not here: it is `u^(1/2)`.
+/// The functions of one argument. `sqrt(u)` is not here: it is `u^(1/2)`; nor are `cbrt`,
+/// `root`, `log10`, `log2` and `log(x, b)`, which the parser writes as powers and quotients of
+/// logarithms. Names, symmetry and domains are in `Function+Properties.swift`. New cases go at
+/// the end (ids are hashed; the order of output is by name).
 public enum Function: UInt8, Sendable, CaseIterable {
   case sin, cos, tan, cot, sec, csc
   case asin, acos, atan
   case sinh, cosh, tanh
   case asinh, acosh, atanh
   case exp, log, abs
-
-  /// The name as typed and printed.
-  public var name: String { Self.names[Int(rawValue)] }
-  private static let names = [
-    "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
-    "atanh", "exp", "log", "abs",
-  ]
-
-  /// `f(-u) = -f(u)`.
-  var isOdd: Bool {
-    switch self {
-    case .sin, .tan, .cot, .csc, .asin, .atan, .sinh, .tanh, .asinh, .atanh: return true
-    case .cos, .sec, .acos, .cosh, .acosh, .exp, .log, .abs: return false
-    }
-  }
-  /// `f(-u) = f(u)`.
-  var isEven: Bool {
-    switch self {
-    case .cos, .sec, .cosh, .abs: return true
-    case .sin, .tan, .cot, .csc, .asin, .acos, .atan, .sinh, .tanh, .asinh, .acosh, .atanh, .exp, .log:
-      return false
-    }
-  }
+  /// Reciprocal hyperbolics and the inverse reciprocals (principal values of DLMF §4.23, §4.37
+  /// and SymPy: acot u = atan(1/u), asec u = acos(1/u), acsc u = asin(1/u), asech u = acosh(1/u),
+  /// acsch u = asinh(1/u), acoth u = atanh(1/u)).
+  case sech, csch, coth
+  case acot, asec, acsc, asech, acsch, acoth
+  /// Piecewise: sign (sign 0 = 0), heaviside (H(0) = 0), floor, ceil, relu (max(u, 0)).
+  case sign, heaviside, floor, ceil, relu
+  /// Machine learning and statistics: sigmoid 1/(1 + e^(−u)), softplus log(1 + e^u), the error
+  /// functions, Γ, log Γ (real where Γ > 0) and ψ = Γ'/Γ.
+  case sigmoid, softplus, erf, erfc, gamma, loggamma, digamma
 }
 
 /// One level of an expression, for `switch`. Every pass switches over this without `default:`,
@@ -65,7 +55,9 @@ public enum Node {
   /// `f(argument)`.
   case call(Function, Expr)
   /// `op(a₁, …, aₙ)`: a function of several arguments (`atan2(y, x)`), or a function nobody
-  /// defined (`f(x*y)`) or its partial derivative (`D[1](f)(u, v)`); see ``Operator``.
+  /// defined (`f(x*y)`) or its partial derivative (`D[1](f)(u, v)`); see ``Operator``. max and min have
+  /// at least two arguments, sorted, distinct, none of them a max (min), at most one a number
+  /// (first); beta's two arguments are sorted; polygamma's order is never the number 0.
   case apply(Operator, [Expr])
   /// The value of a division by zero or `log(0)`; absorbs every operation.
   case undefined

@@ -24,6 +24,11 @@ extension ExpressionPool {
         trace?.note(.expLogInverse)
         return operand(argument, 0)
       }
+      // exp(log Γ(u)) = Γ(u) wherever log Γ(u) is real.
+      if f == .exp, function(argument) == .loggamma {
+        trace?.note(.expLogInverse)
+        return call(.gamma, operand(argument, 0), trace: trace)
+      }
     case .abs:
       if !canBeNegative(argument) {
         trace?.note(.absOfNonnegative)
@@ -39,14 +44,26 @@ extension ExpressionPool {
           return multiply(outside + [call(.abs, multiply(inside, trace: trace), trace: trace)], trace: trace)
         }
       }
-    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh:
+    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .sech, .csch, .coth:
       if let inner = function(argument), !isNumber(operand(argument, 0)),
         let v = ofInverse(f, inner, operand(argument, 0), trace: trace)
       {
         trace?.note(.trigOfInverse)
         return v
       }
-    case .asin, .acos, .atan, .asinh, .acosh, .atanh:
+    case .relu:
+      if !canBeNegative(argument) {
+        trace?.note(.absOfNonnegative)
+        return argument
+      }
+    case .floor, .ceil:
+      // floor and ceil of an integer-valued call are that call.
+      if let g = function(argument), [.floor, .ceil, .sign, .heaviside].contains(g) {
+        trace?.note(.knownValues)
+        return argument
+      }
+    case .asin, .acos, .atan, .asinh, .acosh, .atanh, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside,
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
       break
     }
     return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
@@ -60,7 +77,8 @@ extension ExpressionPool {
   private func ofInverse(_ f: Function, _ g: Function, _ u: Expr, trace: RuleTrace?) -> Expr? {
     let t = trace
     switch (f, g) {
-    case (.sin, .asin), (.cos, .acos), (.tan, .atan), (.sinh, .asinh), (.cosh, .acosh), (.tanh, .atanh):
+    case (.sin, .asin), (.cos, .acos), (.tan, .atan), (.sinh, .asinh), (.cosh, .acosh), (.tanh, .atanh),
+      (.cot, .acot), (.sec, .asec), (.csc, .acsc), (.sech, .asech), (.csch, .acsch), (.coth, .acoth):
       return u
     case (.cot, .atan), (.sec, .acos), (.csc, .asin):
       return reciprocal(u, trace: t)
@@ -75,12 +93,17 @@ extension ExpressionPool {
     }
   }
 
+  /// Functions whose real values are never negative.
+  static let nonnegativeFunctions: Set<Function> = [
+    .exp, .abs, .cosh, .sech, .asech, .heaviside, .relu, .sigmoid, .softplus, .erfc,
+  ]
+
   /// True unless `e` is plainly non-negative for every real value of its variables.
   func canBeNegative(_ e: Expr) -> Bool {
     switch node(e) {
     case .number(let q): return q.isNegative
     case .constant: return false
-    case .call(let f, _): return !(f == .exp || f == .abs || f == .cosh)
+    case .call(let f, _): return !Self.nonnegativeFunctions.contains(f)
     case .power(let b, let x):
       if let q = rational(x), q.numerator.isEven { return false }
       return canBeNegative(b)

@@ -52,6 +52,27 @@ extension ExpressionPool {
     case .exp: return exp(u)
     case .log: return log(u)
     case .abs: return Swift.abs(u)
+    case .sech: return 1 / cosh(u)
+    case .csch: return 1 / sinh(u)
+    case .coth: return 1 / tanh(u)
+    case .acot: return atan(1 / u)
+    case .asec: return acos(1 / u)
+    case .acsc: return asin(1 / u)
+    case .asech: return acosh(1 / u)
+    case .acsch: return asinh(1 / u)
+    case .acoth: return atanh(1 / u)
+    case .sign: return u > 0 ? 1 : u < 0 ? -1 : u == 0 ? 0 : .nan
+    case .heaviside: return u > 0 ? 1 : u <= 0 ? 0 : .nan
+    case .floor: return u.rounded(.down)
+    case .ceil: return u.rounded(.up)
+    case .relu: return u > 0 ? u : u <= 0 ? 0 : .nan
+    case .sigmoid: return SpecialFunctions.sigmoid(u)
+    case .softplus: return SpecialFunctions.softplus(u)
+    case .erf: return erf(u)
+    case .erfc: return erfc(u)
+    case .gamma: return SpecialFunctions.gamma(u)
+    case .loggamma: return SpecialFunctions.loggamma(u)
+    case .digamma: return SpecialFunctions.digamma(u)
     }
   }
 }

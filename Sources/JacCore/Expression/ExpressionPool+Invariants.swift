@@ -167,6 +167,15 @@ extension ExpressionPool {
       if isUndefined(operand(e, 0)) { throw violation(e, .undefinedAbsorbs, "a call of undefined") }
     case .apply:
       if operands(e).contains(where: isUndefined) { throw violation(e, .undefinedAbsorbs, "an apply of undefined") }
+      if let op = applied(e), op == .max || op == .min {
+        let args = operands(e)
+        if args.count < 2 { throw violation(e, .canonical, "a \(op.name) of one argument") }
+        if args.contains(where: { applied($0) == op }) { throw violation(e, .canonical, "a nested \(op.name)") }
+        if args.filter(isNumber).count > 1 { throw violation(e, .canonical, "a \(op.name) of two numbers") }
+        for (a, b) in zip(args, args.dropFirst()) where compare(a, b) >= 0 {
+          throw violation(e, .canonical, "arguments \(a.id), \(b.id) of \(op.name) out of order or repeated")
+        }
+      }
     case .power:
       let (base, exponent) = (operand(e, 0), operand(e, 1))
       if isUndefined(base) || isUndefined(exponent) { throw violation(e, .undefinedAbsorbs, "a power of undefined") }

@@ -21,6 +21,11 @@ extension ExpressionPool {
       case .csc: return ratio(one, sin(q), trace: trace)
       case .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .abs:
         return f == .abs ? (q.isNegative ? scaled(pi, by: -q) : u) : nil
+      case .sign, .heaviside, .relu:
+        return piecewiseValue(f, sign: q.signum, u)
+      case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil, .sigmoid, .softplus, .erf,
+        .erfc, .gamma, .loggamma, .digamma:
+        return nil
       }
     }
     return nil
@@ -49,6 +54,9 @@ extension ExpressionPool {
       return q.isZero ? undefined : nil
     case .abs:
       return number(q.magnitude)
+    case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      return specialValue(f, atNumber: q)
     }
   }
 

@@ -66,6 +66,9 @@ public struct Answer {
   public var simplificationCut = false
   /// The derivations asked for with `--steps`, entry by entry.
   public var derivations: [EntryDerivation] = []
+  /// The calls of the input that are at a kink or jump at the `--at` point (relu(x) at x = 0,
+  /// floor at an integer, max at a tie), where the derivative is a convention (docs/rules.md).
+  public var kinks: [Expr] = []
   /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
   public var componentNames: [String?] = []
   /// `--where`: each definition's name and right-hand side (simplified, in terms of the earlier

@@ -5,7 +5,8 @@ extension Engine {
   func applyVectors(_ answer: inout Answer, _ c: Context) throws(JacError) {
     guard c.request.jvp != nil || c.request.vjp != nil else { return }
     guard case .matrix(let j) = answer.value, c.description.accepts(.jvp) else {
-      throw .notApplicable(.onlyFor([.jvp, .vjp], commands: Request.Command.allCases.filter { $0.description.accepts(.jvp) }))
+      throw .notApplicable(
+        .onlyFor([.jvp, .vjp], commands: Request.Command.allCases.filter { $0.description.accepts(.jvp) }))
     }
     if let text = c.request.jvp {
       let v = try vector(text, option: "--jvp", length: j.columns)
@@ -38,7 +39,8 @@ extension Engine {
 
   /// Parses the `--at` bindings, once for the whole request: each name must occur in the input
   /// (or be a variable), each value is an expression.
-  func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)] {
+  func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)]
+  {
     let free = pool.freeSymbols(c.functions)
     var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {
@@ -124,5 +126,42 @@ extension Engine {
     case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
     }
     answer.point = c.point.map { ($0.name, $0.value) }
+    answer.kinks = kinks(c)
+  }
+
+  /// The calls of the input at a kink or jump at the point (``Function/isKink(at:)``; max and
+  /// min where two arguments tie), in the order of the input, each once.
+  func kinks(_ c: Context) -> [Expr] {
+    let values = numericBindings(c.point)
+    var candidates: [Expr] = []
+    var arguments: [Expr] = []
+    for e in pool.distinctNodes(c.functions) {
+      switch pool.node(e) {
+      case .call(let f, let u) where f.isKink(at: 0) || f.isKink(at: 1):
+        candidates.append(e)
+        arguments.append(u)
+      case .apply(let op, let args) where op == .max || op == .min:
+        candidates.append(e)
+        arguments += args
+      case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: break
+      }
+    }
+    if candidates.isEmpty { return [] }
+    let v = pool.evaluate(arguments, values)
+    var found: [Expr] = []
+    var k = 0
+    for e in candidates {
+      switch pool.node(e) {
+      case .call(let f, _):
+        if v[k].isFinite && f.isKink(at: v[k]) { found.append(e) }
+        k += 1
+      case .apply(_, let args):
+        let xs = Array(v[k..<k + args.count])
+        if Set(xs).count < xs.count && xs.allSatisfy(\.isFinite) { found.append(e) }
+        k += args.count
+      case .number, .symbol, .constant, .sum, .product, .power, .undefined: break
+      }
+    }
+    return found
   }
 }

@@ -142,8 +142,10 @@ public struct LatexPrinter {
 
   private static func takesPowerOnName(_ f: Function) -> Bool {
     switch f {
-    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh: return true
-    case .asin, .acos, .atan, .asinh, .acosh, .atanh, .exp, .log, .abs: return false
+    case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .sech, .csch, .coth: return true
+    case .asin, .acos, .atan, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot, .asec, .acsc, .asech, .acsch, .acoth,
+      .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      return false
     }
   }
 
@@ -158,10 +160,11 @@ public struct LatexPrinter {
         out += "}"
       }
       return
-    case .abs:
-      out += "\\left|"
+    case .abs, .floor, .ceil:
+      let (open, close) = f == .abs ? ("|", "|") : f == .floor ? ("\\lfloor ", "\\rfloor") : ("\\lceil ", "\\rceil")
+      out += "\\left" + open
       write(u, into: &out)
-      out += "\\right|"
+      out += "\\right" + close
       return
     default: break
     }
@@ -178,6 +181,19 @@ public struct LatexPrinter {
   private func writeApply(_ op: Operator, _ args: [Expr], into out: inout String) {
     switch op {
     case .atan2: out += "\\operatorname{atan2}"
+    case .max: out += "\\max"
+    case .min: out += "\\min"
+    case .beta: out += "\\mathrm{B}"
+    case .polygamma:
+      // ψ⁽ⁿ⁾(x): the order as a superscript, the argument alone.
+      out += "\\psi^{("
+      write(args[0], into: &out)
+      out += ")}"
+      let tall = isTall(args[1])
+      out += tall ? "\\left(" : "("
+      write(args[1], into: &out)
+      out += tall ? "\\right)" : ")"
+      return
     case .undefined(let name, let partials):
       if partials.isEmpty {
         out += symbolText(name)
@@ -209,6 +225,19 @@ public struct LatexPrinter {
     case .atanh: return "\\operatorname{artanh}"
     case .log: return "\\ln"
     case .abs: return "\\operatorname{abs}"
+    case .coth: return "\\coth"
+    case .sech, .csch, .erf, .erfc, .softplus: return "\\operatorname{" + f.name + "}"
+    case .acot, .asec, .acsc: return "\\operatorname{arc" + f.name.dropFirst() + "}"
+    case .asech, .acsch, .acoth: return "\\operatorname{ar" + f.name.dropFirst() + "}"
+    case .sign: return "\\operatorname{sgn}"
+    case .heaviside: return "\\operatorname{H}"
+    case .floor: return "\\operatorname{floor}"
+    case .ceil: return "\\operatorname{ceil}"
+    case .relu: return "\\operatorname{ReLU}"
+    case .sigmoid: return "\\sigma"
+    case .gamma: return "\\Gamma"
+    case .loggamma: return "\\ln\\Gamma"
+    case .digamma: return "\\psi"
     }
   }
 

@@ -60,7 +60,7 @@ public struct TextPrinter {
   /// an undefined function `f'`, `f''`, `f'''` (one argument, up to the third) or `D[1,2](f)`.
   static func head(_ op: Operator, arguments: Int) -> String {
     switch op {
-    case .atan2: return op.name
+    case .atan2, .max, .min, .polygamma, .beta: return op.name
     case .undefined(let name, let partials):
       if partials.isEmpty { return name }
       if arguments == 1 && partials.count <= 3 {

@@ -55,7 +55,7 @@ public struct ParseError: Error, Equatable, Sendable {
     case unexpectedCloseParen
     /// With every equally close known name (`cso` → `cos`; `csn` → `cos`, `csc`).
     case unknownFunction(name: String, suggestions: [String])
-    case wrongArgumentCount(function: String, expected: Int, count: Int)
+    case wrongArgumentCount(function: String, expected: ClosedRange<Int>, count: Int)
 
     public var text: String {
       switch self {
@@ -90,7 +90,15 @@ public struct ParseError: Error, Equatable, Sendable {
       case .unexpectedCloseParen: return "unexpected ')'"
       case .unknownFunction(let name, let s): return "unknown function '\(name)'" + EditDistance.didYouMean(s)
       case .wrongArgumentCount(let f, let expected, let n):
-        return "'\(f)' takes \(expected) \(expected == 1 ? "argument" : "arguments"), found \(n)"
+        let count: String
+        if expected.count == 1 {
+          count = "\(expected.lowerBound)"
+        } else if expected.upperBound == Int.max {
+          count = "at least \(expected.lowerBound)"
+        } else {
+          count = "\(expected.lowerBound) or \(expected.upperBound)"
+        }
+        return "'\(f)' takes \(count) \(expected == 1...1 ? "argument" : "arguments"), found \(n)"
       }
     }
 

@@ -1,11 +1,43 @@
-/// The names the parser knows: functions (as typed, with `ln` and `sqrt`) and constants; every
-/// other identifier is a variable.
+/// The names the parser knows: functions (as typed, with their aliases and the names written as
+/// other forms) and constants; every other identifier is a variable.
 extension Parser {
-  /// Function names, as typed, and what they mean. `sqrt(u)` is `u^(1/2)`; `ln` is `log`.
-  public static let functionNames: [String] = Function.allCases.map(\.name) + ["ln", "sqrt"] + operators.map(\.name)
+  /// Function names, as typed: every ``Function``, `ln` and `sqrt`, the aliases, the names
+  /// rewritten at parse time (``Rewrite``) and the operators.
+  public static let functionNames: [String] =
+    Function.allCases.map(\.name) + ["ln", "sqrt"] + aliases.map(\.0) + Rewrite.allCases.map(\.rawValue)
+    + operators.map(\.name)
+
+  /// The elementary functions, which "did you mean" tries before the rest.
+  static let elementaryNames: [String] =
+    Function.allCases.prefix { $0 != .sech }.map(\.name) + ["ln", "sqrt", "atan2"]
 
   /// The functions of several arguments.
-  static let operators: [Operator] = [.atan2]
+  static let operators: [Operator] = [.atan2, .max, .min, .polygamma, .beta]
+
+  /// Other names people type for the same functions; each parses to the same node.
+  static let aliases: [(String, Function)] = [
+    ("arcsin", .asin), ("arccos", .acos), ("arctan", .atan), ("arccot", .acot), ("arcsec", .asec), ("arccsc", .acsc),
+    ("arcsinh", .asinh), ("arsinh", .asinh), ("arccosh", .acosh), ("arcosh", .acosh), ("arctanh", .atanh),
+    ("artanh", .atanh), ("arccoth", .acoth), ("arcoth", .acoth), ("arcsech", .asech), ("arsech", .asech),
+    ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
+    ("psi", .digamma),
+  ]
+
+  /// Function names that are also common variable names (Greek letters): a function only when a
+  /// `(` follows, a variable otherwise (`beta*gamma(x)`, `--vars psi`).
+  static let variableOrFunction: Set<String> = ["beta", "gamma", "psi"]
+
+  /// Functions written at parse time as other forms, chosen because the forms print and
+  /// differentiate as well and every pass already knows them:
+  /// `log(x, b)` = log(x)/log(b) (SymPy's order; exact when x is a rational power of b:
+  /// log(8, 2) = 3), `log10(x)` = log(x)/log(10), `log2(x)` = log(x)/log(2),
+  /// `cbrt(x)` = x^(1/3) and `root(x, n)` = x^(1/n) (real for negative x and odd n),
+  /// `hypot(x, y)` = sqrt(x^2 + y^2).
+  enum Rewrite: String, CaseIterable {
+    case log10, log2, cbrt, root, hypot
+
+    var arity: ClosedRange<Int> { self == .root || self == .hypot ? 2...2 : 1...1 }
+  }
 
   /// What a function name calls.
   enum Callee {
@@ -13,11 +45,26 @@ extension Parser {
     case unary(Function?)
     /// A function of several arguments.
     case several(Operator)
+    /// `log`, of one argument (natural) or two (`log(x, b)`).
+    case logarithm
+    /// A name written as another form.
+    case rewritten(Rewrite)
+
+    var arity: ClosedRange<Int>? {
+      switch self {
+      case .unary: return 1...1
+      case .several(let op): return op.arity
+      case .logarithm: return 1...2
+      case .rewritten(let r): return r.arity
+      }
+    }
   }
 
   /// The callee a name denotes, if it is a function name.
   static func callee(named name: String) -> Callee? {
+    if name == "log" { return .logarithm }
     if let f = function(named: name) { return .unary(f) }
+    if let r = Rewrite(rawValue: name) { return .rewritten(r) }
     return operators.first { $0.name == name }.map(Callee.several)
   }
   /// Names that are neither variables nor functions.
@@ -28,14 +75,16 @@ extension Parser {
     functionsByName[name]
   }
 
-  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, and the rest.
+  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, the aliases, and
+  /// the rest.
   private static let functionsByName: [String: Function?] = {
     var names: [String: Function?] = ["sqrt": Function?.none, "ln": Function.log]
     for f in Function.allCases { names[f.name] = f }
+    for (alias, f) in aliases { names[alias] = f }
     return names
   }()
 
   public static func isVariableName(_ name: String) -> Bool {
-    callee(named: name) == nil && !constantNames.contains(name)
+    (callee(named: name) == nil || variableOrFunction.contains(name)) && !constantNames.contains(name)
   }
 }

@@ -94,7 +94,7 @@ extension Parser {
   {
     if uses.variables.contains(name) { throw ParseError(.functionAndVariable(name: name), range) }
     if let expected = uses.arities[name], expected != count {
-      throw ParseError(.wrongArgumentCount(function: name, expected: expected, count: count), whole)
+      throw ParseError(.wrongArgumentCount(function: name, expected: expected...expected, count: count), whole)
     }
     uses.arities[name] = count
   }

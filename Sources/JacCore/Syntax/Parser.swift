@@ -192,13 +192,18 @@ public struct Parser {
     case .identifier(let name):
       try advance()
       if current.kind == .prime { return try parseApplication(name, token) }
-      if let callee = Self.callee(named: name) { return try parseCall(callee, name: name, token) }
+      if let callee = Self.callee(named: name), current.kind == .leftParen || !Self.variableOrFunction.contains(name) {
+        return try parseCall(callee, name: name, token)
+      }
       if current.kind == .leftParen {
         if functions.contains(name) { return try parseApplication(name, token) }
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
         }
-        let suggestions = EditDistance.suggestions(for: name, among: Self.functionNames)
+        // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
+        let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
+        let suggestions =
+          elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
         throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
       }
       switch name {
@@ -228,17 +233,13 @@ public struct Parser {
     try advance()
     let argStart = current.range.start
     var arguments = [try parseExpression()]
-    let argEnd = previous?.range.end ?? argStart
     while current.kind == .comma {
       try advance()
       arguments.append(try parseExpression())
     }
-    let expected: Int?
-    switch callee {
-    case .unary: expected = 1
-    case .several(let op): expected = op.arity
-    }
-    if let expected, arguments.count != expected {
+    // The argument list as written, for "'atan2' is undefined at 0, 0".
+    let argEnd = previous?.range.end ?? argStart
+    if let expected = callee.arity, !expected.contains(arguments.count) {
       throw ParseError(
         .wrongArgumentCount(function: name, expected: expected, count: arguments.count),
         SourceRange(nameToken.range.start, current.range.end))
@@ -249,6 +250,9 @@ public struct Parser {
     switch callee {
     case .unary(let f): value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
     case .several(let op): value = pool.apply(op, arguments)
+    case .logarithm:
+      value = arguments.count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
+    case .rewritten(let r): value = rewritten(r, arguments)
     }
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
@@ -259,6 +263,18 @@ public struct Parser {
   }
 
   // MARK: Helpers
+
+  /// The form a ``Rewrite`` stands for.
+  private func rewritten(_ r: Rewrite, _ arguments: [Expr]) -> Expr {
+    let x = arguments[0]
+    switch r {
+    case .log10: return pool.logarithm(x, base: pool.number(10))
+    case .log2: return pool.logarithm(x, base: pool.number(2))
+    case .cbrt: return pool.power(x, pool.number(Rational(BigInt(1), BigInt(3))))
+    case .root: return pool.power(x, pool.reciprocal(arguments[1]))
+    case .hypot: return pool.sqrt(pool.add(pool.square(x), pool.square(arguments[1])))
+    }
+  }
 
   mutating func advance() throws(ParseError) {
     previous = current

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Real-domain values of the functions C's `<math.h>` lacks, and the poles and domains of those it
+/// has (NaN where the real function is undefined). Checked against mpmath in `SpecialFunctionTests`.
+enum SpecialFunctions {
+  /// σ(x) = 1/(1 + e^(−x)), without overflow: e^(−x) is formed only for x ≥ 0, and
+  /// σ(x) = e^x/(1 + e^x) below.
+  static func sigmoid(_ x: Double) -> Double {
+    if x >= 0 { return 1 / (1 + exp(-x)) }
+    let e = exp(x)
+    return e / (1 + e)
+  }
+
+  /// softplus(x) = log(1 + e^x) = max(x, 0) + log1p(e^(−|x|)): no overflow for large x and no
+  /// loss for very negative x (softplus(−40) = e^(−40) to full precision).
+  static func softplus(_ x: Double) -> Double {
+    if x.isNaN { return .nan }
+    return Swift.max(x, 0) + log1p(exp(-Swift.abs(x)))
+  }
+
+  /// True for 0, −1, −2, …: the poles of Γ, log Γ, ψ and ψ⁽ⁿ⁾.
+  static func isPole(_ x: Double) -> Bool { x <= 0 && x == x.rounded() }
+
+  /// Γ(x), NaN at the poles.
+  static func gamma(_ x: Double) -> Double { isPole(x) ? .nan : tgamma(x) }
+
+  /// log Γ(x) where Γ(x) > 0; NaN where Γ(x) < 0 (−1 < x < 0, −3 < x < −2, …) and at the poles,
+  /// as the real logarithm of Γ. (C's `lgamma` is log |Γ(x)|.)
+  static func loggamma(_ x: Double) -> Double {
+    if x.isNaN || isPole(x) || gammaSign(x) < 0 { return .nan }
+    return lgamma(x)
+  }
+
+  /// The sign of Γ(x) away from its poles: positive for x > 0; for x < 0, (−1)^k on (−k, −k + 1).
+  static func gammaSign(_ x: Double) -> Double {
+    if x > 0 { return 1 }
+    let k = -x.rounded(.down)  // x in (−k, −k + 1)
+    return k.truncatingRemainder(dividingBy: 2) == 0 ? 1 : -1
+  }
+
+  /// ψ(x) = Γ'(x)/Γ(x). For x < 0 the reflection ψ(x) = ψ(1 − x) − π/tan(πx) (with πx reduced
+  /// to (−π/2, π/2] first); for x > 0 the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 12, then
+  /// the asymptotic series ψ(x) ~ log x − 1/(2x) − Σₖ B₂ₖ/(2k·x²ᵏ), k = 1…7.
+  static func digamma(_ x: Double) -> Double {
+    if x.isNaN || isPole(x) { return .nan }
+    if x < 0 {
+      let r = x - x.rounded()
+      return digamma(1 - x) - Double.pi / tan(Double.pi * r)
+    }
+    var y = x
+    var shift = 0.0
+    while y < 12 {
+      shift -= 1 / y
+      y += 1
+    }
+    let y2 = 1 / (y * y)
+    // B₂ₖ/(2k): 1/12, −1/120, 1/252, −1/240, 1/132, −691/32760, 1/12.
+    let series =
+      y2
+      * (1.0 / 12 - y2
+        * (1.0 / 120 - y2 * (1.0 / 252 - y2 * (1.0 / 240 - y2 * (1.0 / 132 - y2 * (691.0 / 32760 - y2 / 12))))))
+    return shift + log(y) - 0.5 / y - series
+  }
+
+  /// ψ⁽ⁿ⁾(x) for an integer 0 ≤ n ≤ 100 (NaN otherwise, and at the poles):
+  /// ψ⁽ⁿ⁾(x) = (−1)ⁿ⁺¹ n! Σₖ 1/(x + k)ⁿ⁺¹. The recurrence
+  /// ψ⁽ⁿ⁾(x) = ψ⁽ⁿ⁾(x + 1) + (−1)ⁿ⁺¹ n!/xⁿ⁺¹ moves x to y ≥ 2n + 20, then the asymptotic series
+  /// ψ⁽ⁿ⁾(y) ~ (−1)ⁿ⁺¹ [(n − 1)!/yⁿ + n!/(2yⁿ⁺¹) + Σₖ B₂ₖ (2k + n − 1)!/((2k)! y²ᵏ⁺ⁿ)].
+  static func polygamma(_ order: Double, _ x: Double) -> Double {
+    guard order >= 0, order <= 100, order == order.rounded(), !x.isNaN, !isPole(x) else { return .nan }
+    let n = Int(order)
+    if n == 0 { return digamma(x) }
+    let start = Double(2 * n + 20)
+    if x < -1e6 { return .nan }
+    var y = x
+    var shift = 0.0
+    while y < start {
+      shift += pow(y, -Double(n + 1))
+      y += 1
+    }
+    let factorial = tgamma(Double(n + 1))
+    // Bracket / (n − 1)!: 1/yⁿ + n/(2yⁿ⁺¹) + Σ B₂ₖ (2k + n − 1)!/((2k)! (n − 1)! y²ᵏ⁺ⁿ).
+    let bernoulli: [Double] = [1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6]
+    var sum = 1 / pow(y, Double(n)) + Double(n) / (2 * pow(y, Double(n + 1)))
+    var ratio = 1.0  // (2k + n − 1)!/((2k)! (n − 1)!), built term by term
+    for (i, b) in bernoulli.enumerated() {
+      let k = i + 1
+      // From k − 1 to k: multiply by (2k + n − 2)(2k + n − 1)/((2k − 1)(2k)).
+      ratio *= Double(2 * k + n - 2) * Double(2 * k + n - 1) / (Double(2 * k - 1) * Double(2 * k))
+      sum += b * ratio / pow(y, Double(2 * k + n))
+    }
+    let magnitude = factorial * shift + tgamma(Double(n)) * sum
+    return n % 2 == 1 ? magnitude : -magnitude
+  }
+
+  /// B(a, b) = Γ(a)Γ(b)/Γ(a + b): NaN at a pole of Γ(a) or Γ(b), 0 at a pole of Γ(a + b) only;
+  /// through log |Γ| and the signs when a Γ would overflow.
+  static func beta(_ a: Double, _ b: Double) -> Double {
+    if a.isNaN || b.isNaN || isPole(a) || isPole(b) { return .nan }
+    if isPole(a + b) { return 0 }
+    if Swift.max(Swift.abs(a), Swift.abs(b), Swift.abs(a + b)) < 170 {
+      return tgamma(a) * tgamma(b) / tgamma(a + b)
+    }
+    let sign = gammaSign(a) * gammaSign(b) * gammaSign(a + b)
+    return sign * exp(lgamma(a) + lgamma(b) - lgamma(a + b))
+  }
+}

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import JacCore
+
+/// The numeric special functions against reference values computed once with mpmath (30
+/// digits, `mpmath.digamma`, `polygamma`, `beta`, `loggamma`, and 1/(1 + e^(−x)), log(1 + e^x)),
+/// written here as literals; and the exact values the constructors fold.
+@Suite struct SpecialFunctionTests {
+  static let references: [(String, Double, Double?, Double)] = [
+    ("digamma", 0.1, nil, -10.423754940411076232),
+    ("digamma", 1.4616321449683622, nil, -9.2412655217294274792e-17),
+    ("digamma", 2.5, nil, 0.70315664064524318723),
+    ("digamma", 7.3, nil, 1.9178203356379860723),
+    ("digamma", 25.0, nil, 3.1987425128519740085),
+    ("digamma", -0.5, nil, 0.036489973978576520559),
+    ("digamma", -3.7, nil, -0.84507685887041935462),
+    ("polygamma", 1, 0.3, 12.245364546107731301),
+    ("polygamma", 1, 5.5, 0.19934238698962765913),
+    ("polygamma", 2, 1.7, -0.60408908410345902771),
+    ("polygamma", 3, -2.4, 283.52473518224107721),
+    ("polygamma", 5, 12.0, 0.00011820829051081491729),
+    ("polygamma", 10, 0.8, -42250483.714429342301),
+    ("beta", 0.5, 0.5, 3.1415926535897932385),
+    ("beta", 2.5, 3.5, 0.036815538909255389513),
+    ("beta", 200.0, 1.5, 0.00031274256924533206985),
+    ("beta", -0.5, 2.25, -4.3700959238201996841),
+    ("sigmoid", -40.0, nil, 4.2483542552915889773e-18),
+    ("sigmoid", -3.0, nil, 0.047425873177566780879),
+    ("sigmoid", 0.0, nil, 0.5),
+    ("sigmoid", 2.0, nil, 0.88079707797788244406),
+    ("sigmoid", 40.0, nil, 0.99999999999999999575),
+    ("sigmoid", 800.0, nil, 1.0),
+    ("softplus", -40.0, nil, 4.2483542552915611285e-18),
+    ("softplus", -3.0, nil, 0.048587351573742058759),
+    ("softplus", 0.0, nil, 0.69314718055994530942),
+    ("softplus", 2.0, nil, 2.1269280110429724964),
+    ("softplus", 40.0, nil, 40.000000000000000004),
+    ("softplus", 800.0, nil, 800.0),
+    ("loggamma", 0.5, nil, 0.57236494292470008707),
+    ("loggamma", 3.2, nil, 0.88540482715490912338),
+    // Γ(−1.5) > 0: the real logarithm (mpmath's log-gamma branch adds −2πi here).
+    ("loggamma", -1.5, nil, 0.86004701537648101451),
+  ]
+
+  @Test(arguments: references.indices)
+  func agreesWithMpmath(_ k: Int) {
+    let (name, a, b, expected) = Self.references[k]
+    let got: Double
+    switch name {
+    case "digamma": got = SpecialFunctions.digamma(a)
+    case "polygamma": got = SpecialFunctions.polygamma(a, b!)
+    case "beta": got = SpecialFunctions.beta(a, b!)
+    case "sigmoid": got = SpecialFunctions.sigmoid(a)
+    case "softplus": got = SpecialFunctions.softplus(a)
+    default: got = SpecialFunctions.loggamma(a)
+    }
+    #expect(
+      abs(got - expected) <= 4e-15 * max(1, abs(expected)),
+      "\(name)(\(a), \(String(describing: b))) = \(got), mpmath \(expected)")
+  }
+
+  /// Outside the real domain and at poles: NaN.
+  @Test func polesAndDomains() {
+    #expect(SpecialFunctions.gamma(-2).isNaN && SpecialFunctions.gamma(0).isNaN)
+    #expect(SpecialFunctions.loggamma(-0.5).isNaN)  // Γ(−0.5) < 0
+    #expect(SpecialFunctions.digamma(-3).isNaN && SpecialFunctions.polygamma(1, 0).isNaN)
+    #expect(SpecialFunctions.polygamma(1.5, 2).isNaN && SpecialFunctions.polygamma(-1, 2).isNaN)
+    #expect(SpecialFunctions.beta(-1, 2).isNaN && SpecialFunctions.beta(0.5, -0.5) == 0)
+  }
+
+  /// Exact values (the examples and the tables in `ExpressionPool+SpecialValues.swift`).
+  @Test(arguments: [
+    ("atan2(1, 1)", "pi/4"), ("atan2(-1, -1)", "-3*pi/4"), ("atan2(0, -2)", "pi"), ("log(8, 2)", "3"),
+    ("log(2, 8)", "1/3"), ("log10(1/1000)", "-3"), ("log2(x)", "log(x)/log(2)"), ("gamma(5)", "24"),
+    ("gamma(1/2)", "sqrt(pi)"), ("gamma(-1/2)", "-2*sqrt(pi)"), ("erf(0)", "0"), ("erfc(0)", "1"),
+    ("sigmoid(0)", "1/2"), ("softplus(0)", "log(2)"), ("loggamma(4)", "log(6)"), ("beta(2, 3)", "1/12"),
+    ("floor(-7/2)", "-4"), ("ceil(-7/2)", "-3"), ("sign(-3)", "-1"), ("heaviside(0)", "0"), ("relu(-2)", "0"),
+    ("max(1, x, 3, x)", "max(3, x)"), ("min(max(x, y), 2, -1)", "min(-1, max(x, y))"), ("acot(0)", "pi/2"),
+    ("asec(-1)", "pi"), ("acsc(1)", "pi/2"), ("polygamma(0, x)", "digamma(x)"), ("cbrt(27)", "3"),
+    ("root(x, 5)", "x^(1/5)"), ("hypot(3, 4)", "5"), ("arcsin(x) + arctanh(x)", "asin(x) + atanh(x)"),
+    ("exp(loggamma(x))", "gamma(x)"), ("coth(acoth(x))", "x"), ("relu(x^2)", "x^2"), ("floor(ceil(x))", "ceil(x)"),
+    ("sech(-x) + erf(-x)", "sech(x) - erf(x)"),
+  ])
+  func exactValues(_ input: String, _ expected: String) {
+    let f = Fixture()
+    #expect(f.text(f.parse(input)) == expected)
+  }
+}
