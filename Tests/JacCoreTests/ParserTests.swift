@@ -186,14 +186,6 @@ import Testing
     ("1 ÷ 0", "division by zero", 1, 5),
   ])
   func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int, _ width: Int) {
-    do {
-      _ = try Parser.parseList(input, in: ExpressionPool())
-      Issue.record("'\(input)' parsed but should fail")
-    } catch {
-      #expect(error.message.text == message, "\(input)")
-      let start = SourceLocation.column(of: error.range.start, in: input)
-      #expect(start == column, "\(input)")
-      #expect(SourceLocation.column(of: error.range.end, in: input) - start == width, "\(input)")
-    }
+    expectParseError(input, message, column: column, width: width)
   }
 }

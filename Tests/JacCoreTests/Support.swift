@@ -29,3 +29,20 @@ func isClose(_ a: Double, _ b: Double, relative: Double = 1e-6, absolute: Double
   if a == b { return true }
   return abs(a - b) <= max(absolute, relative * max(abs(a), abs(b)))
 }
+
+/// Parsing `input` fails with `message`, the caret at `column` (1-based) and `width` columns wide.
+func expectParseError(
+  _ input: String, _ message: String, column: Int, width: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+  do {
+    _ = try Parser.parseList(input, in: ExpressionPool())
+    Issue.record("'\(input)' parsed but should fail", sourceLocation: sourceLocation)
+  } catch {
+    #expect(error.message.text == message, "\(input)", sourceLocation: sourceLocation)
+    let start = JacCore.SourceLocation.column(of: error.range.start, in: input)
+    #expect(start == column, "\(input)", sourceLocation: sourceLocation)
+    #expect(
+      JacCore.SourceLocation.column(of: error.range.end, in: input) - start == width, "\(input)",
+      sourceLocation: sourceLocation)
+  }
+}

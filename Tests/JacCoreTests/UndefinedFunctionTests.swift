@@ -91,15 +91,7 @@ import Testing
     ("f'", "unexpected character '''", 2, 1),
   ])
   func errorsPointAtTheSpot(_ input: String, _ message: String, _ column: Int, _ width: Int) {
-    do {
-      _ = try Parser.parseList(input, in: ExpressionPool())
-      Issue.record("'\(input)' parsed but should fail")
-    } catch {
-      #expect(error.message.text == message, "\(input)")
-      let start = SourceLocation.column(of: error.range.start, in: input)
-      #expect(start == column, "\(input)")
-      #expect(SourceLocation.column(of: error.range.end, in: input) - start == width, "\(input)")
-    }
+    expectParseError(input, message, column: column, width: width)
   }
 
   /// `--at` and `--check` on an answer that applies an undefined function name it.
