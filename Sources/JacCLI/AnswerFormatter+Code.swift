@@ -2,6 +2,16 @@ import JacCore
 
 /// `--format c|python|swift|julia|matlab`: the result as a complete unit of code.
 extension AnswerFormatter {
+  /// The unit of code, written; counted, an upper bound on its length (``CodeLength``): code is
+  /// small beside its bound, and no shorter than the text.
+  func writeCode(_ answer: Answer, input: String, language: CodeLanguage, to o: AnswerOutput) {
+    guard o.counting else { return o.write(code(answer, input: input, language: language)) }
+    let parameters = pool.freeSymbols(answer.value.entries).count + answer.variables.count
+    var length = CodeLength(pool: pool, parameters: parameters)
+    let names = answer.variables.reduce(0) { $0 + $1.unicodeScalars.count }
+    o.count(length.unitBound(answer.value.entries, summary: 2 * input.utf8.count + 16 * names + 512))
+  }
+
   func code(_ answer: Answer, input: String, language: CodeLanguage) -> String {
     var generator = CodeGenerator(pool: pool, language: language)
     generator.eliminateCommonSubexpressions = style.sharedTemporaries

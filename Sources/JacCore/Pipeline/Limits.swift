@@ -26,6 +26,13 @@ public enum Limits {
   /// time they are printed): 4,000,000 nodes is about 15–40 MB of text. The gradient of 1,600
   /// nested sin/cos (issue 4's chain family at 8×) has about 2.1 million per entry.
   public static let resultNodes = 4_000_000
+  /// Bytes one answer may print (its text, LaTeX, JSON or code, with its notes): 320 MiB. The
+  /// size is computed exactly from the expression DAG before anything is printed
+  /// (``TextLength``, ``LatexLength``; code by an upper bound, ``CodeLength``), in time linear
+  /// in the DAG, so a refusal costs no printing. The largest benchmark answer, the arm400
+  /// Jacobian, prints 284 MB of text (and as JSON); printing 320 MiB takes about 1.5 s here,
+  /// and an answer is written as it is printed, so it is never held whole.
+  public static let outputBytes = 320 << 20
   /// Bits of an exact number's numerator or denominator (``ExpressionPool/maxNumberLimbs``).
   public static let numberBits = 32 * ExpressionPool.maxNumberLimbs
 
@@ -39,6 +46,8 @@ public enum Limits {
     case matrixEntries(rows: Int, columns: Int)
     case determinantSize(Int)
     case resultNodes(entry: String)
+    /// The answer would print this many bytes.
+    case outputBytes(Int)
     case depth
     case numberSize
 
@@ -58,6 +67,8 @@ public enum Limits {
           + "\(Limits.determinantSize)×\(Limits.determinantSize)"
       case .resultNodes(let entry):
         return "\(entry) has more than \(Limits.resultNodes) nodes when printed; too large to show"
+      case .outputBytes(let n):
+        return "the answer would print \(n) bytes; the limit is \(Limits.outputBytes) (320 MiB)"
       case .depth: return "an expression is nested deeper than \(Engine.maxDepth) levels"
       case .numberSize:
         return "exact arithmetic too large: a number past \(Limits.numberBits) bits, or too much work on large numbers"
