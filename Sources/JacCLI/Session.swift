@@ -145,7 +145,8 @@ final class Session {
     }
     let t = retired + engine.timings
     return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(t.parse)), "
-      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)), print \(ms(printing)); "
+      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)) (\(engine.simplifier.spent) units), "
+      + "print \(ms(printing)); "
       + "compute \(ms(t.total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
   }
 

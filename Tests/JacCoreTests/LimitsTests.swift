@@ -133,6 +133,59 @@ import Testing
     }
   }
 
+  /// The simplifier's budget bounds its time: building a normal form's expression is charged
+  /// as making it is. The gradient of a power tower x^x^…^x spent 27 s (500 high) building
+  /// normal forms that lost, on a budget it never ran out of; now it runs out, keeps the exact
+  /// canonical form, and says so.
+  @Test func buildingNormalFormsIsCharged() throws {
+    let tower = Array(repeating: "x", count: 150).joined(separator: "^")
+    let answer = try DeepStack.run { () -> Result<Answer, JacError> in
+      Result { () throws(JacError) in try Engine().run(Request(command: .grad, inputs: [tower])) }
+    }.get()
+    #expect(answer.simplificationCut)
+    #expect(answer.value.entries.count == 1)
+  }
+
+  /// One request's calls share ``Simplifier/budgetPerRequest`` (a generic inverse makes n²
+  /// calls of up to the whole per-expression budget each: the 8×8 one took 79 s). A whole
+  /// answer kept from an earlier call is given only when a fresh call could afford it, and is
+  /// charged what it cost, so answers still depend on their request alone.
+  @Test func callsOfOneRequestShareABudget() {
+    let f = Fixture()
+    let s = f.engine.simplifier
+    let first = f.parse("(x + y)^4/(x^2 - y^2) + (x - y)^3/(x + y)")
+    let second = f.parse("(a + b)^4/(a^2 - b^2) + (a - b)^3/(a + b)")
+    let alone = s.simplify(first)
+    let cost = s.spent
+    #expect(cost > 100 && !s.budgetExhausted)
+    s.requestBudget = cost + cost / 2
+    s.startRequest()
+    #expect(s.simplify(first) == alone && !s.budgetExhausted)
+    #expect(s.requestRemaining == cost / 2)
+    _ = s.simplify(second)
+    #expect(s.budgetExhausted && s.requestRemaining <= 0)
+    // Too little left for the kept answer: computed again, cut short.
+    s.requestBudget = cost / 2
+    s.startRequest()
+    #expect(s.simplify(first) == first && s.budgetExhausted)
+  }
+
+  /// Generic symbolic inverses (the Jacobian of a11*x1 + … + ann*xn, …): the 6×6 one is
+  /// answered within the budgets (the 9×9 one is refused by the size of its answer after 1.4 s
+  /// of CPU in release, where it took 17.6 s; too slow for a debug test).
+  @Test func genericInverse() throws {
+    let n = 6
+    let rows = (1...n).map { i in (1...n).map { j in "a\(i)\(j)*x\(j)" }.joined(separator: " + ") }
+    let answer = try DeepStack.run { () -> Result<Answer, JacError> in
+      Result { () throws(JacError) in
+        try Engine().run(Request(command: .inverse, inputs: [rows.joined(separator: ", ")], variables: (1...n).map { "x\($0)" }))
+      }
+    }.get()
+    #expect(!answer.simplificationCut)
+    guard case .matrix(let m) = answer.value else { return #expect(Bool(false)) }
+    #expect(m.rows == n && m.columns == n)
+  }
+
   /// Exponents too large to expand are not errors: the power stays as it is, exactly.
   @Test func hugeExponentsStayFactored() throws {
     let engine = Engine()

@@ -86,6 +86,7 @@ public final class Engine {
     try request.validate()
     let parseStart = clock.now
     simplificationCut = false
+    simplifier.startRequest()
     derivativeWork = 0
     pool.numberTooLarge = false
     pool.numberWork = 0
