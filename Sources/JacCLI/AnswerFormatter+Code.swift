@@ -2,11 +2,26 @@ import JacCore
 
 /// `--format c|python|swift|julia|matlab`: the result as a complete unit of code.
 extension AnswerFormatter {
-  /// The code; an answer that applies a function nobody defined has none (``JacError/undefinedFunction(name:use:)``).
-  func code(_ answer: Answer, input: String, language: CodeLanguage) throws(JacError) -> String {
+  /// Code cannot be generated for an answer that applies a function nobody defined
+  /// (``JacError/undefinedFunction(name:use:)``); checked before anything is written.
+  func checkCodeable(_ answer: Answer) throws(JacError) {
+    guard let language = format.language else { return }
     if let name = pool.undefinedFunctions(answer.value.entries + answer.definitions.map(\.value)).first {
       throw .undefinedFunction(name: name, use: "'--format \(language.rawValue)'")
     }
+  }
+
+  /// The unit of code, written; counted, an upper bound on its length (``CodeLength``): code is
+  /// small beside its bound, and no shorter than the text.
+  func writeCode(_ answer: Answer, input: String, language: CodeLanguage, to o: AnswerOutput) {
+    guard o.counting else { return o.write(code(answer, input: input, language: language)) }
+    let parameters = pool.freeSymbols(answer.value.entries).count + answer.variables.count
+    var length = CodeLength(pool: pool, parameters: parameters)
+    let names = answer.variables.reduce(0) { $0 + $1.unicodeScalars.count }
+    o.count(length.unitBound(answer.value.entries, summary: 2 * input.utf8.count + 16 * names + 512))
+  }
+
+  func code(_ answer: Answer, input: String, language: CodeLanguage) -> String {
     var generator = CodeGenerator(pool: pool, language: language)
     generator.eliminateCommonSubexpressions = style.sharedTemporaries
     generator.definitions = answer.definitions

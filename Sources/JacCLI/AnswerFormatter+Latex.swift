@@ -71,10 +71,12 @@ extension AnswerFormatter {
   }
 
   /// One LaTeX display per function for `diff` of several functions, with their left sides.
-  func latexList(_ es: [Expr], _ answer: Answer) -> String {
+  func writeLatexList(_ es: [Expr], _ answer: Answer, to o: AnswerOutput) {
     let functions = functionNames(answer, count: es.count)
-    return zip(functions, es).map { f, e in
-      (style.lhs ? partialSymbol(f, along: answer.along) + " = " : "") + latexEntry(e, answer)
-    }.joined(separator: ", \\quad ")
+    for (k, (f, e)) in zip(functions, es).enumerated() {
+      if k > 0 { o.write(", \\quad ") }
+      if style.lhs { o.write(partialSymbol(f, along: answer.along) + " = ") }
+      writeLatex(e, answer, to: o)
+    }
   }
 }

@@ -12,9 +12,12 @@ import JacCore
 /// ```
 /// LaTeX: one `align*` block per entry, the rules as `\text{…}` annotations.
 extension AnswerFormatter {
-  func steps(_ answer: Answer) -> String {
-    answer.derivations.map { format == .latex ? latexSteps($0, answer) : textSteps($0, answer) }
-      .joined(separator: "\n\n")
+  /// The derivations, a line at a time.
+  func writeSteps(_ answer: Answer, to o: AnswerOutput) {
+    for (k, d) in answer.derivations.enumerated() {
+      if k > 0 { o.write("\n\n") }
+      if format == .latex { writeLatexSteps(d, answer, to: o) } else { writeTextSteps(d, answer, to: o) }
+    }
   }
 
   /// `cos'(u) = -sin(u)`, from the derivative table itself.
@@ -24,16 +27,28 @@ extension AnswerFormatter {
     if latex {
       return "\\operatorname{\(f.name)}'(u) = " + LatexPrinter(pool: pool).string(derivative)
     }
-    return "\(f.name)'(u) = " + printed(derivative)
+    return "\(f.name)'(u) = " + textPrinter.string(derivative)
   }
 
   /// What ∂/∂x applies to: a sum in parentheses, `d/dx (x^2 + 1)`.
-  private func operand(_ e: Expr) -> String {
-    if case .sum = pool.node(e) { return "(" + printed(e) + ")" }
-    return printed(e)
+  private func writeOperand(_ e: Expr, to o: AnswerOutput) {
+    guard case .sum = pool.node(e) else { return writePrinted(e, to: o) }
+    o.write("(")
+    writePrinted(e, to: o)
+    o.write(")")
   }
 
-  private func printed(_ e: Expr) -> String { textPrinter.string(e) }
+  /// The scalars ``writeOperand(_:to:)`` writes.
+  private func operandWidth(_ e: Expr, _ o: AnswerOutput) -> Int {
+    guard case .sum = pool.node(e) else { return o.text.of(e).scalars }
+    return o.text.of(e).scalars + 2
+  }
+
+  /// An expression of a derivation, in text: printed, or measured when counting.
+  private func writePrinted(_ e: Expr, to o: AnswerOutput) {
+    if o.counting { return o.countText(e) }
+    o.write(textPrinter.string(e))
+  }
 
   private func annotation(_ step: Derivation.Step, latex: Bool) -> String {
     var text = step.rule.formula
@@ -45,51 +60,73 @@ extension AnswerFormatter {
     return text
   }
 
-  private func textSteps(_ d: EntryDerivation, _ answer: Answer) -> String {
+  /// The derivation as text; the rules line up in one column after the widest step.
+  private func writeTextSteps(_ d: EntryDerivation, _ answer: Answer, to o: AnswerOutput) {
     let partial = format == .unicode ? "∂/∂" + d.variable : "d/d" + d.variable
-    var lines = [
-      (d.label.isEmpty ? "" : "entry \(d.label): ") + "\(partial) of \(printed(d.function))"
-    ]
-    let rows = d.derivation.steps.map { step in
-      (
-        String(repeating: "  ", count: step.depth + 1) + "\(partial) \(operand(step.expression)) = "
-          + printed(step.derivative), annotation(step, latex: false)
-      )
+    o.write((d.label.isEmpty ? "" : "entry \(d.label): ") + "\(partial) of ")
+    writePrinted(d.function, to: o)
+    let partialWidth = partial.unicodeScalars.count
+    func leftWidth(_ step: Derivation.Step) -> Int {
+      let derivative = o.text.of(step.derivative).scalars
+      return 2 * (step.depth + 1) + partialWidth + 1 + operandWidth(step.expression, o) + 3 + derivative
     }
-    let width = rows.map { $0.0.unicodeScalars.count }.max() ?? 0
-    for (left, note) in rows {
-      lines.append(left + String(repeating: " ", count: width - left.unicodeScalars.count + 4) + note)
+    let width = d.derivation.steps.map(leftWidth).max() ?? 0
+    for step in d.derivation.steps {
+      o.write("\n" + String(repeating: "  ", count: step.depth + 1) + "\(partial) ")
+      writeOperand(step.expression, to: o)
+      o.write(" = ")
+      writePrinted(step.derivative, to: o)
+      o.writeSpaces(width - leftWidth(step) + 4)
+      o.write(annotation(step, latex: false))
     }
-    if d.derivation.truncated { lines.append("  … (\(Derivation.maxSteps) steps shown)") }
+    if d.derivation.truncated { o.write("\n  … (\(Derivation.maxSteps) steps shown)") }
     if d.simplification.isEmpty {
-      lines.append("  simplify: nothing to do")
+      o.write("\n  simplify: nothing to do")
     } else {
-      lines.append("  simplify:")
+      o.write("\n  simplify:")
       for s in d.simplification {
-        let names = s.rules.map(\.rawValue).joined(separator: ", ")
-        lines.append("    \(printed(s.before)) → \(printed(s.after))    \(names)")
+        o.write("\n    ")
+        writePrinted(s.before, to: o)
+        o.write(" → ")
+        writePrinted(s.after, to: o)
+        o.write("    " + s.rules.map(\.rawValue).joined(separator: ", "))
       }
     }
-    lines.append("  = " + printed(d.result))
-    return lines.joined(separator: "\n")
+    o.write("\n  = ")
+    writePrinted(d.result, to: o)
   }
 
-  private func latexSteps(_ d: EntryDerivation, _ answer: Answer) -> String {
-    var latex = LatexPrinter(pool: pool)
-    latex.symbolNames = latexPrinter.symbolNames
+  /// The derivation as one `align*` block, a line a step.
+  private func writeLatexSteps(_ d: EntryDerivation, _ answer: Answer, to o: AnswerOutput) {
     let x = latexPrinter.symbolText(d.variable)
-    var lines: [String] = []
+    func latex(_ e: Expr) {
+      if o.counting { return o.countLatex(e) }
+      o.write(latexPrinter.string(e))
+    }
+    o.write("\\begin{align*}\n")
+    var first = true
+    func line() {
+      if !first { o.write(" \\\\\n") }
+      first = false
+    }
     for step in d.derivation.steps {
-      let indent = String(repeating: "\\quad ", count: step.depth)
-      lines.append(
-        indent + "\\frac{\\partial}{\\partial \(x)}\\left[" + latex.string(step.expression) + "\\right] &= "
-          + latex.string(step.derivative) + " && " + annotation(step, latex: true))
+      line()
+      o.write(String(repeating: "\\quad ", count: step.depth) + "\\frac{\\partial}{\\partial \(x)}\\left[")
+      latex(step.expression)
+      o.write("\\right] &= ")
+      latex(step.derivative)
+      o.write(" && " + annotation(step, latex: true))
     }
     for s in d.simplification {
-      let names = s.rules.map(\.rawValue).joined(separator: ", ")
-      lines.append("&= " + latex.string(s.after) + " && \\text{" + names + "}")
+      line()
+      o.write("&= ")
+      latex(s.after)
+      o.write(" && \\text{" + s.rules.map(\.rawValue).joined(separator: ", ") + "}")
     }
-    lines.append("&= " + latex.string(d.result) + " && \\text{result" + (d.label.isEmpty ? "" : " " + d.label) + "}")
-    return "\\begin{align*}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{align*}"
+    line()
+    o.write("&= ")
+    latex(d.result)
+    o.write(" && \\text{result" + (d.label.isEmpty ? "" : " " + d.label) + "}")
+    o.write("\n\\end{align*}")
   }
 }

@@ -44,39 +44,51 @@ struct AnswerFormatter {
     if format == .unicode { textPrinter.spelledNames = TextPrinter.spelledGreekNames(names) }
   }
 
-  /// The rendered answer in pieces to be written one after another: a big text matrix is its
-  /// cells between padding (``MatrixLayout/textPieces(_:)``), never copied into one string.
-  func pieces(_ answer: Answer, input: String) throws(JacError) -> [String] {
+  /// A measuring output for this formatter's printers (``AnswerOutput``): count an answer
+  /// with it, then write it with the lengths it has measured.
+  func output() -> AnswerOutput { AnswerOutput(text: textPrinter, latex: latexPrinter) }
+
+  /// Lays out `answer` into `o`: writes it piece by piece, or counts its bytes without printing
+  /// it (a big text matrix holds one cell at a time).
+  func write(_ answer: Answer, input: String, to o: AnswerOutput) {
     guard let document = format.document else {
-      guard let language = format.language else { return [] }
-      return [try code(answer, input: input, language: language)]
+      if let language = format.language { writeCode(answer, input: input, language: language, to: o) }
+      return
     }
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
+      writeSteps(answer, to: o)
+      o.write("\n\n")
       var whole = self
       whole.display = format == .latex
-      let body = whole.renderAnswer(answer, input: input, document)
-      return [steps(answer) + "\n\n"] + body
+      whole.render(answer, input: input, document, to: o)
+      return
     }
-    return renderAnswer(answer, input: input, document)
+    render(answer, input: input, document, to: o)
   }
 
-  private func renderAnswer(_ answer: Answer, input: String, _ document: OutputStyle.Document) -> [String] {
-    var out: [String]
+  private func render(_ answer: Answer, input: String, _ document: OutputStyle.Document, to o: AnswerOutput) {
+    let pattern = answer.description.shape == .pattern
     if case .newton(let run) = answer.value {
-      out = [newton(run, answer: answer, input: input, document)]
-    } else if answer.description.shape == .pattern, case .matrix(let m) = answer.value {
-      out = [sparsity(m, answer: answer, input: input, document)]
+      wrapped(answer, to: o) { o.write(newton(run, answer: answer, input: input, document)) }
+    } else if pattern, case .matrix(let m) = answer.value {
+      wrapped(answer, to: o) { o.write(sparsity(m, answer: answer, input: input, document)) }
     } else {
       switch document {
-      case .text: out = textPieces(answer)
-      case .latex: out = [latex(answer)]
-      case .json: return [json(answer, input: input)]
+      case .text: wrapped(answer, to: o) { writeText(answer, to: o) }
+      case .latex: wrapped(answer, to: o) { writeLatex(answer, to: o) }
+      case .json: writeJSON(answer, input: input, to: o)
       }
     }
-    if display && format == .latex { out = ["\\[\n"] + out + ["\n\\]"] }
-    if let check = answer.check, format != .json { out.append("\n" + checkReport(check, answer: answer)) }
-    return out
+  }
+
+  /// `body` in a LaTeX display when one is asked for, then the `--check` report.
+  private func wrapped(_ answer: Answer, to o: AnswerOutput, _ body: () -> Void) {
+    let display = display && format == .latex
+    if display { o.write("\\[\n") }
+    body()
+    if display { o.write("\n\\]") }
+    if let check = answer.check, format != .json { o.write("\n" + checkReport(check, answer: answer)) }
   }
 
   // MARK: Entries
@@ -96,23 +108,47 @@ struct AnswerFormatter {
     isDecimal(e, answer) ? DecimalText.latex(pool.evaluate(e, [:])) : latexPrinter.string(e)
   }
 
+  /// The text of `e`, written or counted.
+  func writeText(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
+    if o.counting && !isDecimal(e, answer) { return o.countText(e) }
+    o.writeVerbatim(textEntry(e, answer))
+  }
+
+  /// The LaTeX of `e`, written or counted.
+  func writeLatex(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
+    if o.counting && !isDecimal(e, answer) { return o.countLatex(e) }
+    o.write(latexEntry(e, answer))
+  }
+
+  /// The scalars of `e`'s text: its column width.
+  private func textWidth(_ e: Expr, _ answer: Answer, _ o: AnswerOutput) -> Int {
+    isDecimal(e, answer) ? textEntry(e, answer).unicodeScalars.count : o.text.of(e).scalars
+  }
+
   // MARK: Formats
 
-  private func text(_ answer: Answer) -> String { MatrixLayout.joined(textPieces(answer)) }
-
-  private func textPieces(_ answer: Answer) -> [String] {
+  private func writeText(_ answer: Answer, to o: AnswerOutput) {
     switch answer.value {
     case .scalar(let e):
-      guard let factor = answer.volumeFactor else { return [textEntry(e, answer)] }
+      guard let factor = answer.volumeFactor else { return writeText(e, answer, to: o) }
       let differentials = answer.variables.map { "d" + $0 }.joined(separator: " ")
-      return ["\(volumeLeft(answer, latex: false)) = \(textEntry(factor, answer)) \(differentials)"]
-    case .list(let es): return [es.map { textEntry($0, answer) }.joined(separator: style.compact ? "," : ", ")]
+      o.write("\(volumeLeft(answer, latex: false)) = ")
+      writeText(factor, answer, to: o)
+      o.write(" \(differentials)")
+    case .list(let es):
+      for (i, e) in es.enumerated() {
+        if i > 0 { o.write(style.compact ? "," : ", ") }
+        writeText(e, answer, to: o)
+      }
     case .matrix(let m):
-      if !style.dense, let count = Self.listedNonzeros(m, pool) { return [sparseListing(m, nonzero: count, answer)] }
-      let cells = (0..<m.rows).map { m.row($0).map { textEntry($0, answer) } }
-      if style.compact { return MatrixLayout.compactPieces(cells) }
-      return format == .unicode ? MatrixLayout.unicodePieces(cells) : MatrixLayout.textPieces(cells)
-    case .newton: return []
+      if !style.dense, let count = Self.listedNonzeros(m, pool) {
+        return writeSparseListing(m, nonzero: count, answer, to: o)
+      }
+      let brackets: MatrixLayout.Brackets? = style.compact ? nil : format == .unicode ? .unicode : .text
+      MatrixLayout.write(
+        rows: m.rows, columns: m.columns, aligned: brackets, width: { textWidth(m[$0, $1], answer, o) },
+        cell: { writeText(m[$0, $1], answer, to: o) }, write: o.write, pad: o.writeSpaces)
+    case .newton: break
     }
   }
 
@@ -130,36 +166,40 @@ struct AnswerFormatter {
 
   /// `200x200, 598 nonzero entries (all others 0):`, then `[i,j] = entry` row by row (1-based,
   /// as `jac sparsity` and the error messages count; `[i,j]=entry` with `--compact`).
-  private func sparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer) -> String {
-    var lines = [
-      "\(m.rows)\(format == .unicode ? "×" : "x")\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):"
-    ]
+  private func writeSparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer, to o: AnswerOutput) {
+    let times = format == .unicode ? "×" : "x"
+    o.write("\(m.rows)\(times)\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):")
     for i in 0..<m.rows {
       for j in 0..<m.columns where m[i, j] != pool.zero {
-        lines.append("[\(i + 1),\(j + 1)]\(style.compact ? "=" : " = ")" + textEntry(m[i, j], answer))
+        o.write("\n[\(i + 1),\(j + 1)]\(style.compact ? "=" : " = ")")
+        writeText(m[i, j], answer, to: o)
       }
     }
-    return lines.joined(separator: "\n")
   }
 
   /// The answer in LaTeX, stated with its left-hand side when `--lhs` asks (or `statesLeftSide`).
-  private func latex(_ answer: Answer, statesLeftSide: Bool = false) -> String {
-    let body = latexBody(answer)
-    guard style.lhs || statesLeftSide, let side = latexLeftSide(answer) else { return body }
-    return side + " = " + body
-  }
-
-  private func latexBody(_ answer: Answer) -> String {
+  private func writeLatex(_ answer: Answer, statesLeftSide: Bool = false, to o: AnswerOutput) {
+    if style.lhs || statesLeftSide, let side = latexLeftSide(answer) { o.write(side + " = ") }
     switch answer.value {
     case .scalar(let e):
-      guard let factor = answer.volumeFactor else { return latexEntry(e, answer) }
+      guard let factor = answer.volumeFactor else { return writeLatex(e, answer, to: o) }
       let differentials = answer.variables.map { "d" + latexPrinter.symbolText($0) }.joined(separator: "\\,")
-      return "\(volumeLeft(answer, latex: true)) = \(latexEntry(factor, answer)) \\, \(differentials)"
-    case .list(let es): return latexList(es, answer)
+      o.write("\(volumeLeft(answer, latex: true)) = ")
+      writeLatex(factor, answer, to: o)
+      o.write(" \\, \(differentials)")
+    case .list(let es): writeLatexList(es, answer, to: o)
     case .matrix(let m):
-      return LatexPrinter.matrix(
-        (0..<m.rows).map { m.row($0).map { latexEntry($0, answer) } }, environment: style.environment)
-    case .newton: return ""
+      // LatexPrinter.matrix, a cell at a time.
+      o.write("\\begin{\(style.environment)} ")
+      for i in 0..<m.rows {
+        if i > 0 { o.write(" \\\\ ") }
+        for j in 0..<m.columns {
+          if j > 0 { o.write(" & ") }
+          writeLatex(m[i, j], answer, to: o)
+        }
+      }
+      o.write(" \\end{\(style.environment)}")
+    case .newton: break
     }
   }
 
@@ -170,53 +210,62 @@ struct AnswerFormatter {
     return names.map { "d" + (latex ? latexPrinter.symbolText($0) : $0) }.joined(separator: latex ? "\\," : " ")
   }
 
-  private func json(_ answer: Answer, input: String) -> String {
-    var fields = header(answer, input: input)
-    let result: String
-    switch answer.value {
-    case .scalar(let e):
-      result = JSONText.string(textEntry(e, answer))
-    case .list(let es):
-      result = JSONText.array(es.map { JSONText.string(textEntry($0, answer)) })
-    case .matrix(let m):
-      fields.append(("shape", "[\(m.rows),\(m.columns)]"))
-      if answer.description.shape == .gradient {
-        result = JSONText.array(m.entries.map { JSONText.string(textEntry($0, answer)) })
-      } else {
-        result = JSONText.array(
-          (0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(textEntry($0, answer)) }) })
-      }
-    case .newton: result = "null"
+  /// One JSON object, its fields written one after another; the result's entries and the LaTeX
+  /// fields a piece at a time.
+  private func writeJSON(_ answer: Answer, input: String, to o: AnswerOutput) {
+    var first = true
+    func field(_ key: String, _ value: () -> Void) {
+      o.write((first ? "{" : ",") + JSONText.string(key) + ":")
+      first = false
+      value()
     }
-    fields.append(("result", result))
-    if style.withLatex { fields += latexFields(answer) }
-    if let det = answer.determinant { fields.append(("det", JSONText.string(textEntry(det, answer)))) }
+    func quoted(_ value: () -> Void) {
+      o.write("\"")
+      o.escaping = true
+      value()
+      o.escaping = false
+      o.write("\"")
+    }
+    for (key, value) in header(answer, input: input) { field(key) { o.write(value) } }
+    if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
+    field("result") { writeShaped(answer, to: o) { e in quoted { writeText(e, answer, to: o) } } }
+    if style.withLatex {
+      field("latex") { writeShaped(answer, to: o) { e in quoted { writeLatex(e, answer, to: o) } } }
+      field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
+    }
+    if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }
     if let factor = answer.volumeFactor {
-      fields.append(("volume_element", JSONText.string(text(answer))))
-      fields.append(("abs_det", JSONText.string(textEntry(factor, answer))))
+      field("volume_element") { quoted { writeText(answer, to: o) } }
+      field("abs_det") { quoted { writeText(factor, answer, to: o) } }
     }
-    if let check = answer.check { fields.append(("check", checkJSON(check, answer: answer))) }
-    return JSONText.object(fields)
+    if let check = answer.check { field("check") { o.write(checkJSON(check, answer: answer)) } }
+    o.write("}")
   }
 
-  /// `"latex"`: the result's LaTeX in the shape of `result` (a string, a list, or a list of
-  /// rows; a flat list for `grad`); `"latex_display"`: the whole statement as `--latex --lhs`
-  /// prints it, ready for a display.
-  private func latexFields(_ answer: Answer) -> [(String, String)] {
-    let shaped: String
-    switch answer.value {
-    case .scalar(let e): shaped = JSONText.string(latexEntry(e, answer))
-    case .list(let es): shaped = JSONText.array(es.map { JSONText.string(latexEntry($0, answer)) })
-    case .matrix(let m):
-      if answer.description.shape == .gradient {
-        shaped = JSONText.array(m.entries.map { JSONText.string(latexEntry($0, answer)) })
-      } else {
-        shaped = JSONText.array(
-          (0..<m.rows).map { i in JSONText.array(m.row(i).map { JSONText.string(latexEntry($0, answer)) }) })
+  /// The result's entries in the shape of `result`: one, a list, a list of rows, or a flat list
+  /// for `grad`; `null` for Newton.
+  private func writeShaped(_ answer: Answer, to o: AnswerOutput, _ entry: (Expr) -> Void) {
+    func list(_ es: [Expr]) {
+      o.write("[")
+      for (k, e) in es.enumerated() {
+        if k > 0 { o.write(",") }
+        entry(e)
       }
-    case .newton: shaped = "null"
+      o.write("]")
     }
-    return [("latex", shaped), ("latex_display", JSONText.string(latex(answer, statesLeftSide: true)))]
+    switch answer.value {
+    case .scalar(let e): entry(e)
+    case .list(let es): list(es)
+    case .matrix(let m):
+      if answer.description.shape == .gradient { return list(m.entries) }
+      o.write("[")
+      for i in 0..<m.rows {
+        if i > 0 { o.write(",") }
+        list(m.row(i))
+      }
+      o.write("]")
+    case .newton: o.write("null")
+    }
   }
 
   func header(_ answer: Answer, input: String) -> [(String, String)] {

@@ -58,7 +58,7 @@ final class Session {
     }
     self.inputs += 1
     let request = invocation.request(inputs)
-    do {
+    do throws(JacError) {
       let answer = try engine.run(request)
       let prefix = line.map { "line \($0): " } ?? ""
       for (name, suggestion) in answer.suspiciousVariables {
@@ -66,14 +66,24 @@ final class Session {
       }
       let formatter = formatter(for: answer)
       let printStart = ContinuousClock.now
-      let pieces = try formatter.pieces(answer, input: inputs.joined(separator: ", "))
-      printing += ContinuousClock.now - printStart
+      try formatter.checkCodeable(answer)
+      defer { printing += ContinuousClock.now - printStart }
+      let input = inputs.joined(separator: ", ")
+      // Counted first, measured from the DAG, then written a piece at a time as it is made.
+      let output = formatter.output()
+      formatter.write(answer, input: input, to: output)
+      let counted = output.bytes
+      let size = counted + noteBytes(answer, output)
+      if size > Limits.outputBytes { throw JacError.limit(.outputBytes(size)) }
       let separate = answered > 0 && [.text, .unicode].contains(invocation.style.format) && isMultiLine(answer)
-      // Written in pieces: an answer can be hundreds of megabytes, and a joined copy would double it.
-      outputBytes += pieces.reduce(separate ? 2 : 1) { $0 + $1.utf8.count }
       if separate { out("\n") }
-      for piece in pieces { out(piece) }
+      output.startWriting(to: out)
+      formatter.write(answer, input: input, to: output)
       out("\n")
+      // The count is exact for the document formats (code counts an upper bound).
+      assert(
+        output.bytes == counted || invocation.style.format.language != nil, "counted \(counted), wrote \(output.bytes)")
+      outputBytes += output.bytes + (separate ? 2 : 1)
       answered += 1
       return verdict(answer, formatter: formatter, prefix: prefix)
     } catch {
@@ -120,6 +130,13 @@ final class Session {
     return .success
   }
 
+  /// Bytes of the notes ``verdict(_:formatter:prefix:)`` writes beside an answer: the inverse's
+  /// det J is as long as an entry.
+  private func noteBytes(_ answer: Answer, _ output: AnswerOutput) -> Int {
+    guard let det = answer.determinant, !engine.pool.isNumber(det), invocation.style.format != .json else { return 0 }
+    return output.text.of(det).bytes + 128
+  }
+
   /// The formatter for one answer: the command line's output style, and the answer itself.
   private func formatter(for answer: Answer) -> AnswerFormatter {
     var f = AnswerFormatter(pool: engine.pool, style: invocation.style)
@@ -137,7 +154,8 @@ final class Session {
     }
     let t = retired + engine.timings
     return "stats: \(inputs) \(inputs == 1 ? "input" : "inputs"); parse \(ms(t.parse)), "
-      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)), print \(ms(printing)); "
+      + "differentiate \(ms(t.differentiate)), simplify \(ms(t.simplify)) (\(engine.simplifier.spent) units), "
+      + "print \(ms(printing)); "
       + "compute \(ms(t.total + printing)); \(engine.pool.count) nodes; \(outputBytes) bytes of output\n"
   }
 

@@ -82,6 +82,36 @@ import Testing
     #expect(hessian.stderr == "error: the result would be 2001×2001 = 4004001 entries; the limit is 4000000\n")
   }
 
+  /// An answer too large to print is refused before any of it is printed, with the size it
+  /// would have, counted from the expression DAG: the derivation of `sin` nested 1,000 deep
+  /// (`grad --steps`) would print 758 MB, most of it the padding that lines up the rules. The
+  /// next line is answered.
+  @Test func outputLimit() throws {
+    let chain = String(repeating: "sin(", count: 1000) + "x" + String(repeating: ")", count: 1000)
+    let result = try ProcessRunner.run(["grad", "--vars", "x", "--steps"], stdin: chain + "\nx^2\n")
+    #expect(result.status == 3)
+    #expect(
+      result.stderr == "error: line 1: the answer would print 757884779 bytes; the limit is 335544320 (320 MiB)\n")
+    #expect(result.stdout.hasPrefix("entry [1]: d/dx of x^2\n") && result.stdout.hasSuffix("[ 2*x ]\n"))
+  }
+
+  /// Derivatives too large to build are refused before they are built, with the estimate:
+  /// `grad` of `sin` nested 9,999 deep took 12.6 s to reach the printed-size limit, and the
+  /// `hessian` of `exp` nested as deep as long.
+  @Test func derivativeLimit() throws {
+    func nested(_ f: String) -> String {
+      String(repeating: f + "(", count: 9999) + "x" + String(repeating: ")", count: 9999)
+    }
+    let grad = try ProcessRunner.run(["grad", "--vars", "x"], stdin: nested("sin") + "\nsin(x)\n")
+    #expect(grad.status == 3)
+    #expect(grad.stdout == "[ cos(x) ]\n")
+    let message = "the derivatives would build an estimated 50104989 terms and factors; the limit is 16000000"
+    #expect(grad.stderr == "error: line 1: \(message)\n")
+    let hessian = try ProcessRunner.run(["hessian", "--vars", "x"], stdin: nested("exp") + "\n")
+    #expect(hessian.status == 3)
+    #expect(hessian.stderr == "error: line 1: \(message)\n")
+  }
+
   /// A value too large for a double at a point prints exactly instead of failing.
   @Test func valuesBeyondDoublePrecisionStayExact() throws {
     let result = try ProcessRunner.run(["simplify", "x^100000 + 1", "--at", "x=3"])

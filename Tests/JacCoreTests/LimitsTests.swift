@@ -48,6 +48,144 @@ import Testing
     #expect(throws: JacError.limit(.resultNodes(entry: "the result"))) { try engine.finish(e, context) }
   }
 
+  /// The derivatives' work is bounded before they are taken (``DerivativeCost``), and refused
+  /// above ``Limits/derivativeWork``: d sin⁹⁹⁹⁹(x) would hold 5·10⁷ factors (it took 12 s),
+  /// the Hessian of `exp` nested as deep as many, the second derivative of `sqrt` nested 1,187
+  /// deep far more (its fourth took 18 s before the number limit). Each is refused at once.
+  @Test func derivativesTooLargeAreRefusedBeforehand() {
+    func nested(_ f: String, _ depth: Int) -> String {
+      String(repeating: f + "(", count: depth) + "x" + String(repeating: ")", count: depth)
+    }
+    #expect(error(Request(command: .grad, inputs: [nested("sin", 9999)])) == .limit(.derivativeWork(50_104_989)))
+    #expect(error(Request(command: .hessian, inputs: [nested("exp", 9999)])) == .limit(.derivativeWork(50_104_989)))
+    let fourth = error(Request(command: .diff, inputs: [nested("sqrt", 1187)], along: ["x", "x", "x", "x"]))
+    guard case .limit(.derivativeWork(let work)) = fourth else {
+      Issue.record("expected the derivative limit, got \(String(describing: fourth))")
+      return
+    }
+    #expect(work > Limits.derivativeWork)
+    // Just inside: 2,000 levels are differentiated (and printed: 4 million printed nodes).
+    #expect(error(Request(command: .grad, inputs: [nested("sin", 2000)])) == nil)
+  }
+
+  /// `diff "x^x" --wrt x,x,…`: each order's bound about doubles (its derivative has about twice
+  /// the terms), so the limit is reached at order 18 (bound 17.5 million in all) before that
+  /// derivative is taken; order 20 took 13.8 s and order 22 70 s and 1.1 GB. Checked here on
+  /// the orders debug builds take quickly.
+  @Test func powerTowerOrdersGrowGeometrically() {
+    let engine = Engine()
+    let pool = engine.pool
+    let x = pool.symbol("x")
+    var g = pool.power(x, x)
+    var bounds: [Int] = []
+    for _ in 0..<12 {
+      var cost = DerivativeCost(pool: pool, variables: [x])
+      bounds.append(cost.work([g]))
+      g = engine.differentiator.derivative(g, x)
+    }
+    for k in 6..<12 { #expect(bounds[k] > 2 * bounds[k - 1] - bounds[k - 1] / 8, "order \(k + 1): \(bounds)") }
+    #expect(bounds[11] > 100_000 && bounds[11] < 1_000_000)
+  }
+
+  /// ``DerivativeCost`` bounds the terms and factors differentiation builds: on random
+  /// expressions (seed 41) and chains, the operands the pool gains are at most the bound.
+  @Test func derivativeCostIsABound() {
+    var rng = SeededGenerator(seed: 41)
+    let engine = Engine()
+    let pool = engine.pool
+    let (x, y) = (pool.symbol("x"), pool.symbol("y"))
+    var cases = (0..<300).map { _ in RandomExpression.make(pool, depth: 5, using: &rng) }
+    var chain = pool.add(pool.multiply(x, y), pool.one)
+    for k in 0..<200 { chain = pool.call(k % 2 == 0 ? .sin : .exp, chain) }
+    cases += [chain, pool.power(x, x)]
+    for e in cases where !pool.isUndefined(e) {
+      var cost = DerivativeCost(pool: pool, variables: [x, y])
+      let bound = cost.work([e])
+      let before = pool.operandStore.count
+      _ = engine.differentiator.jacobian([e], [x, y])
+      #expect(pool.operandStore.count - before <= bound, "seed 41: \(TextPrinter(pool: pool).string(e))")
+    }
+  }
+
+  /// A long product takes a new factor without being sorted again (``ExpressionPool/mergedIntoProduct(_:)``),
+  /// and gets the node the general path (collect, sort) gives: random products and factors, seed 43.
+  @Test func mergingIntoAProductIsCollecting() {
+    var rng = SeededGenerator(seed: 43)
+    let pool = ExpressionPool()
+    let symbols = (1...14).map { pool.symbol("x\($0)") }
+    for _ in 0..<400 {
+      let count = Int.random(in: 8...12, using: &rng)
+      var factors = (0..<count).map { _ in
+        pool.power(symbols.randomElement(using: &rng)!, pool.number(Int.random(in: -2...3, using: &rng)))
+      }
+      factors.append(pool.number(Rational(BigInt(Int.random(in: -3...3, using: &rng)), BigInt(2))))
+      let product = pool.multiply(factors)
+      var more: [Expr] = [product]
+      for _ in 0..<Int.random(in: 1...3, using: &rng) {
+        let pick = Int.random(in: 0..<4, using: &rng)
+        more.append(
+          pick == 0
+            ? pool.number(Int.random(in: -2...2, using: &rng))
+            : pick == 1 ? pool.call(.sin, symbols.randomElement(using: &rng)!) : symbols.randomElement(using: &rng)!)
+      }
+      more.shuffle(using: &rng)
+      #expect(pool.multiply(more) == pool.multiply(more, trace: RuleTrace()))
+    }
+  }
+
+  /// The simplifier's budget bounds its time: building a normal form's expression is charged
+  /// as making it is. The gradient of a power tower x^x^…^x spent 27 s (500 high) building
+  /// normal forms that lost, on a budget it never ran out of; now it runs out, keeps the exact
+  /// canonical form, and says so.
+  @Test func buildingNormalFormsIsCharged() throws {
+    let tower = Array(repeating: "x", count: 150).joined(separator: "^")
+    let answer = try DeepStack.run { () -> Result<Answer, JacError> in
+      Result { () throws(JacError) in try Engine().run(Request(command: .grad, inputs: [tower])) }
+    }.get()
+    #expect(answer.simplificationCut)
+    #expect(answer.value.entries.count == 1)
+  }
+
+  /// One request's calls share ``Simplifier/budgetPerRequest`` (a generic inverse makes n²
+  /// calls of up to the whole per-expression budget each: the 8×8 one took 79 s). A whole
+  /// answer kept from an earlier call is given only when a fresh call could afford it, and is
+  /// charged what it cost, so answers still depend on their request alone.
+  @Test func callsOfOneRequestShareABudget() {
+    let f = Fixture()
+    let s = f.engine.simplifier
+    let first = f.parse("(x + y)^4/(x^2 - y^2) + (x - y)^3/(x + y)")
+    let second = f.parse("(a + b)^4/(a^2 - b^2) + (a - b)^3/(a + b)")
+    let alone = s.simplify(first)
+    let cost = s.spent
+    #expect(cost > 100 && !s.budgetExhausted)
+    s.requestBudget = cost + cost / 2
+    s.startRequest()
+    #expect(s.simplify(first) == alone && !s.budgetExhausted)
+    #expect(s.requestRemaining == cost / 2)
+    _ = s.simplify(second)
+    #expect(s.budgetExhausted && s.requestRemaining <= 0)
+    // Too little left for the kept answer: computed again, cut short.
+    s.requestBudget = cost / 2
+    s.startRequest()
+    #expect(s.simplify(first) == first && s.budgetExhausted)
+  }
+
+  /// Generic symbolic inverses (the Jacobian of a11*x1 + … + ann*xn, …): the 6×6 one is
+  /// answered within the budgets (the 9×9 one is refused by the size of its answer after 1.4 s
+  /// of CPU in release, where it took 17.6 s; too slow for a debug test).
+  @Test func genericInverse() throws {
+    let n = 6
+    let rows = (1...n).map { i in (1...n).map { j in "a\(i)\(j)*x\(j)" }.joined(separator: " + ") }
+    let answer = try DeepStack.run { () -> Result<Answer, JacError> in
+      Result { () throws(JacError) in
+        try Engine().run(Request(command: .inverse, inputs: [rows.joined(separator: ", ")], variables: (1...n).map { "x\($0)" }))
+      }
+    }.get()
+    #expect(!answer.simplificationCut)
+    guard case .matrix(let m) = answer.value else { return #expect(Bool(false)) }
+    #expect(m.rows == n && m.columns == n)
+  }
+
   /// Exponents too large to expand are not errors: the power stays as it is, exactly.
   @Test func hugeExponentsStayFactored() throws {
     let engine = Engine()

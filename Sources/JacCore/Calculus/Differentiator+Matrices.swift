@@ -34,9 +34,16 @@ extension Differentiator {
   public func hessian<E: Error>(
     _ f: Expr, _ variables: [Expr], finish: (Expr) throws(E) -> Expr = { $0 }
   ) throws(E) -> Matrix {
+    let first = try gradient(f, variables).entries.map { e throws(E) in try finish(e) }
+    return try hessian(gradient: first, variables, finish: finish)
+  }
+
+  /// The Hessian from the finished gradient `first` (∂f/∂xᵢ, in the order of `variables`).
+  public func hessian<E: Error>(
+    gradient first: [Expr], _ variables: [Expr], finish: (Expr) throws(E) -> Expr
+  ) throws(E) -> Matrix {
     let n = variables.count
     var h = Matrix(rows: n, columns: n, entries: Array(repeating: pool.zero, count: n * n))
-    let first = try gradient(f, variables).entries.map { e throws(E) in try finish(e) }
     let rows = rowsContaining(variables, in: first)
     for (j, x) in variables.enumerated() {
       // The column's derivatives first, then `finish`, which may throw.

@@ -115,15 +115,15 @@ extension ExpressionPool {
     if tooLarge { return numberOverflow() }
     if numbers >= 2 { trace?.note(.foldConstants) }
     if collected { trace?.note(.collectLikeTerms) }
-    var result: [Expr] = []
-    if !constant.isZero { result.append(number(constant)) }
+    var result: [(term: Expr, rest: Expr)] = []
+    if !constant.isZero { result.append((number(constant), one)) }
     for (rest, c) in zip(coefficients.keys, coefficients.values) where !c.isZero {
-      result.append(scaled(rest, by: c))
+      result.append((scaled(rest, by: c), rest))
     }
     if result.isEmpty { return zero }
-    if result.count == 1 { return result[0] }
-    result.sort { compareTerms($0, $1) < 0 }
-    return intern(.sum, payload: 0, operands: result)
+    if result.count == 1 { return result[0].term }
+    result.sort { compareTerms($0.term, rest: $0.rest, $1.term, rest: $1.rest) < 0 }
+    return intern(.sum, payload: 0, operands: result.lazy.map(\.term))
   }
 
   /// `c·rest` where `rest` is a canonical product without a coefficient, or a non-product.
@@ -140,6 +140,7 @@ extension ExpressionPool {
   /// `f₁·f₂·…` in canonical form: `fold-constants` (2·3 = 6), `collect-like-factors`
   /// (x·x = x², x·y/x = y), `identity-elements` (1·u = u, 0·u = 0).
   public func multiply(_ factors: [Expr], trace: RuleTrace? = nil) -> Expr {
+    if trace == nil, let merged = mergedIntoProduct(factors) { return merged }
     var work = factors
     for _ in 0..<4 {
       switch collectFactors(work, trace: trace) {

@@ -12,7 +12,12 @@ extension Engine {
     let along = (c.request.along ?? c.variableNames).map(pool.symbol)
     if along.isEmpty { throw .noVariables }
     let results = try c.functions.map { f throws(JacError) in
-      try finish(differentiator.derivative(try finish(f, c), along: along), c)
+      var g = try finish(f, c)
+      for x in along {
+        try checkDerivativeWork([g], along: [x])
+        g = differentiator.derivative(g, x)
+      }
+      return try finish(g, c)
     }
     return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
   }
@@ -44,7 +49,9 @@ extension Engine {
   /// grad: ∇f[j] = ∂f/∂xⱼ, an n×1 column.
   func gradientValue(_ c: Context) throws(JacError) -> Computed {
     try needsVariables(c)
-    let gradient = try differentiator.gradient(try onlyFunction(c), c.variables)
+    let f = try onlyFunction(c)
+    try checkDerivativeWork([f], along: c.variables)
+    let gradient = differentiator.gradient(f, c.variables)
     return Computed(value: .matrix(try gradient.map { e throws(JacError) in try finish(e, c) }))
   }
 
@@ -52,7 +59,11 @@ extension Engine {
   func hessianValue(_ c: Context) throws(JacError) -> Computed {
     try needsVariables(c)
     try checkSize(rows: c.variables.count, columns: c.variables.count)
-    let hessian = try differentiator.hessian(try onlyFunction(c), c.variables) { e throws(JacError) in try finish(e, c) }
+    let f = try onlyFunction(c)
+    try checkDerivativeWork([f], along: c.variables)
+    let first = try differentiator.gradient(f, c.variables).entries.map { e throws(JacError) in try finish(e, c) }
+    try checkDerivativeWork(first, along: c.variables)
+    let hessian = try differentiator.hessian(gradient: first, c.variables) { e throws(JacError) in try finish(e, c) }
     return Computed(value: .matrix(hessian))
   }
 
@@ -77,6 +88,7 @@ extension Engine {
   func jacobian(_ c: Context) throws(JacError) -> Matrix {
     try checkSize(rows: c.functions.count, columns: c.variables.count)
     let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
+    try checkDerivativeWork(simplified, along: c.variables)
     return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
   }
 
@@ -86,6 +98,15 @@ extension Engine {
     guard rows == columns else { throw .notSquare(command: c.request.command, rows: rows, columns: columns) }
     if rows > Limits.determinantSize { throw .limit(.determinantSize(rows)) }
     return try jacobian(c)
+  }
+
+  /// Differentiating `functions` along each of `variables` must keep the request within
+  /// ``Limits/derivativeWork``, by the bound ``DerivativeCost`` takes before any of it is done;
+  /// the passes of one request add up (`diff --wrt x,x,…`, the Hessian's two).
+  func checkDerivativeWork(_ functions: [Expr], along variables: [Expr]) throws(JacError) {
+    var cost = DerivativeCost(pool: pool, variables: variables)
+    derivativeWork = min(derivativeWork + cost.work(functions), TextLength.cap)
+    if derivativeWork > Limits.derivativeWork { throw .limit(.derivativeWork(derivativeWork)) }
   }
 
   /// The result matrix must stay within ``Limits/matrixEntries``.

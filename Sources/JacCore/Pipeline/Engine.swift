@@ -29,6 +29,9 @@ public final class Engine {
   public private(set) var timings = Timings()
   /// Whether the simplifier ran out of its work budget on any expression of this request.
   private var simplificationCut = false
+  /// The differentiation work of this request so far, as bounded before each pass
+  /// (``checkDerivativeWork(_:along:)``).
+  var derivativeWork = 0
   private let clock = ContinuousClock()
 
   public init() {
@@ -83,6 +86,8 @@ public final class Engine {
     try request.validate()
     let parseStart = clock.now
     simplificationCut = false
+    simplifier.startRequest()
+    derivativeWork = 0
     pool.numberTooLarge = false
     pool.numberWork = 0
     var functions: [Expr] = []

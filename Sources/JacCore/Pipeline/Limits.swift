@@ -26,6 +26,19 @@ public enum Limits {
   /// time they are printed): 4,000,000 nodes is about 15–40 MB of text. The gradient of 1,600
   /// nested sin/cos (issue 4's chain family at 8×) has about 2.1 million per entry.
   public static let resultNodes = 4_000_000
+  /// Work the derivatives of one request may do, as ``DerivativeCost`` bounds it before each
+  /// pass: the terms and factors of the nodes the rules would build, summed over the variables
+  /// and the passes (each unit a few bytes and 10–300 ns). The largest benchmark workload,
+  /// arm400, bounds 12.3 million; `diff "x^x"` to order 17 bounds 9.6 million and is answered,
+  /// to order 18 (19.2 million) it is refused before its 18th derivative.
+  public static let derivativeWork = 16_000_000
+  /// Bytes one answer may print (its text, LaTeX, JSON or code, with its notes): 320 MiB. The
+  /// size is computed exactly from the expression DAG before anything is printed
+  /// (``TextLength``, ``LatexLength``; code by an upper bound, ``CodeLength``), in time linear
+  /// in the DAG, so a refusal costs no printing. The largest benchmark answer, the arm400
+  /// Jacobian, prints 284 MB of text (and as JSON); printing 320 MiB takes about 1.5 s here,
+  /// and an answer is written as it is printed, so it is never held whole.
+  public static let outputBytes = 320 << 20
   /// Bits of an exact number's numerator or denominator (``ExpressionPool/maxNumberLimbs``).
   public static let numberBits = 32 * ExpressionPool.maxNumberLimbs
 
@@ -39,6 +52,10 @@ public enum Limits {
     case matrixEntries(rows: Int, columns: Int)
     case determinantSize(Int)
     case resultNodes(entry: String)
+    /// Differentiating would do this much work (``DerivativeCost``).
+    case derivativeWork(Int)
+    /// The answer would print this many bytes.
+    case outputBytes(Int)
     case depth
     case numberSize
 
@@ -58,6 +75,11 @@ public enum Limits {
           + "\(Limits.determinantSize)×\(Limits.determinantSize)"
       case .resultNodes(let entry):
         return "\(entry) has more than \(Limits.resultNodes) nodes when printed; too large to show"
+      case .derivativeWork(let n):
+        return "the derivatives would build an estimated \(n) terms and factors; the limit is "
+          + "\(Limits.derivativeWork)"
+      case .outputBytes(let n):
+        return "the answer would print \(n) bytes; the limit is \(Limits.outputBytes) (320 MiB)"
       case .depth: return "an expression is nested deeper than \(Engine.maxDepth) levels"
       case .numberSize:
         return "exact arithmetic too large: a number past \(Limits.numberBits) bits, or too much work on large numbers"

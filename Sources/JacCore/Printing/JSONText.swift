@@ -4,10 +4,14 @@ public enum JSONText {
   /// and the line and paragraph separators U+2028 and U+2029 (valid in JSON but line breaks to
   /// JavaScript and to line-based readers); everything else copied byte for byte (a LaTeX answer
   /// can run to megabytes).
-  public static func string(_ s: String) -> String {
+  public static func string(_ s: String) -> String { "\"" + escaped(s) + "\"" }
+
+  /// The contents of ``string(_:)`` without the quotes: escaping a text piece by piece gives
+  /// the escaped whole (every escape is within one scalar), so a long string can be written in
+  /// pieces.
+  public static func escaped(_ s: String) -> String {
     var out: [UInt8] = []
-    out.reserveCapacity(s.utf8.count + 2)
-    out.append(UInt8(ascii: "\""))
+    out.reserveCapacity(s.utf8.count)
     for byte in s.utf8 {
       // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8 (E2 is always a lead byte).
       if byte == 0xA8 || byte == 0xA9, out.count >= 2, out[out.count - 2] == 0xE2, out[out.count - 1] == 0x80 {
@@ -26,7 +30,6 @@ public enum JSONText {
       default: out.append(byte)
       }
     }
-    out.append(UInt8(ascii: "\""))
     return String(decoding: out, as: UTF8.self)
   }
 

@@ -117,7 +117,7 @@ public struct LatexPrinter {
   private let tallCache = TallCache()
 
   /// Does `e` print taller than a line (a fraction or a root)?
-  private func isTall(_ e: Expr) -> Bool {
+  func isTall(_ e: Expr) -> Bool {
     if let known = tallCache.known[e] { return known }
     let tall = computeIsTall(e)
     tallCache.known[e] = tall
@@ -140,7 +140,7 @@ public struct LatexPrinter {
     }
   }
 
-  private static func takesPowerOnName(_ f: Function) -> Bool {
+  static func takesPowerOnName(_ f: Function) -> Bool {
     switch f {
     case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .sech, .csch, .coth: return true
     case .asin, .acos, .atan, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot, .asec, .acsc, .asech, .acsch, .acoth,

@@ -70,6 +70,11 @@ public struct TextPrinter {
     }
   }
 
+  /// A symbol as this printer writes it: `θ` for `theta` in the unicode style (unless spelt).
+  func symbolText(_ name: String) -> String {
+    unicode && !spelledNames.contains(name) ? Self.greekLetters[name] ?? name : name
+  }
+
   public func string(_ e: Expr) -> String {
     var out = ""
     write(e, into: &out)
@@ -84,7 +89,7 @@ public struct TextPrinter {
   private func writeNode(_ e: Expr, into out: inout String) {
     switch pool.node(e) {
     case .number(let q): out += unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description
-    case .symbol(let name): out += unicode && !spelledNames.contains(name) ? Self.greekLetters[name] ?? name : name
+    case .symbol(let name): out += symbolText(name)
     case .constant(let c):
       switch c {
       case .pi: out += unicode ? "π" : "pi"

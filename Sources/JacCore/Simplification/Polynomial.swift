@@ -147,11 +147,25 @@ struct Polynomial: Equatable {
 
   var isZero: Bool { terms.isEmpty }
   var termCount: Int { terms.count }
+  /// What writing this polynomial as an expression costs, in budget units: a product of its
+  /// atoms and a coefficient for each term, then the sum sorted (one unit per term and per
+  /// atom; measured at about the cost of a unit of multiplication).
+  var buildingCost: Int { terms.reduce(0) { $0 + 1 + $1.monomial.packed.count } }
   var monomials: [Monomial] { terms.map(\.monomial) }
   /// The single term, when there is one.
   var singleTerm: (Monomial, Rational)? { terms.count == 1 ? (terms[0].monomial, terms[0].coefficient) : nil }
 
   /// The merge of two sorted term lists.
+  /// `a + b` for the simplifier: the merge is charged (one unit per term looked at), and a sum
+  /// past ``maxTerms`` stops the expansion as a product past it does (the 7×7 determinant
+  /// expands to 5,040 terms, and the 8×8 inverse expanded it again for each of its entries).
+  static func sum(_ a: Polynomial, _ b: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial {
+    try budget.spend((a.terms.count + b.terms.count) / 8)
+    let r = a + b
+    if r.terms.count > maxTerms { throw SimplificationStop.budget }
+    return r
+  }
+
   static func + (a: Polynomial, b: Polynomial) -> Polynomial {
     if a.terms.isEmpty { return b }
     if b.terms.isEmpty { return a }

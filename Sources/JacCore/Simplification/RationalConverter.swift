@@ -109,6 +109,8 @@ final class RationalConverter {
     var (c, m) = poly.content
     var p = poly.divided(by: c, m)
     if let (_, sign) = p.singleTerm { return (c * sign, m, nil) }
+    // Finding the first term builds each term's monomial (or the whole sum).
+    try budget.spend(p.buildingCost)
     if firstTermIsNegative(p) {
       c = -c
       p = p.scaled(.minusOne)
@@ -149,9 +151,14 @@ final class RationalConverter {
   /// divided out every denominator factor equal to it). So the result costs at least
   /// (terms of P − 1) + Σ over terms of (atoms − 1) + Σ over atoms of (cost of the atom, + 1
   /// for a `^` when its exponent is at least 2 and it is not `exp`, whose power is `exp(k·u)`).
-  /// Coefficients are not counted.
+  /// Coefficients are not counted. Each denominator factor Fᵢ (primitive, at least two terms)
+  /// is a sum of its own in the result, below the bar (1/Fᵢ^kᵢ), so its bound adds: the inverse
+  /// of a generic matrix is adj/det, and building each entry's normal form, the expanded minor
+  /// over the expanded determinant, only to see it lose was most of the 8×8 inverse's 79 s.
   func complexityFloor(_ f: RationalForm, atomCost: (Expr) -> Int) -> Int {
-    complexityFloor(of: f.numerator.monomials, atomCost: atomCost)
+    var total = complexityFloor(of: f.numerator.monomials, atomCost: atomCost)
+    for (p, _) in f.factors { total += complexityFloor(of: p.monomials, atomCost: atomCost) }
+    return total
   }
 
   /// The same bound for a numerator known to have, among others, one term whose monomial is a

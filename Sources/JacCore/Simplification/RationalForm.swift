@@ -48,7 +48,7 @@ struct RationalForm {
     if a.hasDenominator || b.hasDenominator { applied.insert(.commonDenominator) }
     if a.factors.isEmpty && b.factors.isEmpty && a.monomialDenominator == b.monomialDenominator {
       var r = a
-      r.numerator = a.numerator + b.numerator
+      r.numerator = try Polynomial.sum(a.numerator, b.numerator, budget: budget)
       r.applied = applied
       return r
     }
@@ -62,9 +62,9 @@ struct RationalForm {
         common.factors.append(f)
       }
     }
-    common.numerator =
-      try a.numerator.multiplied(by: try common.cofactor(of: a, budget: budget), budget: budget)
-      + b.numerator.multiplied(by: try common.cofactor(of: b, budget: budget), budget: budget)
+    common.numerator = try Polynomial.sum(
+      try a.numerator.multiplied(by: try common.cofactor(of: a, budget: budget), budget: budget),
+      try b.numerator.multiplied(by: try common.cofactor(of: b, budget: budget), budget: budget), budget: budget)
     return common
   }
 

@@ -13,6 +13,9 @@ extension Simplifier {
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     guard let form = try reducedForm(e, converter, toBeat: toBeat) else { return nil }
     if toBeat < .max && converter.complexityFloor(form, atomCost: { measure.of($0) }) > toBeat { return nil }
+    // Building the expression costs as much as making the form did; it was not charged, and a
+    // power tower's gradient spent 27 s here on a budget of 200,000.
+    try converter.budget.spend(form.factors.reduce(form.numerator.buildingCost) { $0 + $1.polynomial.buildingCost })
     return converter.expression(form, input: e)
   }
 

@@ -34,7 +34,7 @@ public final class Simplifier {
   /// input alone: giving it again is what a fresh computation would give. (A memo of inner
   /// nodes shared across calls would not be: it would save work and so move where a later
   /// call's budget runs out.)
-  private var finished: [Expr: Expr] = [:]
+  private var finished: [Expr: (result: Expr, cost: Int)] = [:]
   /// One converter for one `simplify` call, shared by the normal forms of all its nodes: a
   /// node's form is built once, not again at every level above it.
   var converter: RationalConverter?
@@ -54,21 +54,43 @@ public final class Simplifier {
     measure = Complexity(pool: pool)
   }
 
-  /// The simplified form of `e`.
+  /// Work units all the calls of one request may use together (``startRequest()``): the
+  /// per-expression budget bounds one call, and a request makes one call per entry. A unit is
+  /// about 0.7 µs here, so 3 million is about 2 s; arm400's 800 entries use 1.65 million, the
+  /// generic 8×8 inverse's 64 used 6 million (5 s).
+  public static let budgetPerRequest = 3_000_000
+  /// The budget a request starts with (``budgetPerRequest``; tests lower it).
+  var requestBudget = budgetPerRequest
+  /// What is left of the request's budget.
+  public private(set) var requestRemaining = budgetPerRequest
+
+  /// A new request: its calls share a fresh ``budgetPerRequest``.
+  public func startRequest() { requestRemaining = requestBudget }
+
+  /// The simplified form of `e`, within ``budgetPerExpression`` and what is left of the
+  /// request's budget.
   /// The memo lives for one call: a result cut short by one call's budget must not leak into
-  /// another's, so every answer depends only on its own input.
+  /// another's, so every answer depends only on its own input (its request).
   public func simplify(_ e: Expr) -> Expr {
-    if let done = finished[e], trace == nil {
+    let allowed = min(Self.budgetPerExpression, max(requestRemaining, 0))
+    // A whole answer kept from an earlier call cost what a fresh call costs: it is given (and
+    // charged) only when a fresh call could afford it.
+    if let done = finished[e], trace == nil, done.cost <= allowed {
       budgetExhausted = false
-      return done
+      requestRemaining -= done.cost
+      spent += done.cost
+      return done.result
     }
     memo.removeAll(keepingCapacity: true)
-    let budget = Budget(Self.budgetPerExpression)
+    let budget = Budget(allowed)
     converter = RationalConverter(pool: pool, budget: budget)
     defer { converter = nil }
-    let result = simplify(e, budget)
+    let result = allowed > 0 ? simplify(e, budget) : e
+    let cost = allowed - max(budget.remaining, 0)
+    spent += cost
+    requestRemaining -= cost
     budgetExhausted = budget.remaining <= 0
-    if !budgetExhausted { finished[e] = result }
+    if !budgetExhausted { finished[e] = (result, cost) }
     return result
   }
 
@@ -85,6 +107,8 @@ public final class Simplifier {
   /// Whether the last ``simplify(_:)`` ran out of budget, so some subexpressions kept their
   /// canonical form without the normal-form comparison (still exact, perhaps not shortest).
   public private(set) var budgetExhausted = false
+  /// Budget units spent by every call so far (for `--stats`).
+  public private(set) var spent = 0
 
   private func simplify(_ e: Expr, _ budget: Budget) -> Expr {
     if let done = memo[e] { return done }

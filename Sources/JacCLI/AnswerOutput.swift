@@ -1,0 +1,73 @@
+import JacCore
+
+/// Where a formatted answer goes. The formatter lays an answer out once, through this, in one of
+/// two modes:
+/// - counting: each expression is measured (``TextLength``, ``LatexLength``, ``CodeLength``)
+///   instead of printed, so the size of the answer is known before anything is printed, in time
+///   linear in its DAG (the output limit, ``Limits/outputBytes``);
+/// - writing: each piece (a cell, a separator, a line) is written as soon as it is made, so no
+///   whole answer is held: a matrix holds one cell at a time, and the aligned layout takes its
+///   column widths from the same measures.
+/// Inside a JSON string (``escaping``) every piece is escaped as it goes.
+final class AnswerOutput {
+  private var sink: ((String) -> Void)?
+  /// Bytes written, or counted, so far (saturating at ``TextLength/cap``).
+  private(set) var bytes = 0
+  /// Pieces are escaped for a JSON string (LaTeX inside JSON).
+  var escaping = false
+  /// Text and LaTeX lengths of this answer's expressions, kept from counting to writing.
+  var text: TextLength
+  var latex: LatexLength
+
+  /// Counts until ``startWriting(to:)``.
+  init(text: TextPrinter, latex: LatexPrinter) {
+    self.text = TextLength(text)
+    self.latex = LatexLength(latex)
+  }
+
+  var counting: Bool { sink == nil }
+
+  /// Writes from now on, counting again from 0.
+  func startWriting(to sink: @escaping (String) -> Void) {
+    self.sink = sink
+    bytes = 0
+  }
+
+  /// Writes (or counts) `s`, escaped inside a JSON string.
+  func write(_ s: String) {
+    let piece = escaping ? JSONText.escaped(s) : s
+    count(piece.utf8.count)
+    sink?(piece)
+  }
+
+  /// Writes (or counts) text that needs no JSON escaping: jac's text of an expression (names are
+  /// letters, digits and `_`; no quote, backslash or control character).
+  func writeVerbatim(_ s: String) {
+    count(s.utf8.count)
+    sink?(s)
+  }
+
+  /// Writes (or counts) `n` spaces, a block at a time: a derivation's rule column can be
+  /// megabytes to the right.
+  func writeSpaces(_ n: Int) {
+    guard !counting else { return count(n) }
+    var left = n
+    while left > 0 {
+      let block = min(left, 1 << 16)
+      write(String(repeating: " ", count: block))
+      left -= block
+    }
+  }
+
+  /// Counts `n` bytes that are not written (a measured expression).
+  func count(_ n: Int) { bytes = min(bytes + n, TextLength.cap) }
+
+  /// Counts the text of `e` (text never needs JSON escaping: names are letters and digits).
+  func countText(_ e: Expr) { count(text.of(e).bytes) }
+
+  /// Counts the LaTeX of `e`, escaped inside a JSON string.
+  func countLatex(_ e: Expr) {
+    let m = latex.measure(e)
+    count(escaping ? m.escaped : m.length)
+  }
+}

@@ -1,0 +1,123 @@
+/// An upper bound on the work of differentiating some functions along each of some variables,
+/// computed before differentiating (``Limits/derivativeWork``), in one pass over the DAG.
+///
+/// The work is counted as the operands (terms and factors) of the nodes the rules build, the
+/// size of a derivative's DAG. A derivative can be far larger than its function: the chain
+/// rule copies du into f'(u)·du at every level (d sin⁹⁹⁹⁹(x) holds Σ k = 5·10⁷ factors), the
+/// product rule copies k − 1 factors into each of its terms (the third derivative of `sqrt`
+/// nested 300 deep holds about 300³). For each distinct node e, with V(e) the variables it
+/// contains (at most Σ V over its operands, and at most n) and A(e) a bound on the operands of
+/// the top node of ∂e/∂x summed over x:
+///
+///   sum of k terms:      A = Σ A(tᵢ)                     work = A + k·V(e)/4
+///   product of k:        A = Σ (k·V(fᵢ) + A(fᵢ))         work = A + k·V(e)/4
+///   call f(u):           A = c_f·V(u) + A(u)             work = A + 10·V(u)
+///   power u^v:           A = 10·V(e) + A(u) + A(v)       work = A + 10·V(e)
+///
+/// (a symbol that is a variable has V = 1 and A = 1; numbers and other symbols 0; c_f is the
+/// factors f'(u) brings, 1 for cos u, 2 for −sin u or sec u·tan u), and the bound is Σ work
+/// over the distinct nodes: the differentiator builds each node's derivative once per variable
+/// (it memoises), and a parent copies its operands' top nodes. It holds for every rule of
+/// ``Differentiator``; merging factors and terms only makes the real work smaller. Looking at an
+/// operand (k·V: the rules ask every term for its derivative, mostly 0 or known) costs about a
+/// quarter of building one, and counts so (arm400's angle sums are looked at 21 million times
+/// and bound 12 million units in all).
+struct DerivativeCost {
+  let pool: ExpressionPool
+  /// Column of each variable; a symbol that is not one is a constant.
+  private let variables: Set<Expr>
+  private var known: [(v: Int, a: Int)?] = []
+
+  init(pool: ExpressionPool, variables: [Expr]) {
+    self.pool = pool
+    self.variables = Set(variables)
+  }
+
+  /// The bound for differentiating every one of `roots` along every variable, saturating.
+  mutating func work(_ roots: [Expr]) -> Int {
+    var total = 0
+    for e in pool.distinctNodes(roots) {
+      total = Self.add(total, local(e))
+      if total >= TextLength.cap { break }
+    }
+    return total
+  }
+
+  private static func add(_ a: Int, _ b: Int) -> Int { min(a + b, TextLength.cap) }
+  private static func times(_ a: Int, _ b: Int) -> Int {
+    let (p, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? TextLength.cap : min(p, TextLength.cap)
+  }
+
+  /// The work at `e` itself.
+  private mutating func local(_ e: Expr) -> Int {
+    let (v, a) = measure(e)
+    switch pool.node(e) {
+    case .number, .constant, .undefined, .symbol: return 0
+    case .sum(let operands), .product(let operands): return Self.add(a, Self.times(operands.count, v) / 4)
+    case .call, .apply, .power: return Self.add(a, Self.times(10, v))
+    }
+  }
+
+  /// V(e) and A(e).
+  private mutating func measure(_ e: Expr) -> (v: Int, a: Int) {
+    if e.index < known.count, let m = known[e.index] { return m }
+    let m = compute(e)
+    if known.count <= e.index {
+      known.append(contentsOf: repeatElement(nil, count: max(e.index + 1, pool.count) - known.count))
+    }
+    known[e.index] = m
+    return m
+  }
+
+  /// The factors f'(u) brings into f'(u)·du (``ExpressionPool/derivativeOf(_:at:)``): a
+  /// coefficient and up to two calls, or for |u| the factors of u and |u|⁻¹.
+  private func factors(_ f: Function, _ u: Expr) -> Int {
+    switch f {
+    case .sin, .tan, .asin, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log: return 1
+    case .cos, .cot, .sec, .acos: return 2
+    case .csc: return 3
+    case .abs: return 2 + (pool.kind(u) == .product ? pool.operandCount(u) : 0)
+    case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      // At most a coefficient, two calls and a power (the table's longest entries).
+      return 4
+    }
+  }
+
+  private mutating func compute(_ e: Expr) -> (v: Int, a: Int) {
+    switch pool.node(e) {
+    case .number, .constant, .undefined: return (0, 0)
+    case .symbol: return variables.contains(e) ? (1, 1) : (0, 0)
+    case .sum(let terms):
+      var (v, a) = (0, 0)
+      for t in terms {
+        let m = measure(t)
+        (v, a) = (Self.add(v, m.v), Self.add(a, m.a))
+      }
+      return (min(v, variables.count), a)
+    case .product(let factors):
+      var (v, a) = (0, 0)
+      for f in factors {
+        let m = measure(f)
+        (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(factors.count, m.v), m.a)))
+      }
+      return (min(v, variables.count), a)
+    case .call(let f, let u):
+      let m = measure(u)
+      return (m.v, Self.add(Self.times(factors(f, u), m.v), m.a))
+    case .power(let b, let x):
+      let (mb, mx) = (measure(b), measure(x))
+      let v = min(Self.add(mb.v, mx.v), variables.count)
+      return (v, Self.add(Self.times(10, v), Self.add(mb.a, mx.a)))
+    case .apply(_, let args):
+      // One term per argument, each a partial (up to a few factors) times the argument's derivative.
+      var (v, a) = (0, 0)
+      for arg in args {
+        let m = measure(arg)
+        (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(6, m.v), m.a)))
+      }
+      return (min(v, variables.count), a)
+    }
+  }
+}
