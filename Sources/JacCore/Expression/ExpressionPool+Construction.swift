@@ -311,9 +311,14 @@ extension ExpressionPool {
       let fraction = number(Rational(BigInt(r), BigInt(n)))
       return multiply(number(b.power(k)), power(number(b), fraction, trace: trace), trace: trace)
     }
-    guard !b.isNegative,
-      let num = b.numerator.exactRoot(n), let den = b.denominator.exactRoot(n)
-    else { return nil }
+    // An odd root of a negative number is real: (−8)^(2/3) = ((−8)^(1/3))² = 4, and
+    // (−2)^(1/3) = −2^(1/3) (the value ``evaluate(_:_:)`` gives); an even root of one is not.
+    if b.isNegative {
+      guard n % 2 == 1 else { return nil }
+      let root = power(number(-b), number(Rational(BigInt(r), BigInt(n))))
+      return r % 2 == 0 ? root : negate(root)
+    }
+    guard let num = b.numerator.exactRoot(n), let den = b.denominator.exactRoot(n) else { return nil }
     return number(Rational(num, den).power(r))
   }
 }

@@ -42,19 +42,32 @@ enum Limbs {
 
   static func multiply(_ a: [UInt32], _ b: [UInt32]) -> [UInt32] {
     if a.isEmpty || b.isEmpty { return [] }
+    if min(a.count, b.count) >= karatsubaThreshold { return karatsuba(a, b) }
     var result = [UInt32](repeating: 0, count: a.count + b.count)
-    for i in 0..<a.count {
-      var carry: UInt64 = 0
-      let ai = UInt64(a[i])
-      for j in 0..<b.count {
-        let t = ai * UInt64(b[j]) + UInt64(result[i + j]) + carry
-        result[i + j] = UInt32(truncatingIfNeeded: t)
-        carry = t >> 32
-      }
-      result[i + b.count] = UInt32(carry)
+    result.withUnsafeMutableBufferPointer { r in
+      a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in schoolbook(a, b, into: r) } }
     }
     while let last = result.last, last == 0 { result.removeLast() }
     return result
+  }
+
+  /// r[0..<a.count+b.count] += a·b (r starts at zero there): the schoolbook product, each row
+  /// one pass with a running carry.
+  @inline(__always)
+  static func schoolbook(
+    _ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, into r: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    for i in 0..<a.count {
+      var carry: UInt64 = 0
+      let ai = UInt64(a[i])
+      if ai == 0 { continue }
+      for j in 0..<b.count {
+        let t = ai * UInt64(b[j]) + UInt64(r[i + j]) + carry
+        r[i + j] = UInt32(truncatingIfNeeded: t)
+        carry = t >> 32
+      }
+      r[i + b.count] = UInt32(carry)
+    }
   }
 
   /// Divides in place by a single limb; returns the remainder.
