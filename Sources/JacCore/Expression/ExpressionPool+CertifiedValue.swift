@@ -127,6 +127,9 @@ extension ExpressionPool {
       case .call(let fn, let u):
         if let f = failure([u], total: fn.isTotal) { value = .failure(f); break }
         value = attempt { () throws(BallFailure) in try ball(u).apply(fn, bits: bits, constants) }
+      case .apply:
+        // Functions of several arguments have no ball evaluation yet: not certified.
+        value = .failure(.imprecise)
       }
       slot[e.id] = values.count
       values.append(value)
@@ -162,8 +165,12 @@ extension Function {
   /// Defined and real on all of ℝ.
   var isTotal: Bool {
     switch self {
-    case .sin, .cos, .atan, .sinh, .cosh, .tanh, .asinh, .exp, .abs: return true
-    case .tan, .cot, .sec, .csc, .asin, .acos, .acosh, .atanh, .log: return false
+    case .sin, .cos, .atan, .sinh, .cosh, .tanh, .asinh, .exp, .abs, .sech, .acot, .sign, .heaviside,
+      .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc:
+      return true
+    case .tan, .cot, .sec, .csc, .asin, .acos, .acosh, .atanh, .log, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth,
+      .gamma, .loggamma, .digamma:
+      return false
     }
   }
 }
