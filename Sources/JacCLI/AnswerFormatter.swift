@@ -2,8 +2,8 @@ import JacCore
 
 /// Renders an ``Answer`` in the chosen format. Every expression in text and JSON is in jac's
 /// own input syntax, so it parses back to the same expression. After `--at`, an entry that is a
-/// constant but not a rational number prints as the decimal that round-trips its `Double`
-/// (unless `--exact`).
+/// constant but not a rational number prints as its certified decimal (``DecimalDigits``),
+/// unless `--exact`.
 struct AnswerFormatter {
   let pool: ExpressionPool
   /// The format and the options that shape it.
@@ -78,19 +78,18 @@ struct AnswerFormatter {
 
   // MARK: Entries
 
-  /// Whether `e` prints as a decimal: after `--at`, a constant that is not a rational number.
-  private func isDecimal(_ e: Expr, _ answer: Answer) -> Bool {
-    answer.atPoint && !style.exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
+  /// The decimal `e` prints as: after `--at`, the certified decimal of a constant that is not a
+  /// rational number (``Answer/decimals``), unless `--exact`.
+  private func decimal(_ e: Expr, _ answer: Answer) -> String? {
+    style.exact ? nil : answer.decimals[e]
   }
 
   func textEntry(_ e: Expr, _ answer: Answer) -> String {
-    isDecimal(e, answer)
-      ? DecimalText.roundTrip(pool.evaluate(e, [:]))
-      : textPrinter.string(e)
+    decimal(e, answer) ?? textPrinter.string(e)
   }
 
   func latexEntry(_ e: Expr, _ answer: Answer) -> String {
-    isDecimal(e, answer) ? DecimalText.latex(pool.evaluate(e, [:])) : latexPrinter.string(e)
+    decimal(e, answer).map(DecimalText.latex) ?? latexPrinter.string(e)
   }
 
   // MARK: Formats

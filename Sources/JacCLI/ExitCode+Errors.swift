@@ -7,8 +7,8 @@ extension ExitCode {
   init(_ error: JacError) {
     switch error {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
-    case .limit: self = .limit
-    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
+    case .limit, .limitInInput: self = .limit
+    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .notApplicable,
       .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,

@@ -78,6 +78,10 @@ public final class Engine {
         functions += components.map(\.expression)
         names += components.map(\.name)
       } catch {
+        // The pool's number flag is set by the size limit and by the work budget alike.
+        if error.message == .numberTooLarge && pool.numberWork > ExpressionPool.maxNumberWork {
+          throw .limitInInput(.numberWork, error.range, input: i)
+        }
         throw .parse(error, input: i)
       }
     }
@@ -99,7 +103,11 @@ public final class Engine {
     try applyVectors(&answer, context)
     if request.at != nil { try substitute(into: &answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
-      answer.volumeFactor = try finish(pool.call(.abs, det), context)
+      let factor = try finish(pool.call(.abs, det), context)
+      answer.volumeFactor = factor
+      if request.at != nil && pool.freeSymbols([factor]).isEmpty && !pool.isNumber(factor) {
+        try certify([(factor, "|det J|")], into: &answer, context)
+      }
     }
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
@@ -115,7 +123,7 @@ public final class Engine {
     let s = c.request.simplify ? simplifier.simplify(e) : e
     timings.simplify += clock.now - start
     if c.request.simplify && simplifier.budgetExhausted { simplificationCut = true }
-    if pool.numberTooLarge { throw .limit(.numberSize) }
+    if pool.numberTooLarge { throw .limit(pool.numberWork > ExpressionPool.maxNumberWork ? .numberWork : .numberSize) }
     if pool.isUndefined(s) { throw .undefinedResult }
     if pool.treeSize(s) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the result")) }
     return s

@@ -14,6 +14,8 @@ public enum JacError: Error, Equatable {
   case undefinedResult
   /// A request went past one of jac's ``Limits``.
   case limit(Limits.Exceeded)
+  /// A limit met while reading input `input`, at `range` (the big-number work budget).
+  case limitInInput(Limits.Exceeded, SourceRange, input: Int)
   /// `--at` names a symbol that is not in the input; with a close name when there is one.
   case unknownPointVariable(String, suggestion: String?)
   /// `--at` leaves variables without a value.
@@ -28,6 +30,8 @@ public enum JacError: Error, Equatable {
   case undefinedAtPoint(entry: String)
   /// A value that must be a real number is not (`--from pi*i`, `--at` for the check).
   case notANumber(option: String, text: String)
+  /// A real value a double cannot hold, where jac computes in doubles (`--from 1e400`).
+  case outsideDoubleRange(option: String, text: String)
   /// Newton's method needs every symbol to be a variable.
   case unboundSymbols([String])
   /// An option that does not apply to this command or combination.
@@ -49,7 +53,7 @@ public enum JacError: Error, Equatable {
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedResult: return "the result is undefined (division by zero)"
-    case .limit(let exceeded): return exceeded.message
+    case .limit(let exceeded), .limitInInput(let exceeded, _, _): return exceeded.message
     case .unknownPointVariable(let name, let suggestion):
       return "'--at' gives a value for '\(name)', which is not in the input"
         + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
@@ -61,6 +65,9 @@ public enum JacError: Error, Equatable {
     case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"
+    case .outsideDoubleRange(let option, let text):
+      return "'\(option)': '\(text)' is outside the range of a double (magnitudes from 4.9e-324 to 1.8e308); "
+        + "newton iterates in double precision"
     case .unboundSymbols(let names):
       return "newton needs a value for every symbol; "
         + names.map { "'\($0)'" }.joined(separator: ", ") + " \(names.count == 1 ? "is" : "are") not in --vars"
