@@ -8,8 +8,8 @@ extension ExitCode {
     switch error {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
     case .limit, .limitInInput: self = .limit
-    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .notApplicable,
-      .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
+    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
+      .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,
       .unboundSymbols:

@@ -76,9 +76,9 @@ final class Session {
         report(message: error.message, line: line, source: inputs[index], range: range, hint: nil)
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
-      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .notApplicable,
-        .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar, .noVariables,
-        .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
+        .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
+        .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)

@@ -96,9 +96,15 @@ import Testing
     (["simplify", "exp(x)", "--at", "x=10^6"], nil, "exp(1000000)\n", 0),
     (["simplify", "log(x)", "--at", "x=-exp(10^30)"], nil, "", 3),
     (["simplify", "asin(x)", "--at", "x=1 + 1e-30"], nil, "", 1),
-    (["det", "x*y, x+y", "--vars", "x,y", "--at", "x=pi,y=1", "--volume-element"], nil, "dV = 2.141592653589793 dx dy\n", 0),
+    (
+      ["det", "x*y, x+y", "--vars", "x,y", "--at", "x=pi,y=1", "--volume-element"], nil,
+      "dV = 2.141592653589793 dx dy\n", 0
+    ),
     // Big exact numbers within the 131,072-bit limit: 2^5000 as a product of 5,000 twos.
-    (["simplify", Array(repeating: "2", count: 5000).joined(separator: "*")], nil, BigInt(2).power(5000).description + "\n", 0),
+    (
+      ["simplify", Array(repeating: "2", count: 5000).joined(separator: "*")], nil,
+      BigInt(2).power(5000).description + "\n", 0
+    ),
     (
       ["r*cos(t), r*sin(t)", "--vars", "r,t", "--jvp", "dr,dt"], nil,
       "[ dr*cos(t) - dt*r*sin(t) ]\n[ dt*r*cos(t) + dr*sin(t) ]\n", 0

@@ -160,12 +160,30 @@ import Testing
   @Test func ballsContainTheirValue() throws {
     let c = BallConstants()
     let cases: [(Ball, (Ball, Int) throws(BallFailure) -> Ball, String)] = [
-      (Ball(1), { x, p throws(BallFailure) in try x.exp(bits: p, c) }, "2.71828182845904523536028747135266249775724709369995957496697"),
-      (Ball(3), { x, p throws(BallFailure) in try x.log(bits: p, c) }, "1.09861228866810969139524523692252570464749055782274945173469"),
-      (Ball(2), { x, p throws(BallFailure) in try x.atan(bits: p, c) }, "1.10714871779409050301706546017853704007004764540143264667654"),
-      (Ball(1000), { x, p throws(BallFailure) in try x.sinCos(bits: p, c).sin }, "0.826879540532002560255887429109218141212724967847788320908123"),
-      (Ball(2), { x, p throws(BallFailure) in try x.squareRoot(bits: p) }, "1.41421356237309504880168872420969807856967187537694807317668"),
-      (Ball(BigFloat(1), Mag.power2(-70)), { x, p throws(BallFailure) in try x.exp(bits: p, c) }, "2.71828182845904523536028747135266249775724709369995957496697"),
+      (
+        Ball(1), { x, p throws(BallFailure) in try x.exp(bits: p, c) },
+        "2.71828182845904523536028747135266249775724709369995957496697"
+      ),
+      (
+        Ball(3), { x, p throws(BallFailure) in try x.log(bits: p, c) },
+        "1.09861228866810969139524523692252570464749055782274945173469"
+      ),
+      (
+        Ball(2), { x, p throws(BallFailure) in try x.atan(bits: p, c) },
+        "1.10714871779409050301706546017853704007004764540143264667654"
+      ),
+      (
+        Ball(1000), { x, p throws(BallFailure) in try x.sinCos(bits: p, c).sin },
+        "0.826879540532002560255887429109218141212724967847788320908123"
+      ),
+      (
+        Ball(2), { x, p throws(BallFailure) in try x.squareRoot(bits: p) },
+        "1.41421356237309504880168872420969807856967187537694807317668"
+      ),
+      (
+        Ball(BigFloat(1), Mag.power2(-70)), { x, p throws(BallFailure) in try x.exp(bits: p, c) },
+        "2.71828182845904523536028747135266249775724709369995957496697"
+      ),
     ]
     for (x, f, reference) in cases {
       let r = DecimalNumber(parsing: reference)
@@ -173,8 +191,12 @@ import Testing
       for bits in [53, 64, 100, 150, 190] {
         let y = try f(x, bits)
         let slack = BigFloat(BigInt(1), exponent: -194)
-        #expect(y.lower.compare(numerator: n, denominator: d) <= 0 || (y.lower - slack).compare(numerator: n, denominator: d) <= 0)
-        #expect(y.upper.compare(numerator: n, denominator: d) >= 0 || (y.upper + slack).compare(numerator: n, denominator: d) >= 0)
+        #expect(
+          y.lower.compare(numerator: n, denominator: d) <= 0
+            || (y.lower - slack).compare(numerator: n, denominator: d) <= 0)
+        #expect(
+          y.upper.compare(numerator: n, denominator: d) >= 0
+            || (y.upper + slack).compare(numerator: n, denominator: d) >= 0)
         // And it is tight: the radius is near the precision asked for.
         #expect(y.rad.order <= -bits + 8 || !x.rad.isZero, "radius \(y.rad) at \(bits) bits")
       }
@@ -186,14 +208,18 @@ import Testing
   @Test func shortestDigitsMatchSwift() {
     var rng = SeededGenerator(seed: 41)
     for _ in 0..<3000 {
-      let x = Double(sign: .plus, exponent: Int.random(in: -1000...1000, using: &rng), significand: Double.random(in: 1..<2, using: &rng))
+      let x = Double(
+        sign: .plus, exponent: Int.random(in: -1000...1000, using: &rng),
+        significand: Double.random(in: 1..<2, using: &rng))
       let m = BigInt(Int64(x.significandBitPattern | (1 << 52)))
       let d = DecimalNumber.shortest(m, Int(x.exponent) - 52)
       #expect(d.text(negative: false) == x.description, "\(x)")
     }
     for _ in 0..<2000 {
       // Where the layout changes: near 10⁻⁴ and 2⁵³.
-      let x = Bool.random(using: &rng) ? Double.random(in: 5e-5..<2e-4, using: &rng) : Double.random(in: 1e15..<2e16, using: &rng)
+      let x =
+        Bool.random(using: &rng)
+        ? Double.random(in: 5e-5..<2e-4, using: &rng) : Double.random(in: 1e15..<2e16, using: &rng)
       let m = BigInt(Int64(x.significandBitPattern | (1 << 52)))
       #expect(DecimalNumber.shortest(m, Int(x.exponent) - 52).text(negative: false) == x.description, "\(x)")
     }
@@ -226,12 +252,16 @@ import Testing
   @Test func bigFloatRounding() {
     var rng = SeededGenerator(seed: 47)
     for _ in 0..<500 {
-      let x = BigFloat(BigIntTests.random(limbs: Int.random(in: 1...6, using: &rng), using: &rng), exponent: Int.random(in: -200...200, using: &rng))
+      let x = BigFloat(
+        BigIntTests.random(limbs: Int.random(in: 1...6, using: &rng), using: &rng),
+        exponent: Int.random(in: -200...200, using: &rng))
       let bits = Int.random(in: 2...100, using: &rng)
       let (t, error) = x.truncated(bits)
       #expect(t.width <= bits)
       let gap = (x - t).magnitude
-      #expect(BigFloat.compare(gap, error.bigFloat) <= 0 && (error.isZero ? gap.isZero : BigFloat.compare(gap, error.bigFloat) < 0))
+      #expect(
+        BigFloat.compare(gap, error.bigFloat) <= 0
+          && (error.isZero ? gap.isZero : BigFloat.compare(gap, error.bigFloat) < 0))
       let n = x.roundedToNearest(bits)
       let half = BigFloat(1, exponent: x.order - bits - 1)
       #expect(BigFloat.compare((x - n).magnitude, half) <= 0)

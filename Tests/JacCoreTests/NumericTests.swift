@@ -154,7 +154,8 @@ import Testing
     ]
     for (function, along, derivative) in right {
       let check = DerivativeCheck.run(
-        f.pool, functions: [f.parse(function)], entries: [Entry(function: 0, along: along, symbolic: f.parse(derivative))])
+        f.pool, functions: [f.parse(function)],
+        entries: [Entry(function: 0, along: along, symbolic: f.parse(derivative))])
       #expect(check.passed && check.entries[0].checkedPoints >= 3, "\(function)")
     }
     let wrong: [(String, [String], String)] = [
@@ -164,7 +165,8 @@ import Testing
     ]
     for (function, along, derivative) in wrong {
       let check = DerivativeCheck.run(
-        f.pool, functions: [f.parse(function)], entries: [Entry(function: 0, along: along, symbolic: f.parse(derivative))])
+        f.pool, functions: [f.parse(function)],
+        entries: [Entry(function: 0, along: along, symbolic: f.parse(derivative))])
       #expect(!check.passed, "\(function)")
     }
   }

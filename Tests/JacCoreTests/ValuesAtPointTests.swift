@@ -54,7 +54,9 @@ import Testing
     #expect(Rational(BigInt(10).power(400), BigInt(10).power(399) * BigInt(7)).doubleValue == 10.0 / 7)
     let tiny = Rational(BigInt(1), BigInt(10).power(400))
     #expect(tiny.roundedDown == 0)
-    #expect(Rational(BigInt(1), BigInt(3)).roundedDown == (1.0 / 3).nextDown || Rational(exactly: 1.0 / 3) <= Rational(BigInt(1), BigInt(3)))
+    #expect(
+      Rational(BigInt(1), BigInt(3)).roundedDown == (1.0 / 3).nextDown
+        || Rational(exactly: 1.0 / 3) <= Rational(BigInt(1), BigInt(3)))
     #expect(Rational(BigInt(1), BigInt(10)).roundedDown == 0.1.nextDown)
     #expect(Rational(exactly: 0.1.nextDown) < Rational(BigInt(1), BigInt(10)))
     for x in [0.1, -2.5e-300, 1e308, 5e-324, 123.456] {

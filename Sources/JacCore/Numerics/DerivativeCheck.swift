@@ -150,7 +150,9 @@ public struct DerivativeCheck: Sendable {
 
   /// The nested central difference D_h along `axes` (each step h·max(1, |xᵥ|)), and the
   /// largest |f| on its stencil; nil when a value is not finite.
-  static func nestedQuotient(_ tape: Tape, at point: [Double], axes: [Int?], step h: Double) -> (value: Double, largest: Double)? {
+  static func nestedQuotient(_ tape: Tape, at point: [Double], axes: [Int?], step h: Double) -> (
+    value: Double, largest: Double
+  )? {
     var x = point
     var largest = 0.0
     func along(_ k: Int) -> Double? {

@@ -70,8 +70,8 @@ public enum Limits {
       case .certification(let entry, let nearZero, let digits):
         let limit = "within the work limit (\(ExpressionPool.maxCertifiedBits) bits of precision)"
         guard digits else { return "whether \(entry) is real at this point could not be decided \(limit)" }
-        return "\(entry) could not be certified at this point \(limit)"
-          + (nearZero ? "; it is indistinguishable from 0 there and may be exactly 0 ('--exact' prints it exactly)" : "")
+        let zero = "; it is indistinguishable from 0 there and may be exactly 0 ('--exact' prints it exactly)"
+        return "\(entry) could not be certified at this point \(limit)" + (nearZero ? zero : "")
       }
     }
   }
