@@ -36,8 +36,9 @@ extension Ball {
     var delta = seriesError
     let tiny = w > 1000 ? 0x1p-1000 : Double(sign: .plus, exponent: -w, significand: 1)
     for _ in 0..<s {
+      // v: an upper bound of the value being squared (computed value plus its error).
+      let value = (Mag(upper: BigFloat(v, exponent: -w)).bigFloatDouble + (delta * tiny).nextUp).nextUp
       v = FixedPointSeries.multiply(v, v, w)
-      let value = (Mag(upper: BigFloat(v, exponent: -w)).bigFloatDouble + delta * tiny).nextUp
       delta = ((2 * value * delta).nextUp + (delta * delta * tiny).nextUp + 1).nextUp
     }
     var result = Ball.fixedPoint(v, error: delta, w: w, times2to: k)
