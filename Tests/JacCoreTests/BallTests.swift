@@ -159,6 +159,25 @@ import Testing
     #expect(f.pool.certifiedValues([f.parse("log(exp(10^30) - 1)")], digits: true) == [.outOfRange])
   }
 
+  /// Extreme arguments cost no more than ordinary ones: the series are summed as ratios, so
+  /// tan of 10^-(1.1e9) needs no billion-bit fixed point; an exponent of 2^178,000,000 stops at
+  /// once as out of range; an argument too long to reduce is undecided, not a hang.
+  @Test func extremeArguments() {
+    let f = Fixture()
+    let cases: [(String, CertifiedValue)] = [
+      ("1 - tan((1/1000000007)^123456789)", .decimal("1.0")),
+      ("tan((1/1000000007)^123456789)", .beyondDecimals),
+      ("1 + sin(10^-100000)", .decimal("1.0")),
+      ("atan(10^-100000)*10^100000", .decimal("1.0")),
+      ("(1/2)^cosh(123456789)", .beyondDecimals),
+      ("sqrt((1/2)^cosh(123456789))", .outOfRange),
+      ("sin(2^1000000)", .uncertain(nearZero: false)),
+    ]
+    for (input, expected) in cases {
+      #expect(f.pool.certifiedValues([f.parse(input)], digits: true, maxBits: 640) == [expected], "\(input)")
+    }
+  }
+
   /// The midpoint–radius invariant at several precisions: the ball holds the reference value
   /// (60 digits from mpmath; its own error is below 10^-58 of it).
   @Test func ballsContainTheirValue() throws {
