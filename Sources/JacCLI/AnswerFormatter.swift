@@ -2,8 +2,8 @@ import JacCore
 
 /// Renders an ``Answer`` in the chosen format. Every expression in text and JSON is in jac's
 /// own input syntax, so it parses back to the same expression. After `--at`, an entry that is a
-/// constant but not a rational number prints as the decimal that round-trips its `Double`
-/// (unless `--exact`).
+/// constant but not a rational number prints as its certified decimal (``DecimalDigits``),
+/// unless `--exact`.
 struct AnswerFormatter {
   let pool: ExpressionPool
   /// The format and the options that shape it.
@@ -93,36 +93,35 @@ struct AnswerFormatter {
 
   // MARK: Entries
 
-  /// Whether `e` prints as a decimal: after `--at`, a constant that is not a rational number.
-  private func isDecimal(_ e: Expr, _ answer: Answer) -> Bool {
-    answer.atPoint && !style.exact && !pool.isNumber(e) && pool.freeSymbols([e]).isEmpty && pool.evaluate(e, [:]).isFinite
+  /// The decimal `e` prints as: after `--at`, the certified decimal of a constant that is not a
+  /// rational number (``Answer/decimals``), unless `--exact`.
+  private func decimal(_ e: Expr, _ answer: Answer) -> String? {
+    style.exact ? nil : answer.decimals[e]
   }
 
   func textEntry(_ e: Expr, _ answer: Answer) -> String {
-    isDecimal(e, answer)
-      ? DecimalText.roundTrip(pool.evaluate(e, [:]))
-      : textPrinter.string(e)
+    decimal(e, answer) ?? textPrinter.string(e)
   }
 
   func latexEntry(_ e: Expr, _ answer: Answer) -> String {
-    isDecimal(e, answer) ? DecimalText.latex(pool.evaluate(e, [:])) : latexPrinter.string(e)
+    decimal(e, answer).map(DecimalText.latex) ?? latexPrinter.string(e)
   }
 
   /// The text of `e`, written or counted.
   func writeText(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
-    if o.counting && !isDecimal(e, answer) { return o.countText(e) }
+    if o.counting && decimal(e, answer) == nil { return o.countText(e) }
     o.writeVerbatim(textEntry(e, answer))
   }
 
   /// The LaTeX of `e`, written or counted.
   func writeLatex(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
-    if o.counting && !isDecimal(e, answer) { return o.countLatex(e) }
+    if o.counting && decimal(e, answer) == nil { return o.countLatex(e) }
     o.write(latexEntry(e, answer))
   }
 
   /// The scalars of `e`'s text: its column width.
   private func textWidth(_ e: Expr, _ answer: Answer, _ o: AnswerOutput) -> Int {
-    isDecimal(e, answer) ? textEntry(e, answer).unicodeScalars.count : o.text.of(e).scalars
+    decimal(e, answer) != nil ? textEntry(e, answer).unicodeScalars.count : o.text.of(e).scalars
   }
 
   // MARK: Formats

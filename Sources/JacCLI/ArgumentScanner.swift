@@ -64,8 +64,13 @@ public enum ArgumentScanner {
       case .from: newton.from = try value(for: spelling, inline: inline)
       case .tol:
         let text = try value(for: spelling, inline: inline)
-        guard let t = Double(text), t.isFinite, t > 0 else { throw UsageError(.tolValue(text), command: .newton) }
-        newton.tolerance = t
+        // Read exactly, as jac reads numbers (1e-400 is not a double's 0), then the largest
+        // double at most it, so that comparing a double residual with it stays exact.
+        let pool = ExpressionPool()
+        guard let e = try? Parser.parseExpression(text, in: pool), let t = pool.rational(e), t.signum > 0 else {
+          throw UsageError(.tolValue(text), command: .newton)
+        }
+        newton.tolerance = t.roundedDown
       case .maxIter:
         let text = try value(for: spelling, inline: inline)
         guard let n = Int(text), (1...100_000).contains(n) else {
@@ -84,7 +89,9 @@ public enum ArgumentScanner {
       case .dense: invocation.style.dense = true
       case .compact: invocation.style.compact = true
       case .steps: invocation.template.steps = true
-      case .exact: invocation.style.exact = true
+      case .exact:
+        invocation.style.exact = true
+        invocation.template.decimals = false
       case .check: invocation.template.check = true
       case .stats: invocation.stats = true
       case .volumeElement: invocation.template.volumeElement = true

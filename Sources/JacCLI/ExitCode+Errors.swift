@@ -7,9 +7,9 @@ extension ExitCode {
   init(_ error: JacError) {
     switch error {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
-    case .limit: self = .limit
-    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
-      .pointForDefinition, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
+    case .limit, .limitInInput: self = .limit
+    case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
+      .notApplicable, .pointForDefinition, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,
       .unboundSymbols, .undefinedFunction:

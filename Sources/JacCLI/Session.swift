@@ -90,12 +90,13 @@ final class Session {
       switch error {
       case .parse(let p, let index):
         report(message: p.message.text, line: line, source: inputs[index], range: p.range, hint: p.message.hint)
+      case .limitInInput(_, let range, let index):
+        report(message: error.message, line: line, source: inputs[index], range: range, hint: nil)
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
-      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .notApplicable,
-        .pointForDefinition,
-        .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar, .noVariables,
-        .undefinedResult, .undefinedFunction, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
+        .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
+        .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)

@@ -63,6 +63,48 @@ import Testing
     (["simplify", "log(x) + sqrt(y)", "--at", "x=1,y=-1"], nil, "", 1),
     (["simplify", "tan(x)", "--at", "x=pi/2"], nil, "", 1),
     (["diff", "sqrt(x)", "--at", "x=-1"], nil, "", 1),
+    // Issue 15 §3: every digit printed at a point is correct. Exact values of any size stay exact.
+    (["simplify", "x", "--at", "x=3^2000"], nil, BigInt(3).power(2000).description + "\n", 0),
+    (["simplify", "x^2", "--at", "x=1e308"], nil, BigInt(10).power(616).description + "\n", 0),
+    (["simplify", "x*y", "--at", "x=1e308,y=1e308"], nil, BigInt(10).power(616).description + "\n", 0),
+    (["simplify", "x^y", "--at", "x=2,y=10000"], nil, BigInt(2).power(10000).description + "\n", 0),
+    (["simplify", "x^(2/3)", "--at", "x=-8"], nil, "4\n", 0),
+    (["simplify", "x^(1/3)", "--at", "x=8"], nil, "2\n", 0),
+    (["simplify", "sqrt(x)", "--at", "x=2", "--exact"], nil, "sqrt(2)\n", 0),
+    (["simplify", "sqrt(x)", "--at", "x=2"], nil, "1.4142135623730951\n", 0),
+    // Doubles overflowed along the way.
+    (["simplify", "exp(x)/exp(y)", "--at", "x=1000,y=999"], nil, "2.718281828459045\n", 0),
+    (["simplify", "sinh(x)/cosh(x)", "--at", "x=1000"], nil, "1.0\n", 0),
+    (["simplify", "exp(x)-exp(y)", "--at", "x=800,y=800.5"], nil, "-1.7686571768253824e+347\n", 0),
+    (["simplify", "sin(x)", "--at", "x=10^600"], nil, "0.9825744561104065\n", 0),
+    (["simplify", "sqrt(x)", "--at", "x=3^4001"], nil, "3.027401813072643e+954\n", 0),
+    (["simplify", "sqrt(x)", "--at", "x=3^4001", "--latex"], nil, "3.027401813072643 \\times 10^{954}\n", 0),
+    // Precision that a double loses.
+    (["simplify", "(exp(x)-1)/x", "--at", "x=1e-20"], nil, "1.0\n", 0),
+    (["simplify", "log(1+x)", "--at", "x=1e-20"], nil, "1e-20\n", 0),
+    (["simplify", "sin(x)", "--at", "x=1e308"], nil, "-0.7876066562047354\n", 0),
+    (
+      ["simplify", "sin(x)-sin(y)", "--at", "x=100000000000000001,y=100000000000000000"], nil, "-0.5316273790988049\n",
+      0
+    ),
+    (["simplify", "tan(x)", "--at", "x=pi/2 - 1e-30"], nil, "1e+30\n", 0),
+    (["simplify", "csc(x)*log(y)/7", "--at", "x=1e-15,y=1e30"], nil, "9.868221827117338e+15\n", 0),
+    // An exact 0 the simplifier does not find is not guessed (status 3, a work limit)…
+    (["simplify", "x + log(2) + log(3) - log(6)", "--at", "x=0"], nil, "", 3),
+    // …but --exact needs only that it is real; beyond 10^±39000 the exact form prints.
+    (["simplify", "x + log(2) + log(3) - log(6)", "--at", "x=0", "--exact"], nil, "log(2) + log(3) - log(6)\n", 0),
+    (["simplify", "exp(x)", "--at", "x=10^6"], nil, "exp(1000000)\n", 0),
+    (["simplify", "log(x)", "--at", "x=-exp(10^30)"], nil, "", 3),
+    (["simplify", "asin(x)", "--at", "x=1 + 1e-30"], nil, "", 1),
+    (
+      ["det", "x*y, x+y", "--vars", "x,y", "--at", "x=pi,y=1", "--volume-element"], nil,
+      "dV = 2.141592653589793 dx dy\n", 0
+    ),
+    // Big exact numbers within the 131,072-bit limit: 2^5000 as a product of 5,000 twos.
+    (
+      ["simplify", Array(repeating: "2", count: 5000).joined(separator: "*")], nil,
+      BigInt(2).power(5000).description + "\n", 0
+    ),
     (
       ["r*cos(t), r*sin(t)", "--vars", "r,t", "--jvp", "dr,dt"], nil,
       "[ dr*cos(t) - dt*r*sin(t) ]\n[ dt*r*cos(t) + dr*sin(t) ]\n", 0
@@ -208,6 +250,47 @@ import Testing
     #expect(check.status == 0, "\(check.stderr)")
     let variable = try ProcessRunner.run(["diff", "beta*gamma(x)", "--wrt", "beta"], stdin: nil)
     #expect(variable.stdout == "gamma(x)\n")
+  }
+
+  /// 1/3^1000 + 1/5^1000 + … over 45 odd primes.
+  static var oddPrimeReciprocals: String {
+    let primes = (3..<400).filter { p in (2..<p).allSatisfy { p % $0 != 0 } }.prefix(45)
+    return primes.map { "1/\($0)^1000" }.joined(separator: "+")
+  }
+
+  /// The messages of values at a point that cannot be certified, and of the big-number budget.
+  @Test(arguments: [
+    (
+      ["simplify", "x + log(2) + log(3) - log(6)", "--at", "x=0"],
+      "error: the result could not be certified at this point within the work limit (16384 bits of precision); "
+        + "it is indistinguishable from 0 there and may be exactly 0 ('--exact' prints it exactly)\n"
+    ),
+    (
+      ["x*y + log(2) + log(3) - log(6), 1/(x - y + sqrt(2)*sqrt(3) - sqrt(6))", "--at", "x=1,y=1", "--exact"],
+      "error: whether entry [2,1] is real at this point could not be decided within the work limit (16384 bits of "
+        + "precision)\n"
+    ),
+    (
+      ["simplify", "log(x)", "--at", "x=-exp(10^30)"],
+      "error: the result could not be evaluated at this point: an intermediate value is beyond 2^±(2^48)\n"
+    ),
+    (["simplify", "asin(x)", "--at", "x=1 + 1e-30"], "error: the result is undefined or not real at this point\n"),
+    (
+      ["newton", "x^2 - 2", "--from", "1e400"],
+      "error: '--from': '1e400' is outside the range of a double (magnitudes from 4.9e-324 to 1.8e308); newton "
+        + "iterates in double precision\n"
+    ),
+    (
+      // 1/3^1000 + 1/5^1000 + … over 45 odd primes: each sum's gcd is quadratic in its size.
+      ["simplify", "oddPrimeReciprocals"],
+      "error: exact arithmetic on large numbers went past its work budget for one input (50000000 squared limbs); "
+        + "no number passed the 131072-bit size limit\n"
+    ),
+  ])
+  func pointMessages(_ args: [String], _ expected: String) throws {
+    let args = args.map { $0 == "oddPrimeReciprocals" ? Self.oddPrimeReciprocals : $0 }
+    let result = try ProcessRunner.run(args, stdin: nil)
+    #expect(result.stderr.hasPrefix(expected), "jac \(args)")
   }
 
   /// `--check` prints a report after the answer; the figures are the finite differences' own.

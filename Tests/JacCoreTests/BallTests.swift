@@ -17,6 +17,10 @@ import Testing
     ("sin(10^300)", "-0.985750425160377"),
     ("sin(10^600)", "0.9825744561104065"),
     ("sin(10^-300)", "1e-300"),
+    // An exact argument of 16,610 bits is reduced exactly (π to 16,700 bits), and so is a
+    // fraction of that size.
+    ("sin(10^5000)", "0.6861601090482926"),
+    ("cos(10^5000/3)", "-0.9683992790271317"),
     ("cos(1/2)", "0.8775825618903728"),
     ("cos(2)", "-0.4161468365471424"),
     ("cos(-5/3)", "-0.09572354801437559"),
@@ -155,17 +159,54 @@ import Testing
     #expect(f.pool.certifiedValues([f.parse("log(exp(10^30) - 1)")], digits: true) == [.outOfRange])
   }
 
+  /// Extreme arguments cost no more than ordinary ones: the series are summed as ratios, so
+  /// tan of 10^-(1.1e9) needs no billion-bit fixed point; an exponent of 2^178,000,000 stops at
+  /// once as out of range; an argument too long to reduce is undecided, not a hang.
+  @Test func extremeArguments() {
+    let f = Fixture()
+    let cases: [(String, CertifiedValue)] = [
+      ("1 - tan((1/1000000007)^123456789)", .decimal("1.0")),
+      ("tan((1/1000000007)^123456789)", .beyondDecimals),
+      ("1 + sin(10^-100000)", .decimal("1.0")),
+      ("atan(10^-100000)*10^100000", .decimal("1.0")),
+      ("(1/2)^cosh(123456789)", .beyondDecimals),
+      ("sqrt((1/2)^cosh(123456789))", .outOfRange),
+      ("sin(2^1000000)", .uncertain(nearZero: false)),
+    ]
+    for (input, expected) in cases {
+      #expect(f.pool.certifiedValues([f.parse(input)], digits: true, maxBits: 640) == [expected], "\(input)")
+    }
+  }
+
   /// The midpoint–radius invariant at several precisions: the ball holds the reference value
   /// (60 digits from mpmath; its own error is below 10^-58 of it).
   @Test func ballsContainTheirValue() throws {
     let c = BallConstants()
     let cases: [(Ball, (Ball, Int) throws(BallFailure) -> Ball, String)] = [
-      (Ball(1), { x, p throws(BallFailure) in try x.exp(bits: p, c) }, "2.71828182845904523536028747135266249775724709369995957496697"),
-      (Ball(3), { x, p throws(BallFailure) in try x.log(bits: p, c) }, "1.09861228866810969139524523692252570464749055782274945173469"),
-      (Ball(2), { x, p throws(BallFailure) in try x.atan(bits: p, c) }, "1.10714871779409050301706546017853704007004764540143264667654"),
-      (Ball(1000), { x, p throws(BallFailure) in try x.sinCos(bits: p, c).sin }, "0.826879540532002560255887429109218141212724967847788320908123"),
-      (Ball(2), { x, p throws(BallFailure) in try x.squareRoot(bits: p) }, "1.41421356237309504880168872420969807856967187537694807317668"),
-      (Ball(BigFloat(1), Mag.power2(-70)), { x, p throws(BallFailure) in try x.exp(bits: p, c) }, "2.71828182845904523536028747135266249775724709369995957496697"),
+      (
+        Ball(1), { x, p throws(BallFailure) in try x.exp(bits: p, c) },
+        "2.71828182845904523536028747135266249775724709369995957496697"
+      ),
+      (
+        Ball(3), { x, p throws(BallFailure) in try x.log(bits: p, c) },
+        "1.09861228866810969139524523692252570464749055782274945173469"
+      ),
+      (
+        Ball(2), { x, p throws(BallFailure) in try x.atan(bits: p, c) },
+        "1.10714871779409050301706546017853704007004764540143264667654"
+      ),
+      (
+        Ball(1000), { x, p throws(BallFailure) in try x.sinCos(bits: p, c).sin },
+        "0.826879540532002560255887429109218141212724967847788320908123"
+      ),
+      (
+        Ball(2), { x, p throws(BallFailure) in try x.squareRoot(bits: p) },
+        "1.41421356237309504880168872420969807856967187537694807317668"
+      ),
+      (
+        Ball(BigFloat(1), Mag.power2(-70)), { x, p throws(BallFailure) in try x.exp(bits: p, c) },
+        "2.71828182845904523536028747135266249775724709369995957496697"
+      ),
     ]
     for (x, f, reference) in cases {
       let r = DecimalNumber(parsing: reference)
@@ -173,8 +214,12 @@ import Testing
       for bits in [53, 64, 100, 150, 190] {
         let y = try f(x, bits)
         let slack = BigFloat(BigInt(1), exponent: -194)
-        #expect(y.lower.compare(numerator: n, denominator: d) <= 0 || (y.lower - slack).compare(numerator: n, denominator: d) <= 0)
-        #expect(y.upper.compare(numerator: n, denominator: d) >= 0 || (y.upper + slack).compare(numerator: n, denominator: d) >= 0)
+        #expect(
+          y.lower.compare(numerator: n, denominator: d) <= 0
+            || (y.lower - slack).compare(numerator: n, denominator: d) <= 0)
+        #expect(
+          y.upper.compare(numerator: n, denominator: d) >= 0
+            || (y.upper + slack).compare(numerator: n, denominator: d) >= 0)
         // And it is tight: the radius is near the precision asked for.
         #expect(y.rad.order <= -bits + 8 || !x.rad.isZero, "radius \(y.rad) at \(bits) bits")
       }
@@ -186,14 +231,18 @@ import Testing
   @Test func shortestDigitsMatchSwift() {
     var rng = SeededGenerator(seed: 41)
     for _ in 0..<3000 {
-      let x = Double(sign: .plus, exponent: Int.random(in: -1000...1000, using: &rng), significand: Double.random(in: 1..<2, using: &rng))
+      let x = Double(
+        sign: .plus, exponent: Int.random(in: -1000...1000, using: &rng),
+        significand: Double.random(in: 1..<2, using: &rng))
       let m = BigInt(Int64(x.significandBitPattern | (1 << 52)))
       let d = DecimalNumber.shortest(m, Int(x.exponent) - 52)
       #expect(d.text(negative: false) == x.description, "\(x)")
     }
     for _ in 0..<2000 {
       // Where the layout changes: near 10⁻⁴ and 2⁵³.
-      let x = Bool.random(using: &rng) ? Double.random(in: 5e-5..<2e-4, using: &rng) : Double.random(in: 1e15..<2e16, using: &rng)
+      let x =
+        Bool.random(using: &rng)
+        ? Double.random(in: 5e-5..<2e-4, using: &rng) : Double.random(in: 1e15..<2e16, using: &rng)
       let m = BigInt(Int64(x.significandBitPattern | (1 << 52)))
       #expect(DecimalNumber.shortest(m, Int(x.exponent) - 52).text(negative: false) == x.description, "\(x)")
     }
@@ -226,12 +275,16 @@ import Testing
   @Test func bigFloatRounding() {
     var rng = SeededGenerator(seed: 47)
     for _ in 0..<500 {
-      let x = BigFloat(BigIntTests.random(limbs: Int.random(in: 1...6, using: &rng), using: &rng), exponent: Int.random(in: -200...200, using: &rng))
+      let x = BigFloat(
+        BigIntTests.random(limbs: Int.random(in: 1...6, using: &rng), using: &rng),
+        exponent: Int.random(in: -200...200, using: &rng))
       let bits = Int.random(in: 2...100, using: &rng)
       let (t, error) = x.truncated(bits)
       #expect(t.width <= bits)
       let gap = (x - t).magnitude
-      #expect(BigFloat.compare(gap, error.bigFloat) <= 0 && (error.isZero ? gap.isZero : BigFloat.compare(gap, error.bigFloat) < 0))
+      #expect(
+        BigFloat.compare(gap, error.bigFloat) <= 0
+          && (error.isZero ? gap.isZero : BigFloat.compare(gap, error.bigFloat) < 0))
       let n = x.roundedToNearest(bits)
       let half = BigFloat(1, exponent: x.order - bits - 1)
       #expect(BigFloat.compare((x - n).magnitude, half) <= 0)

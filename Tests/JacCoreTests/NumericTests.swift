@@ -141,6 +141,37 @@ import Testing
     #expect(at.pointCount == 1 && at.entries[0].checkedPoints == 1 && at.passed)
   }
 
+  /// Issue 15: fast oscillation and kinks made correct derivatives "disagree" (the fixed steps
+  /// straddled a kink of |sin(100x)|, or were too coarse for 40x). Ridders' extrapolation with an
+  /// error estimate settles them; a wrong derivative of the same functions still disagrees.
+  @Test func derivativeCheckResolvesFastFunctions() {
+    let f = Fixture()
+    typealias Entry = DerivativeCheck.Entry
+    let right: [(String, [String], String)] = [
+      ("abs(sin(100*x))", ["x"], "100*cos(100*x)*sin(100*x)/abs(sin(100*x))"),
+      ("abs(cos(100*x))", ["x", "x"], "-10000*abs(cos(100*x))"),
+      ("sqrt(abs(sin(40*x)))", ["x", "x"], "-400*(abs(sin(40*x))^2 + 1)/abs(sin(40*x))^(3/2)"),
+      ("x*sin(100*x)", ["x"], "100*x*cos(100*x) + sin(100*x)"),
+    ]
+    for (function, along, derivative) in right {
+      let check = DerivativeCheck.run(
+        f.pool, functions: [f.parse(function)],
+        entries: [Entry(function: 0, along: along, symbolic: f.parse(derivative))])
+      #expect(check.passed && check.entries[0].checkedPoints >= 3, "\(function)")
+    }
+    let wrong: [(String, [String], String)] = [
+      ("abs(sin(100*x))", ["x"], "99*cos(100*x)*sin(100*x)/abs(sin(100*x))"),
+      ("abs(cos(100*x))", ["x", "x"], "-9990*abs(cos(100*x))"),
+      ("x*sin(100*x)", ["x"], "100*x*cos(100*x)"),
+    ]
+    for (function, along, derivative) in wrong {
+      let check = DerivativeCheck.run(
+        f.pool, functions: [f.parse(function)],
+        entries: [Entry(function: 0, along: along, symbolic: f.parse(derivative))])
+      #expect(!check.passed, "\(function)")
+    }
+  }
+
   /// Regressions from the 5000-expression cross-check: inputs outside the real domain. jac keeps
   /// acosh(0) symbolic and its value is not real (NaN), and the check skips points where the
   /// function is not real even if its derivative formula is (d/dx acosh(x − 5/3) at x = −1.3).

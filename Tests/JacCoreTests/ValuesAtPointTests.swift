@@ -15,4 +15,82 @@ import Testing
     let f = Fixture()
     #expect(f.text(f.parse(input)) == expected, "\(input)")
   }
+
+  /// The engine keeps each constant entry's certified decimal beside the exact entry; with
+  /// `--exact` (decimals off) it only decides that each is real.
+  @Test func decimalsInTheAnswer() throws {
+    var request = Request(command: .jacobian, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"])
+    request.at = [Request.Binding(name: "r", value: "2"), Request.Binding(name: "t", value: "pi/3")]
+    let engine = Engine()
+    let answer = try engine.run(request)
+    let texts = answer.value.entries.map { answer.decimals[$0] }
+    #expect(texts == [nil, "-1.7320508075688772", "0.8660254037844386", nil])
+    request.decimals = false
+    #expect(try engine.run(request).decimals.isEmpty)
+  }
+
+  /// An undecidable entry is a limit error with the entry's label; with `--exact` the same value
+  /// passes (it is real). A value outside the domain is still "undefined or not real".
+  @Test func certificationErrors() {
+    var request = Request(command: .simplify, inputs: ["x + log(2) + log(3) - log(6)"])
+    request.at = [Request.Binding(name: "x", value: "0")]
+    let engine = Engine()
+    let limit = JacError.limit(.certification(entry: "the result", nearZero: true, digits: true))
+    #expect(throws: limit) { try engine.run(request) }
+    request.decimals = false
+    #expect(throws: Never.self) { try engine.run(request) }
+    request.inputs = ["asin(x + 2)"]
+    #expect(throws: JacError.undefinedAtPoint(entry: "the result")) { try engine.run(request) }
+  }
+
+  /// Rationals past a double's range convert to ±infinity or 0, never NaN (3^2000 was NaN, and
+  /// read as "undefined or not real"); the largest double below a rational is exact.
+  @Test func rationalsAndDoubles() {
+    let big = Rational(BigInt(3).power(2000))
+    #expect(big.doubleValue == .infinity)
+    #expect((-big).doubleValue == -.infinity)
+    #expect(big.reciprocal.doubleValue == 0)
+    #expect(Rational(BigInt(3).power(2000), BigInt(3).power(1999)).doubleValue == 3)
+    #expect(Rational(BigInt(10).power(400), BigInt(10).power(399) * BigInt(7)).doubleValue == 10.0 / 7)
+    let tiny = Rational(BigInt(1), BigInt(10).power(400))
+    #expect(tiny.roundedDown == 0)
+    #expect(
+      Rational(BigInt(1), BigInt(3)).roundedDown == (1.0 / 3).nextDown
+        || Rational(exactly: 1.0 / 3) <= Rational(BigInt(1), BigInt(3)))
+    #expect(Rational(BigInt(1), BigInt(10)).roundedDown == 0.1.nextDown)
+    #expect(Rational(exactly: 0.1.nextDown) < Rational(BigInt(1), BigInt(10)))
+    for x in [0.1, -2.5e-300, 1e308, 5e-324, 123.456] {
+      #expect(Rational(exactly: x).doubleValue == x)
+      #expect(Rational(exactly: x).roundedDown == x)
+    }
+  }
+
+  /// The big-number budget and the size limit are told apart: 2·2·…·2 (5,000 factors) is within
+  /// both, the sum of 1/p^1000 over 45 odd primes passes the budget, 2^49999·3^49999·5^33333·… the size.
+  @Test func numberWorkAndSize() {
+    let engine = Engine()
+    let twos = Array(repeating: "2", count: 5000).joined(separator: "*")
+    #expect(throws: Never.self) { try engine.run(Request(command: .simplify, inputs: [twos])) }
+    let primes = (3..<400).filter { p in (2..<p).allSatisfy { p % $0 != 0 } }.prefix(45)
+    let sum = primes.map { "1/\($0)^1000" }.joined(separator: "+")
+    do {
+      _ = try engine.run(Request(command: .simplify, inputs: [sum]))
+      Issue.record("expected the work budget")
+    } catch {
+      guard case .limitInInput(.numberWork, _, input: 0) = error else {
+        Issue.record("\(error)")
+        return
+      }
+    }
+    let powers = "2^49999*3^49999*5^33333*7^33333*11^24999*13^24999"
+    do {
+      _ = try engine.run(Request(command: .simplify, inputs: [powers]))
+      Issue.record("expected the size limit")
+    } catch {
+      guard case .parse(let p, input: 0) = error, p.message == .numberTooLarge else {
+        Issue.record("\(error)")
+        return
+      }
+    }
+  }
 }

@@ -103,14 +103,20 @@ extension ExpressionPool {
       case .symbol: value = .failure(.imprecise)
       case .undefined: value = .failure(.notReal)
       case .sum(let ts):
-        if let f = failure(ts, total: true) { value = .failure(f); break }
+        if let f = failure(ts, total: true) {
+          value = .failure(f)
+          break
+        }
         value = attempt { () throws(BallFailure) in
           var s = ball(ts[0])
           for t in ts.dropFirst() { s = try .sum(s, ball(t), bits: bits) }
           return s
         }
       case .product(let fs):
-        if let f = failure(fs, total: true) { value = .failure(f); break }
+        if let f = failure(fs, total: true) {
+          value = .failure(f)
+          break
+        }
         value = attempt { () throws(BallFailure) in
           var p = ball(fs[0])
           for f in fs.dropFirst() { p = try .product(p, ball(f), bits: bits) }
@@ -119,13 +125,19 @@ extension ExpressionPool {
       case .power(let b, let x):
         let q = rational(x)
         let total = q.map { !$0.isNegative && !$0.denominator.isEven } ?? false
-        if let f = failure([b, x], total: total) { value = .failure(f); break }
+        if let f = failure([b, x], total: total) {
+          value = .failure(f)
+          break
+        }
         value = attempt { () throws(BallFailure) in
           if let q { return try ball(b).power(q, bits: bits, constants) }
           return try ball(b).power(real: ball(x), bits: bits, constants)
         }
       case .call(let fn, let u):
-        if let f = failure([u], total: fn.isTotal) { value = .failure(f); break }
+        if let f = failure([u], total: fn.isTotal) {
+          value = .failure(f)
+          break
+        }
         value = attempt { () throws(BallFailure) in try ball(u).apply(fn, bits: bits, constants) }
       case .apply:
         // Functions of several arguments have no ball evaluation yet: not certified.

@@ -29,12 +29,14 @@ extension ExpressionPool {
   public static let maxNumberWork = 50_000_000
 
   /// Whether `q` is within ``maxNumberLimbs``, after charging the work of the fold that made it
-  /// (the square of the larger operand's limb count; small operands are not counted).
+  /// (small operands are not counted): the product of the limb counts when both operands are
+  /// integers (no gcd is taken; 2·2·…·2 with 5,000 factors costs little), else the square of
+  /// the larger count (the gcd that reduces the result is quadratic).
   func fits(_ q: Rational, after a: Rational, _ b: Rational) -> Bool {
     let sizeA = a.numerator.limbCount + a.denominator.limbCount
     let sizeB = b.numerator.limbCount + b.denominator.limbCount
     if sizeA > 4 || sizeB > 4 {
-      numberWork += max(sizeA, sizeB) * max(sizeA, sizeB)
+      numberWork += a.isInteger && b.isInteger ? sizeA * sizeB : max(sizeA, sizeB) * max(sizeA, sizeB)
       if numberWork > Self.maxNumberWork { return false }
     }
     return fits(q)

@@ -46,7 +46,8 @@ extension BigInt {
     // r = ⌊√(n/4^k)⌋ satisfies r·2^k ≤ √n < (r + 1)·2^k: start just above. Below 104 bits,
     // k = 0 and r + 1 comes from a `Double` root of n (within a few units, raised by 2).
     let k = bitWidth > 104 ? (bitWidth - 52) / 4 : 0
-    let r = k > 0 ? shiftedTowardZero(2 * k).squareRootFloor() : BigInt(Int64(doubleValue.squareRoot() * (1 + 0x1p-40)) + 1)
+    let r =
+      k > 0 ? shiftedTowardZero(2 * k).squareRootFloor() : BigInt(Int64(doubleValue.squareRoot() * (1 + 0x1p-40)) + 1)
     var x = (r + .one).shiftedLeft(k)
     while true {
       let y = (x + self / x).shiftedTowardZero(1)

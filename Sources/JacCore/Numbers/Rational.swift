@@ -40,28 +40,29 @@ public struct Rational: Hashable, Sendable, Comparable, CustomStringConvertible 
   public var magnitude: Rational { isNegative ? -self : self }
   /// The value as an `Int` when it is an integer that fits.
   public var intValue: Int? { isInteger ? numerator.intValue : nil }
+  /// A double within a unit or so of the last place of the value (±infinity past the range, 0
+  /// or a subnormal below it): both parts cut to their leading 64 bits, divided, and scaled.
   public var doubleValue: Double {
     let n = numerator.doubleValue
     let d = denominator.doubleValue
     if n.isFinite && d.isFinite { return n / d }
-    // Scale both down so the quotient stays finite.
-    let shift = max(numerator.bitWidth, denominator.bitWidth) - 1000
-    return Rational.scaledDouble(numerator, shift) / Rational.scaledDouble(denominator, shift)
-  }
-  private static func scaledDouble(_ x: BigInt, _ shift: Int) -> Double {
-    var v = x
-    var s = shift
-    while s > 0 {
-      let step = min(s, 60)
-      v = v / BigInt(1 << step)
-      s -= step
+    let nShift = max(0, numerator.bitWidth - 64)
+    let dShift = max(0, denominator.bitWidth - 64)
+    let q = numerator.shiftedTowardZero(nShift).doubleValue / denominator.shiftedTowardZero(dShift).doubleValue
+    var scale = nShift - dShift
+    var v = q
+    // Scale in steps that stay inside the exponent range, so a subnormal result rounds once.
+    while scale > 0 && v.isFinite {
+      let step = min(scale, 1000)
+      v *= Double(sign: .plus, exponent: step, significand: 1)
+      scale -= step
     }
-    return v.doubleValue * pow2(shift)
-  }
-  private static func pow2(_ e: Int) -> Double {
-    var r = 1.0
-    for _ in 0..<max(e, 0) { r *= 2 }
-    return r
+    while scale < 0 && v != 0 {
+      let step = min(-scale, 1000)
+      v *= Double(sign: .plus, exponent: -step, significand: 1)
+      scale += step
+    }
+    return v
   }
 
   public var description: String {

@@ -16,7 +16,7 @@ public final class BallConstants {
   /// π to at least `bits` bits after the binary point.
   public func pi(bits: Int) -> Ball {
     if let c = piCache, c.bits >= bits { return Self.ball(c, bits) }
-    let w = max(bits, 2 * (piCache?.bits ?? 0)) + 16
+    let w = Self.nextPrecision(bits, after: piCache?.bits)
     let a = FixedPointSeries.inverseInteger(5, times: 16, w, alternating: true)
     let b = FixedPointSeries.inverseInteger(239, times: 4, w, alternating: true)
     piCache = (a.sum - b.sum, (a.error + b.error).nextUp, w)
@@ -26,10 +26,20 @@ public final class BallConstants {
   /// ln 2 to at least `bits` bits after the binary point.
   public func ln2(bits: Int) -> Ball {
     if let c = ln2Cache, c.bits >= bits { return Self.ball(c, bits) }
-    let w = max(bits, 2 * (ln2Cache?.bits ?? 0)) + 16
+    let w = Self.nextPrecision(bits, after: ln2Cache?.bits)
     let r = FixedPointSeries.inverseInteger(3, times: 2, w, alternating: false)
     ln2Cache = (r.sum, r.error, w)
     return Self.ball(ln2Cache!, bits)
+  }
+
+  /// The precision to compute a constant at when `bits` are asked and `cached` are kept: what
+  /// is asked the first time; after that an eighth more (a rising working precision then
+  /// recomputes it a few times, not at every step; doubling would cost four times the work for
+  /// the 130,000 bits of π that reducing sin(1e39000) needs), at least twice the kept bits for a
+  /// small constant.
+  static func nextPrecision(_ bits: Int, after cached: Int?) -> Int {
+    guard let cached else { return bits + 64 }
+    return max(bits + bits / 8, min(2 * cached, bits + 4096)) + 16
   }
 
   /// The cached fixed-point value as a ball, cut to `bits + 8` bits after the point.

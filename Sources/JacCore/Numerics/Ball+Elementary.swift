@@ -4,8 +4,10 @@
 /// the argument's: rad · sup|f′| over the ball. The other functions are built from these with
 /// ball operations (``Ball+Functions.swift``), which propagate radii by themselves.
 ///
-/// Working precisions carry 24 guard bits, plus as many bits as the argument is small (so a
-/// tiny argument keeps its relative precision: sin 10⁻³⁰⁰ is 10⁻³⁰⁰ to `bits` bits).
+/// Working precisions carry 24 guard bits. A small argument keeps its relative precision
+/// because the series are summed as ratios (sin x / x, atan x / x, (eˣ − 1)/x) in fixed point
+/// and multiplied by the exact argument: sin 10⁻³⁰⁰ is 10⁻³⁰⁰ to `bits` bits, and
+/// tan(10^-3,700,000,000) costs no more.
 extension Ball {
   /// A fixed-point result V·2^(−w) with `error` ulps, times 2^k, as a ball.
   static func fixedPoint(_ v: BigInt, error: Double, w: Int, times2to k: Int = 0) -> Ball {
@@ -36,8 +38,9 @@ extension Ball {
     var delta = seriesError
     let tiny = w > 1000 ? 0x1p-1000 : Double(sign: .plus, exponent: -w, significand: 1)
     for _ in 0..<s {
+      // v: an upper bound of the value being squared (computed value plus its error).
+      let value = (Mag(upper: BigFloat(v, exponent: -w)).bigFloatDouble + (delta * tiny).nextUp).nextUp
       v = FixedPointSeries.multiply(v, v, w)
-      let value = (Mag(upper: BigFloat(v, exponent: -w)).bigFloatDouble + delta * tiny).nextUp
       delta = ((2 * value * delta).nextUp + (delta * delta * tiny).nextUp + 1).nextUp
     }
     var result = Ball.fixedPoint(v, error: delta, w: w, times2to: k)
@@ -46,16 +49,17 @@ extension Ball {
     return try Ball.rounded(result.mid, result.rad, bits: p)
   }
 
-  /// eˣ − 1, accurate near 0: for |x| < 1/2 the series Σₖ≥₁ xᵏ/k! itself (no cancellation),
-  /// else eˣ − 1. Propagation there: |f′| = eˣ ≤ e^(1/2 + 1/8) < 2.
+  /// eˣ − 1, accurate near 0: for |x| < 1/2, x times the series Σₖ≥₀ xᵏ/(k+1)! (no
+  /// cancellation, and a tiny x keeps its relative precision), else eˣ − 1. Propagation there:
+  /// |f′| = eˣ ≤ e^(1/2 + 1/8) < 2.
   public func expMinusOne(bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     if mid.isZero && rad.isZero { return .zero }
     if !mid.isZero && mid.order >= 0 { return try .sum(exp(bits: p + 4, c), Ball(-1), bits: p) }
     guard rad < Mag(0.125) else { throw .imprecise }
-    let w = p + max(0, -mid.order) + 24
-    let (sum, error) = FixedPointSeries.expMinusOne(FixedPointSeries.fixed(mid, w), w)
-    let result = Ball.fixedPoint(sum, error: error, w: w)
-    return try Ball.rounded(result.mid, result.rad + rad.scaled(1), bits: p)
+    let w = p + 24
+    let (ratio, error) = FixedPointSeries.expMinusOneRatio(FixedPointSeries.fixed(mid, w), w)
+    let bound = Mag(upper: mid) * Mag(error.nextUp, -w)
+    return try Ball.rounded(mid * BigFloat(ratio, exponent: -w), bound + rad.scaled(1), bits: p)
   }
 
   /// log x for x > 0 (a ball below 0 is `.notReal`, one holding 0 `.imprecise`).
@@ -104,15 +108,16 @@ extension Ball {
   }
 
   /// 2·atanh(a/b) for exact a, b with |a/b| ≤ 1/3: the quotient z to `bits` bits relative
-  /// (error ε), the series in fixed point at 2^(−w) with w = bits + max(0, −order z) + 24;
-  /// the slope of 2·atanh there is below 2.25, so ε moves the result by at most 2.25ε.
+  /// (error ε), then 2z times the series for atanh(z)/z in fixed point at 2^(−w), w = bits + 24
+  /// (its error scaled by 2|z|); the slope of 2·atanh there is below 2.25, so ε moves the
+  /// result by at most 2.25ε.
   static func twiceAtanh(of a: BigFloat, over b: BigFloat, bits p: Int) throws(BallFailure) -> Ball {
     if a.isZero { return .zero }
     let (z, zError) = BigFloat.quotient(a, b, bits: p + 8)
-    let w = p + max(0, -z.order) + 24
-    let (sum, error) = FixedPointSeries.arctangent(FixedPointSeries.fixed(z, w), w, alternating: false)
-    let result = Ball.fixedPoint(sum, error: error, w: w, times2to: 1)
-    return Ball(result.mid, result.rad + zError * Mag(2.25))
+    let w = p + 24
+    let (ratio, error) = FixedPointSeries.arctangent(y: FixedPointSeries.fixed(z * z, w), w, alternating: false)
+    let bound = (Mag(upper: z) * Mag(error.nextUp, -w)).scaled(1)
+    return Ball((z * BigFloat(ratio, exponent: -w)).scaled(1), bound + zError * Mag(2.25))
   }
 
   /// atan x. For |x| > 1, atan x = sign(x)·π/2 − atan(1/x); then s half-angle steps
@@ -133,10 +138,11 @@ extension Ball {
       x = try .quotient(x, .sum(.one, hypotenuse, bits: q), bits: q)
     }
     if x.mid.isZero { return Ball(.zero, x.rad.scaled(s)) }
-    let w = q + max(0, -x.mid.order) + 24
-    let (sum, error) = FixedPointSeries.arctangent(FixedPointSeries.fixed(x.mid, w), w, alternating: true)
-    let core = Ball.fixedPoint(sum, error: error, w: w)
-    return try Ball.rounded(core.mid.scaled(s), (core.rad + x.rad).scaled(s), bits: p)
+    // atan x = x·(atan x / x), the ratio's error scaled by |x|.
+    let w = q + 24
+    let (ratio, error) = FixedPointSeries.arctangent(y: FixedPointSeries.fixed(x.mid * x.mid, w), w, alternating: true)
+    let bound = Mag(upper: x.mid) * Mag(error.nextUp, -w)
+    return try Ball.rounded((x.mid * BigFloat(ratio, exponent: -w)).scaled(s), (bound + x.rad).scaled(s), bits: p)
   }
 
   /// (sin x, cos x). Reduction: x = k·π/2 + r with k = ⌊x/(π/2)⌉ and π to `order(x) + bits`
@@ -149,6 +155,8 @@ extension Ball {
     var spread = rad
     var quadrant = 0
     if mid.order > 0 {
+      // Past the largest exact number and the working precision, π would be too long to compute.
+      if mid.order > Ball.maxReductionOrder { throw .imprecise }
       let halfPi = c.pi(bits: mid.order + p + 24).scaled(-1)
       let k = BigFloat.quotient(mid, halfPi.mid, bits: mid.order + 8).value.roundedToInteger()
       r = mid - BigFloat(k) * halfPi.mid
@@ -157,21 +165,38 @@ extension Ball {
     }
     // Above 1,024 bits: the series on r/2^h, then h doublings (below).
     let h = p >= 1024 && r.order > -10 ? min(24, p / 512) : 0
-    let w = p + max(0, -r.order) + 24 + 2 * h
-    var (s, co, error) = FixedPointSeries.sinCos(FixedPointSeries.fixed(r.scaled(-h), w), w)
-    // sin 2a = 2·sin a·cos a, cos 2a = 1 − 2·sin² a, each product truncated (2 ulps after the
-    // doubling): with |sin|, |cos| ≤ 1 + δ·2^(−w), an error δ of both becomes at most
-    // 4δ + 6δ²·2^(−w) + 2, tracked as it goes (2h guard bits cover the growth).
-    let tiny = w > 1000 ? 0x1p-1000 : Double(sign: .plus, exponent: -w, significand: 1)
-    for _ in 0..<h {
-      (s, co) = (
-        FixedPointSeries.multiply(s, co, w).shiftedLeft(1),
-        BigInt.one.shiftedLeft(w) - FixedPointSeries.multiply(s, s, w).shiftedLeft(1)
-      )
-      error = ((4 * error).nextUp + (6 * error * error * tiny).nextUp + 2).nextUp
+    let w = p + 24 + 2 * h
+    // The exact r may be long (order(x) + bits): keep w + 24 of its bits, the rest joins the
+    // spread (|r| < 1, so what is dropped is below 2^(−w−24)).
+    let (rt, cut) = r.truncated(w + 24)
+    spread = spread + cut
+    let rh = rt.scaled(-h)
+    let (ratio, co, error) = FixedPointSeries.sinCos(y: FixedPointSeries.fixed(rh * rh, w), w)
+    var sine: Ball
+    var cosine: Ball
+    if h == 0 {
+      // sin r = r·(sin r / r), the ratio's error scaled by |r|: a tiny r keeps its precision.
+      sine = Ball(rt * BigFloat(ratio, exponent: -w), Mag(upper: rt) * Mag(error.nextUp, -w))
+      cosine = Ball.fixedPoint(co, error: error, w: w)
+    } else {
+      // sin(r/2^h) in fixed point (|r/2^h| < 1, the ratio ≤ 1: 2 more ulps), then
+      // sin 2a = 2·sin a·cos a, cos 2a = 1 − 2·sin² a, each product truncated (2 ulps after the
+      // doubling): with |sin|, |cos| ≤ 1 + δ·2^(−w), an error δ of both becomes at most
+      // 4δ + 6δ²·2^(−w) + 2, tracked as it goes (2h guard bits cover the growth).
+      var s = FixedPointSeries.multiply(FixedPointSeries.fixed(rh, w), ratio, w)
+      var c = co
+      var delta = error + 2
+      let tiny = w > 1000 ? 0x1p-1000 : Double(sign: .plus, exponent: -w, significand: 1)
+      for _ in 0..<h {
+        (s, c) = (
+          FixedPointSeries.multiply(s, c, w).shiftedLeft(1),
+          BigInt.one.shiftedLeft(w) - FixedPointSeries.multiply(s, s, w).shiftedLeft(1)
+        )
+        delta = ((4 * delta).nextUp + (6 * delta * delta * tiny).nextUp + 2).nextUp
+      }
+      sine = Ball.fixedPoint(s, error: delta, w: w)
+      cosine = Ball.fixedPoint(c, error: delta, w: w)
     }
-    var sine = Ball.fixedPoint(s, error: error, w: w)
-    var cosine = Ball.fixedPoint(co, error: error, w: w)
     sine.rad = sine.rad + spread
     cosine.rad = cosine.rad + spread
     switch quadrant {

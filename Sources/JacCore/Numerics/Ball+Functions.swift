@@ -154,6 +154,9 @@ extension Ball {
   private func exponential(of y: Ball, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     var q = p + 16
     var t = try Ball.product(y, log(bits: q, c), bits: q)
+    // eᵗ for |t| ≥ 2^58 is past the exponent range whatever the precision (and a log to
+    // order(t) more bits would not end).
+    if t.mid.order > 60 { throw t.rad < Mag.power2(t.mid.order - 2) ? .overflow : .imprecise }
     if t.mid.order > 0 {
       q += t.mid.order
       t = try Ball.product(y, log(bits: q, c), bits: q)

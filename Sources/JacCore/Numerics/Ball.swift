@@ -24,6 +24,10 @@ public struct Ball: Sendable, CustomStringConvertible {
 
   /// Largest binary order of a midpoint or radius: 2^±(2^48) (about 10^±8.5·10^13).
   public static let maxOrder = 1 << 48
+  /// Largest binary order of a periodic function's argument that is reduced (π to as many
+  /// bits): 2^18, past the 131,072 bits of the largest exact number with room for the
+  /// working precision. A larger argument is undecided (`sin(2^1000000)`).
+  public static let maxReductionOrder = 1 << 18
 
   public var description: String { "[\(mid) ± \(rad)]" }
 
@@ -36,15 +40,22 @@ public struct Ball: Sendable, CustomStringConvertible {
     if containsZero { return mid.isZero && rad.isZero ? 0 : nil }
     return mid.signum
   }
-  /// mid − rad and mid + rad, exactly.
-  public var lower: BigFloat { mid - rad.bigFloat }
-  public var upper: BigFloat { mid + rad.bigFloat }
+  /// mid − rad and mid + rad (exactly, unless the radius is far below the midpoint's last bit:
+  /// then it is widened to 2^−64 of that bit, so the subtraction stays short).
+  public var lower: BigFloat { mid - radiusBelowMid }
+  public var upper: BigFloat { mid + radiusBelowMid }
+  /// The radius as a number, at least 2^(exponent of mid − 64) when mid is not 0.
+  private var radiusBelowMid: BigFloat {
+    if rad.isZero || mid.isZero || rad.order >= mid.exponent - 64 { return rad.bigFloat }
+    return BigFloat(1, exponent: mid.exponent - 64)
+  }
   /// An upper bound of |x| over the ball.
   public var magnitudeUp: Mag { Mag(upper: mid) + rad }
   /// A lower bound of |x| over the ball (0 when the ball holds 0).
   public var magnitudeDown: Mag {
     if containsZero { return .zero }
-    return Mag(lower: mid.magnitude - rad.bigFloat)
+    let low = mid.magnitude - radiusBelowMid
+    return low.signum > 0 ? Mag(lower: low) : .zero
   }
 
   /// Whether every point of the ball is below (−1), above (1) the number c, or neither (0).

@@ -116,15 +116,16 @@ public struct BigFloat: Sendable, CustomStringConvertible {
 
   // MARK: Conversions
 
-  /// q to `bits` bits: exact when the denominator is a power of two (and the numerator is
-  /// short enough), else the truncated quotient, with the error below one unit of its last place.
+  /// q exactly when its denominator is a power of two (an integer of any size stays exact, so
+  /// sin(10^20000) reduces the exact argument), else the quotient to `bits` bits after the
+  /// binary point as well as `bits` significant bits, with the error below one unit of its last
+  /// place.
   public static func from(_ q: Rational, bits: Int) -> (value: BigFloat, error: Mag) {
     let d = q.denominator
     let twos = d.trailingZeroBitCount
-    if d.shiftedTowardZero(twos) == .one {
-      return BigFloat(q.numerator, exponent: -twos).truncated(max(bits, 64))
-    }
-    return quotient(BigFloat(q.numerator), BigFloat(d), bits: bits)
+    if d.shiftedTowardZero(twos) == .one { return (BigFloat(q.numerator, exponent: -twos), .zero) }
+    let whole = max(0, q.numerator.bitWidth - d.bitWidth)
+    return quotient(BigFloat(q.numerator), BigFloat(d), bits: bits + whole)
   }
 
   /// −1, 0 or 1 as x < n/d, x = n/d, x > n/d (d > 0), exactly: m·d·2^e against n.

@@ -54,7 +54,9 @@ public enum DecimalDigits {
     case .some(true): return .text((sign < 0 ? "-" : "") + text)
     case .none: return .undecided
     case .some(false):
-      guard let rounded = DecimalNumber.correctlyRounded(lower: lower, upper: upper, near: shortest) else { return .undecided }
+      guard let rounded = DecimalNumber.correctlyRounded(lower: lower, upper: upper, near: shortest) else {
+        return .undecided
+      }
       return .text(rounded.text(negative: sign < 0))
     }
   }

@@ -113,12 +113,12 @@ struct DecimalNumber: Equatable {
   /// criterion, as Swift's `description` applies it to doubles). For each length n = 1, 2, …:
   /// the multiples k·10^q (q = E − n + 1, E = D's decimal exponent) inside D's rounding
   /// interval, its ends included when M is even.
-  static func shortest(_ M: BigInt, _ e: Int) -> DecimalNumber {
-    let d = BigFloat(M, exponent: e)
-    let lowGap = M == BigInt.one.shiftedLeft(52) ? 1 : 2
-    let below = BigFloat(M.shiftedLeft(2) - BigInt(lowGap), exponent: e - 2)
-    let above = BigFloat(M.shiftedLeft(2) + BigInt(2), exponent: e - 2)
-    let inclusive = M.isEven
+  static func shortest(_ m: BigInt, _ e: Int) -> DecimalNumber {
+    let d = BigFloat(m, exponent: e)
+    let lowGap = m == BigInt.one.shiftedLeft(52) ? 1 : 2
+    let below = BigFloat(m.shiftedLeft(2) - BigInt(lowGap), exponent: e - 2)
+    let above = BigFloat(m.shiftedLeft(2) + BigInt(2), exponent: e - 2)
+    let inclusive = m.isEven
     let top = decimalExponent(d)
     for n in 1...17 {
       let q = top - n + 1

@@ -6,10 +6,16 @@
 ///
 /// have error c₂h² + c₄h⁴ + …, so Richardson's extrapolation R = D_{h/2} + (D_{h/2} − D_h)/3
 /// cancels the h² term. A point is skipped when f or the symbolic entry is not finite on the
-/// stencil, or when D_h and D_{h/2} differ by more than 10⁻³·(1 + |R|) (the difference is not
-/// resolving the derivative there: a singularity or a kink is near). Otherwise the entry agrees
-/// when |S − R| ≤ tolₖ·(1 + |S|) + 10³·ε·max|f|/hᵏ, the second term being the rounding noise of
-/// the difference quotient.
+/// stencil. The entry agrees at once when D_h and D_{h/2} are within 10⁻³·(1 + |R|) of each
+/// other and |S − R| ≤ tolₖ·(1 + |S|) + 10³·ε·max|f|/hᵏ, the second term being the rounding
+/// noise of the difference quotient: the fast path, which most points take.
+///
+/// Otherwise (the steps were too coarse for the function, as for |sin(100x)|, or they disagree)
+/// a second opinion decides: Ridders' extrapolation over steps 0.05, 0.025, … with an error
+/// estimate E (``extrapolated(_:at:axes:)``). If E > 10⁻³·(1 + |R|) the derivative is not
+/// resolved there (a kink or a singularity is near) and the point is skipped; else the entry
+/// agrees when |S − R| ≤ max(tolₖ·(1 + |S|), 4E). So only a difference the finite differences
+/// resolve is reported as a disagreement.
 public struct DerivativeCheck: Sendable {
   /// One entry to check: the k-th derivative of function `function` along `along`.
   public struct Entry: Sendable {
@@ -74,16 +80,28 @@ public struct DerivativeCheck: Sendable {
       for (p, point) in points.enumerated() {
         if p >= randomPoints && report.checkedPoints >= wantedPoints { break }
         let s = symbolicValues[p][k]
-        guard s.isFinite, let outcome = difference(tape, at: point, axes: axes) else {
+        guard s.isFinite, let first = difference(tape, at: point, axes: axes) else {
           report.skippedPoints += 1
           continue
         }
+        let relative = [1e-6, 1e-6, 1e-6, 1e-4, 1e-3][order] * (1 + Swift.abs(s))
+        var error = first.settled ? Swift.abs(s - first.estimate) : .infinity
+        var agrees = error <= relative + first.noise
+        if !agrees {
+          // A second opinion with an error estimate: Ridders' extrapolation over shrinking steps.
+          guard let second = extrapolated(tape, at: point, axes: axes),
+            second.error <= 1e-3 * (1 + Swift.abs(second.estimate))
+          else {
+            report.skippedPoints += 1
+            continue
+          }
+          error = Swift.abs(s - second.estimate)
+          agrees = error <= Swift.max(relative, 4 * second.error)
+        }
         report.checkedPoints += 1
-        let error = Swift.abs(s - outcome.estimate)
-        let tolerance = [1e-6, 1e-6, 1e-6, 1e-4, 1e-3][order] * (1 + Swift.abs(s)) + outcome.noise
         report.worstAbsoluteError = Swift.max(report.worstAbsoluteError, error)
         if s != 0 { report.worstRelativeError = Swift.max(report.worstRelativeError ?? 0, error / Swift.abs(s)) }
-        if !(error <= tolerance) { report.agrees = false }
+        if !agrees { report.agrees = false }
       }
       check.entries.append(report)
     }
@@ -111,40 +129,94 @@ public struct DerivativeCheck: Sendable {
   /// 10ˣ without Foundation (`exp` of Glibc is not imported here).
   static func power10(_ x: Double) -> Double { ExpressionPool.power(10, x, exact: nil) }
 
-  /// The extrapolated difference quotient and its rounding noise, or nil when a value on the
-  /// stencil is not finite or the estimate does not settle.
-  static func difference(_ tape: Tape, at point: [Double], axes: [Int?]) -> (estimate: Double, noise: Double)? {
+  /// The extrapolated difference quotient R = D_{h/2} + (D_{h/2} − D_h)/3 and its rounding
+  /// noise; `settled` is false when D_h and D_{h/2} differ by more than 10⁻³·(1 + |R|) (a
+  /// singularity, a kink or fast oscillation is near). Nil when a value on the stencil is not
+  /// finite.
+  static func difference(_ tape: Tape, at point: [Double], axes: [Int?]) -> (
+    estimate: Double, noise: Double, settled: Bool
+  )? {
     let order = axes.count
     let base = order <= 2 ? 1e-3 : (order == 3 ? 1e-2 : 3e-2)
+    guard let coarse = nestedQuotient(tape, at: point, axes: axes, step: base),
+      let fine = nestedQuotient(tape, at: point, axes: axes, step: base / 2)
+    else { return nil }
+    let estimate = fine.value + (fine.value - coarse.value) / 3
+    guard estimate.isFinite else { return nil }
+    let settled = Swift.abs(fine.value - coarse.value) <= 1e-3 * (1 + Swift.abs(estimate))
+    let largest = Swift.max(coarse.largest, fine.largest)
+    return (estimate, noise((fine.value, largest), point: point, axes: axes, step: base / 2), settled)
+  }
+
+  /// The nested central difference D_h along `axes` (each step h·max(1, |xᵥ|)), and the
+  /// largest |f| on its stencil; nil when a value is not finite.
+  static func nestedQuotient(_ tape: Tape, at point: [Double], axes: [Int?], step h: Double) -> (
+    value: Double, largest: Double
+  )? {
+    var x = point
     var largest = 0.0
-    func quotient(_ h: Double) -> Double? {
-      var x = point
-      func along(_ k: Int) -> Double? {
-        if k == axes.count {
-          let v = tape.evaluate(x)[0]
-          guard v.isFinite else { return nil }
-          largest = Swift.max(largest, Swift.abs(v))
-          return v
-        }
-        // Differentiating along a symbol the function does not contain gives 0.
-        guard let axis = axes[k] else { return 0 }
-        let step = h * Swift.max(1, Swift.abs(point[axis]))
-        let saved = x[axis]
-        x[axis] = saved + step
-        guard let plus = along(k + 1) else { return nil }
-        x[axis] = saved - step
-        guard let minus = along(k + 1) else { return nil }
-        x[axis] = saved
-        return (plus - minus) / (2 * step)
+    func along(_ k: Int) -> Double? {
+      if k == axes.count {
+        let v = tape.evaluate(x)[0]
+        guard v.isFinite else { return nil }
+        largest = Swift.max(largest, Swift.abs(v))
+        return v
       }
-      return along(0)
+      // Differentiating along a symbol the function does not contain gives 0.
+      guard let axis = axes[k] else { return 0 }
+      let step = h * Swift.max(1, Swift.abs(point[axis]))
+      let saved = x[axis]
+      x[axis] = saved + step
+      guard let plus = along(k + 1) else { return nil }
+      x[axis] = saved - step
+      guard let minus = along(k + 1) else { return nil }
+      x[axis] = saved
+      return (plus - minus) / (2 * step)
     }
-    guard let coarse = quotient(base), let fine = quotient(base / 2) else { return nil }
-    let estimate = fine + (fine - coarse) / 3
-    guard estimate.isFinite, Swift.abs(fine - coarse) <= 1e-3 * (1 + Swift.abs(estimate)) else { return nil }
-    let scale = axes.compactMap { $0 }.reduce(1.0) { $0 * Swift.max(1, Swift.abs(point[$1])) }
-    var h = 1.0
-    for _ in 0..<order { h *= base / 2 }
-    return (estimate, 1e3 * Double.ulpOfOne * Swift.max(largest, 1e-300) / (h * scale))
+    return along(0).map { ($0, largest) }
+  }
+
+  /// The rounding noise of a difference quotient of order k at step h: 10³·ε·max|f|/(h·s)ᵏ.
+  static func noise(_ q: (value: Double, largest: Double), point: [Double], axes: [Int?], step h: Double) -> Double {
+    var scaled = 1.0
+    for axis in axes.compactMap({ $0 }) { scaled *= h * Swift.max(1, Swift.abs(point[axis])) }
+    return 1e3 * Double.ulpOfOne * Swift.max(q.largest, 1e-300) / scaled
+  }
+
+  /// Ridders' method (Numerical Recipes §5.7, `dfridr`): the difference quotient at steps
+  /// h₀, h₀/2, h₀/4, … (h₀ = 0.05, up to 16 steps), extrapolated by Neville's tableau
+  ///
+  ///     T[k][j] = (4ʲ·T[k][j−1] − T[k−1][j−1]) / (4ʲ − 1),
+  ///
+  /// each column cancelling the next even power of h. An entry's error estimate is its larger
+  /// distance to the two entries it came from, plus the rounding noise of its row; the answer
+  /// is the entry with the smallest estimate. It stops when the tableau's newest diagonal entry
+  /// is twice as far from the last as the best estimate (rounding has taken over), once that
+  /// estimate is small. So a function that needs small steps (sin(100x)) gets them, and the
+  /// estimate says how far the answer can be trusted. Nil when a value is not finite.
+  static func extrapolated(_ tape: Tape, at point: [Double], axes: [Int?]) -> (estimate: Double, error: Double)? {
+    var h = 0.05
+    var previous: [Double] = []
+    var best = (estimate: Double.nan, error: Double.infinity)
+    for k in 0..<16 {
+      guard let q = nestedQuotient(tape, at: point, axes: axes, step: h) else { return nil }
+      let rowNoise = 4 * noise(q, point: point, axes: axes, step: h)
+      var row = [q.value]
+      var factor = 1.0
+      for j in stride(from: 1, through: k, by: 1) {
+        factor *= 4
+        row.append((factor * row[j - 1] - previous[j - 1]) / (factor - 1))
+        let estimate = Swift.max(Swift.abs(row[j] - row[j - 1]), Swift.abs(row[j] - previous[j - 1])) + rowNoise
+        if estimate <= best.error { best = (row[j], estimate) }
+      }
+      if k > 0, Swift.abs(row[k] - previous[k - 1]) >= 2 * best.error,
+        best.error <= 1e-6 * (1 + Swift.abs(best.estimate))
+      {
+        break
+      }
+      previous = row
+      h /= 2
+    }
+    return best.estimate.isFinite ? best : nil
   }
 }

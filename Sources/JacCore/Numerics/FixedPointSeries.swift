@@ -23,14 +23,27 @@ enum FixedPointSeries {
   /// The total error bound for a series of `terms` terms, in ulps: 4N + 12.
   static func bound(_ terms: Int) -> Double { Double(4 * terms + 12) }
 
-  /// eˣ − 1 = Σₖ≥₁ xᵏ/k! for |x| ≤ 1/2 (`X` = x·2^w): Tₖ = ⌊⌊Tₖ₋₁·X·2^(−w)⌋/k⌋ from T₀ = 2^w.
+  /// eˣ − 1 = Σₖ≥₁ xᵏ/k! for |x| ≤ 1/2 (`x` = x·2^w): Tₖ = ⌊⌊Tₖ₋₁·x·2^(−w)⌋/k⌋ from T₀ = 2^w.
   /// Error ≤ 4N + 12 ulps.
-  static func expMinusOne(_ X: BigInt, _ w: Int) -> (sum: BigInt, error: Double) {
+  static func expMinusOne(_ x: BigInt, _ w: Int) -> (sum: BigInt, error: Double) {
+    let (ratio, error) = series(x, w, first: 1)
+    return (ratio - BigInt.one.shiftedLeft(w), error)
+  }
+
+  /// (eˣ − 1)/x = Σₖ≥₀ xᵏ/(k+1)! for |x| ≤ 1/2 (`x` = x·2^w): Tₖ = ⌊⌊Tₖ₋₁·x·2^(−w)⌋/(k+1)⌋
+  /// from T₀ = 2^w. The ratio keeps a tiny x's relative precision at a fixed w (eˣ − 1 itself
+  /// would need w to grow with −log₂|x|). Error ≤ 4N + 12 ulps.
+  static func expMinusOneRatio(_ x: BigInt, _ w: Int) -> (sum: BigInt, error: Double) {
+    series(x, w, first: 2)
+  }
+
+  /// Σₖ≥₀ Tₖ with T₀ = 2^w, Tₖ = ⌊⌊Tₖ₋₁·x·2^(−w)⌋/(k + first − 1)⌋.
+  private static func series(_ x: BigInt, _ w: Int, first: Int) -> (sum: BigInt, error: Double) {
     var term = BigInt.one.shiftedLeft(w)
-    var sum = BigInt.zero
+    var sum = term
     var k = 1
     while true {
-      term = multiply(term, X, w) / BigInt(k)
+      term = multiply(term, x, w) / BigInt(k + first - 1)
       if term.isZero { break }
       sum += term
       k += 1
@@ -38,48 +51,46 @@ enum FixedPointSeries {
     return (sum, bound(k))
   }
 
-  /// sin x and cos x for |x| ≤ 1 (`X` = x·2^w), from y = x² (Y = ⌊X²·2^(−w)⌋, error ≤ 3 ulps):
+  /// sin x / x and cos x for |x| ≤ 1, from y = x² (`y` = y·2^w, truncated: below 1 ulp):
   ///
-  ///     sin x = x·Σ (−y)ᵏ/(2k+1)!,  Tₖ = Tₖ₋₁·Y/((2k)(2k+1)), T₀ = X
-  ///     cos x =   Σ (−y)ᵏ/(2k)!,    Tₖ = Tₖ₋₁·Y/((2k−1)(2k)), T₀ = 2^w
+  ///     sin x / x = Σ (−y)ᵏ/(2k+1)!,  Tₖ = Tₖ₋₁·y/((2k)(2k+1)), T₀ = 2^w
+  ///     cos x     = Σ (−y)ᵏ/(2k)!,    Tₖ = Tₖ₋₁·y/((2k−1)(2k)), T₀ = 2^w
   ///
   /// Here |y| ≤ 1, but the divisors are at least 2, so a term is at most half the one before,
-  /// as the bound needs. Y's error moves sin by at most |x|/6 and cos by at most 1/2 of it.
-  /// Error ≤ 4N + 12 ulps each.
-  static func sinCos(_ X: BigInt, _ w: Int) -> (sin: BigInt, cos: BigInt, error: Double) {
-    let Y = multiply(X, X, w)
-    func alternating(_ first: BigInt, offset: Int) -> (BigInt, Int) {
-      var term = first
-      var sum = first
+  /// as the bound needs; y's error moves the sums by at most 1/6 and 1/2 of it. The ratio keeps
+  /// a tiny x's relative precision at a fixed w. Error ≤ 4N + 12 ulps each.
+  static func sinCos(y: BigInt, _ w: Int) -> (sinRatio: BigInt, cos: BigInt, error: Double) {
+    func alternating(offset: Int) -> (BigInt, Int) {
+      var term = BigInt.one.shiftedLeft(w)
+      var sum = term
       var k = 1
       while true {
         let divisor = (2 * k - 1 + offset) * (2 * k + offset)
-        term = multiply(term, Y, w) / BigInt(divisor)
+        term = multiply(term, y, w) / BigInt(divisor)
         if term.isZero { break }
         sum = k & 1 == 1 ? sum - term : sum + term
         k += 1
       }
       return (sum, k)
     }
-    let (s, ns) = alternating(X, offset: 1)
-    let (c, nc) = alternating(BigInt.one.shiftedLeft(w), offset: 0)
+    let (s, ns) = alternating(offset: 1)
+    let (c, nc) = alternating(offset: 0)
     return (s, c, bound(max(ns, nc)))
   }
 
-  /// atan x (`alternating`) or atanh x for |x| ≤ 1/2 (`X` = x·2^w):
+  /// atan x / x (`alternating`) or atanh x / x for |x| ≤ 1/2, from y = x² (`y` = y·2^w):
   ///
-  ///     atan x = Σ (−1)ᵏ x^(2k+1)/(2k+1),   atanh x = Σ x^(2k+1)/(2k+1)
+  ///     atan x / x = Σ (−y)ᵏ/(2k+1),   atanh x / x = Σ yᵏ/(2k+1)
   ///
-  /// with Pₖ = ⌊Pₖ₋₁·Y·2^(−w)⌋ (P₀ = X, Y = ⌊X²·2^(−w)⌋) and terms ⌊Pₖ/(2k+1)⌋. Pₖ's
-  /// error stays below 2 (|y| ≤ 1/4), a term's below 3; the atanh remainder after a zero term is
-  /// below 4/3 of it. Error ≤ 4N + 12 ulps.
-  static func arctangent(_ X: BigInt, _ w: Int, alternating: Bool) -> (sum: BigInt, error: Double) {
-    let Y = multiply(X, X, w)
-    var power = X
-    var sum = X
+  /// with Pₖ = ⌊Pₖ₋₁·y·2^(−w)⌋ (P₀ = 2^w) and terms ⌊Pₖ/(2k+1)⌋. Pₖ's error stays below 2
+  /// (|y| ≤ 1/4), a term's below 3; the atanh remainder after a zero term is below 4/3 of it.
+  /// Error ≤ 4N + 12 ulps.
+  static func arctangent(y: BigInt, _ w: Int, alternating: Bool) -> (ratio: BigInt, error: Double) {
+    var power = BigInt.one.shiftedLeft(w)
+    var sum = power
     var k = 1
     while true {
-      power = multiply(power, Y, w)
+      power = multiply(power, y, w)
       let term = power / BigInt(2 * k + 1)
       if term.isZero { break }
       sum = alternating && k & 1 == 1 ? sum - term : sum + term
@@ -92,7 +103,8 @@ enum FixedPointSeries {
   /// `alternating`, else c·atanh(1/n). The powers are divided exactly by machine integers:
   /// Pₖ = ⌊Pₖ₋₁/n²⌋ from P₀ = ⌊c·2^w/n⌋ (error ≤ 1 + 1/n² + … < 2), terms ⌊Pₖ/(2k+1)⌋
   /// (error < 3). Error ≤ 4N + 12 ulps. Used for π (Machin) and ln 2.
-  static func inverseInteger(_ n: UInt32, times c: UInt32, _ w: Int, alternating: Bool) -> (sum: BigInt, error: Double) {
+  static func inverseInteger(_ n: UInt32, times c: UInt32, _ w: Int, alternating: Bool) -> (sum: BigInt, error: Double)
+  {
     var power = Limbs.shiftLeft([c], w)
     _ = Limbs.divideInPlace(&power, by: n)
     var positive = power

@@ -68,7 +68,8 @@ public struct Mag: Sendable, Equatable, CustomStringConvertible {
     if b.isZero { return a }
     let (big, small) = a.exponent >= b.exponent ? (a, b) : (b, a)
     let gap = big.exponent - small.exponent
-    let tail = gap > 1100 ? Double.leastNonzeroMagnitude : Double(sign: .plus, exponent: -gap, significand: small.significand)
+    let tail =
+      gap > 1100 ? Double.leastNonzeroMagnitude : Double(sign: .plus, exponent: -gap, significand: small.significand)
     return Mag((big.significand + tail).nextUp, big.exponent)
   }
 

@@ -51,6 +51,10 @@ public struct Answer {
   public var vectorProduct: VectorProduct?
   /// The `--at` point the values were substituted at, as parsed; empty when none was given.
   public var point: [(name: String, value: Expr)] = []
+  /// At a point: the certified decimal (``DecimalDigits``) of each entry that is a constant
+  /// but not a rational number, keyed by the entry. An entry without one prints exactly (a
+  /// rational number, a value beyond 10^±39000, or every entry with `--exact`).
+  public var decimals: [Expr: String] = [:]
   /// Variables asked for that do not occur in the input but are close to one that does
   /// (`--vars x,yy` for `x*y`): (asked, suggestion). The answer is still given.
   public var suspiciousVariables: [(name: String, suggestion: String)] = []

@@ -33,6 +33,48 @@ extension Engine {
     return DerivativeCheck.run(pool, functions: c.functions, entries: entries, fixed: fixed)
   }
 
+  /// A coordinate of `--from` as the double Newton starts from: the double nearest its exact
+  /// value, decided rigorously (``ExpressionPool/certifiedValues(_:digits:)``). Not real is an
+  /// error; so is a real value a double cannot hold (1e400, or 1e-400, which is not 0), since
+  /// Newton's method runs in double precision.
+  func startValue(_ e: Expr, typed: String?) throws(JacError) -> Double {
+    let text = TextPrinter(pool: pool).string(e)
+    let outside = JacError.outsideDoubleRange(option: "--from", text: typed ?? text)
+    if !pool.freeSymbols([e]).isEmpty { throw .notANumber(option: "--from", text: text) }
+    if let q = pool.rational(e) {
+      let d = q.doubleValue
+      if !d.isFinite || (d == 0 && !q.isZero) { throw outside }
+      return d
+    }
+    switch pool.certifiedValues([e], digits: true)[0] {
+    case .decimal(let s):
+      guard let d = Double(s), d.isFinite, d != 0 else { throw outside }
+      return d
+    case .beyondDecimals: throw outside
+    case .real, .notReal, .outOfRange, .uncertain: throw .notANumber(option: "--from", text: text)
+    }
+  }
+
+  /// The comma-separated items of an option's value as typed (commas inside parentheses do not
+  /// separate), trimmed.
+  static func topLevelItems(_ text: String) -> [String] {
+    var items: [String] = []
+    var current = ""
+    var depth = 0
+    for ch in text {
+      if ch == "(" { depth += 1 }
+      if ch == ")" { depth -= 1 }
+      if ch == "," && depth == 0 {
+        items.append(current)
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    items.append(current)
+    return items.map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+  }
+
   /// Newton's method on the system, from `--from`, with the simplified symbolic Jacobian.
   func newton(_ c: Context) throws(JacError) -> NewtonRun {
     guard let settings = c.request.newton else { throw .notApplicable(.missing(.from, command: c.request.command)) }
@@ -41,10 +83,10 @@ extension Engine {
     }
     let unbound = pool.freeSymbols(c.functions).filter { !c.variableNames.contains($0) }
     if !unbound.isEmpty { throw .unboundSymbols(unbound) }
-    let start = try vector(settings.from, option: "--from", length: c.variables.count).map { e throws(JacError) in
-      let v = pool.evaluate(e, [:])
-      guard v.isFinite else { throw .notANumber(option: "--from", text: TextPrinter(pool: pool).string(e)) }
-      return v
+    let values = try vector(settings.from, option: "--from", length: c.variables.count)
+    let typed = Self.topLevelItems(settings.from)
+    let start = try values.enumerated().map { k, e throws(JacError) in
+      try startValue(e, typed: typed.count == values.count ? typed[k] : nil)
     }
     let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
     let j = try jacobian(c)

@@ -87,11 +87,14 @@ extension Engine {
   /// Substitutes the `--at` values into every entry and simplifies again. A variable the result
   /// still depends on without a value is an error (so `--at r=2` is enough for the polar
   /// determinant `r`); so is an entry that becomes undefined, or a constant that is not real.
-  /// A real value beyond a double's range stays exact (`3^100000`).
+  /// Each constant entry that is not a rational number is then evaluated rigorously
+  /// (``ExpressionPool/certifiedValues(_:digits:)``): its decimal, or (with `--exact`) only
+  /// that it is real; a value beyond 10^±39000 keeps its exact form (`3^100000 + 1`).
   func substitute(into answer: inout Answer, _ c: Context) throws(JacError) {
     var values: [Expr: Expr] = [:]
     for (_, symbol, value) in c.point { values[symbol] = value }
     let unbound = Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
+    var constants: [(Expr, String)] = []
     func evaluated(_ e: Expr, label: String) throws(JacError) -> Expr {
       let s: Expr
       do {
@@ -102,10 +105,7 @@ extension Engine {
       let free = pool.freeSymbols([s])
       let missing = free.filter(unbound.contains)
       if !missing.isEmpty { throw .missingPointVariables(missing) }
-      // Infinite is a real value too large for a double (3^100000): it prints exactly.
-      if free.isEmpty && pool.evaluate(s, [:]).isNaN {
-        throw .undefinedAtPoint(entry: label)
-      }
+      if free.isEmpty && !pool.isNumber(s) { constants.append((s, label)) }
       return s
     }
     if let det = answer.determinant {
@@ -127,6 +127,27 @@ extension Engine {
     }
     answer.point = c.point.map { ($0.name, $0.value) }
     answer.kinks = kinks(c)
+    try certify(constants, into: &answer, c)
+  }
+
+  /// Evaluates the constant entries rigorously, in order: the first that is not real, or not
+  /// decided within the work limit, is the error; the decimals go into the answer.
+  func certify(_ entries: [(Expr, String)], into answer: inout Answer, _ c: Context) throws(JacError) {
+    var distinct: [Expr] = []
+    var seen = Set<Expr>()
+    for (e, _) in entries where seen.insert(e).inserted { distinct.append(e) }
+    let results = Dictionary(
+      uniqueKeysWithValues: zip(distinct, pool.certifiedValues(distinct, digits: c.request.decimals)))
+    for (e, label) in entries {
+      switch results[e]! {
+      case .decimal(let text): answer.decimals[e] = text
+      case .real, .beyondDecimals: break
+      case .notReal: throw .undefinedAtPoint(entry: label)
+      case .outOfRange: throw .limit(.valueRange(entry: label))
+      case .uncertain(let nearZero):
+        throw .limit(.certification(entry: label, nearZero: nearZero, digits: c.request.decimals))
+      }
+    }
   }
 
   /// The calls of the input at a kink or jump at the point (``Function/isKink(at:)``; max and

@@ -102,6 +102,10 @@ public final class Engine {
         functions += components.map(\.expression)
         names += components.map(\.name)
       } catch {
+        // The pool's number flag is set by the size limit and by the work budget alike.
+        if error.message == .numberTooLarge && pool.numberWork > ExpressionPool.maxNumberWork {
+          throw .limitInInput(.numberWork, error.range, input: i)
+        }
         throw .parse(error, input: i)
       }
     }
@@ -137,7 +141,11 @@ public final class Engine {
     try applyVectors(&answer, context)
     if request.at != nil { try substitute(into: &answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
-      answer.volumeFactor = try finish(pool.call(.abs, det), context)
+      let factor = try finish(pool.call(.abs, det), context)
+      answer.volumeFactor = factor
+      if request.at != nil && pool.freeSymbols([factor]).isEmpty && !pool.isNumber(factor) {
+        try certify([(factor, "|det J|")], into: &answer, context)
+      }
     }
     if let definitions, !request.inline { try fold(&answer, definitions, context) }
     answer.suspiciousVariables = suspiciousVariables(context)
@@ -154,7 +162,7 @@ public final class Engine {
     let s = c.request.simplify ? simplifier.simplify(e) : e
     timings.simplify += clock.now - start
     if c.request.simplify && simplifier.budgetExhausted { simplificationCut = true }
-    if pool.numberTooLarge { throw .limit(.numberSize) }
+    if pool.numberTooLarge { throw .limit(pool.numberWork > ExpressionPool.maxNumberWork ? .numberWork : .numberSize) }
     if pool.isUndefined(s) { throw .undefinedResult }
     if pool.treeSize(s) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the result")) }
     return s

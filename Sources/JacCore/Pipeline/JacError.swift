@@ -17,6 +17,8 @@ public enum JacError: Error, Equatable {
   case undefinedResult
   /// A request went past one of jac's ``Limits``.
   case limit(Limits.Exceeded)
+  /// A limit met while reading input `input`, at `range` (the big-number work budget).
+  case limitInInput(Limits.Exceeded, SourceRange, input: Int)
   /// `--at` names a symbol that is not in the input; with a close name when there is one.
   case unknownPointVariable(String, suggestion: String?)
   /// `--at` gives a value to a name `--where` defines.
@@ -33,6 +35,8 @@ public enum JacError: Error, Equatable {
   case undefinedAtPoint(entry: String)
   /// A value that must be a real number is not (`--from pi*i`, `--at` for the check).
   case notANumber(option: String, text: String)
+  /// A real value a double cannot hold, where jac computes in doubles (`--from 1e400`).
+  case outsideDoubleRange(option: String, text: String)
   /// Newton's method needs every symbol to be a variable.
   case unboundSymbols([String])
   /// An option that does not apply to this command or combination.
@@ -56,7 +60,7 @@ public enum JacError: Error, Equatable {
     case .undefinedFunction(let name, let use):
       return "\(use) cannot evaluate '\(name)', a function nobody defined"
     case .undefinedResult: return "the result is undefined (division by zero)"
-    case .limit(let exceeded): return exceeded.message
+    case .limit(let exceeded), .limitInInput(let exceeded, _, _): return exceeded.message
     case .unknownPointVariable(let name, let suggestion):
       return "'--at' gives a value for '\(name)', which is not in the input"
         + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
@@ -70,6 +74,9 @@ public enum JacError: Error, Equatable {
     case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"
+    case .outsideDoubleRange(let option, let text):
+      return "'\(option)': '\(text)' is outside the range of a double (magnitudes from 4.9e-324 to 1.8e308); "
+        + "newton iterates in double precision"
     case .unboundSymbols(let names):
       return "newton needs a value for every symbol; "
         + names.map { "'\($0)'" }.joined(separator: ", ") + " \(names.count == 1 ? "is" : "are") not in --vars"

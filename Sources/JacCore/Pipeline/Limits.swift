@@ -58,6 +58,14 @@ public enum Limits {
     case outputBytes(Int)
     case depth
     case numberSize
+    /// The big-number work budget (``ExpressionPool/maxNumberWork``), not the size.
+    case numberWork
+    /// A value at a point not decided within ``ExpressionPool/maxCertifiedBits`` (`digits`:
+    /// its decimal; else whether it is real). `nearZero`: the last ball held 0.
+    case certification(entry: String, nearZero: Bool, digits: Bool)
+    /// A value at a point whose evaluation passes a binary exponent of ±2^48 (``Ball/maxOrder``)
+    /// where the sign or size matters.
+    case valueRange(entry: String)
 
     public var message: String {
       switch self {
@@ -82,7 +90,17 @@ public enum Limits {
         return "the answer would print \(n) bytes; the limit is \(Limits.outputBytes) (320 MiB)"
       case .depth: return "an expression is nested deeper than \(Engine.maxDepth) levels"
       case .numberSize:
-        return "exact arithmetic too large: a number past \(Limits.numberBits) bits, or too much work on large numbers"
+        return "exact arithmetic too large: a number past \(Limits.numberBits) bits"
+      case .numberWork:
+        return "exact arithmetic on large numbers went past its work budget for one input "
+          + "(\(ExpressionPool.maxNumberWork) squared limbs); no number passed the \(Limits.numberBits)-bit size limit"
+      case .valueRange(let entry):
+        return "\(entry) could not be evaluated at this point: an intermediate value is beyond 2^±(2^48)"
+      case .certification(let entry, let nearZero, let digits):
+        let limit = "within the work limit (\(ExpressionPool.maxCertifiedBits) bits of precision)"
+        guard digits else { return "whether \(entry) is real at this point could not be decided \(limit)" }
+        let zero = "; it is indistinguishable from 0 there and may be exactly 0 ('--exact' prints it exactly)"
+        return "\(entry) could not be certified at this point \(limit)" + (nearZero ? zero : "")
       }
     }
   }

@@ -43,6 +43,9 @@ public struct Request: Sendable {
   public var simplify: Bool
   /// `--at`: substitute these values into the result.
   public var at: [Binding]?
+  /// With `--at`: certify the decimal digits of each constant entry (``Answer/decimals``);
+  /// false for `--exact`, which only needs each value decided real.
+  public var decimals = true
   /// `--jvp v`: answer J·v (a column). The vector as typed, comma-separated.
   public var jvp: String?
   /// `--vjp u`: answer uᵀ·J (a row).

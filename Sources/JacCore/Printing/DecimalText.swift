@@ -9,8 +9,11 @@ public enum DecimalText {
   }
 
   /// ``roundTrip(_:)`` for LaTeX: `1e-05` becomes `1 \times 10^{-5}`.
-  public static func latex(_ x: Double) -> String {
-    let text = roundTrip(x)
+  public static func latex(_ x: Double) -> String { latex(roundTrip(x)) }
+
+  /// A decimal in Swift's style for LaTeX: `1.2345678901234568e+954` becomes
+  /// `1.2345678901234568 \times 10^{954}`.
+  public static func latex(_ text: String) -> String {
     guard let e = text.firstIndex(of: "e") else { return text }
     let mantissa = text[..<e]
     var exponent = String(text[text.index(after: e)...])
