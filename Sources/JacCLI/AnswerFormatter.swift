@@ -91,6 +91,42 @@ struct AnswerFormatter {
     if let check = answer.check, format != .json { o.write("\n" + checkReport(check, answer: answer)) }
   }
 
+  /// A quick upper bound on the bytes the answer prints, from the expressions' tree sizes (nil
+  /// for `--steps` and code, which are always counted: code writes the base of an odd root
+  /// twice, so it is not bounded by the tree). Around its operands each node writes at most 16
+  /// bytes of text (` − `, `·`, parentheses, a function's name) and 64 of LaTeX or code, and a
+  /// leaf at most the pool's longest number or name (12 times that in LaTeX: `	ext{é}` a
+  /// scalar); JSON with LaTeX writes the LaTeX twice, escaped; an aligned text matrix pads
+  /// each row to the widest cells. An answer below ``countingThreshold`` is not counted.
+  func quickBound(_ answer: Answer, input: String) -> Int? {
+    guard answer.derivations.isEmpty, format.document != nil else { return nil }
+    let leaf = Double(pool.longestLeaf)
+    let text = 16 + leaf
+    let latex = 64 + 12 * leaf
+    let node: Double
+    switch format {
+    case .text, .unicode: node = text
+    case .latex: node = latex
+    case .json: node = style.withLatex ? text + 4 * latex : text
+    case .c, .python, .swift, .julia, .matlab: return nil
+    }
+    var roots = answer.value.entries + [answer.determinant, answer.volumeFactor].compactMap { $0 }
+    var padded = 1.0
+    if case .matrix(let m) = answer.value, format.document == .text {
+      if !style.dense, Self.listedNonzeros(m, pool) != nil {
+        roots = roots.filter { $0 != pool.zero }
+      } else if !style.compact {
+        padded = Double(m.rows + 1)
+      }
+    }
+    var total = roots.reduce(0.0) { $0 + Double(pool.treeSize($1) + 2) * node } * padded
+    total += Double(2 * input.utf8.count + 64 * answer.variables.reduce(1) { $0 + $1.utf8.count })
+    if case .newton(let run) = answer.value { total += Double(run.iterates.count * (answer.variables.count + 2) * 64) }
+    return total < Double(TextLength.cap) ? Int(total) : TextLength.cap
+  }
+  /// Answers whose quick bound is below this (1 MiB) are written without being counted first.
+  static let countingThreshold = 1 << 20
+
   // MARK: Entries
 
   /// The decimal `e` prints as: after `--at`, the certified decimal of a constant that is not a
@@ -144,6 +180,13 @@ struct AnswerFormatter {
         return writeSparseListing(m, nonzero: count, answer, to: o)
       }
       let brackets: MatrixLayout.Brackets? = style.compact ? nil : format == .unicode ? .unicode : .text
+      guard o.counting || o.measured else {
+        // A small answer: its cells printed first, their widths read off the strings.
+        let cells = (0..<m.rows).map { i in m.row(i).map { textEntry($0, answer) } }
+        return MatrixLayout.write(
+          rows: m.rows, columns: m.columns, aligned: brackets, width: { cells[$0][$1].unicodeScalars.count },
+          cell: { o.writeVerbatim(cells[$0][$1]) }, write: o.write, pad: o.writeSpaces)
+      }
       MatrixLayout.write(
         rows: m.rows, columns: m.columns, aligned: brackets, width: { textWidth(m[$0, $1], answer, o) },
         cell: { writeText(m[$0, $1], answer, to: o) }, write: o.write, pad: o.writeSpaces)

@@ -15,6 +15,10 @@ final class AnswerOutput {
   private(set) var bytes = 0
   /// Pieces are escaped for a JSON string (LaTeX inside JSON).
   var escaping = false
+  /// The answer was counted, so its expressions are measured: the aligned layout takes its
+  /// widths from the measures and streams its cells. A small answer that was not counted
+  /// prints its cells first and measures the strings (cheaper than measuring the DAG).
+  var measured = false
   /// Text and LaTeX lengths of this answer's expressions, kept from counting to writing.
   var text: TextLength
   var latex: LatexLength

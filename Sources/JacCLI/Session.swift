@@ -69,12 +69,15 @@ final class Session {
       try formatter.checkCodeable(answer)
       defer { printing += ContinuousClock.now - printStart }
       let input = inputs.joined(separator: ", ")
-      // Counted first, measured from the DAG, then written a piece at a time as it is made.
+      // Counted first, measured from the DAG (unless it is surely small), then written a piece
+      // at a time as it is made.
       let output = formatter.output()
-      formatter.write(answer, input: input, to: output)
+      let counting = formatter.quickBound(answer, input: input).map { $0 > AnswerFormatter.countingThreshold } ?? true
+      if counting { formatter.write(answer, input: input, to: output) }
       let counted = output.bytes
-      let size = counted + noteBytes(answer, output)
+      let size = counting ? counted + noteBytes(answer, output) : 0
       if size > Limits.outputBytes { throw JacError.limit(.outputBytes(size)) }
+      output.measured = counting
       let separate = answered > 0 && [.text, .unicode].contains(invocation.style.format) && isMultiLine(answer)
       if separate { out("\n") }
       output.startWriting(to: out)
@@ -82,7 +85,8 @@ final class Session {
       out("\n")
       // The count is exact for the document formats (code counts an upper bound).
       assert(
-        output.bytes == counted || invocation.style.format.language != nil, "counted \(counted), wrote \(output.bytes)")
+        !counting || output.bytes == counted || invocation.style.format.language != nil,
+        "counted \(counted), wrote \(output.bytes)")
       outputBytes += output.bytes + (separate ? 2 : 1)
       answered += 1
       return verdict(answer, formatter: formatter, prefix: prefix)

@@ -95,6 +95,18 @@ import Testing
     #expect(result.stdout.hasPrefix("entry [1]: d/dx of x^2\n") && result.stdout.hasSuffix("[ 2*x ]\n"))
   }
 
+  /// Generated code writes u^(p/q), q odd, as `copysign(pow(fabs(u), p/q), u)`, u twice: 40
+  /// nested cube roots doubled 40 times (over 20 s and 660 MB before anything came out). Its
+  /// size is bounded before it is generated, and it is refused.
+  @Test func codeOfNestedOddRoots() throws {
+    var e = "x"
+    for _ in 0..<40 { e = "(\(e) + 1)^(1/3)" }
+    let result = try ProcessRunner.run(["simplify", "--format", "c", e])
+    #expect(result.status == 3)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("error: the answer would print ") && result.stderr.hasSuffix("(320 MiB)\n"))
+  }
+
   /// Derivatives too large to build are refused before they are built, with the estimate:
   /// `grad` of `sin` nested 9,999 deep took 12.6 s to reach the printed-size limit, and the
   /// `hessian` of `exp` nested as deep as long.

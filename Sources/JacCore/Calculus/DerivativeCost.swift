@@ -26,21 +26,69 @@ struct DerivativeCost {
   let pool: ExpressionPool
   /// Column of each variable; a symbol that is not one is a constant.
   private let variables: Set<Expr>
-  private var known: [(v: Int, a: Int)?] = []
+  private var known: [Expr: (v: Int, a: Int)] = [:]
 
   init(pool: ExpressionPool, variables: [Expr]) {
     self.pool = pool
     self.variables = Set(variables)
   }
 
-  /// The bound for differentiating every one of `roots` along every variable, saturating.
+  /// The bound for differentiating every one of `roots` along every variable, saturating. A
+  /// small root (at most ``smallTree`` nodes as a tree) is bounded as a tree, without a memo:
+  /// its nodes as a tree give the same V and A and at least the same sum, and a batch of small
+  /// Jacobians spent more on the memo than on differentiating.
   mutating func work(_ roots: [Expr]) -> Int {
     var total = 0
-    for e in pool.distinctNodes(roots) {
+    var large: [Expr] = []
+    for e in roots {
+      if pool.treeSize(e) <= Self.smallTree { total = Self.add(total, tree(e).work) } else { large.append(e) }
+    }
+    guard !large.isEmpty else { return total }
+    for e in pool.distinctNodes(large) {
       total = Self.add(total, local(e))
       if total >= TextLength.cap { break }
     }
     return total
+  }
+
+  static let smallTree = 64
+
+  /// V, A and the work of `e` as a tree.
+  private func tree(_ e: Expr) -> (v: Int, a: Int, work: Int) {
+    var (v, a, work) = (0, 0, 0)
+    switch pool.kind(e) {
+    case .number, .constant, .undefined: return (0, 0, 0)
+    case .symbol: return variables.contains(e) ? (1, 1, 0) : (0, 0, 0)
+    case .sum, .product:
+      let k = pool.operandCount(e)
+      for i in 0..<k {
+        let m = tree(pool.operand(e, i))
+        v += m.v
+        a += m.a + (pool.kind(e) == .product ? k * m.v : 0)
+        work += m.work
+      }
+      v = min(v, variables.count)
+      return (v, a, work + a + k * v / 4)
+    case .call:
+      let u = pool.operand(e, 0)
+      let m = tree(u)
+      let a = factors(pool.function(e)!, u) * m.v + m.a
+      return (m.v, a, m.work + a + 10 * m.v)
+    case .power:
+      let (mb, mx) = (tree(pool.operand(e, 0)), tree(pool.operand(e, 1)))
+      v = min(mb.v + mx.v, variables.count)
+      a = 10 * v + mb.a + mx.a
+      return (v, a, mb.work + mx.work + a + 10 * v)
+    case .apply:
+      for i in 0..<pool.operandCount(e) {
+        let m = tree(pool.operand(e, i))
+        v += m.v
+        a += m.a + 6 * m.v
+        work += m.work
+      }
+      v = min(v, variables.count)
+      return (v, a, work + a + 10 * v)
+    }
   }
 
   private static func add(_ a: Int, _ b: Int) -> Int { min(a + b, TextLength.cap) }
@@ -52,21 +100,18 @@ struct DerivativeCost {
   /// The work at `e` itself.
   private mutating func local(_ e: Expr) -> Int {
     let (v, a) = measure(e)
-    switch pool.node(e) {
+    switch pool.kind(e) {
     case .number, .constant, .undefined, .symbol: return 0
-    case .sum(let operands), .product(let operands): return Self.add(a, Self.times(operands.count, v) / 4)
+    case .sum, .product: return Self.add(a, Self.times(pool.operandCount(e), v) / 4)
     case .call, .apply, .power: return Self.add(a, Self.times(10, v))
     }
   }
 
   /// V(e) and A(e).
   private mutating func measure(_ e: Expr) -> (v: Int, a: Int) {
-    if e.index < known.count, let m = known[e.index] { return m }
+    if let m = known[e] { return m }
     let m = compute(e)
-    if known.count <= e.index {
-      known.append(contentsOf: repeatElement(nil, count: max(e.index + 1, pool.count) - known.count))
-    }
-    known[e.index] = m
+    known[e] = m
     return m
   }
 
@@ -85,36 +130,40 @@ struct DerivativeCost {
     }
   }
 
+  /// Read from the pool's records (no operand arrays), the way ``ExpressionPool/node(_:)``
+  /// would give them.
   private mutating func compute(_ e: Expr) -> (v: Int, a: Int) {
-    switch pool.node(e) {
+    switch pool.kind(e) {
     case .number, .constant, .undefined: return (0, 0)
     case .symbol: return variables.contains(e) ? (1, 1) : (0, 0)
-    case .sum(let terms):
+    case .sum:
       var (v, a) = (0, 0)
-      for t in terms {
-        let m = measure(t)
+      for i in 0..<pool.operandCount(e) {
+        let m = measure(pool.operand(e, i))
         (v, a) = (Self.add(v, m.v), Self.add(a, m.a))
       }
       return (min(v, variables.count), a)
-    case .product(let factors):
+    case .product:
+      let k = pool.operandCount(e)
       var (v, a) = (0, 0)
-      for f in factors {
-        let m = measure(f)
-        (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(factors.count, m.v), m.a)))
+      for i in 0..<k {
+        let m = measure(pool.operand(e, i))
+        (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(k, m.v), m.a)))
       }
       return (min(v, variables.count), a)
-    case .call(let f, let u):
+    case .call:
+      let u = pool.operand(e, 0)
       let m = measure(u)
-      return (m.v, Self.add(Self.times(factors(f, u), m.v), m.a))
-    case .power(let b, let x):
-      let (mb, mx) = (measure(b), measure(x))
+      return (m.v, Self.add(Self.times(factors(pool.function(e)!, u), m.v), m.a))
+    case .power:
+      let (mb, mx) = (measure(pool.operand(e, 0)), measure(pool.operand(e, 1)))
       let v = min(Self.add(mb.v, mx.v), variables.count)
       return (v, Self.add(Self.times(10, v), Self.add(mb.a, mx.a)))
-    case .apply(_, let args):
+    case .apply:
       // One term per argument, each a partial (up to a few factors) times the argument's derivative.
       var (v, a) = (0, 0)
-      for arg in args {
-        let m = measure(arg)
+      for i in 0..<pool.operandCount(e) {
+        let m = measure(pool.operand(e, i))
         (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(6, m.v), m.a)))
       }
       return (min(v, variables.count), a)

@@ -13,7 +13,7 @@ public struct CodeLength {
   let pool: ExpressionPool
   /// Parameters of the unit: each may take an underscore to stay distinct from the others.
   private let parameters: Int
-  private var known: [Int] = []
+  private var known: [Expr: Int] = [:]
 
   public init(pool: ExpressionPool, parameters: Int) {
     self.pool = pool
@@ -22,12 +22,9 @@ public struct CodeLength {
 
   /// At least the length of `e` as code, in bytes.
   public mutating func bound(_ e: Expr) -> Int {
-    if e.index < known.count, known[e.index] >= 0 { return known[e.index] }
+    if let b = known[e] { return b }
     let b = compute(e)
-    if known.count <= e.index {
-      known.append(contentsOf: repeatElement(-1, count: max(e.index + 1, pool.count) - known.count))
-    }
-    known[e.index] = b
+    known[e] = b
     return b
   }
 

@@ -21,7 +21,9 @@ extension ExpressionPool {
   /// order the general path folds them, after every other check, so the number work charged
   /// (``fits(_:after:_:)``) is the same on both paths.
   func mergedIntoProduct(_ factors: [Expr]) -> Expr? {
-    guard factors.count <= 4 else { return nil }
+    guard factors.count <= 4,
+      factors.contains(where: { kind($0) == .product && operandCount($0) >= Self.mergeMinimumFactors })
+    else { return nil }
     var product: Expr?
     var numbers: [Rational] = []
     var extra: [Expr] = []

@@ -52,6 +52,9 @@ public final class ExpressionPool {
   public var numberTooLarge = false
   /// Work spent on large numbers since it was last cleared (``maxNumberWork``).
   public var numberWork = 0
+  /// At least the bytes of any number or name in the pool as text (a quick bound on printed
+  /// sizes: ``treeSize(_:)`` leaves of at most this many bytes).
+  public private(set) var longestLeaf = 0
   /// Scratch for ``distinctNodes(_:)``: the generation of the walk that last visited each node.
   var visitMarks: [UInt32] = []
   var visitGeneration: UInt32 = 0
@@ -138,6 +141,8 @@ public final class ExpressionPool {
       numbers[Int(records[id].payload)] == value
     } payloadForInsert: { [self] in
       numbers.append(value)
+      // At most 10 digits per 32-bit limb, a sign and a slash.
+      longestLeaf = max(longestLeaf, 10 * (value.numerator.limbCount + value.denominator.limbCount) + 2)
       return Int32(numbers.count - 1)
     }
   }
@@ -149,6 +154,7 @@ public final class ExpressionPool {
       symbols[Int(records[id].payload)] == name
     } payloadForInsert: { [self] in
       symbols.append(name)
+      longestLeaf = max(longestLeaf, name.utf8.count)
       return Int32(symbols.count - 1)
     }
   }

@@ -32,7 +32,7 @@ public struct LatexLength {
   let pool: ExpressionPool
   private let printer: LatexPrinter
   private let layout: PrintLayout
-  private var known: [Measure?] = []
+  private var known: [Expr: Measure] = [:]
 
   /// Lengths as `printer` prints (its symbol names).
   public init(_ printer: LatexPrinter) {
@@ -46,12 +46,9 @@ public struct LatexLength {
 
   /// The length, backslashes and first digit of `printer.string(e)`.
   public mutating func measure(_ e: Expr) -> Measure {
-    if e.index < known.count, let m = known[e.index] { return m }
+    if let m = known[e] { return m }
     let m = compute(e)
-    if known.count <= e.index {
-      known.append(contentsOf: repeatElement(nil, count: max(e.index + 1, pool.count) - known.count))
-    }
-    known[e.index] = m
+    known[e] = m
     return m
   }
 

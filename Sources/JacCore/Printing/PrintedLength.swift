@@ -38,8 +38,9 @@ public struct TextLength {
   let pool: ExpressionPool
   private let printer: TextPrinter
   private let layout: PrintLayout
-  private var bytes: [Int] = []
-  private var scalars: [Int] = []
+  /// Lengths by node, of the nodes measured so far (a dictionary: one answer in a long batch
+  /// measures a few nodes of a pool of millions).
+  private var known: [Expr: Size] = [:]
 
   /// Lengths as `printer` prints (its style and spelt names).
   public init(_ printer: TextPrinter) {
@@ -56,15 +57,9 @@ public struct TextLength {
 
   /// The length of `printer.string(e)`.
   public mutating func of(_ e: Expr) -> Size {
-    if e.index < bytes.count, bytes[e.index] >= 0 { return Size(bytes: bytes[e.index], scalars: scalars[e.index]) }
+    if let size = known[e] { return size }
     let size = measure(e)
-    if bytes.count <= e.index {
-      let grow = max(e.index + 1, pool.count) - bytes.count
-      bytes.append(contentsOf: repeatElement(-1, count: grow))
-      scalars.append(contentsOf: repeatElement(-1, count: grow))
-    }
-    bytes[e.index] = size.bytes
-    scalars[e.index] = size.scalars
+    known[e] = size
     return size
   }
 
