@@ -38,6 +38,14 @@ import Testing
         ("x1", 0.5), ("x2", -0.25), ("b1", 0.1), ("b2", -0.2), ("w11", 1.5), ("w12", -0.5), ("w21", 0.75),
         ("w22", 2),
       ]),
+    // Rational coefficients as one literal (`0.1*(…)`, `-1.3*t`), sums built on shorter sums
+    // (`t1 = t0 + q3`): a three-link arm with rational link lengths.
+    Case(
+      arguments: [
+        "11/10*cos(q1) + 13/10*cos(q1 + q2) + 7/3*cos(q1 + q2 + q3), 11/10*sin(q1) + 13/10*sin(q1 + q2)"
+          + " + 7/3*sin(q1 + q2 + q3), (q1 - 2*q2 + q3)/7", "--vars", "q1,q2,q3",
+      ],
+      point: [("q1", 0.3), ("q2", -1.1), ("q3", 2.4)]),
     // Issue 16's functions: helpers where a language lacks one (C: sign, digamma, polygamma, beta;
     // Python: sigmoid, softplus; MATLAB: heaviside, relu), library names elsewhere.
     Case(

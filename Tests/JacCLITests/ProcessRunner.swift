@@ -29,7 +29,7 @@ enum ProcessRunner {
     process.standardOutput = log
     process.standardError = log
     try process.run()
-    let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let output = String(decoding: readAll(log.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, output)
   }
@@ -55,11 +55,26 @@ enum ProcessRunner {
     let output = Pipe()
     process.standardOutput = output
     try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let outData = readAll(output.fileHandleForReading)
     process.waitUntilExit()
     let errData = try Data(contentsOf: errorFile)
     return Result(
       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
       status: process.terminationStatus)
+  }
+
+  /// Everything `handle` gives until end of file, retrying a read interrupted by a signal
+  /// (Foundation's `readDataToEndOfFile` traps on EINTR, which a loaded machine delivers).
+  static func readAll(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+      if n > 0 {
+        data.append(contentsOf: buffer[0..<n])
+      } else if n == 0 || errno != EINTR {
+        return data
+      }
+    }
   }
 }

@@ -57,7 +57,7 @@ import Testing
     try? input.fileHandleForWriting.write(contentsOf: lines)
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    let stderr = ProcessRunner.readAll(errors.fileHandleForReading)
     #expect(stderr.isEmpty)
     let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE
     let stopped = process.terminationReason == .exit && process.terminationStatus == 141

@@ -22,15 +22,18 @@ struct CodeExpressionPrinter {
   ///   calls: atoms.
   /// - A leading minus binds like a sum, so it is parenthesised in every product and power:
   ///   `x*(-y)`, `(-x)**2` (`-x**2` is −(x²) in Python, Julia and MATLAB).
+  /// - A fraction `p/q` is one decimal literal (``literal(_:)``): an atom, or a sum if negative.
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if e != top && names[e] != nil { return .atom }
+    if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
     let printed = layout.precedence(e)
     switch printed {
     case .unary: return .sum
     case .power:
-      guard case .power(_, let x) = pool.node(e) else { return printed }
-      return language.powerIsCall || oddRoot(x) == .oddPower ? .atom : .power
+      if language.powerIsCall { return .atom }
+      if case .oddRoot(_, _, true) = layout.codeShape(e) { return .atom }
+      return .power
     case .atom:
       guard case .call(let f, _) = pool.node(e) else { return printed }
       return CodeLanguage.isReciprocal(f) ? .product : printed
@@ -38,13 +41,27 @@ struct CodeExpressionPrinter {
     }
   }
 
-  private enum OddRoot { case oddPower, evenPower }
+  /// Sums written as another written sum plus one term (``SumChains``): S → T.
+  var sumBases: [Expr: Expr] = [:]
 
-  /// For an exponent p/q with q odd (q > 1): whether p is odd too, in which case u^(p/q) is
-  /// written `copysign(|u|^(p/q), u)` (``power(_:_:)``); nil for any other exponent.
-  private func oddRoot(_ x: Expr) -> OddRoot? {
-    guard let q = pool.rational(x), !q.isInteger, let d = q.denominator.intValue, d % 2 == 1 else { return nil }
-    return q.numerator.intValue.map { $0 % 2 != 0 } ?? true ? .oddPower : .evenPower
+  /// The shape `e` is written in (``CodeShape``): the layout's, except that a sum with a base
+  /// writes the base first and then the one term the base lacks.
+  func shape(_ e: Expr) -> CodeShape {
+    let shape = layout.codeShape(e)
+    guard let base = sumBases[e], case .sum(let terms) = shape else { return shape }
+    let inBase = Set(pool.operands(base))
+    return .sum([(false, base)] + terms.filter { !inBase.contains($0.negative ? layout.magnitude($0.term) : $0.term) })
+  }
+
+  /// A positive rational as one floating-point literal: the double nearest it, in the shortest
+  /// digits that read back as that double (`39/100` → `0.39`, `1/3` → `0.3333333333333333`),
+  /// so a coefficient costs one multiplication, not a division. Nil where the nearest double
+  /// is 0 or infinite (the literal would lose the value): those keep `p.0/q.0`.
+  func literal(_ q: Rational) -> String? {
+    if q.isInteger { return q.numerator.description + ".0" }
+    let d = q.nearestDouble
+    guard d.isFinite, d != 0 else { return nil }
+    return d.description
   }
 
   private func wrapped(_ e: Expr, atLeast level: Precedence, top: Expr?) -> String {
@@ -57,51 +74,62 @@ struct CodeExpressionPrinter {
     if e != top, let name = names[e] { return name }
     switch pool.node(e) {
     case .number(let q):
-      let text = language.number(q.numerator.magnitude, q.denominator)
+      let text = literal(q.magnitude) ?? language.number(q.numerator.magnitude, q.denominator)
       return q.isNegative ? "-" + text : text
     case .symbol: return symbols[e] ?? language.identifier(pool.symbolName(e) ?? "x")
     case .constant: return language.pi
     case .undefined: return "NAN"
-    case .call(let f, let u):
-      return language.call(f, code(u, top: nil))
-    case .apply(let op, let args):
-      return language.apply(op, args.map { code($0, top: nil) })
+    case .sum, .product, .power, .call, .apply: break
+    }
+    switch shape(e) {
+    case .leaf: return ""
+    case .call(let f, let u): return language.call(f, code(u))
+    case .apply(let op, let args): return language.apply(op, args.map { code($0) })
     case .sum(let terms):
       var out = ""
-      for t in layout.orderedTerms(terms) {
-        if layout.isNegative(t) {
-          out += (out.isEmpty ? "-" : " - ") + wrapped(layout.magnitude(t), atLeast: .product, top: nil)
+      for (negative, t) in terms {
+        if negative {
+          out += (out.isEmpty ? "-" : " - ") + wrapped(t, atLeast: .product, top: nil)
         } else {
           out += (out.isEmpty ? "" : " + ") + wrapped(t, atLeast: .sum, top: nil)
         }
       }
       return out
-    case .product, .power:
-      return fraction(e, top: top)
+    case .squareRoot(let u): return language.sqrt + "(" + code(u) + ")"
+    case .oddRoot(let u, let x, let odd):
+      // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
+      // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is
+      // written |u|^(p/q), with u's sign put back for odd p: copysign(|u|^(p/q), u).
+      let magnitude = language.power(
+        language.absolute(code(u)), language.powerIsCall ? code(x) : "(" + code(x) + ")")
+      return odd ? language.copysign(magnitude, code(u)) : magnitude
+    case .power(let b, let x):
+      let base = wrapped(b, atLeast: .atom, top: nil)
+      let exponent: String
+      if let q = pool.rational(x), q.isInteger {
+        exponent = q.numerator.description
+      } else {
+        exponent = language.powerIsCall ? code(x) : wrapped(x, atLeast: .atom, top: nil)
+      }
+      return language.power(base, exponent)
+    case .fraction(let negative, let c, let numerator, let denominator):
+      return (negative ? "-" : "") + fraction(c, numerator, denominator)
     }
   }
 
-  /// A product or power: sign, numerator, then `/` and the denominator.
-  private func fraction(_ e: Expr, top: Expr?) -> String {
-    if case .power(let b, let x) = pool.node(e), pool.rational(x).map({ !$0.isNegative }) ?? true {
-      return power(b, x)
-    }
-    // Factors computed into temporaries are used by name, even a reciprocal (t = 1/s^4), which
-    // the layout below would otherwise rebuild as a new denominator.
-    var named: [String] = []
-    var rest = e
-    if case .product(let factors) = pool.node(e) {
-      named = factors.compactMap { names[$0] }
-      if !named.isEmpty { rest = pool.multiply(factors.filter { names[$0] == nil }) }
-    }
-    let f = layout.fraction(rest)
+  /// c·n₁·n₂…/(d₁·d₂…) with c > 0 one literal (`0.39*t/u`), or `p.0*…/(q.0*…)` when c has
+  /// no finite nonzero double.
+  private func fraction(_ c: Rational, _ numerator: [Expr], _ denominator: [Expr]) -> String {
     var top: [String] = []
-    let bare = f.numerator.isEmpty && named.isEmpty
-    if f.numeratorNumber != .one || bare { top.append(language.number(f.numeratorNumber, .one)) }
-    top += f.numerator.map { wrapped($0, atLeast: .product, top: nil) } + named
     var bottom: [(text: String, level: Precedence)] = []
-    if f.denominatorNumber != .one { bottom.append((language.number(f.denominatorNumber, .one), .atom)) }
-    bottom += f.denominator.map { (code($0, top: nil), precedence($0, top: nil)) }
+    if let text = literal(c) {
+      if c != .one || numerator.isEmpty { top.append(text) }
+    } else {
+      top.append(language.number(c.numerator, .one))
+      bottom.append((language.number(c.denominator, .one), .atom))
+    }
+    top += numerator.map { wrapped($0, atLeast: .product, top: nil) }
+    bottom += denominator.map { (code($0), precedence($0, top: nil)) }
     var text = top.joined(separator: "*")
     if bottom.count == 1 {
       // One atom or power divides as it is; anything else (a sum, `1.0/cos(u)`) in parentheses.
@@ -109,25 +137,6 @@ struct CodeExpressionPrinter {
     } else if !bottom.isEmpty {
       text += "/(" + bottom.map { $0.level >= .product ? $0.text : "(" + $0.text + ")" }.joined(separator: "*") + ")"
     }
-    return f.negative ? "-" + text : text
-  }
-
-  private func power(_ b: Expr, _ x: Expr) -> String {
-    if x == pool.half { return language.sqrt + "(" + code(b) + ")" }
-    // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
-    // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is written
-    // |u|^(p/q), with u's sign put back for odd p: copysign(|u|^(p/q), u).
-    if let root = oddRoot(x) {
-      let magnitude = language.power(language.absolute(code(b)), language.powerIsCall ? code(x) : "(" + code(x) + ")")
-      return root == .oddPower ? language.copysign(magnitude, code(b)) : magnitude
-    }
-    let base = wrapped(b, atLeast: .atom, top: nil)
-    let exponent: String
-    if let q = pool.rational(x), q.isInteger {
-      exponent = q.numerator.description
-    } else {
-      exponent = language.powerIsCall ? code(x) : wrapped(x, atLeast: .atom, top: nil)
-    }
-    return language.power(base, exponent)
+    return text
   }
 }

@@ -61,7 +61,12 @@ public struct CodeGenerator {
     }
     var temporaries: [(String, Expr)] = []
     if eliminateCommonSubexpressions {
-      for (k, e) in CommonSubexpressions(pool: pool, roots: roots).shared.enumerated() {
+      let layout = PrintLayout(pool: pool)
+      let plain = CommonSubexpressions.written(pool: pool, roots: roots) { layout.codeShape($0) }
+      printer.sumBases = SumChains.bases(pool: pool, written: plain.order)
+      let chained = printer
+      let cse = CommonSubexpressions(pool: pool, roots: roots) { chained.shape($0) }
+      for (k, e) in cse.shared.enumerated() {
         var t = "t\(k)"
         while used.contains(t) { t += "_" }
         used.insert(t)

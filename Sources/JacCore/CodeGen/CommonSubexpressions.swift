@@ -1,27 +1,47 @@
-/// Common-subexpression elimination over the DAG of a whole result: a node used by two or more
-/// parents (or by a parent and as an entry) is computed once into a temporary. The pool already
-/// shares equal subexpressions, so finding them is counting parents: O(nodes), no hashing of
-/// trees. Leaves (numbers, symbols, π) are never temporaries, and neither is a negation `-u`
-/// (it costs nothing to repeat).
+/// Common-subexpression elimination over the code of a whole result: a node the code writes
+/// twice or more (as an operand of two written nodes, twice in one, or as an entry and an
+/// operand) is computed once into a temporary. What is written is read from each node's
+/// ``CodeShape``, the printer's own: a sum writes `- 13*sin(u)` for its term `-13*sin(u)`,
+/// so `13*sin(u)` is what is counted. The pool already shares equal subexpressions, so finding
+/// them is counting uses: O(nodes written), no hashing of trees. Leaves (numbers, symbols, π)
+/// are never temporaries, and neither is a negation `-u` (it costs nothing to repeat).
 struct CommonSubexpressions {
-  /// The temporaries in an order where each one's operands come first (ids grow from leaves to
-  /// roots).
+  /// The temporaries in an order where each one's operands come first.
   let shared: [Expr]
 
-  init(pool: ExpressionPool, roots: [Expr]) {
-    let nodes = pool.distinctNodes(roots)
-    var uses: [Expr: Int] = [:]
-    for e in nodes {
-      for operand in pool.operands(e) where !Self.isLeaf(pool, operand) { uses[operand, default: 0] += 1 }
-    }
-    for root in roots where !Self.isLeaf(pool, root) { uses[root, default: 0] += 1 }
-    shared = nodes.filter { e in
-      guard (uses[e] ?? 0) >= 2, !Self.isLeaf(pool, e) else { return false }
-      if case .product(let factors) = pool.node(e), factors.count == 2, pool.operand(e, 0) == pool.minusOne {
-        return false
-      }
+  init(pool: ExpressionPool, roots: [Expr], shape: (Expr) -> CodeShape) {
+    let (order, uses) = Self.written(pool: pool, roots: roots, shape: shape)
+    shared = order.filter { e in
+      guard (uses[e] ?? 0) >= 2 else { return false }
+      if case .product(let factors) = pool.node(e), factors.count == 2, factors[0] == pool.minusOne { return false }
       return true
     }
+  }
+
+  /// The nodes the code writes, in post-order (operands first), and how often each is written
+  /// (as an operand of a distinct written node, or as a root), iteratively: expressions nest
+  /// 10,000 deep.
+  static func written(pool: ExpressionPool, roots: [Expr], shape: (Expr) -> CodeShape) -> (
+    order: [Expr], uses: [Expr: Int]
+  ) {
+    var uses: [Expr: Int] = [:]
+    var expanded = Set<Expr>()
+    var order: [Expr] = []
+    var stack: [(Expr, Bool)] = roots.reversed().filter { !isLeaf(pool, $0) }.map { ($0, false) }
+    for root in roots where !isLeaf(pool, root) { uses[root, default: 0] += 1 }
+    while let (e, done) = stack.popLast() {
+      if done {
+        order.append(e)
+        continue
+      }
+      guard expanded.insert(e).inserted else { continue }
+      stack.append((e, true))
+      for o in shape(e).operands.reversed() where !isLeaf(pool, o) {
+        uses[o, default: 0] += 1
+        if !expanded.contains(o) { stack.append((o, false)) }
+      }
+    }
+    return (order, uses)
   }
 
   static func isLeaf(_ pool: ExpressionPool, _ e: Expr) -> Bool {

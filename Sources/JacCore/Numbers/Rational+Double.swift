@@ -26,4 +26,16 @@ extension Rational {
     while d.nextUp.isFinite && Rational(exactly: d.nextUp) <= self { d = d.nextUp }
     return d
   }
+
+  /// The double nearest the value (ties to the even significand), ±infinity past the largest.
+  public var nearestDouble: Double {
+    let below = roundedDown
+    guard below.isFinite else { return below }
+    let above = below.nextUp
+    if Rational(exactly: below) == self { return below }
+    if !above.isFinite { return .infinity }
+    let (low, high) = (self - Rational(exactly: below), Rational(exactly: above) - self)
+    if low != high { return low < high ? below : above }
+    return below.significandBitPattern & 1 == 0 ? below : above
+  }
 }
