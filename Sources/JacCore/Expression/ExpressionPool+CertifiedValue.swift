@@ -139,9 +139,12 @@ extension ExpressionPool {
           break
         }
         value = attempt { () throws(BallFailure) in try ball(u).apply(fn, bits: bits, constants) }
-      case .apply:
-        // Functions of several arguments have no ball evaluation yet: not certified.
-        value = .failure(.imprecise)
+      case .apply(let op, let arguments):
+        if let f = failure(arguments, total: op.isTotal) {
+          value = .failure(f)
+          break
+        }
+        value = attempt { () throws(BallFailure) in try Ball.apply(op, arguments.map(ball), bits: bits, constants) }
       }
       slot[e.id] = values.count
       values.append(value)
@@ -183,6 +186,16 @@ extension Function {
     case .tan, .cot, .sec, .csc, .asin, .acos, .acosh, .atanh, .log, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth,
       .gamma, .loggamma, .digamma:
       return false
+    }
+  }
+}
+
+extension Operator {
+  /// Defined and real for all real arguments.
+  var isTotal: Bool {
+    switch self {
+    case .max, .min: return true
+    case .atan2, .polygamma, .beta, .undefined: return false
     }
   }
 }

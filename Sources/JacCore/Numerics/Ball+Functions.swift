@@ -25,9 +25,12 @@ extension Ball {
       default: return try s.reciprocal(bits: p)
       }
     case .asin, .acos: return try inverseCosineOrSine(f, bits: p, c)
-    case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
-      // Issue 16's functions have no ball evaluation yet: never certified, never guessed.
+    case .sech, .csch, .coth: return try reciprocalHyperbolic(f, bits: p, c)
+    case .acot, .asec, .acsc, .asech, .acsch, .acoth: return try inverseOfReciprocal(f, bits: p, c)
+    case .sigmoid, .softplus: return try logistic(f, bits: p, c)
+    case .sign, .heaviside, .floor, .ceil, .relu: return try piecewise(f)
+    case .erf, .erfc, .gamma, .loggamma, .digamma:
+      // Not yet evaluated on balls: never certified, never guessed.
       throw .imprecise
     case .atan: return try atan(bits: p, c)
     case .sinh, .tanh, .asinh:
