@@ -79,6 +79,28 @@ extension BallTests {
     ("max(sin(10^22), cos(10^22))", "0.523214785395139"),
     ("min(sin(10^22), -exp(-800))", "-0.8522008497671888"),
     ("max(-exp(-800), -exp(-900))", "-1.3644772123656827e-391"),
+    ("erf(1/3)", "0.36264811176606293"),
+    ("erf(-2)", "-0.9953222650189527"),
+    ("erf(10^-300)", "1.1283791670955126e-300"),
+    ("erf(3)", "0.9999779095030014"),
+    ("erf(6)", "1.0"),
+    ("erf(10)", "1.0"),
+    ("erf(-30)", "-1.0"),
+    ("erf(10^30)", "1.0"),
+    ("erf(sqrt(2))", "0.9544997361036416"),
+    ("erfc(1/3)", "0.6373518882339371"),
+    ("erfc(-2)", "1.9953222650189528"),
+    ("erfc(10^-300)", "1.0"),
+    ("erfc(3)", "2.209049699858544e-05"),
+    ("erfc(6)", "2.1519736712498913e-17"),
+    ("erfc(9)", "4.13703174651381e-37"),
+    ("erfc(10)", "2.088487583762545e-45"),
+    ("erfc(27)", "5.237048923789256e-319"),
+    ("erfc(30)", "2.5646562037561117e-393"),
+    ("erfc(-30)", "2.0"),
+    ("erfc(sqrt(2))", "0.04550026389635842"),
+    ("erfc(-10^30)", "2.0"),
+    ("erfc(5*sqrt(5))", "2.5968070393401858e-56"),
   ]
 
   @Test(arguments: specialReferences) func specialMatchesReference(_ input: String, _ expected: String) {
@@ -106,5 +128,18 @@ extension BallTests {
     let f = Fixture()
     let result = f.pool.certifiedValues([f.parse(input)], digits: true, maxBits: 1024)
     #expect(result == [.uncertain(nearZero: false)] || result == [.uncertain(nearZero: true)], "\(input)")
+  }
+
+  /// erfc past x = 2^25 is below 2^(−2^50): real, beyond the decimals (the exact form prints);
+  /// erf there is 1 to every printed digit, and erfc(10^4) ≈ 10^(−43429453) is past the decimals.
+  @Test func errorFunctionFarOut() {
+    let f = Fixture()
+    let cases: [(String, CertifiedValue)] = [
+      ("erfc(10^30)", .beyondDecimals), ("erfc(10^4)", .beyondDecimals), ("erf(-10^30)", .decimal("-1.0")),
+      ("erfc(-10^30)", .decimal("2.0")),
+    ]
+    for (input, expected) in cases {
+      #expect(f.pool.certifiedValues([f.parse(input)], digits: true) == [expected], "\(input)")
+    }
   }
 }

@@ -29,7 +29,8 @@ extension Ball {
     case .acot, .asec, .acsc, .asech, .acsch, .acoth: return try inverseOfReciprocal(f, bits: p, c)
     case .sigmoid, .softplus: return try logistic(f, bits: p, c)
     case .sign, .heaviside, .floor, .ceil, .relu: return try piecewise(f)
-    case .erf, .erfc, .gamma, .loggamma, .digamma:
+    case .erf, .erfc: return try errorFunction(f, bits: p, c)
+    case .gamma, .loggamma, .digamma:
       // Not yet evaluated on balls: never certified, never guessed.
       throw .imprecise
     case .atan: return try atan(bits: p, c)
