@@ -30,9 +30,7 @@ extension Ball {
     case .sigmoid, .softplus: return try logistic(f, bits: p, c)
     case .sign, .heaviside, .floor, .ceil, .relu: return try piecewise(f)
     case .erf, .erfc: return try errorFunction(f, bits: p, c)
-    case .gamma, .loggamma, .digamma:
-      // Not yet evaluated on balls: never certified, never guessed.
-      throw .imprecise
+    case .gamma, .loggamma, .digamma: return try gammaFamily(f, bits: p, c)
     case .atan: return try atan(bits: p, c)
     case .sinh, .tanh, .asinh:
       if mid.isNegative { return try -(-self).apply(f, bits: p, c) }

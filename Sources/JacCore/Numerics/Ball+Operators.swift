@@ -6,9 +6,8 @@ extension Ball {
     switch op {
     case .max, .min: return extreme(x, largest: op == .max)
     case .atan2: return try angle(x[0], x[1], bits: p, c)
-    case .polygamma, .beta:
-      // Not yet evaluated on balls: never certified, never guessed.
-      throw .imprecise
+    case .polygamma: return try polygamma(x[0], x[1], bits: p, c)
+    case .beta: return try beta(x[0], x[1], bits: p, c)
     case .undefined: throw .imprecise
     }
   }
