@@ -14,7 +14,7 @@
 /// against mpmath: the ratio of the true remainder to the first neglected term is in (0, 1).
 ///
 /// The recurrence also carries a negative argument of ψ⁽ⁿ⁾ up (the shift is at most 2^17: a more
-/// negative argument is not certified); a pole is an exact 0 in a term's denominator, so
+/// negative argument is `.unsupported`); a pole is an exact 0 in a term's denominator, so
 /// "undefined", and a ball near one `.imprecise`.
 extension Ball {
   /// ψ(z).
@@ -52,14 +52,14 @@ extension Ball {
 
   /// ψ⁽ⁿ⁾(z) for an order ball that must be an exact integer n ≥ 0.
   static func polygamma(_ order: Ball, _ z: Ball, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
-    guard p <= Ball.maxGammaBits else { throw .imprecise }
+    guard p <= Ball.maxGammaBits else { throw .unsupported }
     let low = order.lower.rounded(up: true)
     let high = order.upper.rounded(up: false)
     // No integer ≥ 0 in the ball: undefined; an inexact ball around one: undecided.
     if high < low || high.isNegative { throw .notReal }
     guard order.isExact, low == high, let n = low.intValue else { throw .imprecise }
     if n == 0 { return try z.digamma(bits: p, c) }
-    guard n <= maxPolygammaOrder else { throw .imprecise }
+    guard n <= maxPolygammaOrder else { throw .unsupported }
     let q = p + 16
     let wp = q + 2 * (64 - q.leadingZeroBitCount) + 16
     let (w, m) = try z.shifted(to: q + n, bits: wp)

@@ -28,7 +28,7 @@ extension Ball {
 
   /// gamma, loggamma or digamma.
   func gammaFamily(_ f: Function, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
-    guard p <= Ball.maxGammaBits else { throw .imprecise }
+    guard p <= Ball.maxGammaBits else { throw .unsupported }
     switch f {
     case .gamma: return try gamma(bits: p, c)
     case .loggamma: return try logGamma(bits: p, c)
@@ -125,12 +125,15 @@ extension Ball {
     return try .sum(s, -product.log(bits: wp, c), bits: wp)
   }
 
+  /// The largest shift of the recurrence: polygamma(n, x) is certified for x above −2^17.
+  static let maxGammaShift = 1 << 17
+
   /// The least integer m ≥ 0 with z + m ≥ `target` (every point of the ball), and z + m. A shift
-  /// past 2^17 is `.imprecise` (a huge negative argument of polygamma).
+  /// past ``maxGammaShift`` is `.unsupported` (a huge negative argument of polygamma).
   func shifted(to target: Int, bits wp: Int) throws(BallFailure) -> (w: Ball, m: Int) {
     let low = lower.rounded(up: false)
     if low >= BigInt(target) { return (self, 0) }
-    guard let m = (BigInt(target) - low).intValue, m <= 1 << 17 else { throw .imprecise }
+    guard let m = (BigInt(target) - low).intValue, m <= Ball.maxGammaShift else { throw .unsupported }
     return (try .sum(self, Ball(m), bits: wp), m)
   }
 
@@ -146,7 +149,7 @@ extension Ball {
 
   /// B(a, b).
   static func beta(_ a: Ball, _ b: Ball, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
-    guard p <= Ball.maxGammaBits else { throw .imprecise }
+    guard p <= Ball.maxGammaBits else { throw .unsupported }
     let q = p + 16
     let s = try Ball.sum(a, b, bits: q + 8)
     if a.sign == 1 && b.sign == 1 {

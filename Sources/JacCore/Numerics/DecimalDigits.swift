@@ -32,7 +32,10 @@ public enum DecimalDigits {
     if sign == 0 { return .text("0") }
     if Swift.abs(x.mid.order) > maxOrder { return .beyondRange }
     // An exact integer (floor, sign, max of such) prints as jac prints the number.
-    if x.isExact && x.mid.exponent >= 0 { return .text(x.mid.mantissa.shiftedLeft(x.mid.exponent).description) }
+    if x.isExact {
+      let n = x.mid.rounded(up: false)
+      if BigFloat.compare(BigFloat(n), x.mid) == 0 { return .text(n.description) }
+    }
     let m = x.magnitude
     let (lower, upper) = (m.lower, m.upper)
     // 1. D = RN₅₃(x), certified by the ball lying strictly inside D's rounding interval.
