@@ -181,11 +181,14 @@ extension BallTests {
 
   /// erfc past x = 2^25 is below 2^(−2^50): real, beyond the decimals (the exact form prints);
   /// erf there is 1 to every printed digit, and erfc(10^4) ≈ 10^(−43429453) is past the decimals.
+  /// tanh, coth, sigmoid and softplus far out are 1 (or x) to every digit, not "beyond".
   @Test func errorFunctionFarOut() {
     let f = Fixture()
     let cases: [(String, CertifiedValue)] = [
       ("erfc(10^30)", .beyondDecimals), ("erfc(10^4)", .beyondDecimals), ("erf(-10^30)", .decimal("-1.0")),
-      ("erfc(-10^30)", .decimal("2.0")),
+      ("erfc(-10^30)", .decimal("2.0")), ("tanh(10^30)", .decimal("1.0")), ("coth(-10^30)", .decimal("-1.0")),
+      ("sigmoid(2^49)", .decimal("1.0")), ("softplus(2^49)", .decimal("562949953421312.0")),
+      ("sigmoid(-2^49)", .beyondDecimals), ("sech(10^30)", .beyondDecimals),
     ]
     for (input, expected) in cases {
       #expect(f.pool.certifiedValues([f.parse(input)], digits: true) == [expected], "\(input)")

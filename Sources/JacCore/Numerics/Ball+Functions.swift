@@ -40,6 +40,10 @@ extension Ball {
         return try Ball.sum(e, ratio, bits: p).scaled(-1)
       }
       if f == .tanh {
+        // Past 2^40, 1 − tanh x < 2e^(−2x) < 2^(−2^40): that is the ball.
+        if compare(to: BigFloat(1, exponent: 40)) == 1 {
+          return try .sum(.one, Ball(.zero, Mag.power2(-(1 << 40))), bits: p)
+        }
         let e = try scaled(1).expMinusOne(bits: q, c)
         return try .quotient(e, .sum(e, Ball(2), bits: q), bits: p)
       }

@@ -15,8 +15,8 @@
 ///     sigmoid x = 1/(1 + e^(−x)) for x ≥ 0, eˣ/(1 + eˣ) below
 ///     softplus x = x + log1p(e^(−x)) for x ≥ 0, log1p(eˣ) below
 ///
-/// Past x = 2^50, e^(−x) < 2^(−2^50) is beyond any ball's exponent: sigmoid x and softplus x − x
-/// are then within 2^(−2^40) of 1 and 0, and that is the ball.
+/// Past x = 2^40, e^(−x) < 2^(−2^40) (eˣ would pass the balls' exponent range before 2^48):
+/// sigmoid x and softplus x − x are then within 2^(−2^40) of 1 and 0, and that is the ball.
 extension Ball {
   /// sech, csch or coth.
   func reciprocalHyperbolic(_ f: Function, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
@@ -100,7 +100,7 @@ extension Ball {
   func logistic(_ f: Function, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     let q = p + 16
     if !mid.isNegative {
-      if compare(to: BigFloat(1, exponent: 50)) == 1 {
+      if compare(to: BigFloat(1, exponent: 40)) == 1 {
         let tiny = Ball(.zero, Mag.power2(-(1 << 40)))
         return try f == .sigmoid ? .sum(.one, tiny, bits: p) : .sum(self, tiny, bits: p)
       }
