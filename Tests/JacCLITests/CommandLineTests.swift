@@ -252,6 +252,33 @@ import Testing
     #expect(variable.stdout == "gamma(x)\n")
   }
 
+  /// Issue 16's functions at a point print certified digits (checked against mpmath), also
+  /// inside derivatives (polygamma, erf's Gaussian, atan2's partials); a pole is undefined, and
+  /// polygamma past its certified limits says so.
+  @Test func specialFunctionsAtAPoint() throws {
+    let values = try ProcessRunner.run(
+      [
+        "simplify",
+        "erf(x), erfc(10*x), gamma(x/3), loggamma(-x - 1/2), sech(x), acoth(x + 1), sigmoid(-x), floor(x*pi)",
+        "--at", "x=1",
+      ],
+      stdin: nil)
+    #expect(values.status == 0, "\(values.stderr)")
+    #expect(
+      values.stdout
+        == "0.8427007929497149, 2.088487583762545e-45, 2.6789385347077476, 0.860047015376481, 0.6480542736638853, "
+        + "0.5493061443340549, 0.2689414213699951, 3\n")
+    let gradient = try ProcessRunner.run(
+      ["grad", "loggamma(a) + erf(a*b) + atan2(b, a)", "--vars", "a,b", "--at", "a=3/2,b=-2"], stdin: nil)
+    #expect(gradient.stdout == "[ 0.35621146787468302 ]\n[ 0.24020887957792012 ]\n", "\(gradient.stderr)")
+    let pole = try ProcessRunner.run(["simplify", "digamma(x)", "--at", "x=floor(-pi)"], stdin: nil)
+    #expect(pole.status == 1 && pole.stderr == "error: the result is undefined or not real at this point\n")
+    let limit = try ProcessRunner.run(["simplify", "polygamma(2, x)", "--at", "x=-10^7 + 1/3"], stdin: nil)
+    #expect(
+      limit.status == 3
+        && limit.stderr.hasPrefix("error: the result could not be certified at this point: jac evaluates gamma"))
+  }
+
   /// 1/3^1000 + 1/5^1000 + … over 45 odd primes.
   static var oddPrimeReciprocals: String {
     let primes = (3..<400).filter { p in (2..<p).allSatisfy { p % $0 != 0 } }.prefix(45)

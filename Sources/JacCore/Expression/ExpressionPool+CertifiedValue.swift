@@ -17,6 +17,9 @@ public enum CertifiedValue: Equatable, Sendable {
   /// Not decided within the work limit. `nearZero`: the last ball held 0 (the value may be
   /// exactly 0 without the simplifier proving it: sin(π) written oddly).
   case uncertain(nearZero: Bool)
+  /// Not decided because a function is evaluated with certified digits only within limits
+  /// (``BallFailure/unsupported``).
+  case unsupported
 }
 
 extension ExpressionPool {
@@ -47,6 +50,7 @@ extension ExpressionPool {
         case .failure(.overflow): results[i] = .beyondDecimals
         case .failure(.imprecise): if last { results[i] = .uncertain(nearZero: false) }
         case .failure(.undecidable): results[i] = .outOfRange
+        case .failure(.unsupported): results[i] = .unsupported
         case .success(let ball):
           if !digits {
             results[i] = .real
@@ -139,9 +143,12 @@ extension ExpressionPool {
           break
         }
         value = attempt { () throws(BallFailure) in try ball(u).apply(fn, bits: bits, constants) }
-      case .apply:
-        // Functions of several arguments have no ball evaluation yet: not certified.
-        value = .failure(.imprecise)
+      case .apply(let op, let arguments):
+        if let f = failure(arguments, total: op.isTotal) {
+          value = .failure(f)
+          break
+        }
+        value = attempt { () throws(BallFailure) in try Ball.apply(op, arguments.map(ball), bits: bits, constants) }
       }
       slot[e.id] = values.count
       values.append(value)
@@ -161,14 +168,16 @@ private func attempt(_ body: () throws(BallFailure) -> Ball) -> Result<Ball, Bal
 
 extension ExpressionPool {
   /// Which failure of an operand its user inherits: undefined, then undecided at this
-  /// precision, then undecidable at any, then out of range.
+  /// precision, then past the certified functions' limits, then undecidable at any, then out of
+  /// range.
   static func rank(_ f: BallFailure?) -> Int {
     switch f {
     case .none: return 0
     case .overflow: return 1
     case .undecidable: return 2
-    case .imprecise: return 3
-    case .notReal: return 4
+    case .unsupported: return 3
+    case .imprecise: return 4
+    case .notReal: return 5
     }
   }
 }
@@ -183,6 +192,16 @@ extension Function {
     case .tan, .cot, .sec, .csc, .asin, .acos, .acosh, .atanh, .log, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth,
       .gamma, .loggamma, .digamma:
       return false
+    }
+  }
+}
+
+extension Operator {
+  /// Defined and real for all real arguments.
+  var isTotal: Bool {
+    switch self {
+    case .max, .min: return true
+    case .atan2, .polygamma, .beta, .undefined: return false
     }
   }
 }

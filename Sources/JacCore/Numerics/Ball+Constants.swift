@@ -10,6 +10,8 @@
 public final class BallConstants {
   private var piCache: (value: BigInt, error: Double, bits: Int)?
   private var ln2Cache: (value: BigInt, error: Double, bits: Int)?
+  /// B₂, B₄, …, exact, as many as asked so far (``bernoulli(_:)``).
+  var bernoulliCache: [Rational] = []
 
   public init() {}
 

@@ -25,10 +25,12 @@ extension Ball {
       default: return try s.reciprocal(bits: p)
       }
     case .asin, .acos: return try inverseCosineOrSine(f, bits: p, c)
-    case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
-      // Issue 16's functions have no ball evaluation yet: never certified, never guessed.
-      throw .imprecise
+    case .sech, .csch, .coth: return try reciprocalHyperbolic(f, bits: p, c)
+    case .acot, .asec, .acsc, .asech, .acsch, .acoth: return try inverseOfReciprocal(f, bits: p, c)
+    case .sigmoid, .softplus: return try logistic(f, bits: p, c)
+    case .sign, .heaviside, .floor, .ceil, .relu: return try piecewise(f)
+    case .erf, .erfc: return try errorFunction(f, bits: p, c)
+    case .gamma, .loggamma, .digamma: return try gammaFamily(f, bits: p, c)
     case .atan: return try atan(bits: p, c)
     case .sinh, .tanh, .asinh:
       if mid.isNegative { return try -(-self).apply(f, bits: p, c) }
@@ -38,6 +40,10 @@ extension Ball {
         return try Ball.sum(e, ratio, bits: p).scaled(-1)
       }
       if f == .tanh {
+        // Past 2^40, 1 − tanh x < 2e^(−2x) < 2^(−2^40): that is the ball.
+        if compare(to: BigFloat(1, exponent: 40)) == 1 {
+          return try .sum(.one, Ball(.zero, Mag.power2(-(1 << 40))), bits: p)
+        }
         let e = try scaled(1).expMinusOne(bits: q, c)
         return try .quotient(e, .sum(e, Ball(2), bits: q), bits: p)
       }

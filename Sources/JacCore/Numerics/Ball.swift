@@ -158,4 +158,8 @@ public enum BallFailure: Error, Equatable, Sendable {
   /// A value past ``Ball/maxOrder`` reached a function that needs its sign or size (log,
   /// a quotient): no precision decides it.
   case undecidable
+  /// Past what jac evaluates with certified digits (the gamma family above
+  /// ``Ball/maxGammaBits``, polygamma of a high order or far below 0): no higher precision is
+  /// tried.
+  case unsupported
 }

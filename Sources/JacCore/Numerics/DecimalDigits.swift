@@ -10,7 +10,8 @@
 ///    |decimal − x| < 1 unit in the last place). With 15 digits or fewer this follows from 1;
 ///    with 16 or 17 it is checked.
 /// When 2 fails for certain (rare: x near the edge of D's interval), the decimal is x rounded
-/// correctly to 17 significant digits, trailing zeros dropped. Values beyond 2^±130000 (about
+/// correctly to 17 significant digits, trailing zeros dropped. An exact ball whose midpoint is an
+/// integer (floor, sign, max of such values) prints that integer in full, as jac prints numbers. Values beyond 2^±130000 (about
 /// 10^±39000, past which a decimal would not read back: literals stop at 1e40000) are left to
 /// the exact form.
 public enum DecimalDigits {
@@ -30,6 +31,11 @@ public enum DecimalDigits {
     // An exact 0 (0^π): the ball proves it, and it prints as jac prints the number 0.
     if sign == 0 { return .text("0") }
     if Swift.abs(x.mid.order) > maxOrder { return .beyondRange }
+    // An exact integer (floor, sign, max of such) prints as jac prints the number.
+    if x.isExact {
+      let n = x.mid.rounded(up: false)
+      if BigFloat.compare(BigFloat(n), x.mid) == 0 { return .text(n.description) }
+    }
     let m = x.magnitude
     let (lower, upper) = (m.lower, m.upper)
     // 1. D = RN₅₃(x), certified by the ball lying strictly inside D's rounding interval.

@@ -51,7 +51,7 @@ extension Engine {
       guard let d = Double(s), d.isFinite, d != 0 else { throw outside }
       return d
     case .beyondDecimals: throw outside
-    case .real, .notReal, .outOfRange, .uncertain: throw .notANumber(option: "--from", text: text)
+    case .real, .notReal, .outOfRange, .uncertain, .unsupported: throw .notANumber(option: "--from", text: text)
     }
   }
 

@@ -144,6 +144,7 @@ extension Engine {
       case .real, .beyondDecimals: break
       case .notReal: throw .undefinedAtPoint(entry: label)
       case .outOfRange: throw .limit(.valueRange(entry: label))
+      case .unsupported: throw .limit(.certifiedFunctions(entry: label))
       case .uncertain(let nearZero):
         throw .limit(.certification(entry: label, nearZero: nearZero, digits: c.request.decimals))
       }

@@ -66,6 +66,9 @@ public enum Limits {
     /// A value at a point whose evaluation passes a binary exponent of ±2^48 (``Ball/maxOrder``)
     /// where the sign or size matters.
     case valueRange(entry: String)
+    /// A value at a point that needs a special function past what jac evaluates with certified
+    /// digits (``BallFailure/unsupported``).
+    case certifiedFunctions(entry: String)
 
     public var message: String {
       switch self {
@@ -96,6 +99,10 @@ public enum Limits {
           + "(\(ExpressionPool.maxNumberWork) squared limbs); no number passed the \(Limits.numberBits)-bit size limit"
       case .valueRange(let entry):
         return "\(entry) could not be evaluated at this point: an intermediate value is beyond 2^±(2^48)"
+      case .certifiedFunctions(let entry):
+        return "\(entry) could not be certified at this point: jac evaluates gamma, loggamma, digamma, polygamma "
+          + "and beta with certified digits up to \(Ball.maxGammaBits) bits of precision, polygamma(n, x) for n up "
+          + "to \(Ball.maxPolygammaOrder) and x above -\(Ball.maxGammaShift)"
       case .certification(let entry, let nearZero, let digits):
         let limit = "within the work limit (\(ExpressionPool.maxCertifiedBits) bits of precision)"
         guard digits else { return "whether \(entry) is real at this point could not be decided \(limit)" }
