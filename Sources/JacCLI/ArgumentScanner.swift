@@ -86,6 +86,14 @@ public enum ArgumentScanner {
       case .standalone: invocation.style.standalone = true
       case .withLatex: invocation.style.withLatex = true
       case .noCSE: invocation.style.sharedTemporaries = false
+      case .functionName:
+        let text = try value(for: spelling, inline: inline)
+        guard Self.isASCIIIdentifier(text) else { throw UsageError(.functionName(text)) }
+        invocation.style.functionName = text
+      case .layout:
+        let text = try value(for: spelling, inline: inline)
+        guard let layout = CodeLayout(rawValue: text) else { throw UsageError(.unknownLayout(text)) }
+        invocation.style.layout = layout
       case .dense: invocation.style.dense = true
       case .compact: invocation.style.compact = true
       case .steps: invocation.template.steps = true
@@ -132,6 +140,14 @@ public enum ArgumentScanner {
 
   /// Options that apply only to some commands (the check the engine makes too, ``Inapplicable``),
   /// then those that apply only to some formats.
+  /// `[A-Za-z_][A-Za-z0-9_]*`: a name every target language accepts (one it reserves still
+  /// gets its trailing `_`, ``CodeLanguage/identifier(_:)``).
+  static func isASCIIIdentifier(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 200 else { return false }
+    func letter(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || s == "_") }
+    return letter(first) && text.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) }
+  }
+
   private static func checkCombinations(_ i: Invocation) throws(UsageError) {
     func fail(_ problem: UsageError.Problem) throws(UsageError) { throw UsageError(problem, command: i.command) }
     if let problem = Inapplicable.check(i.given, for: i.command) { try fail(.inapplicable(problem)) }
@@ -144,7 +160,11 @@ public enum ArgumentScanner {
     if given.contains(.steps) && ![.text, .unicode, .latex].contains(style.format) { try fail(.stepsFormat) }
     if style.compact && ![.text, .json].contains(style.format) { try fail(.compactFormat) }
     if style.compact && given.contains(.steps) { try fail(.compactSteps) }
-    if !style.sharedTemporaries && style.format.language == nil { try fail(.cseWithoutCode) }
+    if style.format.language == nil {
+      if !style.sharedTemporaries { try fail(.codeOnly(.noCSE)) }
+      if style.functionName != nil { try fail(.codeOnly(.functionName)) }
+      if given.contains(.layout) { try fail(.codeOnly(.layout)) }
+    }
     if let language = style.format.language {
       if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
       if !given.isDisjoint(with: [.at, .check, .volumeElement]) { try fail(.codeOfValues(language)) }

@@ -64,6 +64,10 @@ public struct OutputStyle {
   public var withLatex = false
   /// `--no-cse` turns this off: generated code computes every entry in full.
   public var sharedTemporaries = true
+  /// `--name`: the generated function's name (nil: the command's).
+  public var functionName: String?
+  /// `--layout`: a matrix by rows or by columns in generated code's flat array.
+  public var layout = CodeLayout.row
   /// `--dense`: text prints every matrix aligned, even a big sparse one.
   public var dense = false
   /// `--compact`: text and JSON entries without the spaces around `+` and `-`; text matrices

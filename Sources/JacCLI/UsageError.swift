@@ -22,8 +22,8 @@ public struct UsageError: Error, Equatable {
     case compactFormat
     /// `--compact` with `--steps`.
     case compactSteps
-    /// `--no-cse` without a code format.
-    case cseWithoutCode
+    /// `--no-cse`, `--name` or `--layout` without a code format.
+    case codeOnly(Option)
     /// `--entry` that is not `i` or `i,j` from 1.
     case entryValue(String)
     /// `--exact` without `--at`.
@@ -40,6 +40,8 @@ public struct UsageError: Error, Equatable {
     case jsonOnly
     /// `--lhs`, `--env` or `--standalone` without `--latex`.
     case latexOnly
+    /// `--name` that is not an ASCII identifier.
+    case functionName(String)
     /// `--max-iter` outside 1…100000.
     case maxIterValue(String)
     /// An option that takes a value, last on the line or followed by another option.
@@ -64,6 +66,8 @@ public struct UsageError: Error, Equatable {
     case unknownCommand(String, suggestions: [String])
     /// `--env` that is not one of amsmath's matrix environments.
     case unknownEnvironment(String)
+    /// `--layout` other than row and col.
+    case unknownLayout(String)
     case unknownFormat(String)
     case unknownOption(String, suggestions: [String])
     /// A flag given a value with `=` (`--latex=1`), as typed.
@@ -80,7 +84,7 @@ public struct UsageError: Error, Equatable {
           + "drop '--at', '--check' and '--volume-element'"
       case .compactFormat: return "'--compact' applies to text and JSON output"
       case .compactSteps: return "'--steps' explains in full; drop '--compact'"
-      case .cseWithoutCode: return "'--no-cse' applies to code output ('--format c' and the like)"
+      case .codeOnly(let option): return "'\(option.name)' applies to code output ('--format c' and the like)"
       case .entryValue(let text): return "'--entry' takes a row and a column from 1, e.g. 2,1; found '\(text)'"
       case .exactWithoutPoint: return "'--exact' applies with '--at'"
       case .functionAndVariable(let name): return "'\(name)' is in '--funcs', so it cannot be a variable"
@@ -104,9 +108,13 @@ public struct UsageError: Error, Equatable {
         return "unknown command '\(name)'" + EditDistance.didYouMean(suggestions)
       case .unknownEnvironment(let text):
         return "unknown matrix environment '\(text)'; expected " + OutputStyle.environments.joined(separator: ", ")
+      case .unknownLayout(let text):
+        return "unknown layout '\(text)'; expected " + CodeLayout.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownFormat(let text):
         return "unknown format '\(text)'; expected " + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownOption(let name, let suggestions): return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
+      case .functionName(let text):
+        return "'--name' needs a name of ASCII letters, digits and '_' that does not start with a digit, found '\(text)'"
       case .valueForFlag(let name): return "option '\(name)' takes no value"
       case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
       case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
@@ -118,10 +126,10 @@ public struct UsageError: Error, Equatable {
       switch self {
       case .unknownCommand(let name, _):
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
-      case .codeOfValues, .compactFormat, .compactSteps, .cseWithoutCode, .entryValue, .exactWithoutPoint,
-        .functionAndVariable, .functionKnown, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
+      case .codeOfValues, .compactFormat, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
+        .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
         .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
-        .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat, .unknownOption, .valueForFlag,
+        .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
         .variableName, .variableRepeated:
         return nil
       }

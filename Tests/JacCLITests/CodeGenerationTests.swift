@@ -165,6 +165,39 @@ import Testing
     for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "Python \(Self.cases[k].arguments)") }
   }
 
+  /// `--name` names the function and `--layout col` stores a 3×2 Jacobian by columns: the C
+  /// and the Python agree with `--at` read column by column.
+  @Test func namedColumnMajorUnits() throws {
+    let c = Case(arguments: ["r*cos(t), r*sin(t), r*t^2", "--vars", "r,t"], point: [("r", 2.5), ("t", -0.7)])
+    let rows = try reference(c)
+    let byColumn = (0..<2).flatMap { j in (0..<3).map { i in rows[i * 2 + j] } }
+    let options = ["--name", "polar_map", "--layout", "col"]
+    let unit = try ProcessRunner.run(c.arguments + ["--format", "c"] + options)
+    #expect(unit.status == 0 && unit.stdout.contains("void polar_map(double r, double t, double out[6])"))
+    #expect(unit.stdout.contains("column-major, entry (i, j) at j*3 + i"))
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let source = "#include <stdio.h>\n" + unit.stdout + """
+      int main(void) { double out[6] = {0}; polar_map(2.5, -0.7, out);
+        for (int i = 0; i < 6; i++) { printf("%.17g ", out[i]); }
+        printf("\\n");
+        return 0;
+      }
+
+      """
+    try source.write(to: directory.appendingPathComponent("named.c"), atomically: true, encoding: .utf8)
+    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "named", "named.c", "-lm"], in: directory)
+    let got = values(try run(directory.appendingPathComponent("named").path, [], in: directory))
+    compare(got.first ?? [], byColumn, "C --layout col")
+    let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
+    let script = python.stdout + "\nprint(' '.join(repr(v) for v in polar_map(2.5, -0.7)))\n"
+    try script.write(to: directory.appendingPathComponent("named.py"), atomically: true, encoding: .utf8)
+    compare(values(try run("/usr/bin/python3", ["named.py"], in: directory)).first ?? [], byColumn, "Python --layout col")
+    // A reserved name still gets its underscore.
+    let reserved = try ProcessRunner.run(c.arguments + ["--format", "c", "--name", "double"])
+    #expect(reserved.stdout.contains("void double_(double r"))
+  }
+
   /// All cases in one Swift program: each unit's function becomes a static member of its own enum.
   @Test func swiftUnitsCompileAndAgree() throws {
     let directory = try scratch()

@@ -14,11 +14,12 @@ import Testing
     (["x", "--format", "c", "--at", "x=1"], .codeOfValues(.c)),
     (["x", "--compact", "--latex"], .compactFormat),
     (["x", "--compact", "--steps"], .compactSteps),
-    (["x", "--no-cse"], .cseWithoutCode),
+    (["x", "--no-cse"], .codeOnly(.noCSE)),
     (["x", "--steps", "--entry", "0"], .entryValue("0")),
     (["x", "--exact"], .exactWithoutPoint),
     (["L(x)", "--funcs", "L", "--vars", "L,x"], .functionAndVariable("L")),
     (["L(x)", "--funcs", "sin"], .functionKnown("sin")),
+    (["x", "--format", "c", "--name", "2f"], .functionName("2f")),
     (["det", "x", "--check"], .inapplicable(.onlyFor([.check], commands: [.jacobian, .grad, .hessian, .diff]))),
     (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
@@ -35,6 +36,7 @@ import Testing
     (["newton", "x", "--from", "1", "--tol", "-1"], .tolValue("-1")),
     (["hesian", "x^2*y"], .unknownCommand("hesian", suggestions: ["hessian"])),
     (["x", "--latex", "--env", "array"], .unknownEnvironment("array")),
+    (["x", "--format", "c", "--layout", "csr"], .unknownLayout("csr")),
     (["x", "--format", "yaml"], .unknownFormat("yaml")),
     (["x", "--varz", "x"], .unknownOption("--varz", suggestions: ["--vars"])),
     (["x", "--latex=1"], .valueForFlag("--latex")),
@@ -48,11 +50,12 @@ import Testing
     case .codeOfValues: "codeOfValues"
     case .compactFormat: "compactFormat"
     case .compactSteps: "compactSteps"
-    case .cseWithoutCode: "cseWithoutCode"
+    case .codeOnly: "codeOnly"
     case .entryValue: "entryValue"
     case .exactWithoutPoint: "exactWithoutPoint"
     case .functionAndVariable: "functionAndVariable"
     case .functionKnown: "functionKnown"
+    case .functionName: "functionName"
     case .inapplicable: "inapplicable"
     case .inlineWithoutDefinitions: "inlineWithoutDefinitions"
     case .jsonOnly: "jsonOnly"
@@ -69,6 +72,7 @@ import Testing
     case .tolValue: "tolValue"
     case .unknownCommand: "unknownCommand"
     case .unknownEnvironment: "unknownEnvironment"
+    case .unknownLayout: "unknownLayout"
     case .unknownFormat: "unknownFormat"
     case .unknownOption: "unknownOption"
     case .valueForFlag: "valueForFlag"

@@ -8,10 +8,21 @@
 ///   array serves every call). A scalar result is the return value.
 /// - Python (`math` only) and Swift (Foundation): a flat row-major list / `[Double]`.
 /// - Julia and MATLAB: an m×n matrix (`zeros(m, n)`), or a column for a list.
+/// How a matrix result is laid out in the flat array of C, Python and Swift (Julia and MATLAB
+/// return a matrix, whatever the layout).
+public enum CodeLayout: String, CaseIterable, Sendable {
+  /// Row-major: entry (i, j) of an m×n matrix at i·n + j (C's own arrays, NumPy's default).
+  case row
+  /// Column-major: entry (i, j) at j·m + i (Fortran, LAPACK, SUNDIALS dense matrices).
+  case col
+}
+
 public struct CodeGenerator {
   public let pool: ExpressionPool
   public let language: CodeLanguage
   public var eliminateCommonSubexpressions = true
+  /// Where entry (i, j) of a matrix goes in a flat array.
+  public var layout = CodeLayout.row
   /// `--where` definitions the result's entries name: each computed once, in order, before the
   /// temporaries (`beta = atan(…)`), and not parameters.
   public var definitions: [(name: String, value: Expr)] = []
@@ -94,7 +105,7 @@ public struct CodeGenerator {
         for j in 0..<m.columns where m[i, j] != pool.zero {
           body.append(
             assignment(
-              result, flat: i * m.columns + j, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
+              result, flat: layout == .row ? i * m.columns + j : j * m.rows + i, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
               vector: false))
         }
       }

@@ -11,6 +11,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case inline = "--inline"
   case format = "--format"
   case noCSE = "--no-cse"
+  case functionName = "--name"
+  case layout = "--layout"
   case dense = "--dense"
   case compact = "--compact"
   case latex = "--latex"
@@ -54,7 +56,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .from: return "start"
     case .tol: return "t"
     case .maxIter: return "n"
-    case .env: return "name"
+    case .env, .functionName: return "name"
+    case .layout: return "layout"
     case .entry: return "i,j"
     case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
       .standalone, .withLatex, .steps, .stats, .version, .help:
@@ -72,7 +75,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
+    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .functionName, .layout, .dense, .compact, .noSimplify, .at, .exact,
       .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
       .stats, .version, .help:
       return self
@@ -100,6 +103,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
         ]
       )
     case .noCSE: return (label, ["Code: compute every entry in full, without shared temporaries."])
+    case .functionName: return (label, ["Code: the function's name (default: the command's, e.g. jacobian)."])
+    case .layout:
+      return (label, ["Code: a matrix in a flat array by rows (row, the default) or by columns (col:", "Fortran, LAPACK, SUNDIALS dense)."])
     case .dense: return (label, ["Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries."])
     case .compact: return (label, ["Text and JSON: no spaces around + and -; a matrix row a line as [a,b], unpadded."])
     case .latex: return ("--latex, --json, --text", ["Short for --format latex, --format json, --format text."])
