@@ -514,6 +514,14 @@ import Testing
     (["simplify", "sin(x + y) - sin(x)*cos(y) - cos(x)*sin(y)"], "0\n"),
     (["simplify", "sqrt(x^2)"], "abs(x)\n"),
     (["simplify", "sqrt(4*x^2) + (y^2)^(1/3)"], "y^(2/3) + 2*abs(x)\n"),
+    (["simplify", "cos(a)*cos(b) - sin(a)*sin(b)"], "cos(a + b)\n"),
+    (["simplify", "cos(a)*cos(b) + sin(a)*sin(b)"], "cos(a - b)\n"),
+    (["simplify", "sin(a)*cos(b) + cos(a)*sin(b)"], "sin(a + b)\n"),
+    (["simplify", "sin(a)*cos(b) - cos(a)*sin(b)"], "sin(a - b)\n"),
+    (["simplify", "tan(x)*cos(x)"], "sin(x)\n"),
+    (["simplify", "cos(x)^4 - sin(x)^4"], "cos(2*x)\n"),
+    (["diff", "1/tanh(x)", "--wrt", "x"], "-1/sinh(x)^2\n"),
+    (["diff", "log(abs(x))", "--wrt", "x"], "1/x\n"),
   ])
   func shortForm(_ arguments: [String], _ expected: String) throws {
     let result = try ProcessRunner.run(arguments)
