@@ -2,7 +2,8 @@
 /// by ``Complexity`` (then fewer nodes), tried in this order on the best form so far:
 /// - `quotient-form`: tan u = sin u/cos u, cot u = cos u/sin u, sec u = 1/cos u, csc u = 1/sin u
 ///   (and tanh, coth, sech, csch with sinh, cosh), then the normal form, then `tangent-quotient`:
-///   tan x·cos x = sin x, d/dx (1/tanh x) = (tanh²x − 1)/tanh²x = −1/sinh²x;
+///   tan x·cos x = sin x, d/dx (1/tanh x) = (tanh²x − 1)/tanh²x = −1/sinh²x; kept only with
+///   fewer operations (1 − tanh²x stays, though 1/cosh²x has fewer nodes);
 /// - `power-reduction`: sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2, sinh²u = (cosh 2u − 1)/2,
 ///   cosh²u = (cosh 2u + 1)/2 for even positive powers in a sum, then the normal form:
 ///   cos⁴x − sin⁴x = 1 − 2 sin²x = cos 2x;
@@ -14,7 +15,9 @@ extension Simplifier {
   /// Which candidates a node could take (``trigShape(_:)``).
   struct TrigShape: OptionSet {
     let rawValue: UInt8
-    /// tan, cot, sec, csc, tanh, coth, sech or csch.
+    /// tan, cot, sec, csc, tanh, coth, sech or csch, below a fraction bar or beside another of
+    /// the trigonometric or hyperbolic functions of the same argument (tan x·cos x; not
+    /// x·(1 − tanh²u), whose 1/cosh²u form is shorter but loses the tanh a reader reuses).
     static let quotients = TrigShape(rawValue: 1)
     /// sin, cos, sinh or cosh to an even positive power, in a sum.
     static let squares = TrigShape(rawValue: 2)
@@ -43,10 +46,12 @@ extension Simplifier {
     guard !shape.isEmpty else { return best }
     var current = best
     var score = (measure.of(best), pool.treeSize(best))
-    func consider(_ candidate: Expr?, _ rules: RuleSet) {
+    // `strictly`: fewer operations, not only fewer nodes (1 − tanh²u and 1/cosh²u, tan²u + 1 and
+    // 1/cos²u count alike; the form with the input's functions stays).
+    func consider(_ candidate: Expr?, _ rules: RuleSet, strictly: Bool = false) {
       guard let c = candidate, c != current else { return }
       let s = (measure.of(c), pool.treeSize(c))
-      guard s < score else { return }
+      guard strictly ? s.0 < score.0 : s < score else { return }
       if trace != nil {
         var named = rules
         named.insert(.preferShorter)
@@ -56,7 +61,7 @@ extension Simplifier {
     }
     if shape.contains(.quotients) {
       let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score.0)
-      consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])))
+      consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])), strictly: true)
     }
     if shape.contains(.squares) {
       let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score.0)
@@ -74,9 +79,11 @@ extension Simplifier {
   /// at its top (not inside calls, which were simplified on their own).
   func trigShape(_ e: Expr) -> TrigShape {
     var shape: TrigShape = []
-    func walk(_ e: Expr, inSum: Bool) {
+    // Calls of the Pythagorean family met: function, argument, whether below the bar.
+    var calls: [(function: Function, argument: Expr, below: Bool)] = []
+    func walk(_ e: Expr, inSum: Bool, below: Bool = false) {
       switch pool.node(e) {
-      case .sum(let terms): for t in terms { walk(t, inSum: true) }
+      case .sum(let terms): for t in terms { walk(t, inSum: true, below: below) }
       case .product(let factors):
         if inSum {
           let count = factors.reduce(0) { n, f in
@@ -88,19 +95,25 @@ extension Simplifier {
           }
           if count >= 2 { shape.insert(.products) }
         }
-        for f in factors { walk(f, inSum: inSum) }
+        for f in factors { walk(f, inSum: inSum, below: below) }
       case .power(let b, let x):
         guard let q = pool.rational(x), q.isInteger else { return }
         if inSum, q.numerator.isEven, !q.isNegative, let fn = pool.function(b), Self.sineCosine.contains(fn) {
           shape.insert([.squares, .products])
         }
-        walk(b, inSum: inSum)
-      case .call(let fn, _):
-        if Self.quotientFunctions.contains(fn) { shape.insert(.quotients) }
+        walk(b, inSum: inSum, below: below != q.isNegative)
+      case .call(let fn, let u):
+        if Self.pythagoreanFamily.contains(fn) || Self.quotientFunctions.contains(fn) { calls.append((fn, u, below)) }
       case .number, .symbol, .constant, .apply, .undefined: break
       }
     }
     walk(e, inSum: false)
+    for c in calls where Self.quotientFunctions.contains(c.function) {
+      if c.below || calls.contains(where: { $0.argument == c.argument && $0.function != c.function }) {
+        shape.insert(.quotients)
+        break
+      }
+    }
     return shape
   }
 

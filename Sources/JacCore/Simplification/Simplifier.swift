@@ -46,6 +46,15 @@ public final class Simplifier {
   /// call. A Jacobian's entries share their arguments (the arm's angles q₁ + … + qᵢ appear in
   /// every entry): each is looked at once per answer instead of once per entry.
   private var settledForGood: [Bool] = []
+  /// `--assume`: signs the simplifier may use (``refined(_:_:)``). Setting other assumptions
+  /// forgets the answers and the nodes settled for good of earlier calls, which held without them.
+  public var assumptions: Assumptions? {
+    didSet {
+      guard oldValue !== assumptions else { return }
+      finished.removeAll()
+      settledForGood.removeAll()
+    }
+  }
   /// Whether a node has an angle sum to expand (``withAnglesExpanded(_:_:)``), by node id.
   var angleMemo: [UInt8] = []
 
@@ -122,8 +131,12 @@ public final class Simplifier {
     // long argument in every entry.
     case .call(let f, let u):
       let v = simplify(u, budget)
-      if v == u && isSettledForGood(u) { markSettledForGood(e) }
-      result = v == u ? e : pool.call(f, v)
+      if let refined = refined(f, v) {
+        result = refined
+      } else {
+        if v == u && isSettledForGood(u) { markSettledForGood(e) }
+        result = v == u ? e : pool.call(f, v)
+      }
     case .apply(let op, let args):
       let parts = args.map { simplify($0, budget) }
       if parts == args && parts.allSatisfy(isSettledForGood) { markSettledForGood(e) }
