@@ -170,6 +170,7 @@ struct AnswerFormatter {
       o.write("\(volumeLeft(answer, latex: false)) = ")
       writeText(factor, answer, to: o)
       o.write(" \(differentials)")
+      writeAssumptions(answer, latex: false, to: o)
     case .list(let es):
       for (i, e) in es.enumerated() {
         if i > 0 { o.write(style.compact ? "," : ", ") }
@@ -229,6 +230,7 @@ struct AnswerFormatter {
       o.write("\(volumeLeft(answer, latex: true)) = ")
       writeLatex(factor, answer, to: o)
       o.write(" \\, \(differentials)")
+      writeAssumptions(answer, latex: true, to: o)
     case .list(let es): writeLatexList(es, answer, to: o)
     case .matrix(let m):
       // LatexPrinter.matrix, a cell at a time.
@@ -243,6 +245,21 @@ struct AnswerFormatter {
       o.write(" \\end{\(style.environment)}")
     case .newton: break
     }
+  }
+
+  /// `, for R > r > 0` after a volume element (`--assume`); in LaTeX `\quad (R > r > 0)`.
+  private func writeAssumptions(_ answer: Answer, latex: Bool, to o: AnswerOutput) {
+    guard let chains = answer.assumptions?.chains, !chains.isEmpty else { return }
+    let symbols = [">": ">", ">=": "\\geq", "<": "<", "<=": "\\leq"]
+    o.write(latex ? " \\quad (" : " for ")
+    for (k, chain) in chains.enumerated() {
+      if k > 0 { o.write(latex ? ",\\ " : ", ") }
+      for (i, side) in chain.sides.enumerated() {
+        if i > 0 { o.write(" \(latex ? symbols[chain.operators[i - 1]]! : chain.operators[i - 1]) ") }
+        if latex { writeLatex(side, answer, to: o) } else { writeText(side, answer, to: o) }
+      }
+    }
+    if latex { o.write(")") }
   }
 
   /// `dx dy` when every component is named (`x = r*cos(t)`), else `dV`.

@@ -104,6 +104,7 @@ public enum ArgumentScanner {
       case .stats: invocation.stats = true
       case .volumeElement: invocation.template.volumeElement = true
       case .noSimplify: invocation.template.simplify = false
+      case .assume: invocation.template.assumptions = try value(for: spelling, inline: inline)
       case .help: invocation.help = true
       case .version: invocation.version = true
       }

@@ -541,6 +541,21 @@ import Testing
     (["simplify", "sin(x + y) - sin(x)*cos(y) - cos(x)*sin(y)"], "0\n"),
     (["simplify", "sqrt(x^2)"], "abs(x)\n"),
     (["simplify", "sqrt(4*x^2) + (y^2)^(1/3)"], "y^(2/3) + 2*abs(x)\n"),
+    (["simplify", "cos(a)*cos(b) - sin(a)*sin(b)"], "cos(a + b)\n"),
+    (["simplify", "cos(a)*cos(b) + sin(a)*sin(b)"], "cos(a - b)\n"),
+    (["simplify", "sin(a)*cos(b) + cos(a)*sin(b)"], "sin(a + b)\n"),
+    (["simplify", "sin(a)*cos(b) - cos(a)*sin(b)"], "sin(a - b)\n"),
+    (["simplify", "tan(x)*cos(x)"], "sin(x)\n"),
+    (["simplify", "cos(x)^4 - sin(x)^4"], "cos(2*x)\n"),
+    (["diff", "1/tanh(x)", "--wrt", "x"], "-1/sinh(x)^2\n"),
+    (["diff", "log(abs(x))", "--wrt", "x"], "1/x\n"),
+    (
+      [
+        "det", "(R + r*cos(p))*cos(t), (R + r*cos(p))*sin(t), r*sin(p)", "--vars", "r,p,t", "--volume-element",
+        "--assume", "R > r > 0",
+      ], "dV = r*(r*cos(p) + R) dr dp dt for R > r > 0\n"
+    ),
+    (["simplify", "abs(sin(p)) + sqrt(r^2)", "--assume=0 < p < pi, r > 0"], "sin(p) + r\n"),
   ])
   func shortForm(_ arguments: [String], _ expected: String) throws {
     let result = try ProcessRunner.run(arguments)
@@ -556,6 +571,18 @@ import Testing
 }
 
 extension ShortFormTests {
+  /// `--assume` errors point into its text; it does not apply to newton.
+  @Test func assumptionErrors() throws {
+    let contradiction = try ProcessRunner.run(["simplify", "abs(x)", "--assume", "x > 0, x < -1"])
+    #expect(contradiction.status == 64)
+    #expect(
+      contradiction.stderr == "error: in '--assume': this assumption contradicts the others\n  x > 0, x < -1\n         ^^^^^^\n")
+    let unknown = try ProcessRunner.run(["simplify", "abs(x)", "--assume", "q > 0"])
+    #expect(unknown.stderr.hasPrefix("error: in '--assume': 'q' is not in the input"))
+    let newton = try ProcessRunner.run(["newton", "x^2 - 2", "--from", "1", "--assume", "x > 0"])
+    #expect(newton.status == 64 && newton.stderr.hasPrefix("error: '--assume' does not apply to newton"))
+  }
+
   @Test func logarithmicDerivativesOfSineAndCosine() throws {
     #expect(try ProcessRunner.run(["diff", "log(sin(c))", "--wrt", "c"]).stdout == "cot(c)\n")
     #expect(try ProcessRunner.run(["diff", "log(cos(x))"]).stdout == "-tan(x)\n")

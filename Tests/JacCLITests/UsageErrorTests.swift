@@ -117,6 +117,7 @@ import Testing
         case .volumeElement: request.volumeElement = true
         case .from, .tol, .maxIter: request.newton = Request.NewtonSettings(from: "1")
         case .steps: request.steps = true
+        case .assume: request.assumptions = "x > 0"
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

@@ -48,7 +48,9 @@ import Testing
     case .absOfNonnegative: return .call(.abs, "x^2 + 1")
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
-    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
+    case .absEvenPower: return .power("abs(x)", "2")
+    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return nil
     }

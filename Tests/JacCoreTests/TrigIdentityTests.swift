@@ -53,3 +53,57 @@ import Testing
     #expect(det.value.entries.map(TextPrinter(pool: engine.pool).string) == ["l1*l2*sin(q2)"])
   }
 }
+
+/// `angle-contraction`, `power-reduction` and `quotient-form`: the expanded side of an identity,
+/// times a random coefficient, simplifies to the short side exactly (compared as expressions);
+/// a near-identity (one coefficient changed) keeps its value and never takes the short side.
+extension TrigIdentityTests {
+  static func contraction(_ rng: inout SeededGenerator) -> (long: String, short: String, near: String) {
+    let a = "(\(angle(&rng)))"
+    let parts = { (s: String) in Set(s.dropFirst().dropLast().split(separator: " + ")) }
+    var b = a
+    while parts(b) == parts(a) { b = "(\(angle(&rng)))" }
+    let templates: [(String, String, String)] = [
+      ("cos\(a)*cos\(b) - sin\(a)*sin\(b)", "cos(\(a) + \(b))", "cos\(a)*cos\(b) - 2*sin\(a)*sin\(b)"),
+      ("cos\(a)*cos\(b) + sin\(a)*sin\(b)", "cos(\(a) - \(b))", "cos\(a)*cos\(b) + sin\(a)*sin\(b)^2"),
+      ("sin\(a)*cos\(b) + cos\(a)*sin\(b)", "sin(\(a) + \(b))", "sin\(a)*cos\(b) + cos\(a)*sin\(a)"),
+      ("sin\(a)*cos\(b) - cos\(a)*sin\(b)", "sin(\(a) - \(b))", "sin\(a)*cos\(b) - 3*cos\(a)*sin\(b)"),
+      ("cosh\(a)*cosh\(b) + sinh\(a)*sinh\(b)", "cosh(\(a) + \(b))", "cosh\(a)*cosh\(b) - 2*sinh\(a)*sinh\(b)"),
+      ("sinh\(a)*cosh\(b) - cosh\(a)*sinh\(b)", "sinh(\(a) - \(b))", "sinh\(a)*cosh\(b) - cosh\(a)*sinh\(a)"),
+      ("cos\(a)^4 - sin\(a)^4", "cos(2*\(a))", "cos\(a)^4 - 2*sin\(a)^4"),
+      ("cos\(a)^2 - sin\(a)^2", "cos(2*\(a))", "cos\(a)^2 - sin\(a)^3"),
+      ("tan\(a)*cos\(a)", "sin\(a)", "tan\(a)*cos\(b)"),
+    ]
+    let (long, short, near) = templates[Int.random(in: 0..<templates.count, using: &rng)]
+    let c = ["1", "-1", "3", "x", "2*y"][Int.random(in: 0..<5, using: &rng)]
+    return ("\(c)*(\(long))", "\(c)*(\(short))", "\(c)*(\(near))")
+  }
+
+  /// The short side is reached up to how its angle is written (`cos(y - 2*(x + z))` where the
+  /// simplified short side is `cos(2*(x + z) - y)`): the same value, and no more operations.
+  @Test func expandedFormsContract() throws {
+    var rng = SeededGenerator(seed: 20261130)
+    let f = Fixture()
+    var measure = Complexity(pool: f.pool)
+    var failures: [String] = []
+    let point = ["x": 0.31, "y": -0.77, "z": 1.13]
+    for _ in 0..<200 {
+      let (long, short, near) = Self.contraction(&rng)
+      let (got, want) = (f.simplify(long), f.simplify(short))
+      if measure.of(got) > measure.of(want) || !isClose(f.pool.evaluate(got, point), f.pool.evaluate(want, point)) {
+        failures.append("\(long) gave \(f.text(got)), not \(f.text(want))")
+      }
+      let n = f.simplify(near)
+      let (before, after) = (f.pool.evaluate(f.parse(near), point), f.pool.evaluate(n, point))
+      if n == f.simplify(short) || !isClose(before, after) { failures.append("\(near) gave \(f.text(n))") }
+    }
+    #expect(failures.isEmpty, "\(failures.count) failures: \(failures.prefix(5))")
+  }
+
+  /// abs-even-power: |u|^(2k) = u^(2k), so d/dx log|x| = 1/x.
+  @Test func logarithmOfAbsoluteValue() throws {
+    let f = Fixture()
+    #expect(f.text(f.simplify(f.text(f.d(f.parse("log(abs(x))"), "x")))) == "1/x")
+    #expect(f.text(f.parse("abs(x - y)^4*abs(z)^3")) == "abs(z)^3*(x - y)^4")
+  }
+}

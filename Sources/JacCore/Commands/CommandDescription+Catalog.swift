@@ -12,7 +12,7 @@ extension CommandDescription {
     command: .jacobian, aliases: [], summary: "Jacobian matrix",
     overview: "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row).",
     usage: "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] \(formats)",
-    options: [.at, .jvp, .vjp, .check, .steps], refusals: [:], required: nil,
+    options: [.at, .jvp, .vjp, .check, .steps, .assume], refusals: [:], required: nil,
     shape: .jacobian, latexSide: .jacobian, code: ("jacobian", "Jacobian"),
     compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
 
@@ -20,7 +20,7 @@ extension CommandDescription {
     command: .det, aliases: ["determinant"], summary: "Jacobian determinant",
     overview: "The Jacobian determinant of a square system.",
     usage: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] \(formats)",
-    options: [.at, .volumeElement], refusals: [:], required: nil,
+    options: [.at, .volumeElement, .assume], refusals: [:], required: nil,
     shape: .scalar, latexSide: .determinant, code: ("jacobian_det", "Jacobian determinant"),
     compute: { engine, c throws(JacError) in try engine.determinantValue(c) })
 
@@ -28,7 +28,7 @@ extension CommandDescription {
     command: .grad, aliases: ["gradient"], summary: "gradient (column)",
     overview: "The gradient of one function, as an n×1 column.",
     usage: "jac grad <function> [--vars <names>] [--at <point>] [--check] \(formats)",
-    options: [.at, .check, .steps], refusals: [:], required: nil,
+    options: [.at, .check, .steps, .assume], refusals: [:], required: nil,
     shape: .gradient, latexSide: .gradient, code: ("gradient", "gradient"),
     compute: { engine, c throws(JacError) in try engine.gradientValue(c) })
 
@@ -36,7 +36,7 @@ extension CommandDescription {
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
     usage: "jac hessian <function> [--vars <names>] [--at <point>] [--check] \(formats)",
-    options: [.at, .check], refusals: [:], required: nil,
+    options: [.at, .check, .assume], refusals: [:], required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
 
@@ -44,7 +44,7 @@ extension CommandDescription {
     command: .diff, aliases: [], summary: "partial derivative along --wrt",
     overview: "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy.",
     usage: "jac diff <functions>... [--wrt <names>] [--at <point>] [--check] \(formats)",
-    options: [.wrt, .at, .check, .steps], refusals: [:], required: nil,
+    options: [.wrt, .at, .check, .steps, .assume], refusals: [:], required: nil,
     shape: .perFunction, latexSide: .partial, code: ("derivative", "derivative"),
     compute: { engine, c throws(JacError) in try engine.derivativeValue(c) })
 
@@ -52,7 +52,7 @@ extension CommandDescription {
     command: .simplify, aliases: [], summary: "simplify expressions",
     overview: "Parse, simplify and print expressions.",
     usage: "jac simplify <expressions>... [--at <point>] \(formats)",
-    options: [.at], refusals: [:], required: nil,
+    options: [.at, .assume], refusals: [:], required: nil,
     shape: .perFunction, latexSide: .name, code: ("expression", "value"),
     compute: { engine, c throws(JacError) in try engine.simplifiedValue(c) })
 
@@ -60,7 +60,7 @@ extension CommandDescription {
     command: .inverse, aliases: [], summary: "inverse Jacobian",
     overview: "The inverse Jacobian adj(J)/det(J), simplified.",
     usage: "jac inverse <functions>... [--vars <names>] [--at <point>] \(formats)",
-    options: [.at], refusals: [:], required: nil,
+    options: [.at, .assume], refusals: [:], required: nil,
     shape: .matrix, latexSide: .inverse, code: ("jacobian_inverse", "inverse Jacobian"),
     compute: { engine, c throws(JacError) in try engine.inverseValue(c) })
 

@@ -19,6 +19,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case json = "--json"
   case text = "--text"
   case noSimplify = "--no-simplify"
+  case assume = "--assume"
   case at = "--at"
   case exact = "--exact"
   case jvp = "--jvp"
@@ -50,6 +51,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .vars, .wrt, .funcs: return "names"
     case .format: return "format"
     case .definitions: return "definitions"
+    case .assume: return "relations"
     case .at: return "point"
     case .jvp: return "v"
     case .vjp: return "u"
@@ -75,7 +77,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .functionName, .layout, .dense, .compact, .noSimplify, .at, .exact,
+    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .functionName, .layout, .dense, .compact,
+      .noSimplify, .assume, .at, .exact,
       .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
       .stats, .version, .help:
       return self
@@ -111,6 +114,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .latex: return ("--latex, --json, --text", ["Short for --format latex, --format json, --format text."])
     case .json, .text: return nil
     case .noSimplify: return (label, ["Print the raw result of the differentiation rules."])
+    case .assume:
+      return (label, ["Signs and ranges for the simplifier, e.g. \"R > r > 0, 0 < p < pi\": drops abs where implied."])
     case .at: return (label, ["Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals)."])
     case .exact: return (label, ["With --at: keep exact closed forms such as sqrt(3)/2."])
     case .jvp: return (label, ["Jacobian only: print J·v (a column), e.g. --jvp 1,0 or --jvp dx,dy."])

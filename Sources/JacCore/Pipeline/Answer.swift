@@ -16,6 +16,8 @@ public struct EntryDerivation {
 /// variables of a derivative, the point it was evaluated at, the vector it was multiplied by.
 /// The formatter needs nothing else of the request.
 public struct Answer {
+  /// `--assume`: the assumptions the simplifier used, for answers that state them.
+  public var assumptions: Assumptions?
   public enum Value {
     /// One expression (det, diff and simplify of one function).
     case scalar(Expr)

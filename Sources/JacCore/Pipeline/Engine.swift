@@ -119,6 +119,12 @@ public final class Engine {
       functions = pool.substitute(functions, d.bindings)
       definitions = d
     }
+    if let text = request.assumptions {
+      let names = Set(pool.freeSymbols(functions) + (request.variables ?? []) + (request.along ?? []))
+      simplifier.assumptions = try Assumptions(parsing: text, pool: pool, names: names)
+    } else {
+      simplifier.assumptions = nil
+    }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
     let variableNames = request.variables ?? pool.freeSymbols(functions)
@@ -130,6 +136,7 @@ public final class Engine {
     if let at = request.at { context.point = try parsePoint(at, context) }
     var answer = Answer(command: request.command, variables: variableNames, value: computed.value)
     answer.componentNames = names
+    answer.assumptions = simplifier.assumptions
     answer.determinant = computed.determinant
     answer.along = request.along ?? variableNames
     for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {

@@ -41,6 +41,8 @@ public struct Request: Sendable {
   /// For `diff`: differentiate along these variables, left to right.
   public var along: [String]?
   public var simplify: Bool
+  /// `--assume`: relations such as `R > r > 0, 0 < p < pi`, as typed (``Assumptions``).
+  public var assumptions: String?
   /// `--at`: substitute these values into the result.
   public var at: [Binding]?
   /// With `--at`: certify the decimal digits of each constant entry (``Answer/decimals``);
@@ -66,7 +68,7 @@ public struct Request: Sendable {
     let flags: [(Bool, Option)] = [
       (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
-      (entry != nil, .entry),
+      (entry != nil, .entry), (assumptions != nil, .assume),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
     return given

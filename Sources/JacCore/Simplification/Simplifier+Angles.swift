@@ -28,7 +28,7 @@ extension Simplifier {
 
   /// Whether `e` has a sine, cosine or tangent of a sum or multiple in it (memoised by node id:
   /// 0 unknown, 1 no, 2 yes; it depends on the node alone).
-  private func containsExpandableAngle(_ e: Expr) -> Bool {
+  func containsExpandableAngle(_ e: Expr) -> Bool {
     if e.index < angleMemo.count, angleMemo[e.index] != 0 { return angleMemo[e.index] == 2 }
     var found = false
     switch pool.node(e) {

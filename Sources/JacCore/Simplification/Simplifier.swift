@@ -46,6 +46,15 @@ public final class Simplifier {
   /// call. A Jacobian's entries share their arguments (the arm's angles q₁ + … + qᵢ appear in
   /// every entry): each is looked at once per answer instead of once per entry.
   private var settledForGood: [Bool] = []
+  /// `--assume`: signs the simplifier may use (``refined(_:_:)``). Setting other assumptions
+  /// forgets the answers and the nodes settled for good of earlier calls, which held without them.
+  public var assumptions: Assumptions? {
+    didSet {
+      guard oldValue !== assumptions else { return }
+      finished.removeAll()
+      settledForGood.removeAll()
+    }
+  }
   /// Whether a node has an angle sum to expand (``withAnglesExpanded(_:_:)``), by node id.
   var angleMemo: [UInt8] = []
 
@@ -110,7 +119,7 @@ public final class Simplifier {
   /// Budget units spent by every call so far (for `--stats`).
   public private(set) var spent = 0
 
-  private func simplify(_ e: Expr, _ budget: Budget) -> Expr {
+  func simplify(_ e: Expr, _ budget: Budget) -> Expr {
     if let done = memo[e] { return done }
     if isSettledForGood(e) { return e }
     let result: Expr
@@ -122,20 +131,25 @@ public final class Simplifier {
     // long argument in every entry.
     case .call(let f, let u):
       let v = simplify(u, budget)
-      if v == u && isSettledForGood(u) { markSettledForGood(e) }
-      result = v == u ? e : pool.call(f, v)
+      if let refined = refined(f, v) {
+        result = refined
+      } else {
+        if v == u && isSettledForGood(u) { markSettledForGood(e) }
+        result = v == u ? e : pool.call(f, v)
+      }
     case .apply(let op, let args):
       let parts = args.map { simplify($0, budget) }
       if parts == args && parts.allSatisfy(isSettledForGood) { markSettledForGood(e) }
       result = parts == args ? e : pool.apply(op, parts)
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
-      result = withAnglesExpanded(
-        parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget), budget)
+      let best = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
+      result = withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = withTangentQuotients(
-        parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget))
+      result = withTrigForms(
+        withTangentQuotients(
+          parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget)
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
       result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
@@ -150,7 +164,10 @@ public final class Simplifier {
   private func unchanged(_ e: Expr, _ parts: [Expr], _ budget: Budget) -> Expr {
     let settling = settling(e, tracing: trace != nil)
     guard case .settled = settling else { return shortest(e, settling, budget) }
-    if parts.allSatisfy(isSettledForGood) { markSettledForGood(e) }
+    // A trigonometric candidate may still change it (``withTrigForms(_:_:)``, angle-sum).
+    if parts.allSatisfy(isSettledForGood) && trigShape(e).isEmpty && !containsExpandableAngle(e) {
+      markSettledForGood(e)
+    }
     return e
   }
 

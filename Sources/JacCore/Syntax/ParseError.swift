@@ -10,6 +10,10 @@ public struct ParseError: Error, Equatable, Sendable {
   /// The catalogue of parse messages, alphabetical by case. Lowercase, no final period, tokens in
   /// single quotes. `docs/errors.md` lists every one; a test keeps the two in step.
   public enum Message: Equatable, Sendable {
+    /// An `--assume` relation that contradicts the others (`x > 0, x < -1`).
+    case assumptionContradiction
+    /// An `--assume` relation on a name the input does not use.
+    case assumptionUnknownName(name: String)
     /// A `--where` definition that uses itself (`b = 2*b`).
     case definitionCycle(name: String)
     /// A `--where` definition that uses a later one (`a = b; b = x`).
@@ -33,6 +37,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case expectedExpression(found: String)
     /// Two operands with no operator between them where implicit multiplication does not apply.
     case expectedOperator(found: String)
+    /// An `--assume` item that is not a chain of `<`, `<=`, `>`, `>=`.
+    case expectedRelation
     /// A name applied as a function and used as a variable in one input (`f(x) + f`).
     case functionAndVariable(name: String)
     case malformedNumber(String)
@@ -59,6 +65,9 @@ public struct ParseError: Error, Equatable, Sendable {
 
     public var text: String {
       switch self {
+      case .assumptionContradiction: return "this assumption contradicts the others"
+      case .assumptionUnknownName(let name): return "'\(name)' is not in the input; an assumption must be about it"
+      case .expectedRelation: return "expected a relation such as 'x > 0' or '0 < p < pi'"
       case .definitionCycle(let name): return "'\(name)' is defined in terms of itself"
       case .definitionLater(let name): return "'\(name)' is used before its definition"
       case .definitionOfVariable(let name): return "'\(name)' is a variable; it cannot be defined"
@@ -107,7 +116,8 @@ public struct ParseError: Error, Equatable, Sendable {
     public var isLimit: Bool {
       switch self {
       case .nestingTooDeep, .numberTooLarge: return true
-      case .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
+      case .assumptionContradiction, .assumptionUnknownName, .expectedRelation,
+        .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
         .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction,

@@ -1,0 +1,213 @@
+/// Trigonometric candidate forms beside the rational normal form, each kept only when shorter
+/// by ``Complexity`` (then fewer nodes), tried in this order on the best form so far:
+/// - `quotient-form`: tan u = sin u/cos u, cot u = cos u/sin u, sec u = 1/cos u, csc u = 1/sin u
+///   (and tanh, coth, sech, csch with sinh, cosh), then the normal form, then `tangent-quotient`:
+///   tan x·cos x = sin x, d/dx (1/tanh x) = (tanh²x − 1)/tanh²x = −1/sinh²x; kept only with
+///   fewer operations (1 − tanh²x stays, though 1/cosh²x has fewer nodes);
+/// - `power-reduction`: sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2, sinh²u = (cosh 2u − 1)/2,
+///   cosh²u = (cosh 2u + 1)/2 for even positive powers in a sum, then the normal form:
+///   cos⁴x − sin⁴x = 1 − 2 sin²x = cos 2x;
+/// - `angle-contraction` (``AngleContraction``): cos a·cos b − sin a·sin b = cos(a + b), in a sum
+///   or a sum inside a product, without and then with sin u·cos u = (1/2)·sin 2u.
+/// Every candidate is exact (the identities hold for all real arguments where both sides are
+/// defined), deterministic (term order, no hashing) and spends from the same budget.
+extension Simplifier {
+  /// Which candidates a node could take (``trigShape(_:)``).
+  struct TrigShape: OptionSet {
+    let rawValue: UInt8
+    /// tan, cot, sec, csc, tanh, coth, sech or csch, below a fraction bar or beside another of
+    /// the trigonometric or hyperbolic functions of the same argument (tan x·cos x; not
+    /// x·(1 − tanh²u), whose 1/cosh²u form is shorter but loses the tanh a reader reuses).
+    static let quotients = TrigShape(rawValue: 1)
+    /// sin, cos, sinh or cosh to an even positive power, in a sum.
+    static let squares = TrigShape(rawValue: 2)
+    /// A term of a sum with two or more factors sin, cos, sinh or cosh.
+    static let products = TrigShape(rawValue: 4)
+  }
+
+  static let quotientFunctions: Set<Function> = [.tan, .cot, .sec, .csc, .tanh, .coth, .sech, .csch]
+  static let sineCosine: Set<Function> = [.sin, .cos, .sinh, .cosh]
+
+  /// The shortest of `best`'s and `expanded`'s trigonometric candidates (`expanded` is `best`
+  /// after `angle-sum`: x·(sin x·cos 2x + cos x·sin 2x) expands to the shorter
+  /// x·sin x·(3 − 4 sin²x), but contracts to x·sin 3x), ties to `expanded`.
+  func withTrigForms(_ best: Expr, expanded: Expr, _ budget: Budget) -> Expr {
+    let fromExpanded = withTrigForms(expanded, budget)
+    guard expanded != best else { return fromExpanded }
+    let fromBest = withTrigForms(best, budget)
+    let score = { (e: Expr) in (self.measure.of(e), self.pool.treeSize(e)) }
+    return score(fromBest) < score(fromExpanded) ? fromBest : fromExpanded
+  }
+
+  /// `best`, or the shortest of its trigonometric candidates if one is shorter.
+  func withTrigForms(_ best: Expr, _ budget: Budget) -> Expr {
+    guard budget.remaining > 0, pool.treeSize(best) <= AngleExpansion.maxNodes else { return best }
+    let shape = trigShape(best)
+    guard !shape.isEmpty else { return best }
+    var current = best
+    var score = (measure.of(best), pool.treeSize(best))
+    // `strictly`: fewer operations, not only fewer nodes (1 − tanh²u and 1/cosh²u, tan²u + 1 and
+    // 1/cos²u count alike; the form with the input's functions stays).
+    func consider(_ candidate: Expr?, _ rules: RuleSet, strictly: Bool = false) {
+      guard let c = candidate, c != current else { return }
+      let s = (measure.of(c), pool.treeSize(c))
+      guard strictly ? s.0 < score.0 : s < score else { return }
+      if trace != nil {
+        var named = rules
+        named.insert(.preferShorter)
+        trace!.append(Step(before: current, after: c, rules: named.rules))
+      }
+      (current, score) = (c, s)
+    }
+    if shape.contains(.quotients) {
+      let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score.0)
+      consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])), strictly: true)
+    }
+    if shape.contains(.squares) {
+      let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score.0)
+      consider(c, rules.union(RuleSet([.powerReduction])))
+    }
+    let contraction = AngleContraction(pool: pool, simplified: { self.simplify($0, budget) })
+    if trigShape(current).contains(.products) {
+      consider(contractedSums(current, contraction, doubleAngles: false), RuleSet([.angleContraction]))
+      consider(contractedSums(current, contraction, doubleAngles: true), RuleSet([.angleContraction]))
+    }
+    return current
+  }
+
+  /// What ``withTrigForms(_:_:)`` could try on `e`, from the sums, products and integer powers
+  /// at its top (not inside calls, which were simplified on their own).
+  func trigShape(_ e: Expr) -> TrigShape {
+    var shape: TrigShape = []
+    // Calls of the Pythagorean family met: function, argument, whether below the bar.
+    var calls: [(function: Function, argument: Expr, below: Bool)] = []
+    func walk(_ e: Expr, inSum: Bool, below: Bool = false) {
+      switch pool.node(e) {
+      case .sum(let terms): for t in terms { walk(t, inSum: true, below: below) }
+      case .product(let factors):
+        if inSum {
+          let count = factors.reduce(0) { n, f in
+            let (b, x) = pool.baseAndExponent(f)
+            guard let fn = pool.function(b), Self.sineCosine.contains(fn), let q = pool.rational(x), q.isInteger,
+              !q.isNegative
+            else { return n }
+            return n + (q.numerator.intValue ?? 2)
+          }
+          if count >= 2 { shape.insert(.products) }
+        }
+        for f in factors { walk(f, inSum: inSum, below: below) }
+      case .power(let b, let x):
+        guard let q = pool.rational(x), q.isInteger else { return }
+        if inSum, q.numerator.isEven, !q.isNegative, let fn = pool.function(b), Self.sineCosine.contains(fn) {
+          shape.insert([.squares, .products])
+        }
+        walk(b, inSum: inSum, below: below != q.isNegative)
+      case .call(let fn, let u):
+        if Self.pythagoreanFamily.contains(fn) || Self.quotientFunctions.contains(fn) { calls.append((fn, u, below)) }
+      case .number, .symbol, .constant, .apply, .undefined: break
+      }
+    }
+    walk(e, inSum: false)
+    for c in calls where Self.quotientFunctions.contains(c.function) {
+      if c.below || calls.contains(where: { $0.argument == c.argument && $0.function != c.function }) {
+        shape.insert(.quotients)
+        break
+      }
+    }
+    return shape
+  }
+
+  /// The normal form of `e` (nil when it cannot beat `toBeat` or the budget runs out).
+  private func normalFormOf(_ e: Expr?, _ budget: Budget, toBeat: Int) -> (Expr?, RuleSet) {
+    guard let e else { return (nil, RuleSet()) }
+    do {
+      guard let (normal, applied) = try normalForm(e, budget, toBeat: toBeat) else { return (nil, RuleSet()) }
+      return (normal, applied)
+    } catch {
+      return (nil, RuleSet())
+    }
+  }
+
+  /// `tangent-quotient` on a candidate, without a `--steps` line of its own.
+  private func tangentQuotientsUntraced(_ e: Expr) -> Expr {
+    let saved = trace
+    trace = nil
+    defer { trace = saved }
+    return withTangentQuotients(e)
+  }
+
+  /// `e` with `rewrite` applied to the calls and powers at its top (through sums, products and
+  /// powers); nil when nothing changed.
+  private func substituted(_ e: Expr, _ rewrite: (Expr) -> Expr?) -> Expr? {
+    var memo: [Expr: Expr] = [:]
+    func map(_ e: Expr) -> Expr {
+      if let m = memo[e] { return m }
+      let new: Expr
+      if let r = rewrite(e) {
+        new = r
+      } else {
+        switch pool.node(e) {
+        case .sum(let terms): new = pool.add(terms.map(map))
+        case .product(let factors): new = pool.multiply(factors.map(map))
+        case .power(let b, let x): new = pool.power(map(b), x)
+        case .number, .symbol, .constant, .call, .apply, .undefined: new = e
+        }
+      }
+      memo[e] = new
+      return new
+    }
+    let result = map(e)
+    return result == e ? nil : result
+  }
+
+  /// `quotient-form` on one node: tan u = sin u/cos u and the other quotients.
+  private func quotientForm(_ e: Expr) -> Expr? {
+    guard case .call(let fn, let u) = pool.node(e) else { return nil }
+    let (s, c) = [.tanh, .coth, .sech, .csch].contains(fn) ? (Function.sinh, Function.cosh) : (.sin, .cos)
+    switch fn {
+    case .tan, .tanh: return pool.divide(pool.call(s, u), pool.call(c, u))
+    case .cot, .coth: return pool.divide(pool.call(c, u), pool.call(s, u))
+    case .sec, .sech: return pool.divide(pool.one, pool.call(c, u))
+    case .csc, .csch: return pool.divide(pool.one, pool.call(s, u))
+    default: return nil
+    }
+  }
+
+  /// `power-reduction` on one node: sin²ᵏu = ((1 − cos 2u)/2)ᵏ and the others, k ≥ 1.
+  private func powerReduced(_ e: Expr) -> Expr? {
+    guard case .power(let b, let x) = pool.node(e), let q = pool.rational(x), q.isInteger, q.numerator.isEven,
+      !q.isNegative, case .call(let fn, let u) = pool.node(b), Self.sineCosine.contains(fn)
+    else { return nil }
+    let twice = pool.multiply(pool.number(2), u)
+    let half = pool.number(Rational(BigInt(1), BigInt(2)))
+    let reduced: Expr
+    switch fn {
+    case .sin: reduced = pool.multiply(half, pool.subtract(pool.one, pool.call(.cos, twice)))
+    case .cos: reduced = pool.multiply(half, pool.add(pool.one, pool.call(.cos, twice)))
+    case .sinh: reduced = pool.multiply(half, pool.subtract(pool.call(.cosh, twice), pool.one))
+    default: reduced = pool.multiply(half, pool.add(pool.call(.cosh, twice), pool.one))
+    }
+    return pool.power(reduced, pool.number(q / Rational(BigInt(2))))
+  }
+
+  /// Each sum in `e` (itself, or a factor of a product, or a power's base) contracted; nil if
+  /// none contracts.
+  private func contractedSums(_ e: Expr, _ contraction: AngleContraction, doubleAngles: Bool) -> Expr? {
+    switch pool.node(e) {
+    case .sum: return contraction.contracted(e, doubleAngles: doubleAngles)
+    case .product(let factors):
+      var changed = false
+      let new = factors.map { f -> Expr in
+        let (b, x) = pool.baseAndExponent(f)
+        guard pool.kind(b) == .sum, let c = contraction.contracted(b, doubleAngles: doubleAngles) else { return f }
+        changed = true
+        return pool.power(c, x)
+      }
+      return changed ? pool.multiply(new) : nil
+    case .power(let b, let x):
+      guard pool.kind(b) == .sum, let c = contraction.contracted(b, doubleAngles: doubleAngles) else { return nil }
+      return pool.power(c, x)
+    case .number, .symbol, .constant, .call, .apply, .undefined: return nil
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import JacCore
+
+/// `--assume`: what ``Assumptions/sign(of:)`` derives, what the simplifier drops with it, and
+/// the errors that point into the text.
+@Suite struct AssumptionsTests {
+  static func assumptions(_ text: String, _ f: Fixture, names: Set<String> = ["x", "y", "r", "R", "p", "t"])
+    throws -> Assumptions
+  {
+    try Assumptions(parsing: text, pool: f.pool, names: names)
+  }
+
+  @Test(arguments: [
+    ("x > 0", "x", Sign?.some(.positive)),
+    ("x >= 0", "x", .nonnegative),
+    ("x < 0", "x^3", .negative),
+    ("x < 0", "x^2", .positive),
+    ("x < 0", "-2*x*exp(y)", .positive),
+    ("x > 0", "sqrt(x) + y^2", .positive),
+    ("x > 0", "x - 1", nil),
+    ("R > r > 0", "R", .positive),
+    ("R > r > 0", "R - r", .positive),
+    ("R > r > 0", "R + r*cos(p)", .positive),
+    ("R > r > 0", "-r*(R + r*cos(p))", .negative),
+    ("R > 0, r > 0", "R + r*cos(p)", nil),
+    ("R >= r > 0", "R + r*cos(p)", .nonnegative),
+    ("0 < p < pi", "sin(p)", .positive),
+    ("0 <= p <= pi", "sin(p)", .nonnegative),
+    ("0 < p < pi", "sin(2*p)", nil),
+    ("0 < p < pi", "cos(p/2)", .positive),
+    ("0 < p < pi", "cos(p)", nil),
+    ("-pi/2 < p < pi/2", "cos(p)", .positive),
+    ("pi < p < 2*pi", "sin(p)", .negative),
+    ("0 < p < pi, 0 < t < pi/2", "sin(p + t) + cos(t)", nil),
+    ("0 < p < pi/2, 0 < t < pi/2", "sin(p + t)", .positive),
+    ("x > 1", "log(x)", .positive),
+    ("x > 0", "atan(x)*cosh(y)", .positive),
+  ])
+  func signs(_ text: String, _ expression: String, _ expected: Sign?) throws {
+    let f = Fixture()
+    let a = try Self.assumptions(text, f)
+    #expect(a.sign(of: f.parse(expression)) == expected, "\(expression) under \(text)")
+  }
+
+  /// The signs agree with the values at random points that satisfy the assumptions.
+  @Test func signsHoldAtPoints() throws {
+    let f = Fixture()
+    let a = try Self.assumptions("R > r > 0, 0 < p < pi", f)
+    var rng = SeededGenerator(seed: 17)
+    for e in ["R + r*cos(p)", "r*sin(p)", "R - r", "-r*(R + r*cos(p))", "sin(p)*cos(p/2)"] {
+      let s = try #require(a.sign(of: f.parse(e)))
+      for _ in 0..<50 {
+        let r = Double.random(in: 0.01...5, using: &rng)
+        let point = ["r": r, "R": r + Double.random(in: 0.001...5, using: &rng), "p": Double.random(in: 0.001...3.14, using: &rng)]
+        let v = f.pool.evaluate(f.parse(e), point)
+        #expect(s.isNonnegative ? v >= 0 : v <= 0, "\(e) at \(point)")
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ("abs(sin(p)) + sqrt(r^2)", "0 < p < pi, r > 0", "sin(p) + r"),
+    ("abs(x - y)", "y > x", "y - x"),
+    ("sign(x) + heaviside(-x) + relu(x)", "x > 0", "x + 1"),
+    ("abs(x)*abs(sin(p))", "x < 0", "-x*abs(sin(p))"),
+    ("abs(x)", "x^2 + y^2 < 1", "abs(x)"),
+  ])
+  func simplifierDropsWhatTheSignDecides(_ input: String, _ text: String, _ output: String) throws {
+    let f = Fixture()
+    let simplifier = Simplifier(pool: f.pool)
+    simplifier.assumptions = try Self.assumptions(text, f)
+    #expect(f.text(simplifier.simplify(f.parse(input))) == output)
+    // Without them again, nothing of the earlier answer is kept.
+    simplifier.assumptions = nil
+    #expect(f.text(simplifier.simplify(f.parse(input))) == f.text(f.simplify(input)))
+  }
+
+  @Test func torusVolumeElement() throws {
+    let engine = Engine()
+    var request = Request(
+      command: .det, inputs: ["(R + r*cos(p))*cos(t), (R + r*cos(p))*sin(t), r*sin(p)"], variables: ["r", "p", "t"])
+    request.volumeElement = true
+    for text in ["R > r > 0", "R > 0, r > 0, R > r"] {
+      request.assumptions = text
+      let answer = try engine.run(request)
+      #expect(answer.volumeFactor.map(TextPrinter(pool: engine.pool).string) == "r*(r*cos(p) + R)", "\(text)")
+    }
+    request.assumptions = nil
+    let plain = try engine.run(request)
+    #expect(plain.volumeFactor.map(TextPrinter(pool: engine.pool).string) == "abs(r*(r*cos(p) + R))")
+  }
+
+  /// Errors point at the relation, the name or the side that is wrong.
+  @Test(arguments: [
+    ("x > 0, x < -1", ParseError.Message.assumptionContradiction, 7, 13),
+    ("0 < p < pi, p > 4", .assumptionContradiction, 12, 17),
+    ("1 > 2", .assumptionContradiction, 0, 5),
+    ("y > x, x > y", .assumptionContradiction, 7, 12),
+    ("x > 0, q > 0", .assumptionUnknownName(name: "q"), 7, 8),
+    ("x", .expectedRelation, 0, 1),
+    ("x > 0,  x = 1", .expectedRelation, 8, 13),
+    ("x > (1", .expectedCloseParen(openColumn: 5), 6, 6),
+  ])
+  func errorsPointIntoTheText(_ text: String, _ message: ParseError.Message, _ start: Int, _ end: Int) {
+    let f = Fixture()
+    #expect(throws: JacError.optionParse(ParseError(message, SourceRange(start, end)), option: "--assume", text: text)) {
+      _ = try Self.assumptions(text, f)
+    }
+  }
+}
