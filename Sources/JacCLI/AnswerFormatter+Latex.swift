@@ -51,6 +51,7 @@ extension AnswerFormatter {
       case .vjp?: side = "u^{\\mathsf{T}} " + j
       case nil: side = j
       }
+    case .determinant where answer.determinantKind == .gram: side = "\\sqrt{\\det(J^\\top J)}"
     case .determinant: side = "\\det " + jacobianSymbol(functions, answer.variables)
     case .inverse: side = "\\left(" + jacobianSymbol(functions, answer.variables) + "\\right)^{-1}"
     case .gradient: side = "\\nabla " + functions[0]
@@ -78,5 +79,22 @@ extension AnswerFormatter {
       if style.lhs { o.write(partialSymbol(f, along: answer.along) + " = ") }
       writeLatex(e, answer, to: o)
     }
+  }
+}
+
+extension AnswerFormatter {
+  /// The note that says which determinant a non-square `det` is (JSON says `"kind": "gram"`):
+  /// `this is sqrt(det(JᵀJ)), the Gram determinant of the 3×2 Jacobian: the area element of the
+  /// surface`.
+  static func determinantNote(_ answer: Answer) -> String? {
+    guard answer.determinantKind == .gram, let size = answer.jacobianSize else { return nil }
+    let element: String
+    switch size.columns {
+    case 1: element = "the length element of the curve"
+    case 2: element = "the area element of the surface"
+    default: element = "the \(size.columns)-volume element of the image"
+    }
+    let what = answer.command == .det ? "sqrt(det(JᵀJ))" : "log(det(JᵀJ))/2"
+    return "this is \(what), the Gram determinant of the \(size.rows)×\(size.columns) Jacobian: \(element)"
   }
 }

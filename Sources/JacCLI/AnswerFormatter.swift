@@ -202,8 +202,12 @@ struct AnswerFormatter {
     }
   }
 
-  /// `dx dy` when every component is named (`x = r*cos(t)`), else `dV`.
+  /// `dx dy` when every component is named (`x = r*cos(t)`), else `dV`; for the Gram
+  /// determinant the element of the image: `ds` (a curve), `dS` (a surface), `dV`.
   private func volumeLeft(_ answer: Answer, latex: Bool) -> String {
+    if answer.determinantKind == .gram {
+      return ["ds", "dS"].dropFirst(answer.variables.count - 1).first ?? "dV"
+    }
     let names = answer.componentNames.compactMap { $0 }
     guard !names.isEmpty, names.count == answer.componentNames.count else { return "dV" }
     return names.map { "d" + (latex ? latexPrinter.symbolText($0) : $0) }.joined(separator: latex ? "\\," : " ")
@@ -233,6 +237,7 @@ struct AnswerFormatter {
       field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
     }
     if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }
+    if answer.determinantKind == .gram { field("kind") { o.write(JSONText.string("gram")) } }
     if let factor = answer.volumeFactor {
       field("volume_element") { quoted { writeText(answer, to: o) } }
       field("abs_det") { quoted { writeText(factor, answer, to: o) } }

@@ -125,6 +125,9 @@ final class Session {
         "note: \(prefix)the point is on a kink or jump of \(calls)\(more); the derivative there is a convention (docs/rules.md)\n"
       )
     }
+    if let note = AnswerFormatter.determinantNote(answer), invocation.style.format != .json {
+      err("note: \(prefix)\(note)\n")
+    }
     if let det = answer.determinant, !engine.pool.isNumber(det), invocation.style.format != .json {
       err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
     }

@@ -46,6 +46,9 @@ import Testing
     ["simplify", "E = m*c^2", "--lhs"],
     // Names that would print alike are set literally (theta beside θ, x1 beside x_1).
     ["grad", "theta*θ + x1*x_1 + φ_2*phi2", "--lhs"],
+    // Issue 18: the Gram determinant and the commands that use the Jacobian.
+    ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
+    ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--volume-element"],
   ]
 
   static var engine: String? {

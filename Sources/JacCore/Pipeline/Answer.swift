@@ -37,6 +37,14 @@ public struct Answer {
       }
     }
   }
+  /// Which determinant a `det` (or `logdet`) answer is.
+  public enum DeterminantKind: String, Sendable {
+    /// det J of a square Jacobian.
+    case jacobian
+    /// √det(JᵀJ) of an m×n Jacobian with m > n: the factor by which the map scales n-dimensional
+    /// volume onto its image (the length of a curve, the area of a surface).
+    case gram
+  }
   /// `--jvp v` (J·v) or `--vjp u` (uᵀ·J).
   public enum VectorProduct: Sendable { case jvp, vjp }
 
@@ -64,6 +72,10 @@ public struct Answer {
   public var determinant: Expr?
   /// The finite-difference check, entry by entry in the order of the result (`--check`).
   public var check: DerivativeCheck?
+  /// For `det` and `logdet`: which determinant it is (nil for other commands).
+  public var determinantKind: DeterminantKind?
+  /// The rows and columns of the Jacobian a determinant was taken of (m×n; m > n for Gram's).
+  public var jacobianSize: (rows: Int, columns: Int)?
   /// For `det --volume-element`: |det J|, simplified.
   public var volumeFactor: Expr?
   /// The simplifier ran out of its work budget: the result is exact but may not be shortest.

@@ -56,6 +56,9 @@ public final class Engine {
   struct Computed {
     var value: Answer.Value
     var determinant: Expr?
+    /// For det and logdet: which determinant, of a Jacobian of which size.
+    var determinantKind: Answer.DeterminantKind?
+    var jacobianSize: (rows: Int, columns: Int)?
   }
 
   public func run(_ request: Request) throws(JacError) -> Answer {
@@ -131,6 +134,8 @@ public final class Engine {
     var answer = Answer(command: request.command, variables: variableNames, value: computed.value)
     answer.componentNames = names
     answer.determinant = computed.determinant
+    answer.determinantKind = computed.determinantKind
+    answer.jacobianSize = computed.jacobianSize
     answer.along = request.along ?? variableNames
     for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {
       let roots = answer.value.entries + [answer.determinant].compactMap { $0 }

@@ -52,6 +52,11 @@ public enum JacError: Error, Equatable {
     switch self {
     case .parse(let e, _): return e.message.text
     case .optionParse(let e, let option, _): return "in '\(option)': \(e.message.text)"
+    case .notSquare(let cmd, let r, let c) where cmd == .det:
+      // m > n is the Gram determinant; m < n flattens: the image of an n-dimensional region has no n-volume.
+      return "\(cmd.rawValue) of a \(r)×\(c) Jacobian: a map of \(c) variables to \(r) "
+        + "\(r == 1 ? "function" : "functions") scales no \(c)-dimensional volume (its image is at most "
+        + "\(r)-dimensional); give at least as many functions as variables"
     case .notSquare(let cmd, let r, let c):
       let what = cmd.description.shape == .iterates ? "as many equations as variables" : "a square Jacobian"
       return "\(cmd.rawValue) needs \(what); this Jacobian is \(r)×\(c)"

@@ -1,0 +1,27 @@
+/// The Jacobian at work (issue 18): the engine steps of the commands that use the Jacobian for
+/// something beyond the matrix. Each is named in its ``CommandDescription``.
+extension Engine {
+  /// det JᵀJ for an m×n Jacobian with m > n, simplified: the Gram determinant squared.
+  ///
+  ///     G = JᵀJ,  G[i][k] = Σₗ ∂fₗ/∂xᵢ · ∂fₗ/∂xₖ   (n×n, symmetric)
+  ///
+  /// Its square root is the factor by which the map scales n-dimensional volume onto its
+  /// image: for a surface x(u, v), √det G = |x_u × x_v|, so dS = √det G du dv; for a curve,
+  /// √det G = |x'(t)|. Each entry of G is simplified before the determinant is taken (so the
+  /// sphere's G is diag(R², R²·sin²p), and its determinant R⁴·sin²p, whose root is
+  /// R²·|sin p|). With `--assume` (not yet in jac), sign facts would turn |sin p| into sin p here.
+  func gramDeterminant(_ c: Context) throws(JacError) -> Expr {
+    let n = c.variables.count
+    if n > Limits.determinantSize { throw .limit(.determinantSize(n)) }
+    let j = try jacobian(c)
+    var g = Matrix(rows: n, columns: n, entries: Array(repeating: pool.zero, count: n * n))
+    for i in 0..<n {
+      for k in i..<n {
+        let entry = try finish(pool.add((0..<j.rows).map { l in pool.multiply(j[l, i], j[l, k]) }), c)
+        g[i, k] = entry
+        g[k, i] = entry
+      }
+    }
+    return try finish(pool.determinant(g), c)
+  }
+}
