@@ -11,7 +11,7 @@ _jac() {
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "--vars --wrt --funcs --where --inline --format --latex --json --text --no-simplify --at --exact --jvp --vjp --check --volume-element --from --tol --max-iter --lhs --env --standalone --with-latex --no-cse --dense --compact --steps --entry --stats --help --version" -- "$cur"))
   elif [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton sparsity" -- "$cur"))
+    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton sparsity logdet" -- "$cur"))
   fi
 }
 complete -F _jac jac

@@ -53,6 +53,8 @@ extension AnswerFormatter {
       }
     case .determinant where answer.determinantKind == .gram: side = "\\sqrt{\\det(J^\\top J)}"
     case .determinant: side = "\\det " + jacobianSymbol(functions, answer.variables)
+    case .logDeterminant where answer.determinantKind == .gram: side = "\\tfrac{1}{2} \\log \\det(J^\\top J)"
+    case .logDeterminant: side = "\\log \\left|\\det " + jacobianSymbol(functions, answer.variables) + "\\right|"
     case .inverse: side = "\\left(" + jacobianSymbol(functions, answer.variables) + "\\right)^{-1}"
     case .gradient: side = "\\nabla " + functions[0]
     case .hessian: side = "H_{" + functions[0] + "}"
@@ -94,7 +96,10 @@ extension AnswerFormatter {
     case 2: element = "the area element of the surface"
     default: element = "the \(size.columns)-volume element of the image"
     }
-    let what = answer.command == .det ? "sqrt(det(JᵀJ))" : "log(det(JᵀJ))/2"
-    return "this is \(what), the Gram determinant of the \(size.rows)×\(size.columns) Jacobian: \(element)"
+    let shape = "\(size.rows)×\(size.columns)"
+    if answer.command == .logdet {
+      return "this is log(det(JᵀJ))/2, the log of the Gram determinant of the \(shape) Jacobian (\(element))"
+    }
+    return "this is sqrt(det(JᵀJ)), the Gram determinant of the \(shape) Jacobian: \(element)"
   }
 }

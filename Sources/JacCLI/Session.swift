@@ -96,7 +96,7 @@ final class Session {
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
-        .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+        .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)

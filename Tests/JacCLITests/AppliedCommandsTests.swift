@@ -52,7 +52,34 @@ import Testing
       status: 1),
   ]
 
-  static let all = gram
+  /// log|det J|. SymPy: `log(Abs(simplify(J.det())))`; the planar-style layer's det is
+  /// 4 - 3*tanh(x + y)**2, the coupling layer's exp(s(x1)), the sphere's Gram determinant as above.
+  static let logdet: [Transcript] = [
+    Transcript(args: ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)"], stdout: "log(abs(4 - 3*tanh(x + y)^2))\n"),
+    Transcript(args: ["logdet", "x1, x2*exp(s(x1)) + t(x1)", "--funcs", "s,t", "--vars", "x1,x2"], stdout: "s(x1)\n"),
+    Transcript(
+      args: ["logdet", sphere, "--vars", "p,t"], stdout: "log(R^2*abs(sin(p)))\n",
+      note: "note: this is log(det(JᵀJ))/2, the log of the Gram determinant of the 3×2 Jacobian"),
+    Transcript(
+      args: ["logdet", "r*cos(t), r*sin(t)", "--vars", "r,t", "--latex", "--lhs"],
+      stdout: "\\log \\left|\\det \\frac{\\partial (f_{1}, f_{2})}{\\partial (r, t)}\\right| = "
+        + "\\ln\\left(\\left|r\\right|\\right)\n"),
+    Transcript(
+      args: ["logdet", sphere, "--vars", "p,t", "--latex", "--lhs"],
+      stdout: "\\tfrac{1}{2} \\log \\det(J^\\top J) = \\ln\\left(R^{2} \\left|\\sin(p)\\right|\\right)\n"),
+    Transcript(
+      args: ["logdet", "r*cos(t), r*sin(t)", "--vars", "r,t", "--json"],
+      stdout: "{\"input\":\"r*cos(t), r*sin(t)\",\"command\":\"logdet\",\"vars\":[\"r\",\"t\"],"
+        + "\"result\":\"log(abs(r))\"}\n"),
+    Transcript(args: ["logdet", "r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2"], stdout: "0.6931471805599453\n"),
+    Transcript(
+      args: ["logdet", "x + y, x + y"], stdout: "",
+      note: "error: det J = 0 everywhere (the Jacobian is singular); log|det J| is undefined", status: 1),
+    Transcript(
+      args: ["logdet", "x*y", "--vars", "x,y"], stdout: "", note: "error: logdet of a 1×2 Jacobian", status: 1),
+  ]
+
+  static let all = gram + logdet
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

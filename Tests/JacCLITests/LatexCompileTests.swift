@@ -49,6 +49,8 @@ import Testing
     // Issue 18: the Gram determinant and the commands that use the Jacobian.
     ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
     ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--volume-element"],
+    ["logdet", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
+    ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--lhs"],
   ]
 
   static var engine: String? {

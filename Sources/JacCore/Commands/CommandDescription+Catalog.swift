@@ -2,7 +2,7 @@
 /// ``Engine`` (Engine+Commands.swift).
 extension CommandDescription {
   public static let all: [CommandDescription] = [
-    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity,
+    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -80,6 +80,14 @@ extension CommandDescription {
     options: [], refusals: [.at: "it is the symbolic pattern"], required: nil,
     shape: .pattern, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
+
+  static let logdet = CommandDescription(
+    command: .logdet, aliases: [], summary: "log of the Jacobian determinant",
+    overview: "log|det J| (normalizing flows); with m > n functions, log(det(JᵀJ))/2.",
+    usage: "jac logdet <functions>... [--vars <names>] [--at <point>] \(formats)",
+    options: [.at], refusals: [:], required: nil,
+    shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
+    compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
 }
 
 extension Request.Command {
@@ -95,6 +103,7 @@ extension Request.Command {
     case .inverse: return .inverse
     case .newton: return .newton
     case .sparsity: return .sparsity
+    case .logdet: return .logdet
     }
   }
 }

@@ -74,6 +74,8 @@ public enum AnswerShape: Sendable, Equatable {
 
 /// The left-hand side of a result in LaTeX (`--lhs`).
 public enum LatexSide: Sendable, Equatable {
+  /// `\log\left|\det \frac{\partial(x, y)}{\partial(r, t)}\right|`.
+  case logDeterminant
   /// `\frac{\partial(x, y)}{\partial(r, t)}` (with `\, v` or `u^T` for J·v and uᵀ·J).
   case jacobian
   /// `\det \frac{\partial(x, y)}{\partial(r, t)}`.

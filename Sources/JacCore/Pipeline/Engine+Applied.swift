@@ -25,3 +25,19 @@ extension Engine {
     return try finish(pool.determinant(g), c)
   }
 }
+
+extension Engine {
+  /// logdet: log|det J|, simplified, the log-likelihood correction of a normalizing flow
+  /// (log p_x(x) = log p_z(f(x)) + log|det ∂f/∂x|). With m > n functions, ½·log det(JᵀJ),
+  /// taken as log √det(JᵀJ) of the simplified Gram determinant (the same value; the simplifier
+  /// keeps whichever form is shorter). A determinant that simplifies to 0 is an error.
+  func logDeterminantValue(_ c: Context) throws(JacError) -> Computed {
+    let det = try determinantValue(c)
+    guard case .scalar(let d) = det.value else { return det }
+    if d == pool.zero { throw .logOfSingular }
+    let magnitude = det.determinantKind == .gram ? d : pool.call(.abs, d)
+    var result = det
+    result.value = .scalar(try finish(pool.call(.log, magnitude), c))
+    return result
+  }
+}

@@ -29,6 +29,8 @@ public enum JacError: Error, Equatable {
   case vectorLength(option: String, given: Int, expected: Int)
   /// The Jacobian is singular: its determinant simplifies to 0.
   case singular
+  /// logdet of a Jacobian whose determinant simplifies to 0: log 0 is undefined.
+  case logOfSingular
   /// The Jacobian is singular at the point given with `--at`.
   case singularAtPoint
   /// A result entry is undefined or not real at the point given with `--at`.
@@ -52,7 +54,7 @@ public enum JacError: Error, Equatable {
     switch self {
     case .parse(let e, _): return e.message.text
     case .optionParse(let e, let option, _): return "in '\(option)': \(e.message.text)"
-    case .notSquare(let cmd, let r, let c) where cmd == .det:
+    case .notSquare(let cmd, let r, let c) where cmd == .det || cmd == .logdet:
       // m > n is the Gram determinant; m < n flattens: the image of an n-dimensional region has no n-volume.
       return "\(cmd.rawValue) of a \(r)×\(c) Jacobian: a map of \(c) variables to \(r) "
         + "\(r == 1 ? "function" : "functions") scales no \(c)-dimensional volume (its image is at most "
@@ -76,6 +78,7 @@ public enum JacError: Error, Equatable {
     case .vectorLength(let option, let given, let expected):
       return "'\(option)' has \(given) \(given == 1 ? "entry" : "entries"); it needs \(expected)"
     case .singular: return "the Jacobian is singular everywhere (det J = 0); it has no inverse"
+    case .logOfSingular: return "det J = 0 everywhere (the Jacobian is singular); log|det J| is undefined"
     case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"

@@ -1,7 +1,7 @@
 /// What a person asks jac: a command, its input, and options.
 public struct Request: Sendable {
   public enum Command: String, Sendable, CaseIterable {
-    case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity
+    case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet
   }
   /// Newton's method settings (`jac newton`).
   public struct NewtonSettings: Sendable, Equatable {

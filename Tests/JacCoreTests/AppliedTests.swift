@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import JacCore
+
+/// Issue 18's commands checked numerically, independently of the symbolic path: each answer is
+/// evaluated at seeded random points and compared with the same quantity computed from the
+/// input functions by central finite differences and Double linear algebra.
+@Suite struct AppliedTests {
+  /// Evaluates the parsed components of `input` at `point`.
+  static func values(_ f: Fixture, _ input: String, _ point: [String: Double]) -> [Double] {
+    let components = (try? Parser.parseComponents(input, in: f.pool)) ?? []
+    return f.pool.evaluate(components.map(\.expression), point)
+  }
+
+  /// The m×n Jacobian of `input` at `point` by central differences (h = 1e-6).
+  static func numericJacobian(_ f: Fixture, _ input: String, _ vars: [String], _ point: [String: Double]) -> [[Double]]
+  {
+    let h = 1e-6
+    var columns: [[Double]] = []
+    for v in vars {
+      var plus = point
+      var minus = point
+      plus[v]! += h
+      minus[v]! -= h
+      columns.append(zip(values(f, input, plus), values(f, input, minus)).map { ($0 - $1) / (2 * h) })
+    }
+    return (0..<columns[0].count).map { i in columns.map { $0[i] } }
+  }
+
+  /// det by Gaussian elimination with partial pivoting.
+  static func det(_ a: [[Double]]) -> Double {
+    var m = a
+    var d = 1.0
+    for k in 0..<m.count {
+      let p = (k..<m.count).max { abs(m[$0][k]) < abs(m[$1][k]) }!
+      if p != k {
+        m.swapAt(p, k)
+        d = -d
+      }
+      d *= m[k][k]
+      if m[k][k] == 0 { return 0 }
+      for i in (k + 1)..<m.count {
+        let factor = m[i][k] / m[k][k]
+        for j in k..<m.count { m[i][j] -= factor * m[k][j] }
+      }
+    }
+    return d
+  }
+
+  /// √det(JᵀJ) from a numeric J.
+  static func gram(_ j: [[Double]]) -> Double {
+    let n = j[0].count
+    let g = (0..<n).map { a in (0..<n).map { b in j.indices.reduce(0.0) { $0 + j[$1][a] * j[$1][b] } } }
+    return det(g).squareRoot()
+  }
+
+  static func randomPoint(_ vars: [String], _ rng: inout SeededGenerator) -> [String: Double] {
+    Dictionary(uniqueKeysWithValues: vars.map { ($0, Double.random(in: 0.2...1.8, using: &rng)) })
+  }
+
+  static let gramCases: [(input: String, vars: [String])] = [
+    ("R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", ["p", "t", "R"]),
+    ("u*cos(v), u*sin(v), c*v", ["u", "v", "c"]),
+    ("x, y, x^2 + y^2", ["x", "y"]),
+    ("cos(t), sin(t), t", ["t"]),
+    ("exp(u)*v, u - v, u*v^2, sin(u + v)", ["u", "v"]),
+  ]
+
+  @Test(arguments: gramCases.indices)
+  func gramDeterminantMatchesNumeric(_ k: Int) throws {
+    let (input, vars) = Self.gramCases[k]
+    let f = Fixture()
+    let parameters = vars.filter { !["R", "c"].contains($0) }
+    for command in [Request.Command.det, .logdet] {
+      let answer = try f.engine.run(Request(command: command, inputs: [input], variables: parameters))
+      #expect(answer.determinantKind == .gram)
+      guard case .scalar(let result) = answer.value else {
+        Issue.record("not a scalar")
+        return
+      }
+      var rng = SeededGenerator(seed: 18)
+      for _ in 0..<6 {
+        let point = Self.randomPoint(vars, &rng)
+        let expected = Self.gram(Self.numericJacobian(f, input, parameters, point))
+        let value = f.pool.evaluate(result, point)
+        #expect(isClose(value, command == .det ? expected : log(expected), relative: 1e-6), "\(input) at \(point)")
+      }
+    }
+  }
+
+  @Test func logDeterminantMatchesNumeric() throws {
+    let f = Fixture()
+    let input = "x + 2*tanh(x + y), y + tanh(x + y)"
+    let answer = try f.engine.run(Request(command: .logdet, inputs: [input]))
+    guard case .scalar(let result) = answer.value else {
+      Issue.record("not a scalar")
+      return
+    }
+    var rng = SeededGenerator(seed: 7)
+    for _ in 0..<6 {
+      let point = Self.randomPoint(["x", "y"], &rng)
+      let expected = log(abs(Self.det(Self.numericJacobian(f, input, ["x", "y"], point))))
+      #expect(isClose(f.pool.evaluate(result, point), expected, relative: 1e-7))
+    }
+  }
+}
