@@ -11,7 +11,8 @@ extension ExitCode {
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
       .notApplicable, .pointForDefinition, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
-    case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint,
+    case .notSquare, .notScalar, .stateCount, .noVariables, .undefinedResult, .singular, .logOfSingular,
+      .singularAtPoint, .undefinedAtPoint,
       .unboundSymbols, .undefinedFunction:
       self = .mathError
     }

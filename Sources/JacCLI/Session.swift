@@ -96,6 +96,7 @@ final class Session {
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
+        .stateCount,
         .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
@@ -165,6 +166,7 @@ final class Session {
 
   private func isMultiLine(_ answer: Answer) -> Bool {
     if case .matrix = answer.value { return true }
+    if case .labelled = answer.value { return true }
     return false
   }
 

@@ -72,6 +72,8 @@ public struct UsageError: Error, Equatable {
     case variableName(String, option: Option)
     /// A name listed twice in `--vars`.
     case variableRepeated(String, option: Option)
+    /// A name in both `--state` and `--input` (linearize).
+    case stateAndInput(String)
 
     public var message: String {
       switch self {
@@ -110,6 +112,7 @@ public struct UsageError: Error, Equatable {
       case .valueForFlag(let name): return "option '\(name)' takes no value"
       case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
       case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
+      case .stateAndInput(let name): return "'\(name)' is in both '--state' and '--input'"
       }
     }
 
@@ -122,7 +125,7 @@ public struct UsageError: Error, Equatable {
         .functionAndVariable, .functionKnown, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
         .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
         .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat, .unknownOption, .valueForFlag,
-        .variableName, .variableRepeated:
+        .variableName, .variableRepeated, .stateAndInput:
         return nil
       }
     }

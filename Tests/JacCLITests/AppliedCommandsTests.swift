@@ -79,7 +79,91 @@ import Testing
       args: ["logdet", "x*y", "--vars", "x,y"], stdout: "", note: "error: logdet of a 1×2 Jacobian", status: 1),
   ]
 
-  static let all = gram + logdet
+  static let cartPole =
+    "v, (F + m*sin(th)*(l*w^2 - g*cos(th)))/(M + m*sin(th)^2), w, "
+    + "(-F*cos(th) - m*l*w^2*cos(th)*sin(th) + (M + m)*g*sin(th))/(l*(M + m*sin(th)^2))"
+  static let pendulum = "w, -g/l*sin(th) - b*w + u/(m*l^2)"
+
+  /// linearize. SymPy: `f.jacobian([x, v, th, w]).subs({th: 0, w: 0})` gives
+  /// [[0, 1, 0, 0], [0, 0, -g*m/M, 0], [0, 0, 0, 1], [0, 0, g*(M + m)/(M*l), 0]], B = [0, 1/M, 0, -1/(M*l)];
+  /// the pendulum's A = [[0, 1], [-g*cos(th)/l, -b]], B = [0, 1/(l**2*m)], at th = pi A[2][1] = g/l.
+  static let linearize: [Transcript] = [
+    Transcript(
+      args: ["linearize", cartPole, "--state", "x,v,th,w", "--input", "F", "--at", "th=0,w=0"],
+      stdout: """
+        A =
+        [ 0  1  0                0 ]
+        [ 0  0  -g*m/M           0 ]
+        [ 0  0  0                1 ]
+        [ 0  0  g*(M + m)/(M*l)  0 ]
+
+        B =
+        [ 0        ]
+        [ 1/M      ]
+        [ 0        ]
+        [ -1/(M*l) ]
+
+        """),
+    Transcript(
+      args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--output", "th"],
+      stdout: """
+        A =
+        [ 0             1  ]
+        [ -g*cos(th)/l  -b ]
+
+        B =
+        [ 0         ]
+        [ 1/(l^2*m) ]
+
+        C =
+        [ 1  0 ]
+
+        D =
+        [ 0 ]
+
+        """),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w"], stdout: "A =\n[ 0         1 ]\n[ -cos(th)  0 ]\n"),
+    Transcript(
+      args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--at", "th=0", "--latex"],
+      stdout: "A = \\begin{pmatrix} 0 & 1 \\\\ -\\frac{g}{l} & -b \\end{pmatrix}, \\quad "
+        + "B = \\begin{pmatrix} 0 \\\\ \\frac{1}{l^{2} m} \\end{pmatrix}\n"),
+    Transcript(
+      args: [
+        "linearize", pendulum, "--state", "th,w", "--input", "u", "--output", "th", "--at", "th=pi,w=0", "--json",
+      ],
+      stdout: "{\"input\":\"\(pendulum)\",\"command\":\"linearize\",\"vars\":[\"th\",\"w\",\"u\"],"
+        + "\"state\":[\"th\",\"w\"],\"inputs\":[\"u\"],\"result\":{\"A\":[[\"0\",\"1\"],[\"g/l\",\"-b\"]],"
+        + "\"B\":[[\"0\"],[\"1/(l^2*m)\"]],\"C\":[[\"1\",\"0\"]],\"D\":[[\"0\"]]}}\n"),
+    // Numbers for every name: decimals where they are not rational.
+    Transcript(
+      args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--at", "th=1,g=1,l=1,b=0,m=1"],
+      stdout: "A =\n[ 0                    1 ]\n[ -0.5403023058681398  0 ]\n\nB =\n[ 0 ]\n[ 1 ]\n"),
+    Transcript(
+      args: ["linearize", "w", "--state", "th,w"], stdout: "",
+      note: "error: linearize needs one function x' = f per state variable; found 1 function for 2 in '--state'",
+      status: 1),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--vars", "th"], stdout: "",
+      note: "error: '--vars' does not apply to linearize; name the variables with '--state' and '--input'", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--input", "th"], stdout: "",
+      note: "error: linearize needs the state variables: '--state x,v'", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--input", "th"], stdout: "",
+      note: "error: 'th' is in both '--state' and '--input'", status: 64),
+    Transcript(
+      args: ["det", "x", "--state", "x"], stdout: "",
+      note: "error: '--state', '--input' and '--output' apply to linearize only", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--output", "th +"], stdout: "",
+      note: "error: in '--output'", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--format", "c"], stdout: "",
+      note: "error: linearize has no '--format c'", status: 64),
+  ]
+
+  static let all = gram + logdet + linearize
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

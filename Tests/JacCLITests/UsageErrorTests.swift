@@ -40,6 +40,7 @@ import Testing
     (["x", "--latex=1"], .valueForFlag("--latex")),
     (["x", "--vars", "2x"], .variableName("2x", option: .vars)),
     (["x", "--vars", "x,x"], .variableRepeated("x", option: .vars)),
+    (["linearize", "w, -sin(th)", "--state", "th,w", "--input", "th"], .stateAndInput("th")),
   ]
 
   /// The case's name; the switch fails to compile when a case is added, so it gets an example.
@@ -74,6 +75,7 @@ import Testing
     case .valueForFlag: "valueForFlag"
     case .variableName: "variableName"
     case .variableRepeated: "variableRepeated"
+    case .stateAndInput: "stateAndInput"
     }
   }
 
@@ -113,6 +115,9 @@ import Testing
         case .volumeElement: request.volumeElement = true
         case .from, .tol, .maxIter: request.newton = Request.NewtonSettings(from: "1")
         case .steps: request.steps = true
+        case .state, .input, .output:
+          request.linearization = Request.Linearization(
+            state: ["x"], input: option == .input ? ["u"] : [], output: option == .output ? "x" : nil)
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

@@ -89,6 +89,40 @@ import Testing
     }
   }
 
+  /// linearize's A, B, C, D against central differences of f and h at seeded points.
+  @Test func linearizationMatchesFiniteDifferences() throws {
+    let f = Fixture()
+    let model =
+      "v, (F + m*sin(th)*(l*w^2 - g*cos(th)))/(M + m*sin(th)^2), w, "
+      + "(-F*cos(th) - m*l*w^2*cos(th)*sin(th) + (M + m)*g*sin(th))/(l*(M + m*sin(th)^2))"
+    let output = "x + l*sin(th), l*cos(th)*F"
+    var request = Request(command: .linearize, inputs: [model])
+    request.linearization = Request.Linearization(state: ["x", "v", "th", "w"], input: ["F"], output: output)
+    let answer = try f.engine.run(request)
+    guard case .labelled(let matrices) = answer.value else {
+      Issue.record("not labelled matrices")
+      return
+    }
+    #expect(matrices.map(\.name) == ["A", "B", "C", "D"])
+    let names = ["x", "v", "th", "w", "F", "m", "M", "l", "g"]
+    var rng = SeededGenerator(seed: 1818)
+    for _ in 0..<5 {
+      let point = Self.randomPoint(names, &rng)
+      let expected = [
+        Self.numericJacobian(f, model, ["x", "v", "th", "w"], point), Self.numericJacobian(f, model, ["F"], point),
+        Self.numericJacobian(f, output, ["x", "v", "th", "w"], point), Self.numericJacobian(f, output, ["F"], point),
+      ]
+      for (k, (name, m)) in matrices.enumerated() {
+        for i in 0..<m.rows {
+          for j in 0..<m.columns {
+            let value = f.pool.evaluate(m[i, j], point)
+            #expect(isClose(value, expected[k][i][j], relative: 1e-6, absolute: 1e-7), "\(name)[\(i),\(j)] at \(point)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func logDeterminantMatchesNumeric() throws {
     let f = Fixture()
     let input = "x + 2*tanh(x + y), y + tanh(x + y)"

@@ -2,7 +2,7 @@
 /// ``Engine`` (Engine+Commands.swift).
 extension CommandDescription {
   public static let all: [CommandDescription] = [
-    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet,
+    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -88,6 +88,16 @@ extension CommandDescription {
     options: [.at], refusals: [:], required: nil,
     shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
     compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
+
+  static let linearize = CommandDescription(
+    command: .linearize, aliases: [], summary: "state-space matrices A, B (C, D) of x' = f(x, u)",
+    overview: "Linearize x' = f(x, u), y = h(x, u): A = df/dx, B = df/du, C = dh/dx, D = dh/du.",
+    usage:
+      "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
+    options: [.state, .input, .output, .at], refusals: [.vars: "name the variables with '--state' and '--input'"],
+    required: (.state, "the state variables: '--state x,v'"),
+    shape: .labelled, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
 }
 
 extension Request.Command {
@@ -104,6 +114,7 @@ extension Request.Command {
     case .newton: return .newton
     case .sparsity: return .sparsity
     case .logdet: return .logdet
+    case .linearize: return .linearize
     }
   }
 }

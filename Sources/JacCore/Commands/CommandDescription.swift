@@ -38,7 +38,7 @@ public struct CommandDescription: Sendable {
 
   /// Whether the command accepts `option` (every option accepts the options no command scopes).
   public func accepts(_ option: Option) -> Bool {
-    !Option.scoped.contains(option) || options.contains(option)
+    (!Option.scoped.contains(option) && refusals[option] == nil) || options.contains(option)
   }
 
   /// The command named `name`, by its name or an alias.
@@ -70,6 +70,8 @@ public enum AnswerShape: Sendable, Equatable {
   case pattern
   /// The iterates of Newton's method.
   case iterates
+  /// Named matrices (linearize's A, B, C, D), each entry a partial derivative of its own pair.
+  case labelled
 }
 
 /// The left-hand side of a result in LaTeX (`--lhs`).

@@ -26,6 +26,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case from = "--from"
   case tol = "--tol"
   case maxIter = "--max-iter"
+  case state = "--state"
+  case input = "--input"
+  case output = "--output"
   case lhs = "--lhs"
   case env = "--env"
   case standalone = "--standalone"
@@ -54,6 +57,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .from: return "start"
     case .tol: return "t"
     case .maxIter: return "n"
+    case .state, .input: return "names"
+    case .output: return "functions"
     case .env: return "name"
     case .entry: return "i,j"
     case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
@@ -73,8 +78,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
-      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
-      .stats, .version, .help:
+      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .lhs, .env, .standalone,
+      .withLatex, .steps, .entry, .stats, .version, .help:
       return self
     }
   }
@@ -114,6 +119,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .from: return (label, ["newton: the starting point, one value per variable."])
     case .tol: return (label, ["newton: stop when |F| <= t (default 1e-12)."])
     case .maxIter: return (label, ["newton: at most n steps (default 50)."])
+    case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
+    case .input: return (label, ["linearize: the input variables u, e.g. F."])
+    case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
     case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
     case .env:
       return (label, ["LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix."])

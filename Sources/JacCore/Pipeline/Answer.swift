@@ -26,6 +26,8 @@ public struct Answer {
     case matrix(Matrix)
     /// The iterates of `jac newton`.
     case newton(NewtonRun)
+    /// Named matrices, in order: linearize's A, B (C, D).
+    case labelled([(name: String, matrix: Matrix)])
 
     /// Every expression of the value, row by row (none for a Newton run).
     public var entries: [Expr] {
@@ -33,6 +35,7 @@ public struct Answer {
       case .scalar(let e): return [e]
       case .list(let es): return es
       case .matrix(let m): return m.entries
+      case .labelled(let ms): return ms.flatMap(\.matrix.entries)
       case .newton: return []
       }
     }
@@ -72,6 +75,8 @@ public struct Answer {
   public var determinant: Expr?
   /// The finite-difference check, entry by entry in the order of the result (`--check`).
   public var check: DerivativeCheck?
+  /// For `linearize`: the state and input names (the variables are both, state first).
+  public var linearization: Request.Linearization?
   /// For `det` and `logdet`: which determinant it is (nil for other commands).
   public var determinantKind: DeterminantKind?
   /// The rows and columns of the Jacobian a determinant was taken of (m×n; m > n for Gram's).

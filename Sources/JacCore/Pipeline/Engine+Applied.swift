@@ -41,3 +41,44 @@ extension Engine {
     return result
   }
 }
+
+extension Engine {
+  /// linearize: the state-space matrices of x' = f(x, u), y = h(x, u) about a point,
+  ///
+  ///     A = ∂f/∂x (n×n),  B = ∂f/∂u (n×m),  C = ∂h/∂x (p×n),  D = ∂h/∂u (p×m),
+  ///
+  /// so that δx' ≈ A·δx + B·δu and δy ≈ C·δx + D·δu. Symbolic; `--at` substitutes values for
+  /// some or all of the state and input names afterwards (Engine+Point.swift), since one call
+  /// computes all four. B and D are left out without inputs, C and D without outputs.
+  func linearizationValue(_ c: Context) throws(JacError) -> Computed {
+    guard let setting = c.request.linearization else { throw .notApplicable(.missing(.state, command: .linearize)) }
+    let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
+    let x = setting.state.map(pool.symbol)
+    let u = setting.input.map(pool.symbol)
+    if f.count != x.count { throw .stateCount(functions: f.count, states: x.count) }
+    var h: [Expr] = []
+    if let text = setting.output {
+      do {
+        h = try Parser.parseComponents(text, in: pool, functions: Set(c.request.functions)).map(\.expression)
+      } catch {
+        throw .optionParse(error, option: "--output", text: text)
+      }
+      if let d = c.definitions { h = pool.substitute(h, d.bindings) }
+      h = try h.map { e throws(JacError) in try finish(e, c) }
+    }
+    var matrices: [(name: String, matrix: Matrix)] = [("A", try partials(f, x, c))]
+    if !u.isEmpty { matrices.append(("B", try partials(f, u, c))) }
+    if !h.isEmpty {
+      matrices.append(("C", try partials(h, x, c)))
+      if !u.isEmpty { matrices.append(("D", try partials(h, u, c))) }
+    }
+    return Computed(value: .labelled(matrices))
+  }
+
+  /// ∂fᵢ/∂xⱼ of simplified functions, each entry simplified, within the size and work limits.
+  func partials(_ f: [Expr], _ x: [Expr], _ c: Context) throws(JacError) -> Matrix {
+    try checkSize(rows: f.count, columns: x.count)
+    try checkDerivativeWork(f, along: x)
+    return try differentiator.jacobian(f, x).map { e throws(JacError) in try finish(e, c) }
+  }
+}

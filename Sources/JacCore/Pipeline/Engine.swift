@@ -49,6 +49,9 @@ public final class Engine {
     var variables: [Expr]
     /// The `--at` point, parsed once (``Engine/parsePoint(_:)``) after the value is computed.
     var point: [(name: String, symbol: Expr, value: Expr)] = []
+    /// `--where`, read once: the definitions substituted into the functions (and into
+    /// linearize's outputs).
+    var definitions: Definitions?
     var description: CommandDescription { request.command.description }
   }
 
@@ -124,16 +127,19 @@ public final class Engine {
     }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
-    let variableNames = request.variables ?? pool.freeSymbols(functions)
+    let variableNames =
+      request.variables ?? request.linearization.map { $0.state + $0.input } ?? pool.freeSymbols(functions)
     if variableNames.count > Limits.variables { throw .limit(.variables(variableNames.count)) }
     var context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
       variables: variableNames.map(pool.symbol))
+    context.definitions = definitions
     let computed = try context.description.compute(self, context)
     if let at = request.at { context.point = try parsePoint(at, context) }
     var answer = Answer(command: request.command, variables: variableNames, value: computed.value)
     answer.componentNames = names
     answer.determinant = computed.determinant
+    answer.linearization = request.linearization
     answer.determinantKind = computed.determinantKind
     answer.jacobianSize = computed.jacobianSize
     answer.along = request.along ?? variableNames
@@ -186,6 +192,11 @@ public final class Engine {
     case .list(let es): answer.value = .list(definitions.fold(es, keys: keys))
     case .matrix(let m):
       answer.value = .matrix(Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
+    case .labelled(let ms):
+      answer.value = .labelled(
+        ms.map { name, m in
+          (name, Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
+        })
     case .newton: break
     }
     answer.determinant = answer.determinant.map(folded)

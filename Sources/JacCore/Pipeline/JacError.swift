@@ -6,6 +6,8 @@ public enum JacError: Error, Equatable {
   case optionParse(ParseError, option: String, text: String)
   /// det, inverse and newton need as many functions as variables.
   case notSquare(command: Request.Command, rows: Int, columns: Int)
+  /// linearize needs one function (x' = f) per state variable.
+  case stateCount(functions: Int, states: Int)
   /// grad and hessian need one function.
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
@@ -62,6 +64,9 @@ public enum JacError: Error, Equatable {
     case .notSquare(let cmd, let r, let c):
       let what = cmd.description.shape == .iterates ? "as many equations as variables" : "a square Jacobian"
       return "\(cmd.rawValue) needs \(what); this Jacobian is \(r)×\(c)"
+    case .stateCount(let functions, let states):
+      return "linearize needs one function x' = f per state variable; found \(functions) "
+        + "\(functions == 1 ? "function" : "functions") for \(states) in '--state'"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedFunction(let name, let use):
