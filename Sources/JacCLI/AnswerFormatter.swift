@@ -248,6 +248,10 @@ struct AnswerFormatter {
     }
     for (key, value) in header(answer, input: input) { field(key) { o.write(value) } }
     if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
+    if let order = answer.order {
+      field("order") { o.write(String(order)) }
+      field("at") { o.write(JSONText.object(answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) })) }
+    }
     if let linearization = answer.linearization {
       field("state") { o.write(JSONText.array(linearization.state.map(JSONText.string))) }
       field("inputs") { o.write(JSONText.array(linearization.input.map(JSONText.string))) }

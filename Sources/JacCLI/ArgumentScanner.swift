@@ -66,6 +66,10 @@ public enum ArgumentScanner {
       case .state: linearization.state = try variableList(try value(for: spelling, inline: inline), option)
       case .input: linearization.input = try variableList(try value(for: spelling, inline: inline), option)
       case .output: linearization.output = try value(for: spelling, inline: inline)
+      case .order:
+        let text = try value(for: spelling, inline: inline)
+        guard let k = Int(text), (0...30).contains(k) else { throw UsageError(.orderValue(text), command: .taylor) }
+        invocation.template.order = k
       case .tol:
         let text = try value(for: spelling, inline: inline)
         // Read exactly, as jac reads numbers (1e-400 is not a double's 0), then the largest

@@ -163,7 +163,51 @@ import Testing
       note: "error: linearize has no '--format c'", status: 64),
   ]
 
-  static let all = gram + logdet + linearize
+  /// taylor. SymPy: `series(f(a + t*(x - a)), t, 0, k + 1)` at t = 1: exp(x)*sin(y) → x*y + y
+  /// (order 3: + x**2*y/2 - y**3/6), sqrt(x) at 1 → 1 + (x-1)/2 - (x-1)**2/8 + (x-1)**3/16,
+  /// x**2*y + y**3 at (1, 2) as below, exp(a*x) → 1 + a*x + … + a**4*x**4/24.
+  static let taylor: [Transcript] = [
+    Transcript(args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0"], stdout: "x*y + y\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3"], stdout: "x^2*y/2 - y^3/6 + x*y + y\n"),
+    Transcript(
+      args: ["taylor", "sqrt(x)", "--at", "x=1", "--order", "3"], stdout: "(x - 1)^3/16 - (x - 1)^2/8 + (x - 1)/2 + 1\n"
+    ),
+    Transcript(
+      args: ["taylor", "sin(x)", "--at", "x=pi/6"], stdout: "sqrt(3)*(x - pi/6)/2 - (x - pi/6)^2/4 + 1/2\n"),
+    Transcript(
+      args: ["taylor", "x^2*y + y^3", "--at", "x=1,y=2"],
+      stdout: "2*(y - 2)*(x - 1) + 6*(y - 2)^2 + 2*(x - 1)^2 + 13*(y - 2) + 4*(x - 1) + 10\n"),
+    Transcript(
+      args: ["taylor", "exp(a*x), cos(x)", "--at", "x=0", "--order", "4"],
+      stdout: "a^2*x^2/2 + a^3*x^3/6 + a^4*x^4/24 + a*x + 1, x^4/24 - x^2/2 + 1\n"),
+    Transcript(args: ["taylor", "cos(x)", "--at", "x=0", "--order", "0"], stdout: "1\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--latex"], stdout: "x y + y\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--json"],
+      stdout: "{\"input\":\"exp(x)*sin(y)\",\"command\":\"taylor\",\"vars\":[\"x\",\"y\"],\"order\":2,"
+        + "\"at\":{\"x\":\"0\",\"y\":\"0\"},\"result\":\"x*y + y\"}\n"),
+    Transcript(
+      args: ["taylor", "log(x)", "--at", "x=0"], stdout: "",
+      note: "error: the function is undefined or not real at this point", status: 1),
+    Transcript(
+      args: ["taylor", "x*y", "--vars", "x,y", "--at", "x=1"], stdout: "", note: "error: '--at' gives no value for 'y'",
+      status: 64),
+    Transcript(
+      args: ["taylor", "x^2"], stdout: "", note: "error: taylor needs the point to expand about: '--at x=0,y=0'",
+      status: 64),
+    Transcript(
+      args: ["taylor", "x", "--at", "x=0", "--order", "31"], stdout: "",
+      note: "error: '--order' needs a whole number from 0 to 30, found '31'", status: 64),
+    Transcript(
+      args: [
+        "taylor", "x1+x2+x3+x4+x5+x6+x7+x8+x9+x10", "--at", "x1=0,x2=0,x3=0,x4=0,x5=0,x6=0,x7=0,x8=0,x9=0,x10=0",
+        "--order", "10",
+      ], stdout: "", note: "the Taylor polynomial would have 184756 terms", status: 3),
+  ]
+
+  static let all = gram + logdet + linearize + taylor
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

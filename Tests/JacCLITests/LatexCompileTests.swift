@@ -51,6 +51,7 @@ import Testing
     ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--volume-element"],
     ["logdet", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
     ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--lhs"],
+    ["taylor", "sqrt(x)*exp(y)", "--at", "x=1,y=0", "--order", "3"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
   ]
 

@@ -41,6 +41,7 @@ import Testing
     (["x", "--vars", "2x"], .variableName("2x", option: .vars)),
     (["x", "--vars", "x,x"], .variableRepeated("x", option: .vars)),
     (["linearize", "w, -sin(th)", "--state", "th,w", "--input", "th"], .stateAndInput("th")),
+    (["taylor", "x", "--at", "x=0", "--order", "31"], .orderValue("31")),
   ]
 
   /// The case's name; the switch fails to compile when a case is added, so it gets an example.
@@ -76,6 +77,7 @@ import Testing
     case .variableName: "variableName"
     case .variableRepeated: "variableRepeated"
     case .stateAndInput: "stateAndInput"
+    case .orderValue: "orderValue"
     }
   }
 
@@ -118,6 +120,7 @@ import Testing
         case .state, .input, .output:
           request.linearization = Request.Linearization(
             state: ["x"], input: option == .input ? ["u"] : [], output: option == .output ? "x" : nil)
+        case .order: request.order = 2
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

@@ -123,6 +123,46 @@ import Testing
     }
   }
 
+  /// The Taylor polynomial of order k differs from f by O(|h|^(k+1)) near the point: halving
+  /// the step divides the error by about 2^(k+1) (or the error is at rounding level).
+  static let taylorCases: [(input: String, point: [String: Double], at: String, order: Int)] = [
+    ("exp(x)*sin(y)", ["x": 0, "y": 0], "x=0,y=0", 2),
+    ("sqrt(x)*cos(y) + x*y^2", ["x": 1, "y": 0.5], "x=1,y=1/2", 3),
+    ("log(1 + x^2 + y)", ["x": 0.5, "y": 1], "x=1/2,y=1", 2),
+    ("atan(x*y*z)", ["x": 1, "y": 1, "z": 1], "x=1,y=1,z=1", 4),
+  ]
+
+  @Test(arguments: taylorCases.indices)
+  func taylorApproachesFunction(_ k: Int) throws {
+    let (input, center, at, order) = Self.taylorCases[k]
+    let f = Fixture()
+    var request = Request(command: .taylor, inputs: [input])
+    request.at = at.split(separator: ",").map { pair in
+      let parts = pair.split(separator: "=").map(String.init)
+      return Request.Binding(name: parts[0], value: parts[1])
+    }
+    request.order = order
+    let answer = try f.engine.run(request)
+    guard case .scalar(let polynomial) = answer.value else {
+      Issue.record("not a scalar")
+      return
+    }
+    let function = f.parse(input)
+    var rng = SeededGenerator(seed: 2718)
+    for _ in 0..<4 {
+      let direction = center.mapValues { _ in Double.random(in: -1...1, using: &rng) }
+      func error(_ h: Double) -> Double {
+        let point = center.merging(direction.mapValues { $0 * h }, uniquingKeysWith: +)
+        return abs(f.pool.evaluate(function, point) - f.pool.evaluate(polynomial, point))
+      }
+      let (coarse, fine) = (error(0.02), error(0.01))
+      if coarse < 1e-13 { continue }
+      let ratio = coarse / fine
+      let expected = Double(1 << (order + 1))
+      #expect(ratio > expected * 0.6 && ratio < expected * 1.7, "\(input): ratio \(ratio), expected about \(expected)")
+    }
+  }
+
   @Test func logDeterminantMatchesNumeric() throws {
     let f = Fixture()
     let input = "x + 2*tanh(x + y), y + tanh(x + y)"

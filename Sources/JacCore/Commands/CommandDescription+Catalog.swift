@@ -2,7 +2,7 @@
 /// ``Engine`` (Engine+Commands.swift).
 extension CommandDescription {
   public static let all: [CommandDescription] = [
-    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize,
+    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -98,6 +98,14 @@ extension CommandDescription {
     required: (.state, "the state variables: '--state x,v'"),
     shape: .labelled, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
+
+  static let taylor = CommandDescription(
+    command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
+    overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
+    usage: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>] \(formats)",
+    options: [.at, .order], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
+    shape: .perFunction, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
 }
 
 extension Request.Command {
@@ -115,6 +123,7 @@ extension Request.Command {
     case .sparsity: return .sparsity
     case .logdet: return .logdet
     case .linearize: return .linearize
+    case .taylor: return .taylor
     }
   }
 }

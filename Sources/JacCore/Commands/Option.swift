@@ -29,6 +29,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case state = "--state"
   case input = "--input"
   case output = "--output"
+  case order = "--order"
   case lhs = "--lhs"
   case env = "--env"
   case standalone = "--standalone"
@@ -59,6 +60,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .maxIter: return "n"
     case .state, .input: return "names"
     case .output: return "functions"
+    case .order: return "k"
     case .env: return "name"
     case .entry: return "i,j"
     case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
@@ -78,7 +80,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
-      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .lhs, .env, .standalone,
+      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .order, .lhs, .env, .standalone,
       .withLatex, .steps, .entry, .stats, .version, .help:
       return self
     }
@@ -121,6 +123,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .maxIter: return (label, ["newton: at most n steps (default 50)."])
     case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
     case .input: return (label, ["linearize: the input variables u, e.g. F."])
+    case .order: return (label, ["taylor: the order of the polynomial, 0 to 30 (default 2)."])
     case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
     case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
     case .env:

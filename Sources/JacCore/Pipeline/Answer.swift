@@ -75,6 +75,9 @@ public struct Answer {
   public var determinant: Expr?
   /// The finite-difference check, entry by entry in the order of the result (`--check`).
   public var check: DerivativeCheck?
+  /// For `taylor`: the order of the polynomial, and the point it expands about.
+  public var order: Int?
+  public var expansionPoint: [(name: String, value: Expr)] = []
   /// For `linearize`: the state and input names (the variables are both, state first).
   public var linearization: Request.Linearization?
   /// For `det` and `logdet`: which determinant it is (nil for other commands).

@@ -82,3 +82,105 @@ extension Engine {
     return try differentiator.jacobian(f, x).map { e throws(JacError) in try finish(e, c) }
   }
 }
+
+extension Engine {
+  /// `jac taylor`'s order without `--order`.
+  public static let defaultTaylorOrder = 2
+
+  /// taylor: the Taylor polynomial of order k of each function about the point a of `--at`,
+  ///
+  ///     T(x) = Σ_{|α| ≤ k} ∂^α f(a) / α! · (x − a)^α,   α! = α₁!·…·αₙ!,
+  ///
+  /// over the variables (`--vars`, else the names `--at` gives values to; other symbols are
+  /// parameters). Each ∂^α f is taken once, from ∂^β f with β = α less one in its last nonzero
+  /// place, simplified, then evaluated exactly at a; a derivative undefined at a is an error (f
+  /// has no Taylor polynomial there). The sum is simplified as a whole.
+  func taylorValue(_ c: Context) throws(JacError) -> Computed {
+    let point = try parsePoint(c.request.at ?? [], c)
+    let names = c.request.variables ?? point.map(\.name)
+    var values: [Expr: Expr] = [:]
+    for (_, symbol, value) in point { values[symbol] = value }
+    let missing = names.filter { values[pool.symbol($0)] == nil }
+    if !missing.isEmpty { throw .missingPointVariables(missing) }
+    let x = names.map(pool.symbol)
+    let order = c.request.order ?? Self.defaultTaylorOrder
+    let count = Self.termCount(variables: x.count, order: order)
+    if count > Limits.taylorTerms { throw .limit(.taylorTerms(count)) }
+    let indices = Self.multiIndices(variables: x.count, order: order)
+    let results = try c.functions.map { f throws(JacError) in
+      try taylorPolynomial(try finish(f, c), x, values, indices, c)
+    }
+    return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+  }
+
+  private func taylorPolynomial(
+    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context
+  ) throws(JacError) -> Expr {
+    var derivatives: [[Int]: Expr] = [Array(repeating: 0, count: x.count): f]
+    var terms: [Expr] = [pool.zero]
+    for alpha in indices {
+      let d: Expr
+      if let known = derivatives[alpha] {
+        d = known
+      } else {
+        // α less one in its last nonzero place comes earlier in the graded order.
+        let last = alpha.lastIndex { $0 > 0 }!
+        var beta = alpha
+        beta[last] -= 1
+        let previous = derivatives[beta]!
+        try checkDerivativeWork([previous], along: [x[last]])
+        d = try finish(differentiator.derivative(previous, x[last]), c)
+        derivatives[alpha] = d
+      }
+      let atPoint: Expr
+      do {
+        atPoint = try finish(pool.substitute([d], values)[0], c)
+      } catch .undefinedResult {
+        let order = alpha.reduce(0, +)
+        throw .undefinedAtPoint(entry: order == 0 ? "the function" : "its derivative of order \(order)")
+      }
+      if atPoint == pool.zero { continue }
+      var factors = [atPoint]
+      for (i, a) in alpha.enumerated() where a > 0 {
+        let shift = pool.subtract(x[i], values[x[i]]!)
+        factors.append(pool.power(shift, pool.number(a)))
+        factors.append(pool.number(Rational(BigInt(1), Self.factorial(a))))
+      }
+      terms.append(pool.multiply(factors))
+    }
+    // Built by the smart constructors, not simplified as a whole: the simplifier would expand
+    // the powers of (x − a), and the polynomial is wanted in them.
+    let polynomial = pool.add(terms)
+    if pool.depth(polynomial) > Self.maxDepth { throw .limit(.depth) }
+    if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
+    return polynomial
+  }
+
+  /// Every α ∈ ℕⁿ with |α| ≤ k, by total degree, then lexicographically descending.
+  static func multiIndices(variables n: Int, order k: Int) -> [[Int]] {
+    var result: [[Int]] = []
+    func fill(_ prefix: [Int], _ left: Int) {
+      if prefix.count == n - 1 { return result.append(prefix + [left]) }
+      for a in stride(from: left, through: 0, by: -1) { fill(prefix + [a], left - a) }
+    }
+    for degree in 0...k {
+      if n == 0 { return [[]] }
+      fill([], degree)
+    }
+    return result
+  }
+
+  /// C(n + k, k), the number of α with |α| ≤ k, saturating at `Int.max`.
+  static func termCount(variables n: Int, order k: Int) -> Int {
+    var c = 1
+    for i in 0..<k {
+      // c·(n + i + 1)/(i + 1) is a whole number at every step (C(n + i + 1, i + 1)).
+      let (product, overflow) = c.multipliedReportingOverflow(by: n + i + 1)
+      if overflow { return Int.max }
+      c = product / (i + 1)
+    }
+    return c
+  }
+
+  static func factorial(_ n: Int) -> BigInt { (1...max(n, 1)).reduce(BigInt(1)) { $0 * BigInt($1) } }
+}

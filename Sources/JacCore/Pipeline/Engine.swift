@@ -140,6 +140,10 @@ public final class Engine {
     answer.componentNames = names
     answer.determinant = computed.determinant
     answer.linearization = request.linearization
+    if request.command == .taylor {
+      answer.order = request.order ?? Engine.defaultTaylorOrder
+      answer.expansionPoint = context.point.map { ($0.name, $0.value) }
+    }
     answer.determinantKind = computed.determinantKind
     answer.jacobianSize = computed.jacobianSize
     answer.along = request.along ?? variableNames
@@ -150,7 +154,8 @@ public final class Engine {
     if request.check { answer.check = try check(answer, context) }
     if request.steps { answer.derivations = try derivations(context) }
     try applyVectors(&answer, context)
-    if request.at != nil { try substitute(into: &answer, context) }
+    // taylor's point is where it expands, not a value to substitute into its polynomial.
+    if request.at != nil && request.command != .taylor { try substitute(into: &answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
       let factor = try finish(pool.call(.abs, det), context)
       answer.volumeFactor = factor
