@@ -250,7 +250,8 @@ struct AnswerFormatter {
     if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
     if let order = answer.order {
       field("order") { o.write(String(order)) }
-      field("at") { o.write(JSONText.object(answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) })) }
+      let point = answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
+      field("at") { o.write(JSONText.object(point)) }
     }
     if let linearization = answer.linearization {
       field("state") { o.write(JSONText.array(linearization.state.map(JSONText.string))) }

@@ -80,8 +80,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
-      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .order, .lhs, .env, .standalone,
-      .withLatex, .steps, .entry, .stats, .version, .help:
+      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .order, .lhs, .env,
+      .standalone, .withLatex, .steps, .entry, .stats, .version, .help:
       return self
     }
   }
