@@ -55,6 +55,15 @@ extension AnswerFormatter {
     case .determinant: side = "\\det " + jacobianSymbol(functions, answer.variables)
     case .logDeterminant where answer.determinantKind == .gram: side = "\\tfrac{1}{2} \\log \\det(J^\\top J)"
     case .logDeterminant: side = "\\log \\left|\\det " + jacobianSymbol(functions, answer.variables) + "\\right|"
+    case .implicitDerivative:
+      let dependent = answer.implicit?.dependent ?? []
+      let independent = answer.variables.filter { !dependent.contains($0) }
+      if dependent.count == 1 && independent.count == 1 {
+        let (u, x) = (latexPrinter.symbolText(dependent[0]), latexPrinter.symbolText(independent[0]))
+        side = "\\frac{d\\," + u + "}{d\\," + x + "}"
+      } else {
+        side = jacobianSymbol(dependent.map(latexPrinter.symbolText), independent)
+      }
     case .inverse: side = "\\left(" + jacobianSymbol(functions, answer.variables) + "\\right)^{-1}"
     case .gradient: side = "\\nabla " + functions[0]
     case .hessian: side = "H_{" + functions[0] + "}"
@@ -101,5 +110,15 @@ extension AnswerFormatter {
       return "this is log(det(JᵀJ))/2, the log of the Gram determinant of the \(shape) Jacobian (\(element))"
     }
     return "this is sqrt(det(JᵀJ)), the Gram determinant of the \(shape) Jacobian: \(element)"
+  }
+}
+
+extension AnswerFormatter {
+  /// Where implicit's derivatives hold: `valid where ∂F/∂y = 3*y^2 - 6*x ≠ 0 (the implicit
+  /// function theorem)`; for a system `det ∂(F1, F2)/∂(u, v)`.
+  func implicitNote(_ implicit: Answer.Implicit, _ answer: Answer) -> String {
+    let names = implicit.dependent.joined(separator: ", ")
+    let what = implicit.dependent.count == 1 ? "∂F/∂\(names)" : "det ∂F/∂(\(names))"
+    return "valid where \(what) = \(textEntry(implicit.condition, answer)) ≠ 0 (the implicit function theorem)"
   }
 }

@@ -248,6 +248,10 @@ struct AnswerFormatter {
     }
     for (key, value) in header(answer, input: input) { field(key) { o.write(value) } }
     if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
+    if let implicit = answer.implicit {
+      field("dep") { o.write(JSONText.array(implicit.dependent.map(JSONText.string))) }
+      field("wrt") { o.write(JSONText.array(implicit.independent.map(JSONText.string))) }
+    }
     if let order = answer.order {
       field("order") { o.write(String(order)) }
       let point = answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
@@ -263,6 +267,7 @@ struct AnswerFormatter {
       field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
     }
     if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }
+    if let implicit = answer.implicit { field("condition") { quoted { writeText(implicit.condition, answer, to: o) } } }
     if answer.determinantKind == .gram { field("kind") { o.write(JSONText.string("gram")) } }
     if let factor = answer.volumeFactor {
       field("volume_element") { quoted { writeText(answer, to: o) } }

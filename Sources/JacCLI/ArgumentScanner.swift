@@ -66,6 +66,7 @@ public enum ArgumentScanner {
       case .state: linearization.state = try variableList(try value(for: spelling, inline: inline), option)
       case .input: linearization.input = try variableList(try value(for: spelling, inline: inline), option)
       case .output: linearization.output = try value(for: spelling, inline: inline)
+      case .dep: invocation.template.dependent = try variableList(try value(for: spelling, inline: inline), option)
       case .order:
         let text = try value(for: spelling, inline: inline)
         guard let k = Int(text), (0...30).contains(k) else { throw UsageError(.orderValue(text), command: .taylor) }
@@ -234,7 +235,7 @@ public enum ArgumentScanner {
       guard Parser.isVariableName(name) else {
         throw UsageError(.notAVariable(name, option: option))
       }
-      if option == .vars || option == .state || option == .input {
+      if option == .vars || option == .state || option == .input || option == .dep {
         guard seen.insert(name).inserted else { throw UsageError(.variableRepeated(name, option: option)) }
       }
     }

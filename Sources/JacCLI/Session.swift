@@ -96,7 +96,8 @@ final class Session {
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
-        .stateCount,
+        .stateCount, .equationCount, .implicitName, .implicitSingular,
+        .implicitSingularAtPoint, .noIndependentVariables,
         .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
@@ -125,6 +126,9 @@ final class Session {
       err(
         "note: \(prefix)the point is on a kink or jump of \(calls)\(more); the derivative there is a convention (docs/rules.md)\n"
       )
+    }
+    if let implicit = answer.implicit, !engine.pool.isNumber(implicit.condition), invocation.style.format != .json {
+      err("note: \(prefix)\(formatter.implicitNote(implicit, answer))\n")
     }
     if let note = AnswerFormatter.determinantNote(answer), invocation.style.format != .json {
       err("note: \(prefix)\(note)\n")

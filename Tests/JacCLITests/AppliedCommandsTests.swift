@@ -207,7 +207,63 @@ import Testing
       ], stdout: "", note: "the Taylor polynomial would have 184756 terms", status: 3),
   ]
 
-  static let all = gram + logdet + linearize + taylor
+  static let folium = "x^3 + y^3 = 6*x*y"
+  static let foliumNote = "note: valid where ∂F/∂y = 3*y^2 - 6*x ≠ 0 (the implicit function theorem)"
+
+  /// implicit. SymPy: `idiff(x**3 + y**3 - 6*x*y, y, x)` = (x**2 - 2*y)/(2*x - y**2), equal to jac's
+  /// (2*y - x^2)/(y^2 - 2*x); `idiff(x**2 + y**2 - 1, y, x)` = -x/y; the systems' -Fu.inv()*Fx
+  /// minus jac's matrices simplify to 0.
+  static let implicit: [Transcript] = [
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x"], stdout: "(2*y - x^2)/(y^2 - 2*x)\n", note: foliumNote),
+    Transcript(args: ["implicit", "x^2 + y^2 - 1", "--dep", "y"], stdout: "-x/y\n", note: "∂F/∂y = 2*y ≠ 0"),
+    Transcript(args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--at", "x=3,y=3"], stdout: "-1\n"),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--latex", "--lhs"],
+      stdout: "\\frac{d\\,y}{d\\,x} = \\frac{2 y - x^{2}}{y^{2} - 2 x}\n", note: foliumNote),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--json"],
+      stdout: "{\"input\":\"\(folium)\",\"command\":\"implicit\",\"vars\":[\"x\",\"y\"],\"dep\":[\"y\"],"
+        + "\"wrt\":[\"x\"],\"result\":\"(2*y - x^2)/(y^2 - 2*x)\",\"condition\":\"3*y^2 - 6*x\"}\n"),
+    Transcript(
+      args: ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y"],
+      stdout: "[ (u*y - 1)/(u - v)  (u*x + 1)/(u - v)  ]\n[ (1 - v*y)/(u - v)  -(v*x + 1)/(u - v) ]\n",
+      note: "note: valid where det ∂F/∂(u, v) = u - v ≠ 0"),
+    Transcript(
+      args: ["implicit", "x*u + y*v^2 = 0, x*v^3 + y^2*u^6 = 0", "--dep", "u,v", "--wrt", "x,y", "--json"],
+      stdout: "{\"input\":\"x*u + y*v^2 = 0, x*v^3 + y^2*u^6 = 0\",\"command\":\"implicit\","
+        + "\"vars\":[\"x\",\"y\",\"u\",\"v\"],\"shape\":[2,2],\"dep\":[\"u\",\"v\"],\"wrt\":[\"x\",\"y\"],"
+        + "\"result\":[[\"v*(3*u*x - 2*v^2*y)/(3*(4*u^5*y^3 - v*x^2))\",\"(3*v^3*x - 4*u^6*y^2)/(3*(4*u^5*y^3 - v*x^2))\"],"
+        + "[\"(v^3*x - 6*u^6*y^2)/(3*v*(4*u^5*y^3 - v*x^2))\",\"2*u^5*y*(u*x - 3*v^2*y)/(3*v*(4*u^5*y^3 - v*x^2))\"]],"
+        + "\"condition\":\"3*v*(v*x^2 - 4*u^5*y^3)\"}\n"),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--at", "x=0,y=0"], stdout: "",
+      note: "error: det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there", status: 1),
+    Transcript(
+      args: ["implicit", "x^2 + z^2 - 1", "--dep", "y"], stdout: "",
+      note: "error: the equations do not define the '--dep' variables implicitly", status: 1),
+    Transcript(
+      args: ["implicit", "x + y", "--dep", "y,x"], stdout: "",
+      note: "error: implicit needs one equation per dependent variable; found 1 equation for 2 in '--dep'", status: 1),
+    Transcript(
+      args: ["implicit", "y^2 = 1", "--dep", "y"], stdout: "",
+      note: "error: implicit has no independent variables: every name is in '--dep'; give '--wrt'", status: 1),
+    Transcript(
+      args: ["implicit", "x*y = 1", "--dep", "y", "--wrt", "x,y"], stdout: "",
+      note: "error: 'y' is in both '--dep' and '--wrt'", status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1", "--dep", "y", "--wrt", "x,x"], stdout: "",
+      note: "error: variable 'x' listed twice in '--wrt'", status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1"], stdout: "", note: "error: implicit needs the dependent variables: '--dep y'",
+      status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1 = 2", "--dep", "y"], stdout: "", note: "error: ", status: 65),
+    // '=' is an equation here and a component's name elsewhere.
+    Transcript(args: ["implicit", "x = y^2", "--dep", "y"], stdout: "1/(2*y)\n", note: "∂F/∂y = -2*y ≠ 0"),
+  ]
+
+  static let all = gram + logdet + linearize + taylor + implicit
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

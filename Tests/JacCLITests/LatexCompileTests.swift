@@ -52,6 +52,8 @@ import Testing
     ["logdet", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
     ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--lhs"],
     ["taylor", "sqrt(x)*exp(y)", "--at", "x=1,y=0", "--order", "3"],
+    ["implicit", "x^3 + y^3 = 6*x*y", "--dep", "y", "--wrt", "x", "--lhs"],
+    ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--lhs"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
   ]
 

@@ -121,6 +121,7 @@ import Testing
           request.linearization = Request.Linearization(
             state: ["x"], input: option == .input ? ["u"] : [], output: option == .output ? "x" : nil)
         case .order: request.order = 2
+        case .dep: request.dependent = ["x"]
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

@@ -163,6 +163,44 @@ import Testing
     }
   }
 
+  /// implicit's dy/dx against a numeric solve: y(x) is found by Newton's method on F(x, y) = 0
+  /// at x0 ± h, and the central difference of those roots compared with the answer at (x0, y0).
+  static let implicitCases: [(equation: String, x: Double, yGuess: Double)] = [
+    ("x^3 + y^3 = 6*x*y", 3, 3.1), ("x^3 + y^3 = 6*x*y", 1, 0.2), ("exp(x*y) + y = 3 + x^2", 0.7, 0.8),
+    ("sin(x + y) = x*y^2 - 1/2", 0.4, 1.2),
+  ]
+
+  @Test(arguments: implicitCases.indices)
+  func implicitDerivativeMatchesNumericSolve(_ k: Int) throws {
+    let (equation, x0, guess) = Self.implicitCases[k]
+    let f = Fixture()
+    var request = Request(command: .implicit, inputs: [equation], along: ["x"])
+    request.dependent = ["y"]
+    let answer = try f.engine.run(request)
+    guard case .scalar(let derivative) = answer.value else {
+      Issue.record("not a scalar")
+      return
+    }
+    let F = try Parser.parseEquations(equation, in: f.pool)[0]
+    let Fy = f.d(F, "y")
+    func solve(_ x: Double) -> Double {
+      var y = guess
+      for _ in 0..<60 {
+        let step = f.pool.evaluate(F, ["x": x, "y": y]) / f.pool.evaluate(Fy, ["x": x, "y": y])
+        y -= step
+        if abs(step) < 1e-15 { break }
+      }
+      return y
+    }
+    let y0 = solve(x0)
+    #expect(abs(f.pool.evaluate(F, ["x": x0, "y": y0])) < 1e-12, "\(equation): no root near \(guess)")
+    let h = 1e-5
+    let numeric = (solve(x0 + h) - solve(x0 - h)) / (2 * h)
+    let symbolic = f.pool.evaluate(derivative, ["x": x0, "y": y0])
+    #expect(
+      isClose(symbolic, numeric, relative: 1e-7, absolute: 1e-8), "\(equation) at x = \(x0): \(symbolic) vs \(numeric)")
+  }
+
   @Test func logDeterminantMatchesNumeric() throws {
     let f = Fixture()
     let input = "x + 2*tanh(x + y), y + tanh(x + y)"

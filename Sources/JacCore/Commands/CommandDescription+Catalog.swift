@@ -2,7 +2,7 @@
 /// ``Engine`` (Engine+Commands.swift).
 extension CommandDescription {
   public static let all: [CommandDescription] = [
-    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor,
+    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -106,6 +106,15 @@ extension CommandDescription {
     options: [.at, .order], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
     shape: .perFunction, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
+
+  static let implicit = CommandDescription(
+    command: .implicit, aliases: [], summary: "implicit derivatives of F(x, y) = 0",
+    overview: "dy/dx of F(x, y) = 0, -F_y^-1 F_x; for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
+    usage: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>] \(formats)",
+    options: [.dep, .wrt, .at], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
+    required: (.dep, "the dependent variables: '--dep y'"),
+    shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
+    compute: { engine, c throws(JacError) in try engine.implicitValue(c) })
 }
 
 extension Request.Command {
@@ -124,6 +133,7 @@ extension Request.Command {
     case .logdet: return .logdet
     case .linearize: return .linearize
     case .taylor: return .taylor
+    case .implicit: return .implicit
     }
   }
 }

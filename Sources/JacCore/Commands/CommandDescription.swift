@@ -76,6 +76,8 @@ public enum AnswerShape: Sendable, Equatable {
 
 /// The left-hand side of a result in LaTeX (`--lhs`).
 public enum LatexSide: Sendable, Equatable {
+  /// `\frac{dy}{dx}`, or `\frac{\partial(u, v)}{\partial(x, y)}` for a system (implicit).
+  case implicitDerivative
   /// `\log\left|\det \frac{\partial(x, y)}{\partial(r, t)}\right|`.
   case logDeterminant
   /// `\frac{\partial(x, y)}{\partial(r, t)}` (with `\, v` or `u^T` for J·v and uᵀ·J).

@@ -30,6 +30,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case input = "--input"
   case output = "--output"
   case order = "--order"
+  case dep = "--dep"
   case lhs = "--lhs"
   case env = "--env"
   case standalone = "--standalone"
@@ -61,6 +62,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .state, .input: return "names"
     case .output: return "functions"
     case .order: return "k"
+    case .dep: return "names"
     case .env: return "name"
     case .entry: return "i,j"
     case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
@@ -80,7 +82,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
-      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .order, .lhs, .env,
+      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .lhs, .env,
       .standalone, .withLatex, .steps, .entry, .stats, .version, .help:
       return self
     }
@@ -92,7 +94,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     let label = name + (valueName.map { " <\($0)>" } ?? "")
     switch self {
     case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
-    case .wrt: return (label, ["diff only: differentiate along these, left to right (default: --vars)."])
+    case .wrt:
+      return (
+        label, ["diff: differentiate along these, left to right (default: --vars); implicit: the independent ones."]
+      )
     case .definitions:
       return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
     case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])
@@ -123,6 +128,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .maxIter: return (label, ["newton: at most n steps (default 50)."])
     case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
     case .input: return (label, ["linearize: the input variables u, e.g. F."])
+    case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])
     case .order: return (label, ["taylor: the order of the polynomial, 0 to 30 (default 2)."])
     case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
     case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])

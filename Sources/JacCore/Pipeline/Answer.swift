@@ -75,6 +75,14 @@ public struct Answer {
   public var determinant: Expr?
   /// The finite-difference check, entry by entry in the order of the result (`--check`).
   public var check: DerivativeCheck?
+  /// For `implicit`: the names, and the determinant the implicit function theorem needs nonzero.
+  public struct Implicit {
+    public var dependent: [String]
+    public var independent: [String]
+    /// det ∂F/∂u, simplified (∂F/∂y for one equation): the derivatives hold where it is not 0.
+    public var condition: Expr
+  }
+  public var implicit: Implicit?
   /// For `taylor`: the order of the polynomial, and the point it expands about.
   public var order: Int?
   public var expansionPoint: [(name: String, value: Expr)] = []

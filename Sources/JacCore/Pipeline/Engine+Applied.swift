@@ -184,3 +184,42 @@ extension Engine {
 
   static func factorial(_ n: Int) -> BigInt { (1...max(n, 1)).reduce(BigInt(1)) { $0 * BigInt($1) } }
 }
+
+extension Engine {
+  /// implicit: the derivatives of the functions u(x) that F(x, u) = 0 defines (the implicit
+  /// function theorem), where det ∂F/∂u ≠ 0:
+  ///
+  ///     ∂u/∂x = −(∂F/∂u)⁻¹ · ∂F/∂x = −adj(∂F/∂u) · ∂F/∂x / det(∂F/∂u),
+  ///
+  /// for one equation dy/dx = −F_x/F_y. The equations are read as lhs − rhs; u are `--dep`
+  /// (one per equation), x are `--wrt` (else the other free names). Each entry is simplified; a
+  /// 1×1 answer is a scalar. det ∂F/∂u is returned as the condition; 0 everywhere is an error.
+  func implicitValue(_ c: Context) throws(JacError) -> Computed {
+    let dependent = c.request.dependent ?? []
+    let independent = Array(c.variableNames.dropLast(dependent.count))
+    var seen = Set<String>()
+    for name in independent {
+      if dependent.contains(name) { throw .implicitName(name, twice: false) }
+      if !seen.insert(name).inserted { throw .implicitName(name, twice: true) }
+    }
+    let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
+    if f.count != dependent.count { throw .equationCount(equations: f.count, dependent: dependent.count) }
+    if independent.isEmpty { throw .noIndependentVariables }
+    if f.count > Limits.determinantSize { throw .limit(.determinantSize(f.count)) }
+    let fu = try partials(f, dependent.map(pool.symbol), c)
+    let fx = try partials(f, independent.map(pool.symbol), c)
+    let det = try finish(pool.determinant(fu), c)
+    if det == pool.zero { throw .implicitSingular }
+    let adjugate = pool.adjugate(fu)
+    let factor = pool.negate(pool.reciprocal(det))
+    let entries = try (0..<f.count * independent.count).map { k throws(JacError) in
+      let (i, j) = (k / independent.count, k % independent.count)
+      let sum = pool.add((0..<f.count).map { l in pool.multiply(adjugate[i, l], fx[l, j]) })
+      return try finish(pool.multiply(sum, factor), c)
+    }
+    let result = Matrix(rows: f.count, columns: independent.count, entries: entries)
+    let implicit = Answer.Implicit(dependent: dependent, independent: independent, condition: det)
+    let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
+    return Computed(value: value, implicit: implicit)
+  }
+}

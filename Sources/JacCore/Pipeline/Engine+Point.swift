@@ -114,6 +114,12 @@ extension Engine {
       if d == pool.zero { throw .singularAtPoint }
       answer.determinant = d
     }
+    if var implicit = answer.implicit {
+      let d = try evaluated(implicit.condition, label: "det ∂F/∂(dep)")
+      if d == pool.zero { throw .implicitSingularAtPoint }
+      implicit.condition = d
+      answer.implicit = implicit
+    }
     switch answer.value {
     case .scalar(let e): answer.value = .scalar(try evaluated(e, label: "the result"))
     case .list(let es):

@@ -59,6 +59,8 @@ public final class Engine {
   struct Computed {
     var value: Answer.Value
     var determinant: Expr?
+    /// For implicit: the names and the condition.
+    var implicit: Answer.Implicit?
     /// For det and logdet: which determinant, of a Jacobian of which size.
     var determinantKind: Answer.DeterminantKind?
     var jacobianSize: (rows: Int, columns: Int)?
@@ -104,6 +106,13 @@ public final class Engine {
     var uses = Parser.Uses()
     for (i, text) in request.inputs.enumerated() {
       do {
+        if request.command == .implicit {
+          // Equations, lhs = rhs read as lhs − rhs: not named components.
+          let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions))
+          functions += equations
+          names += equations.map { _ in nil }
+          continue
+        }
         let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions), uses: &uses)
         functions += components.map(\.expression)
         names += components.map(\.name)
@@ -127,8 +136,12 @@ public final class Engine {
     }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
-    let variableNames =
+    var variableNames =
       request.variables ?? request.linearization.map { $0.state + $0.input } ?? pool.freeSymbols(functions)
+    if request.command == .implicit, let dependent = request.dependent {
+      // The independent variables first (--wrt, else the other free names), then the dependent.
+      variableNames = (request.along ?? variableNames.filter { !dependent.contains($0) }) + dependent
+    }
     if variableNames.count > Limits.variables { throw .limit(.variables(variableNames.count)) }
     var context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
@@ -140,6 +153,7 @@ public final class Engine {
     answer.componentNames = names
     answer.determinant = computed.determinant
     answer.linearization = request.linearization
+    answer.implicit = computed.implicit
     if request.command == .taylor {
       answer.order = request.order ?? Engine.defaultTaylorOrder
       answer.expansionPoint = context.point.map { ($0.name, $0.value) }
@@ -205,6 +219,10 @@ public final class Engine {
     case .newton: break
     }
     answer.determinant = answer.determinant.map(folded)
+    if var implicit = answer.implicit {
+      implicit.condition = folded(implicit.condition)
+      answer.implicit = implicit
+    }
     answer.volumeFactor = answer.volumeFactor.map(folded)
   }
 

@@ -8,6 +8,16 @@ public enum JacError: Error, Equatable {
   case notSquare(command: Request.Command, rows: Int, columns: Int)
   /// linearize needs one function (x' = f) per state variable.
   case stateCount(functions: Int, states: Int)
+  /// implicit needs one equation per dependent variable.
+  case equationCount(equations: Int, dependent: Int)
+  /// implicit: a name in both `--dep` and `--wrt` (or twice in `--wrt`).
+  case implicitName(String, twice: Bool)
+  /// implicit: det ∂F/∂u simplifies to 0, so the equations define no u(x).
+  case implicitSingular
+  /// implicit: every name is dependent.
+  case noIndependentVariables
+  /// implicit at a point where det ∂F/∂u = 0.
+  case implicitSingularAtPoint
   /// grad and hessian need one function.
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
@@ -67,6 +77,16 @@ public enum JacError: Error, Equatable {
     case .stateCount(let functions, let states):
       return "linearize needs one function x' = f per state variable; found \(functions) "
         + "\(functions == 1 ? "function" : "functions") for \(states) in '--state'"
+    case .equationCount(let equations, let dependent):
+      return "implicit needs one equation per dependent variable; found \(equations) "
+        + "\(equations == 1 ? "equation" : "equations") for \(dependent) in '--dep'"
+    case .implicitName(let name, let twice):
+      return twice ? "variable '\(name)' listed twice in '--wrt'" : "'\(name)' is in both '--dep' and '--wrt'"
+    case .implicitSingular:
+      return "the equations do not define the '--dep' variables implicitly: det ∂F/∂(dep) = 0 everywhere"
+    case .noIndependentVariables: return "implicit has no independent variables: every name is in '--dep'; give '--wrt'"
+    case .implicitSingularAtPoint:
+      return "det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedFunction(let name, let use):

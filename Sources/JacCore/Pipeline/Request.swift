@@ -1,7 +1,7 @@
 /// What a person asks jac: a command, its input, and options.
 public struct Request: Sendable {
   public enum Command: String, Sendable, CaseIterable {
-    case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor
+    case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit
   }
   /// Newton's method settings (`jac newton`).
   public struct NewtonSettings: Sendable, Equatable {
@@ -67,6 +67,8 @@ public struct Request: Sendable {
   /// `--check`: compare every entry with finite differences.
   public var check = false
   public var newton: NewtonSettings?
+  /// `--dep`: the dependent variables of `jac implicit`, one per equation.
+  public var dependent: [String]?
   /// `--order k`: the order of `jac taylor`'s polynomial (nil: 2).
   public var order: Int?
   /// `jac linearize`: `--state`, `--input`, `--output`.
@@ -85,7 +87,7 @@ public struct Request: Sendable {
       (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
       (entry != nil, .entry), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
-      (linearization?.output != nil, .output), (order != nil, .order),
+      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
     return given
