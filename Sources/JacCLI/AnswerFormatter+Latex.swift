@@ -51,7 +51,19 @@ extension AnswerFormatter {
       case .vjp?: side = "u^{\\mathsf{T}} " + j
       case nil: side = j
       }
+    case .determinant where answer.determinantKind == .gram: side = "\\sqrt{\\det(J^\\top J)}"
     case .determinant: side = "\\det " + jacobianSymbol(functions, answer.variables)
+    case .logDeterminant where answer.determinantKind == .gram: side = "\\tfrac{1}{2} \\log \\det(J^\\top J)"
+    case .logDeterminant: side = "\\log \\left|\\det " + jacobianSymbol(functions, answer.variables) + "\\right|"
+    case .implicitDerivative:
+      let dependent = answer.implicit?.dependent ?? []
+      let independent = answer.variables.filter { !dependent.contains($0) }
+      if dependent.count == 1 && independent.count == 1 {
+        let (u, x) = (latexPrinter.symbolText(dependent[0]), latexPrinter.symbolText(independent[0]))
+        side = "\\frac{d\\," + u + "}{d\\," + x + "}"
+      } else {
+        side = jacobianSymbol(dependent.map(latexPrinter.symbolText), independent)
+      }
     case .inverse: side = "\\left(" + jacobianSymbol(functions, answer.variables) + "\\right)^{-1}"
     case .gradient: side = "\\nabla " + functions[0]
     case .hessian: side = "H_{" + functions[0] + "}"
@@ -78,5 +90,35 @@ extension AnswerFormatter {
       if style.lhs { o.write(partialSymbol(f, along: answer.along) + " = ") }
       writeLatex(e, answer, to: o)
     }
+  }
+}
+
+extension AnswerFormatter {
+  /// The note that says which determinant a non-square `det` is (JSON says `"kind": "gram"`):
+  /// `this is sqrt(det(JᵀJ)), the Gram determinant of the 3×2 Jacobian: the area element of the
+  /// surface`.
+  static func determinantNote(_ answer: Answer) -> String? {
+    guard answer.determinantKind == .gram, let size = answer.jacobianSize else { return nil }
+    let element: String
+    switch size.columns {
+    case 1: element = "the length element of the curve"
+    case 2: element = "the area element of the surface"
+    default: element = "the \(size.columns)-volume element of the image"
+    }
+    let shape = "\(size.rows)×\(size.columns)"
+    if answer.command == .logdet {
+      return "this is log(det(JᵀJ))/2, the log of the Gram determinant of the \(shape) Jacobian (\(element))"
+    }
+    return "this is sqrt(det(JᵀJ)), the Gram determinant of the \(shape) Jacobian: \(element)"
+  }
+}
+
+extension AnswerFormatter {
+  /// Where implicit's derivatives hold: `valid where ∂F/∂y = 3*y^2 - 6*x ≠ 0 (the implicit
+  /// function theorem)`; for a system `det ∂(F1, F2)/∂(u, v)`.
+  func implicitNote(_ implicit: Answer.Implicit, _ answer: Answer) -> String {
+    let names = implicit.dependent.joined(separator: ", ")
+    let what = implicit.dependent.count == 1 ? "∂F/∂\(names)" : "det ∂F/∂(\(names))"
+    return "valid where \(what) = \(textEntry(implicit.condition, answer)) ≠ 0 (the implicit function theorem)"
   }
 }

@@ -176,23 +176,32 @@ struct AnswerFormatter {
         if i > 0 { o.write(style.compact ? "," : ", ") }
         writeText(e, answer, to: o)
       }
-    case .matrix(let m):
-      if !style.dense, let count = Self.listedNonzeros(m, pool) {
-        return writeSparseListing(m, nonzero: count, answer, to: o)
+    case .matrix(let m): writeTextMatrix(m, answer, to: o)
+    case .labelled(let ms):
+      // `A =` on a line of its own, the matrix below it, a blank line between matrices.
+      for (k, (name, m)) in ms.enumerated() {
+        o.write((k > 0 ? "\n\n" : "") + name + " =\n")
+        writeTextMatrix(m, answer, to: o)
       }
-      let brackets: MatrixLayout.Brackets? = style.compact ? nil : format == .unicode ? .unicode : .text
-      guard o.counting || o.measured else {
-        // A small answer: its cells printed first, their widths read off the strings.
-        let cells = (0..<m.rows).map { i in m.row(i).map { textEntry($0, answer) } }
-        return MatrixLayout.write(
-          rows: m.rows, columns: m.columns, aligned: brackets, width: { cells[$0][$1].unicodeScalars.count },
-          cell: { o.writeVerbatim(cells[$0][$1]) }, write: o.write, pad: o.writeSpaces)
-      }
-      MatrixLayout.write(
-        rows: m.rows, columns: m.columns, aligned: brackets, width: { textWidth(m[$0, $1], answer, o) },
-        cell: { writeText(m[$0, $1], answer, to: o) }, write: o.write, pad: o.writeSpaces)
     case .newton: break
     }
+  }
+
+  private func writeTextMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
+    if !style.dense, let count = Self.listedNonzeros(m, pool) {
+      return writeSparseListing(m, nonzero: count, answer, to: o)
+    }
+    let brackets: MatrixLayout.Brackets? = style.compact ? nil : format == .unicode ? .unicode : .text
+    guard o.counting || o.measured else {
+      // A small answer: its cells printed first, their widths read off the strings.
+      let cells = (0..<m.rows).map { i in m.row(i).map { textEntry($0, answer) } }
+      return MatrixLayout.write(
+        rows: m.rows, columns: m.columns, aligned: brackets, width: { cells[$0][$1].unicodeScalars.count },
+        cell: { o.writeVerbatim(cells[$0][$1]) }, write: o.write, pad: o.writeSpaces)
+    }
+    MatrixLayout.write(
+      rows: m.rows, columns: m.columns, aligned: brackets, width: { textWidth(m[$0, $1], answer, o) },
+      cell: { writeText(m[$0, $1], answer, to: o) }, write: o.write, pad: o.writeSpaces)
   }
 
   /// The number of nonzero entries when text lists a matrix by them, else nil: more than
@@ -232,17 +241,12 @@ struct AnswerFormatter {
       o.write(" \\, \(differentials)")
       writeAssumptions(answer, latex: true, to: o)
     case .list(let es): writeLatexList(es, answer, to: o)
-    case .matrix(let m):
-      // LatexPrinter.matrix, a cell at a time.
-      o.write("\\begin{\(style.environment)} ")
-      for i in 0..<m.rows {
-        if i > 0 { o.write(" \\\\ ") }
-        for j in 0..<m.columns {
-          if j > 0 { o.write(" & ") }
-          writeLatex(m[i, j], answer, to: o)
-        }
+    case .matrix(let m): writeLatexMatrix(m, answer, to: o)
+    case .labelled(let ms):
+      for (k, (name, m)) in ms.enumerated() {
+        o.write((k > 0 ? ", \\quad " : "") + name + " = ")
+        writeLatexMatrix(m, answer, to: o)
       }
-      o.write(" \\end{\(style.environment)}")
     case .newton: break
     }
   }
@@ -262,8 +266,25 @@ struct AnswerFormatter {
     if latex { o.write(")") }
   }
 
-  /// `dx dy` when every component is named (`x = r*cos(t)`), else `dV`.
+  /// LatexPrinter.matrix, a cell at a time.
+  private func writeLatexMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
+    o.write("\\begin{\(style.environment)} ")
+    for i in 0..<m.rows {
+      if i > 0 { o.write(" \\\\ ") }
+      for j in 0..<m.columns {
+        if j > 0 { o.write(" & ") }
+        writeLatex(m[i, j], answer, to: o)
+      }
+    }
+    o.write(" \\end{\(style.environment)}")
+  }
+
+  /// `dx dy` when every component is named (`x = r*cos(t)`), else `dV`; for the Gram
+  /// determinant the element of the image: `ds` (a curve), `dS` (a surface), `dV`.
   private func volumeLeft(_ answer: Answer, latex: Bool) -> String {
+    if answer.determinantKind == .gram {
+      return ["ds", "dS"].dropFirst(answer.variables.count - 1).first ?? "dV"
+    }
     let names = answer.componentNames.compactMap { $0 }
     guard !names.isEmpty, names.count == answer.componentNames.count else { return "dV" }
     return names.map { "d" + (latex ? latexPrinter.symbolText($0) : $0) }.joined(separator: latex ? "\\," : " ")
@@ -287,12 +308,27 @@ struct AnswerFormatter {
     }
     for (key, value) in header(answer, input: input) { field(key) { o.write(value) } }
     if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
+    if let implicit = answer.implicit {
+      field("dep") { o.write(JSONText.array(implicit.dependent.map(JSONText.string))) }
+      field("wrt") { o.write(JSONText.array(implicit.independent.map(JSONText.string))) }
+    }
+    if let order = answer.order {
+      field("order") { o.write(String(order)) }
+      let point = answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
+      field("at") { o.write(JSONText.object(point)) }
+    }
+    if let linearization = answer.linearization {
+      field("state") { o.write(JSONText.array(linearization.state.map(JSONText.string))) }
+      field("inputs") { o.write(JSONText.array(linearization.input.map(JSONText.string))) }
+    }
     field("result") { writeShaped(answer, to: o) { e in quoted { writeText(e, answer, to: o) } } }
     if style.withLatex {
       field("latex") { writeShaped(answer, to: o) { e in quoted { writeLatex(e, answer, to: o) } } }
       field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
     }
     if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }
+    if let implicit = answer.implicit { field("condition") { quoted { writeText(implicit.condition, answer, to: o) } } }
+    if answer.determinantKind == .gram { field("kind") { o.write(JSONText.string("gram")) } }
     if let factor = answer.volumeFactor {
       field("volume_element") { quoted { writeText(answer, to: o) } }
       field("abs_det") { quoted { writeText(factor, answer, to: o) } }
@@ -312,17 +348,27 @@ struct AnswerFormatter {
       }
       o.write("]")
     }
-    switch answer.value {
-    case .scalar(let e): entry(e)
-    case .list(let es): list(es)
-    case .matrix(let m):
-      if answer.description.shape == .gradient { return list(m.entries) }
+    func rows(_ m: Matrix) {
       o.write("[")
       for i in 0..<m.rows {
         if i > 0 { o.write(",") }
         list(m.row(i))
       }
       o.write("]")
+    }
+    switch answer.value {
+    case .scalar(let e): entry(e)
+    case .list(let es): list(es)
+    case .matrix(let m):
+      if answer.description.shape == .gradient { return list(m.entries) }
+      rows(m)
+    case .labelled(let ms):
+      // {"A": [[…]], "B": [[…]]}
+      for (k, (name, m)) in ms.enumerated() {
+        o.write((k > 0 ? "," : "{") + JSONText.string(name) + ":")
+        rows(m)
+      }
+      o.write("}")
     case .newton: o.write("null")
     }
   }

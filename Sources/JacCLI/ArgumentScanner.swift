@@ -10,6 +10,7 @@ public enum ArgumentScanner {
     var optionsEnded = false
     var misspeltCommand: (name: String, suggestions: [String])?
     var newton = (from: String?.none, tolerance: Double?.none, maxIterations: Int?.none)
+    var linearization = (state: [String]?.none, input: [String](), output: String?.none)
     func value(for spelling: String, inline: String?) throws(UsageError) -> String {
       if let inline { return inline }
       index += 1
@@ -62,6 +63,14 @@ public enum ArgumentScanner {
       case .jvp: invocation.template.jvp = try value(for: spelling, inline: inline)
       case .vjp: invocation.template.vjp = try value(for: spelling, inline: inline)
       case .from: newton.from = try value(for: spelling, inline: inline)
+      case .state: linearization.state = try variableList(try value(for: spelling, inline: inline), option)
+      case .input: linearization.input = try variableList(try value(for: spelling, inline: inline), option)
+      case .output: linearization.output = try value(for: spelling, inline: inline)
+      case .dep: invocation.template.dependent = try variableList(try value(for: spelling, inline: inline), option)
+      case .order:
+        let text = try value(for: spelling, inline: inline)
+        guard let k = Int(text), (0...30).contains(k) else { throw UsageError(.orderValue(text), command: .taylor) }
+        invocation.template.order = k
       case .tol:
         let text = try value(for: spelling, inline: inline)
         // Read exactly, as jac reads numbers (1e-400 is not a double's 0), then the largest
@@ -114,6 +123,13 @@ public enum ArgumentScanner {
       invocation.template.newton = Request.NewtonSettings(
         from: from, tolerance: newton.tolerance ?? Request.NewtonSettings.defaultTolerance,
         maxIterations: newton.maxIterations ?? Request.NewtonSettings.defaultMaxIterations)
+    }
+    if let state = linearization.state {
+      invocation.template.linearization = Request.Linearization(
+        state: state, input: linearization.input, output: linearization.output)
+      if let both = linearization.input.first(where: state.contains) {
+        throw UsageError(.stateAndInput(both), command: invocation.command)
+      }
     }
     if invocation.help || invocation.version { return invocation }
     if let (name, suggestions) = misspeltCommand, invocation.inputs.count > 1 {
@@ -240,7 +256,7 @@ public enum ArgumentScanner {
       guard Parser.isVariableName(name) else {
         throw UsageError(.notAVariable(name, option: option))
       }
-      if option == .vars {
+      if option == .vars || option == .state || option == .input || option == .dep {
         guard seen.insert(name).inserted else { throw UsageError(.variableRepeated(name, option: option)) }
       }
     }

@@ -9,9 +9,11 @@ extension ExitCode {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
     case .limit, .limitInInput: self = .limit
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
-      .notApplicable, .pointForDefinition, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
+      .notApplicable, .pointForDefinition, .implicitName, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
-    case .notSquare, .notScalar, .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint,
+    case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
+      .noIndependentVariables, .noVariables, .undefinedResult, .singular, .logOfSingular,
+      .singularAtPoint, .undefinedAtPoint,
       .unboundSymbols, .undefinedFunction:
       self = .mathError
     }

@@ -100,7 +100,9 @@ final class Session {
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
-        .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+        .stateCount, .equationCount, .implicitName, .implicitSingular,
+        .implicitSingularAtPoint, .noIndependentVariables,
+        .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)
@@ -128,6 +130,12 @@ final class Session {
       err(
         "note: \(prefix)the point is on a kink or jump of \(calls)\(more); the derivative there is a convention (docs/rules.md)\n"
       )
+    }
+    if let implicit = answer.implicit, !engine.pool.isNumber(implicit.condition), invocation.style.format != .json {
+      err("note: \(prefix)\(formatter.implicitNote(implicit, answer))\n")
+    }
+    if let note = AnswerFormatter.determinantNote(answer), invocation.style.format != .json {
+      err("note: \(prefix)\(note)\n")
     }
     if let det = answer.determinant, !engine.pool.isNumber(det), invocation.style.format != .json {
       err("note: \(prefix)the inverse does not exist where det J = \(formatter.textEntry(det, answer)) = 0\n")
@@ -166,6 +174,7 @@ final class Session {
 
   private func isMultiLine(_ answer: Answer) -> Bool {
     if case .matrix = answer.value { return true }
+    if case .labelled = answer.value { return true }
     return false
   }
 

@@ -76,6 +76,10 @@ public struct UsageError: Error, Equatable {
     case variableName(String, option: Option)
     /// A name listed twice in `--vars`.
     case variableRepeated(String, option: Option)
+    /// `--order` that is not a whole number from 0 to 30.
+    case orderValue(String)
+    /// A name in both `--state` and `--input` (linearize).
+    case stateAndInput(String)
 
     public var message: String {
       switch self {
@@ -118,6 +122,8 @@ public struct UsageError: Error, Equatable {
       case .valueForFlag(let name): return "option '\(name)' takes no value"
       case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
       case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
+      case .orderValue(let text): return "'--order' needs a whole number from 0 to 30, found '\(text)'"
+      case .stateAndInput(let name): return "'\(name)' is in both '--state' and '--input'"
       }
     }
 
@@ -130,7 +136,7 @@ public struct UsageError: Error, Equatable {
         .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
         .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
         .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
-        .variableName, .variableRepeated:
+        .variableName, .variableRepeated, .stateAndInput, .orderValue:
         return nil
       }
     }

@@ -29,7 +29,7 @@ import Testing
     // abs-square: d²|x|/dx² = 1/|x| - x²/|x|³ = 0 (x ≠ 0), and the Hessian of π|x| + y|x|.
     (["diff", "abs(x)", "--wrt", "x,x"], nil, "0\n", 0),
     (["hessian", "pi*abs(x) + y*abs(x)"], nil, "[ 0         x/abs(x) ]\n[ x/abs(x)  0        ]\n", 0),
-    (["det", "x, y", "--vars", "x"], nil, "", 1),
+    (["det", "x*y", "--vars", "x,y"], nil, "", 1),
     (["grad", "x, y"], nil, "", 1),
     (["simplify", "sin(x"], nil, "", 65),
     (["--varz", "x"], nil, "", 64),

@@ -46,6 +46,15 @@ import Testing
     ["simplify", "E = m*c^2", "--lhs"],
     // Names that would print alike are set literally (theta beside θ, x1 beside x_1).
     ["grad", "theta*θ + x1*x_1 + φ_2*phi2", "--lhs"],
+    // Issue 18: the Gram determinant and the commands that use the Jacobian.
+    ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
+    ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--volume-element"],
+    ["logdet", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--lhs"],
+    ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--lhs"],
+    ["taylor", "sqrt(x)*exp(y)", "--at", "x=1,y=0", "--order", "3"],
+    ["implicit", "x^3 + y^3 = 6*x*y", "--dep", "y", "--wrt", "x", "--lhs"],
+    ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--lhs"],
+    ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
   ]
 
   static var engine: String? {

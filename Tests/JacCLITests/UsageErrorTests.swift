@@ -42,6 +42,8 @@ import Testing
     (["x", "--latex=1"], .valueForFlag("--latex")),
     (["x", "--vars", "2x"], .variableName("2x", option: .vars)),
     (["x", "--vars", "x,x"], .variableRepeated("x", option: .vars)),
+    (["linearize", "w, -sin(th)", "--state", "th,w", "--input", "th"], .stateAndInput("th")),
+    (["taylor", "x", "--at", "x=0", "--order", "31"], .orderValue("31")),
   ]
 
   /// The case's name; the switch fails to compile when a case is added, so it gets an example.
@@ -78,6 +80,8 @@ import Testing
     case .valueForFlag: "valueForFlag"
     case .variableName: "variableName"
     case .variableRepeated: "variableRepeated"
+    case .stateAndInput: "stateAndInput"
+    case .orderValue: "orderValue"
     }
   }
 
@@ -118,6 +122,11 @@ import Testing
         case .from, .tol, .maxIter: request.newton = Request.NewtonSettings(from: "1")
         case .steps: request.steps = true
         case .assume: request.assumptions = "x > 0"
+        case .state, .input, .output:
+          request.linearization = Request.Linearization(
+            state: ["x"], input: option == .input ? ["u"] : [], output: option == .output ? "x" : nil)
+        case .order: request.order = 2
+        case .dep: request.dependent = ["x"]
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

@@ -2,7 +2,7 @@
 /// ``Engine`` (Engine+Commands.swift).
 extension CommandDescription {
   public static let all: [CommandDescription] = [
-    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity,
+    jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -18,7 +18,7 @@ extension CommandDescription {
 
   static let det = CommandDescription(
     command: .det, aliases: ["determinant"], summary: "Jacobian determinant",
-    overview: "The Jacobian determinant of a square system.",
+    overview: "The Jacobian determinant of a square system; with m > n functions, the Gram determinant sqrt(det(JᵀJ)).",
     usage: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] \(formats)",
     options: [.at, .volumeElement, .assume], refusals: [:], required: nil,
     shape: .scalar, latexSide: .determinant, code: ("jacobian_det", "Jacobian determinant"),
@@ -80,6 +80,41 @@ extension CommandDescription {
     options: [], refusals: [.at: "it is the symbolic pattern"], required: nil,
     shape: .pattern, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
+
+  static let logdet = CommandDescription(
+    command: .logdet, aliases: [], summary: "log of the Jacobian determinant",
+    overview: "log|det J| (normalizing flows); with m > n functions, log(det(JᵀJ))/2.",
+    usage: "jac logdet <functions>... [--vars <names>] [--at <point>] \(formats)",
+    options: [.at], refusals: [:], required: nil,
+    shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
+    compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
+
+  static let linearize = CommandDescription(
+    command: .linearize, aliases: [], summary: "state-space matrices A, B (C, D) of x' = f(x, u)",
+    overview: "Linearize x' = f(x, u), y = h(x, u): A = df/dx, B = df/du, C = dh/dx, D = dh/du.",
+    usage:
+      "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
+    options: [.state, .input, .output, .at], refusals: [.vars: "name the variables with '--state' and '--input'"],
+    required: (.state, "the state variables: '--state x,v'"),
+    shape: .labelled, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
+
+  static let taylor = CommandDescription(
+    command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
+    overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
+    usage: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>] \(formats)",
+    options: [.at, .order], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
+    shape: .perFunction, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
+
+  static let implicit = CommandDescription(
+    command: .implicit, aliases: [], summary: "implicit derivatives of F(x, y) = 0",
+    overview: "dy/dx of F(x, y) = 0, -F_y^-1 F_x; for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
+    usage: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>] \(formats)",
+    options: [.dep, .wrt, .at], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
+    required: (.dep, "the dependent variables: '--dep y'"),
+    shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
+    compute: { engine, c throws(JacError) in try engine.implicitValue(c) })
 }
 
 extension Request.Command {
@@ -95,6 +130,10 @@ extension Request.Command {
     case .inverse: return .inverse
     case .newton: return .newton
     case .sparsity: return .sparsity
+    case .logdet: return .logdet
+    case .linearize: return .linearize
+    case .taylor: return .taylor
+    case .implicit: return .implicit
     }
   }
 }

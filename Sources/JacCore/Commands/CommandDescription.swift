@@ -38,7 +38,7 @@ public struct CommandDescription: Sendable {
 
   /// Whether the command accepts `option` (every option accepts the options no command scopes).
   public func accepts(_ option: Option) -> Bool {
-    !Option.scoped.contains(option) || options.contains(option)
+    (!Option.scoped.contains(option) && refusals[option] == nil) || options.contains(option)
   }
 
   /// The command named `name`, by its name or an alias.
@@ -70,10 +70,16 @@ public enum AnswerShape: Sendable, Equatable {
   case pattern
   /// The iterates of Newton's method.
   case iterates
+  /// Named matrices (linearize's A, B, C, D), each entry a partial derivative of its own pair.
+  case labelled
 }
 
 /// The left-hand side of a result in LaTeX (`--lhs`).
 public enum LatexSide: Sendable, Equatable {
+  /// `\frac{dy}{dx}`, or `\frac{\partial(u, v)}{\partial(x, y)}` for a system (implicit).
+  case implicitDerivative
+  /// `\log\left|\det \frac{\partial(x, y)}{\partial(r, t)}\right|`.
+  case logDeterminant
   /// `\frac{\partial(x, y)}{\partial(r, t)}` (with `\, v` or `u^T` for J·v and uᵀ·J).
   case jacobian
   /// `\det \frac{\partial(x, y)}{\partial(r, t)}`.

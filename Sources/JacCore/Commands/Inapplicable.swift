@@ -73,6 +73,10 @@ public enum Inapplicable: Error, Equatable, Sendable {
     if options.contains(.steps) && !options.isDisjoint(with: [.at, .jvp, .vjp, .check]) { return .stepsOfValues }
     // A scoped option not checked above would pass silently: every scoped option must be listed.
     for option in Option.scoped.sorted() where refused(option) != nil { return refused(option) }
+    // An option every command accepts, that this one refuses with a reason (linearize's '--vars').
+    for option in description.refusals.keys.sorted() where options.contains(option) && !Option.scoped.contains(option) {
+      return .notFor(option, command: command)
+    }
     return nil
   }
 }

@@ -29,6 +29,11 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case from = "--from"
   case tol = "--tol"
   case maxIter = "--max-iter"
+  case state = "--state"
+  case input = "--input"
+  case output = "--output"
+  case order = "--order"
+  case dep = "--dep"
   case lhs = "--lhs"
   case env = "--env"
   case standalone = "--standalone"
@@ -58,6 +63,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .from: return "start"
     case .tol: return "t"
     case .maxIter: return "n"
+    case .state, .input: return "names"
+    case .output: return "functions"
+    case .order: return "k"
+    case .dep: return "names"
     case .env, .functionName: return "name"
     case .layout: return "layout"
     case .entry: return "i,j"
@@ -78,9 +87,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .functionName, .layout, .dense, .compact,
-      .noSimplify, .assume, .at, .exact,
-      .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
-      .stats, .version, .help:
+      .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input,
+      .output, .order, .dep, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats, .version, .help:
       return self
     }
   }
@@ -91,7 +99,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     let label = name + (valueName.map { " <\($0)>" } ?? "")
     switch self {
     case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
-    case .wrt: return (label, ["diff only: differentiate along these, left to right (default: --vars)."])
+    case .wrt:
+      return (
+        label, ["diff: differentiate along these, left to right (default: --vars); implicit: the independent ones."]
+      )
     case .definitions:
       return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
     case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])
@@ -125,6 +136,11 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .from: return (label, ["newton: the starting point, one value per variable."])
     case .tol: return (label, ["newton: stop when |F| <= t (default 1e-12)."])
     case .maxIter: return (label, ["newton: at most n steps (default 50)."])
+    case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
+    case .input: return (label, ["linearize: the input variables u, e.g. F."])
+    case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])
+    case .order: return (label, ["taylor: the order of the polynomial, 0 to 30 (default 2)."])
+    case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
     case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
     case .env:
       return (label, ["LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix."])

@@ -28,6 +28,8 @@ public struct Answer {
     case matrix(Matrix)
     /// The iterates of `jac newton`.
     case newton(NewtonRun)
+    /// Named matrices, in order: linearize's A, B (C, D).
+    case labelled([(name: String, matrix: Matrix)])
 
     /// Every expression of the value, row by row (none for a Newton run).
     public var entries: [Expr] {
@@ -35,9 +37,18 @@ public struct Answer {
       case .scalar(let e): return [e]
       case .list(let es): return es
       case .matrix(let m): return m.entries
+      case .labelled(let ms): return ms.flatMap(\.matrix.entries)
       case .newton: return []
       }
     }
+  }
+  /// Which determinant a `det` (or `logdet`) answer is.
+  public enum DeterminantKind: String, Sendable {
+    /// det J of a square Jacobian.
+    case jacobian
+    /// √det(JᵀJ) of an m×n Jacobian with m > n: the factor by which the map scales n-dimensional
+    /// volume onto its image (the length of a curve, the area of a surface).
+    case gram
   }
   /// `--jvp v` (J·v) or `--vjp u` (uᵀ·J).
   public enum VectorProduct: Sendable { case jvp, vjp }
@@ -66,6 +77,23 @@ public struct Answer {
   public var determinant: Expr?
   /// The finite-difference check, entry by entry in the order of the result (`--check`).
   public var check: DerivativeCheck?
+  /// For `implicit`: the names, and the determinant the implicit function theorem needs nonzero.
+  public struct Implicit {
+    public var dependent: [String]
+    public var independent: [String]
+    /// det ∂F/∂u, simplified (∂F/∂y for one equation): the derivatives hold where it is not 0.
+    public var condition: Expr
+  }
+  public var implicit: Implicit?
+  /// For `taylor`: the order of the polynomial, and the point it expands about.
+  public var order: Int?
+  public var expansionPoint: [(name: String, value: Expr)] = []
+  /// For `linearize`: the state and input names (the variables are both, state first).
+  public var linearization: Request.Linearization?
+  /// For `det` and `logdet`: which determinant it is (nil for other commands).
+  public var determinantKind: DeterminantKind?
+  /// The rows and columns of the Jacobian a determinant was taken of (m×n; m > n for Gram's).
+  public var jacobianSize: (rows: Int, columns: Int)?
   /// For `det --volume-element`: |det J|, simplified.
   public var volumeFactor: Expr?
   /// The simplifier ran out of its work budget: the result is exact but may not be shortest.

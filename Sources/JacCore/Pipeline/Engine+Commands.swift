@@ -28,10 +28,19 @@ extension Engine {
     return Computed(value: .matrix(try jacobian(c)))
   }
 
-  /// det: det J of a square system.
+  /// det: det J of a square system; with more functions than variables, the Gram determinant
+  /// √det(JᵀJ) (Engine+Applied.swift).
   func determinantValue(_ c: Context) throws(JacError) -> Computed {
     try needsVariables(c)
-    return Computed(value: .scalar(try finish(pool.determinant(try squareJacobian(c)), c)))
+    let size = (rows: c.functions.count, columns: c.variables.count)
+    if size.rows > size.columns {
+      let gram = try gramDeterminant(c)
+      return Computed(
+        value: .scalar(try finish(pool.sqrt(gram), c)), determinantKind: .gram,
+        jacobianSize: size)
+    }
+    let det = try finish(pool.determinant(try squareJacobian(c)), c)
+    return Computed(value: .scalar(det), determinantKind: .jacobian, jacobianSize: size)
   }
 
   /// inverse: J⁻¹ = adj(J)/det(J), each entry simplified; a determinant that simplifies to 0 is an

@@ -26,7 +26,7 @@ extension Engine {
       for (k, e) in answer.value.entries.enumerated() {
         entries.append(Entry(function: k, along: answer.along, symbolic: e))
       }
-    case .scalar, .matrix, .pattern, .iterates:
+    case .scalar, .matrix, .pattern, .iterates, .labelled:
       throw .notApplicable(.onlyFor([.check], commands: Request.Command.allCases.filter { $0.description.accepts(.check) }))
     }
     let fixed = numericBindings(c.point)

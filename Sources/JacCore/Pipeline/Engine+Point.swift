@@ -47,7 +47,7 @@ extension Engine {
       // A name the input writes counts even when simplification removed it (`0*log(x)` is 0).
       guard
         free.contains(binding.name) || c.variableNames.contains(binding.name)
-          || writtenNames(c.request.inputs).contains(binding.name)
+          || writtenNames(c.request.inputs + [c.request.linearization?.output].compactMap { $0 }).contains(binding.name)
       else {
         throw .unknownPointVariable(
           binding.name, suggestion: EditDistance.variableSuggestion(for: binding.name, among: free))
@@ -93,7 +93,8 @@ extension Engine {
   func substitute(into answer: inout Answer, _ c: Context) throws(JacError) {
     var values: [Expr: Expr] = [:]
     for (_, symbol, value) in c.point { values[symbol] = value }
-    let unbound = Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
+    // linearize may leave some of its variables symbolic (A at θ = 0 for any input F).
+    let unbound = c.request.command == .linearize ? [] : Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
     var constants: [(Expr, String)] = []
     func evaluated(_ e: Expr, label: String) throws(JacError) -> Expr {
       let s: Expr
@@ -113,6 +114,12 @@ extension Engine {
       if d == pool.zero { throw .singularAtPoint }
       answer.determinant = d
     }
+    if var implicit = answer.implicit {
+      let d = try evaluated(implicit.condition, label: "det ∂F/∂(dep)")
+      if d == pool.zero { throw .implicitSingularAtPoint }
+      implicit.condition = d
+      answer.implicit = implicit
+    }
     switch answer.value {
     case .scalar(let e): answer.value = .scalar(try evaluated(e, label: "the result"))
     case .list(let es):
@@ -123,6 +130,15 @@ extension Engine {
         for j in 0..<m.columns { m[i, j] = try evaluated(m[i, j], label: "entry [\(i + 1),\(j + 1)]") }
       }
       answer.value = .matrix(m)
+    case .labelled(let ms):
+      answer.value = .labelled(
+        try ms.map { name, m throws(JacError) in
+          var m = m
+          for i in 0..<m.rows {
+            for j in 0..<m.columns { m[i, j] = try evaluated(m[i, j], label: "\(name)[\(i + 1),\(j + 1)]") }
+          }
+          return (name, m)
+        })
     case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
     }
     answer.point = c.point.map { ($0.name, $0.value) }

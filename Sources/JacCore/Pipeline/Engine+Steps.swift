@@ -21,7 +21,7 @@ extension Engine {
       for i in c.functions.indices {
         for (j, v) in c.variableNames.enumerated() { selected.append(("[\(i + 1),\(j + 1)]", i, [v])) }
       }
-    case .scalar, .hessian, .matrix, .pattern, .iterates:
+    case .scalar, .hessian, .matrix, .pattern, .iterates, .labelled:
       throw .notApplicable(.onlyFor([.steps], commands: Request.Command.allCases.filter { $0.description.accepts(.steps) }))
     }
     if let entry = c.request.entry {

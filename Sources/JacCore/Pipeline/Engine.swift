@@ -49,6 +49,9 @@ public final class Engine {
     var variables: [Expr]
     /// The `--at` point, parsed once (``Engine/parsePoint(_:)``) after the value is computed.
     var point: [(name: String, symbol: Expr, value: Expr)] = []
+    /// `--where`, read once: the definitions substituted into the functions (and into
+    /// linearize's outputs).
+    var definitions: Definitions?
     var description: CommandDescription { request.command.description }
   }
 
@@ -56,6 +59,11 @@ public final class Engine {
   struct Computed {
     var value: Answer.Value
     var determinant: Expr?
+    /// For implicit: the names and the condition.
+    var implicit: Answer.Implicit?
+    /// For det and logdet: which determinant, of a Jacobian of which size.
+    var determinantKind: Answer.DeterminantKind?
+    var jacobianSize: (rows: Int, columns: Int)?
   }
 
   public func run(_ request: Request) throws(JacError) -> Answer {
@@ -98,6 +106,13 @@ public final class Engine {
     var uses = Parser.Uses()
     for (i, text) in request.inputs.enumerated() {
       do {
+        if request.command == .implicit {
+          // Equations, lhs = rhs read as lhs − rhs: not named components.
+          let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions))
+          functions += equations
+          names += equations.map { _ in nil }
+          continue
+        }
         let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions), uses: &uses)
         functions += components.map(\.expression)
         names += components.map(\.name)
@@ -127,17 +142,31 @@ public final class Engine {
     }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
-    let variableNames = request.variables ?? pool.freeSymbols(functions)
+    var variableNames =
+      request.variables ?? request.linearization.map { $0.state + $0.input } ?? pool.freeSymbols(functions)
+    if request.command == .implicit, let dependent = request.dependent {
+      // The independent variables first (--wrt, else the other free names), then the dependent.
+      variableNames = (request.along ?? variableNames.filter { !dependent.contains($0) }) + dependent
+    }
     if variableNames.count > Limits.variables { throw .limit(.variables(variableNames.count)) }
     var context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
       variables: variableNames.map(pool.symbol))
+    context.definitions = definitions
     let computed = try context.description.compute(self, context)
     if let at = request.at { context.point = try parsePoint(at, context) }
     var answer = Answer(command: request.command, variables: variableNames, value: computed.value)
     answer.componentNames = names
     answer.assumptions = simplifier.assumptions
     answer.determinant = computed.determinant
+    answer.linearization = request.linearization
+    answer.implicit = computed.implicit
+    if request.command == .taylor {
+      answer.order = request.order ?? Engine.defaultTaylorOrder
+      answer.expansionPoint = context.point.map { ($0.name, $0.value) }
+    }
+    answer.determinantKind = computed.determinantKind
+    answer.jacobianSize = computed.jacobianSize
     answer.along = request.along ?? variableNames
     for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {
       let roots = answer.value.entries + [answer.determinant].compactMap { $0 }
@@ -146,7 +175,8 @@ public final class Engine {
     if request.check { answer.check = try check(answer, context) }
     if request.steps { answer.derivations = try derivations(context) }
     try applyVectors(&answer, context)
-    if request.at != nil { try substitute(into: &answer, context) }
+    // taylor's point is where it expands, not a value to substitute into its polynomial.
+    if request.at != nil && request.command != .taylor { try substitute(into: &answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
       let factor = try finish(pool.call(.abs, det), context)
       answer.volumeFactor = factor
@@ -188,9 +218,18 @@ public final class Engine {
     case .list(let es): answer.value = .list(definitions.fold(es, keys: keys))
     case .matrix(let m):
       answer.value = .matrix(Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
+    case .labelled(let ms):
+      answer.value = .labelled(
+        ms.map { name, m in
+          (name, Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
+        })
     case .newton: break
     }
     answer.determinant = answer.determinant.map(folded)
+    if var implicit = answer.implicit {
+      implicit.condition = folded(implicit.condition)
+      answer.implicit = implicit
+    }
     answer.volumeFactor = answer.volumeFactor.map(folded)
   }
 

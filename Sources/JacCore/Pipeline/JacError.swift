@@ -6,6 +6,18 @@ public enum JacError: Error, Equatable {
   case optionParse(ParseError, option: String, text: String)
   /// det, inverse and newton need as many functions as variables.
   case notSquare(command: Request.Command, rows: Int, columns: Int)
+  /// linearize needs one function (x' = f) per state variable.
+  case stateCount(functions: Int, states: Int)
+  /// implicit needs one equation per dependent variable.
+  case equationCount(equations: Int, dependent: Int)
+  /// implicit: a name in both `--dep` and `--wrt` (or twice in `--wrt`).
+  case implicitName(String, twice: Bool)
+  /// implicit: det ∂F/∂u simplifies to 0, so the equations define no u(x).
+  case implicitSingular
+  /// implicit: every name is dependent.
+  case noIndependentVariables
+  /// implicit at a point where det ∂F/∂u = 0.
+  case implicitSingularAtPoint
   /// grad and hessian need one function.
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
@@ -29,6 +41,8 @@ public enum JacError: Error, Equatable {
   case vectorLength(option: String, given: Int, expected: Int)
   /// The Jacobian is singular: its determinant simplifies to 0.
   case singular
+  /// logdet of a Jacobian whose determinant simplifies to 0: log 0 is undefined.
+  case logOfSingular
   /// The Jacobian is singular at the point given with `--at`.
   case singularAtPoint
   /// A result entry is undefined or not real at the point given with `--at`.
@@ -52,9 +66,27 @@ public enum JacError: Error, Equatable {
     switch self {
     case .parse(let e, _): return e.message.text
     case .optionParse(let e, let option, _): return "in '\(option)': \(e.message.text)"
+    case .notSquare(let cmd, let r, let c) where cmd == .det || cmd == .logdet:
+      // m > n is the Gram determinant; m < n flattens: the image of an n-dimensional region has no n-volume.
+      return "\(cmd.rawValue) of a \(r)×\(c) Jacobian: a map of \(c) variables to \(r) "
+        + "\(r == 1 ? "function" : "functions") scales no \(c)-dimensional volume (its image is at most "
+        + "\(r)-dimensional); give at least as many functions as variables"
     case .notSquare(let cmd, let r, let c):
       let what = cmd.description.shape == .iterates ? "as many equations as variables" : "a square Jacobian"
       return "\(cmd.rawValue) needs \(what); this Jacobian is \(r)×\(c)"
+    case .stateCount(let functions, let states):
+      return "linearize needs one function x' = f per state variable; found \(functions) "
+        + "\(functions == 1 ? "function" : "functions") for \(states) in '--state'"
+    case .equationCount(let equations, let dependent):
+      return "implicit needs one equation per dependent variable; found \(equations) "
+        + "\(equations == 1 ? "equation" : "equations") for \(dependent) in '--dep'"
+    case .implicitName(let name, let twice):
+      return twice ? "variable '\(name)' listed twice in '--wrt'" : "'\(name)' is in both '--dep' and '--wrt'"
+    case .implicitSingular:
+      return "the equations do not define the '--dep' variables implicitly: det ∂F/∂(dep) = 0 everywhere"
+    case .noIndependentVariables: return "implicit has no independent variables: every name is in '--dep'; give '--wrt'"
+    case .implicitSingularAtPoint:
+      return "det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedFunction(let name, let use):
@@ -71,6 +103,7 @@ public enum JacError: Error, Equatable {
     case .vectorLength(let option, let given, let expected):
       return "'\(option)' has \(given) \(given == 1 ? "entry" : "entries"); it needs \(expected)"
     case .singular: return "the Jacobian is singular everywhere (det J = 0); it has no inverse"
+    case .logOfSingular: return "det J = 0 everywhere (the Jacobian is singular); log|det J| is undefined"
     case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"

@@ -22,6 +22,8 @@ public enum Limits {
   /// Rows of a matrix whose determinant or inverse is computed symbolically. The cost is
   /// O(n⁴) operations and the expanded result grows exponentially with n for most matrices.
   public static let determinantSize = 40
+  /// Terms of a Taylor polynomial, C(n + k, k) for n variables to order k (each a derivative).
+  public static let taylorTerms = 20_000
   /// Nodes in one result entry, counted as a printed tree (shared subexpressions count every
   /// time they are printed): 4,000,000 nodes is about 15–40 MB of text. The gradient of 1,600
   /// nested sin/cos (issue 4's chain family at 8×) has about 2.1 million per entry.
@@ -51,6 +53,8 @@ public enum Limits {
     case variables(Int)
     case matrixEntries(rows: Int, columns: Int)
     case determinantSize(Int)
+    /// A Taylor polynomial with more than ``Limits/taylorTerms`` terms.
+    case taylorTerms(Int)
     case resultNodes(entry: String)
     /// Differentiating would do this much work (``DerivativeCost``).
     case derivativeWork(Int)
@@ -84,6 +88,8 @@ public enum Limits {
       case .determinantSize(let n):
         return "a symbolic determinant or inverse of a \(n)×\(n) matrix; the limit is "
           + "\(Limits.determinantSize)×\(Limits.determinantSize)"
+      case .taylorTerms(let n):
+        return "the Taylor polynomial would have \(n) terms (one per derivative); the limit is \(Limits.taylorTerms)"
       case .resultNodes(let entry):
         return "\(entry) has more than \(Limits.resultNodes) nodes when printed; too large to show"
       case .derivativeWork(let n):

@@ -1,7 +1,7 @@
 /// What a person asks jac: a command, its input, and options.
 public struct Request: Sendable {
   public enum Command: String, Sendable, CaseIterable {
-    case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity
+    case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit
   }
   /// Newton's method settings (`jac newton`).
   public struct NewtonSettings: Sendable, Equatable {
@@ -15,6 +15,20 @@ public struct Request: Sendable {
       self.from = from
       self.tolerance = tolerance
       self.maxIterations = maxIterations
+    }
+  }
+  /// `jac linearize`: x' = f(x, u), y = h(x, u).
+  public struct Linearization: Sendable, Equatable {
+    /// `--state`: the names of x, one per function.
+    public var state: [String]
+    /// `--input`: the names of u (none for an autonomous system).
+    public var input: [String]
+    /// `--output`: h as typed, a comma-separated list of functions; nil without outputs.
+    public var output: String?
+    public init(state: [String], input: [String] = [], output: String? = nil) {
+      self.state = state
+      self.input = input
+      self.output = output
     }
   }
   /// A `name=value` pair of `--at`; the value is an expression, as typed.
@@ -55,6 +69,12 @@ public struct Request: Sendable {
   /// `--check`: compare every entry with finite differences.
   public var check = false
   public var newton: NewtonSettings?
+  /// `--dep`: the dependent variables of `jac implicit`, one per equation.
+  public var dependent: [String]?
+  /// `--order k`: the order of `jac taylor`'s polynomial (nil: 2).
+  public var order: Int?
+  /// `jac linearize`: `--state`, `--input`, `--output`.
+  public var linearization: Linearization?
   /// For `det`: also give |det J|, the change-of-variables factor.
   public var volumeElement = false
   /// `--steps`: explain each entry's derivation (jacobian, grad, diff).
@@ -68,7 +88,8 @@ public struct Request: Sendable {
     let flags: [(Bool, Option)] = [
       (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
-      (entry != nil, .entry), (assumptions != nil, .assume),
+      (entry != nil, .entry), (assumptions != nil, .assume), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
+      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
     return given

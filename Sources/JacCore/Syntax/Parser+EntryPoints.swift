@@ -35,6 +35,15 @@ extension Parser {
     return components
   }
 
+  /// Parses a comma-separated list of equations `lhs = rhs` (or expressions meant `= 0`), each
+  /// as lhs − rhs.
+  public static func parseEquations(
+    _ text: String, in pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) -> [Expr] {
+    var parser = try Parser(text, pool: pool, functions: functions)
+    return try parser.parseEquations()
+  }
+
   /// Parses a single expression.
   public static func parseExpression(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []

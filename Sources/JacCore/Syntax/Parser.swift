@@ -5,6 +5,8 @@
 /// components = component { "," component } ;
 /// component  = [ IDENTIFIER "=" ] expression ;
 /// list       = expression { "," expression } ;
+/// equations  = equation { "," equation } ;
+/// equation   = expression [ "=" expression ] ;
 /// expression = term { ( "+" | "-" ) term } ;
 /// term       = unary { ( "*" | "/" ) unary | implicit } ;
 /// unary      = ( "-" | "+" ) unary | radical | power ;
@@ -73,6 +75,27 @@ public struct Parser {
     }
     try expectEnd()
     return items
+  }
+
+  mutating func parseEquations() throws(ParseError) -> [Expr] {
+    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    var items = [try parseEquation()]
+    while current.kind == .comma {
+      try advance()
+      items.append(try parseEquation())
+    }
+    try expectEnd()
+    return items
+  }
+
+  /// `lhs = rhs` as lhs − rhs (the equation F = 0); an expression alone is F.
+  mutating func parseEquation() throws(ParseError) -> Expr {
+    let start = current.range.start
+    let lhs = try parseExpression()
+    guard current.kind == .equals else { return lhs }
+    try advance()
+    let rhs = try parseExpression()
+    return try checked(pool.subtract(lhs, rhs), [lhs, rhs], .divisionByZero, from: start)
   }
 
   mutating func parseComponent() throws(ParseError) -> Component {

@@ -1,0 +1,225 @@
+/// The Jacobian at work (issue 18): the engine steps of the commands that use the Jacobian for
+/// something beyond the matrix. Each is named in its ``CommandDescription``.
+extension Engine {
+  /// det JᵀJ for an m×n Jacobian with m > n, simplified: the Gram determinant squared.
+  ///
+  ///     G = JᵀJ,  G[i][k] = Σₗ ∂fₗ/∂xᵢ · ∂fₗ/∂xₖ   (n×n, symmetric)
+  ///
+  /// Its square root is the factor by which the map scales n-dimensional volume onto its
+  /// image: for a surface x(u, v), √det G = |x_u × x_v|, so dS = √det G du dv; for a curve,
+  /// √det G = |x'(t)|. Each entry of G is simplified before the determinant is taken (so the
+  /// sphere's G is diag(R², R²·sin²p), and its determinant R⁴·sin²p, whose root is
+  /// R²·|sin p|). With `--assume` (not yet in jac), sign facts would turn |sin p| into sin p here.
+  func gramDeterminant(_ c: Context) throws(JacError) -> Expr {
+    let n = c.variables.count
+    if n > Limits.determinantSize { throw .limit(.determinantSize(n)) }
+    let j = try jacobian(c)
+    var g = Matrix(rows: n, columns: n, entries: Array(repeating: pool.zero, count: n * n))
+    for i in 0..<n {
+      for k in i..<n {
+        let entry = try finish(pool.add((0..<j.rows).map { l in pool.multiply(j[l, i], j[l, k]) }), c)
+        g[i, k] = entry
+        g[k, i] = entry
+      }
+    }
+    return try finish(pool.determinant(g), c)
+  }
+}
+
+extension Engine {
+  /// logdet: log|det J|, simplified, the log-likelihood correction of a normalizing flow
+  /// (log p_x(x) = log p_z(f(x)) + log|det ∂f/∂x|). With m > n functions, ½·log det(JᵀJ),
+  /// taken as log √det(JᵀJ) of the simplified Gram determinant (the same value; the simplifier
+  /// keeps whichever form is shorter). A determinant that simplifies to 0 is an error.
+  func logDeterminantValue(_ c: Context) throws(JacError) -> Computed {
+    let det = try determinantValue(c)
+    guard case .scalar(let d) = det.value else { return det }
+    if d == pool.zero { throw .logOfSingular }
+    let magnitude = det.determinantKind == .gram ? d : pool.call(.abs, d)
+    var result = det
+    result.value = .scalar(try finish(pool.call(.log, magnitude), c))
+    return result
+  }
+}
+
+extension Engine {
+  /// linearize: the state-space matrices of x' = f(x, u), y = h(x, u) about a point,
+  ///
+  ///     A = ∂f/∂x (n×n),  B = ∂f/∂u (n×m),  C = ∂h/∂x (p×n),  D = ∂h/∂u (p×m),
+  ///
+  /// so that δx' ≈ A·δx + B·δu and δy ≈ C·δx + D·δu. Symbolic; `--at` substitutes values for
+  /// some or all of the state and input names afterwards (Engine+Point.swift), since one call
+  /// computes all four. B and D are left out without inputs, C and D without outputs.
+  func linearizationValue(_ c: Context) throws(JacError) -> Computed {
+    guard let setting = c.request.linearization else { throw .notApplicable(.missing(.state, command: .linearize)) }
+    let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
+    let x = setting.state.map(pool.symbol)
+    let u = setting.input.map(pool.symbol)
+    if f.count != x.count { throw .stateCount(functions: f.count, states: x.count) }
+    var h: [Expr] = []
+    if let text = setting.output {
+      do {
+        h = try Parser.parseComponents(text, in: pool, functions: Set(c.request.functions)).map(\.expression)
+      } catch {
+        throw .optionParse(error, option: "--output", text: text)
+      }
+      if let d = c.definitions { h = pool.substitute(h, d.bindings) }
+      h = try h.map { e throws(JacError) in try finish(e, c) }
+    }
+    var matrices: [(name: String, matrix: Matrix)] = [("A", try partials(f, x, c))]
+    if !u.isEmpty { matrices.append(("B", try partials(f, u, c))) }
+    if !h.isEmpty {
+      matrices.append(("C", try partials(h, x, c)))
+      if !u.isEmpty { matrices.append(("D", try partials(h, u, c))) }
+    }
+    return Computed(value: .labelled(matrices))
+  }
+
+  /// ∂fᵢ/∂xⱼ of simplified functions, each entry simplified, within the size and work limits.
+  func partials(_ f: [Expr], _ x: [Expr], _ c: Context) throws(JacError) -> Matrix {
+    try checkSize(rows: f.count, columns: x.count)
+    try checkDerivativeWork(f, along: x)
+    return try differentiator.jacobian(f, x).map { e throws(JacError) in try finish(e, c) }
+  }
+}
+
+extension Engine {
+  /// `jac taylor`'s order without `--order`.
+  public static let defaultTaylorOrder = 2
+
+  /// taylor: the Taylor polynomial of order k of each function about the point a of `--at`,
+  ///
+  ///     T(x) = Σ_{|α| ≤ k} ∂^α f(a) / α! · (x − a)^α,   α! = α₁!·…·αₙ!,
+  ///
+  /// over the variables (`--vars`, else the names `--at` gives values to; other symbols are
+  /// parameters). Each ∂^α f is taken once, from ∂^β f with β = α less one in its last nonzero
+  /// place, simplified, then evaluated exactly at a; a derivative undefined at a is an error (f
+  /// has no Taylor polynomial there). The sum is simplified as a whole.
+  func taylorValue(_ c: Context) throws(JacError) -> Computed {
+    let point = try parsePoint(c.request.at ?? [], c)
+    let names = c.request.variables ?? point.map(\.name)
+    var values: [Expr: Expr] = [:]
+    for (_, symbol, value) in point { values[symbol] = value }
+    let missing = names.filter { values[pool.symbol($0)] == nil }
+    if !missing.isEmpty { throw .missingPointVariables(missing) }
+    let x = names.map(pool.symbol)
+    let order = c.request.order ?? Self.defaultTaylorOrder
+    let count = Self.termCount(variables: x.count, order: order)
+    if count > Limits.taylorTerms { throw .limit(.taylorTerms(count)) }
+    let indices = Self.multiIndices(variables: x.count, order: order)
+    let results = try c.functions.map { f throws(JacError) in
+      try taylorPolynomial(try finish(f, c), x, values, indices, c)
+    }
+    return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+  }
+
+  private func taylorPolynomial(
+    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context
+  ) throws(JacError) -> Expr {
+    var derivatives: [[Int]: Expr] = [Array(repeating: 0, count: x.count): f]
+    var terms: [Expr] = [pool.zero]
+    for alpha in indices {
+      let d: Expr
+      if let known = derivatives[alpha] {
+        d = known
+      } else {
+        // α less one in its last nonzero place comes earlier in the graded order.
+        let last = alpha.lastIndex { $0 > 0 }!
+        var beta = alpha
+        beta[last] -= 1
+        let previous = derivatives[beta]!
+        try checkDerivativeWork([previous], along: [x[last]])
+        d = try finish(differentiator.derivative(previous, x[last]), c)
+        derivatives[alpha] = d
+      }
+      let atPoint: Expr
+      do {
+        atPoint = try finish(pool.substitute([d], values)[0], c)
+      } catch .undefinedResult {
+        let order = alpha.reduce(0, +)
+        throw .undefinedAtPoint(entry: order == 0 ? "the function" : "its derivative of order \(order)")
+      }
+      if atPoint == pool.zero { continue }
+      var factors = [atPoint]
+      for (i, a) in alpha.enumerated() where a > 0 {
+        let shift = pool.subtract(x[i], values[x[i]]!)
+        factors.append(pool.power(shift, pool.number(a)))
+        factors.append(pool.number(Rational(BigInt(1), Self.factorial(a))))
+      }
+      terms.append(pool.multiply(factors))
+    }
+    // Built by the smart constructors, not simplified as a whole: the simplifier would expand
+    // the powers of (x − a), and the polynomial is wanted in them.
+    let polynomial = pool.add(terms)
+    if pool.depth(polynomial) > Self.maxDepth { throw .limit(.depth) }
+    if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
+    return polynomial
+  }
+
+  /// Every α ∈ ℕⁿ with |α| ≤ k, by total degree, then lexicographically descending.
+  static func multiIndices(variables n: Int, order k: Int) -> [[Int]] {
+    var result: [[Int]] = []
+    func fill(_ prefix: [Int], _ left: Int) {
+      if prefix.count == n - 1 { return result.append(prefix + [left]) }
+      for a in stride(from: left, through: 0, by: -1) { fill(prefix + [a], left - a) }
+    }
+    for degree in 0...k {
+      if n == 0 { return [[]] }
+      fill([], degree)
+    }
+    return result
+  }
+
+  /// C(n + k, k), the number of α with |α| ≤ k, saturating at `Int.max`.
+  static func termCount(variables n: Int, order k: Int) -> Int {
+    var c = 1
+    for i in 0..<k {
+      // c·(n + i + 1)/(i + 1) is a whole number at every step (C(n + i + 1, i + 1)).
+      let (product, overflow) = c.multipliedReportingOverflow(by: n + i + 1)
+      if overflow { return Int.max }
+      c = product / (i + 1)
+    }
+    return c
+  }
+
+  static func factorial(_ n: Int) -> BigInt { (1...max(n, 1)).reduce(BigInt(1)) { $0 * BigInt($1) } }
+}
+
+extension Engine {
+  /// implicit: the derivatives of the functions u(x) that F(x, u) = 0 defines (the implicit
+  /// function theorem), where det ∂F/∂u ≠ 0:
+  ///
+  ///     ∂u/∂x = −(∂F/∂u)⁻¹ · ∂F/∂x = −adj(∂F/∂u) · ∂F/∂x / det(∂F/∂u),
+  ///
+  /// for one equation dy/dx = −F_x/F_y. The equations are read as lhs − rhs; u are `--dep`
+  /// (one per equation), x are `--wrt` (else the other free names). Each entry is simplified; a
+  /// 1×1 answer is a scalar. det ∂F/∂u is returned as the condition; 0 everywhere is an error.
+  func implicitValue(_ c: Context) throws(JacError) -> Computed {
+    let dependent = c.request.dependent ?? []
+    let independent = Array(c.variableNames.dropLast(dependent.count))
+    var seen = Set<String>()
+    for name in independent {
+      if dependent.contains(name) { throw .implicitName(name, twice: false) }
+      if !seen.insert(name).inserted { throw .implicitName(name, twice: true) }
+    }
+    let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
+    if f.count != dependent.count { throw .equationCount(equations: f.count, dependent: dependent.count) }
+    if independent.isEmpty { throw .noIndependentVariables }
+    if f.count > Limits.determinantSize { throw .limit(.determinantSize(f.count)) }
+    let fu = try partials(f, dependent.map(pool.symbol), c)
+    let fx = try partials(f, independent.map(pool.symbol), c)
+    let det = try finish(pool.determinant(fu), c)
+    if det == pool.zero { throw .implicitSingular }
+    let adjugate = pool.adjugate(fu)
+    let factor = pool.negate(pool.reciprocal(det))
+    let entries = try (0..<f.count * independent.count).map { k throws(JacError) in
+      let (i, j) = (k / independent.count, k % independent.count)
+      let sum = pool.add((0..<f.count).map { l in pool.multiply(adjugate[i, l], fx[l, j]) })
+      return try finish(pool.multiply(sum, factor), c)
+    }
+    let result = Matrix(rows: f.count, columns: independent.count, entries: entries)
+    let implicit = Answer.Implicit(dependent: dependent, independent: independent, condition: det)
+    let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
+    return Computed(value: value, implicit: implicit)
+  }
+}

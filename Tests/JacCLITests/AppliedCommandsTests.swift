@@ -1,0 +1,283 @@
+import Foundation
+import Testing
+
+/// Issue 18, the Jacobian at work: every example of the issue run as a person runs it, in text,
+/// LaTeX and JSON. The expected answers were computed independently with SymPy (the script's
+/// lines are quoted beside each group).
+@Suite struct AppliedCommandsTests {
+  struct Transcript: CustomStringConvertible {
+    var args: [String]
+    var stdout: String
+    /// What standard error must contain ("" for nothing in particular).
+    var note: String = ""
+    var status: Int32 = 0
+    var description: String { args.joined(separator: " ") }
+  }
+
+  static let sphere = "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)"
+  static let gramNote = "note: this is sqrt(det(JᵀJ)), the Gram determinant of the 3×2 Jacobian: the area element"
+
+  /// The Gram determinant. SymPy: `sqrt(simplify((J.T*J).det()))` with real symbols gives
+  /// R**2*Abs(sin(p)), sqrt(c**2 + u**2), sqrt(4*x**2 + 4*y**2 + 1), sqrt(2).
+  static let gram: [Transcript] = [
+    Transcript(args: ["det", sphere, "--vars", "p,t"], stdout: "R^2*abs(sin(p))\n", note: gramNote),
+    Transcript(args: ["det", "u*cos(v), u*sin(v), c*v", "--vars", "u,v"], stdout: "sqrt(c^2 + u^2)\n", note: gramNote),
+    Transcript(args: ["det", "x, y, x^2 + y^2", "--vars", "x,y"], stdout: "sqrt(4*x^2 + 4*y^2 + 1)\n", note: gramNote),
+    Transcript(
+      args: ["det", "cos(t), sin(t), t", "--vars", "t"], stdout: "sqrt(2)\n", note: "3×1 Jacobian: the length element"),
+    Transcript(args: ["det", sphere, "--vars", "p,t", "--volume-element"], stdout: "dS = R^2*abs(sin(p)) dp dt\n"),
+    Transcript(args: ["det", "cos(t), sin(t), t", "--vars", "t", "--volume-element"], stdout: "ds = sqrt(2) dt\n"),
+    // A solid in 4-space: (r, p, t) ↦ spherical coordinates and a fourth coordinate 0.
+    Transcript(
+      args: ["det", "r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p), 0", "--vars", "r,p,t", "--volume-element"],
+      stdout: "dV = r^2*abs(sin(p)) dr dp dt\n", note: "4×3 Jacobian: the 3-volume element"),
+    Transcript(
+      args: ["det", sphere, "--vars", "p,t", "--latex", "--lhs"],
+      stdout: "\\sqrt{\\det(J^\\top J)} = R^{2} \\left|\\sin(p)\\right|\n"),
+    Transcript(
+      args: ["det", sphere, "--vars", "p,t", "--volume-element", "--latex"],
+      stdout: "dS = R^{2} \\left|\\sin(p)\\right| \\, dp\\,dt\n"),
+    Transcript(
+      args: ["det", sphere, "--vars", "p,t", "--json"],
+      stdout: "{\"input\":\"\(sphere)\",\"command\":\"det\",\"vars\":[\"p\",\"t\"],\"result\":\"R^2*abs(sin(p))\","
+        + "\"kind\":\"gram\"}\n"),
+    Transcript(args: ["det", sphere, "--vars", "p,t", "--at", "R=2,p=pi/2"], stdout: "4\n", note: gramNote),
+    // A square det is not a Gram determinant: no note, no kind.
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--json"],
+      stdout: "{\"input\":\"r*cos(t), r*sin(t)\",\"command\":\"det\",\"vars\":[\"r\",\"t\"],\"result\":\"r\"}\n"),
+    Transcript(
+      args: ["det", "x*y, x + y", "--vars", "x,y,z"], stdout: "",
+      note: "error: det of a 2×3 Jacobian: a map of 3 variables to 2 functions scales no 3-dimensional volume",
+      status: 1),
+  ]
+
+  /// log|det J|. SymPy: `log(Abs(simplify(J.det())))`; the planar-style layer's det is
+  /// 4 - 3*tanh(x + y)**2, the coupling layer's exp(s(x1)), the sphere's Gram determinant as above.
+  static let logdet: [Transcript] = [
+    Transcript(args: ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)"], stdout: "log(abs(4 - 3*tanh(x + y)^2))\n"),
+    Transcript(args: ["logdet", "x1, x2*exp(s(x1)) + t(x1)", "--funcs", "s,t", "--vars", "x1,x2"], stdout: "s(x1)\n"),
+    Transcript(
+      args: ["logdet", sphere, "--vars", "p,t"], stdout: "log(R^2*abs(sin(p)))\n",
+      note: "note: this is log(det(JᵀJ))/2, the log of the Gram determinant of the 3×2 Jacobian"),
+    Transcript(
+      args: ["logdet", "r*cos(t), r*sin(t)", "--vars", "r,t", "--latex", "--lhs"],
+      stdout: "\\log \\left|\\det \\frac{\\partial (f_{1}, f_{2})}{\\partial (r, t)}\\right| = "
+        + "\\ln\\left(\\left|r\\right|\\right)\n"),
+    Transcript(
+      args: ["logdet", sphere, "--vars", "p,t", "--latex", "--lhs"],
+      stdout: "\\tfrac{1}{2} \\log \\det(J^\\top J) = \\ln\\left(R^{2} \\left|\\sin(p)\\right|\\right)\n"),
+    Transcript(
+      args: ["logdet", "r*cos(t), r*sin(t)", "--vars", "r,t", "--json"],
+      stdout: "{\"input\":\"r*cos(t), r*sin(t)\",\"command\":\"logdet\",\"vars\":[\"r\",\"t\"],"
+        + "\"result\":\"log(abs(r))\"}\n"),
+    Transcript(args: ["logdet", "r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2"], stdout: "0.6931471805599453\n"),
+    Transcript(
+      args: ["logdet", "x + y, x + y"], stdout: "",
+      note: "error: det J = 0 everywhere (the Jacobian is singular); log|det J| is undefined", status: 1),
+    Transcript(
+      args: ["logdet", "x*y", "--vars", "x,y"], stdout: "", note: "error: logdet of a 1×2 Jacobian", status: 1),
+  ]
+
+  static let cartPole =
+    "v, (F + m*sin(th)*(l*w^2 - g*cos(th)))/(M + m*sin(th)^2), w, "
+    + "(-F*cos(th) - m*l*w^2*cos(th)*sin(th) + (M + m)*g*sin(th))/(l*(M + m*sin(th)^2))"
+  static let pendulum = "w, -g/l*sin(th) - b*w + u/(m*l^2)"
+
+  /// linearize. SymPy: `f.jacobian([x, v, th, w]).subs({th: 0, w: 0})` gives
+  /// [[0, 1, 0, 0], [0, 0, -g*m/M, 0], [0, 0, 0, 1], [0, 0, g*(M + m)/(M*l), 0]], B = [0, 1/M, 0, -1/(M*l)];
+  /// the pendulum's A = [[0, 1], [-g*cos(th)/l, -b]], B = [0, 1/(l**2*m)], at th = pi A[2][1] = g/l.
+  static let linearize: [Transcript] = [
+    Transcript(
+      args: ["linearize", cartPole, "--state", "x,v,th,w", "--input", "F", "--at", "th=0,w=0"],
+      stdout: """
+        A =
+        [ 0  1  0                0 ]
+        [ 0  0  -g*m/M           0 ]
+        [ 0  0  0                1 ]
+        [ 0  0  g*(M + m)/(M*l)  0 ]
+
+        B =
+        [ 0        ]
+        [ 1/M      ]
+        [ 0        ]
+        [ -1/(M*l) ]
+
+        """),
+    Transcript(
+      args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--output", "th"],
+      stdout: """
+        A =
+        [ 0             1  ]
+        [ -g*cos(th)/l  -b ]
+
+        B =
+        [ 0         ]
+        [ 1/(l^2*m) ]
+
+        C =
+        [ 1  0 ]
+
+        D =
+        [ 0 ]
+
+        """),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w"], stdout: "A =\n[ 0         1 ]\n[ -cos(th)  0 ]\n"),
+    Transcript(
+      args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--at", "th=0", "--latex"],
+      stdout: "A = \\begin{pmatrix} 0 & 1 \\\\ -\\frac{g}{l} & -b \\end{pmatrix}, \\quad "
+        + "B = \\begin{pmatrix} 0 \\\\ \\frac{1}{l^{2} m} \\end{pmatrix}\n"),
+    Transcript(
+      args: [
+        "linearize", pendulum, "--state", "th,w", "--input", "u", "--output", "th", "--at", "th=pi,w=0", "--json",
+      ],
+      stdout: "{\"input\":\"\(pendulum)\",\"command\":\"linearize\",\"vars\":[\"th\",\"w\",\"u\"],"
+        + "\"state\":[\"th\",\"w\"],\"inputs\":[\"u\"],\"result\":{\"A\":[[\"0\",\"1\"],[\"g/l\",\"-b\"]],"
+        + "\"B\":[[\"0\"],[\"1/(l^2*m)\"]],\"C\":[[\"1\",\"0\"]],\"D\":[[\"0\"]]}}\n"),
+    // Numbers for every name: decimals where they are not rational.
+    Transcript(
+      args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--at", "th=1,g=1,l=1,b=0,m=1"],
+      stdout: "A =\n[ 0                    1 ]\n[ -0.5403023058681398  0 ]\n\nB =\n[ 0 ]\n[ 1 ]\n"),
+    Transcript(
+      args: ["linearize", "w", "--state", "th,w"], stdout: "",
+      note: "error: linearize needs one function x' = f per state variable; found 1 function for 2 in '--state'",
+      status: 1),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--vars", "th"], stdout: "",
+      note: "error: '--vars' does not apply to linearize; name the variables with '--state' and '--input'", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--input", "th"], stdout: "",
+      note: "error: linearize needs the state variables: '--state x,v'", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--input", "th"], stdout: "",
+      note: "error: 'th' is in both '--state' and '--input'", status: 64),
+    Transcript(
+      args: ["det", "x", "--state", "x"], stdout: "",
+      note: "error: '--state', '--input' and '--output' apply to linearize only", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--output", "th +"], stdout: "",
+      note: "error: in '--output'", status: 64),
+    Transcript(
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--format", "c"], stdout: "",
+      note: "error: linearize has no '--format c'", status: 64),
+  ]
+
+  /// taylor. SymPy: `series(f(a + t*(x - a)), t, 0, k + 1)` at t = 1: exp(x)*sin(y) → x*y + y
+  /// (order 3: + x**2*y/2 - y**3/6), sqrt(x) at 1 → 1 + (x-1)/2 - (x-1)**2/8 + (x-1)**3/16,
+  /// x**2*y + y**3 at (1, 2) as below, exp(a*x) → 1 + a*x + … + a**4*x**4/24.
+  static let taylor: [Transcript] = [
+    Transcript(args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0"], stdout: "x*y + y\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3"], stdout: "x^2*y/2 - y^3/6 + x*y + y\n"),
+    Transcript(
+      args: ["taylor", "sqrt(x)", "--at", "x=1", "--order", "3"], stdout: "(x - 1)^3/16 - (x - 1)^2/8 + (x - 1)/2 + 1\n"
+    ),
+    Transcript(
+      args: ["taylor", "sin(x)", "--at", "x=pi/6"], stdout: "sqrt(3)*(x - pi/6)/2 - (x - pi/6)^2/4 + 1/2\n"),
+    Transcript(
+      args: ["taylor", "x^2*y + y^3", "--at", "x=1,y=2"],
+      stdout: "2*(y - 2)*(x - 1) + 6*(y - 2)^2 + 2*(x - 1)^2 + 13*(y - 2) + 4*(x - 1) + 10\n"),
+    Transcript(
+      args: ["taylor", "exp(a*x), cos(x)", "--at", "x=0", "--order", "4"],
+      stdout: "a^2*x^2/2 + a^3*x^3/6 + a^4*x^4/24 + a*x + 1, x^4/24 - x^2/2 + 1\n"),
+    Transcript(args: ["taylor", "cos(x)", "--at", "x=0", "--order", "0"], stdout: "1\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--latex"], stdout: "x y + y\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--json"],
+      stdout: "{\"input\":\"exp(x)*sin(y)\",\"command\":\"taylor\",\"vars\":[\"x\",\"y\"],\"order\":2,"
+        + "\"at\":{\"x\":\"0\",\"y\":\"0\"},\"result\":\"x*y + y\"}\n"),
+    Transcript(
+      args: ["taylor", "log(x)", "--at", "x=0"], stdout: "",
+      note: "error: the function is undefined or not real at this point", status: 1),
+    Transcript(
+      args: ["taylor", "x*y", "--vars", "x,y", "--at", "x=1"], stdout: "", note: "error: '--at' gives no value for 'y'",
+      status: 64),
+    Transcript(
+      args: ["taylor", "x^2"], stdout: "", note: "error: taylor needs the point to expand about: '--at x=0,y=0'",
+      status: 64),
+    Transcript(
+      args: ["taylor", "x", "--at", "x=0", "--order", "31"], stdout: "",
+      note: "error: '--order' needs a whole number from 0 to 30, found '31'", status: 64),
+    Transcript(
+      args: [
+        "taylor", "x1+x2+x3+x4+x5+x6+x7+x8+x9+x10", "--at", "x1=0,x2=0,x3=0,x4=0,x5=0,x6=0,x7=0,x8=0,x9=0,x10=0",
+        "--order", "10",
+      ], stdout: "", note: "the Taylor polynomial would have 184756 terms", status: 3),
+  ]
+
+  static let folium = "x^3 + y^3 = 6*x*y"
+  static let foliumNote = "note: valid where ∂F/∂y = 3*y^2 - 6*x ≠ 0 (the implicit function theorem)"
+
+  /// implicit. SymPy: `idiff(x**3 + y**3 - 6*x*y, y, x)` = (x**2 - 2*y)/(2*x - y**2), equal to jac's
+  /// (2*y - x^2)/(y^2 - 2*x); `idiff(x**2 + y**2 - 1, y, x)` = -x/y; the systems' -Fu.inv()*Fx
+  /// minus jac's matrices simplify to 0.
+  static let implicit: [Transcript] = [
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x"], stdout: "(2*y - x^2)/(y^2 - 2*x)\n", note: foliumNote),
+    Transcript(args: ["implicit", "x^2 + y^2 - 1", "--dep", "y"], stdout: "-x/y\n", note: "∂F/∂y = 2*y ≠ 0"),
+    Transcript(args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--at", "x=3,y=3"], stdout: "-1\n"),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--latex", "--lhs"],
+      stdout: "\\frac{d\\,y}{d\\,x} = \\frac{2 y - x^{2}}{y^{2} - 2 x}\n", note: foliumNote),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--json"],
+      stdout: "{\"input\":\"\(folium)\",\"command\":\"implicit\",\"vars\":[\"x\",\"y\"],\"dep\":[\"y\"],"
+        + "\"wrt\":[\"x\"],\"result\":\"(2*y - x^2)/(y^2 - 2*x)\",\"condition\":\"3*y^2 - 6*x\"}\n"),
+    Transcript(
+      args: ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y"],
+      stdout: "[ (u*y - 1)/(u - v)  (u*x + 1)/(u - v)  ]\n[ (1 - v*y)/(u - v)  -(v*x + 1)/(u - v) ]\n",
+      note: "note: valid where det ∂F/∂(u, v) = u - v ≠ 0"),
+    Transcript(
+      args: ["implicit", "x*u + y*v^2 = 0, x*v^3 + y^2*u^6 = 0", "--dep", "u,v", "--wrt", "x,y", "--json"],
+      stdout: "{\"input\":\"x*u + y*v^2 = 0, x*v^3 + y^2*u^6 = 0\",\"command\":\"implicit\","
+        + "\"vars\":[\"x\",\"y\",\"u\",\"v\"],\"shape\":[2,2],\"dep\":[\"u\",\"v\"],\"wrt\":[\"x\",\"y\"],"
+        + "\"result\":[[\"v*(3*u*x - 2*v^2*y)/(3*(4*u^5*y^3 - v*x^2))\",\"(3*v^3*x - 4*u^6*y^2)/(3*(4*u^5*y^3 - v*x^2))\"],"
+        + "[\"(v^3*x - 6*u^6*y^2)/(3*v*(4*u^5*y^3 - v*x^2))\",\"2*u^5*y*(u*x - 3*v^2*y)/(3*v*(4*u^5*y^3 - v*x^2))\"]],"
+        + "\"condition\":\"3*v*(v*x^2 - 4*u^5*y^3)\"}\n"),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--at", "x=0,y=0"], stdout: "",
+      note: "error: det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there", status: 1),
+    Transcript(
+      args: ["implicit", "x^2 + z^2 - 1", "--dep", "y"], stdout: "",
+      note: "error: the equations do not define the '--dep' variables implicitly", status: 1),
+    Transcript(
+      args: ["implicit", "x + y", "--dep", "y,x"], stdout: "",
+      note: "error: implicit needs one equation per dependent variable; found 1 equation for 2 in '--dep'", status: 1),
+    Transcript(
+      args: ["implicit", "y^2 = 1", "--dep", "y"], stdout: "",
+      note: "error: implicit has no independent variables: every name is in '--dep'; give '--wrt'", status: 1),
+    Transcript(
+      args: ["implicit", "x*y = 1", "--dep", "y", "--wrt", "x,y"], stdout: "",
+      note: "error: 'y' is in both '--dep' and '--wrt'", status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1", "--dep", "y", "--wrt", "x,x"], stdout: "",
+      note: "error: variable 'x' listed twice in '--wrt'", status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1"], stdout: "", note: "error: implicit needs the dependent variables: '--dep y'",
+      status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1 = 2", "--dep", "y"], stdout: "", note: "error: ", status: 65),
+    // '=' is an equation here and a component's name elsewhere.
+    Transcript(args: ["implicit", "x = y^2", "--dep", "y"], stdout: "1/(2*y)\n", note: "∂F/∂y = -2*y ≠ 0"),
+  ]
+
+  static let all = gram + logdet + linearize + taylor + implicit
+
+  @Test(arguments: all)
+  func transcript(_ t: Transcript) throws {
+    let result = try ProcessRunner.run(t.args)
+    #expect(result.stdout == t.stdout, "\(t)")
+    #expect(result.status == t.status, "\(t): \(result.stderr)")
+    if !t.note.isEmpty { #expect(result.stderr.contains(t.note), "\(t): \(result.stderr)") }
+    if t.args.contains("--json") || t.args.contains("--volume-element") || t.args.contains("--lhs") { return }
+    if t.status == 0 && !t.note.isEmpty { #expect(result.stderr.hasPrefix("note: ")) }
+  }
+
+  /// The square case has no Gram note on standard error.
+  @Test func squareDeterminantHasNoNote() throws {
+    let result = try ProcessRunner.run(["det", "r*cos(t), r*sin(t)", "--vars", "r,t"])
+    #expect(result.stderr == "")
+  }
+}
