@@ -37,7 +37,7 @@ extension AnswerFormatter {
       let layout =
         language == .julia || language == .matlab ? " matrix" : ", row-major, entry (i, j) at i*\(m.columns) + j"
       dimensions = "; \(m.rows)x\(m.columns)\(layout)"
-    case .newton: return ""
+    case .newton, .matrixForm: return ""
     }
     // The scanner refuses a code format for a command without code (`newton has no '--format c'`).
     guard let code = answer.description.code else { return "" }

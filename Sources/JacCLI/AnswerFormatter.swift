@@ -89,6 +89,9 @@ struct AnswerFormatter {
     body()
     if display { o.write("\n\\]") }
     if let check = answer.check, format != .json { o.write("\n" + checkReport(check, answer: answer)) }
+    if case .matrixForm(let form) = answer.value, let check = form.check, format != .json {
+      o.write("\n" + matrixCheckReport(check))
+    }
   }
 
   // MARK: Entries
@@ -147,6 +150,7 @@ struct AnswerFormatter {
       MatrixLayout.write(
         rows: m.rows, columns: m.columns, aligned: brackets, width: { textWidth(m[$0, $1], answer, o) },
         cell: { writeText(m[$0, $1], answer, to: o) }, write: o.write, pad: o.writeSpaces)
+    case .matrixForm(let form): o.write(form.text)
     case .newton: break
     }
   }
@@ -198,6 +202,7 @@ struct AnswerFormatter {
         }
       }
       o.write(" \\end{\(style.environment)}")
+    case .matrixForm(let form): o.write(form.latex)
     case .newton: break
     }
   }
@@ -227,6 +232,9 @@ struct AnswerFormatter {
     }
     for (key, value) in header(answer, input: input) { field(key) { o.write(value) } }
     if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
+    if case .matrixForm(let form) = answer.value {
+      field("shape") { o.write(JSONText.array(form.shape.map(JSONText.string))) }
+    }
     field("result") { writeShaped(answer, to: o) { e in quoted { writeText(e, answer, to: o) } } }
     if style.withLatex {
       field("latex") { writeShaped(answer, to: o) { e in quoted { writeLatex(e, answer, to: o) } } }
@@ -238,6 +246,9 @@ struct AnswerFormatter {
       field("abs_det") { quoted { writeText(factor, answer, to: o) } }
     }
     if let check = answer.check { field("check") { o.write(checkJSON(check, answer: answer)) } }
+    if case .matrixForm(let form) = answer.value, let check = form.check {
+      field("check") { o.write(matrixCheckJSON(check)) }
+    }
     o.write("}")
   }
 
@@ -263,6 +274,7 @@ struct AnswerFormatter {
         list(m.row(i))
       }
       o.write("]")
+    case .matrixForm(let form): o.write(JSONText.string(form.text))
     case .newton: o.write("null")
     }
   }

@@ -94,9 +94,11 @@ final class Session {
         report(message: error.message, line: line, source: inputs[index], range: range, hint: nil)
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
-      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
+      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
+        .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
-        .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+        .noVariables, .undefinedResult, .singular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols,
+        .matrixCalculus:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)
@@ -113,6 +115,10 @@ final class Session {
     if let check = answer.check, !check.passed {
       let n = check.entries.filter { !$0.agrees }.count
       err("error: \(prefix)--check: \(n) \(n == 1 ? "entry disagrees" : "entries disagree") with finite differences\n")
+      return .mathError
+    }
+    if case .matrixForm(let form) = answer.value, let check = form.check, !check.passed {
+      err("error: \(prefix)--check: the matrix form disagrees with the expansion\n")
       return .mathError
     }
     if answer.simplificationCut {

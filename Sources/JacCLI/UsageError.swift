@@ -40,6 +40,8 @@ public struct UsageError: Error, Equatable {
     case jsonOnly
     /// `--lhs`, `--env` or `--standalone` without `--latex`.
     case latexOnly
+    /// A code format with declared vectors or matrices.
+    case matrixCode(CodeLanguage)
     /// `--max-iter` outside 1…100000.
     case maxIterValue(String)
     /// An option that takes a value, last on the line or followed by another option.
@@ -89,6 +91,8 @@ public struct UsageError: Error, Equatable {
       case .inapplicable(let problem): return problem.message
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
       case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
+      case .matrixCode(let language):
+        return "'--format \(language.rawValue)' is not available with vectors and matrices yet"
       case .maxIterValue(let text): return "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'"
       case .missingValue(let option): return "missing value for '\(option)'"
       case .noCode(let command, let language): return "\(command.rawValue) has no '--format \(language.rawValue)'"
@@ -105,8 +109,10 @@ public struct UsageError: Error, Equatable {
       case .unknownEnvironment(let text):
         return "unknown matrix environment '\(text)'; expected " + OutputStyle.environments.joined(separator: ", ")
       case .unknownFormat(let text):
-        return "unknown format '\(text)'; expected " + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
-      case .unknownOption(let name, let suggestions): return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
+        return "unknown format '\(text)'; expected "
+          + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
+      case .unknownOption(let name, let suggestions):
+        return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
       case .valueForFlag(let name): return "option '\(name)' takes no value"
       case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
       case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
@@ -120,7 +126,7 @@ public struct UsageError: Error, Equatable {
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
       case .codeOfValues, .compactFormat, .compactSteps, .cseWithoutCode, .entryValue, .exactWithoutPoint,
         .functionAndVariable, .functionKnown, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
-        .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
+        .matrixCode, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
         .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownFormat, .unknownOption, .valueForFlag,
         .variableName, .variableRepeated:
         return nil

@@ -23,6 +23,7 @@ import Testing
     (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
+    (["x'*x", "--vector", "x", "--format", "python"], .matrixCode(.python)),
     (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
     (["x", "--vars"], .missingValue("--vars")),
     (["sparsity", "x", "--format", "python"], .noCode(.sparsity, .python)),
@@ -57,6 +58,7 @@ import Testing
     case .inlineWithoutDefinitions: "inlineWithoutDefinitions"
     case .jsonOnly: "jsonOnly"
     case .latexOnly: "latexOnly"
+    case .matrixCode: "matrixCode"
     case .maxIterValue: "maxIterValue"
     case .missingValue: "missingValue"
     case .noCode: "noCode"
@@ -113,6 +115,9 @@ import Testing
         case .volumeElement: request.volumeElement = true
         case .from, .tol, .maxIter: request.newton = Request.NewtonSettings(from: "1")
         case .steps: request.steps = true
+        case .vector: request.vectors = ["x"]
+        case .matrix: request.matrices = ["x"]
+        case .symmetric: request.symmetric = ["x"]
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

@@ -7,6 +7,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case vars = "--vars"
   case wrt = "--wrt"
   case funcs = "--funcs"
+  case vector = "--vector"
+  case matrix = "--matrix"
+  case symmetric = "--symmetric"
   case definitions = "--where"
   case inline = "--inline"
   case format = "--format"
@@ -45,7 +48,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   /// The placeholder of the option's value in help (`--vars <names>`); nil for a flag.
   public var valueName: String? {
     switch self {
-    case .vars, .wrt, .funcs: return "names"
+    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric: return "names"
     case .format: return "format"
     case .definitions: return "definitions"
     case .at: return "point"
@@ -72,7 +75,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .dense, .compact, .noSimplify, .at, .exact,
+    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .definitions, .inline, .format, .noCSE, .dense, .compact,
+      .noSimplify, .at, .exact,
       .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
       .stats, .version, .help:
       return self
@@ -86,6 +90,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
     case .wrt: return (label, ["diff only: differentiate along these, left to right (default: --vars)."])
+    case .vector: return (label, ["Names of column vectors, e.g. x,b1: matrix calculus (sizes inferred from use)."])
+    case .matrix: return (label, ["Names of matrices, e.g. A,W1 (H too: a declaration wins over f, g, h, F, G, H)."])
+    case .symmetric: return (label, ["Names of symmetric matrices (S' = S), e.g. S."])
     case .definitions:
       return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
     case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])
@@ -114,7 +121,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .from: return (label, ["newton: the starting point, one value per variable."])
     case .tol: return (label, ["newton: stop when |F| <= t (default 1e-12)."])
     case .maxIter: return (label, ["newton: at most n steps (default 50)."])
-    case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
+    case .lhs:
+      return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
     case .env:
       return (label, ["LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix."])
     case .standalone: return (label, ["LaTeX: a whole document that pdflatex compiles, one display per answer."])

@@ -26,6 +26,8 @@ public struct Answer {
     case matrix(Matrix)
     /// The iterates of `jac newton`.
     case newton(NewtonRun)
+    /// A derivative in matrix form (`--vector`, `--matrix`): `(A + A')*x`.
+    case matrixForm(MatrixForm)
 
     /// Every expression of the value, row by row (none for a Newton run).
     public var entries: [Expr] {
@@ -33,7 +35,7 @@ public struct Answer {
       case .scalar(let e): return [e]
       case .list(let es): return es
       case .matrix(let m): return m.entries
-      case .newton: return []
+      case .newton, .matrixForm: return []
       }
     }
   }

@@ -124,6 +124,7 @@ extension Engine {
       }
       answer.value = .matrix(m)
     case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
+    case .matrixForm: throw .matrixCalculus(.unsupportedOption(.at))
     }
     answer.point = c.point.map { ($0.name, $0.value) }
     answer.kinks = kinks(c)

@@ -84,6 +84,7 @@ public final class Engine {
 
   private func answer(_ request: Request) throws(JacError) -> Answer {
     try request.validate()
+    if request.isMatrixCalculus { return try matrixAnswer(request) }
     let parseStart = clock.now
     simplificationCut = false
     simplifier.startRequest()
@@ -181,7 +182,7 @@ public final class Engine {
     case .list(let es): answer.value = .list(definitions.fold(es, keys: keys))
     case .matrix(let m):
       answer.value = .matrix(Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
-    case .newton: break
+    case .newton, .matrixForm: break
     }
     answer.determinant = answer.determinant.map(folded)
     answer.volumeFactor = answer.volumeFactor.map(folded)

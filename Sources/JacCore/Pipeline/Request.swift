@@ -34,6 +34,13 @@ public struct Request: Sendable {
   public var variables: [String]?
   /// `--funcs`: names of undefined functions beyond the conventional `f`, `g`, `h`, `F`, `G`, `H`.
   public var functions: [String] = []
+  /// `--vector`, `--matrix`, `--symmetric`: declared names; any of them sends the request to the
+  /// matrix-calculus layer (`Sources/JacCore/MatrixCalculus`).
+  public var vectors: [String] = []
+  public var matrices: [String] = []
+  public var symmetric: [String] = []
+  /// Whether any vector or matrix is declared.
+  public var isMatrixCalculus: Bool { !vectors.isEmpty || !matrices.isEmpty || !symmetric.isEmpty }
   /// `--where`: definitions `name = expression`, separated by `;`, one text per `--where`, in order.
   public var definitions: [String] = []
   /// `--inline`: print answers expanded, without the definitions' names.
@@ -66,7 +73,8 @@ public struct Request: Sendable {
     let flags: [(Bool, Option)] = [
       (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
-      (entry != nil, .entry),
+      (entry != nil, .entry), (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix),
+      (!symmetric.isEmpty, .symmetric),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
     return given
@@ -88,4 +96,3 @@ public struct Request: Sendable {
     self.simplify = simplify
   }
 }
-
