@@ -41,7 +41,7 @@ extension AnswerFormatter {
         : style.layout == .row
           ? ", row-major, entry (i, j) at i*\(m.columns) + j" : ", column-major, entry (i, j) at j*\(m.rows) + i"
       dimensions = "; \(m.rows)x\(m.columns)\(layout)"
-    case .newton, .labelled: return ""
+    case .newton, .labelled, .matrixForm: return ""
     }
     // The scanner refuses a code format for a command without code (`newton has no '--format c'`).
     guard let code = answer.description.code else { return "" }

@@ -146,3 +146,31 @@ extension AnswerFormatter {
 extension Substring {
   var trimmingTrailingSpaces: String { String(reversed().drop { $0 == " " }.reversed()) }
 }
+
+/// The `--check` report of a matrix-form answer (``MatrixCheck``): one line per size tried.
+extension AnswerFormatter {
+  func matrixCheckReport(_ check: MatrixCheck) -> String {
+    let summary =
+      check.passed
+      ? "check: agrees with jac's scalar engine on the expansion at \(check.trials.count) sizes"
+      : "check: DISAGREES with jac's scalar engine on the expansion"
+    var rows = [["sizes", "entries", "skipped", "max rel error", ""]]
+    for t in check.trials {
+      rows.append([
+        t.sizes, String(t.compared), String(t.skipped), DecimalText.short(t.worstError), t.agrees ? "" : "DISAGREES",
+      ])
+    }
+    let lines = [summary] + Self.table(rows).split(separator: "\n").map { "  " + $0.trimmingTrailingSpaces }
+    return lines.map { format == .latex ? "% " + $0 : $0 }.joined(separator: "\n")
+  }
+
+  func matrixCheckJSON(_ check: MatrixCheck) -> String {
+    let trials = check.trials.map { t in
+      JSONText.object([
+        ("sizes", JSONText.string(t.sizes)), ("entries", String(t.compared)), ("skipped", String(t.skipped)),
+        ("max_rel_error", Self.jsonNumber(t.worstError)), ("agrees", t.agrees ? "true" : "false"),
+      ])
+    }
+    return JSONText.object([("passed", check.passed ? "true" : "false"), ("trials", JSONText.array(trials))])
+  }
+}

@@ -89,6 +89,9 @@ struct AnswerFormatter {
     body()
     if display { o.write("\n\\]") }
     if let check = answer.check, format != .json { o.write("\n" + checkReport(check, answer: answer)) }
+    if case .matrixForm(let form) = answer.value, let check = form.check, format != .json {
+      o.write("\n" + matrixCheckReport(check))
+    }
   }
 
   /// A quick upper bound on the bytes the answer prints, from the expressions' tree sizes (nil
@@ -183,6 +186,7 @@ struct AnswerFormatter {
         o.write((k > 0 ? "\n\n" : "") + name + " =\n")
         writeTextMatrix(m, answer, to: o)
       }
+    case .matrixForm(let form): o.write(form.text)
     case .newton: break
     }
   }
@@ -247,6 +251,7 @@ struct AnswerFormatter {
         o.write((k > 0 ? ", \\quad " : "") + name + " = ")
         writeLatexMatrix(m, answer, to: o)
       }
+    case .matrixForm(let form): o.write(form.latex)
     case .newton: break
     }
   }
@@ -321,6 +326,9 @@ struct AnswerFormatter {
       field("state") { o.write(JSONText.array(linearization.state.map(JSONText.string))) }
       field("inputs") { o.write(JSONText.array(linearization.input.map(JSONText.string))) }
     }
+    if case .matrixForm(let form) = answer.value {
+      field("shape") { o.write(JSONText.array(form.shape.map(JSONText.string))) }
+    }
     field("result") { writeShaped(answer, to: o) { e in quoted { writeText(e, answer, to: o) } } }
     if style.withLatex {
       field("latex") { writeShaped(answer, to: o) { e in quoted { writeLatex(e, answer, to: o) } } }
@@ -334,6 +342,9 @@ struct AnswerFormatter {
       field("abs_det") { quoted { writeText(factor, answer, to: o) } }
     }
     if let check = answer.check { field("check") { o.write(checkJSON(check, answer: answer)) } }
+    if case .matrixForm(let form) = answer.value, let check = form.check {
+      field("check") { o.write(matrixCheckJSON(check)) }
+    }
     o.write("}")
   }
 
@@ -369,6 +380,7 @@ struct AnswerFormatter {
         rows(m)
       }
       o.write("}")
+    case .matrixForm(let form): o.write(JSONText.string(form.text))
     case .newton: o.write("null")
     }
   }

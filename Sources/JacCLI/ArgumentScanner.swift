@@ -14,7 +14,9 @@ public enum ArgumentScanner {
     func value(for spelling: String, inline: String?) throws(UsageError) -> String {
       if let inline { return inline }
       index += 1
-      guard index < arguments.count, !arguments[index].hasPrefix("--") else { throw UsageError(.missingValue(spelling)) }
+      guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+        throw UsageError(.missingValue(spelling))
+      }
       return arguments[index]
     }
     while index < arguments.count {
@@ -40,7 +42,8 @@ public enum ArgumentScanner {
       let (spelling, inline) = split(argument)
       guard let option = Option(spelling: spelling) else {
         let long = Option.allCases.map(\.name)
-        throw UsageError(.unknownOption(spelling, suggestions: EditDistance.suggestions(for: spelling, among: long, limit: 3)))
+        throw UsageError(
+          .unknownOption(spelling, suggestions: EditDistance.suggestions(for: spelling, among: long, limit: 3)))
       }
       guard invocation.given.insert(option.canonical).inserted || option == .definitions else {
         throw UsageError(.optionRepeated(option.canonical))
@@ -51,6 +54,10 @@ public enum ArgumentScanner {
       case .wrt: invocation.template.along = try variableList(try value(for: spelling, inline: inline), option)
       case .definitions: invocation.template.definitions.append(try value(for: spelling, inline: inline))
       case .inline: invocation.template.inline = true
+      case .vector: invocation.template.vectors += try variableList(try value(for: spelling, inline: inline), option)
+      case .matrix: invocation.template.matrices += try variableList(try value(for: spelling, inline: inline), option)
+      case .symmetric:
+        invocation.template.symmetric += try variableList(try value(for: spelling, inline: inline), option)
       case .funcs: invocation.template.functions = try functionList(try value(for: spelling, inline: inline))
       case .format:
         let text = try value(for: spelling, inline: inline)
@@ -184,6 +191,7 @@ public enum ArgumentScanner {
     }
     if let language = style.format.language {
       if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
+      if i.template.isMatrixCalculus { try fail(.matrixCode(language)) }
       if !given.isDisjoint(with: [.at, .check, .volumeElement]) { try fail(.codeOfValues(language)) }
     }
   }

@@ -8,6 +8,7 @@ extension ExitCode {
     switch error {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
     case .limit, .limitInInput: self = .limit
+    case .matrixCalculus(let problem): self = problem.isUsage ? .usage : .mathError
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
       .notApplicable, .pointForDefinition, .implicitName, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage

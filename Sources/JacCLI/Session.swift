@@ -98,11 +98,13 @@ final class Session {
         report(message: error.message, line: line, source: inputs[index], range: range, hint: nil)
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
-      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange, .pointForDefinition, .undefinedFunction,
+      case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
+        .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
         .stateCount, .equationCount, .implicitName, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
-        .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols:
+        .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols,
+        .matrixCalculus:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)
@@ -119,6 +121,10 @@ final class Session {
     if let check = answer.check, !check.passed {
       let n = check.entries.filter { !$0.agrees }.count
       err("error: \(prefix)--check: \(n) \(n == 1 ? "entry disagrees" : "entries disagree") with finite differences\n")
+      return .mathError
+    }
+    if case .matrixForm(let form) = answer.value, let check = form.check, !check.passed {
+      err("error: \(prefix)--check: the matrix form disagrees with the expansion\n")
       return .mathError
     }
     if answer.simplificationCut {

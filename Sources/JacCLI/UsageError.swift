@@ -42,6 +42,8 @@ public struct UsageError: Error, Equatable {
     case latexOnly
     /// `--name` that is not an ASCII identifier.
     case functionName(String)
+    /// A code format with declared vectors or matrices.
+    case matrixCode(CodeLanguage)
     /// `--max-iter` outside 1…100000.
     case maxIterValue(String)
     /// An option that takes a value, last on the line or followed by another option.
@@ -97,6 +99,8 @@ public struct UsageError: Error, Equatable {
       case .inapplicable(let problem): return problem.message
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
       case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
+      case .matrixCode(let language):
+        return "'--format \(language.rawValue)' is not available with vectors and matrices yet"
       case .maxIterValue(let text): return "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'"
       case .missingValue(let option): return "missing value for '\(option)'"
       case .noCode(let command, let language): return "\(command.rawValue) has no '--format \(language.rawValue)'"
@@ -134,7 +138,7 @@ public struct UsageError: Error, Equatable {
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
       case .codeOfValues, .compactFormat, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
         .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
-        .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
+        .matrixCode, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
         .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
         .variableName, .variableRepeated, .stateAndInput, .orderValue:
         return nil

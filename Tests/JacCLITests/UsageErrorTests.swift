@@ -24,6 +24,7 @@ import Testing
     (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
+    (["x'*x", "--vector", "x", "--format", "python"], .matrixCode(.python)),
     (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
     (["x", "--vars"], .missingValue("--vars")),
     (["sparsity", "x", "--format", "python"], .noCode(.sparsity, .python)),
@@ -62,6 +63,7 @@ import Testing
     case .inlineWithoutDefinitions: "inlineWithoutDefinitions"
     case .jsonOnly: "jsonOnly"
     case .latexOnly: "latexOnly"
+    case .matrixCode: "matrixCode"
     case .maxIterValue: "maxIterValue"
     case .missingValue: "missingValue"
     case .noCode: "noCode"
@@ -127,6 +129,9 @@ import Testing
             state: ["x"], input: option == .input ? ["u"] : [], output: option == .output ? "x" : nil)
         case .order: request.order = 2
         case .dep: request.dependent = ["x"]
+        case .vector: request.vectors = ["x"]
+        case .matrix: request.matrices = ["x"]
+        case .symmetric: request.symmetric = ["x"]
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

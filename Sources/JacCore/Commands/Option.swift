@@ -7,6 +7,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case vars = "--vars"
   case wrt = "--wrt"
   case funcs = "--funcs"
+  case vector = "--vector"
+  case matrix = "--matrix"
+  case symmetric = "--symmetric"
   case definitions = "--where"
   case inline = "--inline"
   case format = "--format"
@@ -53,7 +56,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   /// The placeholder of the option's value in help (`--vars <names>`); nil for a flag.
   public var valueName: String? {
     switch self {
-    case .vars, .wrt, .funcs: return "names"
+    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric: return "names"
     case .format: return "format"
     case .definitions: return "definitions"
     case .assume: return "relations"
@@ -86,9 +89,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .definitions, .inline, .format, .noCSE, .functionName, .layout, .dense, .compact,
-      .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .state, .input,
-      .output, .order, .dep, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats, .version, .help:
+    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .definitions, .inline, .format, .noCSE, .functionName,
+      .layout, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement, .from, .tol,
+      .maxIter, .state, .input, .output, .order, .dep, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats,
+      .version, .help:
       return self
     }
   }
@@ -103,6 +107,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
       return (
         label, ["diff: differentiate along these, left to right (default: --vars); implicit: the independent ones."]
       )
+    case .vector: return (label, ["Names of column vectors, e.g. x,b1: matrix calculus (sizes inferred from use)."])
+    case .matrix: return (label, ["Names of matrices, e.g. A,W1 (H too: a declaration wins over f, g, h, F, G, H)."])
+    case .symmetric: return (label, ["Names of symmetric matrices (S' = S), e.g. S."])
     case .definitions:
       return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
     case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])
@@ -141,7 +148,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])
     case .order: return (label, ["taylor: the order of the polynomial, 0 to 30 (default 2)."])
     case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
-    case .lhs: return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
+    case .lhs:
+      return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
     case .env:
       return (label, ["LaTeX matrix environment: pmatrix (default), bmatrix, Bmatrix, vmatrix, Vmatrix, matrix."])
     case .standalone: return (label, ["LaTeX: a whole document that pdflatex compiles, one display per answer."])

@@ -30,6 +30,8 @@ public struct Answer {
     case newton(NewtonRun)
     /// Named matrices, in order: linearize's A, B (C, D).
     case labelled([(name: String, matrix: Matrix)])
+    /// A derivative in matrix form (`--vector`, `--matrix`): `(A + A')*x`.
+    case matrixForm(MatrixForm)
 
     /// Every expression of the value, row by row (none for a Newton run).
     public var entries: [Expr] {
@@ -38,7 +40,7 @@ public struct Answer {
       case .list(let es): return es
       case .matrix(let m): return m.entries
       case .labelled(let ms): return ms.flatMap(\.matrix.entries)
-      case .newton: return []
+      case .newton, .matrixForm: return []
       }
     }
   }

@@ -140,6 +140,7 @@ extension Engine {
           return (name, m)
         })
     case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
+    case .matrixForm: throw .matrixCalculus(.unsupportedOption(.at))
     }
     answer.point = c.point.map { ($0.name, $0.value) }
     answer.kinks = kinks(c)

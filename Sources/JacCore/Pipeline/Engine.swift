@@ -92,6 +92,7 @@ public final class Engine {
 
   private func answer(_ request: Request) throws(JacError) -> Answer {
     try request.validate()
+    if request.isMatrixCalculus { return try matrixAnswer(request) }
     let parseStart = clock.now
     simplificationCut = false
     simplifier.startRequest()
@@ -223,7 +224,7 @@ public final class Engine {
         ms.map { name, m in
           (name, Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
         })
-    case .newton: break
+    case .newton, .matrixForm: break
     }
     answer.determinant = answer.determinant.map(folded)
     if var implicit = answer.implicit {

@@ -59,6 +59,8 @@ public enum JacError: Error, Equatable {
   case entryOutside(row: Int, column: Int, rows: Int, columns: Int)
   /// `--steps --entry` for a command that explains each function whole (diff).
   case entryOfEachFunction(Request.Command)
+  /// A matrix-calculus request without an answer (``MatrixProblem``).
+  case matrixCalculus(MatrixProblem)
   /// `--steps` without `--entry` on more than ``Engine/maxExplainedEntries`` entries.
   case tooManyExplainedEntries(Int)
 
@@ -114,6 +116,7 @@ public enum JacError: Error, Equatable {
       return "newton needs a value for every symbol; "
         + names.map { "'\($0)'" }.joined(separator: ", ") + " \(names.count == 1 ? "is" : "are") not in --vars"
     case .notApplicable(let problem): return problem.message
+    case .matrixCalculus(let problem): return problem.message
     case .entryOutside(let row, let column, let rows, let columns):
       return "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result"
     case .entryOfEachFunction(let command):

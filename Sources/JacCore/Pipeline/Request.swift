@@ -48,6 +48,13 @@ public struct Request: Sendable {
   public var variables: [String]?
   /// `--funcs`: names of undefined functions beyond the conventional `f`, `g`, `h`, `F`, `G`, `H`.
   public var functions: [String] = []
+  /// `--vector`, `--matrix`, `--symmetric`: declared names; any of them sends the request to the
+  /// matrix-calculus layer (`Sources/JacCore/MatrixCalculus`).
+  public var vectors: [String] = []
+  public var matrices: [String] = []
+  public var symmetric: [String] = []
+  /// Whether any vector or matrix is declared.
+  public var isMatrixCalculus: Bool { !vectors.isEmpty || !matrices.isEmpty || !symmetric.isEmpty }
   /// `--where`: definitions `name = expression`, separated by `;`, one text per `--where`, in order.
   public var definitions: [String] = []
   /// `--inline`: print answers expanded, without the definitions' names.
@@ -90,6 +97,7 @@ public struct Request: Sendable {
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
       (entry != nil, .entry), (assumptions != nil, .assume), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
       (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep),
+      (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix), (!symmetric.isEmpty, .symmetric),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
     return given
@@ -111,4 +119,3 @@ public struct Request: Sendable {
     self.simplify = simplify
   }
 }
-

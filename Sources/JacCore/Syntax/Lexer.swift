@@ -13,7 +13,7 @@
 ///   a transpose), and `D[1,2]` (a name `D` directly followed by `[`) as one token.
 public struct Lexer {
   let bytes: [UInt8]
-  private(set) var position = 0
+  var position = 0
 
   /// Largest decimal exponent a literal may carry (`1e40000`); beyond it the literal is an error.
   public static let maxLiteralExponent = 40_000

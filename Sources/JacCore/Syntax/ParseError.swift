@@ -42,6 +42,18 @@ public struct ParseError: Error, Equatable, Sendable {
     /// A name applied as a function and used as a variable in one input (`f(x) + f`).
     case functionAndVariable(name: String)
     case malformedNumber(String)
+    /// A matrix function given an argument of the wrong kind (`diag(A)` of a non-square matrix).
+    case matrixArgument(function: String, expected: String, found: String)
+    /// `/` by a vector or matrix.
+    case matrixDivisor(found: String)
+    /// A scalar function of several arguments given a vector or matrix (`atan2(x, y)`).
+    case matrixFunction(name: String)
+    /// `det(x)` of a vector, `x^-1`.
+    case matrixNotSquare(function: String, found: String)
+    /// A vector or matrix raised to a power other than -1 (inverse) or T (transpose).
+    case matrixPower(found: String)
+    /// Two operands whose sizes cannot agree (`x*y` of two column vectors).
+    case matrixSizes(operator: String, left: String, right: String)
     /// `⁻` or `⁺` with no superscript digit after it.
     case malformedSuperscript
     /// `D[` not followed by positions from 1 and `]` (`D[0]`, `D[x]`).
@@ -84,6 +96,12 @@ public struct ParseError: Error, Equatable, Sendable {
       case .expectedOperator(let found): return "expected an operator before \(found)"
       case .functionAndVariable(let name): return "'\(name)' is used both as a function and as a variable"
       case .malformedNumber(let s): return "malformed number '\(s)'"
+      case .matrixArgument(let f, let expected, let found): return "'\(f)' takes \(expected), found \(found)"
+      case .matrixDivisor(let found): return "'/' divides by a scalar, found \(found)"
+      case .matrixFunction(let name): return "'\(name)' does not apply to a vector or matrix"
+      case .matrixNotSquare(let f, let found): return "'\(f)' needs a square matrix, found \(found)"
+      case .matrixPower(let found): return "a power of a \(found) matrix other than '^-1' or '^T'"
+      case .matrixSizes(let op, let l, let r): return "sizes do not agree for '\(op)': \(l) and \(r)"
       case .malformedSuperscript: return "a superscript sign needs superscript digits after it"
       case .malformedPartials: return "malformed 'D[…]': argument positions are whole numbers from 1"
       case .nestingTooDeep(let limit): return "nesting deeper than \(limit) levels"
@@ -120,7 +138,8 @@ public struct ParseError: Error, Equatable, Sendable {
         .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
-        .malformedNumber, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction,
+        .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixNotSquare, .matrixPower,
+        .matrixSizes, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction,
         .partialOutOfRange, .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter,
         .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
         return false
@@ -140,6 +159,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .malformedPartials: return "write 'D[1,2](f)(x, y)'"
       case .expectedArgumentList(let f): return "write '\(f)(x)^2', not '\(f)^2(x)'"
       case .expectedOperator: return "write '*' to multiply"
+      case .matrixDivisor: return "write './' to divide each entry, or 'inv(…)'"
+      case .matrixPower: return "write '.^' to raise each entry"
       default: return nil
       }
     }

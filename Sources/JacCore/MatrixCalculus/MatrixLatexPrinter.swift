@@ -1,0 +1,132 @@
+/// LaTeX of matrix expressions: bold vectors (`\mathbf{x}`), `^\top`, `\odot`, `A^{-1}`,
+/// `\operatorname{diag}`, `\operatorname{tr}`, `\det`, `\left\| x \right\|`, elementwise powers
+/// as `z^{\circ 2}` (Hadamard powers), the identity `I`, the ones vector `\mathbf{1}`.
+/// Scalars without atoms print with jac's ``LatexPrinter``; with atoms (`2\det(X)`) by a walk
+/// of their own.
+public struct MatrixLatexPrinter {
+  let context: MatrixContext
+  var pool: ExpressionPool { context.pool }
+  private let scalars: LatexPrinter
+
+  public init(context: MatrixContext) {
+    self.context = context
+    scalars = LatexPrinter(pool: context.pool)
+  }
+
+  typealias Level = MatrixPrinter.Level
+  typealias Printed = MatrixPrinter.Printed
+
+  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text } ?? "0" }
+
+  private func wrapped(_ p: Printed, atLeast level: Level) -> String {
+    p.level < level ? "\\left(" + p.text + "\\right)" : p.text
+  }
+
+  private func name(_ n: String) -> String {
+    let symbol = scalars.symbolText(n)
+    return context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol
+  }
+
+  func print(_ m: MatrixExpr) -> Printed {
+    switch m {
+    case .variable(let n): return (name(n), .atom)
+    case .differential(let n): return ("d" + name(n), .atom)
+    case .identity: return ("I", .atom)
+    case .ones: return ("\\mathbf{1}", .atom)
+    case .scalar(let e): return scalar(e, nil)
+    case .sum(let terms):
+      var text = ""
+      for (k, t) in terms.enumerated() {
+        let p = print(t)
+        if p.text.hasPrefix("-") && p.level == .negation {
+          text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
+        } else {
+          text += (k == 0 ? "" : " + ") + p.text
+        }
+      }
+      return (text, .sum)
+    case .product(let factors):
+      var parts: [String] = []
+      var negative = false
+      for (k, f) in factors.enumerated() {
+        if k == 0, case .scalar(let c) = f, c == pool.minusOne, factors.count > 1 {
+          negative = true
+          continue
+        }
+        parts.append(wrapped(print(f), atLeast: parts.isEmpty ? .product : .negation))
+      }
+      let text = parts.joined(separator: " ")
+      return negative ? ("-" + text, .negation) : (text, .product)
+    case .hadamard(let factors):
+      return (factors.map { wrapped(print($0), atLeast: .negation) }.joined(separator: " \\odot "), .product)
+    case .transpose(.inverse(let a)): return (wrapped(print(a), atLeast: .atom) + "^{-\\top}", .postfix)
+    case .transpose(let a): return (wrapped(print(a), atLeast: .atom) + "^\\top", .postfix)
+    case .inverse(let a): return (wrapped(print(a), atLeast: .atom) + "^{-1}", .postfix)
+    case .map(let body, let z): return scalar(body, print(z))
+    case .diag(let a): return ("\\operatorname{diag}\\left(" + print(a).text + "\\right)", .atom)
+    case .trace(let a): return ("\\operatorname{tr}\\left(" + print(a).text + "\\right)", .atom)
+    case .det(let a): return ("\\det\\left(" + print(a).text + "\\right)", .atom)
+    case .norm(let a): return ("\\left\\| " + print(a).text + " \\right\\|", .atom)
+    case .total(let a): return ("\\mathbf{1}^\\top " + wrapped(print(a), atLeast: .negation), .product)
+    }
+  }
+
+  /// A pool scalar (with `z` for the placeholder of an elementwise body).
+  private func scalar(_ e: Expr, _ z: Printed?) -> Printed {
+    if e == context.placeholder, let z { return z }
+    let symbols = pool.freeSymbols([e])
+    let special = symbols.contains { $0 == MatrixContext.placeholderName || context.atom(named: $0) != nil }
+    if !special { return (scalars.string(e), level(e)) }
+    switch pool.node(e) {
+    case .symbol(let n): return context.atom(named: n).map { (wrapped(print($0), atLeast: .atom), .atom) } ?? (n, .atom)
+    case .sum(let terms):
+      var text = ""
+      for (k, t) in terms.enumerated() {
+        let p = scalar(t, z)
+        if p.text.hasPrefix("-") {
+          text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
+        } else {
+          text += (k == 0 ? "" : " + ") + p.text
+        }
+      }
+      return (text, .sum)
+    case .product(let factors):
+      var numerator: [String] = []
+      var denominator: [String] = []
+      var negative = false
+      for f in factors {
+        if f == pool.minusOne {
+          negative = true
+        } else if case .power(let b, let k) = pool.node(f), k == pool.minusOne {
+          denominator.append(scalar(b, z).text)
+        } else {
+          numerator.append(wrapped(scalar(f, z), atLeast: .negation))
+        }
+      }
+      var text = numerator.isEmpty ? "1" : numerator.joined(separator: z == nil ? " " : " \\odot ")
+      if !denominator.isEmpty { text = "\\frac{" + text + "}{" + denominator.joined(separator: " ") + "}" }
+      return negative ? ("-" + text, .negation) : (text, .product)
+    case .power(let b, let k):
+      let exponent = scalar(k, z).text
+      let mark = z != nil && !pool.freeSymbols([b]).allSatisfy({ $0 != MatrixContext.placeholderName }) ? "\\circ " : ""
+      return (wrapped(scalar(b, z), atLeast: .atom) + "^{" + mark + exponent + "}", .postfix)
+    case .call(let f, let u):
+      // jac's LaTeX of f(Q) (no function's LaTeX has a capital Q), with the argument for Q.
+      let pieces = scalars.string(pool.call(f, pool.symbol("Q"))).split(
+        separator: "Q", omittingEmptySubsequences: false)
+      let inner = scalar(u, z).text
+      let parenthesised = pieces.first?.hasSuffix("(") ?? false
+      return (pieces.joined(separator: parenthesised ? inner : "\\left(" + inner + "\\right)"), .atom)
+    case .apply, .number, .constant, .undefined: return (scalars.string(e), level(e))
+    }
+  }
+
+  private func level(_ e: Expr) -> Level {
+    switch pool.node(e) {
+    case .sum: return .sum
+    case .product, .number: return .product
+    case .power: return .postfix
+    case .symbol, .constant, .call, .apply, .undefined: return .atom
+    }
+  }
+}

@@ -1,0 +1,187 @@
+/// The operations of matrix input, with their size checks. A scalar (a 1×1) scales a matrix,
+/// is added to each of its entries (`1 - z`), and goes through scalar functions and powers in the
+/// pool (`norm(x)^2`, `log(det(X))`); between two matrices each operator unifies the sizes it
+/// needs equal and reports the two shapes where they cannot be.
+extension MatrixParser {
+  func shape(_ m: MatrixExpr) -> Shape { context.shape(m) }
+
+  private func sizes(_ op: MatrixLexer.Item, _ a: MatrixExpr, _ b: MatrixExpr) -> ParseError {
+    let name = op.quoted.dropFirst().dropLast()
+    return ParseError(
+      .matrixSizes(operator: String(name), left: context.describe(shape(a)), right: context.describe(shape(b))),
+      op.range)
+  }
+
+  /// `a + b`, `a - b`; a scalar is added to each entry of a matrix.
+  func add(_ a: Parsed, _ b: Parsed, negate negative: Bool, at op: MatrixLexer.Item) throws(ParseError) -> MatrixExpr {
+    let rhs = negative ? negate(b.value) : b.value
+    let (sa, sb) = (shape(a.value), shape(rhs))
+    if sa.isScalar && sb.isScalar {
+      if case .scalar(let x) = a.value, case .scalar(let y) = rhs { return .scalar(pool.add(x, y)) }
+      return .sum([a.value, rhs])
+    }
+    if sa.isScalar { return .map(pool.add(context.scalar(a.value), context.placeholder), rhs) }
+    if sb.isScalar { return .map(pool.add(context.placeholder, context.scalar(rhs)), a.value) }
+    guard context.unify(sa.rows, sb.rows), context.unify(sa.columns, sb.columns) else { throw sizes(op, a.value, rhs) }
+    return .sum([a.value, rhs])
+  }
+
+  /// `a*b`: the matrix product (a's columns are b's rows), or a scaling by a scalar.
+  func multiply(_ a: Parsed, _ b: Parsed, at op: MatrixLexer.Item) throws(ParseError) -> MatrixExpr {
+    let (sa, sb) = (shape(a.value), shape(b.value))
+    if case .scalar(let x) = a.value, case .scalar(let y) = b.value { return .scalar(pool.multiply(x, y)) }
+    if sa.isScalar || sb.isScalar { return .product([a.value, b.value]) }
+    guard context.unify(sa.columns, sb.rows) else { throw sizes(op, a.value, b.value) }
+    return .product([a.value, b.value])
+  }
+
+  /// `a/b`, b a scalar.
+  func divide(_ a: Parsed, _ b: Parsed, at op: MatrixLexer.Item) throws(ParseError) -> MatrixExpr {
+    let sb = shape(b.value)
+    guard sb.isScalar else { throw ParseError(.matrixDivisor(found: context.describe(sb)), op.range) }
+    let reciprocal = pool.reciprocal(context.scalar(b.value))
+    if case .scalar(let x) = a.value { return .scalar(pool.multiply(x, reciprocal)) }
+    return .product([.scalar(reciprocal), a.value])
+  }
+
+  /// `a .* b` and `a ./ b`, entry by entry (sizes equal), or a scaling by a scalar.
+  func elementwise(
+    _ a: Parsed, _ b: Parsed, dividing: Bool = false, at op: MatrixLexer.Item
+  ) throws(ParseError) -> MatrixExpr {
+    let (sa, sb) = (shape(a.value), shape(b.value))
+    var rhs = b.value
+    if dividing {
+      rhs =
+        sb.isScalar
+        ? .scalar(pool.reciprocal(context.scalar(b.value))) : .map(pool.reciprocal(context.placeholder), b.value)
+    }
+    if case .scalar(let x) = a.value, case .scalar(let y) = rhs { return .scalar(pool.multiply(x, y)) }
+    if sa.isScalar || sb.isScalar { return .product([a.value, rhs]) }
+    guard context.unify(sa.rows, sb.rows), context.unify(sa.columns, sb.columns) else {
+      throw sizes(op, a.value, b.value)
+    }
+    return .hadamard([a.value, rhs])
+  }
+
+  /// `u^k` of a scalar; `X^-1` is the inverse of a square matrix. Other powers of a matrix are
+  /// errors (`.^` raises each entry).
+  func power(_ base: Parsed, _ exponent: Parsed, at op: MatrixLexer.Item) throws(ParseError) -> MatrixExpr {
+    let (sb, se) = (shape(base.value), shape(exponent.value))
+    guard se.isScalar else { throw sizes(op, base.value, exponent.value) }
+    if sb.isScalar { return .scalar(pool.power(context.scalar(base.value), context.scalar(exponent.value))) }
+    guard case .scalar(let k) = exponent.value, k == pool.minusOne else {
+      throw ParseError(.matrixPower(found: context.describe(sb)), op.range)
+    }
+    guard context.unify(sb.rows, sb.columns) else {
+      throw ParseError(.matrixNotSquare(function: "^-1", found: context.describe(sb)), op.range)
+    }
+    return .inverse(base.value)
+  }
+
+  /// `z.^k`: each entry to the power k (a scalar).
+  func elementwisePower(_ base: Parsed, _ exponent: Parsed, at op: MatrixLexer.Item) throws(ParseError) -> MatrixExpr {
+    let (sb, se) = (shape(base.value), shape(exponent.value))
+    guard se.isScalar else { throw sizes(op, base.value, exponent.value) }
+    let k = context.scalar(exponent.value)
+    if sb.isScalar { return .scalar(pool.power(context.scalar(base.value), k)) }
+    return .map(pool.power(context.placeholder, k), base.value)
+  }
+
+  func negate(_ m: MatrixExpr) -> MatrixExpr {
+    if case .scalar(let x) = m { return .scalar(pool.negate(x)) }
+    return .product([.scalar(pool.minusOne), m])
+  }
+
+  /// `a'`; a 1×1 is its own transpose.
+  func transpose(_ m: MatrixExpr) -> MatrixExpr { shape(m).isScalar ? m : .transpose(m) }
+
+  // MARK: Calls
+
+  /// A matrix function (``MatrixParser/matrixFunctions``), or a scalar function: of scalars in
+  /// the pool, of one vector or matrix entry by entry.
+  func call(_ name: String, _ arguments: [Parsed], at range: SourceRange) throws(ParseError) -> MatrixExpr {
+    if Self.matrixFunctions.contains(name) { return try matrixCall(name, arguments, at: range) }
+    guard let callee = Parser.callee(named: name) else {
+      let suggestions = EditDistance.suggestions(for: name, among: Parser.functionNames + Self.matrixFunctions)
+      throw ParseError(.unknownFunction(name: name, suggestions: suggestions), range)
+    }
+    if let arity = callee.arity, !arity.contains(arguments.count) {
+      throw ParseError(.wrongArgumentCount(function: name, expected: arity, count: arguments.count), range)
+    }
+    let values = arguments.map(\.value)
+    if values.allSatisfy({ shape($0).isScalar }) {
+      let result = scalarCall(callee, values.map(context.scalar))
+      if pool.isUndefined(result) {
+        throw ParseError(.undefinedFunctionValue(function: name, at: "this argument"), range)
+      }
+      return .scalar(result)
+    }
+    guard values.count == 1 else { throw ParseError(.matrixFunction(name: name), range) }
+    return .map(scalarCall(callee, [context.placeholder]), values[0])
+  }
+
+  /// The pool expression of a scalar function (the forms the scalar parser writes).
+  private func scalarCall(_ callee: Parser.Callee, _ x: [Expr]) -> Expr {
+    switch callee {
+    case .unary(let f): return f.map { pool.call($0, x[0]) } ?? pool.sqrt(x[0])
+    case .several(let op): return pool.apply(op, x)
+    case .logarithm: return x.count == 1 ? pool.call(.log, x[0]) : pool.logarithm(x[0], base: x[1])
+    case .rewritten(let r):
+      switch r {
+      case .log10: return pool.logarithm(x[0], base: pool.number(10))
+      case .log2: return pool.logarithm(x[0], base: pool.number(2))
+      case .cbrt: return pool.power(x[0], pool.number(Rational(BigInt(1), BigInt(3))))
+      case .root: return pool.power(x[0], pool.reciprocal(x[1]))
+      case .hypot: return pool.sqrt(pool.add(pool.square(x[0]), pool.square(x[1])))
+      }
+    }
+  }
+
+  private func matrixCall(_ name: String, _ arguments: [Parsed], at range: SourceRange) throws(ParseError) -> MatrixExpr
+  {
+    let count = name == "dot" ? 2 : 1
+    guard arguments.count == count else {
+      throw ParseError(.wrongArgumentCount(function: name, expected: count...count, count: arguments.count), range)
+    }
+    let a = arguments[0].value
+    let s = shape(a)
+    func square() throws(ParseError) {
+      guard context.unify(s.rows, s.columns) else {
+        throw ParseError(.matrixNotSquare(function: name, found: context.describe(s)), range)
+      }
+    }
+    switch name {
+    case "dot":
+      let b = arguments[1].value
+      let t = shape(b)
+      guard s.columns == .one, t.columns == .one, !s.isScalar, !t.isScalar else {
+        throw ParseError(
+          .matrixArgument(
+            function: name, expected: "two vectors", found: context.describe(s) + ", " + context.describe(t)),
+          range)
+      }
+      guard context.unify(s.rows, t.rows) else {
+        throw ParseError(.matrixSizes(operator: name, left: context.describe(s), right: context.describe(t)), range)
+      }
+      return .product([.transpose(a), b])
+    case "sum": return s.isScalar ? a : .total(a)
+    case "norm": return s.isScalar ? .scalar(pool.call(.abs, context.scalar(a))) : .norm(a)
+    case "tr":
+      if s.isScalar { return a }
+      try square()
+      return .trace(a)
+    case "det":
+      if s.isScalar { return a }
+      try square()
+      return .det(a)
+    case "inv":
+      if s.isScalar { return .scalar(pool.reciprocal(context.scalar(a))) }
+      try square()
+      return .inverse(a)
+    default:  // diag
+      if s.isScalar { return a }
+      if s.columns != .one { try square() }
+      return .diag(a)
+    }
+  }
+}

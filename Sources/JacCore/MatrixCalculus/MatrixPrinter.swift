@@ -1,0 +1,202 @@
+/// Text of matrix expressions, in the syntax ``MatrixParser`` reads: `(A + A')*x`,
+/// `diag(1 - tanh(W1*x + b1).^2)*W1`, `inv(X)'`. Scalars print with jac's ``TextPrinter``
+/// (atoms replaced by what they stand for); elementwise functions print their body with the
+/// elementwise operators `.*`, `./`, `.^`. The identity prints as `I`, the column of ones as
+/// `ones(n)`.
+public struct MatrixPrinter {
+  let context: MatrixContext
+  var pool: ExpressionPool { context.pool }
+  private let scalars: TextPrinter
+
+  public init(context: MatrixContext) {
+    self.context = context
+    scalars = TextPrinter(pool: context.pool)
+  }
+
+  /// Binding strength of printed text: a sum, a product, a leading minus, a postfix or power,
+  /// an atom (a name, a call, a parenthesis).
+  enum Level: Int, Comparable {
+    case sum = 1
+    case product, negation, postfix, atom
+    static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+  }
+  typealias Printed = (text: String, level: Level)
+
+  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text } ?? "0" }
+
+  private func wrapped(_ p: Printed, atLeast level: Level) -> String {
+    p.level < level ? "(" + p.text + ")" : p.text
+  }
+
+  func print(_ m: MatrixExpr) -> Printed {
+    switch m {
+    case .variable(let name): return (name, .atom)
+    case .differential(let name): return ("d" + name, .atom)
+    case .identity: return ("I", .atom)
+    case .ones(let d): return ("ones(\(context.name(d)))", .atom)
+    case .scalar(let e): return scalar(e)
+    case .sum(let terms): return sum(terms)
+    case .product(let factors): return product(factors)
+    case .hadamard(let factors):
+      var text = ""
+      for (k, f) in factors.enumerated() {
+        if case .map(let body, let z) = f, body == pool.reciprocal(context.placeholder), k > 0 {
+          text += " ./ " + wrapped(print(z), atLeast: .negation)
+          continue
+        }
+        text += (k == 0 ? "" : " .* ") + wrapped(print(f), atLeast: k == 0 ? .product : .negation)
+      }
+      return (text, .product)
+    case .transpose(let a): return (wrapped(print(a), atLeast: .atom) + "'", .postfix)
+    case .inverse(let a): return call("inv", a)
+    case .map(let body, let z): return elementwise(body, print(z))
+    case .diag(let a): return call("diag", a)
+    case .trace(let a): return call("tr", a)
+    case .det(let a): return call("det", a)
+    case .norm(let a): return call("norm", a)
+    case .total(let a): return call("sum", a)
+    }
+  }
+
+  private func call(_ name: String, _ a: MatrixExpr) -> Printed { (name + "(" + print(a).text + ")", .atom) }
+
+  /// Whether a pool scalar is written with a leading minus (-2, -2*c).
+  private func isNegative(_ e: Expr) -> Bool {
+    if let q = pool.rational(e) { return q < Rational(0) }
+    if case .product(let fs) = pool.node(e), let q = pool.rational(fs[0]) { return q < Rational(0) }
+    return false
+  }
+
+  private func sum(_ terms: [MatrixExpr]) -> Printed {
+    var text = ""
+    for (k, t) in terms.enumerated() {
+      let (c, rest) = MatrixSimplifier(context: context, simplifyScalar: { $0 }).split(t)
+      if isNegative(c) {
+        let positive = rest.map { r in pool.negate(c) == pool.one ? r : .product([.scalar(pool.negate(c)), r]) }
+        let p = positive.map(print) ?? scalar(pool.negate(c))
+        text += (k == 0 ? "-" : " - ") + wrapped(p, atLeast: .product)
+      } else {
+        text += (k == 0 ? "" : " + ") + wrapped(print(t), atLeast: .sum)
+      }
+    }
+    return (text, .sum)
+  }
+
+  /// `c*A*x`, with a coefficient's denominator after the matrices: `x*x'/norm(x)^3`.
+  private func product(_ factors: [MatrixExpr]) -> Printed {
+    var parts: [String] = []
+    var negative = false
+    var denominator: Expr?
+    for (k, f) in factors.enumerated() {
+      if k == 0, case .scalar(var c) = f, factors.count > 1 {
+        if isNegative(c) {
+          negative = true
+          c = pool.negate(c)
+        }
+        let (numerator, below) = fraction(c)
+        if below != pool.one { denominator = below }
+        if numerator != pool.one { parts.append(wrapped(scalar(numerator), atLeast: .product)) }
+        continue
+      }
+      parts.append(wrapped(print(f), atLeast: parts.isEmpty ? .product : .negation))
+    }
+    var text = parts.joined(separator: "*")
+    if let denominator { text += "/" + wrapped(scalar(denominator), atLeast: .postfix) }
+    return negative ? ("-" + text, .negation) : (text, .product)
+  }
+
+  /// A positive scalar as numerator and denominator: 1/norm(x)^3 is (1, norm(x)^3), 3/2 is (3, 2).
+  private func fraction(_ c: Expr) -> (Expr, Expr) {
+    var numerator: [Expr] = []
+    var denominator: [Expr] = []
+    let factors: [Expr]
+    if case .product(let fs) = pool.node(c) { factors = fs } else { factors = [c] }
+    for f in factors {
+      if case .power(let b, let k) = pool.node(f), let q = pool.rational(k), q < Rational(0) {
+        denominator.append(pool.power(b, pool.number(-q)))
+      } else if let q = pool.rational(f), q.denominator != BigInt(1) {
+        numerator.append(pool.number(Rational(q.numerator)))
+        denominator.append(pool.number(Rational(q.denominator)))
+      } else {
+        numerator.append(f)
+      }
+    }
+    func product(_ es: [Expr]) -> Expr { es.isEmpty ? pool.one : es.count == 1 ? es[0] : pool.multiply(es) }
+    return (product(numerator), product(denominator))
+  }
+
+  // MARK: Scalars
+
+  /// A pool scalar, its atoms replaced by the matrix expressions they stand for.
+  func scalar(_ e: Expr) -> Printed {
+    var text = ""
+    var rest = Substring(scalars.string(e))
+    while let at = rest.firstIndex(of: "@") {
+      text += rest[..<at]
+      let digits = rest[rest.index(after: at)...].prefix { $0.isASCII && $0.isNumber }
+      rest = rest[digits.endIndex...]
+      guard let atom = context.atom(named: "@" + digits) else { continue }
+      text += wrapped(print(atom), atLeast: .atom)
+    }
+    text += rest
+    return (text, level(e))
+  }
+
+  private func level(_ e: Expr) -> Level {
+    switch pool.node(e) {
+    case .sum: return .sum
+    case .product: return isNegative(e) ? .negation : .product
+    case .number(let q): return q < Rational(0) ? .negation : q.denominator != BigInt(1) ? .product : .atom
+    case .power: return .postfix
+    case .symbol, .constant, .call, .apply, .undefined: return .atom
+    }
+  }
+
+  // MARK: Elementwise
+
+  /// The body of an elementwise function with `z` for the placeholder: `1 - tanh(z).^2`.
+  private func elementwise(_ e: Expr, _ z: Printed) -> Printed {
+    if e == context.placeholder { return z }
+    if !pool.freeSymbols([e]).contains(MatrixContext.placeholderName) { return scalar(e) }
+    switch pool.node(e) {
+    case .sum(let terms):
+      var text = ""
+      for (k, t) in terms.enumerated() {
+        if isNegative(t) {
+          text += (k == 0 ? "-" : " - ") + wrapped(elementwise(pool.negate(t), z), atLeast: .product)
+        } else {
+          text += (k == 0 ? "" : " + ") + elementwise(t, z).text
+        }
+      }
+      return (text, .sum)
+    case .product(let factors):
+      var text = ""
+      var negative = false
+      var previousNumber = false
+      for f in factors {
+        if f == pool.minusOne {
+          negative = true
+          continue
+        }
+        if case .power(let b, let k) = pool.node(f), k == pool.minusOne, !text.isEmpty {
+          text += " ./ " + wrapped(elementwise(b, z), atLeast: .negation)
+          continue
+        }
+        // A number scales: 2*x, not 2 .* x.
+        let separator = text.isEmpty ? "" : pool.isNumber(f) || previousNumber ? "*" : " .* "
+        previousNumber = pool.isNumber(f)
+        text += separator + wrapped(elementwise(f, z), atLeast: text.isEmpty ? .product : .negation)
+      }
+      return negative ? ("-" + text, .negation) : (text, .product)
+    case .power(let b, let k):
+      if k == pool.minusOne { return ("1 ./ " + wrapped(elementwise(b, z), atLeast: .negation), .product) }
+      let exponent = elementwise(k, z)
+      return (wrapped(elementwise(b, z), atLeast: .atom) + ".^" + wrapped(exponent, atLeast: .atom), .postfix)
+    case .call(let f, let u): return (f.name + "(" + elementwise(u, z).text + ")", .atom)
+    case .apply(let op, let args):
+      let inner = args.map { elementwise($0, z).text }.joined(separator: ", ")
+      return (TextPrinter.head(op, arguments: args.count) + "(" + inner + ")", .atom)
+    case .number, .symbol, .constant, .undefined: return scalar(e)
+    }
+  }
+}

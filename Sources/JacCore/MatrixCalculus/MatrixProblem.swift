@@ -1,0 +1,53 @@
+/// Why a matrix-calculus request has no answer: the catalogue of its messages (docs/errors.md).
+public enum MatrixProblem: Equatable, Sendable {
+  /// A name given to two of `--vector`, `--matrix`, `--symmetric`.
+  case declaredTwice(String)
+  /// `--vars c` of a name that is not a declared vector or matrix.
+  case scalarVariable(String)
+  /// `--vars` names a declared variable that the function does not mention.
+  case absentVariable(String)
+  /// grad or hessian of a function that is not 1×1.
+  case notScalar(command: Request.Command, shape: String)
+  /// jacobian of a function that is not a column (or 1×1).
+  case notColumn(shape: String)
+  /// jacobian or hessian with respect to a matrix: a tensor.
+  case tensor(command: Request.Command, variable: String)
+  /// More than one variable where one is needed.
+  case oneVariable(command: Request.Command, count: Int)
+  /// More than one expression.
+  case oneExpression(count: Int)
+  /// An option the matrix layer does not support yet.
+  case unsupportedOption(Option)
+  /// The differential could not be brought to the form the derivative is read off.
+  case notIdentified
+
+  public var message: String {
+    switch self {
+    case .declaredTwice(let name): return "'\(name)' is declared twice"
+    case .scalarVariable(let name):
+      return "'\(name)' is not a declared vector or matrix; declare it with '--vector' or '--matrix'"
+    case .absentVariable(let name): return "'\(name)' does not occur in the function"
+    case .notScalar(let command, let shape):
+      return "\(command.rawValue) needs a scalar function; this one is \(shape)"
+        + (command == .grad ? " (use 'jacobian')" : "")
+    case .notColumn(let shape): return "jacobian needs a vector or scalar function; this one is \(shape)"
+    case .tensor(let command, let variable):
+      return
+        "the \(command == .hessian ? "Hessian" : "Jacobian") with respect to the matrix '\(variable)' is a tensor; "
+        + "take 'grad' of a scalar function of it"
+    case .oneVariable(let command, let count):
+      return "\(command.rawValue) of vectors and matrices takes one variable, found \(count); choose it with '--vars'"
+    case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
+    case .unsupportedOption(let option): return "'\(option.name)' is not supported with vectors and matrices yet"
+    case .notIdentified: return "the derivative could not be written in matrix form"
+    }
+  }
+
+  /// A mistake on the command line (exit 64) rather than a mathematical failure (exit 1).
+  public var isUsage: Bool {
+    switch self {
+    case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption: return true
+    case .notScalar, .notColumn, .tensor, .notIdentified: return false
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/// A derivative in matrix form, as printed: `(A + A')*x`, its shape in symbolic sizes.
+public struct MatrixForm: Sendable {
+  /// The result in jac's matrix syntax.
+  public var text: String
+  /// The result in LaTeX.
+  public var latex: String
+  /// Rows and columns, as size names (`["n", "1"]`).
+  public var shape: [String]
+  /// `--check`: the largest relative disagreement found at each concrete size tried.
+  public var check: MatrixCheck?
+}
+
+/// The engine step of a request that declares vectors or matrices (`--vector`, `--matrix`,
+/// `--symmetric`): parse in the matrix layer, take the differential, identify the derivative,
+/// simplify, print.
+extension Engine {
+  func matrixAnswer(_ request: Request) throws(JacError) -> Answer {
+    let unsupported: [(Bool, Option)] = [
+      (request.at != nil, .at), (request.jvp != nil, .jvp), (request.vjp != nil, .vjp), (request.steps, .steps),
+      (!request.definitions.isEmpty, .definitions), (!request.functions.isEmpty, .funcs),
+      (!request.simplify, .noSimplify),
+    ]
+    for (given, option) in unsupported where given { throw .matrixCalculus(.unsupportedOption(option)) }
+    guard request.inputs.count == 1 else { throw .matrixCalculus(.oneExpression(count: request.inputs.count)) }
+    var kinds: [String: MatrixContext.Kind] = [:]
+    let declared: [([String], MatrixContext.Kind)] = [
+      (request.vectors, .vector), (request.matrices, .matrix), (request.symmetric, .symmetric),
+    ]
+    for (names, kind) in declared {
+      for name in names {
+        if kinds[name] != nil { throw .matrixCalculus(.declaredTwice(name)) }
+        kinds[name] = kind
+      }
+    }
+    let context = MatrixContext(pool: pool, kinds: kinds)
+    let f: MatrixExpr
+    do {
+      f = try MatrixParser.parse(request.inputs[0], in: context)
+    } catch {
+      throw .parse(error, input: 0)
+    }
+    let calculus = MatrixCalculus(context: context, differentiator: differentiator) { [simplifier] in
+      simplifier.simplify($0)
+    }
+    let variables = try matrixVariables(request, f, context)
+    let result = try calculus.compute(request.command, f, variables: variables)
+    let printer = MatrixPrinter(context: context)
+    let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
+    var form = MatrixForm(
+      text: printer.string(result), latex: MatrixLatexPrinter(context: context).string(result),
+      shape: [context.name(shape.rows), context.name(shape.columns)])
+    if request.check {
+      form.check = MatrixCheck.run(
+        function: f, result: result, command: request.command, variables: variables, context: context,
+        differentiator: differentiator)
+    }
+    return Answer(command: request.command, variables: variables, value: .matrixForm(form))
+  }
+
+  /// `--vars`, each a declared name the function mentions; default: the vectors it mentions
+  /// (matrices are constants, as in `x'*A*x`), or its matrices if it mentions no vector.
+  private func matrixVariables(_ request: Request, _ f: MatrixExpr, _ context: MatrixContext) throws(JacError)
+    -> [String]
+  {
+    let mentioned = context.variables(f)
+    guard let asked = request.variables else {
+      if request.command == .simplify { return [] }
+      let vectors = mentioned.filter { context.kinds[$0] == .vector }
+      return vectors.isEmpty ? mentioned : vectors
+    }
+    for name in asked {
+      if context.kinds[name] == nil { throw .matrixCalculus(.scalarVariable(name)) }
+      if !mentioned.contains(name) { throw .matrixCalculus(.absentVariable(name)) }
+    }
+    return asked
+  }
+}
