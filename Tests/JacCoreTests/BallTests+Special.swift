@@ -149,6 +149,9 @@ extension BallTests {
     ("beta(10^-300, 1/2)", "1e+300"),
     ("loggamma(-sqrt(2))", "0.9553036955738476"),
     ("beta(1/3 + sqrt(2), -sqrt(2))", "0.8912566483936186"),
+    // Γ of each argument is past the exponent range, B is not.
+    ("beta(-10^20 + 1/3, 10^20)", "6.285258707036325e-14"),
+    ("beta(-10^20 - 1/3, 10^20)", "1.9238660372125183e-27"),
     ("loggamma(-sqrt(3))", "0.977394273217303"),
   ]
 
