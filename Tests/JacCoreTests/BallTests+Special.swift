@@ -149,6 +149,9 @@ extension BallTests {
     ("beta(10^-300, 1/2)", "1e+300"),
     ("loggamma(-sqrt(2))", "0.9553036955738476"),
     ("beta(1/3 + sqrt(2), -sqrt(2))", "0.8912566483936186"),
+    // Γ of each argument is past the exponent range, B is not.
+    ("beta(-10^20 + 1/3, 10^20)", "6.285258707036325e-14"),
+    ("beta(-10^20 - 1/3, 10^20)", "1.9238660372125183e-27"),
     ("loggamma(-sqrt(3))", "0.977394273217303"),
   ]
 
@@ -290,11 +293,13 @@ extension BallTests {
   }
 
   /// Past the certified limits of the gamma family (an order above 1000, a shift past 2^17, more
-  /// than 2,560 bits: an exact 0 made of log Γ values) the value is refused as such at once.
-  @Test func gammaFamilyLimits() {
+  /// than 2,560 bits: an exact 0 made of log Γ values) and of erf's series (x²·w past 2^21) the
+  /// value is refused as such at once.
+  @Test func specialFunctionLimits() {
     let f = Fixture()
     for input in [
       "polygamma(2, -10^7 + 1/3)", "polygamma(1001, 3/2)", "loggamma(1/3) + loggamma(2/3) - log(2*pi/sqrt(3))",
+      "erfc(20*sqrt(2))*(log(2) + log(3) - log(6))",
     ] {
       #expect(f.pool.certifiedValues([f.parse(input)], digits: true, maxBits: 5120) == [.unsupported], "\(input)")
     }

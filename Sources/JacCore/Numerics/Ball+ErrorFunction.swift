@@ -14,11 +14,17 @@
 ///
 ///   whose remainder for real y is bounded by the first neglected term (DLMF §7.12(i)); terms
 ///   fall by (2k − 1)/(2y²) ≤ 1/2 until k ≈ y², below e^(−y²) < 2^(−q) there. erf y = 1 − erfc y.
+/// - the series' cost grows as y²·w (2y² terms of w bits): past y²·w = 2^21 it is not run and the
+///   value is `.unsupported` (reached only by a value undecided at lower precisions: erfc(20) is
+///   decided at 80 bits, by the asymptotic series).
 /// - y > 2^25: e^(−y²) < 2^(−2^50) is past every ball's exponent: erfc y is real and beyond the
 ///   decimals (`.overflow`: its exact form prints), erf y is within 2^(−2^40) of 1.
 ///
 /// Radii propagate through the ball operations; the truncation bounds are taken over the ball.
 extension Ball {
+  /// The largest y²·w of the series (see the note above ``errorFunction(_:bits:_:)``'s series).
+  static let maxErrorFunctionWork = 2_097_152.0
+
   func errorFunction(_ f: Function, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     if isExact && mid.isZero { return f == .erf ? .zero : .one }
     if mid.isNegative {
@@ -37,6 +43,9 @@ extension Ball {
     }
     // erfc = 1 − erf cancels about y²·log₂ e < 1.45·y² bits.
     let lost = f == .erfc ? Int((1.45 * square.mid.approximate).rounded(.up)) + 8 : 0
+    // The series costs about 2y² products at this precision: past y²·w = 2^21 (erf(30) at 2,048
+    // bits, erfc(20) at 4,096) it is not run (seconds of work, only for values undecided below).
+    if square.mid.approximate * Double(q + lost + 40) > Ball.maxErrorFunctionWork { throw .unsupported }
     let e = try errorFunctionSeries(square, bits: q + lost, c)
     return try f == .erf ? e.rounded(bits: p) : .sum(.one, -e, bits: p)
   }
@@ -53,7 +62,10 @@ extension Ball {
     // r = 2y²/(2k + 3) ≤ 1/2 and tₖ < 2^(−w): the tail is at most tₖ.
     while !(twoSquareUp.scaled(1) < Mag(Double(2 * k + 3)) && term.magnitudeUp < small) {
       k += 1
-      term = try .quotient(.product(term, twoSquare, bits: w), Ball(2 * k + 1), bits: w)
+      // A term far below the sum needs fewer bits: rounded to 2^(−w−32) of the sum (the terms
+      // before the largest are within a factor of it, so they keep all w bits).
+      let wk = Self.termBits(term, below: sum, w)
+      term = try .quotient(.product(term, twoSquare.rounded(bits: wk), bits: wk), Ball(2 * k + 1), bits: wk)
       sum = try .sum(sum, term, bits: w)
     }
     sum.rad = sum.rad + term.magnitudeUp
@@ -66,14 +78,15 @@ extension Ball {
   /// erfc y by the asymptotic series, from y² (`square`) ≥ q + 16.
   private func complementAsymptotic(_ square: Ball, bits q: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     let w = q + 24
-    let twoSquare = square.scaled(1)
+    let inverse = try square.scaled(1).reciprocal(bits: w + 8)
     var term = Ball.one
     var sum = Ball.one
     var k = 0
     let small = Mag.power2(-w)
     while true {
       k += 1
-      term = try -Ball.quotient(.product(term, Ball(2 * k - 1), bits: w), twoSquare, bits: w)
+      let wk = Self.termBits(term, below: sum, w)
+      term = try -Ball.product(.product(term, inverse.rounded(bits: wk), bits: wk), Ball(2 * k - 1), bits: wk)
       if term.magnitudeUp < small { break }
       // Terms fall while 2k − 1 < 2y²; y² ≥ q + 16 ends the loop long before.
       guard square.compare(to: BigFloat(k)) == 1 else { throw .imprecise }
@@ -84,6 +97,15 @@ extension Ball {
     let root = try c.pi(bits: w).squareRoot(bits: w)
     let decay = try (-square).exp(bits: w, c)
     return try .quotient(.product(decay, sum, bits: w), .product(self, root, bits: w), bits: q)
+  }
+}
+
+extension Ball {
+  /// The precision for a series term: w bits and 32 more, less the binary orders by which it is
+  /// below the sum (at least 64). Only the radius depends on it, and that is kept.
+  static func termBits(_ term: Ball, below sum: Ball, _ w: Int) -> Int {
+    if term.mid.isZero || sum.mid.isZero { return w }
+    return Swift.max(64, Swift.min(w, w + 32 - (sum.mid.order - term.mid.order)))
   }
 }
 

@@ -16,8 +16,8 @@
 /// `.imprecise` (raise the precision). jac's loggamma is the real logarithm of Γ (docs/rules.md):
 /// not real where Γ(z) < 0, which is where sin(πz) < 0 for z < 1/2.
 ///
-///     B(a, b) = exp(log Γ(a) + log Γ(b) − log Γ(a + b))    for a, b > 0
-///     B(a, b) = Γ(a)·Γ(b)·(1/Γ(a + b))                     otherwise, 1/Γ(s) = sin(πs)·Γ(1 − s)/π
+///     B(a, b) = ±exp(log|Γ(a)| + log|Γ(b)| − log|Γ(a + b)|)
+///     B(a, b) = Γ(a)·Γ(b)·(1/Γ(a + b))       near a pole of Γ(a + b), 1/Γ(s) = sin(πs)·Γ(1 − s)/π
 ///
 /// (1/Γ is entire: B is 0 where only a + b is a pole, as jac's rules have it.) The Bernoulli
 /// numbers make the cost quadratic in the precision: the gamma family stops at ``maxGammaBits``.
@@ -147,17 +147,32 @@ extension Ball {
     return Ball(v, error)
   }
 
-  /// B(a, b).
+  /// B(a, b): sign·exp(log|Γ(a)| + log|Γ(b)| − log|Γ(a + b)|), so that huge arguments of
+  /// opposite signs whose Γ values are past the exponent range still give B (B(1/3 − 10^20, 10^20)
+  /// ≈ 10^-13); where a + b is at or near a pole of Γ, Γ(a)·Γ(b)·(1/Γ(a + b)), continuous there.
   static func beta(_ a: Ball, _ b: Ball, bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     guard p <= Ball.maxGammaBits else { throw .unsupported }
     let q = p + 16
     let s = try Ball.sum(a, b, bits: q + 8)
-    if a.sign == 1 && b.sign == 1 {
-      let g = q + Self.guardBits(s)
-      let logs = try Ball.sum(a.logGammaPositive(bits: g, c), b.logGammaPositive(bits: g, c), bits: g)
-      return try Ball.sum(logs, -s.logGammaPositive(bits: g, c), bits: g).exp(bits: p, c)
+    let g = q + Swift.max(guardBits(a), guardBits(b), guardBits(s))
+    let (la, signA) = try a.logAbsGamma(bits: g, c)
+    let (lb, signB) = try b.logAbsGamma(bits: g, c)
+    guard let (ls, signS) = try? s.logAbsGamma(bits: g, c) else {
+      let product = try Ball.product(a.gamma(bits: q, c), b.gamma(bits: q, c), bits: q)
+      return try .product(product, s.reciprocalGamma(bits: q, c), bits: p)
     }
-    let product = try Ball.product(a.gamma(bits: q, c), b.gamma(bits: q, c), bits: q)
-    return try .product(product, s.reciprocalGamma(bits: q, c), bits: p)
+    let magnitude = try Ball.sum(.sum(la, lb, bits: g), -ls, bits: g).exp(bits: p, c)
+    return signA * signB * signS > 0 ? magnitude : -magnitude
   }
+
+  /// (log |Γ(z)|, the sign of Γ(z)) away from the poles: log Γ for z > 0, else
+  /// log π − log |sin πz| − log Γ(1 − z) with the sign of sin πz.
+  func logAbsGamma(bits q: Int, _ c: BallConstants) throws(BallFailure) -> (Ball, Int) {
+    if sign == 1 { return (try logGammaPositive(bits: q, c), 1) }
+    let (s, reflected) = try reflection(bits: q, c)
+    let logSine = try s.magnitude.log(bits: q, c)
+    let rest = try Ball.sum(logSine, reflected.logGammaPositive(bits: q, c), bits: q)
+    return (try .sum(c.pi(bits: q).log(bits: q, c), -rest, bits: q), s.mid.signum)
+  }
+
 }

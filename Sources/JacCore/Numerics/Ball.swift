@@ -159,7 +159,7 @@ public enum BallFailure: Error, Equatable, Sendable {
   /// a quotient): no precision decides it.
   case undecidable
   /// Past what jac evaluates with certified digits (the gamma family above
-  /// ``Ball/maxGammaBits``, polygamma of a high order or far below 0): no higher precision is
-  /// tried.
+  /// ``Ball/maxGammaBits``, polygamma of a high order or far below 0, erf's series past
+  /// ``Ball/maxErrorFunctionWork``): no higher precision is tried.
   case unsupported
 }

@@ -169,37 +169,29 @@ extension Engine {
   }
 
   /// The calls of the input at a kink or jump at the point (``Function/isKink(at:)``; max and
-  /// min where two arguments tie), in the order of the input, each once.
+  /// min where two arguments tie), in the order of the input, each once. The arguments are
+  /// decided exactly, with the point's exact values: a call is noted unless balls prove its
+  /// argument off the kink (``ExpressionPool/provedOffKinks(_:)``), so floor(x*pi) at x = 10^20 is
+  /// not noted though its double is an integer, and sqrt(2)*sqrt(3) - sqrt(6) (exactly 0) is.
   func kinks(_ c: Context) -> [Expr] {
-    let values = numericBindings(c.point)
-    var candidates: [Expr] = []
-    var arguments: [Expr] = []
+    var values: [Expr: Expr] = [:]
+    for (_, symbol, value) in c.point { values[symbol] = value }
+    var found: [Expr] = []
     for e in pool.distinctNodes(c.functions) {
+      let kind: ExpressionPool.KinkKind
+      let arguments: [Expr]
       switch pool.node(e) {
       case .call(let f, let u) where f.isKink(at: 0) || f.isKink(at: 1):
-        candidates.append(e)
-        arguments.append(u)
+        kind = f.isKink(at: 1) ? .integer : .zero
+        arguments = [u]
       case .apply(let op, let args) where op == .max || op == .min:
-        candidates.append(e)
-        arguments += args
-      case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: break
+        kind = .tie
+        arguments = args
+      case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: continue
       }
-    }
-    if candidates.isEmpty { return [] }
-    let v = pool.evaluate(arguments, values)
-    var found: [Expr] = []
-    var k = 0
-    for e in candidates {
-      switch pool.node(e) {
-      case .call(let f, _):
-        if v[k].isFinite && f.isKink(at: v[k]) { found.append(e) }
-        k += 1
-      case .apply(_, let args):
-        let xs = Array(v[k..<k + args.count])
-        if Set(xs).count < xs.count && xs.allSatisfy(\.isFinite) { found.append(e) }
-        k += args.count
-      case .number, .symbol, .constant, .sum, .product, .power, .undefined: break
-      }
+      let substituted = pool.substitute(arguments, values)
+      if !pool.freeSymbols(substituted).isEmpty { continue }
+      if !pool.provedOffKinks(substituted, kind) { found.append(e) }
     }
     return found
   }
