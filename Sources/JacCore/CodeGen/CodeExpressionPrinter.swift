@@ -27,6 +27,7 @@ struct CodeExpressionPrinter {
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if e != top && names[e] != nil { return .atom }
     if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
+    if pool.kind(e) == .product, case .sum = layout.codeShape(e) { return .sum }
     let printed = layout.precedence(e)
     switch printed {
     case .unary: return .sum
