@@ -76,7 +76,7 @@ public struct CodeGenerator {
     if eliminateCommonSubexpressions {
       let layout = PrintLayout(pool: pool)
       let plain = CommonSubexpressions.written(pool: pool, roots: roots) { layout.codeShape($0) }
-      printer.sumBases = SumChains.bases(pool: pool, written: plain.order)
+      printer.sumChains = SumChains.chains(written: plain.order) { layout.codeShape($0) }
       let chained = printer
       let cse = CommonSubexpressions(pool: pool, roots: roots) { chained.shape($0) }
       for (k, e) in cse.shared.enumerated() {
