@@ -5,7 +5,7 @@ _jac() {
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
     --format) COMPREPLY=($(compgen -W "text unicode latex json c python swift julia matlab" -- "$cur")); return ;;
-    --layout) COMPREPLY=($(compgen -W "row col" -- "$cur")); return ;;
+    --layout) COMPREPLY=($(compgen -W "row col csc" -- "$cur")); return ;;
     --env) COMPREPLY=($(compgen -W "pmatrix bmatrix Bmatrix vmatrix Vmatrix matrix" -- "$cur")); return ;;
     --vars|--wrt|--funcs|--vector|--matrix|--symmetric|--where|--at|--jvp|--vjp|--from|--tol|--max-iter|--state|--input|--output|--order|--dep|--entry|--name|--assume) return ;;
   esac

@@ -37,9 +37,10 @@ extension AnswerFormatter {
       shape = .matrix(m)
       let layout =
         language == .julia || language == .matlab
-        ? " matrix"
+        ? style.layout == .csc ? " sparse matrix" : " matrix"
         : style.layout == .row
-          ? ", row-major, entry (i, j) at i*\(m.columns) + j" : ", column-major, entry (i, j) at j*\(m.rows) + i"
+          ? ", row-major, entry (i, j) at i*\(m.columns) + j"
+          : style.layout == .col ? ", column-major, entry (i, j) at j*\(m.rows) + i" : ""
       dimensions = "; \(m.rows)x\(m.columns)\(layout)"
     case .newton, .labelled, .matrixForm: return ""
     }

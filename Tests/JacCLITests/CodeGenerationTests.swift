@@ -198,6 +198,59 @@ import Testing
     #expect(reserved.stdout.contains("void double_(double r"))
   }
 
+  /// `--layout csc`: the C's and the Python's nonzeros, scattered by their colptr and rowval, and
+  /// MATLAB's sparse matrix in Octave, agree with `--at`; zeros are not in the pattern.
+  @Test func compressedSparseColumnUnits() throws {
+    let c = Case(
+      arguments: ["u0 - 2*u1 + exp(u0)/100, u1 - 2*u2 + u0, u2^2 + u0", "--vars", "u0,u1,u2"],
+      point: [("u0", 0.4), ("u1", -1.5), ("u2", 2.25)])
+    let expected = try reference(c)
+    let options = ["--layout", "csc", "--name", "bratu"]
+    let unit = try ProcessRunner.run(c.arguments + ["--format", "c"] + options)
+    #expect(unit.stdout.contains("const int bratu_colptr[4] = {0, 3, 5, 7};"))
+    #expect(unit.stdout.contains("const int bratu_rowval[7] = {0, 1, 2, 0, 1, 1, 2};"))
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let source = "#include <stdio.h>\n" + unit.stdout + """
+      int main(void) {
+        double nz[7], dense[9] = {0};
+        bratu(0.4, -1.5, 2.25, nz);
+        for (int j = 0; j < 3; j++) {
+          for (int k = bratu_colptr[j]; k < bratu_colptr[j + 1]; k++) { dense[bratu_rowval[k] * 3 + j] = nz[k]; }
+        }
+        for (int i = 0; i < 9; i++) { printf("%.17g ", dense[i]); }
+        printf("\\n");
+        return 0;
+      }
+
+      """
+    try source.write(to: directory.appendingPathComponent("csc.c"), atomically: true, encoding: .utf8)
+    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "csc", "csc.c", "-lm"], in: directory)
+    compare(values(try run(directory.appendingPathComponent("csc").path, [], in: directory)).first ?? [], expected, "C csc")
+    let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
+    let script = python.stdout + """
+
+      nz, dense = bratu(0.4, -1.5, 2.25), [0.0] * 9
+      for j in range(3):
+          for k in range(bratu_colptr[j], bratu_colptr[j + 1]):
+              dense[bratu_rowval[k] * 3 + j] = nz[k]
+      print(' '.join(repr(v) for v in dense))
+
+      """
+    try script.write(to: directory.appendingPathComponent("csc.py"), atomically: true, encoding: .utf8)
+    compare(values(try run("/usr/bin/python3", ["csc.py"], in: directory)).first ?? [], expected, "Python csc")
+    let matlab = try ProcessRunner.run(c.arguments + ["--format", "matlab"] + options)
+    try matlab.stdout.write(to: directory.appendingPathComponent("bratu.m"), atomically: true, encoding: .utf8)
+    let octave = "J = bratu(0.4, -1.5, 2.25); assert(issparse(J)); v = full(J).'; printf(' %.17g', v(:)); printf('\\n');\n"
+    try octave.write(to: directory.appendingPathComponent("run.m"), atomically: true, encoding: .utf8)
+    let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "run.m"], in: directory)
+    compare(values(log).last ?? [], expected, "MATLAB csc")
+    // Julia is not installed here: its unit builds the SparseMatrixCSC with 1-based indices.
+    let julia = try ProcessRunner.run(c.arguments + ["--format", "julia"] + options)
+    #expect(julia.stdout.hasPrefix("using SparseArrays\n"))
+    #expect(julia.stdout.contains("return SparseMatrixCSC(3, 3, [1, 4, 6, 8], [1, 2, 3, 1, 2, 2, 3], nzval)"))
+  }
+
   /// All cases in one Swift program: each unit's function becomes a static member of its own enum.
   @Test func swiftUnitsCompileAndAgree() throws {
     let directory = try scratch()

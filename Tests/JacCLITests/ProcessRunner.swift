@@ -49,7 +49,7 @@ enum ProcessRunner {
     let inputFile = scratch.appendingPathComponent("stdin")
     let errorFile = scratch.appendingPathComponent("stderr")
     try (stdinData ?? stdin.map { Data($0.utf8) } ?? Data()).write(to: inputFile)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     process.standardInput = try FileHandle(forReadingFrom: inputFile)
     process.standardError = try FileHandle(forWritingTo: errorFile)
     let output = Pipe()

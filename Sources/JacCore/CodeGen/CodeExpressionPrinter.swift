@@ -27,6 +27,7 @@ struct CodeExpressionPrinter {
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if e != top && names[e] != nil { return .atom }
     if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
+    if pool.kind(e) == .product, case .sum = layout.codeShape(e) { return .sum }
     let printed = layout.precedence(e)
     switch printed {
     case .unary: return .sum
@@ -41,16 +42,14 @@ struct CodeExpressionPrinter {
     }
   }
 
-  /// Sums written as another written sum plus one term (``SumChains``): S → T.
-  var sumBases: [Expr: Expr] = [:]
+  /// Sums written as another written sum plus one term (``SumChains``).
+  var sumChains: [Expr: SumChains.Chain] = [:]
 
   /// The shape `e` is written in (``CodeShape``): the layout's, except that a sum with a base
-  /// writes the base first and then the one term the base lacks.
+  /// writes the base first and then the term the base lacks.
   func shape(_ e: Expr) -> CodeShape {
-    let shape = layout.codeShape(e)
-    guard let base = sumBases[e], case .sum(let terms) = shape else { return shape }
-    let inBase = Set(pool.operands(base))
-    return .sum([(false, base)] + terms.filter { !inBase.contains($0.negative ? layout.magnitude($0.term) : $0.term) })
+    if let chain = sumChains[e] { return .sum([(false, chain.base)] + chain.rest) }
+    return layout.codeShape(e)
   }
 
   /// A positive rational as one floating-point literal: the double nearest it, in the shortest

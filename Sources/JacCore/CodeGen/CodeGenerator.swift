@@ -15,6 +15,8 @@ public enum CodeLayout: String, CaseIterable, Sendable {
   case row
   /// Column-major: entry (i, j) at j·m + i (Fortran, LAPACK, SUNDIALS dense matrices).
   case col
+  /// Compressed sparse column: the nonzeros by column and their pattern (``SparsePattern``).
+  case csc
 }
 
 public struct CodeGenerator {
@@ -74,7 +76,7 @@ public struct CodeGenerator {
     if eliminateCommonSubexpressions {
       let layout = PrintLayout(pool: pool)
       let plain = CommonSubexpressions.written(pool: pool, roots: roots) { layout.codeShape($0) }
-      printer.sumBases = SumChains.bases(pool: pool, written: plain.order)
+      printer.sumChains = SumChains.chains(written: plain.order) { layout.codeShape($0) }
       let chained = printer
       let cse = CommonSubexpressions(pool: pool, roots: roots) { chained.shape($0) }
       for (k, e) in cse.shared.enumerated() {
@@ -99,13 +101,20 @@ public struct CodeGenerator {
         body.append(assignment(result, flat: k, row: k, column: 0, columns: 1, value: printer.code(e), vector: true))
       }
       body.append(returnStatement(result))
+    case .matrix(let m) where layout == .csc:
+      let pattern = SparsePattern(m, zero: pool.zero)
+      let assignments = sparseAssignments(pattern) { printer.code($0) }
+      let unit = sparseUnit(
+        body.compactMap { $0 } + assignments, pattern, rows: m.rows, columns: m.columns,
+        name: language.identifier(name), parameters: parameters, summary: summary)
+      return withHelpers(unit, roots: roots)
     case .matrix(let m):
       body.append(allocation(result, rows: m.rows, columns: m.columns, vector: false))
       for i in 0..<m.rows {
         for j in 0..<m.columns where m[i, j] != pool.zero {
           body.append(
             assignment(
-              result, flat: layout == .row ? i * m.columns + j : j * m.rows + i, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
+              result, flat: layout == .col ? j * m.rows + i : i * m.columns + j, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
               vector: false))
         }
       }

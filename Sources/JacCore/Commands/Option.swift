@@ -126,7 +126,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .noCSE: return (label, ["Code: compute every entry in full, without shared temporaries."])
     case .functionName: return (label, ["Code: the function's name (default: the command's, e.g. jacobian)."])
     case .layout:
-      return (label, ["Code: a matrix in a flat array by rows (row, the default) or by columns (col:", "Fortran, LAPACK, SUNDIALS dense)."])
+      return (label, ["Code: a matrix by rows (row, the default), by columns (col: Fortran, LAPACK),", "or compressed sparse column (csc: nonzeros and their pattern)."])
     case .dense: return (label, ["Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries."])
     case .compact: return (label, ["Text and JSON: no spaces around + and -; a matrix row a line as [a,b], unpadded."])
     case .latex: return ("--latex, --json, --text", ["Short for --format latex, --format json, --format text."])

@@ -1,0 +1,125 @@
+/// `--layout csc`: a matrix result in compressed sparse column form, the layout of KLU, SciPy's
+/// `csc_matrix`, SUNDIALS' sparse matrices and Julia's `SparseMatrixCSC`. The pattern is the
+/// entries that are not identically zero, in column order:
+///
+///   column j holds nzval[colptr[j] ..< colptr[j+1]], in the rows rowval[colptr[j] ..< colptr[j+1]]
+///
+/// The pattern never changes, so it is written once as data beside the function, which fills
+/// only the values. Indices are 0-based in C, Python and Swift, 1-based in Julia and MATLAB.
+extension CodeGenerator {
+  /// Where each nonzero of `m` goes: its row, its column, and the column pointers.
+  struct SparsePattern {
+    var rows: [Int] = []
+    var columns: [Int] = []
+    var columnStarts: [Int] = [0]
+    var entries: [Expr] = []
+
+    init(_ m: Matrix, zero: Expr) {
+      for j in 0..<m.columns {
+        for i in 0..<m.rows where m[i, j] != zero {
+          rows.append(i)
+          columns.append(j)
+          entries.append(m[i, j])
+        }
+        columnStarts.append(rows.count)
+      }
+    }
+  }
+
+  /// The unit's body for a CSC result: the assignments of `nzval` (C, Python, Swift) or the
+  /// values and the `sparse` call (Julia, MATLAB).
+  func sparseAssignments(_ p: SparsePattern, _ code: (Expr) -> String) -> [String] {
+    let values = p.entries.map(code)
+    switch language {
+    case .c: return values.enumerated().map { "    nzval[\($0)] = \($1);" }
+    case .swift: return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
+        + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
+    case .python: return ["    nzval = [0.0] * \(p.entries.count)"]
+        + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
+    case .julia: return ["    nzval = zeros(\(p.entries.count))"]
+        + values.enumerated().map { "    nzval[\($0 + 1)] = \($1)" }
+    case .matlab: return ["  nzval = zeros(\(p.entries.count), 1);"]
+        + values.enumerated().map { "  nzval(\($0 + 1)) = \($1);" }
+    }
+  }
+
+  /// The whole unit for a CSC result.
+  func sparseUnit(
+    _ body: [String], _ p: SparsePattern, rows m: Int, columns n: Int, name: String, parameters: [String],
+    summary: String
+  ) -> String {
+    let lines = body.joined(separator: "\n")
+    let nnz = p.entries.count
+    func list(_ xs: [Int], base: Int) -> String { xs.map { String($0 + base) }.joined(separator: ", ") }
+    let pattern = "CSC, \(nnz) nonzeros: column j holds nzval[colptr[j] .. colptr[j+1] - 1] in rows rowval[…]"
+    switch language {
+    case .c:
+      let params = (parameters.map { "double \($0)" } + ["double nzval[\(max(nnz, 1))]"]).joined(separator: ", ")
+      return """
+        #include <math.h>
+
+        /* \(summary)
+         * \(pattern), 0-based (KLU, SUNDIALS: copy into their index type). */
+        const int \(name)_colptr[\(n + 1)] = {\(list(p.columnStarts, base: 0))};
+        const int \(name)_rowval[\(max(nnz, 1))] = {\(nnz == 0 ? "0" : list(p.rows, base: 0))};
+        void \(name)(\(params)) {
+        \(lines)
+        }
+
+        """
+    case .python:
+      return """
+        import math
+
+
+        # \(pattern), 0-based:
+        # scipy.sparse.csc_matrix((\(name)(…), \(name)_rowval, \(name)_colptr), shape=(\(m), \(n)))
+        \(name)_colptr = [\(list(p.columnStarts, base: 0))]
+        \(name)_rowval = [\(list(p.rows, base: 0))]
+
+
+        def \(name)(\(parameters.joined(separator: ", "))):
+            \"\"\"\(summary)\"\"\"
+        \(lines)
+
+        """
+    case .swift:
+      let params = parameters.map { "_ \($0): Double" }.joined(separator: ", ")
+      return """
+        import Foundation
+
+        /// \(pattern), 0-based.
+        let \(name)_colptr: [Int] = [\(list(p.columnStarts, base: 0))]
+        let \(name)_rowval: [Int] = [\(list(p.rows, base: 0))]
+
+        /// \(summary)
+        func \(name)(\(params)) -> [Double] {
+        \(lines)
+        }
+
+        """
+    case .julia:
+      return """
+        using SparseArrays
+
+        # \(summary)
+        # \(pattern), 1-based: a SparseMatrixCSC.
+        function \(name)(\(parameters.joined(separator: ", ")))
+        \(lines)
+            return SparseMatrixCSC(\(m), \(n), [\(list(p.columnStarts, base: 1))], [\(list(p.rows, base: 1))], nzval)
+        end
+
+        """
+    case .matlab:
+      return """
+        function J = \(name)(\(parameters.joined(separator: ", ")))
+        % \(summary)
+        % \(nnz) nonzeros, 1-based rows and columns: J = sparse(rows, columns, nzval, \(m), \(n)).
+        \(lines)
+          J = sparse([\(list(p.rows, base: 1))], [\(list(p.columns, base: 1))], nzval, \(m), \(n));
+        end
+
+        """
+    }
+  }
+}

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Generated code, side by side: jac's C and Python against SymPy (cse + ccode, and
+lambdify(cse=True)) and CasADi (Function.generate), on the workloads of bench.py plus a 6-link
+DH arm and an EKF with five range-bearing landmarks (atan2).
+
+C: each tool's function is compiled into its own object (gcc -O2), linked into one harness that
+checks the three agree at a point (every entry, relative 1e-9) and then times them interleaved:
+rounds of `reps` evaluations at moving inputs, each tool in turn, the best round per tool, in ns
+per evaluation. Also reported: the operations in each source (additions and subtractions,
+multiplications, divisions, libm calls), counted by pattern, so roughly.
+Python: jac's `--format python` unit against SymPy's lambdify(cse=True) with the `math` module,
+timeit best of 7.
+
+Installs what it needs: SymPy and CasADi with pip when missing (gcc must be there).
+usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import timeit
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402  (the workload generators)
+
+
+def ensure(module, package):
+    try:
+        __import__(module)
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)
+
+
+def dh6():
+    """A 6-link arm by Denavit-Hartenberg parameters (a puma-like table): the position of the
+    end effector, 3 functions of 6 joint angles."""
+    import sympy as S
+    qs = S.symbols("q1:7")
+    table = [(0, S.Rational(1, 2), S.pi / 2), (S.Rational(43, 100), 0, 0), (S.Rational(2, 100), S.Rational(15, 100),
+             -S.pi / 2), (0, S.Rational(43, 100), S.pi / 2), (0, 0, -S.pi / 2), (0, S.Rational(1, 10), 0)]
+    T = S.eye(4)
+    for q, (a, d, alpha) in zip(qs, table):
+        ca, sa = S.cos(alpha), S.sin(alpha)
+        T = T * S.Matrix([[S.cos(q), -S.sin(q) * ca, S.sin(q) * sa, a * S.cos(q)],
+                          [S.sin(q), S.cos(q) * ca, -S.cos(q) * sa, a * S.sin(q)],
+                          [0, sa, ca, d], [0, 0, 0, 1]])
+    rows = [str(T[i, 3]).replace("**", "^") for i in range(3)]
+    return "dh6", "jacobian", rows, [str(q) for q in qs]
+
+
+def ekf5():
+    """An EKF measurement model: range and bearing from the pose (x, y, th) to five landmarks."""
+    marks = [(4, 1), (-2, 3), (5, -4), (-3, -2), (1, 6)]
+    rows = []
+    for px, py in marks:
+        rows.append(f"sqrt(({px} - x)^2 + ({py} - y)^2)")
+        rows.append(f"atan2({py} - y, {px} - x) - th")
+    return "ekf5", "jacobian", rows, ["x", "y", "th"]
+
+
+def workloads():
+    return [bench.arm(50), bench.nn(30), bench.bratu(200), bench.rosen(100), dh6(), ekf5()]
+
+
+def sympy_matrix(kind, rows, variables):
+    """The Jacobian or Hessian in SymPy, its variables renamed x_0, x_1, … (the C's inputs)."""
+    import sympy as S
+    X = [S.Symbol(f"x_{k}") for k in range(len(variables))]
+    loc = {v: x for v, x in zip(variables, X)}
+    F = [S.sympify(r.replace("^", "**"), locals=loc) for r in rows]
+    J = S.Matrix(F).jacobian(X) if kind == "jacobian" else S.hessian(F[0], X)
+    return X, J
+
+
+def sympy_c(kind, rows, variables):
+    """SymPy's cse and ccode: `void sympy_fn(const double *x, double *out)`, row-major dense."""
+    import sympy as S
+    X, J = sympy_matrix(kind, rows, variables)
+    m, n = J.shape
+    entries = [J[i, j] for i in range(m) for j in range(n)]
+    replacements, reduced = S.cse(entries)
+    body = [f"  const double x_{k} = x[{k}];" for k in range(len(X))]
+    body += [f"  const double {s} = {S.ccode(e)};" for s, e in replacements]
+    body += [f"  out[{k}] = {S.ccode(e)};" for k, e in enumerate(reduced) if e != 0]
+    return "#include <math.h>\nvoid sympy_fn(const double *x, double *out) {\n" + "\n".join(body) + "\n}\n", (m, n)
+
+
+def casadi_c(kind, rows, variables, folder):
+    """CasADi's generated C for the sparse Jacobian or Hessian, and where each nonzero goes (the
+    harness scatters them row-major)."""
+    import casadi as C
+    X = C.SX.sym("x", len(variables))
+    env = {v: X[k] for k, v in enumerate(variables)}
+    env.update({f: getattr(C, f) for f in ["sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "atan2"]})
+    F = C.vertcat(*[eval(r.replace("^", "**"), {"__builtins__": {}}, env) for r in rows])
+    J = C.jacobian(F, X) if kind == "jacobian" else C.hessian(F[0], X)[0]
+    f = C.Function("casadi_fn", [X], [J])
+    f.generate("casadi_fn.c", {"with_header": False})
+    os.replace("casadi_fn.c", os.path.join(folder, "casadi.c"))
+    rows_, cols_ = J.sparsity().get_triplet()
+    m, n = J.shape
+    return [r * n + c for r, c in zip(rows_, cols_)], f.sz_w(), f.sz_iw()
+
+
+def operations(source):
+    body = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    body = re.sub(r"//[^\n]*", "", body)
+    body = re.sub(r"\b\d+(\.\d*)?([eE][-+]?\d+)?\b", "c", body)
+    return {"add": len(re.findall(r"[\w)\]]\s*[-+]\s*[\w(]", body)), "mul": len(re.findall(r"[\w)\]]\s*\*\s*[\w(]", body)),
+            "div": len(re.findall(r"[\w)\]]\s*/\s*[\w(]", body)),
+            "calls": len(re.findall(r"\b(sin|cos|tan|exp|log|sqrt|tanh|atan2|pow|fabs|copysign)\s*\(", body))}
+
+
+HARNESS = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <math.h>
+#include <time.h>
+%(declarations)s
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e9 + t.tv_nsec; }
+int main(void) {
+  enum { N = %(n)d, M = %(size)d, NZ = %(nz)d, REPS = %(reps)d, ROUNDS = %(rounds)d };
+  static const int where[NZ + 1] = {%(where)s};
+  static double x[N], a[M], b[M], c[M], nz[NZ + 1], w[%(w)d + 1];
+  static long long iw[%(iw)d + 1];
+  for (int k = 0; k < N; k++) x[k] = 0.3 + 0.017 * k;
+  jac_fn(%(args)s, a);
+  sympy_fn(x, b);
+  const double *arg[1] = {x}; double *res[1] = {nz};
+  casadi_fn(arg, res, (void *)iw, w, 0);
+  for (int k = 0; k < NZ; k++) c[where[k]] = nz[k];
+  double worst = 0;
+  for (int k = 0; k < M; k++) {
+    double s = fmax(1, fabs(a[k]));
+    worst = fmax(worst, fmax(fabs(a[k] - b[k]), fabs(a[k] - c[k])) / s);
+  }
+  double best[3] = {1e300, 1e300, 1e300}, sink = 0;
+  for (int r = 0; r < ROUNDS; r++) {
+    for (int tool = 0; tool < 3; tool++) {
+      double t0 = now();
+      for (int i = 0; i < REPS; i++) {
+        x[i %% N] += 1e-9;
+        if (tool == 0) { jac_fn(%(args)s, a); sink += a[i %% M]; }
+        else if (tool == 1) { sympy_fn(x, b); sink += b[i %% M]; }
+        else { casadi_fn(arg, res, (void *)iw, w, 0); sink += nz[i %% (NZ ? NZ : 1)]; }
+      }
+      double t = (now() - t0) / REPS;
+      if (t < best[tool]) best[tool] = t;
+    }
+  }
+  printf("%%.1f %%.1f %%.1f %%.3g %%g\n", best[0], best[1], best[2], worst, sink * 0);
+  return 0;
+}
+"""
+
+
+def run_c(jac, name, kind, rows, variables, reps, rounds):
+    folder = tempfile.mkdtemp(prefix=f"codebench-{name}-")
+    cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", "c", "--name", "jac_fn"]
+    jac_source = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    sympy_source, (m, n) = sympy_c(kind, rows, variables)
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        where, w, iw = casadi_c(kind, rows, variables, folder)
+    finally:
+        os.chdir(cwd)
+    for base, text in [("jac.c", jac_source), ("sympy.c", sympy_source)]:
+        with open(os.path.join(folder, base), "w") as f:
+            f.write(text)
+    with open(os.path.join(folder, "casadi.c")) as f:
+        casadi_source = f.read()
+    declarations = "\n".join([
+        f"void jac_fn({', '.join('double' for _ in variables)}, double *out);",
+        "void sympy_fn(const double *x, double *out);",
+        "int casadi_fn(const double **arg, double **res, long long *iw, double *w, int mem);"])
+    harness = HARNESS % {"declarations": declarations, "n": len(variables), "size": m * n, "nz": len(where),
+                         "reps": reps, "rounds": rounds, "where": ", ".join(map(str, where)) or "0", "w": w, "iw": iw,
+                         "args": ", ".join(f"x[{k}]" for k in range(len(variables)))}
+    with open(os.path.join(folder, "harness.c"), "w") as f:
+        f.write(harness)
+    objects = []
+    for base in ["jac.c", "sympy.c", "casadi.c", "harness.c"]:
+        obj = base.replace(".c", ".o")
+        subprocess.run(["gcc", "-O2", "-c", base, "-o", obj], cwd=folder, check=True, capture_output=True)
+        objects.append(obj)
+    subprocess.run(["gcc", "-O2", "-o", "harness"] + objects + ["-lm"], cwd=folder, check=True)
+    out = subprocess.run([os.path.join(folder, "harness")], capture_output=True, text=True, check=True).stdout.split()
+    times = [float(t) for t in out[:3]]
+    ops = [operations(s) for s in (jac_source, sympy_source, casadi_source)]
+    return times, float(out[3]), ops
+
+
+def run_python(jac, name, kind, rows, variables):
+    import sympy as S
+    cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", "python", "--name", "jac_fn"]
+    scope = {}
+    exec(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout, scope)
+    X, J = sympy_matrix(kind, rows, variables)
+    f = S.lambdify(X, J.tolist(), modules="math", cse=True)
+    point = [0.3 + 0.017 * k for k in range(len(variables))]
+    got, expected = scope["jac_fn"](*point), [v for row in f(*point) for v in row]
+    worst = max(abs(g - e) / max(1, abs(e)) for g, e in zip(got, expected))
+    best = []
+    for fn in (lambda: scope["jac_fn"](*point), lambda: f(*point)):
+        best.append(min(timeit.repeat(fn, number=50, repeat=7)) / 50 * 1e6)
+    return best, worst
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jac", default=".build-release/release/jac")
+    ap.add_argument("--reps", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--only")
+    args = ap.parse_args()
+    jac = os.path.abspath(args.jac)
+    ensure("sympy", "sympy")
+    ensure("casadi", "casadi")
+    chosen = [w for w in workloads() if not args.only or w[0] in args.only.split(",")]
+    print("## generated C: ns per evaluation (gcc -O2, best of interleaved rounds)\n")
+    print("| workload | jac ns | SymPy ns | CasADi ns | jac/best | agree | jac ops (+ * / calls) | SymPy ops | CasADi ops |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, kind, rows, variables in chosen:
+        times, worst, ops = run_c(jac, name, kind, rows, variables, args.reps, args.rounds)
+        text = [f"{o['add']} {o['mul']} {o['div']} {o['calls']}" for o in ops]
+        print(f"| {name} | {times[0]:.0f} | {times[1]:.0f} | {times[2]:.0f} | {times[0] / min(times[1:]):.2f} | "
+              f"{worst:.1e} | {text[0]} | {text[1]} | {text[2]} |", flush=True)
+    print("\n## generated Python: µs per evaluation (timeit, best of 7)\n")
+    print("| workload | jac µs | SymPy lambdify(cse=True) µs | jac/SymPy | agree |")
+    print("|---|---|---|---|---|")
+    for name, kind, rows, variables in chosen:
+        (j, s), worst = run_python(jac, name, kind, rows, variables)
+        print(f"| {name} | {j:.1f} | {s:.1f} | {j / s:.2f} | {worst:.1e} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
