@@ -75,8 +75,16 @@ struct AnswerFormatter {
       wrapped(answer, to: o) { o.write(sparsity(m, answer: answer, input: input, document)) }
     } else {
       switch document {
-      case .text: wrapped(answer, to: o) { writeText(answer, to: o) }
-      case .latex: wrapped(answer, to: o) { writeLatex(answer, to: o) }
+      case .text:
+        wrapped(answer, to: o) {
+          writeText(answer, to: o)
+          if let test = answer.classification { o.write("\n" + test.description) }
+        }
+      case .latex:
+        wrapped(answer, to: o) {
+          writeLatex(answer, to: o)
+          if let test = answer.classification { o.write(" \\quad \\text{" + test.description + "}") }
+        }
       case .json: writeJSON(answer, input: input, to: o)
       }
     }
@@ -267,6 +275,11 @@ struct AnswerFormatter {
       field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
     }
     if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }
+    if let test = answer.classification {
+      field("classification") { o.write(JSONText.string(test.kind.rawValue)) }
+      field("decided") { o.write(JSONText.string(test.exact ? "exact" : "numeric")) }
+      field("inertia") { o.write("[\(test.positive),\(test.negative),\(test.zero)]") }
+    }
     if let implicit = answer.implicit { field("condition") { quoted { writeText(implicit.condition, answer, to: o) } } }
     if answer.determinantKind == .gram { field("kind") { o.write(JSONText.string("gram")) } }
     if let factor = answer.volumeFactor {

@@ -102,6 +102,7 @@ public enum ArgumentScanner {
         invocation.style.exact = true
         invocation.template.decimals = false
       case .check: invocation.template.check = true
+      case .classify: invocation.template.classify = true
       case .stats: invocation.stats = true
       case .volumeElement: invocation.template.volumeElement = true
       case .noSimplify: invocation.template.simplify = false

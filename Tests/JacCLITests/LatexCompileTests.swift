@@ -54,6 +54,8 @@ import Testing
     ["taylor", "sqrt(x)*exp(y)", "--at", "x=1,y=0", "--order", "3"],
     ["implicit", "x^3 + y^3 = 6*x*y", "--dep", "y", "--wrt", "x", "--lhs"],
     ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--lhs"],
+    ["hessian", "x*y + y*z + x*z", "--at", "x=0,y=0,z=0", "--classify"],
+    ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
   ]
 

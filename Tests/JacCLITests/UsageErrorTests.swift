@@ -122,6 +122,9 @@ import Testing
             state: ["x"], input: option == .input ? ["u"] : [], output: option == .output ? "x" : nil)
         case .order: request.order = 2
         case .dep: request.dependent = ["x"]
+        case .classify:
+          request.classify = true
+          request.at = [Request.Binding(name: "x", value: "1")]
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

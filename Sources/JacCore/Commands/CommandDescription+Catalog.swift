@@ -3,6 +3,7 @@
 extension CommandDescription {
   public static let all: [CommandDescription] = [
     jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit,
+    critical,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -35,8 +36,8 @@ extension CommandDescription {
   static let hessian = CommandDescription(
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
-    usage: "jac hessian <function> [--vars <names>] [--at <point>] [--check] \(formats)",
-    options: [.at, .check], refusals: [:], required: nil,
+    usage: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check] \(formats)",
+    options: [.at, .check, .classify], refusals: [:], required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
 
@@ -115,6 +116,15 @@ extension CommandDescription {
     required: (.dep, "the dependent variables: '--dep y'"),
     shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
     compute: { engine, c throws(JacError) in try engine.implicitValue(c) })
+
+  static let critical = CommandDescription(
+    command: .critical, aliases: [], summary: "critical point of f by Newton's method, classified",
+    overview: "A critical point of f (grad f = 0) by Newton's method with the Hessian, then the 2nd-derivative test.",
+    usage: "jac critical <function> --vars <names> --from <start> [--tol <t>] [--max-iter <n>] \(formats)",
+    options: [.from, .tol, .maxIter], refusals: [.at: "the start is '--from'"],
+    required: (.from, "a starting point: '--from 1,1'"),
+    shape: .iterates, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.criticalPointValue(c) })
 }
 
 extension Request.Command {
@@ -134,6 +144,7 @@ extension Request.Command {
     case .linearize: return .linearize
     case .taylor: return .taylor
     case .implicit: return .implicit
+    case .critical: return .critical
     }
   }
 }

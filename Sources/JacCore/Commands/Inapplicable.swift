@@ -14,6 +14,8 @@ public enum Inapplicable: Error, Equatable, Sendable {
   case eitherOr(Option, Option)
   /// `'--check' checks the Jacobian; drop '--jvp'/'--vjp'`.
   case checkOfProduct
+  /// `'--classify' tests the point given with '--at'; add '--at'`.
+  case classifyWithoutPoint
   /// `'--entry' chooses the entry '--steps' explains; add '--steps'`.
   case entryWithoutSteps
   /// `'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'`.
@@ -34,6 +36,7 @@ public enum Inapplicable: Error, Equatable, Sendable {
       return "\(command.rawValue) needs " + (command.description.required?.what ?? "'\(option.name)'")
     case .eitherOr(let a, let b): return "give '\(a.name)' or '\(b.name)', not both"
     case .checkOfProduct: return "'--check' checks the Jacobian; drop '--jvp'/'--vjp'"
+    case .classifyWithoutPoint: return "'--classify' tests the point given with '--at'; add '--at'"
     case .entryWithoutSteps: return "'--entry' chooses the entry '--steps' explains; add '--steps'"
     case .stepsOfValues: return "'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'"
     }
@@ -69,6 +72,8 @@ public enum Inapplicable: Error, Equatable, Sendable {
       return problem
     }
     if options.contains(.entry) && !options.contains(.steps) { return .entryWithoutSteps }
+    if let problem = refused(.classify) { return problem }
+    if options.contains(.classify) && !options.contains(.at) { return .classifyWithoutPoint }
     if let problem = refused(.steps) { return problem }
     if options.contains(.steps) && !options.isDisjoint(with: [.at, .jvp, .vjp, .check]) { return .stepsOfValues }
     // A scoped option not checked above would pass silently: every scoped option must be listed.

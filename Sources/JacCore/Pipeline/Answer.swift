@@ -83,6 +83,8 @@ public struct Answer {
     public var condition: Expr
   }
   public var implicit: Implicit?
+  /// `hessian --classify` (and `critical`): the second-derivative test at the point.
+  public var classification: CriticalPoint?
   /// For `taylor`: the order of the polynomial, and the point it expands about.
   public var order: Int?
   public var expansionPoint: [(name: String, value: Expr)] = []
