@@ -37,7 +37,12 @@ extension AnswerFormatter {
       let layout =
         language == .julia || language == .matlab ? " matrix" : ", row-major, entry (i, j) at i*\(m.columns) + j"
       dimensions = "; \(m.rows)x\(m.columns)\(layout)"
-    case .newton, .labelled: return ""
+    case .labelled(let ms):
+      shape = .matrices(ms)
+      let order = language == .julia || language == .matlab ? "" : ", row-major"
+      let sizes = ms.map { "\($0.name) \($0.matrix.rows)x\($0.matrix.columns)" }
+      dimensions = "; " + sizes.joined(separator: ", ") + order
+    case .newton: return ""
     }
     // The scanner refuses a code format for a command without code (`newton has no '--format c'`).
     guard let code = answer.description.code else { return "" }

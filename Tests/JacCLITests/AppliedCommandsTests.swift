@@ -159,8 +159,8 @@ import Testing
       args: ["linearize", "w, -sin(th)", "--state", "th,w", "--output", "th +"], stdout: "",
       note: "error: in '--output'", status: 64),
     Transcript(
-      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--format", "c"], stdout: "",
-      note: "error: linearize has no '--format c'", status: 64),
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--format", "c", "--at", "th=0"], stdout: "",
+      note: "error: '--format c' generates code for the symbolic result", status: 64),
   ]
 
   /// taylor. SymPy: `series(f(a + t*(x - a)), t, 0, k + 1)` at t = 1: exp(x)*sin(y) → x*y + y
@@ -363,6 +363,69 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.stdout.hasSuffix("degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"))
+  }
+
+  /// linearize's code: one function fills A, B, C and D. The C unit is compiled and the Python
+  /// unit run at a point, and every entry must match `--at` there.
+  @Test func linearizationCodeAgreesWithValues() throws {
+    let model = ["linearize", Self.cartPole, "--state", "x,v,th,w", "--input", "F", "--output", "x + l*sin(th), w*F"]
+    let point: [(String, Double)] = [
+      ("x", 0.2), ("v", -0.3), ("th", 0.4), ("w", 0.5), ("F", 1.5), ("M", 2), ("g", 9.81), ("l", 0.7), ("m", 0.3),
+    ]
+    let at = try ProcessRunner.run(model + ["--at", point.map { "\($0.0)=\($0.1)" }.joined(separator: ","), "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(at.stdout.utf8)) as? [String: Any]
+    let result = object?["result"] as? [String: [[String]]] ?? [:]
+    var expected: [Double] = []
+    for name in ["A", "B", "C", "D"] {
+      for row in result[name] ?? [] {
+        // Exact entries print as fractions (3/2).
+        expected += row.map { text in
+          let parts = text.split(separator: "/").compactMap { Double(String($0)) }
+          return parts.count == 2 ? parts[0] / parts[1] : Double(text) ?? .nan
+        }
+      }
+    }
+    #expect(expected.count == 16 + 4 + 8 + 2)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-linearize-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Parameters: the state, the input, then the other symbols sorted.
+    let arguments = ["x", "v", "th", "w", "F", "M", "g", "l", "m"].map { name in
+      String(point.first { $0.0 == name }!.1)
+    }.joined(separator: ", ")
+    let c = try ProcessRunner.run(model + ["--format", "c"]).stdout
+    let main = """
+      #include <stdio.h>
+      int main(void) {
+        double A[16] = {0}, B[4] = {0}, C[8] = {0}, D[2] = {0};
+        linearization(\(arguments), A, B, C, D);
+        for (int i = 0; i < 16; i++) printf("%.17g ", A[i]);
+        for (int i = 0; i < 4; i++) printf("%.17g ", B[i]);
+        for (int i = 0; i < 8; i++) printf("%.17g ", C[i]);
+        for (int i = 0; i < 2; i++) printf("%.17g ", D[i]);
+        return 0;
+      }
+
+      """
+    try (c + main).write(to: directory.appendingPathComponent("unit.c"), atomically: true, encoding: .utf8)
+    let compiled = try ProcessRunner.tool(
+      "/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "unit", "unit.c", "-lm"], in: directory)
+    #expect(compiled.code == 0, "\(compiled.log)")
+    let python = try ProcessRunner.run(model + ["--format", "python"]).stdout
+    let script = python + "\nprint(' '.join(repr(v) for m in linearization(\(arguments)) for v in m))\n"
+    try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
+    let runs: [(String, String)] = [
+      ("C", try ProcessRunner.tool(directory.appendingPathComponent("unit").path, [], in: directory).log),
+      ("Python", try ProcessRunner.tool("/usr/bin/python3", ["unit.py"], in: directory).log),
+    ]
+    for (what, log) in runs {
+      let got: [Double] = log.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Double(String($0)) }
+      #expect(got.count == expected.count, "\(what): \(log)")
+      for (g, e) in zip(got, expected) {
+        let tolerance: Double = 1e-12 * max(1.0, abs(e))
+        #expect(abs(g - e) <= tolerance, "\(what): \(g) vs \(e)")
+      }
+    }
   }
 
   /// The square case has no Gram note on standard error.

@@ -97,7 +97,7 @@ extension CommandDescription {
       "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
     options: [.state, .input, .output, .at], refusals: [.vars: "name the variables with '--state' and '--input'"],
     required: (.state, "the state variables: '--state x,v'"),
-    shape: .labelled, latexSide: .none, code: nil,
+    shape: .labelled, latexSide: .none, code: ("linearization", "state-space matrices"),
     compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
 
   static let taylor = CommandDescription(
