@@ -55,6 +55,14 @@ struct AnswerFormatter {
       if let language = format.language { writeCode(answer, input: input, language: language, to: o) }
       return
     }
+    if let steps = answer.determinantSteps {
+      writeDeterminantSteps(steps, answer, to: o)
+      o.write("\n\n")
+      var whole = self
+      whole.display = format == .latex
+      whole.render(answer, input: input, document, to: o)
+      return
+    }
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
       writeSteps(answer, to: o)
@@ -158,7 +166,7 @@ struct AnswerFormatter {
     }
   }
 
-  private func writeTextMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
+  func writeTextMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
     if !style.dense, let count = Self.listedNonzeros(m, pool) {
       return writeSparseListing(m, nonzero: count, answer, to: o)
     }
@@ -215,7 +223,7 @@ struct AnswerFormatter {
   }
 
   /// LatexPrinter.matrix, a cell at a time.
-  private func writeLatexMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
+  func writeLatexMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
     o.write("\\begin{\(style.environment)} ")
     for i in 0..<m.rows {
       if i > 0 { o.write(" \\\\ ") }

@@ -344,7 +344,85 @@ import Testing
       note: "error: newton: the Jacobian is singular at iterate 0", status: 1),
   ]
 
-  static let all = gram + logdet + linearize + taylor + implicit + classify
+  /// det --steps: the expansion, the raw determinant, the rewrites by rule name.
+  static let steps: [Transcript] = [
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps"],
+      stdout: """
+        det J of
+        [ cos(t)  -r*sin(t) ]
+        [ sin(t)  r*cos(t)  ]
+          cofactor expansion along row 1, (-1)^(1+j)*J[1,j]*det M[1,j]:
+            j = 1: r*cos(t)^2
+            j = 2: r*sin(t)^2
+          det J = r*cos(t)^2 + r*sin(t)^2
+          simplify:
+            r*cos(t)^2 + r*sin(t)^2 → r    pythagorean, prefer-shorter
+          = r
+
+        r
+
+        """),
+    Transcript(
+      args: ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps"],
+      stdout: """
+        det JᵀJ of
+        [ R^2  0            ]
+        [ 0    R^2*sin(p)^2 ]
+          cofactor expansion along row 1, (-1)^(1+j)*JᵀJ[1,j]*det M[1,j]:
+            j = 1: R^4*sin(p)^2
+            j = 2: 0
+          det JᵀJ = R^4*sin(p)^2
+          simplify: nothing to do
+          = R^4*sin(p)^2
+
+        R^2*abs(sin(p))
+
+        """, note: gramNote),
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--latex"],
+      stdout: """
+        \\begin{align*}
+        \\det J &= \\det \\begin{pmatrix} \\cos(t) & -r \\sin(t) \\\\ \\sin(t) & r \\cos(t) \\end{pmatrix} \\\\
+        &= \\left(r \\cos^{2}(t)\\right) + \\left(r \\sin^{2}(t)\\right) && \\text{cofactor expansion along row 1} \\\\
+        &= r \\cos^{2}(t) + r \\sin^{2}(t) \\\\
+        &= r && \\text{pythagorean, prefer-shorter} \\\\
+        &= r && \\text{result}
+        \\end{align*}
+
+        \\[
+        r
+        \\]
+
+        """),
+    Transcript(
+      args: ["det", "x1 + x2, x2 + x3, x3 + x4, x4 + x1", "--steps"],
+      stdout: """
+        det J of
+        [ 1  1  0  0 ]
+        [ 0  1  1  0 ]
+        [ 0  0  1  1 ]
+        [ 1  0  0  1 ]
+          expansion: the shorter of Berkowitz's division-free algorithm and Laplace expansion
+          det J = 0
+          simplify: nothing to do
+          = 0
+
+        0
+
+        """),
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--entry", "1,1"], stdout: "",
+      note: "error: '--entry' applies to jacobian and grad; det explains each function", status: 64),
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--at", "r=1"], stdout: "",
+      note: "error: '--steps' explains the symbolic result", status: 64),
+    Transcript(
+      args: ["hessian", "x*y", "--steps"], stdout: "", note: "error: '--steps' applies to jacobian, det, grad and diff",
+      status: 64),
+  ]
+
+  static let all = gram + logdet + linearize + taylor + implicit + classify + steps
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

@@ -122,6 +122,8 @@ import Testing
     for request in [
       ["grad", "x^2*sin(y) + atan(x/y)", "--steps"], ["diff", "x^y + sqrt(x)/(1 + x^2)", "--steps"],
       ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--steps", "--entry", "2,2", "--lhs"],
+      ["det", "r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p)", "--vars", "r,p,t", "--steps"],
+      ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps", "--lhs"],
     ] {
       let result = try ProcessRunner.run(request + ["--latex", "--standalone"])
       #expect(result.status == 0, "\(request): \(result.stderr)")

@@ -21,7 +21,7 @@ extension CommandDescription {
     command: .det, aliases: ["determinant"], summary: "Jacobian determinant",
     overview: "The Jacobian determinant of a square system; with m > n functions, the Gram determinant sqrt(det(JᵀJ)).",
     usage: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] \(formats)",
-    options: [.at, .volumeElement], refusals: [:], required: nil,
+    options: [.at, .volumeElement, .steps], refusals: [:], required: nil,
     shape: .scalar, latexSide: .determinant, code: ("jacobian_det", "Jacobian determinant"),
     compute: { engine, c throws(JacError) in try engine.determinantValue(c) })
 

@@ -141,7 +141,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .standalone: return (label, ["LaTeX: a whole document that pdflatex compiles, one display per answer."])
     case .withLatex: return (label, ["JSON: add \"latex\" (each result as LaTeX) and \"latex_display\"."])
     case .steps:
-      return (label, ["jacobian, grad, diff: explain the derivation rule by rule, then the simplification."])
+      return (
+        label, ["jacobian, grad, diff: explain the derivation rule by rule, then the simplification; det: the expansion."]
+      )
     case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])
     case .stats: return (label, ["After the answers, print compute time by phase on standard error."])
     case .version: return (label, ["Show the version."])

@@ -11,6 +11,11 @@ extension Engine {
   /// sphere's G is diag(R², R²·sin²p), and its determinant R⁴·sin²p, whose root is
   /// R²·|sin p|). With `--assume` (not yet in jac), sign facts would turn |sin p| into sin p here.
   func gramDeterminant(_ c: Context) throws(JacError) -> Expr {
+    try finish(pool.determinant(try gramMatrix(c)), c)
+  }
+
+  /// G = JᵀJ, each entry simplified.
+  func gramMatrix(_ c: Context) throws(JacError) -> Matrix {
     let n = c.variables.count
     if n > Limits.determinantSize { throw .limit(.determinantSize(n)) }
     let j = try jacobian(c)
@@ -22,7 +27,7 @@ extension Engine {
         g[k, i] = entry
       }
     }
-    return try finish(pool.determinant(g), c)
+    return g
   }
 }
 
@@ -275,5 +280,40 @@ extension Engine {
       hessian: Array(values.prefix(h.entries.count)), n: h.rows,
       gradient: Array(values.suffix(gradient.functions.count)))
     return Computed(value: .newton(run), classification: test)
+  }
+}
+
+extension Engine {
+  /// `det --steps`: the Jacobian (JᵀJ for a Gram determinant) with its entries simplified, the
+  /// cofactor expansion along the first row up to 3×3,
+  ///
+  ///     det A = Σⱼ (−1)^(1+j) · a₁ⱼ · det M₁ⱼ,
+  ///
+  /// the raw determinant as the expansion builds it, and each rewrite of the simplifier with
+  /// its rules' names (`pythagorean` turns r·cos²t + r·sin²t into r).
+  func determinantSteps(_ c: Context) throws(JacError) -> DeterminantSteps {
+    if c.request.entry != nil { throw .entryOfEachFunction(c.request.command) }
+    let gram = c.functions.count > c.variables.count
+    var a = try gram ? gramMatrix(c) : squareJacobian(c)
+    a = try a.map { e throws(JacError) in try finish(e, c) }
+    var cofactors: [Expr] = []
+    if a.rows <= 3 && a.rows > 1 {
+      for j in 0..<a.columns {
+        var minor: [Expr] = []
+        for r in 1..<a.rows {
+          for k in 0..<a.columns where k != j { minor.append(a[r, k]) }
+        }
+        let m = pool.determinant(Matrix(rows: a.rows - 1, columns: a.columns - 1, entries: minor))
+        let term = pool.multiply(a[0, j], m)
+        cofactors.append(j % 2 == 0 ? term : pool.negate(term))
+      }
+    }
+    let raw = pool.determinant(a)
+    simplifier.trace = []
+    let result = try finish(raw, c)
+    let rewrites = simplifier.trace ?? []
+    simplifier.trace = nil
+    return DeterminantSteps(
+      name: gram ? "JᵀJ" : "J", matrix: a, cofactors: cofactors, raw: raw, simplification: rewrites, result: result)
   }
 }

@@ -169,7 +169,11 @@ public final class Engine {
       if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
     }
     if request.check { answer.check = try check(answer, context) }
-    if request.steps { answer.derivations = try derivations(context) }
+    if request.steps && request.command == .det {
+      answer.determinantSteps = try determinantSteps(context)
+    } else if request.steps {
+      answer.derivations = try derivations(context)
+    }
     try applyVectors(&answer, context)
     // taylor's point is where it expands, not a value to substitute into its polynomial.
     if request.at != nil && request.command != .taylor { try substitute(into: &answer, context) }

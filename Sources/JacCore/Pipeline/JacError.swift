@@ -117,7 +117,9 @@ public enum JacError: Error, Equatable {
     case .entryOutside(let row, let column, let rows, let columns):
       return "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result"
     case .entryOfEachFunction(let command):
-      let commands = Request.Command.allCases.filter { $0.description.accepts(.steps) && $0.description.shape != .perFunction }
+      let commands = Request.Command.allCases.filter {
+        $0.description.accepts(.steps) && ![.perFunction, .scalar].contains($0.description.shape)
+      }
       return "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
     case .tooManyExplainedEntries(let count):
       return "'--steps' would explain \(count) entries; choose one with '--entry i,j' (at most "
