@@ -413,13 +413,53 @@ import Testing
         """),
     Transcript(
       args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--entry", "1,1"], stdout: "",
-      note: "error: '--entry' applies to jacobian and grad; det explains each function", status: 64),
+      note: "error: '--entry' applies to jacobian, grad and hessian; det explains each function", status: 64),
     Transcript(
       args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--at", "r=1"], stdout: "",
       note: "error: '--steps' explains the symbolic result", status: 64),
     Transcript(
-      args: ["hessian", "x*y", "--steps"], stdout: "", note: "error: '--steps' applies to jacobian, det, grad and diff",
-      status: 64),
+      args: ["inverse", "x*y, x", "--steps"], stdout: "",
+      note: "error: '--steps' applies to jacobian, det, grad, hessian, diff and logdet", status: 64),
+    Transcript(
+      args: ["hessian", "x^2*sin(y)", "--steps", "--entry", "2,1"],
+      stdout: """
+        entry [2,1]: d/dy of x^2*sin(y)
+          d/dy x^2*sin(y) = x^2*cos(y)    product rule: (f·g)' = f'·g + f·g'
+            d/dy x^2 = 0                  constant: d c = 0
+            d/dy sin(y) = cos(y)          chain rule: f(u)' = f'(u)·u'; table: sin'(u) = cos(u)
+          simplify: nothing to do
+          = x^2*cos(y)
+
+        entry [2,1]: d/dx of x^2*cos(y)
+          d/dx x^2*cos(y) = 2*x*cos(y)    product rule: (f·g)' = f'·g + f·g'
+            d/dx x^2 = 2*x                power rule: (u^n)' = n·u^(n-1)·u'
+              d/dx x = 1                  d x/dx = 1
+            d/dx cos(y) = 0               constant: d c = 0
+          simplify: nothing to do
+          = 2*x*cos(y)
+
+        [ 2*sin(y)    2*x*cos(y)  ]
+        [ 2*x*cos(y)  -x^2*sin(y) ]
+
+        """),
+    Transcript(
+      args: ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps"],
+      stdout: """
+        det J of
+        [ 3 - 2*tanh(x + y)^2  2*(1 - tanh(x + y)^2) ]
+        [ 1 - tanh(x + y)^2    2 - tanh(x + y)^2     ]
+          cofactor expansion along row 1, (-1)^(1+j)*J[1,j]*det M[1,j]:
+            j = 1: (2 - tanh(x + y)^2)*(3 - 2*tanh(x + y)^2)
+            j = 2: -2*(1 - tanh(x + y)^2)^2
+          det J = (2 - tanh(x + y)^2)*(3 - 2*tanh(x + y)^2) - 2*(1 - tanh(x + y)^2)^2
+          simplify:
+            (2 - tanh(x + y)^2)*(3 - 2*tanh(x + y)^2) → 2*tanh(x + y)^4 - 7*tanh(x + y)^2 + 6    prefer-shorter
+            2*tanh(x + y)^4 - 2*(1 - tanh(x + y)^2)^2 - 7*tanh(x + y)^2 + 6 → 4 - 3*tanh(x + y)^2    prefer-shorter
+          = 4 - 3*tanh(x + y)^2
+
+        log(abs(4 - 3*tanh(x + y)^2))
+
+        """),
   ]
 
   static let all = gram + logdet + linearize + taylor + implicit + classify + steps

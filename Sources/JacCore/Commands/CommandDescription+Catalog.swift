@@ -37,7 +37,7 @@ extension CommandDescription {
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
     usage: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check] \(formats)",
-    options: [.at, .check, .classify], refusals: [:], required: nil,
+    options: [.at, .check, .classify, .steps], refusals: [:], required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
 
@@ -86,7 +86,7 @@ extension CommandDescription {
     command: .logdet, aliases: [], summary: "log of the Jacobian determinant",
     overview: "log|det J| (normalizing flows); with m > n functions, log(det(JᵀJ))/2.",
     usage: "jac logdet <functions>... [--vars <names>] [--at <point>] \(formats)",
-    options: [.at], refusals: [:], required: nil,
+    options: [.at, .steps], refusals: [:], required: nil,
     shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
     compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
 

@@ -142,7 +142,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .withLatex: return (label, ["JSON: add \"latex\" (each result as LaTeX) and \"latex_display\"."])
     case .steps:
       return (
-        label, ["jacobian, grad, diff: explain the derivation rule by rule, then the simplification; det: the expansion."]
+        label, ["jacobian, grad, hessian, diff: the derivation rule by rule, then the simplification; det: the expansion."]
       )
     case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])
     case .stats: return (label, ["After the answers, print compute time by phase on standard error."])
