@@ -49,6 +49,27 @@ extension AnswerFormatter {
     }
     o.write("\n  = ")
     printed(s.result)
+    guard !s.inverseEntries.isEmpty else { return }
+    o.write("\n\(s.name)⁻¹ = adj(\(s.name))/det \(s.name), entry by entry:")
+    let columns = s.matrix.columns
+    for (k, entry) in s.inverseEntries.enumerated() {
+      o.write("\n  [\(k / columns + 1),\(k % columns + 1)] ")
+      if entry.simplification.isEmpty {
+        o.write("= ")
+        printed(entry.result)
+        continue
+      }
+      printed(entry.raw)
+      for step in entry.simplification {
+        o.write("\n    ")
+        printed(step.before)
+        o.write(" → ")
+        printed(step.after)
+        o.write("    " + step.rules.map(\.rawValue).joined(separator: ", "))
+      }
+      o.write("\n    = ")
+      printed(entry.result)
+    }
   }
 
   private func writeLatexDeterminantSteps(_ s: DeterminantSteps, _ answer: Answer, to o: AnswerOutput) {
@@ -79,5 +100,16 @@ extension AnswerFormatter {
     o.write(" \\\\\n&= ")
     latex(s.result)
     o.write(" && \\text{result}\n\\end{align*}")
+    let columns = s.matrix.columns
+    for (k, entry) in s.inverseEntries.enumerated() {
+      o.write("\n\\begin{align*}\n(J^{-1})_{\(k / columns + 1)\(k % columns + 1)} &= ")
+      latex(entry.raw)
+      for step in entry.simplification {
+        o.write(" \\\\\n&= ")
+        latex(step.after)
+        o.write(" && \\text{" + step.rules.map(\.rawValue).joined(separator: ", ") + "}")
+      }
+      o.write("\n\\end{align*}")
+    }
   }
 }

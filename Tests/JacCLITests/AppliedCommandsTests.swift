@@ -418,8 +418,34 @@ import Testing
       args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--at", "r=1"], stdout: "",
       note: "error: '--steps' explains the symbolic result", status: 64),
     Transcript(
-      args: ["inverse", "x*y, x", "--steps"], stdout: "",
-      note: "error: '--steps' applies to jacobian, det, grad, hessian, diff and logdet", status: 64),
+      args: ["sparsity", "x*y, x", "--steps"], stdout: "",
+      note: "error: '--steps' applies to jacobian, det, grad, hessian, diff, inverse and logdet", status: 64),
+    Transcript(
+      args: ["inverse", "x*y, x + y", "--steps"],
+      stdout: """
+        det J of
+        [ y  x ]
+        [ 1  1 ]
+          cofactor expansion along row 1, (-1)^(1+j)*J[1,j]*det M[1,j]:
+            j = 1: y
+            j = 2: -x
+          det J = y - x
+          simplify: nothing to do
+          = y - x
+        J⁻¹ = adj(J)/det J, entry by entry:
+          [1,1] = 1/(y - x)
+          [1,2] -x/(y - x)
+            -x/(y - x) → x/(x - y)    prefer-shorter
+            = x/(x - y)
+          [2,1] -1/(y - x)
+            -1/(y - x) → 1/(x - y)    prefer-shorter
+            = 1/(x - y)
+          [2,2] = y/(y - x)
+
+        [ 1/(y - x)  x/(x - y) ]
+        [ 1/(x - y)  y/(y - x) ]
+
+        """, note: "note: the inverse does not exist where det J = y - x = 0"),
     Transcript(
       args: ["hessian", "x^2*sin(y)", "--steps", "--entry", "2,1"],
       stdout: """

@@ -123,6 +123,7 @@ import Testing
       ["grad", "x^2*sin(y) + atan(x/y)", "--steps"], ["diff", "x^y + sqrt(x)/(1 + x^2)", "--steps"],
       ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--steps", "--entry", "2,2", "--lhs"],
       ["det", "r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p)", "--vars", "r,p,t", "--steps"],
+      ["inverse", "x*y, x + y", "--steps"], ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
       ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps", "--lhs"],
     ] {
       let result = try ProcessRunner.run(request + ["--latex", "--standalone"])

@@ -60,8 +60,8 @@ extension CommandDescription {
   static let inverse = CommandDescription(
     command: .inverse, aliases: [], summary: "inverse Jacobian",
     overview: "The inverse Jacobian adj(J)/det(J), simplified.",
-    usage: "jac inverse <functions>... [--vars <names>] [--at <point>] \(formats)",
-    options: [.at], refusals: [:], required: nil,
+    usage: "jac inverse <functions>... [--vars <names>] [--at <point>] [--steps] \(formats)",
+    options: [.at, .steps], refusals: [:], required: nil,
     shape: .matrix, latexSide: .inverse, code: ("jacobian_inverse", "inverse Jacobian"),
     compute: { engine, c throws(JacError) in try engine.inverseValue(c) })
 

@@ -142,7 +142,11 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .withLatex: return (label, ["JSON: add \"latex\" (each result as LaTeX) and \"latex_display\"."])
     case .steps:
       return (
-        label, ["jacobian, grad, hessian, diff: the derivation rule by rule, then the simplification; det: the expansion."]
+        label,
+        [
+          "jacobian, grad, hessian, diff: the derivation rule by rule, then the simplification;",
+          "det, logdet, inverse: the expansion, then the simplification.",
+        ]
       )
     case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])
     case .stats: return (label, ["After the answers, print compute time by phase on standard error."])

@@ -27,6 +27,8 @@ public struct DeterminantSteps {
   public var simplification: [Simplifier.Step]
   /// det, simplified (before the Gram determinant's root).
   public var result: Expr
+  /// For inverse: each entry of adj(J)/det J, raw, the rewrites, simplified; row by row.
+  public var inverseEntries: [(raw: Expr, simplification: [Simplifier.Step], result: Expr)] = []
 }
 
 /// jac's answer to a request, and what it says about itself: which command it answers, the

@@ -313,7 +313,19 @@ extension Engine {
     let result = try finish(raw, c)
     let rewrites = simplifier.trace ?? []
     simplifier.trace = nil
-    return DeterminantSteps(
+    var steps = DeterminantSteps(
       name: gram ? "JᵀJ" : "J", matrix: a, cofactors: cofactors, raw: raw, simplification: rewrites, result: result)
+    if c.request.command == .inverse && result != pool.zero {
+      // J⁻¹ = adj(J)/det J, each entry simplified as inverseValue does.
+      let reciprocal = pool.reciprocal(result)
+      for e in pool.adjugate(a).entries {
+        let entry = pool.multiply(e, reciprocal)
+        simplifier.trace = []
+        let simplified = try finish(entry, c)
+        steps.inverseEntries.append((entry, simplifier.trace ?? [], simplified))
+        simplifier.trace = nil
+      }
+    }
+    return steps
   }
 }

@@ -169,7 +169,7 @@ public final class Engine {
       if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
     }
     if request.check { answer.check = try check(answer, context) }
-    if request.steps && (request.command == .det || request.command == .logdet) {
+    if request.steps && [.det, .logdet, .inverse].contains(request.command) {
       answer.determinantSteps = try determinantSteps(context)
     } else if request.steps {
       answer.derivations = try derivations(context)

@@ -118,7 +118,7 @@ public enum JacError: Error, Equatable {
       return "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result"
     case .entryOfEachFunction(let command):
       let commands = Request.Command.allCases.filter {
-        $0.description.accepts(.steps) && ![.perFunction, .scalar].contains($0.description.shape)
+        $0.description.accepts(.steps) && ![.perFunction, .scalar, .matrix].contains($0.description.shape)
       }
       return "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
     case .tooManyExplainedEntries(let count):
