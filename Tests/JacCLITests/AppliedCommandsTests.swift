@@ -572,6 +572,16 @@ import Testing
     }
   }
 
+  /// In LaTeX the derivative rules are typeset in math mode, not as verbatim ASCII.
+  @Test func latexStepsSetRulesInMathMode() throws {
+    let quotient = try ProcessRunner.run(["diff", "x/(x^2 + 1)", "--steps", "--latex"]).stdout
+    #expect(quotient.contains("\\text{quotient rule: } \\left(\\frac{f}{g}\\right)' = \\frac{f'g - fg'}{g^{2}}"))
+    #expect(!quotient.contains("·") && !quotient.contains("g^2"))
+    let chain = try ProcessRunner.run(["diff", "sin(x^2)", "--steps", "--latex"]).stdout
+    #expect(
+      chain.contains("\\text{chain rule: } f(u)' = f'(u)\\, u'; \\ \\text{table: } \\operatorname{sin}'(u) = \\cos(u)"))
+  }
+
   /// The square case has no Gram note on standard error.
   @Test func squareDeterminantHasNoNote() throws {
     let result = try ProcessRunner.run(["det", "r*cos(t), r*sin(t)", "--vars", "r,t"])
