@@ -488,7 +488,25 @@ import Testing
         """),
   ]
 
-  static let all = gram + logdet + linearize + taylor + implicit + classify + steps
+  /// The unicode style, for terminals.
+  static let unicode: [Transcript] = [
+    Transcript(
+      args: ["det", sphere, "--vars", "p,t", "--volume-element", "--format", "unicode"],
+      stdout: "dS = R²·|sin(p)| dp dt\n"),
+    Transcript(
+      args: ["linearize", "w, -g/l*sin(θ) - b*w + u/(m*l^2)", "--state", "θ,w", "--input", "u", "--format", "unicode"],
+      stdout: "A =\n⎡ 0            1  ⎤\n⎣ −g·cos(θ)/l  −b ⎦\n\nB =\n⎡ 0        ⎤\n⎣ 1/(l²·m) ⎦\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3", "--format", "unicode"],
+      stdout: "x²·y/2 − y³/6 + x·y + y\n"),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--format", "unicode"], stdout: "(2·y − x²)/(y² − 2·x)\n",
+      note: "note: valid where ∂F/∂y = 3·y² − 6·x ≠ 0"),
+    Transcript(
+      args: ["logdet", "r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--format", "unicode"], stdout: "log(|r|)\n"),
+  ]
+
+  static let all = gram + logdet + linearize + taylor + implicit + classify + steps + unicode
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {
