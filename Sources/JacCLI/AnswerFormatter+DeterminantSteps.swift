@@ -113,3 +113,30 @@ extension AnswerFormatter {
     }
   }
 }
+
+extension AnswerFormatter {
+  /// `implicit --steps`, `taylor --steps`: a line per quantity, `dF/dy = 3*y^2 - 6*x`, with its
+  /// value at the point where there is one; in LaTeX one `align*` block.
+  func writeExplanation(_ answer: Answer, to o: AnswerOutput) {
+    let latex = format == .latex
+    if latex { o.write("\\begin{align*}") }
+    for (k, line) in answer.explanation.enumerated() {
+      if latex {
+        o.write((k > 0 ? " \\\\" : "") + "\n" + line.latex + " &= ")
+        writeLatex(line.value, answer, to: o)
+        if let remark = line.remark {
+          o.write(" && \\text{\(remark.words): } ")
+          writeLatex(remark.value, answer, to: o)
+        }
+      } else {
+        o.write((k > 0 ? "\n" : "") + line.text + " = ")
+        writeText(line.value, answer, to: o)
+        if let remark = line.remark {
+          o.write("    \(remark.words): ")
+          writeText(remark.value, answer, to: o)
+        }
+      }
+    }
+    if latex { o.write("\n\\end{align*}") }
+  }
+}

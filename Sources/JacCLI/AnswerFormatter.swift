@@ -55,6 +55,14 @@ struct AnswerFormatter {
       if let language = format.language { writeCode(answer, input: input, language: language, to: o) }
       return
     }
+    if !answer.explanation.isEmpty {
+      writeExplanation(answer, to: o)
+      o.write("\n\n")
+      var whole = self
+      whole.display = format == .latex
+      whole.render(answer, input: input, document, to: o)
+      return
+    }
     if let steps = answer.determinantSteps {
       writeDeterminantSteps(steps, answer, to: o)
       o.write("\n\n")

@@ -419,7 +419,10 @@ import Testing
       note: "error: '--steps' explains the symbolic result", status: 64),
     Transcript(
       args: ["sparsity", "x*y, x", "--steps"], stdout: "",
-      note: "error: '--steps' applies to jacobian, det, grad, hessian, diff, inverse and logdet", status: 64),
+      note: "error: '--steps' does not apply to sparsity", status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1", "--dep", "y", "--steps", "--entry", "1,1"], stdout: "",
+      note: "error: '--entry' applies to jacobian, grad and hessian; implicit explains each function", status: 64),
     Transcript(
       args: ["inverse", "x*y, x + y", "--steps"],
       stdout: """
@@ -506,7 +509,49 @@ import Testing
       args: ["logdet", "r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--format", "unicode"], stdout: "log(|r|)\n"),
   ]
 
-  static let all = gram + logdet + linearize + taylor + implicit + classify + steps + unicode
+  /// implicit --steps and taylor --steps: the quantities the answer is built from.
+  static let explained: [Transcript] = [
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--steps"],
+      stdout: """
+        F = x^3 + y^3 - 6*x*y
+        dF/dy = 3*y^2 - 6*x
+        dF/dx = 3*x^2 - 6*y
+        dy/dx = -(dF/dx)/(dF/dy) = -(3*x^2 - 6*y)/(3*y^2 - 6*x)
+
+        (2*y - x^2)/(y^2 - 2*x)
+
+        """, note: foliumNote),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--steps"],
+      stdout: """
+        f = exp(x)*sin(y)    at the point: 0
+        df/dx = exp(x)*sin(y)    at the point: 0
+        df/dy = cos(y)*exp(x)    at the point: 1
+        d^2f/dx^2 = exp(x)*sin(y)    at the point: 0
+        d^2f/dxdy = cos(y)*exp(x)    at the point: 1
+        d^2f/dy^2 = -exp(x)*sin(y)    at the point: 0
+
+        x*y + y
+
+        """),
+    Transcript(
+      args: ["taylor", "exp(x)", "--at", "x=0", "--steps", "--latex"],
+      stdout: """
+        \\begin{align*}
+        f &= e^{x} && \\text{at the point: } 1 \\\\
+        \\frac{\\partial f}{\\partial x} &= e^{x} && \\text{at the point: } 1 \\\\
+        \\frac{\\partial^{2} f}{\\partial x^{2}} &= e^{x} && \\text{at the point: } 1
+        \\end{align*}
+
+        \\[
+        \\frac{x^{2}}{2} + x + 1
+        \\]
+
+        """),
+  ]
+
+  static let all = gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

@@ -123,7 +123,8 @@ import Testing
       ["grad", "x^2*sin(y) + atan(x/y)", "--steps"], ["diff", "x^y + sqrt(x)/(1 + x^2)", "--steps"],
       ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--steps", "--entry", "2,2", "--lhs"],
       ["det", "r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p)", "--vars", "r,p,t", "--steps"],
-      ["inverse", "x*y, x + y", "--steps"], ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
+      ["inverse", "x*y, x + y", "--steps"], ["taylor", "sin(θ)*exp(y)", "--at", "θ=0,y=0", "--steps"],
+      ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--steps"], ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
       ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps", "--lhs"],
     ] {
       let result = try ProcessRunner.run(request + ["--latex", "--standalone"])

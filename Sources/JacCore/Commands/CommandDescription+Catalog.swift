@@ -104,7 +104,7 @@ extension CommandDescription {
     command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
     overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
     usage: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>] \(formats)",
-    options: [.at, .order], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
+    options: [.at, .order, .steps], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
     shape: .perFunction, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
 
@@ -112,7 +112,7 @@ extension CommandDescription {
     command: .implicit, aliases: [], summary: "implicit derivatives of F(x, y) = 0",
     overview: "dy/dx of F(x, y) = 0, -F_y^-1 F_x; for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
     usage: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>] \(formats)",
-    options: [.dep, .wrt, .at], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
+    options: [.dep, .wrt, .at, .steps], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
     required: (.dep, "the dependent variables: '--dep y'"),
     shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
     compute: { engine, c throws(JacError) in try engine.implicitValue(c) })

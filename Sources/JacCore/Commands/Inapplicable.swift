@@ -75,7 +75,9 @@ public enum Inapplicable: Error, Equatable, Sendable {
     if let problem = refused(.classify) { return problem }
     if options.contains(.classify) && !options.contains(.at) { return .classifyWithoutPoint }
     if let problem = refused(.steps) { return problem }
-    if options.contains(.steps) && !options.isDisjoint(with: [.at, .jvp, .vjp, .check]) { return .stepsOfValues }
+    // taylor's '--at' is where it expands, part of the symbolic question.
+    let values: Set<Option> = description.required?.option == .at ? [.jvp, .vjp, .check] : [.at, .jvp, .vjp, .check]
+    if options.contains(.steps) && !options.isDisjoint(with: values) { return .stepsOfValues }
     // A scoped option not checked above would pass silently: every scoped option must be listed.
     for option in Option.scoped.sorted() where refused(option) != nil { return refused(option) }
     // An option every command accepts, that this one refuses with a reason (linearize's '--vars').

@@ -145,7 +145,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
         label,
         [
           "jacobian, grad, hessian, diff: the derivation rule by rule, then the simplification;",
-          "det, logdet, inverse: the expansion, then the simplification.",
+          "det, logdet, inverse: the expansion, then the simplification; implicit, taylor: the parts.",
         ]
       )
     case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])

@@ -31,6 +31,17 @@ public struct DeterminantSteps {
   public var inverseEntries: [(raw: Expr, simplification: [Simplifier.Step], result: Expr)] = []
 }
 
+/// `--steps` for implicit and taylor: the quantities the answer is built from, a line each
+/// (`∂F/∂y = 3*y^2 - 6*x`), with an optional remark (`at the point: 1`).
+public struct ExplanationLine {
+  /// The left-hand side in text (`dF/dy`) and in LaTeX (`\frac{\partial F}{\partial y}`).
+  public var text: String
+  public var latex: String
+  public var value: Expr
+  /// A second value after the first (`… = 1 at the point`), with its words.
+  public var remark: (words: String, value: Expr)?
+}
+
 /// jac's answer to a request, and what it says about itself: which command it answers, the
 /// variables of a derivative, the point it was evaluated at, the vector it was multiplied by.
 /// The formatter needs nothing else of the request.
@@ -104,6 +115,8 @@ public struct Answer {
   public var implicit: Implicit?
   /// `hessian --classify` (and `critical`): the second-derivative test at the point.
   public var classification: CriticalPoint?
+  /// `implicit --steps`, `taylor --steps`: the quantities the answer is built from.
+  public var explanation: [ExplanationLine] = []
   /// `det --steps`: how the determinant was computed.
   public var determinantSteps: DeterminantSteps?
   /// For `taylor`: the order of the polynomial, and the point it expands about.

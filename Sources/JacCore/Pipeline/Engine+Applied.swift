@@ -112,14 +112,20 @@ extension Engine {
     let count = Self.termCount(variables: x.count, order: order)
     if count > Limits.taylorTerms { throw .limit(.taylorTerms(count)) }
     let indices = Self.multiIndices(variables: x.count, order: order)
+    var explanation: [ExplanationLine] = []
     let results = try c.functions.map { f throws(JacError) in
-      try taylorPolynomial(try finish(f, c), x, values, indices, c)
+      try taylorPolynomial(try finish(f, c), x, values, indices, c) { alpha, d, atPoint in
+        explanation.append(taylorLine(alpha, names, d, atPoint))
+      }
     }
-    return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+    var computed = Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+    if c.request.steps { computed.explanation = explanation }
+    return computed
   }
 
   private func taylorPolynomial(
-    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context
+    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context,
+    explain: ([Int], Expr, Expr) -> Void
   ) throws(JacError) -> Expr {
     var derivatives: [[Int]: Expr] = [Array(repeating: 0, count: x.count): f]
     var terms: [Expr] = [pool.zero]
@@ -144,6 +150,7 @@ extension Engine {
         let order = alpha.reduce(0, +)
         throw .undefinedAtPoint(entry: order == 0 ? "the function" : "its derivative of order \(order)")
       }
+      explain(alpha, d, atPoint)
       if atPoint == pool.zero { continue }
       var factors = [atPoint]
       for (i, a) in alpha.enumerated() where a > 0 {
@@ -225,7 +232,9 @@ extension Engine {
     let result = Matrix(rows: f.count, columns: independent.count, entries: entries)
     let implicit = Answer.Implicit(dependent: dependent, independent: independent, condition: det)
     let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
-    return Computed(value: value, implicit: implicit)
+    var computed = Computed(value: value, implicit: implicit)
+    if c.request.steps { computed.explanation = implicitExplanation(f, fu, fx, det, dependent, independent) }
+    return computed
   }
 }
 
@@ -327,5 +336,61 @@ extension Engine {
       }
     }
     return steps
+  }
+}
+
+extension Engine {
+  /// `implicit --steps`: each equation as F = 0, the partials ∂F/∂u and ∂F/∂x, and det ∂F/∂u
+  /// for a system; the answer −(∂F/∂u)⁻¹·∂F/∂x follows.
+  func implicitExplanation(
+    _ f: [Expr], _ fu: Matrix, _ fx: Matrix, _ det: Expr, _ dependent: [String], _ independent: [String]
+  ) -> [ExplanationLine] {
+    let one = f.count == 1
+    let printer = LatexPrinter(pool: pool)
+    func tex(_ name: String) -> String { printer.symbolText(name) }
+    var lines: [ExplanationLine] = []
+    for (i, e) in f.enumerated() {
+      let name = one ? "F" : "F\(i + 1)"
+      let latexName = one ? "F" : "F_{\(i + 1)}"
+      lines.append(ExplanationLine(text: name, latex: latexName, value: e))
+      for (j, u) in (dependent + independent).enumerated() {
+        let partial = j < dependent.count ? fu[i, j] : fx[i, j - dependent.count]
+        lines.append(
+          ExplanationLine(
+            text: "d\(name)/d\(u)", latex: "\\frac{\\partial \(latexName)}{\\partial \(tex(u))}", value: partial))
+      }
+    }
+    if one && independent.count == 1 {
+      // dy/dx = −F_x/F_y, before simplification.
+      let (u, x) = (dependent[0], independent[0])
+      lines.append(
+        ExplanationLine(
+          text: "d\(u)/d\(x) = -(dF/d\(x))/(dF/d\(u))",
+          latex:
+            "\\frac{d\\,\(tex(u))}{d\\,\(tex(x))} = -\\frac{\\partial F/\\partial \(tex(x))}{\\partial F/\\partial \(tex(u))}",
+          value: pool.negate(pool.divide(fx[0, 0], fu[0, 0]))))
+    }
+    if !one {
+      let names = dependent.joined(separator: ", ")
+      lines.append(
+        ExplanationLine(
+          text: "det dF/d(\(names))",
+          latex: "\\det \\frac{\\partial F}{\\partial (\(dependent.map(tex).joined(separator: ", ")))}", value: det))
+    }
+    return lines
+  }
+
+  /// `taylor --steps`: each derivative ∂^α f that contributes, its value at the point, and
+  /// the coefficient ∂^α f(a)/α!.
+  func taylorLine(_ alpha: [Int], _ names: [String], _ d: Expr, _ atPoint: Expr) -> ExplanationLine {
+    let order = alpha.reduce(0, +)
+    var text = order == 0 ? "f" : "d" + (order > 1 ? "^\(order)" : "") + "f/"
+    var latex = order == 0 ? "f" : "\\frac{\\partial" + (order > 1 ? "^{\(order)}" : "") + " f}{"
+    for (i, a) in alpha.enumerated() where a > 0 {
+      text += "d" + names[i] + (a > 1 ? "^\(a)" : "")
+      latex += "\\partial " + LatexPrinter(pool: pool).symbolText(names[i]) + (a > 1 ? "^{\(a)}" : "")
+    }
+    if order > 0 { latex += "}" }
+    return ExplanationLine(text: text, latex: latex, value: d, remark: ("at the point", atPoint))
   }
 }

@@ -59,6 +59,8 @@ public final class Engine {
   struct Computed {
     var value: Answer.Value
     var determinant: Expr?
+    /// For implicit and taylor: what `--steps` shows.
+    var explanation: [ExplanationLine] = []
     /// For critical: the second-derivative test at the point found.
     var classification: CriticalPoint?
     /// For implicit: the names and the condition.
@@ -169,7 +171,10 @@ public final class Engine {
       if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
     }
     if request.check { answer.check = try check(answer, context) }
-    if request.steps && [.det, .logdet, .inverse].contains(request.command) {
+    if request.steps && [.implicit, .taylor].contains(request.command) {
+      if request.entry != nil { throw .entryOfEachFunction(request.command) }
+      answer.explanation = computed.explanation
+    } else if request.steps && [.det, .logdet, .inverse].contains(request.command) {
       answer.determinantSteps = try determinantSteps(context)
     } else if request.steps {
       answer.derivations = try derivations(context)

@@ -118,7 +118,9 @@ public enum JacError: Error, Equatable {
       return "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result"
     case .entryOfEachFunction(let command):
       let commands = Request.Command.allCases.filter {
-        $0.description.accepts(.steps) && ![.perFunction, .scalar, .matrix].contains($0.description.shape)
+        // The commands whose steps explain entry by entry (implicit explains its parts).
+        $0.description.accepts(.steps) && [.jacobian, .gradient, .hessian].contains($0.description.shape)
+          && $0 != .implicit
       }
       return "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
     case .tooManyExplainedEntries(let count):
