@@ -124,7 +124,8 @@ import Testing
       ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--steps", "--entry", "2,2", "--lhs"],
       ["det", "r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p)", "--vars", "r,p,t", "--steps"],
       ["inverse", "x*y, x + y", "--steps"], ["taylor", "sin(θ)*exp(y)", "--at", "θ=0,y=0", "--steps"],
-      ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--steps"], ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
+      ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--steps"],
+      ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
       ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps", "--lhs"],
     ] {
       let result = try ProcessRunner.run(request + ["--latex", "--standalone"])

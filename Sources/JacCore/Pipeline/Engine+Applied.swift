@@ -367,7 +367,8 @@ extension Engine {
         ExplanationLine(
           text: "d\(u)/d\(x) = -(dF/d\(x))/(dF/d\(u))",
           latex:
-            "\\frac{d\\,\(tex(u))}{d\\,\(tex(x))} = -\\frac{\\partial F/\\partial \(tex(x))}{\\partial F/\\partial \(tex(u))}",
+            "\\frac{d\\,\(tex(u))}{d\\,\(tex(x))} = "
+            + "-\\frac{\\partial F/\\partial \(tex(x))}{\\partial F/\\partial \(tex(u))}",
           value: pool.negate(pool.divide(fx[0, 0], fu[0, 0]))))
     }
     if !one {
