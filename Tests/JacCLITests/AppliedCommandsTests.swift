@@ -57,6 +57,10 @@ import Testing
   static let logdet: [Transcript] = [
     Transcript(args: ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)"], stdout: "log(abs(4 - 3*tanh(x + y)^2))\n"),
     Transcript(args: ["logdet", "x1, x2*exp(s(x1)) + t(x1)", "--funcs", "s,t", "--vars", "x1,x2"], stdout: "s(x1)\n"),
+    // A planar flow z + u·tanh(wᵀz + b); SymPy: det = 1 + (u1*w1 + u2*w2)*(1 - tanh(w1*x + w2*y + b)**2).
+    Transcript(
+      args: ["logdet", "x + u1*tanh(w1*x + w2*y + b), y + u2*tanh(w1*x + w2*y + b)", "--vars", "x,y"],
+      stdout: "log(abs(u1*w1 - u1*w1*tanh(w1*x + w2*y + b)^2 - u2*w2*tanh(w1*x + w2*y + b)^2 + u2*w2 + 1))\n"),
     Transcript(
       args: ["logdet", sphere, "--vars", "p,t"], stdout: "log(R^2*abs(sin(p)))\n",
       note: "note: this is log(det(JᵀJ))/2, the log of the Gram determinant of the 3×2 Jacobian"),
