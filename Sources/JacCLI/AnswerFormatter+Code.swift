@@ -42,7 +42,12 @@ extension AnswerFormatter {
           ? ", row-major, entry (i, j) at i*\(m.columns) + j"
           : style.layout == .col ? ", column-major, entry (i, j) at j*\(m.rows) + i" : ""
       dimensions = "; \(m.rows)x\(m.columns)\(layout)"
-    case .newton, .labelled, .matrixForm: return ""
+    case .labelled(let ms):
+      shape = .matrices(ms)
+      let order = language == .julia || language == .matlab ? "" : style.layout == .col ? ", column-major" : ", row-major"
+      let sizes = ms.map { "\($0.name) \($0.matrix.rows)x\($0.matrix.columns)" }
+      dimensions = "; " + sizes.joined(separator: ", ") + order
+    case .newton, .matrixForm: return ""
     }
     // The scanner refuses a code format for a command without code (`newton has no '--format c'`).
     guard let code = answer.description.code else { return "" }

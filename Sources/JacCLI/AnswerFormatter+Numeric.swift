@@ -8,27 +8,32 @@ extension AnswerFormatter {
     let names = answer.variables
     switch document {
     case .text:
-      let header = ["k"] + names + ["|F|"]
+      let critical = answer.command == .critical
+      let header = ["k"] + names + [critical ? "|grad f|" : "|F|"]
       let rows = run.iterates.enumerated().map { k, it in
         [String(k)] + it.x.map(DecimalText.roundTrip) + [DecimalText.roundTrip(it.residual)]
       }
       var out = Self.table([header] + rows)
       if run.outcome == .converged {
         out +=
-          "\nroot: " + zip(names, run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+          (critical ? "\ncritical point: " : "\nroot: ")
+          + zip(names, run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
       }
+      if let test = answer.classification { out += "\n" + test.description }
       return out
     case .latex:
       let columns = "r|" + String(repeating: "l", count: names.count) + "|l"
       var lines = [
-        "k & " + names.map(latexPrinter.symbolText).joined(separator: " & ") + " & \\lVert F \\rVert \\\\ \\hline"
+        "k & " + names.map(latexPrinter.symbolText).joined(separator: " & ")
+          + (answer.command == .critical ? " & \\lVert \\nabla f \\rVert" : " & \\lVert F \\rVert") + " \\\\ \\hline"
       ]
       for (k, it) in run.iterates.enumerated() {
         lines.append(
           "\(k) & " + it.x.map(DecimalText.latex).joined(separator: " & ") + " & " + DecimalText.latex(it.residual)
             + " \\\\")
       }
-      return "\\begin{array}{\(columns)}\n" + lines.joined(separator: "\n") + "\n\\end{array}"
+      let test = answer.classification.map { " \\quad \\text{" + $0.description + "}" } ?? ""
+      return "\\begin{array}{\(columns)}\n" + lines.joined(separator: "\n") + "\n\\end{array}" + test
     case .json:
       var fields = header(answer, input: input)
       fields.append(("outcome", JSONText.string(Self.outcomeName(run.outcome))))
@@ -44,6 +49,11 @@ extension AnswerFormatter {
             })
         ))
       fields.append(("root", run.outcome == .converged ? JSONText.array(run.last.x.map(Self.jsonNumber)) : "null"))
+      if let test = answer.classification {
+        fields.append(("classification", JSONText.string(test.kind.rawValue)))
+        fields.append(("decided", JSONText.string(test.exact ? "exact" : "numeric")))
+        fields.append(("inertia", "[\(test.positive),\(test.negative),\(test.zero)]"))
+      }
       return JSONText.object(fields)
     }
   }

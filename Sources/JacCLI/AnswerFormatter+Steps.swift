@@ -50,13 +50,19 @@ extension AnswerFormatter {
     o.write(textPrinter.string(e))
   }
 
+  /// The rule of a step: in text its formula in ASCII; in LaTeX its name as text and its formula
+  /// (and the table entry) in math mode.
   private func annotation(_ step: Derivation.Step, latex: Bool) -> String {
+    if latex {
+      let (name, formula) = step.rule.latex
+      var math = (name.isEmpty ? "" : "\\text{\(name): } ") + formula
+      if let f = step.function { math += "; \\ \\text{table: } " + tableEntry(f, latex: true) }
+      if step.repeated { math += " \\ \\text{(as above)}" }
+      return math
+    }
     var text = step.rule.formula
     if let f = step.function { text += "; table: " + tableEntry(f, latex: false) }
     if step.repeated { text += " (as above)" }
-    if latex {
-      return "\\text{" + LatexPrinter.textMode(text) + "}"
-    }
     return text
   }
 

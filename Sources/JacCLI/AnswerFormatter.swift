@@ -55,6 +55,22 @@ struct AnswerFormatter {
       if let language = format.language { writeCode(answer, input: input, language: language, to: o) }
       return
     }
+    if !answer.explanation.isEmpty {
+      writeExplanation(answer, to: o)
+      o.write("\n\n")
+      var whole = self
+      whole.display = format == .latex
+      whole.render(answer, input: input, document, to: o)
+      return
+    }
+    if let steps = answer.determinantSteps {
+      writeDeterminantSteps(steps, answer, to: o)
+      o.write("\n\n")
+      var whole = self
+      whole.display = format == .latex
+      whole.render(answer, input: input, document, to: o)
+      return
+    }
     if !answer.derivations.isEmpty {
       // The derivations, then the answer; in LaTeX the answer is a display after the align* blocks.
       writeSteps(answer, to: o)
@@ -75,8 +91,16 @@ struct AnswerFormatter {
       wrapped(answer, to: o) { o.write(sparsity(m, answer: answer, input: input, document)) }
     } else {
       switch document {
-      case .text: wrapped(answer, to: o) { writeText(answer, to: o) }
-      case .latex: wrapped(answer, to: o) { writeLatex(answer, to: o) }
+      case .text:
+        wrapped(answer, to: o) {
+          writeText(answer, to: o)
+          if let test = answer.classification { o.write("\n" + test.description) }
+        }
+      case .latex:
+        wrapped(answer, to: o) {
+          writeLatex(answer, to: o)
+          if let test = answer.classification { o.write(" \\quad \\text{" + test.description + "}") }
+        }
       case .json: writeJSON(answer, input: input, to: o)
       }
     }
@@ -191,7 +215,7 @@ struct AnswerFormatter {
     }
   }
 
-  private func writeTextMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
+  func writeTextMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
     if !style.dense, let count = Self.listedNonzeros(m, pool) {
       return writeSparseListing(m, nonzero: count, answer, to: o)
     }
@@ -272,7 +296,7 @@ struct AnswerFormatter {
   }
 
   /// LatexPrinter.matrix, a cell at a time.
-  private func writeLatexMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
+  func writeLatexMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
     o.write("\\begin{\(style.environment)} ")
     for i in 0..<m.rows {
       if i > 0 { o.write(" \\\\ ") }
@@ -335,6 +359,11 @@ struct AnswerFormatter {
       field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
     }
     if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }
+    if let test = answer.classification {
+      field("classification") { o.write(JSONText.string(test.kind.rawValue)) }
+      field("decided") { o.write(JSONText.string(test.exact ? "exact" : "numeric")) }
+      field("inertia") { o.write("[\(test.positive),\(test.negative),\(test.zero)]") }
+    }
     if let implicit = answer.implicit { field("condition") { quoted { writeText(implicit.condition, answer, to: o) } } }
     if answer.determinantKind == .gram { field("kind") { o.write(JSONText.string("gram")) } }
     if let factor = answer.volumeFactor {

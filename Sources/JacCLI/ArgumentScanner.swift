@@ -117,6 +117,7 @@ public enum ArgumentScanner {
         invocation.style.exact = true
         invocation.template.decimals = false
       case .check: invocation.template.check = true
+      case .classify: invocation.template.classify = true
       case .stats: invocation.stats = true
       case .volumeElement: invocation.template.volumeElement = true
       case .noSimplify: invocation.template.simplify = false
@@ -189,6 +190,7 @@ public enum ArgumentScanner {
       if style.functionName != nil { try fail(.codeOnly(.functionName)) }
       if given.contains(.layout) { try fail(.codeOnly(.layout)) }
     }
+    if style.layout == .csc && i.command == .linearize { try fail(.sparseLayoutOfSeveral) }
     if let language = style.format.language {
       if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
       if i.template.isMatrixCalculus { try fail(.matrixCode(language)) }

@@ -68,7 +68,9 @@ public struct UsageError: Error, Equatable {
     case unknownCommand(String, suggestions: [String])
     /// `--env` that is not one of amsmath's matrix environments.
     case unknownEnvironment(String)
-    /// `--layout` other than row and col.
+    /// `--layout csc` for linearize, which fills several matrices.
+    case sparseLayoutOfSeveral
+    /// `--layout` other than row, col and csc.
     case unknownLayout(String)
     case unknownFormat(String)
     case unknownOption(String, suggestions: [String])
@@ -116,6 +118,8 @@ public struct UsageError: Error, Equatable {
         return "unknown command '\(name)'" + EditDistance.didYouMean(suggestions)
       case .unknownEnvironment(let text):
         return "unknown matrix environment '\(text)'; expected " + OutputStyle.environments.joined(separator: ", ")
+      case .sparseLayoutOfSeveral:
+        return "'--layout csc' writes one sparse matrix; linearize fills several: use '--layout row' or 'col'"
       case .unknownLayout(let text):
         return "unknown layout '\(text)'; expected " + CodeLayout.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownFormat(let text):
@@ -139,7 +143,7 @@ public struct UsageError: Error, Equatable {
       case .codeOfValues, .compactFormat, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
         .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
         .matrixCode, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
-        .pointValueMissing, .stepsFormat, .tolValue, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
+        .pointValueMissing, .stepsFormat, .tolValue, .sparseLayoutOfSeveral, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
         .variableName, .variableRepeated, .stateAndInput, .orderValue:
         return nil
       }

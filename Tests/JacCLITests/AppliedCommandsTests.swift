@@ -57,6 +57,10 @@ import Testing
   static let logdet: [Transcript] = [
     Transcript(args: ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)"], stdout: "log(abs(4 - 3*tanh(x + y)^2))\n"),
     Transcript(args: ["logdet", "x1, x2*exp(s(x1)) + t(x1)", "--funcs", "s,t", "--vars", "x1,x2"], stdout: "s(x1)\n"),
+    // A planar flow z + u·tanh(wᵀz + b); SymPy: det = 1 + (u1*w1 + u2*w2)*(1 - tanh(w1*x + w2*y + b)**2).
+    Transcript(
+      args: ["logdet", "x + u1*tanh(w1*x + w2*y + b), y + u2*tanh(w1*x + w2*y + b)", "--vars", "x,y"],
+      stdout: "log(abs(u1*w1 - u1*w1*tanh(w1*x + w2*y + b)^2 - u2*w2*tanh(w1*x + w2*y + b)^2 + u2*w2 + 1))\n"),
     Transcript(
       args: ["logdet", sphere, "--vars", "p,t"], stdout: "log(R^2*abs(sin(p)))\n",
       note: "note: this is log(det(JᵀJ))/2, the log of the Gram determinant of the 3×2 Jacobian"),
@@ -159,8 +163,8 @@ import Testing
       args: ["linearize", "w, -sin(th)", "--state", "th,w", "--output", "th +"], stdout: "",
       note: "error: in '--output'", status: 64),
     Transcript(
-      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--format", "c"], stdout: "",
-      note: "error: linearize has no '--format c'", status: 64),
+      args: ["linearize", "w, -sin(th)", "--state", "th,w", "--format", "c", "--at", "th=0"], stdout: "",
+      note: "error: '--format c' generates code for the symbolic result", status: 64),
   ]
 
   /// taylor. SymPy: `series(f(a + t*(x - a)), t, 0, k + 1)` at t = 1: exp(x)*sin(y) → x*y + y
@@ -263,7 +267,295 @@ import Testing
     Transcript(args: ["implicit", "x = y^2", "--dep", "y"], stdout: "1/(2*y)\n", note: "∂F/∂y = -2*y ≠ 0"),
   ]
 
-  static let all = gram + logdet + linearize + taylor + implicit
+  /// hessian --classify and critical. SymPy: `hessian(f, V).subs(p).eigenvals()` gives {6, 2} at
+  /// (1, 0) and {-6, 2} at (-1, 0) for x**3 - 3*x + y**2; {±1} for x*y; {0, 0} for x**2*y;
+  /// {-1, -2, -3} for the quadratic in three variables; {-1, -1} for sin(x)*sin(y) at (pi/2, pi/2);
+  /// {4 ± 2*sqrt(5)} for x**2 + 4*x*y + 3*y**2; {2, -1, -1} for x*y + y*z + x*z; x**2 + y has gradient (0, 1).
+  static let classify: [Transcript] = [
+    Transcript(
+      args: ["hessian", "x^3 - 3*x + y^2", "--at", "x=1,y=0", "--classify"],
+      stdout: "[ 6  0 ]\n[ 0  2 ]\nlocal minimum (H positive definite)\n"),
+    Transcript(
+      args: ["hessian", "x^3 - 3*x + y^2", "--at", "x=-1,y=0", "--classify"],
+      stdout: "[ -6  0 ]\n[ 0   2 ]\nsaddle point (H indefinite: 1 positive, 1 negative eigenvalues)\n"),
+    Transcript(
+      args: ["hessian", "x*y", "--at", "x=0,y=0", "--classify"],
+      stdout: "[ 0  1 ]\n[ 1  0 ]\nsaddle point (H indefinite: 1 positive, 1 negative eigenvalues)\n"),
+    Transcript(
+      args: ["hessian", "x*y + y*z + x*z", "--at", "x=0,y=0,z=0", "--classify", "--json"],
+      stdout: "{\"input\":\"x*y + y*z + x*z\",\"command\":\"hessian\",\"vars\":[\"x\",\"y\",\"z\"],\"shape\":[3,3],"
+        + "\"result\":[[\"0\",\"1\",\"1\"],[\"1\",\"0\",\"1\"],[\"1\",\"1\",\"0\"]],\"classification\":\"saddle point\","
+        + "\"decided\":\"exact\",\"inertia\":[1,2,0]}\n"),
+    Transcript(
+      args: ["hessian", "x^2 + 3*y^2 + 4*x*y", "--at", "x=0,y=0", "--classify"],
+      stdout: "[ 2  4 ]\n[ 4  6 ]\nsaddle point (H indefinite: 1 positive, 1 negative eigenvalues)\n"),
+    Transcript(
+      args: ["hessian", "x^2*y", "--at", "x=0,y=0", "--classify"],
+      stdout: "[ 0  0 ]\n[ 0  0 ]\ndegenerate: the second-derivative test is inconclusive (H = 0)\n"),
+    Transcript(
+      args: ["hessian", "x^2 - 2*x*y + y^2", "--at", "x=0,y=0", "--classify"],
+      stdout:
+        "[ 2   -2 ]\n[ -2  2  ]\ndegenerate: the second-derivative test is inconclusive (H positive semidefinite, singular)\n"
+    ),
+    Transcript(
+      args: ["hessian", "-(x^2) - y^2 - z^2 + x*y", "--at", "x=0,y=0,z=0", "--classify"],
+      stdout: "[ -2  1   0  ]\n[ 1   -2  0  ]\n[ 0   0   -2 ]\nlocal maximum (H negative definite)\n"),
+    Transcript(
+      args: ["hessian", "sin(x)*sin(y)", "--at", "x=pi/2,y=pi/2", "--classify", "--latex"],
+      stdout: "\\begin{pmatrix} -1 & 0 \\\\ 0 & -1 \\end{pmatrix} \\quad \\text{local maximum (H negative definite)}\n"),
+    // Irrational entries: decided on doubles.
+    Transcript(
+      args: ["hessian", "sqrt(2)*x^2 - pi*y^2", "--at", "x=0,y=0", "--classify"],
+      stdout: "[ 2.8284271247461901  0                  ]\n[ 0                   -6.283185307179586 ]\n"
+        + "saddle point (H indefinite: 1 positive, 1 negative eigenvalues, decided numerically)\n"),
+    Transcript(
+      args: ["hessian", "x^2 + y", "--at", "x=0,y=0", "--classify"],
+      stdout: "[ 2  0 ]\n[ 0  0 ]\nnot a critical point: the gradient is not 0 there\n"),
+    Transcript(
+      args: ["hessian", "x^2", "--classify"], stdout: "",
+      note: "error: '--classify' tests the point given with '--at'; add '--at'", status: 64),
+    Transcript(
+      args: ["det", "x^2", "--classify"], stdout: "", note: "error: '--classify' applies to hessian only", status: 64),
+    Transcript(
+      args: ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "-2,1"],
+      stdout: """
+        k  x                    y    |grad f|
+        0  -2.0                 1.0  9.219544457292889
+        1  -1.25                0.0  1.6875
+        2  -1.025               0.0  0.15187499999999954
+        3  -1.0003048780487804  0.0  0.0018295471445561873
+        4  -1.0000000464611474  0.0  2.7876689090433615e-07
+        5  -1.000000000000001   0.0  6.661338147750939e-15
+        critical point: x = -1.000000000000001, y = 0.0
+        saddle point (H indefinite: 1 positive, 1 negative eigenvalues, decided numerically)
+
+        """),
+    Transcript(
+      args: ["critical", "(x-1)^2 + 10*(y - x^2)^2", "--vars", "x,y", "--from", "0,0", "--json"],
+      stdout: "{\"input\":\"(x-1)^2 + 10*(y - x^2)^2\",\"command\":\"critical\",\"vars\":[\"x\",\"y\"],"
+        + "\"outcome\":\"converged\",\"iterations\":2,\"iterates\":[{\"x\":[0.0,0.0],\"residual\":2.0},"
+        + "{\"x\":[1.0,0.0],\"residual\":44.721359549995796},{\"x\":[1.0,1.0],\"residual\":0.0}],\"root\":[1.0,1.0],"
+        + "\"classification\":\"local minimum\",\"decided\":\"numeric\",\"inertia\":[2,0,0]}\n"),
+
+    Transcript(
+      args: ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1", "--at", "x=1"], stdout: "",
+      note: "error: '--at' does not apply to critical; the start is '--from'", status: 64),
+    Transcript(
+      args: ["critical", "x^2 + y^2, x", "--vars", "x,y", "--from", "2,1"], stdout: "",
+      note: "error: critical takes one function, found 2", status: 1),
+    Transcript(
+      args: ["critical", "x", "--vars", "x", "--from", "1"], stdout: "k  x    |grad f|\n0  1.0  1.0\n",
+      note: "error: newton: the Jacobian is singular at iterate 0", status: 1),
+  ]
+
+  /// det --steps: the expansion, the raw determinant, the rewrites by rule name.
+  static let steps: [Transcript] = [
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps"],
+      stdout: """
+        det J of
+        [ cos(t)  -r*sin(t) ]
+        [ sin(t)  r*cos(t)  ]
+          cofactor expansion along row 1, (-1)^(1+j)*J[1,j]*det M[1,j]:
+            j = 1: r*cos(t)^2
+            j = 2: r*sin(t)^2
+          det J = r*cos(t)^2 + r*sin(t)^2
+          simplify:
+            r*cos(t)^2 + r*sin(t)^2 → r    pythagorean, prefer-shorter
+          = r
+
+        r
+
+        """),
+    Transcript(
+      args: ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps"],
+      stdout: """
+        det JᵀJ of
+        [ R^2  0            ]
+        [ 0    R^2*sin(p)^2 ]
+          cofactor expansion along row 1, (-1)^(1+j)*JᵀJ[1,j]*det M[1,j]:
+            j = 1: R^4*sin(p)^2
+            j = 2: 0
+          det JᵀJ = R^4*sin(p)^2
+          simplify: nothing to do
+          = R^4*sin(p)^2
+
+        R^2*abs(sin(p))
+
+        """, note: gramNote),
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--latex"],
+      stdout: """
+        \\begin{align*}
+        \\det J &= \\det \\begin{pmatrix} \\cos(t) & -r \\sin(t) \\\\ \\sin(t) & r \\cos(t) \\end{pmatrix} \\\\
+        &= \\left(r \\cos^{2}(t)\\right) + \\left(r \\sin^{2}(t)\\right) && \\text{cofactor expansion along row 1} \\\\
+        &= r \\cos^{2}(t) + r \\sin^{2}(t) \\\\
+        &= r && \\text{pythagorean, prefer-shorter} \\\\
+        &= r && \\text{result}
+        \\end{align*}
+
+        \\[
+        r
+        \\]
+
+        """),
+    Transcript(
+      args: ["det", "x1 + x2, x2 + x3, x3 + x4, x4 + x1", "--steps"],
+      stdout: """
+        det J of
+        [ 1  1  0  0 ]
+        [ 0  1  1  0 ]
+        [ 0  0  1  1 ]
+        [ 1  0  0  1 ]
+          expansion: the shorter of Berkowitz's division-free algorithm and Laplace expansion
+          det J = 0
+          simplify: nothing to do
+          = 0
+
+        0
+
+        """),
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--entry", "1,1"], stdout: "",
+      note: "error: '--entry' applies to jacobian, grad and hessian; det explains each function", status: 64),
+    Transcript(
+      args: ["det", "r*cos(t), r*sin(t)", "--vars", "r,t", "--steps", "--at", "r=1"], stdout: "",
+      note: "error: '--steps' explains the symbolic result", status: 64),
+    Transcript(
+      args: ["sparsity", "x*y, x", "--steps"], stdout: "",
+      note: "error: '--steps' does not apply to sparsity", status: 64),
+    Transcript(
+      args: ["implicit", "x*y = 1", "--dep", "y", "--steps", "--entry", "1,1"], stdout: "",
+      note: "error: '--entry' applies to jacobian, grad and hessian; implicit explains each function", status: 64),
+    Transcript(
+      args: ["inverse", "x*y, x + y", "--steps"],
+      stdout: """
+        det J of
+        [ y  x ]
+        [ 1  1 ]
+          cofactor expansion along row 1, (-1)^(1+j)*J[1,j]*det M[1,j]:
+            j = 1: y
+            j = 2: -x
+          det J = y - x
+          simplify: nothing to do
+          = y - x
+        J⁻¹ = adj(J)/det J, entry by entry:
+          [1,1] = 1/(y - x)
+          [1,2] -x/(y - x)
+            -x/(y - x) → x/(x - y)    prefer-shorter
+            = x/(x - y)
+          [2,1] -1/(y - x)
+            -1/(y - x) → 1/(x - y)    prefer-shorter
+            = 1/(x - y)
+          [2,2] = y/(y - x)
+
+        [ 1/(y - x)  x/(x - y) ]
+        [ 1/(x - y)  y/(y - x) ]
+
+        """, note: "note: the inverse does not exist where det J = y - x = 0"),
+    Transcript(
+      args: ["hessian", "x^2*sin(y)", "--steps", "--entry", "2,1"],
+      stdout: """
+        entry [2,1]: d/dy of x^2*sin(y)
+          d/dy x^2*sin(y) = x^2*cos(y)    product rule: (f·g)' = f'·g + f·g'
+            d/dy x^2 = 0                  constant: d c = 0
+            d/dy sin(y) = cos(y)          chain rule: f(u)' = f'(u)·u'; table: sin'(u) = cos(u)
+          simplify: nothing to do
+          = x^2*cos(y)
+
+        entry [2,1]: d/dx of x^2*cos(y)
+          d/dx x^2*cos(y) = 2*x*cos(y)    product rule: (f·g)' = f'·g + f·g'
+            d/dx x^2 = 2*x                power rule: (u^n)' = n·u^(n-1)·u'
+              d/dx x = 1                  d x/dx = 1
+            d/dx cos(y) = 0               constant: d c = 0
+          simplify: nothing to do
+          = 2*x*cos(y)
+
+        [ 2*sin(y)    2*x*cos(y)  ]
+        [ 2*x*cos(y)  -x^2*sin(y) ]
+
+        """),
+    Transcript(
+      args: ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps"],
+      stdout: """
+        det J of
+        [ 3 - 2*tanh(x + y)^2  2*(1 - tanh(x + y)^2) ]
+        [ 1 - tanh(x + y)^2    2 - tanh(x + y)^2     ]
+          cofactor expansion along row 1, (-1)^(1+j)*J[1,j]*det M[1,j]:
+            j = 1: (2 - tanh(x + y)^2)*(3 - 2*tanh(x + y)^2)
+            j = 2: -2*(1 - tanh(x + y)^2)^2
+          det J = (2 - tanh(x + y)^2)*(3 - 2*tanh(x + y)^2) - 2*(1 - tanh(x + y)^2)^2
+          simplify:
+            (2 - tanh(x + y)^2)*(3 - 2*tanh(x + y)^2) → 2*tanh(x + y)^4 - 7*tanh(x + y)^2 + 6    prefer-shorter
+            2*tanh(x + y)^4 - 2*(1 - tanh(x + y)^2)^2 - 7*tanh(x + y)^2 + 6 → 4 - 3*tanh(x + y)^2    prefer-shorter
+          = 4 - 3*tanh(x + y)^2
+
+        log(abs(4 - 3*tanh(x + y)^2))
+
+        """),
+  ]
+
+  /// The unicode style, for terminals.
+  static let unicode: [Transcript] = [
+    Transcript(
+      args: ["det", sphere, "--vars", "p,t", "--volume-element", "--format", "unicode"],
+      stdout: "dS = R²·|sin(p)| dp dt\n"),
+    Transcript(
+      args: ["linearize", "w, -g/l*sin(θ) - b*w + u/(m*l^2)", "--state", "θ,w", "--input", "u", "--format", "unicode"],
+      stdout: "A =\n⎡ 0            1  ⎤\n⎣ −g·cos(θ)/l  −b ⎦\n\nB =\n⎡ 0        ⎤\n⎣ 1/(l²·m) ⎦\n"),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3", "--format", "unicode"],
+      stdout: "x²·y/2 − y³/6 + x·y + y\n"),
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--format", "unicode"], stdout: "(2·y − x²)/(y² − 2·x)\n",
+      note: "note: valid where ∂F/∂y = 3·y² − 6·x ≠ 0"),
+    Transcript(
+      args: ["logdet", "r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--format", "unicode"], stdout: "log(|r|)\n"),
+  ]
+
+  /// implicit --steps and taylor --steps: the quantities the answer is built from.
+  static let explained: [Transcript] = [
+    Transcript(
+      args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--steps"],
+      stdout: """
+        F = x^3 + y^3 - 6*x*y
+        dF/dy = 3*y^2 - 6*x
+        dF/dx = 3*x^2 - 6*y
+        dy/dx = -(dF/dx)/(dF/dy) = -(3*x^2 - 6*y)/(3*y^2 - 6*x)
+
+        (2*y - x^2)/(y^2 - 2*x)
+
+        """, note: foliumNote),
+    Transcript(
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--steps"],
+      stdout: """
+        f = exp(x)*sin(y)    at the point: 0
+        df/dx = exp(x)*sin(y)    at the point: 0
+        df/dy = cos(y)*exp(x)    at the point: 1
+        d^2f/dx^2 = exp(x)*sin(y)    at the point: 0
+        d^2f/dxdy = cos(y)*exp(x)    at the point: 1
+        d^2f/dy^2 = -exp(x)*sin(y)    at the point: 0
+
+        x*y + y
+
+        """),
+    Transcript(
+      args: ["taylor", "exp(x)", "--at", "x=0", "--steps", "--latex"],
+      stdout: """
+        \\begin{align*}
+        f &= e^{x} && \\text{at the point: } 1 \\\\
+        \\frac{\\partial f}{\\partial x} &= e^{x} && \\text{at the point: } 1 \\\\
+        \\frac{\\partial^{2} f}{\\partial x^{2}} &= e^{x} && \\text{at the point: } 1
+        \\end{align*}
+
+        \\[
+        \\frac{x^{2}}{2} + x + 1
+        \\]
+
+        """),
+  ]
+
+  static let all = gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {
@@ -273,6 +565,88 @@ import Testing
     if !t.note.isEmpty { #expect(result.stderr.contains(t.note), "\(t): \(result.stderr)") }
     if t.args.contains("--json") || t.args.contains("--volume-element") || t.args.contains("--lhs") { return }
     if t.status == 0 && !t.note.isEmpty { #expect(result.stderr.hasPrefix("note: ")) }
+  }
+
+  /// x⁴'s minimum is degenerate: Newton's method reaches it slowly, and the test on doubles
+  /// counts H = 12x² ≈ 4e-8 there as 0.
+  @Test func degenerateMinimumFoundByNewton() throws {
+    let result = try ProcessRunner.run(["critical", "x^4", "--vars", "x", "--from", "1"])
+    #expect(result.status == 0)
+    #expect(
+      result.stdout.hasSuffix("degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"))
+  }
+
+  /// linearize's code: one function fills A, B, C and D. The C unit is compiled and the Python
+  /// unit run at a point, and every entry must match `--at` there.
+  @Test func linearizationCodeAgreesWithValues() throws {
+    let model = ["linearize", Self.cartPole, "--state", "x,v,th,w", "--input", "F", "--output", "x + l*sin(th), w*F"]
+    let point: [(String, Double)] = [
+      ("x", 0.2), ("v", -0.3), ("th", 0.4), ("w", 0.5), ("F", 1.5), ("M", 2), ("g", 9.81), ("l", 0.7), ("m", 0.3),
+    ]
+    let at = try ProcessRunner.run(model + ["--at", point.map { "\($0.0)=\($0.1)" }.joined(separator: ","), "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(at.stdout.utf8)) as? [String: Any]
+    let result = object?["result"] as? [String: [[String]]] ?? [:]
+    var expected: [Double] = []
+    for name in ["A", "B", "C", "D"] {
+      for row in result[name] ?? [] {
+        // Exact entries print as fractions (3/2).
+        expected += row.map { text in
+          let parts = text.split(separator: "/").compactMap { Double(String($0)) }
+          return parts.count == 2 ? parts[0] / parts[1] : Double(text) ?? .nan
+        }
+      }
+    }
+    #expect(expected.count == 16 + 4 + 8 + 2)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-linearize-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Parameters: the state, the input, then the other symbols sorted.
+    let arguments = ["x", "v", "th", "w", "F", "M", "g", "l", "m"].map { name in
+      String(point.first { $0.0 == name }!.1)
+    }.joined(separator: ", ")
+    let c = try ProcessRunner.run(model + ["--format", "c"]).stdout
+    let main = """
+      #include <stdio.h>
+      int main(void) {
+        double A[16] = {0}, B[4] = {0}, C[8] = {0}, D[2] = {0};
+        linearization(\(arguments), A, B, C, D);
+        for (int i = 0; i < 16; i++) printf("%.17g ", A[i]);
+        for (int i = 0; i < 4; i++) printf("%.17g ", B[i]);
+        for (int i = 0; i < 8; i++) printf("%.17g ", C[i]);
+        for (int i = 0; i < 2; i++) printf("%.17g ", D[i]);
+        return 0;
+      }
+
+      """
+    try (c + main).write(to: directory.appendingPathComponent("unit.c"), atomically: true, encoding: .utf8)
+    let compiled = try ProcessRunner.tool(
+      "/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "unit", "unit.c", "-lm"], in: directory)
+    #expect(compiled.code == 0, "\(compiled.log)")
+    let python = try ProcessRunner.run(model + ["--format", "python"]).stdout
+    let script = python + "\nprint(' '.join(repr(v) for m in linearization(\(arguments)) for v in m))\n"
+    try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
+    let runs: [(String, String)] = [
+      ("C", try ProcessRunner.tool(directory.appendingPathComponent("unit").path, [], in: directory).log),
+      ("Python", try ProcessRunner.tool("/usr/bin/python3", ["unit.py"], in: directory).log),
+    ]
+    for (what, log) in runs {
+      let got: [Double] = log.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Double(String($0)) }
+      #expect(got.count == expected.count, "\(what): \(log)")
+      for (g, e) in zip(got, expected) {
+        let tolerance: Double = 1e-12 * max(1.0, abs(e))
+        #expect(abs(g - e) <= tolerance, "\(what): \(g) vs \(e)")
+      }
+    }
+  }
+
+  /// In LaTeX the derivative rules are typeset in math mode, not as verbatim ASCII.
+  @Test func latexStepsSetRulesInMathMode() throws {
+    let quotient = try ProcessRunner.run(["diff", "x/(x^2 + 1)", "--steps", "--latex"]).stdout
+    #expect(quotient.contains("\\text{quotient rule: } \\left(\\frac{f}{g}\\right)' = \\frac{f'g - fg'}{g^{2}}"))
+    #expect(!quotient.contains("·") && !quotient.contains("g^2"))
+    let chain = try ProcessRunner.run(["diff", "sin(x^2)", "--steps", "--latex"]).stdout
+    #expect(
+      chain.contains("\\text{chain rule: } f(u)' = f'(u)\\, u'; \\ \\text{table: } \\operatorname{sin}'(u) = \\cos(u)"))
   }
 
   /// The square case has no Gram note on standard error.

@@ -215,7 +215,7 @@ import Testing
       "\\frac{\\partial f}{\\partial \\mathit{{\\theta}}} = \\mathit{theta}\n", 0
     ),
     (["simplify", "theta*θ + phi", "--format", "unicode"], nil, "theta·θ + φ\n", 0),
-    (["det", "x*y, x", "--steps"], nil, "", 64),
+    (["sparsity", "x*y, x", "--steps"], nil, "", 64),
     (["x*y", "--entry", "1,1"], nil, "", 64),
     (["x*y", "--steps", "--entry", "2,1"], nil, "", 64),
     (["x*y", "--steps", "--json"], nil, "", 64),

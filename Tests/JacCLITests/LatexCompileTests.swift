@@ -54,6 +54,8 @@ import Testing
     ["taylor", "sqrt(x)*exp(y)", "--at", "x=1,y=0", "--order", "3"],
     ["implicit", "x^3 + y^3 = 6*x*y", "--dep", "y", "--wrt", "x", "--lhs"],
     ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--lhs"],
+    ["hessian", "x*y + y*z + x*z", "--at", "x=0,y=0,z=0", "--classify"],
+    ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
   ]
 
@@ -120,6 +122,11 @@ import Testing
     for request in [
       ["grad", "x^2*sin(y) + atan(x/y)", "--steps"], ["diff", "x^y + sqrt(x)/(1 + x^2)", "--steps"],
       ["r*cos(θ), r*sin(θ)", "--vars", "r,θ", "--steps", "--entry", "2,2", "--lhs"],
+      ["det", "r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p)", "--vars", "r,p,t", "--steps"],
+      ["inverse", "x*y, x + y", "--steps"], ["taylor", "sin(θ)*exp(y)", "--at", "θ=0,y=0", "--steps"],
+      ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--steps"],
+      ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
+      ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps", "--lhs"],
     ] {
       let result = try ProcessRunner.run(request + ["--latex", "--standalone"])
       #expect(result.status == 0, "\(request): \(result.stderr)")

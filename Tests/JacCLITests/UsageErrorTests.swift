@@ -38,6 +38,7 @@ import Testing
     (["hesian", "x^2*y"], .unknownCommand("hesian", suggestions: ["hessian"])),
     (["x", "--latex", "--env", "array"], .unknownEnvironment("array")),
     (["x", "--format", "c", "--layout", "csr"], .unknownLayout("csr")),
+    (["linearize", "x", "--state", "x", "--format", "c", "--layout", "csc"], .sparseLayoutOfSeveral),
     (["x", "--format", "yaml"], .unknownFormat("yaml")),
     (["x", "--varz", "x"], .unknownOption("--varz", suggestions: ["--vars"])),
     (["x", "--latex=1"], .valueForFlag("--latex")),
@@ -77,6 +78,7 @@ import Testing
     case .unknownCommand: "unknownCommand"
     case .unknownEnvironment: "unknownEnvironment"
     case .unknownLayout: "unknownLayout"
+    case .sparseLayoutOfSeveral: "sparseLayoutOfSeveral"
     case .unknownFormat: "unknownFormat"
     case .unknownOption: "unknownOption"
     case .valueForFlag: "valueForFlag"
@@ -132,6 +134,9 @@ import Testing
         case .vector: request.vectors = ["x"]
         case .matrix: request.matrices = ["x"]
         case .symmetric: request.symmetric = ["x"]
+        case .classify:
+          request.classify = true
+          request.at = [Request.Binding(name: "x", value: "1")]
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

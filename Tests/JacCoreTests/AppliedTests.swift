@@ -201,6 +201,68 @@ import Testing
       isClose(symbolic, numeric, relative: 1e-7, absolute: 1e-8), "\(equation) at x = \(x0): \(symbolic) vs \(numeric)")
   }
 
+  /// The inertia of random symmetric integer matrices (many singular, many with zero
+  /// diagonals, so both kinds of pivot run) against two independent facts: the number of
+  /// nonzero eigenvalues is the rank (exact Gaussian elimination), and H is positive (negative)
+  /// definite exactly when its leading principal minors are all positive (alternate in sign,
+  /// starting negative), Sylvester's criterion. The numeric test agrees with the exact one.
+  @Test func inertiaMatchesRankAndSylvester() {
+    var rng = SeededGenerator(seed: 4242)
+    for trial in 0..<300 {
+      let n = 1 + trial % 4
+      var h = [Rational](repeating: .zero, count: n * n)
+      for i in 0..<n {
+        for j in i..<n {
+          let v = Rational(Int.random(in: -2...2, using: &rng) * (Int.random(in: 0...2, using: &rng) == 0 ? 0 : 1))
+          h[i * n + j] = v
+          h[j * n + i] = v
+        }
+      }
+      let test = CriticalPoint.exact(hessian: h, n: n, gradient: Array(repeating: .zero, count: n))
+      #expect(test.positive + test.negative == Self.rank(h, n), "\(h)")
+      let minors = (1...n).map { k in Self.exactDet((0..<k).map { i in (0..<k).map { j in h[i * n + j] } }).signum }
+      #expect((test.positive == n) == minors.allSatisfy { $0 > 0 }, "\(h)")
+      #expect((test.negative == n) == minors.enumerated().allSatisfy { k, s in s == (k % 2 == 0 ? -1 : 1) }, "\(h)")
+      let numeric = CriticalPoint.numeric(hessian: h.map(\.doubleValue), n: n, gradient: Array(repeating: 0, count: n))
+      #expect(numeric.kind == test.kind && numeric.positive == test.positive && numeric.zero == test.zero, "\(h)")
+    }
+  }
+
+  /// det by exact Gaussian elimination.
+  static func exactDet(_ a: [[Rational]]) -> Rational {
+    var m = a
+    var d = Rational(1)
+    for k in 0..<m.count {
+      guard let p = (k..<m.count).first(where: { !m[$0][k].isZero }) else { return .zero }
+      if p != k {
+        m.swapAt(p, k)
+        d = -d
+      }
+      d = d * m[k][k]
+      for i in (k + 1)..<m.count {
+        let factor = m[i][k] / m[k][k]
+        for j in k..<m.count { m[i][j] = m[i][j] - factor * m[k][j] }
+      }
+    }
+    return d
+  }
+
+  /// Rank by exact Gaussian elimination.
+  static func rank(_ h: [Rational], _ n: Int) -> Int {
+    var m = (0..<n).map { i in Array(h[i * n..<(i + 1) * n]) }
+    var rank = 0
+    for column in 0..<n {
+      guard let p = (rank..<n).first(where: { !m[$0][column].isZero }) else { continue }
+      m.swapAt(p, rank)
+      for i in 0..<n where i != rank && !m[i][column].isZero {
+        let factor = m[i][column] / m[rank][column]
+        for j in 0..<n { m[i][j] = m[i][j] - factor * m[rank][j] }
+      }
+      rank += 1
+    }
+    return rank
+  }
+
   @Test func logDeterminantMatchesNumeric() throws {
     let f = Fixture()
     let input = "x + 2*tanh(x + y), y + tanh(x + y)"

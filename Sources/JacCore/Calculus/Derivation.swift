@@ -24,6 +24,25 @@ public struct Derivation: Sendable {
       case .multivariateChain: return "chain rule: f(u, v)' = ∂₁f(u, v)·u' + ∂₂f(u, v)·v'"
       }
     }
+
+    /// The rule for LaTeX: its name (text mode) and its formula in math mode, as a textbook
+    /// sets it: `quotient rule` and `\left(\frac{f}{g}\right)' = \frac{f'g - fg'}{g^{2}}`.
+    public var latex: (name: String, formula: String) {
+      switch self {
+      case .constant: return ("constant", "c' = 0")
+      case .variable: return ("", "\\frac{dx}{dx} = 1")
+      case .sum: return ("sum rule", "(f + g)' = f' + g'")
+      case .product: return ("product rule", "(fg)' = f'g + fg'")
+      case .quotient: return ("quotient rule", "\\left(\\frac{f}{g}\\right)' = \\frac{f'g - fg'}{g^{2}}")
+      case .power: return ("power rule", "(u^{n})' = n u^{n - 1} u'")
+      case .exponential: return ("exponential rule", "(a^{v})' = a^{v} \\ln(a)\\, v'")
+      case .generalPower:
+        return ("general power rule", "(u^{v})' = u^{v} \\left(v' \\ln(u) + \\frac{v u'}{u}\\right)")
+      case .table: return ("chain rule", "f(u)' = f'(u)\\, u'")
+      case .multivariateChain:
+        return ("chain rule", "f(u, v)' = \\partial_{1} f(u, v)\\, u' + \\partial_{2} f(u, v)\\, v'")
+      }
+    }
   }
 
   public struct Step: Sendable {

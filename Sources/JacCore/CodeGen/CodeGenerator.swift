@@ -39,6 +39,9 @@ public struct CodeGenerator {
     case scalar(Expr)
     case list([Expr])
     case matrix(Matrix)
+    /// Several named matrices filled by one function (linearize's A, B, C, D): C takes one
+    /// array per matrix, the other languages return them together.
+    case matrices([(name: String, matrix: Matrix)])
   }
 
   /// The unit for `shape`, a function `name` of `variables` then every other free symbol
@@ -49,6 +52,7 @@ public struct CodeGenerator {
     case .scalar(let e): roots = [e]
     case .list(let es): roots = es
     case .matrix(let m): roots = m.entries
+    case .matrices(let ms): roots = ms.flatMap(\.matrix.entries)
     }
     let defined = definitions.map(\.name)
     let others = pool.freeSymbols(roots + definitions.map(\.value)).filter {
@@ -92,7 +96,30 @@ public struct CodeGenerator {
       body.append(declaration(t, value))
     }
     let result = language == .c || language == .swift || language == .python ? "out" : "J"
+    var outputs: [(name: String, size: Int)] = []
     switch shape {
+    case .matrices(let ms):
+      for (label, m) in ms {
+        var output = language.identifier(label)
+        while used.contains(output) { output += "_" }
+        used.insert(output)
+        outputs.append((output, m.rows * m.columns))
+        body.append(allocation(output, rows: m.rows, columns: m.columns, vector: false))
+        for i in 0..<m.rows {
+          for j in 0..<m.columns where m[i, j] != pool.zero {
+            body.append(
+              assignment(
+                output, flat: layout == .col ? j * m.rows + i : i * m.columns + j, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
+                vector: false))
+          }
+        }
+      }
+      let names = outputs.map(\.name).joined(separator: ", ")
+      switch language {
+      case .c, .matlab: break
+      case .python, .julia: body.append("    return \(names)")
+      case .swift: body.append("    return (" + outputs.map { "\($0.name): \($0.name)" }.joined(separator: ", ") + ")")
+      }
     case .scalar(let e):
       body.append(returnStatement(printer.code(e)))
     case .list(let es):
@@ -122,7 +149,7 @@ public struct CodeGenerator {
     }
     let unit = wrap(
       body.compactMap { $0 }, shape: shape, name: language.identifier(name), parameters: parameters,
-      result: result, summary: summary)
+      result: result, outputs: outputs, summary: summary)
     return withHelpers(unit, roots: roots)
   }
 
@@ -197,7 +224,8 @@ public struct CodeGenerator {
   // MARK: Units
 
   private func wrap(
-    _ body: [String], shape: Shape, name: String, parameters: [String], result: String, summary: String
+    _ body: [String], shape: Shape, name: String, parameters: [String], result: String,
+    outputs: [(name: String, size: Int)], summary: String
   ) -> String {
     let lines = body.joined(separator: "\n")
     var size = 1
@@ -208,8 +236,10 @@ public struct CodeGenerator {
     switch language {
     case .c:
       var params = parameters.map { "double \($0)" }
-      if !scalar { params.append("double \(result)[\(size)]") }
-      let note = scalar ? "" : "\n * Writes only the nonzero entries: pass \(result) zero-filled."
+      if outputs.isEmpty && !scalar { params.append("double \(result)[\(size)]") }
+      params += outputs.map { "double \($0.name)[\($0.size)]" }
+      let filled = outputs.isEmpty ? result : Inapplicable.list(outputs.map(\.name))
+      let note = scalar ? "" : "\n * Writes only the nonzero entries: pass \(filled) zero-filled."
       return """
         #include <math.h>
 
@@ -231,11 +261,14 @@ public struct CodeGenerator {
         """
     case .swift:
       let params = parameters.map { "_ \($0): Double" }.joined(separator: ", ")
+      let type =
+        outputs.isEmpty
+        ? (scalar ? "Double" : "[Double]") : "(" + outputs.map { "\($0.name): [Double]" }.joined(separator: ", ") + ")"
       return """
         import Foundation
 
         /// \(summary)
-        func \(name)(\(params)) -> \(scalar ? "Double" : "[Double]") {
+        func \(name)(\(params)) -> \(type) {
         \(lines)
         }
 
@@ -249,8 +282,9 @@ public struct CodeGenerator {
 
         """
     case .matlab:
+      let results = outputs.isEmpty ? "J" : "[" + outputs.map(\.name).joined(separator: ", ") + "]"
       return """
-        function J = \(name)(\(parameters.joined(separator: ", ")))
+        function \(results) = \(name)(\(parameters.joined(separator: ", ")))
         % \(summary)
         \(lines)
         end

@@ -3,6 +3,7 @@
 extension CommandDescription {
   public static let all: [CommandDescription] = [
     jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit,
+    critical,
   ]
 
   /// `--format text|latex|json` at the end of every usage line.
@@ -20,7 +21,7 @@ extension CommandDescription {
     command: .det, aliases: ["determinant"], summary: "Jacobian determinant",
     overview: "The Jacobian determinant of a square system; with m > n functions, the Gram determinant sqrt(det(JᵀJ)).",
     usage: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] \(formats)",
-    options: [.at, .volumeElement, .assume], refusals: [:], required: nil,
+    options: [.at, .volumeElement, .steps, .assume], refusals: [:], required: nil,
     shape: .scalar, latexSide: .determinant, code: ("jacobian_det", "Jacobian determinant"),
     compute: { engine, c throws(JacError) in try engine.determinantValue(c) })
 
@@ -35,8 +36,8 @@ extension CommandDescription {
   static let hessian = CommandDescription(
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
-    usage: "jac hessian <function> [--vars <names>] [--at <point>] [--check] \(formats)",
-    options: [.at, .check, .assume, .vector, .matrix, .symmetric], refusals: [:], required: nil,
+    usage: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check] \(formats)",
+    options: [.at, .check, .classify, .steps, .assume, .vector, .matrix, .symmetric], refusals: [:], required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
 
@@ -59,8 +60,8 @@ extension CommandDescription {
   static let inverse = CommandDescription(
     command: .inverse, aliases: [], summary: "inverse Jacobian",
     overview: "The inverse Jacobian adj(J)/det(J), simplified.",
-    usage: "jac inverse <functions>... [--vars <names>] [--at <point>] \(formats)",
-    options: [.at, .assume], refusals: [:], required: nil,
+    usage: "jac inverse <functions>... [--vars <names>] [--at <point>] [--steps] \(formats)",
+    options: [.at, .steps, .assume], refusals: [:], required: nil,
     shape: .matrix, latexSide: .inverse, code: ("jacobian_inverse", "inverse Jacobian"),
     compute: { engine, c throws(JacError) in try engine.inverseValue(c) })
 
@@ -85,7 +86,7 @@ extension CommandDescription {
     command: .logdet, aliases: [], summary: "log of the Jacobian determinant",
     overview: "log|det J| (normalizing flows); with m > n functions, log(det(JᵀJ))/2.",
     usage: "jac logdet <functions>... [--vars <names>] [--at <point>] \(formats)",
-    options: [.at], refusals: [:], required: nil,
+    options: [.at, .steps], refusals: [:], required: nil,
     shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
     compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
 
@@ -96,14 +97,14 @@ extension CommandDescription {
       "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
     options: [.state, .input, .output, .at], refusals: [.vars: "name the variables with '--state' and '--input'"],
     required: (.state, "the state variables: '--state x,v'"),
-    shape: .labelled, latexSide: .none, code: nil,
+    shape: .labelled, latexSide: .none, code: ("linearization", "state-space matrices"),
     compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
 
   static let taylor = CommandDescription(
     command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
     overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
     usage: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>] \(formats)",
-    options: [.at, .order], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
+    options: [.at, .order, .steps], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
     shape: .perFunction, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
 
@@ -111,10 +112,19 @@ extension CommandDescription {
     command: .implicit, aliases: [], summary: "implicit derivatives of F(x, y) = 0",
     overview: "dy/dx of F(x, y) = 0, -F_y^-1 F_x; for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
     usage: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>] \(formats)",
-    options: [.dep, .wrt, .at], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
+    options: [.dep, .wrt, .at, .steps], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
     required: (.dep, "the dependent variables: '--dep y'"),
     shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
     compute: { engine, c throws(JacError) in try engine.implicitValue(c) })
+
+  static let critical = CommandDescription(
+    command: .critical, aliases: [], summary: "critical point of f by Newton's method, classified",
+    overview: "A critical point of f (grad f = 0) by Newton's method with the Hessian, then the 2nd-derivative test.",
+    usage: "jac critical <function> --vars <names> --from <start> [--tol <t>] [--max-iter <n>] \(formats)",
+    options: [.from, .tol, .maxIter], refusals: [.at: "the start is '--from'"],
+    required: (.from, "a starting point: '--from 1,1'"),
+    shape: .iterates, latexSide: .none, code: nil,
+    compute: { engine, c throws(JacError) in try engine.criticalPointValue(c) })
 }
 
 extension Request.Command {
@@ -134,6 +144,7 @@ extension Request.Command {
     case .linearize: return .linearize
     case .taylor: return .taylor
     case .implicit: return .implicit
+    case .critical: return .critical
     }
   }
 }

@@ -14,6 +14,8 @@ public enum Inapplicable: Error, Equatable, Sendable {
   case eitherOr(Option, Option)
   /// `'--check' checks the Jacobian; drop '--jvp'/'--vjp'`.
   case checkOfProduct
+  /// `'--classify' tests the point given with '--at'; add '--at'`.
+  case classifyWithoutPoint
   /// `'--entry' chooses the entry '--steps' explains; add '--steps'`.
   case entryWithoutSteps
   /// `'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'`.
@@ -34,6 +36,7 @@ public enum Inapplicable: Error, Equatable, Sendable {
       return "\(command.rawValue) needs " + (command.description.required?.what ?? "'\(option.name)'")
     case .eitherOr(let a, let b): return "give '\(a.name)' or '\(b.name)', not both"
     case .checkOfProduct: return "'--check' checks the Jacobian; drop '--jvp'/'--vjp'"
+    case .classifyWithoutPoint: return "'--classify' tests the point given with '--at'; add '--at'"
     case .entryWithoutSteps: return "'--entry' chooses the entry '--steps' explains; add '--steps'"
     case .stepsOfValues: return "'--steps' explains the symbolic result; drop '--at', '--jvp', '--vjp' and '--check'"
     }
@@ -69,8 +72,12 @@ public enum Inapplicable: Error, Equatable, Sendable {
       return problem
     }
     if options.contains(.entry) && !options.contains(.steps) { return .entryWithoutSteps }
+    if let problem = refused(.classify) { return problem }
+    if options.contains(.classify) && !options.contains(.at) { return .classifyWithoutPoint }
     if let problem = refused(.steps) { return problem }
-    if options.contains(.steps) && !options.isDisjoint(with: [.at, .jvp, .vjp, .check]) { return .stepsOfValues }
+    // taylor's '--at' is where it expands, part of the symbolic question.
+    let values: Set<Option> = description.required?.option == .at ? [.jvp, .vjp, .check] : [.at, .jvp, .vjp, .check]
+    if options.contains(.steps) && !options.isDisjoint(with: values) { return .stepsOfValues }
     // A scoped option not checked above would pass silently: every scoped option must be listed.
     for option in Option.scoped.sorted() where refused(option) != nil { return refused(option) }
     // An option every command accepts, that this one refuses with a reason (linearize's '--vars').

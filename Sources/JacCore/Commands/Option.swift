@@ -37,6 +37,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case output = "--output"
   case order = "--order"
   case dep = "--dep"
+  case classify = "--classify"
   case lhs = "--lhs"
   case env = "--env"
   case standalone = "--standalone"
@@ -73,8 +74,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .env, .functionName: return "name"
     case .layout: return "layout"
     case .entry: return "i,j"
-    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .lhs,
-      .standalone, .withLatex, .steps, .stats, .version, .help:
+    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .classify,
+      .lhs, .standalone, .withLatex, .steps, .stats, .version, .help:
       return nil
     }
   }
@@ -91,7 +92,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .definitions, .inline, .format, .noCSE, .functionName,
       .layout, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement, .from, .tol,
-      .maxIter, .state, .input, .output, .order, .dep, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats,
+      .maxIter, .state, .input, .output, .order, .dep, .classify, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats,
       .version, .help:
       return self
     }
@@ -140,11 +141,13 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .vjp: return (label, ["Jacobian only: print uᵀ·J (a row)."])
     case .check: return (label, ["Compare every entry with central finite differences; exit 1 on a mismatch."])
     case .volumeElement: return (label, ["det only: state the change of variables, dx dy = |det J| dr dt."])
-    case .from: return (label, ["newton: the starting point, one value per variable."])
-    case .tol: return (label, ["newton: stop when |F| <= t (default 1e-12)."])
-    case .maxIter: return (label, ["newton: at most n steps (default 50)."])
+    case .from: return (label, ["newton, critical: the starting point, one value per variable."])
+    case .tol: return (label, ["newton, critical: stop when |F| (|grad f|) <= t (default 1e-12)."])
+    case .maxIter: return (label, ["newton, critical: at most n steps (default 50)."])
     case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
     case .input: return (label, ["linearize: the input variables u, e.g. F."])
+    case .classify:
+      return (label, ["hessian --at: classify the point (local minimum, maximum, saddle point, degenerate)."])
     case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])
     case .order: return (label, ["taylor: the order of the polynomial, 0 to 30 (default 2)."])
     case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
@@ -155,7 +158,13 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .standalone: return (label, ["LaTeX: a whole document that pdflatex compiles, one display per answer."])
     case .withLatex: return (label, ["JSON: add \"latex\" (each result as LaTeX) and \"latex_display\"."])
     case .steps:
-      return (label, ["jacobian, grad, diff: explain the derivation rule by rule, then the simplification."])
+      return (
+        label,
+        [
+          "jacobian, grad, hessian, diff: the derivation rule by rule, then the simplification;",
+          "det, logdet, inverse: the expansion, then the simplification; implicit, taylor: the parts.",
+        ]
+      )
     case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])
     case .stats: return (label, ["After the answers, print compute time by phase on standard error."])
     case .version: return (label, ["Show the version."])

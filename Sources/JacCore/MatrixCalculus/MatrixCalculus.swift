@@ -41,7 +41,7 @@ public struct MatrixCalculus {
       guard shape.isScalar else { throw .matrixCalculus(.notScalar(command: command, shape: context.describe(shape))) }
       guard let g = try gradient(f, x) else { return nil }
       return try jacobian(g, x, command: .hessian)
-    case .det, .diff, .inverse, .newton, .sparsity, .simplify, .logdet, .linearize, .taylor, .implicit:
+    case .det, .diff, .inverse, .newton, .sparsity, .simplify, .logdet, .linearize, .taylor, .implicit, .critical:
       // The option table lets only jacobian, grad, hessian and simplify declare matrices.
       throw .notApplicable(
         .onlyFor([.vector, .matrix, .symmetric], commands: [.jacobian, .grad, .hessian, .simplify]))

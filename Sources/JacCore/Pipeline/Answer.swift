@@ -12,6 +12,36 @@ public struct EntryDerivation {
   public var result: Expr
 }
 
+/// How a determinant was computed (`det --steps`): the matrix, the expansion, the raw
+/// determinant, the simplifier's rewrites, the result.
+public struct DeterminantSteps {
+  /// `J`, or `JᵀJ` for a Gram determinant.
+  public var name: String
+  /// The matrix, its entries simplified.
+  public var matrix: Matrix
+  /// Up to 3×3: the first row's cofactors (−1)^(1+j)·det M₁ⱼ, raw; empty above (Berkowitz or
+  /// Laplace, whichever is shorter).
+  public var cofactors: [Expr]
+  /// The determinant as the expansion builds it, before simplification.
+  public var raw: Expr
+  public var simplification: [Simplifier.Step]
+  /// det, simplified (before the Gram determinant's root).
+  public var result: Expr
+  /// For inverse: each entry of adj(J)/det J, raw, the rewrites, simplified; row by row.
+  public var inverseEntries: [(raw: Expr, simplification: [Simplifier.Step], result: Expr)] = []
+}
+
+/// `--steps` for implicit and taylor: the quantities the answer is built from, a line each
+/// (`∂F/∂y = 3*y^2 - 6*x`), with an optional remark (`at the point: 1`).
+public struct ExplanationLine {
+  /// The left-hand side in text (`dF/dy`) and in LaTeX (`\frac{\partial F}{\partial y}`).
+  public var text: String
+  public var latex: String
+  public var value: Expr
+  /// A second value after the first (`… = 1 at the point`), with its words.
+  public var remark: (words: String, value: Expr)?
+}
+
 /// jac's answer to a request, and what it says about itself: which command it answers, the
 /// variables of a derivative, the point it was evaluated at, the vector it was multiplied by.
 /// The formatter needs nothing else of the request.
@@ -87,6 +117,12 @@ public struct Answer {
     public var condition: Expr
   }
   public var implicit: Implicit?
+  /// `hessian --classify` (and `critical`): the second-derivative test at the point.
+  public var classification: CriticalPoint?
+  /// `implicit --steps`, `taylor --steps`: the quantities the answer is built from.
+  public var explanation: [ExplanationLine] = []
+  /// `det --steps`: how the determinant was computed.
+  public var determinantSteps: DeterminantSteps?
   /// For `taylor`: the order of the polynomial, and the point it expands about.
   public var order: Int?
   public var expansionPoint: [(name: String, value: Expr)] = []

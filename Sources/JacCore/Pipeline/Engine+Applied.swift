@@ -11,6 +11,11 @@ extension Engine {
   /// sphere's G is diag(R², R²·sin²p), and its determinant R⁴·sin²p, whose root is
   /// R²·|sin p|). With `--assume` (not yet in jac), sign facts would turn |sin p| into sin p here.
   func gramDeterminant(_ c: Context) throws(JacError) -> Expr {
+    try finish(pool.determinant(try gramMatrix(c)), c)
+  }
+
+  /// G = JᵀJ, each entry simplified.
+  func gramMatrix(_ c: Context) throws(JacError) -> Matrix {
     let n = c.variables.count
     if n > Limits.determinantSize { throw .limit(.determinantSize(n)) }
     let j = try jacobian(c)
@@ -22,7 +27,7 @@ extension Engine {
         g[k, i] = entry
       }
     }
-    return try finish(pool.determinant(g), c)
+    return g
   }
 }
 
@@ -107,14 +112,20 @@ extension Engine {
     let count = Self.termCount(variables: x.count, order: order)
     if count > Limits.taylorTerms { throw .limit(.taylorTerms(count)) }
     let indices = Self.multiIndices(variables: x.count, order: order)
+    var explanation: [ExplanationLine] = []
     let results = try c.functions.map { f throws(JacError) in
-      try taylorPolynomial(try finish(f, c), x, values, indices, c)
+      try taylorPolynomial(try finish(f, c), x, values, indices, c) { alpha, d, atPoint in
+        explanation.append(taylorLine(alpha, names, d, atPoint))
+      }
     }
-    return Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+    var computed = Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+    if c.request.steps { computed.explanation = explanation }
+    return computed
   }
 
   private func taylorPolynomial(
-    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context
+    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context,
+    explain: ([Int], Expr, Expr) -> Void
   ) throws(JacError) -> Expr {
     var derivatives: [[Int]: Expr] = [Array(repeating: 0, count: x.count): f]
     var terms: [Expr] = [pool.zero]
@@ -139,6 +150,7 @@ extension Engine {
         let order = alpha.reduce(0, +)
         throw .undefinedAtPoint(entry: order == 0 ? "the function" : "its derivative of order \(order)")
       }
+      explain(alpha, d, atPoint)
       if atPoint == pool.zero { continue }
       var factors = [atPoint]
       for (i, a) in alpha.enumerated() where a > 0 {
@@ -183,43 +195,4 @@ extension Engine {
   }
 
   static func factorial(_ n: Int) -> BigInt { (1...max(n, 1)).reduce(BigInt(1)) { $0 * BigInt($1) } }
-}
-
-extension Engine {
-  /// implicit: the derivatives of the functions u(x) that F(x, u) = 0 defines (the implicit
-  /// function theorem), where det ∂F/∂u ≠ 0:
-  ///
-  ///     ∂u/∂x = −(∂F/∂u)⁻¹ · ∂F/∂x = −adj(∂F/∂u) · ∂F/∂x / det(∂F/∂u),
-  ///
-  /// for one equation dy/dx = −F_x/F_y. The equations are read as lhs − rhs; u are `--dep`
-  /// (one per equation), x are `--wrt` (else the other free names). Each entry is simplified; a
-  /// 1×1 answer is a scalar. det ∂F/∂u is returned as the condition; 0 everywhere is an error.
-  func implicitValue(_ c: Context) throws(JacError) -> Computed {
-    let dependent = c.request.dependent ?? []
-    let independent = Array(c.variableNames.dropLast(dependent.count))
-    var seen = Set<String>()
-    for name in independent {
-      if dependent.contains(name) { throw .implicitName(name, twice: false) }
-      if !seen.insert(name).inserted { throw .implicitName(name, twice: true) }
-    }
-    let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
-    if f.count != dependent.count { throw .equationCount(equations: f.count, dependent: dependent.count) }
-    if independent.isEmpty { throw .noIndependentVariables }
-    if f.count > Limits.determinantSize { throw .limit(.determinantSize(f.count)) }
-    let fu = try partials(f, dependent.map(pool.symbol), c)
-    let fx = try partials(f, independent.map(pool.symbol), c)
-    let det = try finish(pool.determinant(fu), c)
-    if det == pool.zero { throw .implicitSingular }
-    let adjugate = pool.adjugate(fu)
-    let factor = pool.negate(pool.reciprocal(det))
-    let entries = try (0..<f.count * independent.count).map { k throws(JacError) in
-      let (i, j) = (k / independent.count, k % independent.count)
-      let sum = pool.add((0..<f.count).map { l in pool.multiply(adjugate[i, l], fx[l, j]) })
-      return try finish(pool.multiply(sum, factor), c)
-    }
-    let result = Matrix(rows: f.count, columns: independent.count, entries: entries)
-    let implicit = Answer.Implicit(dependent: dependent, independent: independent, condition: det)
-    let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
-    return Computed(value: value, implicit: implicit)
-  }
 }

@@ -21,7 +21,13 @@ extension Engine {
       for i in c.functions.indices {
         for (j, v) in c.variableNames.enumerated() { selected.append(("[\(i + 1),\(j + 1)]", i, [v])) }
       }
-    case .scalar, .hessian, .matrix, .pattern, .iterates, .labelled:
+    case .hessian:
+      // ∂²f/∂xᵢ∂xⱼ, explained as ∂/∂xᵢ then ∂/∂xⱼ of the result.
+      (rows, columns) = (c.variableNames.count, c.variableNames.count)
+      for (i, u) in c.variableNames.enumerated() {
+        for (j, v) in c.variableNames.enumerated() { selected.append(("[\(i + 1),\(j + 1)]", 0, [u, v])) }
+      }
+    case .scalar, .matrix, .pattern, .iterates, .labelled:
       throw .notApplicable(.onlyFor([.steps], commands: Request.Command.allCases.filter { $0.description.accepts(.steps) }))
     }
     if let entry = c.request.entry {

@@ -59,6 +59,10 @@ public final class Engine {
   struct Computed {
     var value: Answer.Value
     var determinant: Expr?
+    /// For implicit and taylor: what `--steps` shows.
+    var explanation: [ExplanationLine] = []
+    /// For critical: the second-derivative test at the point found.
+    var classification: CriticalPoint?
     /// For implicit: the names and the condition.
     var implicit: Answer.Implicit?
     /// For det and logdet: which determinant, of a Jacobian of which size.
@@ -162,6 +166,7 @@ public final class Engine {
     answer.determinant = computed.determinant
     answer.linearization = request.linearization
     answer.implicit = computed.implicit
+    answer.classification = computed.classification
     if request.command == .taylor {
       answer.order = request.order ?? Engine.defaultTaylorOrder
       answer.expansionPoint = context.point.map { ($0.name, $0.value) }
@@ -174,10 +179,18 @@ public final class Engine {
       if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
     }
     if request.check { answer.check = try check(answer, context) }
-    if request.steps { answer.derivations = try derivations(context) }
+    if request.steps && [.implicit, .taylor].contains(request.command) {
+      if request.entry != nil { throw .entryOfEachFunction(request.command) }
+      answer.explanation = computed.explanation
+    } else if request.steps && [.det, .logdet, .inverse].contains(request.command) {
+      answer.determinantSteps = try determinantSteps(context)
+    } else if request.steps {
+      answer.derivations = try derivations(context)
+    }
     try applyVectors(&answer, context)
     // taylor's point is where it expands, not a value to substitute into its polynomial.
     if request.at != nil && request.command != .taylor { try substitute(into: &answer, context) }
+    if request.classify { answer.classification = try classification(answer, context) }
     if request.volumeElement, case .scalar(let det) = answer.value {
       let factor = try finish(pool.call(.abs, det), context)
       answer.volumeFactor = factor

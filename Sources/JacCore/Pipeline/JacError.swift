@@ -120,7 +120,11 @@ public enum JacError: Error, Equatable {
     case .entryOutside(let row, let column, let rows, let columns):
       return "'--entry \(row),\(column)' is outside the \(rows)×\(columns) result"
     case .entryOfEachFunction(let command):
-      let commands = Request.Command.allCases.filter { $0.description.accepts(.steps) && $0.description.shape != .perFunction }
+      let commands = Request.Command.allCases.filter {
+        // The commands whose steps explain entry by entry (implicit explains its parts).
+        $0.description.accepts(.steps) && [.jacobian, .gradient, .hessian].contains($0.description.shape)
+          && $0 != .implicit
+      }
       return "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
     case .tooManyExplainedEntries(let count):
       return "'--steps' would explain \(count) entries; choose one with '--entry i,j' (at most "

@@ -2,6 +2,7 @@
 public struct Request: Sendable {
   public enum Command: String, Sendable, CaseIterable {
     case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit
+    case critical
   }
   /// Newton's method settings (`jac newton`).
   public struct NewtonSettings: Sendable, Equatable {
@@ -78,6 +79,8 @@ public struct Request: Sendable {
   public var newton: NewtonSettings?
   /// `--dep`: the dependent variables of `jac implicit`, one per equation.
   public var dependent: [String]?
+  /// `--classify`: the second-derivative test at the `--at` point (hessian).
+  public var classify = false
   /// `--order k`: the order of `jac taylor`'s polynomial (nil: 2).
   public var order: Int?
   /// `jac linearize`: `--state`, `--input`, `--output`.
@@ -96,7 +99,7 @@ public struct Request: Sendable {
       (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
       (entry != nil, .entry), (assumptions != nil, .assume), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
-      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep),
+      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep), (classify, .classify),
       (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix), (!symmetric.isEmpty, .symmetric),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }

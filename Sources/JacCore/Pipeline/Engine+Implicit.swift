@@ -1,0 +1,99 @@
+/// implicit (issue 18): the derivatives of functions defined by equations, and what
+/// `--steps` shows for implicit and taylor.
+extension Engine {
+  /// implicit: the derivatives of the functions u(x) that F(x, u) = 0 defines (the implicit
+  /// function theorem), where det ∂F/∂u ≠ 0:
+  ///
+  ///     ∂u/∂x = −(∂F/∂u)⁻¹ · ∂F/∂x = −adj(∂F/∂u) · ∂F/∂x / det(∂F/∂u),
+  ///
+  /// for one equation dy/dx = −F_x/F_y. The equations are read as lhs − rhs; u are `--dep`
+  /// (one per equation), x are `--wrt` (else the other free names). Each entry is simplified; a
+  /// 1×1 answer is a scalar. det ∂F/∂u is returned as the condition; 0 everywhere is an error.
+  func implicitValue(_ c: Context) throws(JacError) -> Computed {
+    let dependent = c.request.dependent ?? []
+    let independent = Array(c.variableNames.dropLast(dependent.count))
+    var seen = Set<String>()
+    for name in independent {
+      if dependent.contains(name) { throw .implicitName(name, twice: false) }
+      if !seen.insert(name).inserted { throw .implicitName(name, twice: true) }
+    }
+    let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
+    if f.count != dependent.count { throw .equationCount(equations: f.count, dependent: dependent.count) }
+    if independent.isEmpty { throw .noIndependentVariables }
+    if f.count > Limits.determinantSize { throw .limit(.determinantSize(f.count)) }
+    let fu = try partials(f, dependent.map(pool.symbol), c)
+    let fx = try partials(f, independent.map(pool.symbol), c)
+    let det = try finish(pool.determinant(fu), c)
+    if det == pool.zero { throw .implicitSingular }
+    let adjugate = pool.adjugate(fu)
+    let factor = pool.negate(pool.reciprocal(det))
+    let entries = try (0..<f.count * independent.count).map { k throws(JacError) in
+      let (i, j) = (k / independent.count, k % independent.count)
+      let sum = pool.add((0..<f.count).map { l in pool.multiply(adjugate[i, l], fx[l, j]) })
+      return try finish(pool.multiply(sum, factor), c)
+    }
+    let result = Matrix(rows: f.count, columns: independent.count, entries: entries)
+    let implicit = Answer.Implicit(dependent: dependent, independent: independent, condition: det)
+    let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
+    var computed = Computed(value: value, implicit: implicit)
+    if c.request.steps { computed.explanation = implicitExplanation(f, fu, fx, det, dependent, independent) }
+    return computed
+  }
+}
+
+extension Engine {
+  /// `implicit --steps`: each equation as F = 0, the partials ∂F/∂u and ∂F/∂x, and det ∂F/∂u
+  /// for a system; the answer −(∂F/∂u)⁻¹·∂F/∂x follows.
+  func implicitExplanation(
+    _ f: [Expr], _ fu: Matrix, _ fx: Matrix, _ det: Expr, _ dependent: [String], _ independent: [String]
+  ) -> [ExplanationLine] {
+    let one = f.count == 1
+    let printer = LatexPrinter(pool: pool)
+    func tex(_ name: String) -> String { printer.symbolText(name) }
+    var lines: [ExplanationLine] = []
+    for (i, e) in f.enumerated() {
+      let name = one ? "F" : "F\(i + 1)"
+      let latexName = one ? "F" : "F_{\(i + 1)}"
+      lines.append(ExplanationLine(text: name, latex: latexName, value: e))
+      for (j, u) in (dependent + independent).enumerated() {
+        let partial = j < dependent.count ? fu[i, j] : fx[i, j - dependent.count]
+        lines.append(
+          ExplanationLine(
+            text: "d\(name)/d\(u)", latex: "\\frac{\\partial \(latexName)}{\\partial \(tex(u))}", value: partial))
+      }
+    }
+    if one && independent.count == 1 {
+      // dy/dx = −F_x/F_y, before simplification.
+      let (u, x) = (dependent[0], independent[0])
+      lines.append(
+        ExplanationLine(
+          text: "d\(u)/d\(x) = -(dF/d\(x))/(dF/d\(u))",
+          latex:
+            "\\frac{d\\,\(tex(u))}{d\\,\(tex(x))} = "
+            + "-\\frac{\\partial F/\\partial \(tex(x))}{\\partial F/\\partial \(tex(u))}",
+          value: pool.negate(pool.divide(fx[0, 0], fu[0, 0]))))
+    }
+    if !one {
+      let names = dependent.joined(separator: ", ")
+      lines.append(
+        ExplanationLine(
+          text: "det dF/d(\(names))",
+          latex: "\\det \\frac{\\partial F}{\\partial (\(dependent.map(tex).joined(separator: ", ")))}", value: det))
+    }
+    return lines
+  }
+
+  /// `taylor --steps`: each derivative ∂^α f that contributes, its value at the point, and
+  /// the coefficient ∂^α f(a)/α!.
+  func taylorLine(_ alpha: [Int], _ names: [String], _ d: Expr, _ atPoint: Expr) -> ExplanationLine {
+    let order = alpha.reduce(0, +)
+    var text = order == 0 ? "f" : "d" + (order > 1 ? "^\(order)" : "") + "f/"
+    var latex = order == 0 ? "f" : "\\frac{\\partial" + (order > 1 ? "^{\(order)}" : "") + " f}{"
+    for (i, a) in alpha.enumerated() where a > 0 {
+      text += "d" + names[i] + (a > 1 ? "^\(a)" : "")
+      latex += "\\partial " + LatexPrinter(pool: pool).symbolText(names[i]) + (a > 1 ? "^{\(a)}" : "")
+    }
+    if order > 0 { latex += "}" }
+    return ExplanationLine(text: text, latex: latex, value: d, remark: ("at the point", atPoint))
+  }
+}
