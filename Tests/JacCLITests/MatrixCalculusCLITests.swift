@@ -33,6 +33,19 @@ import Testing
       ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--latex"], "\\left(A + A^\\top\\right) \\mathbf{x}\n", "", 0
     ),
     (["simplify", "H*x", "--matrix", "H", "--vector", "x"], "H*x\n", "", 0),
+    (
+      ["W2*tanh(W1*x + b1)", "--vector", "x,b1,g", "--matrix", "W1,W2", "--vars", "W1", "--vjp", "g"],
+      "(W2'*g .* (1 - tanh(W1*x + b1).^2))*x'\n", "", 0
+    ),
+    (
+      ["W2*tanh(W1*x + b1)", "--vector", "x,b1,v", "--matrix", "W1,W2", "--vars", "x", "--jvp", "v"],
+      "W2*((1 - tanh(W1*x + b1).^2) .* (W1*v))\n", "", 0
+    ),
+    (["A*x", "--vector", "x,u", "--matrix", "A", "--vars", "x", "--vjp", "u"], "u'*A\n", "", 0),
+    (
+      ["A*x", "--vector", "x,u", "--matrix", "A", "--vars", "A", "--jvp", "u"], "",
+      "error: '--jvp' needs a n×m value (the variable's shape), found n×1\n", 64
+    ),
     (["x*y", "--vector", "x,y"], "", "error: sizes do not agree for '*': n×1 and m×1\n  x*y\n   ^\n", 65),
     (
       ["grad", "x'*x", "--vector", "x", "--at", "x=1"], "",

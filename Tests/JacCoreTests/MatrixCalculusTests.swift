@@ -125,6 +125,36 @@ import Testing
     }
   }
 
+  /// `--jvp V` and `--vjp U` against the Jacobian: for a vector variable J·v and uᵀ·J by
+  /// expansion; for a matrix variable ⟨U, df⟩ = ⟨VJP, dX⟩ checked as the gradient of uᵀf.
+  @Test func vectorProducts() throws {
+    let engine = Engine()
+    let kinds: [String: MatrixContext.Kind] = [
+      "x": .vector, "b": .vector, "u": .vector, "v": .vector, "W": .matrix, "B": .matrix,
+    ]
+    let context = MatrixContext(pool: engine.pool, kinds: kinds)
+    let calculus = MatrixCalculus(context: context, differentiator: engine.differentiator) {
+      engine.simplifier.simplify($0)
+    }
+    let f = try MatrixParser.parse("B*tanh(W*x + b)", in: context)
+    let (u, v) = (try MatrixParser.parse("u", in: context), try MatrixParser.parse("v", in: context))
+    let j = try #require(try calculus.jacobian(f, "x"))
+    func same(_ a: MatrixExpr?, _ b: MatrixExpr?) -> Bool {
+      MatrixCheck.run(
+        function: a!, result: b, command: .simplify, variables: [], context: context,
+        differentiator: engine.differentiator
+      ).passed
+    }
+    #expect(same(.product([j, v]), calculus.jvp(f, "x", direction: v)))
+    #expect(same(.product([.transpose(u), j]), try calculus.vjp(f, "x", cotangent: u)))
+    // Along the matrix W: the VJP is the gradient of u'*f.
+    let uf = try MatrixParser.parse("u'*B*tanh(W*x + b)", in: context)
+    #expect(same(try calculus.gradient(uf, "W"), try calculus.vjp(f, "W", cotangent: u)))
+    #expect(
+      MatrixPrinter(context: context).string(try calculus.vjp(f, "W", cotangent: u))
+        == "(B'*u .* (1 - tanh(W*x + b).^2))*x'")
+  }
+
   /// A wrong answer fails the check: the check compares values, it does not trust the answer.
   @Test func wrongAnswerFailsTheCheck() throws {
     let engine = Engine()

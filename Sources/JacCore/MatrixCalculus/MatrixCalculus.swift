@@ -48,6 +48,26 @@ public struct MatrixCalculus {
     }
   }
 
+  /// `--jvp V`: the directional derivative J·V, the differential of f with V for dX (X's shape).
+  public func jvp(_ f: MatrixExpr, _ x: String, direction v: MatrixExpr) -> MatrixExpr? {
+    differential(f, x).flatMap { simplifier.simplify($0.replacingDifferentials(with: v)) }
+  }
+
+  /// `--vjp U`: uᵀ·J, the gradient of ⟨U, f⟩ along X (U of f's shape): X's shape for a matrix
+  /// X (the form backpropagation uses, `diag(σ'(z))*W2'*g*x'`), a row uᵀ·J for a vector x.
+  public func vjp(_ f: MatrixExpr, _ x: String, cotangent u: MatrixExpr) throws(JacError) -> MatrixExpr? {
+    guard let df = differential(f, x) else { return nil }
+    let g: MatrixExpr?
+    do {
+      let terms = try identification.gradient(df, seed: u)
+      g = terms.isEmpty ? nil : simplifier.simplify(terms.count == 1 ? terms[0] : .sum(terms))
+    } catch {
+      throw .matrixCalculus(.notIdentified)
+    }
+    guard let g, context.shape(.variable(x)).columns == .one else { return g }
+    return simplifier.transpose(g)
+  }
+
   /// ∇ₓf with df = ⟨∇ₓf, dX⟩.
   public func gradient(_ f: MatrixExpr, _ x: String) throws(JacError) -> MatrixExpr? {
     guard let df = differential(f, x) else { return nil }

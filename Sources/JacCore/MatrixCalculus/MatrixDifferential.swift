@@ -21,10 +21,10 @@ struct MatrixDifferential {
   let variable: String
   var pool: ExpressionPool { context.pool }
 
+  /// (No walk first to ask whether `m` depends on X: that made a chain of n layers cost n².)
   func d(_ m: MatrixExpr) -> MatrixExpr? {
-    guard context.depends(m, on: variable) else { return nil }
     switch m {
-    case .variable: return .differential(variable)
+    case .variable(let name): return name == variable ? .differential(variable) : nil
     case .differential, .identity, .ones: return nil
     case .scalar(let e): return scalar(e)
     case .sum(let terms):

@@ -98,7 +98,10 @@ public struct MatrixPrinter {
         if numerator != pool.one { parts.append(wrapped(scalar(numerator), atLeast: .product)) }
         continue
       }
-      parts.append(wrapped(print(f), atLeast: parts.isEmpty ? .product : .negation))
+      // An elementwise product in front is parenthesised too, for the reader: (a .* b)*x'.
+      var first = Level.product
+      if case .hadamard = f { first = .negation }
+      parts.append(wrapped(print(f), atLeast: parts.isEmpty ? first : .negation))
     }
     var text = parts.joined(separator: "*")
     if let denominator { text += "/" + wrapped(scalar(denominator), atLeast: .postfix) }

@@ -18,6 +18,8 @@ public enum MatrixProblem: Equatable, Sendable {
   case oneExpression(count: Int)
   /// An option the matrix layer does not support yet.
   case unsupportedOption(Option)
+  /// `--jvp V` not of the variable's shape, `--vjp U` not of the function's.
+  case productShape(option: String, needed: String, found: String)
   /// The differential could not be brought to the form the derivative is read off.
   case notIdentified
 
@@ -39,6 +41,9 @@ public enum MatrixProblem: Equatable, Sendable {
       return "\(command.rawValue) of vectors and matrices takes one variable, found \(count); choose it with '--vars'"
     case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
     case .unsupportedOption(let option): return "'\(option.name)' is not supported with vectors and matrices yet"
+    case .productShape(let option, let needed, let found):
+      let what = option == "--jvp" ? "the variable's shape" : "the function's shape"
+      return "'\(option)' needs a \(needed) value (\(what)), found \(found)"
     case .notIdentified: return "the derivative could not be written in matrix form"
     }
   }
@@ -46,7 +51,9 @@ public enum MatrixProblem: Equatable, Sendable {
   /// A mistake on the command line (exit 64) rather than a mathematical failure (exit 1).
   public var isUsage: Bool {
     switch self {
-    case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption: return true
+    case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption,
+      .productShape:
+      return true
     case .notScalar, .notColumn, .tensor, .notIdentified: return false
     }
   }

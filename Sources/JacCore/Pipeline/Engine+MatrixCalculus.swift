@@ -1,11 +1,12 @@
 /// A derivative in matrix form, as printed: `(A + A')*x`, its shape in symbolic sizes.
-public struct MatrixForm: Sendable {
+public struct MatrixForm {
   /// The result in jac's matrix syntax.
   public var text: String
-  /// The result in LaTeX.
-  public var latex: String
+  /// The result in LaTeX, printed when asked for (most answers are text).
+  public var latex: String { latexText() }
   /// Rows and columns, as size names (`["n", "1"]`).
   public var shape: [String]
+  let latexText: () -> String
   /// `--check`: the largest relative disagreement found at each concrete size tried.
   public var check: MatrixCheck?
 }
@@ -16,7 +17,7 @@ public struct MatrixForm: Sendable {
 extension Engine {
   func matrixAnswer(_ request: Request) throws(JacError) -> Answer {
     let unsupported: [(Bool, Option)] = [
-      (request.at != nil, .at), (request.jvp != nil, .jvp), (request.vjp != nil, .vjp), (request.steps, .steps),
+      (request.at != nil, .at), (request.steps, .steps),
       (!request.definitions.isEmpty, .definitions), (!request.functions.isEmpty, .funcs),
       (!request.simplify, .noSimplify),
     ]
@@ -43,18 +44,49 @@ extension Engine {
       simplifier.simplify($0)
     }
     let variables = try matrixVariables(request, f, context)
-    let result = try calculus.compute(request.command, f, variables: variables)
+    let result: MatrixExpr?
+    if let text = request.jvp ?? request.vjp {
+      result = try vectorProduct(text, isJVP: request.jvp != nil, f, variables, context, calculus)
+    } else {
+      result = try calculus.compute(request.command, f, variables: variables)
+    }
     let printer = MatrixPrinter(context: context)
     let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
     var form = MatrixForm(
-      text: printer.string(result), latex: MatrixLatexPrinter(context: context).string(result),
-      shape: [context.name(shape.rows), context.name(shape.columns)])
+      text: printer.string(result), shape: [context.name(shape.rows), context.name(shape.columns)],
+      latexText: { MatrixLatexPrinter(context: context).string(result) }, check: nil)
     if request.check {
       form.check = MatrixCheck.run(
         function: f, result: result, command: request.command, variables: variables, context: context,
         differentiator: differentiator)
     }
     return Answer(command: request.command, variables: variables, value: .matrixForm(form))
+  }
+
+  /// `--jvp V` (V of the variable's shape) or `--vjp U` (U of the function's shape), read as
+  /// matrix expressions in the request's declarations.
+  private func vectorProduct(
+    _ text: String, isJVP: Bool, _ f: MatrixExpr, _ variables: [String], _ context: MatrixContext,
+    _ calculus: MatrixCalculus
+  ) throws(JacError) -> MatrixExpr? {
+    let option = isJVP ? "--jvp" : "--vjp"
+    guard variables.count == 1 else {
+      throw .matrixCalculus(.oneVariable(command: .jacobian, count: variables.count))
+    }
+    let x = variables[0]
+    let v: MatrixExpr
+    do {
+      v = try MatrixParser.parse(text, in: context)
+    } catch {
+      throw .optionParse(error, option: option, text: text)
+    }
+    let needed = isJVP ? context.shape(.variable(x)) : context.shape(f)
+    let given = context.shape(v)
+    guard context.unify(needed.rows, given.rows), context.unify(needed.columns, given.columns) else {
+      throw .matrixCalculus(
+        .productShape(option: option, needed: context.describe(needed), found: context.describe(given)))
+    }
+    return isJVP ? calculus.jvp(f, x, direction: v) : try calculus.vjp(f, x, cotangent: v)
   }
 
   /// `--vars`, each a declared name the function mentions; default: the vectors it mentions
