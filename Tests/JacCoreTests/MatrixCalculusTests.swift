@@ -79,6 +79,15 @@ import Testing
     Case(
       command: .jacobian, input: "sigmoid(W*x)", vectors: ["x"], matrices: ["W"],
       expected: "diag(sigmoid(W*x) .* (1 - sigmoid(W*x)))*W"),
+    Case(
+      command: .grad, input: "-y'*log(softmax(z))", vectors: ["z", "y"], vars: ["z"],
+      expected: "-y + sum(y)*exp(z)/sum(exp(z))"),
+    Case(
+      command: .grad, input: "logsumexp(z) - y'*z", vectors: ["z", "y"], vars: ["z"], expected: "exp(z)/sum(exp(z)) - y"
+    ),
+    Case(
+      command: .jacobian, input: "softmax(z)", vectors: ["z"],
+      expected: "-exp(z)*exp(z)'/sum(exp(z))^2 + diag(exp(z))/sum(exp(z))"),
     Case(command: .simplify, input: "(A*B)'", matrices: ["A", "B"], expected: "B'*A'"),
     Case(command: .simplify, input: "((A')')", matrices: ["A"], expected: "A"),
     Case(command: .simplify, input: "A + A' + 2*A", matrices: ["A"], expected: "3*A + A'"),

@@ -82,7 +82,15 @@ struct MatrixDifferential {
     }
     for atom in context.atoms(in: body) {
       guard let da = d(atom.value) else { continue }
-      terms.append(.product([da, .map(differentiator.derivative(body, atom.symbol), z)]))
+      let partial = differentiator.derivative(body, atom.symbol)
+      if pool.freeSymbols([partial]).contains(MatrixContext.placeholderName) {
+        terms.append(.product([da, .map(partial, z)]))
+      } else {  // the same for every entry: a multiple of the matrix of ones
+        let s = context.shape(z)
+        let ones: MatrixExpr =
+          s.columns == .one ? .ones(s.rows) : .product([.ones(s.rows), .transpose(.ones(s.columns))])
+        terms.append(.product([da, .scalar(partial), ones]))
+      }
     }
     return terms.isEmpty ? nil : terms.count == 1 ? terms[0] : .sum(terms)
   }

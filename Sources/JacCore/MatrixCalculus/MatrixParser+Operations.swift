@@ -120,7 +120,21 @@ extension MatrixParser {
       return (.scalar(result), .scalar)
     }
     guard values.count == 1 else { throw ParseError(.matrixFunction(name: name), range) }
+    if name == "log" || name == "ln", let z = softmaxArgument(values[0]) {
+      // log(softmax(z)) = z - logsumexp(z): the entries of a softmax are positive.
+      let lse = pool.call(.log, context.scalar(.total(.map(pool.call(.exp, context.placeholder), z))))
+      return (.map(pool.subtract(context.placeholder, lse), z), arguments[0].shape)
+    }
     return (.map(scalarCall(callee, [context.placeholder]), values[0]), arguments[0].shape)
+  }
+
+  /// z, if `m` is softmax(z) as the parser writes it: exp(z)/sum(exp(z)).
+  private func softmaxArgument(_ m: MatrixExpr) -> MatrixExpr? {
+    guard case .product(let factors) = m, factors.count == 2, case .scalar(let c) = factors[0],
+      case .map(let body, let z) = factors[1], body == pool.call(.exp, context.placeholder),
+      c == pool.reciprocal(context.scalar(.total(factors[1])))
+    else { return nil }
+    return z
   }
 
   /// The pool expression of a scalar function (the forms the scalar parser writes).
@@ -167,6 +181,15 @@ extension MatrixParser {
       }
       return (.product([.transpose(a), b]), .scalar)
     case "sum": return (s.isScalar ? a : .total(a), .scalar)
+    case "softmax", "logsumexp":
+      // softmax(z) = exp(z)/sum(exp(z)), logsumexp(z) = log(sum(exp(z))), of a vector.
+      guard s.columns == .one else {
+        throw ParseError(.matrixArgument(function: name, expected: "a vector", found: context.describe(s)), range)
+      }
+      let exps: MatrixExpr = s.isScalar ? a : .map(pool.call(.exp, context.placeholder), a)
+      let total = context.scalar(s.isScalar ? exps : .total(exps))
+      if name == "logsumexp" { return (.scalar(pool.call(.log, total)), .scalar) }
+      return (.product([.scalar(pool.reciprocal(total)), exps]), s)
     case "norm": return (s.isScalar ? .scalar(pool.call(.abs, context.scalar(a))) : .norm(a), .scalar)
     case "tr":
       if s.isScalar { return (a, s) }

@@ -38,7 +38,7 @@ public struct MatrixParser {
   private let text: String
 
   /// Functions of vectors and matrices, beside jac's scalar functions (which apply to each entry).
-  public static let matrixFunctions = ["det", "diag", "dot", "inv", "norm", "sum", "tr"]
+  public static let matrixFunctions = ["det", "diag", "dot", "inv", "logsumexp", "norm", "softmax", "sum", "tr"]
 
   /// Parses `text` (one expression) in `context`.
   public static func parse(_ text: String, in context: MatrixContext) throws(ParseError) -> MatrixExpr {

@@ -166,8 +166,7 @@ struct MatrixSimplifier {
       default: matrices.append(f)
       }
     }
-    coefficient = simplifyScalar(coefficient)
-    if coefficient == pool.zero { return nil }
+    if simplifyScalar(coefficient) == pool.zero { return nil }
     // identity-factor, inverse-cancel
     var kept: [MatrixExpr] = []
     for m in matrices {
@@ -189,13 +188,31 @@ struct MatrixSimplifier {
         kept = [.identity(context.shape(matrices[0]).rows)]
       }
     }
+    // A 1×1 factor beside matrices (sum(exp(z)), x'*y) is a scalar: it goes to the pool as an
+    // atom, where it cancels (s/s^2 = 1/s). One that holds a differential stays, for identification.
+    if kept.count > 1 {
+      kept = kept.filter { m in
+        guard context.shape(m).isScalar, !m.containsDifferential() else { return true }
+        coefficient = pool.multiply(coefficient, context.scalar(m))
+        return false
+      }
+    }
+    coefficient = simplifyScalar(coefficient)
+    if coefficient == pool.zero { return nil }
     if kept.isEmpty { return .scalar(coefficient) }
     if coefficient == pool.one && kept.count == 1 { return kept[0] }
     return .product((coefficient == pool.one ? [] : [.scalar(coefficient)]) + kept)
   }
 
-  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; nil if the pair is not one of those.
+  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; `sum-ones`: vᵀ·1 = 1ᵀ·v = sum(v); nil if
+  /// the pair is not one of those.
   private func diagOnes(_ a: MatrixExpr, _ b: MatrixExpr) -> MatrixExpr? {
+    if case .transpose(let v) = a, case .ones = b, !v.containsDifferential() { return .total(v) }
+    if case .transpose(.ones) = a, !b.containsDifferential(), context.shape(b).columns == .one,
+      !context.shape(b).isScalar
+    {
+      return .total(b)
+    }
     if case .transpose(.ones) = a, case .diag(let v) = b, context.shape(v).columns == .one { return .transpose(v) }
     if case .diag(let v) = a, case .ones = b, context.shape(v).columns == .one { return v }
     return nil
@@ -241,6 +258,10 @@ struct MatrixSimplifier {
       let (c, rest) = split(f)
       coefficient = pool.multiply(coefficient, c)
       guard let rest else { continue }
+      if context.shape(rest).isScalar && !rest.containsDifferential() {  // a 1×1 broadcasts: a scalar
+        coefficient = pool.multiply(coefficient, context.scalar(rest))
+        continue
+      }
       if case .hadamard(let inner) = rest { inner.forEach(append) } else { append(rest) }
     }
     let kept =
