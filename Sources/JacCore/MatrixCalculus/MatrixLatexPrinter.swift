@@ -115,7 +115,7 @@ public struct MatrixLatexPrinter {
       let pieces = scalars.string(pool.call(f, pool.symbol("Q"))).split(
         separator: "Q", omittingEmptySubsequences: false)
       let inner = scalar(u, z).text
-      let parenthesised = pieces.first?.hasSuffix("(") ?? false
+      let parenthesised = (pieces.first?.hasSuffix("(") ?? false) || (pieces.first?.hasSuffix("{") ?? false)
       return (pieces.joined(separator: parenthesised ? inner : "\\left(" + inner + "\\right)"), .atom)
     case .apply, .number, .constant, .undefined: return (scalars.string(e), level(e))
     }
