@@ -34,6 +34,17 @@ import Testing
     ),
     (["simplify", "H*x", "--matrix", "H", "--vector", "x"], "H*x\n", "", 0),
     (
+      ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--expand", "n=2"],
+      "[ x2*(A1_2 + A2_1) + 2*A1_1*x1 ]\n[ x1*(A1_2 + A2_1) + 2*A2_2*x2 ]\n", "", 0
+    ),
+    (
+      ["tanh(W1*x + b1)", "--vector", "x,b1", "--matrix", "W1", "--vars", "x", "--expand", "n=1,m=1"],
+      "[ W1_1_1*(1 - tanh(W1_1_1*x1 + b1_1)^2) ]\n", "", 0
+    ),
+    (
+      ["A*x", "--vector", "x", "--matrix", "A", "--expand", "n=2"], "", "error: '--expand' gives no size for 'm'\n", 64
+    ),
+    (
       ["W2*tanh(W1*x + b1)", "--vector", "x,b1,g", "--matrix", "W1,W2", "--vars", "W1", "--vjp", "g"],
       "(W2'*g .* (1 - tanh(W1*x + b1).^2))*x'\n", "", 0
     ),
@@ -72,7 +83,7 @@ import Testing
     #expect(result.status == 64)
     #expect(
       result.stderr.hasPrefix(
-        "error: '--vector', '--matrix' and '--symmetric' apply to jacobian, grad, hessian and simplify\n"))
+        "error: '--vector', '--matrix', '--symmetric' and '--expand' apply to jacobian, grad, hessian and simplify\n"))
   }
 
   /// Without a declaration nothing changes: the prime is still the derivative of f.

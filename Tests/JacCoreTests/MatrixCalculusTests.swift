@@ -164,6 +164,49 @@ import Testing
         == "(B'*u .* (1 - tanh(W*x + b).^2))*x'")
   }
 
+  /// `--expand`: the answer written out at n=3 has, entry by entry, the values of the scalar
+  /// engine's gradient of the written-out input (x'*A*x with x1…x3, A1_1…A3_3).
+  @Test func expandAgreesWithTheScalarEngine() throws {
+    var request = Self.request(Case(command: .grad, input: "x'*A*x", vectors: ["x"], matrices: ["A"], expected: ""))
+    request.check = false
+    request.expand = "n=3"
+    let engine = Engine()
+    let answer = try engine.run(request)
+    guard case .matrix(let m) = answer.value else { throw Failure() }
+    #expect(m.rows == 3 && m.columns == 1)
+    let x = (1...3).map { "x\($0)" }
+    let ax = (1...3).map { i in (1...3).map { j in "A\(i)_\(j)*x\(j)" }.joined(separator: " + ") }
+    let written = (0..<3).map { "\(x[$0])*(\(ax[$0]))" }.joined(separator: " + ")
+    let scalar = try engine.run(Request(command: .grad, inputs: [written], variables: x))
+    guard case .matrix(let g) = scalar.value else { throw Failure() }
+    var rng = SeededGenerator(seed: 19)
+    var values: [String: Double] = [:]
+    for name in x + (1...3).flatMap({ i in (1...3).map { "A\(i)_\($0)" } }) {
+      values[name] = Double.random(in: -2...2, using: &rng)
+    }
+    for (a, b) in zip(engine.pool.evaluate(m.entries, values), engine.pool.evaluate(g.entries, values)) {
+      #expect(isClose(a, b, relative: 1e-12))
+    }
+  }
+
+  /// `--expand` errors name the sizes.
+  @Test func expandErrors() {
+    for (text, message) in [
+      ("k=2", "'--expand' gives a size for 'k'; the sizes are 'n'"),
+      ("n", "'--expand' takes sizes from 1 to 12 such as n=3,m=2, found 'n'"),
+      ("n=13", "'--expand' takes sizes from 1 to 12 such as n=3,m=2, found 'n=13'"),
+    ] {
+      var request = Self.request(Case(command: .grad, input: "x'*x", vectors: ["x"], expected: ""), check: false)
+      request.expand = text
+      do {
+        _ = try Engine().run(request)
+        Issue.record("\(text) answered")
+      } catch {
+        #expect(error.message == message)
+      }
+    }
+  }
+
   /// A wrong answer fails the check: the check compares values, it does not trust the answer.
   @Test func wrongAnswerFailsTheCheck() throws {
     let engine = Engine()

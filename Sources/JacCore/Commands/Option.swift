@@ -10,6 +10,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case vector = "--vector"
   case matrix = "--matrix"
   case symmetric = "--symmetric"
+  case expand = "--expand"
   case definitions = "--where"
   case inline = "--inline"
   case format = "--format"
@@ -50,6 +51,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .vars, .wrt, .funcs, .vector, .matrix, .symmetric: return "names"
     case .format: return "format"
+    case .expand: return "sizes"
     case .definitions: return "definitions"
     case .at: return "point"
     case .jvp: return "v"
@@ -75,7 +77,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .definitions, .inline, .format, .noCSE, .dense, .compact,
+    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .expand, .definitions, .inline, .format, .noCSE, .dense,
+      .compact,
       .noSimplify, .at, .exact,
       .jvp, .vjp, .check, .volumeElement, .from, .tol, .maxIter, .lhs, .env, .standalone, .withLatex, .steps, .entry,
       .stats, .version, .help:
@@ -93,6 +96,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .vector: return (label, ["Names of column vectors, e.g. x,b1: matrix calculus (sizes inferred from use)."])
     case .matrix: return (label, ["Names of matrices, e.g. A,W1 (H too: a declaration wins over f, g, h, F, G, H)."])
     case .symmetric: return (label, ["Names of symmetric matrices (S' = S), e.g. S."])
+    case .expand:
+      return (label, ["With vectors and matrices: write the answer out entry by entry at sizes n=3,m=2 (x1, A1_2)."])
     case .definitions:
       return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
     case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])

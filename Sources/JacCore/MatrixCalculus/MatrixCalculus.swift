@@ -44,7 +44,7 @@ public struct MatrixCalculus {
     case .det, .diff, .inverse, .newton, .sparsity, .simplify:
       // The option table lets only jacobian, grad, hessian and simplify declare matrices.
       throw .notApplicable(
-        .onlyFor([.vector, .matrix, .symmetric], commands: [.jacobian, .grad, .hessian, .simplify]))
+        .onlyFor([.vector, .matrix, .symmetric, .expand], commands: [.jacobian, .grad, .hessian, .simplify]))
     }
   }
 
