@@ -18,8 +18,11 @@ public struct MatrixCalculus {
   private var identification: MatrixIdentification { MatrixIdentification(context: context, simplifier: simplifier) }
 
   /// The simplified differential of `f` along the variable `x`, linear in dx.
+  /// f is simplified first: its nested elementwise functions become one (tanh(tanh(x)) is one
+  /// function of x), so the differential is taken once, not once per level.
   func differential(_ f: MatrixExpr, _ x: String) -> MatrixExpr? {
-    let raw = MatrixDifferential(context: context, differentiator: differentiator, variable: x).d(f)
+    guard let g = simplifier.simplify(f) else { return nil }
+    let raw = MatrixDifferential(context: context, differentiator: differentiator, variable: x).d(g)
     return raw.flatMap(simplifier.simplify)
   }
 

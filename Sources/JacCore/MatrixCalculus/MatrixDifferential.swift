@@ -74,7 +74,7 @@ struct MatrixDifferential {
     var terms: [MatrixExpr] = []
     if let dz = d(z) {
       let derivative = differentiator.derivative(body, context.placeholder)
-      if !pool.freeSymbols([derivative]).contains(MatrixContext.placeholderName) {
+      if !context.mentionsPlaceholder(derivative) {
         terms.append(.product([.scalar(derivative), dz]))
       } else {
         terms.append(.hadamard([.map(derivative, z), dz]))
@@ -83,7 +83,7 @@ struct MatrixDifferential {
     for atom in context.atoms(in: body) {
       guard let da = d(atom.value) else { continue }
       let partial = differentiator.derivative(body, atom.symbol)
-      if pool.freeSymbols([partial]).contains(MatrixContext.placeholderName) {
+      if context.mentionsPlaceholder(partial) {
         terms.append(.product([da, .map(partial, z)]))
       } else {  // the same for every entry: a multiple of the matrix of ones
         let s = context.shape(z)

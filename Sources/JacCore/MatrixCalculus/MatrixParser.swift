@@ -71,6 +71,23 @@ public struct MatrixParser {
 
   private func span(_ a: Parsed, _ b: Parsed) -> SourceRange { SourceRange(a.range.start, b.range.end) }
 
+  /// `shaped`, unless a scalar in it became undefined (`x'*x/0`, `0^-1`): then the operation at
+  /// `range` divided by zero. Input is never repaired into a value.
+  private func defined(_ shaped: (value: MatrixExpr, shape: Shape), at range: SourceRange) throws(ParseError) -> (
+    value: MatrixExpr, shape: Shape
+  ) {
+    switch shaped.value {
+    case .scalar(let e), .map(let e, _):
+      if pool.isUndefined(e) { throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, range) }
+    case .product(let factors):
+      for case .scalar(let e) in factors where pool.isUndefined(e) {
+        throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, range)
+      }
+    default: break
+    }
+    return shaped
+  }
+
   // MARK: Rules
 
   mutating func parseMatrixExpression() throws(ParseError) -> Parsed {
@@ -79,7 +96,8 @@ public struct MatrixParser {
       let op = current
       try advance()
       let rhs = try parseMatrixTerm()
-      result = Parsed(try add(result, rhs, negate: op.kind == .token(.minus), at: op), range: span(result, rhs))
+      let sum = try add(result, rhs, negate: op.kind == .token(.minus), at: op)
+      result = Parsed(try defined(sum, at: span(result, rhs)), range: span(result, rhs))
     }
     return result
   }
@@ -99,7 +117,7 @@ public struct MatrixParser {
         case .elementwiseTimes: value = try elementwise(result, rhs, at: op)
         default: value = try elementwise(result, rhs, dividing: true, at: op)
         }
-        result = Parsed(value, range: span(result, rhs))
+        result = Parsed(try defined(value, at: span(result, rhs)), range: span(result, rhs))
       case .token(.identifier), .token(.number), .token(.leftParen):
         throw ParseError(.expectedOperator(found: current.quoted), current.range)
       default:
@@ -128,7 +146,8 @@ public struct MatrixParser {
     case .token(.superscript(let n)):
       try advance()
       let exponent = Parsed(value: .scalar(pool.number(n)), shape: .scalar, range: op.range)
-      return Parsed(try power(base, exponent, at: op), range: span(base, exponent))
+      return Parsed(
+        try defined(try power(base, exponent, at: op), at: span(base, exponent)), range: span(base, exponent))
     case .token(.caret), .elementwisePower:
       try enter(op.range)
       defer { depth -= 1 }
@@ -141,7 +160,7 @@ public struct MatrixParser {
       let exponent = try parseMatrixUnary()
       let value =
         op.kind == .elementwisePower ? try elementwisePower(base, exponent, at: op) : try power(base, exponent, at: op)
-      return Parsed(value, range: span(base, exponent))
+      return Parsed(try defined(value, at: span(base, exponent)), range: span(base, exponent))
     default:
       return base
     }

@@ -249,7 +249,7 @@ struct MatrixSimplifier {
           if case .map(let b, let w) = matrices[k] { return (b, w) }
           return (context.placeholder, matrices[k])
         }()
-        matrices[k] = map(simplifyScalar(pool.multiply(other, body)), z) ?? z
+        matrices[k] = map(pool.multiply(other, body), z) ?? z  // canonical; simplified once with its map
       } else {
         matrices.append(m)
       }
@@ -294,10 +294,10 @@ struct MatrixSimplifier {
     switch z {
     case .transpose(let w): return map(body, w).map { .transpose($0) }
     case .map(let inner, let w):  // compose-elementwise
-      return map(simplifyScalar(pool.substitute([body], [x: inner])[0]), w)
+      return map(pool.substitute([body], [x: inner])[0], w)  // canonical already: simplifying each level anew was n²
     case .product(let factors) where factors.count == 2:
       if case .scalar(let c) = factors[0] {  // elementwise-scale
-        return map(simplifyScalar(pool.substitute([body], [x: pool.multiply(c, x)])[0]), factors[1])
+        return map(pool.substitute([body], [x: pool.multiply(c, x)])[0], factors[1])
       }
       return .map(body, z)
     default:

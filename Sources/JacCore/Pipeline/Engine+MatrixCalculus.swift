@@ -50,6 +50,7 @@ extension Engine {
     } else {
       result = try calculus.compute(request.command, f, variables: variables)
     }
+    if let result, isUndefined(result) { throw .undefinedResult }
     let printer = MatrixPrinter(context: context)
     let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
     if let text = request.expand {
@@ -140,6 +141,15 @@ extension Engine {
     }
     let m = MatrixExpansion(context: context, sizes: sizes, bindings: bindings, scalars: [:]).expand(result)
     return m.map { simplifier.simplify($0) }
+  }
+
+  /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
+  private func isUndefined(_ m: MatrixExpr) -> Bool {
+    switch m {
+    case .scalar(let e): return pool.isUndefined(e)
+    case .map(let body, let a): return pool.isUndefined(body) || isUndefined(a)
+    default: return m.children.contains(where: isUndefined)
+    }
   }
 
   /// `--vars`, each a declared name the function mentions; default: the vectors it mentions
