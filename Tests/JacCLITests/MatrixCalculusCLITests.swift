@@ -30,6 +30,12 @@ import Testing
       #"{"input":"x'*A*x","command":"grad","vars":["x"],"shape":["n","1"],"result":"(A + A')*x"}"# + "\n", "", 0
     ),
     (
+      ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--json", "--with-latex"],
+      #"{"input":"x'*A*x","command":"grad","vars":["x"],"shape":["n","1"],"result":"(A + A')*x","#
+        + #""latex":"\\left(A + A^\\top\\right) \\mathbf{x}","#
+        + #""latex_display":"\\nabla f = \\left(A + A^\\top\\right) \\mathbf{x}"}"# + "\n", "", 0
+    ),
+    (
       ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--latex"], "\\left(A + A^\\top\\right) \\mathbf{x}\n", "", 0
     ),
     (["simplify", "H*x", "--matrix", "H", "--vector", "x"], "H*x\n", "", 0),
