@@ -8,7 +8,7 @@ BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 RELEASE_DIR := .build-release
 RELEASE_BIN := $(RELEASE_DIR)/release/jac
 
-.PHONY: all build release bench bench-code fuzz fuzz-fast docs-png test check test-deps crosscheck golden lint format install uninstall clean
+.PHONY: all build release bench bench-code fuzz fuzz-fast docs-png test check test-deps crosscheck matrix-crosscheck golden lint format install uninstall clean
 N ?= 300
 SEED ?= 20261122
 
@@ -71,11 +71,17 @@ fuzz-fast:
 # test, then a small cross-check against SymPy.
 check: test-deps test
 	$(MAKE) crosscheck N=40
+	$(MAKE) matrix-crosscheck
 
 # Compare jac with SymPy on N random expressions (make crosscheck N=5000 for a large run).
 crosscheck: build
 	@python3 -c "import sympy" 2>/dev/null || python3 -m pip install -q sympy
 	python3 scripts/crosscheck.py --jac $(BIN)/jac --count $(N) --seed $(SEED) --size-sample $(if $(filter 40,$(N)),0,100)
+
+# Compare jac's matrix-form derivatives, written out with --expand, with SymPy's.
+matrix-crosscheck: build
+	@python3 -c "import sympy" 2>/dev/null || python3 -m pip install -q sympy
+	python3 scripts/matrix_crosscheck.py --jac $(BIN)/jac
 
 test:
 	$(SWIFT) build

@@ -355,7 +355,11 @@ struct AnswerFormatter {
     }
     field("result") { writeShaped(answer, to: o) { e in quoted { writeText(e, answer, to: o) } } }
     if style.withLatex {
-      field("latex") { writeShaped(answer, to: o) { e in quoted { writeLatex(e, answer, to: o) } } }
+      if case .matrixForm(let form) = answer.value {
+        field("latex") { o.write(JSONText.string(form.latex)) }
+      } else {
+        field("latex") { writeShaped(answer, to: o) { e in quoted { writeLatex(e, answer, to: o) } } }
+      }
       field("latex_display") { quoted { writeLatex(answer, statesLeftSide: true, to: o) } }
     }
     if let det = answer.determinant { field("det") { quoted { writeText(det, answer, to: o) } } }

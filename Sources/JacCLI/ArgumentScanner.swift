@@ -56,6 +56,7 @@ public enum ArgumentScanner {
       case .inline: invocation.template.inline = true
       case .vector: invocation.template.vectors += try variableList(try value(for: spelling, inline: inline), option)
       case .matrix: invocation.template.matrices += try variableList(try value(for: spelling, inline: inline), option)
+      case .expand: invocation.template.expand = try value(for: spelling, inline: inline)
       case .symmetric:
         invocation.template.symmetric += try variableList(try value(for: spelling, inline: inline), option)
       case .funcs: invocation.template.functions = try functionList(try value(for: spelling, inline: inline))

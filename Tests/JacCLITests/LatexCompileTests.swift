@@ -30,6 +30,14 @@ import Testing
         + " + heaviside(x) + floor(x/2) + ceil(x) + relu(x) + sigmoid(x) + softplus(x) + erf(x) + erfc(x) + gamma*gamma(x)"
         + " + loggamma(x) + digamma(x) + polygamma(2, x/3) + beta(x, y) + max(x, y, 1) + min(x, y) + atan2(y, x)",
     ],
+    // Matrix calculus (issue 19): bold vectors, transposes, ⊙, Hadamard powers, diag, norms.
+    ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--check"],
+    ["W2*tanh(W1*x + b1)", "--vector", "x,b1", "--matrix", "W1,W2", "--vars", "x"],
+    ["grad", "log(det(X)) + tr(A*X)", "--matrix", "X,A", "--vars", "X"],
+    ["hessian", "sum(log(1 + exp(-y .* (X*w))))", "--vector", "w,y", "--matrix", "X", "--vars", "w"],
+    ["grad", "-y'*log(softmax(z))", "--vector", "z,y", "--vars", "z"],
+    ["grad", "norm(x - a) + a'*inv(B)*x", "--vector", "x,a", "--matrix", "B", "--vars", "x"],
+    ["W2*tanh(W1*x + b1)", "--vector", "x,b1,g", "--matrix", "W1,W2", "--vars", "W1", "--vjp", "g"],
   ]
 
   /// Left-hand sides and matrix environments (issue 6), each compiled below.
@@ -57,6 +65,7 @@ import Testing
     ["hessian", "x*y + y*z + x*z", "--at", "x=0,y=0,z=0", "--classify"],
     ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
+    ["grad", "x'*S*x", "--vector", "x", "--symmetric", "S", "--lhs"],
   ]
 
   static var engine: String? {

@@ -30,9 +30,39 @@ import Testing
       #"{"input":"x'*A*x","command":"grad","vars":["x"],"shape":["n","1"],"result":"(A + A')*x"}"# + "\n", "", 0
     ),
     (
+      ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--json", "--with-latex"],
+      #"{"input":"x'*A*x","command":"grad","vars":["x"],"shape":["n","1"],"result":"(A + A')*x","#
+        + #""latex":"\\left(A + A^\\top\\right) \\mathbf{x}","#
+        + #""latex_display":"\\nabla f = \\left(A + A^\\top\\right) \\mathbf{x}"}"# + "\n", "", 0
+    ),
+    (
       ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--latex"], "\\left(A + A^\\top\\right) \\mathbf{x}\n", "", 0
     ),
     (["simplify", "H*x", "--matrix", "H", "--vector", "x"], "H*x\n", "", 0),
+    (
+      ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--expand", "n=2"],
+      "[ x2*(A1_2 + A2_1) + 2*A1_1*x1 ]\n[ x1*(A1_2 + A2_1) + 2*A2_2*x2 ]\n", "", 0
+    ),
+    (
+      ["tanh(W1*x + b1)", "--vector", "x,b1", "--matrix", "W1", "--vars", "x", "--expand", "n=1,m=1"],
+      "[ W1_1_1*(1 - tanh(W1_1_1*x1 + b1_1)^2) ]\n", "", 0
+    ),
+    (
+      ["A*x", "--vector", "x", "--matrix", "A", "--expand", "n=2"], "", "error: '--expand' gives no size for 'm'\n", 64
+    ),
+    (
+      ["W2*tanh(W1*x + b1)", "--vector", "x,b1,g", "--matrix", "W1,W2", "--vars", "W1", "--vjp", "g"],
+      "(W2'*g .* (1 - tanh(W1*x + b1).^2))*x'\n", "", 0
+    ),
+    (
+      ["W2*tanh(W1*x + b1)", "--vector", "x,b1,v", "--matrix", "W1,W2", "--vars", "x", "--jvp", "v"],
+      "W2*((1 - tanh(W1*x + b1).^2) .* (W1*v))\n", "", 0
+    ),
+    (["A*x", "--vector", "x,u", "--matrix", "A", "--vars", "x", "--vjp", "u"], "u'*A\n", "", 0),
+    (
+      ["A*x", "--vector", "x,u", "--matrix", "A", "--vars", "A", "--jvp", "u"], "",
+      "error: '--jvp' needs a n×m value (the variable's shape), found n×1\n", 64
+    ),
     (["x*y", "--vector", "x,y"], "", "error: sizes do not agree for '*': n×1 and m×1\n  x*y\n   ^\n", 65),
     (
       ["grad", "x'*x", "--vector", "x", "--at", "x=1"], "",
@@ -59,7 +89,7 @@ import Testing
     #expect(result.status == 64)
     #expect(
       result.stderr.hasPrefix(
-        "error: '--vector', '--matrix' and '--symmetric' apply to jacobian, grad, hessian and simplify\n"))
+        "error: '--vector', '--matrix', '--symmetric' and '--expand' apply to jacobian, grad, hessian and simplify\n"))
   }
 
   /// Without a declaration nothing changes: the prime is still the derivative of f.

@@ -137,6 +137,7 @@ import Testing
         case .classify:
           request.classify = true
           request.at = [Request.Binding(name: "x", value: "1")]
+        case .expand: request.expand = "n=2"
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue
@@ -155,7 +156,9 @@ import Testing
     #expect(misspelt.stderr.hasPrefix("error: unknown command 'hesian'; did you mean 'hessian'?\n"))
     #expect(misspelt.stderr.contains("hint: if 'hesian' is a function to differentiate, write 'jac -- hesian …'"))
     let transposed = try ProcessRunner.run(["jacobain", "x*y", "x+y"])
-    #expect(transposed.status == 64 && transposed.stderr.hasPrefix("error: unknown command 'jacobain'; did you mean 'jacobian'?"))
+    #expect(
+      transposed.status == 64
+        && transposed.stderr.hasPrefix("error: unknown command 'jacobain'; did you mean 'jacobian'?"))
     // A variable with such a name: after '--', or quoted with the next component.
     #expect(try ProcessRunner.run(["--", "hesian", "x^2*y"]).stdout == "[ 1  0      0   ]\n[ 0  2*x*y  x^2 ]\n")
     #expect(try ProcessRunner.run(["hesian, x^2*y"]).stdout == "[ 1  0      0   ]\n[ 0  2*x*y  x^2 ]\n")

@@ -85,6 +85,8 @@ import Testing
     grad("norm(W*x - y)^2", "W", "2*(W*x - y)*x'", "issue 19"),
     grad("x'*A*x", "x", "(A + A')*x", "issue 19"),
     grad("sum(log(1 + exp(-y .* (X*w))))", "w", "-X'*(y .* sigmoid(-y .* (X*w)))", "issue 19 (logistic regression)"),
+    grad("-y'*log(softmax(x))", "x", "softmax(x)*sum(y) - y", "softmax cross-entropy (issue 19)"),
+    jacobian("softmax(x)", "x", "diag(softmax(x)) - softmax(x)*softmax(x)'", "softmax Jacobian"),
     jacobian("A*x", "x", "A", "Cookbook §2.4.1"),
     jacobian("tan(x)", "x", "diag(1 + tan(x).^2)", "SymPy test_derivatives_elementwise_applyfunc"),
     jacobian("a .* x .* b", "x", "diag(b .* a)", "SymPy test_derivatives_of_hadamard_expressions"),

@@ -13,7 +13,7 @@ extension CommandDescription {
     command: .jacobian, aliases: [], summary: "Jacobian matrix",
     overview: "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row).",
     usage: "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] \(formats)",
-    options: [.at, .jvp, .vjp, .check, .steps, .assume, .vector, .matrix, .symmetric], refusals: [:], required: nil,
+    options: [.at, .jvp, .vjp, .check, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .jacobian, latexSide: .jacobian, code: ("jacobian", "Jacobian"),
     compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
 
@@ -29,7 +29,7 @@ extension CommandDescription {
     command: .grad, aliases: ["gradient"], summary: "gradient (column)",
     overview: "The gradient of one function, as an n×1 column.",
     usage: "jac grad <function> [--vars <names>] [--at <point>] [--check] \(formats)",
-    options: [.at, .check, .steps, .assume, .vector, .matrix, .symmetric], refusals: [:], required: nil,
+    options: [.at, .check, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .gradient, latexSide: .gradient, code: ("gradient", "gradient"),
     compute: { engine, c throws(JacError) in try engine.gradientValue(c) })
 
@@ -37,7 +37,7 @@ extension CommandDescription {
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
     usage: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check] \(formats)",
-    options: [.at, .check, .classify, .steps, .assume, .vector, .matrix, .symmetric], refusals: [:], required: nil,
+    options: [.at, .check, .classify, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
 
@@ -53,7 +53,7 @@ extension CommandDescription {
     command: .simplify, aliases: [], summary: "simplify expressions",
     overview: "Parse, simplify and print expressions.",
     usage: "jac simplify <expressions>... [--at <point>] \(formats)",
-    options: [.at, .assume, .vector, .matrix, .symmetric], refusals: [:], required: nil,
+    options: [.at, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .perFunction, latexSide: .name, code: ("expression", "value"),
     compute: { engine, c throws(JacError) in try engine.simplifiedValue(c) })
 

@@ -10,6 +10,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case vector = "--vector"
   case matrix = "--matrix"
   case symmetric = "--symmetric"
+  case expand = "--expand"
   case definitions = "--where"
   case inline = "--inline"
   case format = "--format"
@@ -59,6 +60,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .vars, .wrt, .funcs, .vector, .matrix, .symmetric: return "names"
     case .format: return "format"
+    case .expand: return "sizes"
     case .definitions: return "definitions"
     case .assume: return "relations"
     case .at: return "point"
@@ -90,10 +92,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var canonical: Option {
     switch self {
     case .latex, .json, .text: return .format
-    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .definitions, .inline, .format, .noCSE, .functionName,
-      .layout, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement, .from, .tol,
-      .maxIter, .state, .input, .output, .order, .dep, .classify, .lhs, .env, .standalone, .withLatex, .steps, .entry, .stats,
-      .version, .help:
+    case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .expand, .definitions, .inline, .format, .noCSE,
+      .functionName, .layout, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement,
+      .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .classify, .lhs, .env, .standalone, .withLatex,
+      .steps, .entry, .stats, .version, .help:
       return self
     }
   }
@@ -111,6 +113,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .vector: return (label, ["Names of column vectors, e.g. x,b1: matrix calculus (sizes inferred from use)."])
     case .matrix: return (label, ["Names of matrices, e.g. A,W1 (H too: a declaration wins over f, g, h, F, G, H)."])
     case .symmetric: return (label, ["Names of symmetric matrices (S' = S), e.g. S."])
+    case .expand:
+      return (label, ["With vectors and matrices: write the answer out entry by entry at sizes n=3,m=2 (x1, A1_2)."])
     case .definitions:
       return (label, ["Name intermediate quantities, e.g. \"b = atan(k*tan(d)); c = cos(p + b)\"; repeatable."])
     case .inline: return (label, ["With --where: print the answer expanded, without the definitions' names."])

@@ -18,8 +18,11 @@ public struct MatrixCalculus {
   private var identification: MatrixIdentification { MatrixIdentification(context: context, simplifier: simplifier) }
 
   /// The simplified differential of `f` along the variable `x`, linear in dx.
+  /// f is simplified first: its nested elementwise functions become one (tanh(tanh(x)) is one
+  /// function of x), so the differential is taken once, not once per level.
   func differential(_ f: MatrixExpr, _ x: String) -> MatrixExpr? {
-    let raw = MatrixDifferential(context: context, differentiator: differentiator, variable: x).d(f)
+    guard let g = simplifier.simplify(f) else { return nil }
+    let raw = MatrixDifferential(context: context, differentiator: differentiator, variable: x).d(g)
     return raw.flatMap(simplifier.simplify)
   }
 
@@ -44,8 +47,28 @@ public struct MatrixCalculus {
     case .det, .diff, .inverse, .newton, .sparsity, .simplify, .logdet, .linearize, .taylor, .implicit, .critical:
       // The option table lets only jacobian, grad, hessian and simplify declare matrices.
       throw .notApplicable(
-        .onlyFor([.vector, .matrix, .symmetric], commands: [.jacobian, .grad, .hessian, .simplify]))
+        .onlyFor([.vector, .matrix, .symmetric, .expand], commands: [.jacobian, .grad, .hessian, .simplify]))
     }
+  }
+
+  /// `--jvp V`: the directional derivative J·V, the differential of f with V for dX (X's shape).
+  public func jvp(_ f: MatrixExpr, _ x: String, direction v: MatrixExpr) -> MatrixExpr? {
+    differential(f, x).flatMap { simplifier.simplify($0.replacingDifferentials(with: v)) }
+  }
+
+  /// `--vjp U`: uᵀ·J, the gradient of ⟨U, f⟩ along X (U of f's shape): X's shape for a matrix
+  /// X (the form backpropagation uses, `diag(σ'(z))*W2'*g*x'`), a row uᵀ·J for a vector x.
+  public func vjp(_ f: MatrixExpr, _ x: String, cotangent u: MatrixExpr) throws(JacError) -> MatrixExpr? {
+    guard let df = differential(f, x) else { return nil }
+    let g: MatrixExpr?
+    do {
+      let terms = try identification.gradient(df, seed: u)
+      g = terms.isEmpty ? nil : simplifier.simplify(terms.count == 1 ? terms[0] : .sum(terms))
+    } catch {
+      throw .matrixCalculus(.notIdentified)
+    }
+    guard let g, context.shape(.variable(x)).columns == .one else { return g }
+    return simplifier.transpose(g)
   }
 
   /// ∇ₓf with df = ⟨∇ₓf, dX⟩.

@@ -175,6 +175,16 @@ public final class MatrixContext {
 
   public func isSymmetric(_ name: String) -> Bool { kinds[name] == .symmetric }
 
+  /// Whether a pool expression mentions the placeholder (is an elementwise function of its
+  /// argument, not a constant), memoised by node: printers ask it of every node of a body.
+  public func mentionsPlaceholder(_ e: Expr) -> Bool {
+    if let known = placeholderMemo[e] { return known }
+    let result = e == placeholder || pool.operands(e).contains(where: mentionsPlaceholder)
+    placeholderMemo[e] = result
+    return result
+  }
+  private var placeholderMemo: [Expr: Bool] = [:]
+
   /// The size classes made so far, by representative.
   func sizeClasses() -> [Int] { parent.indices.filter { parent[$0] == $0 } }
 

@@ -21,10 +21,10 @@ struct MatrixDifferential {
   let variable: String
   var pool: ExpressionPool { context.pool }
 
+  /// (No walk first to ask whether `m` depends on X: that made a chain of n layers cost n².)
   func d(_ m: MatrixExpr) -> MatrixExpr? {
-    guard context.depends(m, on: variable) else { return nil }
     switch m {
-    case .variable: return .differential(variable)
+    case .variable(let name): return name == variable ? .differential(variable) : nil
     case .differential, .identity, .ones: return nil
     case .scalar(let e): return scalar(e)
     case .sum(let terms):
@@ -74,7 +74,7 @@ struct MatrixDifferential {
     var terms: [MatrixExpr] = []
     if let dz = d(z) {
       let derivative = differentiator.derivative(body, context.placeholder)
-      if !pool.freeSymbols([derivative]).contains(MatrixContext.placeholderName) {
+      if !context.mentionsPlaceholder(derivative) {
         terms.append(.product([.scalar(derivative), dz]))
       } else {
         terms.append(.hadamard([.map(derivative, z), dz]))
@@ -82,7 +82,15 @@ struct MatrixDifferential {
     }
     for atom in context.atoms(in: body) {
       guard let da = d(atom.value) else { continue }
-      terms.append(.product([da, .map(differentiator.derivative(body, atom.symbol), z)]))
+      let partial = differentiator.derivative(body, atom.symbol)
+      if context.mentionsPlaceholder(partial) {
+        terms.append(.product([da, .map(partial, z)]))
+      } else {  // the same for every entry: a multiple of the matrix of ones
+        let s = context.shape(z)
+        let ones: MatrixExpr =
+          s.columns == .one ? .ones(s.rows) : .product([.ones(s.rows), .transpose(.ones(s.columns))])
+        terms.append(.product([da, .scalar(partial), ones]))
+      }
     }
     return terms.isEmpty ? nil : terms.count == 1 ? terms[0] : .sum(terms)
   }

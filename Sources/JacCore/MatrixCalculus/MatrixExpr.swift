@@ -73,10 +73,40 @@ public indirect enum MatrixExpr: Hashable, Sendable {
     }
   }
 
-  /// Whether `name`'s differential occurs.
+  /// The expression with `transform` applied to each operand (one level).
+  func mapChildren(_ transform: (MatrixExpr) -> MatrixExpr) -> MatrixExpr {
+    switch self {
+    case .variable, .differential, .scalar, .identity, .ones: return self
+    case .sum(let terms): return .sum(terms.map(transform))
+    case .product(let factors): return .product(factors.map(transform))
+    case .hadamard(let factors): return .hadamard(factors.map(transform))
+    case .transpose(let a): return .transpose(transform(a))
+    case .inverse(let a): return .inverse(transform(a))
+    case .map(let body, let a): return .map(body, transform(a))
+    case .diag(let a): return .diag(transform(a))
+    case .trace(let a): return .trace(transform(a))
+    case .det(let a): return .det(transform(a))
+    case .norm(let a): return .norm(transform(a))
+    case .total(let a): return .total(transform(a))
+    }
+  }
+
+  /// The expression with every differential replaced by `v` (J·v from the differential J·dx).
+  func replacingDifferentials(with v: MatrixExpr) -> MatrixExpr {
+    if case .differential = self { return v }
+    return mapChildren { $0.replacingDifferentials(with: v) }
+  }
+
+  /// Whether a differential occurs. A differential is linear: the rules never put one inside
+  /// an elementwise function, an inverse, a determinant or a norm, so those are not entered
+  /// (their arguments are the long part of a deep network's differential).
   public func containsDifferential() -> Bool {
-    if case .differential = self { return true }
-    return children.contains { $0.containsDifferential() }
+    switch self {
+    case .differential: return true
+    case .variable, .scalar, .identity, .ones, .map, .inverse, .det, .norm: return false
+    case .sum, .product, .hadamard, .transpose, .diag, .trace, .total:
+      return children.contains { $0.containsDifferential() }
+    }
   }
 
   /// Whether the variable `name` occurs (scalars hold atoms: see ``MatrixContext/dependsOn(_:_:)``).

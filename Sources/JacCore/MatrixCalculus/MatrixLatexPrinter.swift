@@ -34,10 +34,15 @@ public struct MatrixLatexPrinter {
     case .identity: return ("I", .atom)
     case .ones: return ("\\mathbf{1}", .atom)
     case .scalar(let e): return scalar(e, nil)
-    case .sum(let terms):
+    case .sum(let unordered):
+      // As in text: the terms written with a minus after the others.
+      let printed = unordered.map(print)
+      let minus = printed.map { $0.text.hasPrefix("-") && $0.level == .negation }
+      let terms =
+        printed.indices.filter { !minus[$0] }.map { printed[$0] }
+        + printed.indices.filter { minus[$0] }.map { printed[$0] }
       var text = ""
-      for (k, t) in terms.enumerated() {
-        let p = print(t)
+      for (k, p) in terms.enumerated() {
         if p.text.hasPrefix("-") && p.level == .negation {
           text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
         } else {
@@ -74,8 +79,7 @@ public struct MatrixLatexPrinter {
   /// A pool scalar (with `z` for the placeholder of an elementwise body).
   private func scalar(_ e: Expr, _ z: Printed?) -> Printed {
     if e == context.placeholder, let z { return z }
-    let symbols = pool.freeSymbols([e])
-    let special = symbols.contains { $0 == MatrixContext.placeholderName || context.atom(named: $0) != nil }
+    let special = context.mentionsPlaceholder(e) || pool.freeSymbols([e]).contains { context.atom(named: $0) != nil }
     if !special { return (scalars.string(e), level(e)) }
     switch pool.node(e) {
     case .symbol(let n): return context.atom(named: n).map { (wrapped(print($0), atLeast: .atom), .atom) } ?? (n, .atom)
@@ -108,14 +112,14 @@ public struct MatrixLatexPrinter {
       return negative ? ("-" + text, .negation) : (text, .product)
     case .power(let b, let k):
       let exponent = scalar(k, z).text
-      let mark = z != nil && !pool.freeSymbols([b]).allSatisfy({ $0 != MatrixContext.placeholderName }) ? "\\circ " : ""
+      let mark = z != nil && context.mentionsPlaceholder(b) ? "\\circ " : ""
       return (wrapped(scalar(b, z), atLeast: .atom) + "^{" + mark + exponent + "}", .postfix)
     case .call(let f, let u):
       // jac's LaTeX of f(Q) (no function's LaTeX has a capital Q), with the argument for Q.
       let pieces = scalars.string(pool.call(f, pool.symbol("Q"))).split(
         separator: "Q", omittingEmptySubsequences: false)
       let inner = scalar(u, z).text
-      let parenthesised = pieces.first?.hasSuffix("(") ?? false
+      let parenthesised = (pieces.first?.hasSuffix("(") ?? false) || (pieces.first?.hasSuffix("{") ?? false)
       return (pieces.joined(separator: parenthesised ? inner : "\\left(" + inner + "\\right)"), .atom)
     case .apply, .number, .constant, .undefined: return (scalars.string(e), level(e))
     }

@@ -16,7 +16,17 @@ public struct MatrixParser {
   /// A parsed operand: its value and where it was written.
   struct Parsed {
     var value: MatrixExpr
+    /// Its shape, carried along (sizes are resolved when compared).
+    var shape: Shape
     var range: SourceRange
+    init(value: MatrixExpr, shape: Shape, range: SourceRange) {
+      self.value = value
+      self.shape = shape
+      self.range = range
+    }
+    init(_ shaped: (value: MatrixExpr, shape: Shape), range: SourceRange) {
+      self.init(value: shaped.value, shape: shaped.shape, range: range)
+    }
   }
 
   private var lexer: MatrixLexer
@@ -28,7 +38,7 @@ public struct MatrixParser {
   private let text: String
 
   /// Functions of vectors and matrices, beside jac's scalar functions (which apply to each entry).
-  public static let matrixFunctions = ["det", "diag", "dot", "inv", "norm", "sum", "tr"]
+  public static let matrixFunctions = ["det", "diag", "dot", "inv", "logsumexp", "norm", "softmax", "sum", "tr"]
 
   /// Parses `text` (one expression) in `context`.
   public static func parse(_ text: String, in context: MatrixContext) throws(ParseError) -> MatrixExpr {
@@ -61,6 +71,23 @@ public struct MatrixParser {
 
   private func span(_ a: Parsed, _ b: Parsed) -> SourceRange { SourceRange(a.range.start, b.range.end) }
 
+  /// `shaped`, unless a scalar in it became undefined (`x'*x/0`, `0^-1`): then the operation at
+  /// `range` divided by zero. Input is never repaired into a value.
+  private func defined(_ shaped: (value: MatrixExpr, shape: Shape), at range: SourceRange) throws(ParseError) -> (
+    value: MatrixExpr, shape: Shape
+  ) {
+    switch shaped.value {
+    case .scalar(let e), .map(let e, _):
+      if pool.isUndefined(e) { throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, range) }
+    case .product(let factors):
+      for case .scalar(let e) in factors where pool.isUndefined(e) {
+        throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, range)
+      }
+    default: break
+    }
+    return shaped
+  }
+
   // MARK: Rules
 
   mutating func parseMatrixExpression() throws(ParseError) -> Parsed {
@@ -69,7 +96,8 @@ public struct MatrixParser {
       let op = current
       try advance()
       let rhs = try parseMatrixTerm()
-      result = Parsed(value: try add(result, rhs, negate: op.kind == .token(.minus), at: op), range: span(result, rhs))
+      let sum = try add(result, rhs, negate: op.kind == .token(.minus), at: op)
+      result = Parsed(try defined(sum, at: span(result, rhs)), range: span(result, rhs))
     }
     return result
   }
@@ -82,14 +110,14 @@ public struct MatrixParser {
       case .token(.star), .token(.slash), .elementwiseTimes, .elementwiseDivide:
         try advance()
         let rhs = try parseMatrixUnary()
-        let value: MatrixExpr
+        let value: Shaped
         switch op.kind {
         case .token(.star): value = try multiply(result, rhs, at: op)
         case .token(.slash): value = try divide(result, rhs, at: op)
         case .elementwiseTimes: value = try elementwise(result, rhs, at: op)
         default: value = try elementwise(result, rhs, dividing: true, at: op)
         }
-        result = Parsed(value: value, range: span(result, rhs))
+        result = Parsed(try defined(value, at: span(result, rhs)), range: span(result, rhs))
       case .token(.identifier), .token(.number), .token(.leftParen):
         throw ParseError(.expectedOperator(found: current.quoted), current.range)
       default:
@@ -106,7 +134,7 @@ public struct MatrixParser {
       try advance()
       let operand = try parseMatrixUnary()
       let value = sign.kind == .token(.minus) ? negate(operand.value) : operand.value
-      return Parsed(value: value, range: SourceRange(sign.range.start, operand.range.end))
+      return Parsed(value: value, shape: operand.shape, range: SourceRange(sign.range.start, operand.range.end))
     }
     return try parseMatrixPower()
   }
@@ -117,8 +145,9 @@ public struct MatrixParser {
     switch op.kind {
     case .token(.superscript(let n)):
       try advance()
-      let exponent = Parsed(value: .scalar(pool.number(n)), range: op.range)
-      return Parsed(value: try power(base, exponent, at: op), range: span(base, exponent))
+      let exponent = Parsed(value: .scalar(pool.number(n)), shape: .scalar, range: op.range)
+      return Parsed(
+        try defined(try power(base, exponent, at: op), at: span(base, exponent)), range: span(base, exponent))
     case .token(.caret), .elementwisePower:
       try enter(op.range)
       defer { depth -= 1 }
@@ -126,12 +155,12 @@ public struct MatrixParser {
       if case .token(.identifier("T")) = current.kind, op.kind == .token(.caret), context.kinds["T"] == nil {
         let t = current
         try advance()
-        return Parsed(value: transpose(base.value), range: SourceRange(base.range.start, t.range.end))
+        return Parsed(transpose(base), range: SourceRange(base.range.start, t.range.end))
       }
       let exponent = try parseMatrixUnary()
       let value =
         op.kind == .elementwisePower ? try elementwisePower(base, exponent, at: op) : try power(base, exponent, at: op)
-      return Parsed(value: value, range: span(base, exponent))
+      return Parsed(try defined(value, at: span(base, exponent)), range: span(base, exponent))
     default:
       return base
     }
@@ -140,7 +169,7 @@ public struct MatrixParser {
   mutating func parseMatrixPostfix() throws(ParseError) -> Parsed {
     var result = try parseMatrixPrimary()
     while current.kind == .transpose {
-      result = Parsed(value: transpose(result.value), range: SourceRange(result.range.start, current.range.end))
+      result = Parsed(transpose(result), range: SourceRange(result.range.start, current.range.end))
       try advance()
     }
     return result
@@ -151,27 +180,29 @@ public struct MatrixParser {
     switch token.kind {
     case .token(.number(let q)):
       try advance()
-      return Parsed(value: .scalar(pool.number(q)), range: token.range)
+      return Parsed(value: .scalar(pool.number(q)), shape: .scalar, range: token.range)
     case .token(.leftParen):
       try enter(token.range)
       defer { depth -= 1 }
       try advance()
       let inner = try parseMatrixExpression()
       try expectCloseParen(openedAt: token)
-      return Parsed(value: inner.value, range: SourceRange(token.range.start, previousEnd))
+      return Parsed(value: inner.value, shape: inner.shape, range: SourceRange(token.range.start, previousEnd))
     case .token(.identifier(let name)):
       try advance()
       if current.kind == .token(.leftParen) { return try parseMatrixCall(name, token) }
       if context.kinds[name] != nil {
-        _ = context.declaredShape(name)
-        return Parsed(value: .variable(name), range: token.range)
+        return Parsed(value: .variable(name), shape: context.declaredShape(name), range: token.range)
       }
       if name == "I" {  // the identity, of the size its use needs
-        return Parsed(value: .identity(context.fresh()), range: token.range)
+        let n = context.fresh()
+        return Parsed(value: .identity(n), shape: Shape(rows: n, columns: n), range: token.range)
       }
-      if name == "pi" || name == "π" { return Parsed(value: .scalar(pool.pi), range: token.range) }
-      if name == "e" { return Parsed(value: .scalar(pool.call(.exp, pool.one)), range: token.range) }
-      if Parser.isVariableName(name) { return Parsed(value: .scalar(pool.symbol(name)), range: token.range) }
+      if name == "pi" || name == "π" { return Parsed(value: .scalar(pool.pi), shape: .scalar, range: token.range) }
+      if name == "e" { return Parsed(value: .scalar(pool.call(.exp, pool.one)), shape: .scalar, range: token.range) }
+      if Parser.isVariableName(name) {
+        return Parsed(value: .scalar(pool.symbol(name)), shape: .scalar, range: token.range)
+      }
       throw ParseError(.expectedArgumentList(function: name), token.range)
     case .token(.end), .token(.rightParen), .token(.comma):
       throw ParseError(.expectedExpression(found: token.quoted), token.range)
@@ -192,7 +223,7 @@ public struct MatrixParser {
     }
     try expectCloseParen(openedAt: open)
     let range = SourceRange(nameToken.range.start, previousEnd)
-    return Parsed(value: try call(name, arguments, at: range), range: range)
+    return Parsed(try call(name, arguments, at: range), range: range)
   }
 
   private mutating func expectCloseParen(openedAt open: MatrixLexer.Item) throws(ParseError) {

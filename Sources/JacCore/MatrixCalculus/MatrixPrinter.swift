@@ -67,7 +67,14 @@ public struct MatrixPrinter {
     return false
   }
 
-  private func sum(_ terms: [MatrixExpr]) -> Printed {
+  /// Terms in the order they were made, those written with a minus after the others
+  /// (`I/norm(x) - x*x'/norm(x)^3`, `softmax - y`).
+  private func sum(_ unordered: [MatrixExpr]) -> Printed {
+    let simplifier = MatrixSimplifier(context: context, simplifyScalar: { $0 })
+    let negative = unordered.map { isNegative(simplifier.split($0).0) }
+    let terms =
+      unordered.indices.filter { !negative[$0] }.map { unordered[$0] }
+      + unordered.indices.filter { negative[$0] }.map { unordered[$0] }
     var text = ""
     for (k, t) in terms.enumerated() {
       let (c, rest) = MatrixSimplifier(context: context, simplifyScalar: { $0 }).split(t)
@@ -98,7 +105,10 @@ public struct MatrixPrinter {
         if numerator != pool.one { parts.append(wrapped(scalar(numerator), atLeast: .product)) }
         continue
       }
-      parts.append(wrapped(print(f), atLeast: parts.isEmpty ? .product : .negation))
+      // An elementwise product in front is parenthesised too, for the reader: (a .* b)*x'.
+      var first = Level.product
+      if case .hadamard = f { first = .negation }
+      parts.append(wrapped(print(f), atLeast: parts.isEmpty ? first : .negation))
     }
     var text = parts.joined(separator: "*")
     if let denominator { text += "/" + wrapped(scalar(denominator), atLeast: .postfix) }
@@ -157,7 +167,7 @@ public struct MatrixPrinter {
   /// The body of an elementwise function with `z` for the placeholder: `1 - tanh(z).^2`.
   private func elementwise(_ e: Expr, _ z: Printed) -> Printed {
     if e == context.placeholder { return z }
-    if !pool.freeSymbols([e]).contains(MatrixContext.placeholderName) { return scalar(e) }
+    if !context.mentionsPlaceholder(e) { return scalar(e) }
     switch pool.node(e) {
     case .sum(let terms):
       var text = ""

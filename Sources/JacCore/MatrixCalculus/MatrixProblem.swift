@@ -18,8 +18,21 @@ public enum MatrixProblem: Equatable, Sendable {
   case oneExpression(count: Int)
   /// An option the matrix layer does not support yet.
   case unsupportedOption(Option)
+  /// `--jvp V` not of the variable's shape, `--vjp U` not of the function's.
+  case productShape(option: String, needed: String, found: String)
+  /// `--expand` without a declared vector or matrix.
+  case expandWithoutMatrices
+  /// `--expand` text that is not `name=size` pairs of the answer's sizes.
+  case expandValue(String)
+  /// `--expand` naming a size the input does not have, with the sizes it has.
+  case unknownSize(String, sizes: [String])
+  /// `--expand` leaving sizes without a value.
+  case missingSizes([String])
   /// The differential could not be brought to the form the derivative is read off.
   case notIdentified
+
+  /// The largest size `--expand` writes out.
+  public static let maxExpandedSize = 12
 
   public var message: String {
     switch self {
@@ -39,6 +52,17 @@ public enum MatrixProblem: Equatable, Sendable {
       return "\(command.rawValue) of vectors and matrices takes one variable, found \(count); choose it with '--vars'"
     case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
     case .unsupportedOption(let option): return "'\(option.name)' is not supported with vectors and matrices yet"
+    case .productShape(let option, let needed, let found):
+      let what = option == "--jvp" ? "the variable's shape" : "the function's shape"
+      return "'\(option)' needs a \(needed) value (\(what)), found \(found)"
+    case .expandWithoutMatrices:
+      return "'--expand' writes out an answer about vectors and matrices; declare them with '--vector' or '--matrix'"
+    case .expandValue(let text):
+      return "'--expand' takes sizes from 1 to \(MatrixProblem.maxExpandedSize) such as n=3,m=2, found '\(text)'"
+    case .unknownSize(let name, let sizes):
+      return "'--expand' gives a size for '\(name)'; the sizes are " + sizes.map { "'\($0)'" }.joined(separator: ", ")
+    case .missingSizes(let names):
+      return "'--expand' gives no size for " + names.map { "'\($0)'" }.joined(separator: ", ")
     case .notIdentified: return "the derivative could not be written in matrix form"
     }
   }
@@ -46,7 +70,9 @@ public enum MatrixProblem: Equatable, Sendable {
   /// A mistake on the command line (exit 64) rather than a mathematical failure (exit 1).
   public var isUsage: Bool {
     switch self {
-    case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption: return true
+    case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption,
+      .productShape, .expandWithoutMatrices, .expandValue, .unknownSize, .missingSizes:
+      return true
     case .notScalar, .notColumn, .tensor, .notIdentified: return false
     }
   }

@@ -166,8 +166,7 @@ struct MatrixSimplifier {
       default: matrices.append(f)
       }
     }
-    coefficient = simplifyScalar(coefficient)
-    if coefficient == pool.zero { return nil }
+    if simplifyScalar(coefficient) == pool.zero { return nil }
     // identity-factor, inverse-cancel
     var kept: [MatrixExpr] = []
     for m in matrices {
@@ -189,13 +188,31 @@ struct MatrixSimplifier {
         kept = [.identity(context.shape(matrices[0]).rows)]
       }
     }
+    // A 1×1 factor beside matrices (sum(exp(z)), x'*y) is a scalar: it goes to the pool as an
+    // atom, where it cancels (s/s^2 = 1/s). One that holds a differential stays, for identification.
+    if kept.count > 1 {
+      kept = kept.filter { m in
+        guard context.shape(m).isScalar, !m.containsDifferential() else { return true }
+        coefficient = pool.multiply(coefficient, context.scalar(m))
+        return false
+      }
+    }
+    coefficient = simplifyScalar(coefficient)
+    if coefficient == pool.zero { return nil }
     if kept.isEmpty { return .scalar(coefficient) }
     if coefficient == pool.one && kept.count == 1 { return kept[0] }
     return .product((coefficient == pool.one ? [] : [.scalar(coefficient)]) + kept)
   }
 
-  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; nil if the pair is not one of those.
+  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; `sum-ones`: vᵀ·1 = 1ᵀ·v = sum(v); nil if
+  /// the pair is not one of those.
   private func diagOnes(_ a: MatrixExpr, _ b: MatrixExpr) -> MatrixExpr? {
+    if case .transpose(let v) = a, case .ones = b, !v.containsDifferential() { return .total(v) }
+    if case .transpose(.ones) = a, !b.containsDifferential(), context.shape(b).columns == .one,
+      !context.shape(b).isScalar
+    {
+      return .total(b)
+    }
     if case .transpose(.ones) = a, case .diag(let v) = b, context.shape(v).columns == .one { return .transpose(v) }
     if case .diag(let v) = a, case .ones = b, context.shape(v).columns == .one { return v }
     return nil
@@ -232,7 +249,7 @@ struct MatrixSimplifier {
           if case .map(let b, let w) = matrices[k] { return (b, w) }
           return (context.placeholder, matrices[k])
         }()
-        matrices[k] = map(simplifyScalar(pool.multiply(other, body)), z) ?? z
+        matrices[k] = map(pool.multiply(other, body), z) ?? z  // canonical; simplified once with its map
       } else {
         matrices.append(m)
       }
@@ -241,6 +258,10 @@ struct MatrixSimplifier {
       let (c, rest) = split(f)
       coefficient = pool.multiply(coefficient, c)
       guard let rest else { continue }
+      if context.shape(rest).isScalar && !rest.containsDifferential() {  // a 1×1 broadcasts: a scalar
+        coefficient = pool.multiply(coefficient, context.scalar(rest))
+        continue
+      }
       if case .hadamard(let inner) = rest { inner.forEach(append) } else { append(rest) }
     }
     let kept =
@@ -273,10 +294,10 @@ struct MatrixSimplifier {
     switch z {
     case .transpose(let w): return map(body, w).map { .transpose($0) }
     case .map(let inner, let w):  // compose-elementwise
-      return map(simplifyScalar(pool.substitute([body], [x: inner])[0]), w)
+      return map(pool.substitute([body], [x: inner])[0], w)  // canonical already: simplifying each level anew was n²
     case .product(let factors) where factors.count == 2:
       if case .scalar(let c) = factors[0] {  // elementwise-scale
-        return map(simplifyScalar(pool.substitute([body], [x: pool.multiply(c, x)])[0]), factors[1])
+        return map(pool.substitute([body], [x: pool.multiply(c, x)])[0], factors[1])
       }
       return .map(body, z)
     default:

@@ -1,11 +1,12 @@
 /// A derivative in matrix form, as printed: `(A + A')*x`, its shape in symbolic sizes.
-public struct MatrixForm: Sendable {
+public struct MatrixForm {
   /// The result in jac's matrix syntax.
   public var text: String
-  /// The result in LaTeX.
-  public var latex: String
+  /// The result in LaTeX, printed when asked for (most answers are text).
+  public var latex: String { latexText() }
   /// Rows and columns, as size names (`["n", "1"]`).
   public var shape: [String]
+  let latexText: () -> String
   /// `--check`: the largest relative disagreement found at each concrete size tried.
   public var check: MatrixCheck?
 }
@@ -16,7 +17,7 @@ public struct MatrixForm: Sendable {
 extension Engine {
   func matrixAnswer(_ request: Request) throws(JacError) -> Answer {
     let unsupported: [(Bool, Option)] = [
-      (request.at != nil, .at), (request.jvp != nil, .jvp), (request.vjp != nil, .vjp), (request.steps, .steps),
+      (request.at != nil, .at), (request.steps, .steps),
       (!request.definitions.isEmpty, .definitions), (!request.functions.isEmpty, .funcs),
       (!request.simplify, .noSimplify),
     ]
@@ -43,18 +44,112 @@ extension Engine {
       simplifier.simplify($0)
     }
     let variables = try matrixVariables(request, f, context)
-    let result = try calculus.compute(request.command, f, variables: variables)
+    let result: MatrixExpr?
+    if let text = request.jvp ?? request.vjp {
+      result = try vectorProduct(text, isJVP: request.jvp != nil, f, variables, context, calculus)
+    } else {
+      result = try calculus.compute(request.command, f, variables: variables)
+    }
+    if let result, isUndefined(result) { throw .undefinedResult }
     let printer = MatrixPrinter(context: context)
     let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
+    if let text = request.expand {
+      let m = try expanded(result, shape, text, context)
+      return Answer(command: request.command, variables: variables, value: .matrix(m))
+    }
     var form = MatrixForm(
-      text: printer.string(result), latex: MatrixLatexPrinter(context: context).string(result),
-      shape: [context.name(shape.rows), context.name(shape.columns)])
+      text: printer.string(result), shape: [context.name(shape.rows), context.name(shape.columns)],
+      latexText: { MatrixLatexPrinter(context: context).string(result) }, check: nil)
     if request.check {
       form.check = MatrixCheck.run(
         function: f, result: result, command: request.command, variables: variables, context: context,
         differentiator: differentiator)
     }
     return Answer(command: request.command, variables: variables, value: .matrixForm(form))
+  }
+
+  /// `--jvp V` (V of the variable's shape) or `--vjp U` (U of the function's shape), read as
+  /// matrix expressions in the request's declarations.
+  private func vectorProduct(
+    _ text: String, isJVP: Bool, _ f: MatrixExpr, _ variables: [String], _ context: MatrixContext,
+    _ calculus: MatrixCalculus
+  ) throws(JacError) -> MatrixExpr? {
+    let option = isJVP ? "--jvp" : "--vjp"
+    guard variables.count == 1 else {
+      throw .matrixCalculus(.oneVariable(command: .jacobian, count: variables.count))
+    }
+    let x = variables[0]
+    let v: MatrixExpr
+    do {
+      v = try MatrixParser.parse(text, in: context)
+    } catch {
+      throw .optionParse(error, option: option, text: text)
+    }
+    let needed = isJVP ? context.shape(.variable(x)) : context.shape(f)
+    let given = context.shape(v)
+    guard context.unify(needed.rows, given.rows), context.unify(needed.columns, given.columns) else {
+      throw .matrixCalculus(
+        .productShape(option: option, needed: context.describe(needed), found: context.describe(given)))
+    }
+    return isJVP ? calculus.jvp(f, x, direction: v) : try calculus.vjp(f, x, cotangent: v)
+  }
+
+  /// `--expand n=3,m=2`: the answer written out at these sizes, entry by entry, each simplified;
+  /// a vector x's entries are x1, x2, …, a matrix A's A1_1, A1_2, … (a symmetric S's S1_2 is S2_1;
+  /// b1's entries are b1_1, b1_2, …).
+  private func expanded(
+    _ result: MatrixExpr?, _ shape: Shape, _ text: String, _ context: MatrixContext
+  ) throws(JacError) -> Matrix {
+    let classes = context.sizeClasses()
+    let names = classes.map { context.name(.size($0)) }
+    var sizes: [Int: Int] = [:]
+    func trimmed(_ s: Substring) -> String { String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+    for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let parts = piece.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2, let value = Int(trimmed(parts[1])), (1...MatrixProblem.maxExpandedSize).contains(value)
+      else { throw .matrixCalculus(.expandValue(String(piece))) }
+      guard let k = names.firstIndex(of: trimmed(parts[0])) else {
+        throw .matrixCalculus(.unknownSize(trimmed(parts[0]), sizes: names))
+      }
+      sizes[classes[k]] = value
+    }
+    let missing = classes.indices.filter { sizes[classes[$0]] == nil }.map { names[$0] }
+    if !missing.isEmpty { throw .matrixCalculus(.missingSizes(missing)) }
+    func size(_ d: Dim) -> Int {
+      guard case .size(let i) = context.find(d) else { return 1 }
+      return sizes[i] ?? 1
+    }
+    var bindings: [String: Matrix] = [:]
+    for (name, kind) in context.kinds {
+      let s = context.shape(.variable(name))
+      let (rows, columns) = (size(s.rows), size(s.columns))
+      var entries: [Expr] = []
+      for i in 1...rows {
+        for j in 1...columns {
+          let (a, b) = kind == .symmetric ? (min(i, j), max(i, j)) : (i, j)
+          // A name ending in a digit takes a separator: b1_2, W1_2_1 (not b12, W12_1).
+          let stem = name.last?.isNumber == true ? name + "_" : name
+          entries.append(pool.symbol(kind == .vector ? "\(stem)\(a)" : "\(stem)\(a)_\(b)"))
+        }
+      }
+      bindings[name] = Matrix(rows: rows, columns: columns, entries: entries)
+    }
+    let (rows, columns) = (size(shape.rows), size(shape.columns))
+    try checkSize(rows: rows, columns: columns)
+    guard let result else {
+      return Matrix(rows: rows, columns: columns, entries: Array(repeating: pool.zero, count: rows * columns))
+    }
+    let m = MatrixExpansion(context: context, sizes: sizes, bindings: bindings, scalars: [:]).expand(result)
+    return m.map { simplifier.simplify($0) }
+  }
+
+  /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
+  private func isUndefined(_ m: MatrixExpr) -> Bool {
+    switch m {
+    case .scalar(let e): return pool.isUndefined(e)
+    case .map(let body, let a): return pool.isUndefined(body) || isUndefined(a)
+    default: return m.children.contains(where: isUndefined)
+    }
   }
 
   /// `--vars`, each a declared name the function mentions; default: the vectors it mentions

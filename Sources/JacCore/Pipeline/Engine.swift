@@ -97,6 +97,7 @@ public final class Engine {
   private func answer(_ request: Request) throws(JacError) -> Answer {
     try request.validate()
     if request.isMatrixCalculus { return try matrixAnswer(request) }
+    if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
     let parseStart = clock.now
     simplificationCut = false
     simplifier.startRequest()

@@ -54,6 +54,8 @@ public struct Request: Sendable {
   public var vectors: [String] = []
   public var matrices: [String] = []
   public var symmetric: [String] = []
+  /// `--expand n=3,m=2`: write the matrix answer out at these sizes, as typed.
+  public var expand: String?
   /// Whether any vector or matrix is declared.
   public var isMatrixCalculus: Bool { !vectors.isEmpty || !matrices.isEmpty || !symmetric.isEmpty }
   /// `--where`: definitions `name = expression`, separated by `;`, one text per `--where`, in order.
@@ -100,7 +102,7 @@ public struct Request: Sendable {
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
       (entry != nil, .entry), (assumptions != nil, .assume), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
       (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep), (classify, .classify),
-      (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix), (!symmetric.isEmpty, .symmetric),
+      (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix), (!symmetric.isEmpty, .symmetric), (expand != nil, .expand),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
     return given
