@@ -86,7 +86,7 @@ extension CommandDescription {
     command: .logdet, aliases: [], summary: "log of the Jacobian determinant",
     overview: "log|det J| (normalizing flows); with m > n functions, log(det(JᵀJ))/2.",
     usage: "jac logdet <functions>... [--vars <names>] [--at <point>] \(formats)",
-    options: [.at, .steps], refusals: [:], required: nil,
+    options: [.at, .steps, .assume], refusals: [:], required: nil,
     shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
     compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
 
@@ -95,7 +95,7 @@ extension CommandDescription {
     overview: "Linearize x' = f(x, u), y = h(x, u): A = df/dx, B = df/du, C = dh/dx, D = dh/du.",
     usage:
       "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
-    options: [.state, .input, .output, .at], refusals: [.vars: "name the variables with '--state' and '--input'"],
+    options: [.state, .input, .output, .at, .assume], refusals: [.vars: "name the variables with '--state' and '--input'"],
     required: (.state, "the state variables: '--state x,v'"),
     shape: .labelled, latexSide: .none, code: ("linearization", "state-space matrices"),
     compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
@@ -104,7 +104,7 @@ extension CommandDescription {
     command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
     overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
     usage: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>] \(formats)",
-    options: [.at, .order, .steps], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
+    options: [.at, .order, .steps, .assume], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
     shape: .perFunction, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
 
@@ -112,7 +112,7 @@ extension CommandDescription {
     command: .implicit, aliases: [], summary: "implicit derivatives of F(x, y) = 0",
     overview: "dy/dx of F(x, y) = 0, -F_y^-1 F_x; for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
     usage: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>] \(formats)",
-    options: [.dep, .wrt, .at, .steps], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
+    options: [.dep, .wrt, .at, .steps, .assume], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
     required: (.dep, "the dependent variables: '--dep y'"),
     shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
     compute: { engine, c throws(JacError) in try engine.implicitValue(c) })
