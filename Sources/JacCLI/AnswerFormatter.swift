@@ -172,14 +172,42 @@ struct AnswerFormatter {
 
   /// The text of `e`, written or counted.
   func writeText(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
+    if let terms = answer.orderedTerms[e] {
+      return writeTerms(terms, sum: e) { writeText($0, answer, to: o) } write: { o.write($0) }
+    }
     if o.counting && decimal(e, answer) == nil { return o.countText(e) }
     o.writeVerbatim(textEntry(e, answer))
   }
 
   /// The LaTeX of `e`, written or counted.
   func writeLatex(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
+    if let terms = answer.orderedTerms[e] {
+      return writeTerms(terms, sum: e) { writeLatex($0, answer, to: o) } write: { o.write($0) }
+    }
     if o.counting && decimal(e, answer) == nil { return o.countLatex(e) }
     o.write(latexEntry(e, answer))
+  }
+
+  /// A sum written term by term in the order given (``Answer/orderedTerms``): `a - b + c`, a
+  /// term that is itself a sum in parentheses: `1 + (x - 1) + (x - 1)^2`.
+  private func writeTerms(
+    _ terms: [(negative: Bool, magnitude: Expr)], sum: Expr, term: (Expr) -> Void, write: (String) -> Void
+  ) {
+    let spaced = !style.compact
+    let minus = format == .unicode ? "−" : "-"
+    for (k, t) in terms.enumerated() {
+      if k > 0 {
+        write(spaced ? (t.negative ? " \(minus) " : " + ") : (t.negative ? minus : "+"))
+      } else if t.negative {
+        write(minus)
+      }
+      // A term that is a sum (x - 1, the linear term about 1) keeps its parentheses.
+      let parenthesised: Bool
+      if case .sum = pool.node(t.magnitude) { parenthesised = true } else { parenthesised = false }
+      if parenthesised { write("(") }
+      term(t.magnitude)
+      if parenthesised { write(")") }
+    }
   }
 
   /// The scalars of `e`'s text: its column width.

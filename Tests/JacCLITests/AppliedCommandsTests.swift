@@ -171,27 +171,27 @@ import Testing
   /// (order 3: + x**2*y/2 - y**3/6), sqrt(x) at 1 → 1 + (x-1)/2 - (x-1)**2/8 + (x-1)**3/16,
   /// x**2*y + y**3 at (1, 2) as below, exp(a*x) → 1 + a*x + … + a**4*x**4/24.
   static let taylor: [Transcript] = [
-    Transcript(args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0"], stdout: "x*y + y\n"),
+    Transcript(args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0"], stdout: "y + x*y\n"),
     Transcript(
-      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3"], stdout: "x^2*y/2 - y^3/6 + x*y + y\n"),
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3"], stdout: "y + x*y + x^2*y/2 - y^3/6\n"),
     Transcript(
-      args: ["taylor", "sqrt(x)", "--at", "x=1", "--order", "3"], stdout: "(x - 1)^3/16 - (x - 1)^2/8 + (x - 1)/2 + 1\n"
+      args: ["taylor", "sqrt(x)", "--at", "x=1", "--order", "3"], stdout: "1 + (x - 1)/2 - (x - 1)^2/8 + (x - 1)^3/16\n"
     ),
     Transcript(
-      args: ["taylor", "sin(x)", "--at", "x=pi/6"], stdout: "sqrt(3)*(x - pi/6)/2 - (x - pi/6)^2/4 + 1/2\n"),
+      args: ["taylor", "sin(x)", "--at", "x=pi/6"], stdout: "1/2 + sqrt(3)*(x - pi/6)/2 - (x - pi/6)^2/4\n"),
     Transcript(
       args: ["taylor", "x^2*y + y^3", "--at", "x=1,y=2"],
-      stdout: "2*(y - 2)*(x - 1) + 6*(y - 2)^2 + 2*(x - 1)^2 + 13*(y - 2) + 4*(x - 1) + 10\n"),
+      stdout: "10 + 4*(x - 1) + 13*(y - 2) + 2*(x - 1)^2 + 2*(y - 2)*(x - 1) + 6*(y - 2)^2\n"),
     Transcript(
       args: ["taylor", "exp(a*x), cos(x)", "--at", "x=0", "--order", "4"],
-      stdout: "a^2*x^2/2 + a^3*x^3/6 + a^4*x^4/24 + a*x + 1, x^4/24 - x^2/2 + 1\n"),
+      stdout: "1 + a*x + a^2*x^2/2 + a^3*x^3/6 + a^4*x^4/24, 1 - x^2/2 + x^4/24\n"),
     Transcript(args: ["taylor", "cos(x)", "--at", "x=0", "--order", "0"], stdout: "1\n"),
     Transcript(
-      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--latex"], stdout: "x y + y\n"),
+      args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--latex"], stdout: "y + x y\n"),
     Transcript(
       args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--json"],
       stdout: "{\"input\":\"exp(x)*sin(y)\",\"command\":\"taylor\",\"vars\":[\"x\",\"y\"],\"order\":2,"
-        + "\"at\":{\"x\":\"0\",\"y\":\"0\"},\"result\":\"x*y + y\"}\n"),
+        + "\"at\":{\"x\":\"0\",\"y\":\"0\"},\"result\":\"y + x*y\"}\n"),
     Transcript(
       args: ["taylor", "log(x)", "--at", "x=0"], stdout: "",
       note: "error: the function is undefined or not real at this point", status: 1),
@@ -505,7 +505,7 @@ import Testing
       stdout: "A =\n⎡ 0            1  ⎤\n⎣ −g·cos(θ)/l  −b ⎦\n\nB =\n⎡ 0        ⎤\n⎣ 1/(l²·m) ⎦\n"),
     Transcript(
       args: ["taylor", "exp(x)*sin(y)", "--at", "x=0,y=0", "--order", "3", "--format", "unicode"],
-      stdout: "x²·y/2 − y³/6 + x·y + y\n"),
+      stdout: "y + x·y + x²·y/2 − y³/6\n"),
     Transcript(
       args: ["implicit", folium, "--dep", "y", "--format", "unicode"], stdout: "(2·y − x²)/(y² − 2·x)\n",
       note: "note: valid where ∂F/∂y = 3·y² − 6·x ≠ 0"),
@@ -536,7 +536,7 @@ import Testing
         d^2f/dxdy = cos(y)*exp(x)    at the point: 1
         d^2f/dy^2 = -exp(x)*sin(y)    at the point: 0
 
-        x*y + y
+        y + x*y
 
         """),
     Transcript(
@@ -549,7 +549,7 @@ import Testing
         \\end{align*}
 
         \\[
-        \\frac{x^{2}}{2} + x + 1
+        1 + x + \\frac{x^{2}}{2}
         \\]
 
         """),

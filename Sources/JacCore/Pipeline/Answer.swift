@@ -117,6 +117,10 @@ public struct Answer {
     public var condition: Expr
   }
   public var implicit: Implicit?
+  /// Entries printed term by term in this order instead of the sum's canonical order, each term
+  /// with its sign apart (taylor: by total degree, in powers of x − a, where the constructors
+  /// would merge 1 + (x − 1) into x).
+  public var orderedTerms: [Expr: [(negative: Bool, magnitude: Expr)]] = [:]
   /// `hessian --classify` (and `critical`): the second-derivative test at the point.
   public var classification: CriticalPoint?
   /// `implicit --steps`, `taylor --steps`: the quantities the answer is built from.

@@ -113,12 +113,16 @@ extension Engine {
     if count > Limits.taylorTerms { throw .limit(.taylorTerms(count)) }
     let indices = Self.multiIndices(variables: x.count, order: order)
     var explanation: [ExplanationLine] = []
+    var ordered: [Expr: [(negative: Bool, magnitude: Expr)]] = [:]
     let results = try c.functions.map { f throws(JacError) in
-      try taylorPolynomial(try finish(f, c), x, values, indices, c) { alpha, d, atPoint in
+      let (polynomial, terms) = try taylorPolynomial(try finish(f, c), x, values, indices, c) { alpha, d, atPoint in
         explanation.append(taylorLine(alpha, names, d, atPoint))
       }
+      if terms.count > 1 { ordered[polynomial] = terms.map { PrintLayout(pool: pool).signed($0) } }
+      return polynomial
     }
     var computed = Computed(value: results.count == 1 ? .scalar(results[0]) : .list(results))
+    computed.orderedTerms = ordered
     if c.request.steps { computed.explanation = explanation }
     return computed
   }
@@ -126,7 +130,7 @@ extension Engine {
   private func taylorPolynomial(
     _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context,
     explain: ([Int], Expr, Expr) -> Void
-  ) throws(JacError) -> Expr {
+  ) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
     var derivatives: [[Int]: Expr] = [Array(repeating: 0, count: x.count): f]
     var terms: [Expr] = [pool.zero]
     for alpha in indices {
@@ -165,7 +169,7 @@ extension Engine {
     let polynomial = pool.add(terms)
     if pool.depth(polynomial) > Self.maxDepth { throw .limit(.depth) }
     if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
-    return polynomial
+    return (polynomial, terms.filter { $0 != pool.zero })
   }
 
   /// Every α ∈ ℕⁿ with |α| ≤ k, by total degree, then lexicographically descending.

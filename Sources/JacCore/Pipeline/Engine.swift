@@ -65,6 +65,8 @@ public final class Engine {
     var classification: CriticalPoint?
     /// For implicit: the names and the condition.
     var implicit: Answer.Implicit?
+    /// For taylor: each polynomial's terms in print order.
+    var orderedTerms: [Expr: [(negative: Bool, magnitude: Expr)]] = [:]
     /// For det and logdet: which determinant, of a Jacobian of which size.
     var determinantKind: Answer.DeterminantKind?
     var jacobianSize: (rows: Int, columns: Int)?
@@ -167,6 +169,7 @@ public final class Engine {
     answer.determinant = computed.determinant
     answer.linearization = request.linearization
     answer.implicit = computed.implicit
+    answer.orderedTerms = computed.orderedTerms
     answer.classification = computed.classification
     if request.command == .taylor {
       answer.order = request.order ?? Engine.defaultTaylorOrder

@@ -109,6 +109,9 @@ struct PrintLayout {
     return ordered
   }
 
+  /// A term as a sum prints it: its sign apart, and what follows the sign.
+  func signed(_ t: Expr) -> (negative: Bool, magnitude: Expr) { isNegative(t) ? (true, magnitude(t)) : (false, t) }
+
   /// `e` with its sign flipped (for printing `a - b` from `a + (-b)`).
   func magnitude(_ e: Expr) -> Expr { pool.negate(e) }
 }
