@@ -10,7 +10,7 @@ _jac() {
     --vars|--wrt|--funcs|--vector|--matrix|--symmetric|--expand|--where|--at|--jvp|--vjp|--from|--tol|--max-iter|--state|--input|--output|--order|--dep|--entry|--name|--assume) return ;;
   esac
   if [[ "$cur" == -* ]]; then
-    COMPREPLY=($(compgen -W "--vars --wrt --funcs --vector --matrix --symmetric --expand --where --inline --format --latex --json --text --no-simplify --assume --at --exact --jvp --vjp --check --volume-element --from --tol --max-iter --state --input --output --order --dep --classify --lhs --env --standalone --with-latex --no-cse --name --layout --dense --compact --steps --entry --stats --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "--vars --wrt --funcs --vector --matrix --symmetric --expand --where --inline --format --latex --json --text --no-simplify --assume --at --exact --jvp --vjp --check --volume-element --from --tol --max-iter --state --input --output --order --dep --classify --lhs --env --standalone --with-latex --no-cse --name --layout --with-value --dense --compact --steps --entry --stats --help --version" -- "$cur"))
   elif [[ $COMP_CWORD -eq 1 ]]; then
     COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton sparsity logdet linearize taylor implicit critical" -- "$cur"))
   fi

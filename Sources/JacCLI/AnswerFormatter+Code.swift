@@ -6,7 +6,8 @@ extension AnswerFormatter {
   /// (``JacError/undefinedFunction(name:use:)``); checked before anything is written.
   func checkCodeable(_ answer: Answer) throws(JacError) {
     guard let language = format.language else { return }
-    if let name = pool.undefinedFunctions(answer.value.entries + answer.definitions.map(\.value)).first {
+    let values = answer.value.entries + (answer.functionValues ?? []) + answer.definitions.map(\.value)
+    if let name = pool.undefinedFunctions(values).first {
       throw .undefinedFunction(name: name, use: "'--format \(language.rawValue)'")
     }
   }
@@ -18,7 +19,7 @@ extension AnswerFormatter {
     let parameters = pool.freeSymbols(answer.value.entries).count + answer.variables.count
     var length = CodeLength(pool: pool, parameters: parameters)
     let names = answer.variables.reduce(0) { $0 + $1.unicodeScalars.count }
-    o.count(length.unitBound(answer.value.entries, summary: 2 * input.utf8.count + 16 * names + 512))
+    o.count(length.unitBound(answer.value.entries + (answer.functionValues ?? []), summary: 2 * input.utf8.count + 16 * names + 512))
   }
 
   func code(_ answer: Answer, input: String, language: CodeLanguage) -> String {
@@ -33,6 +34,12 @@ extension AnswerFormatter {
     case .list(let es):
       shape = .list(es)
       dimensions = "; \(es.count) entries"
+    case .matrix(let m) where answer.functionValues != nil:
+      // `--with-value`: f and J filled by one function.
+      let f = Matrix(rows: m.rows, columns: 1, entries: answer.functionValues ?? [])
+      shape = .matrices([("f", f), ("J", m)])
+      let order = language == .julia || language == .matlab ? "" : style.layout == .col ? ", column-major" : ", row-major"
+      dimensions = "; f \(m.rows)x1 and J \(m.rows)x\(m.columns)\(order)"
     case .matrix(let m):
       shape = .matrix(m)
       let layout =

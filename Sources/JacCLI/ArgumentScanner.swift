@@ -119,6 +119,7 @@ public enum ArgumentScanner {
         invocation.template.decimals = false
       case .check: invocation.template.check = true
       case .classify: invocation.template.classify = true
+      case .withValue: invocation.template.withValue = true
       case .stats: invocation.stats = true
       case .volumeElement: invocation.template.volumeElement = true
       case .noSimplify: invocation.template.simplify = false
@@ -190,8 +191,9 @@ public enum ArgumentScanner {
       if !style.sharedTemporaries { try fail(.codeOnly(.noCSE)) }
       if style.functionName != nil { try fail(.codeOnly(.functionName)) }
       if given.contains(.layout) { try fail(.codeOnly(.layout)) }
+      if given.contains(.withValue) { try fail(.codeOnly(.withValue)) }
     }
-    if style.layout == .csc && i.command == .linearize { try fail(.sparseLayoutOfSeveral) }
+    if style.layout == .csc && (i.command == .linearize || given.contains(.withValue)) { try fail(.sparseLayoutOfSeveral) }
     if let language = style.format.language {
       if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
       if i.template.isMatrixCalculus { try fail(.matrixCode(language)) }

@@ -68,7 +68,7 @@ public struct UsageError: Error, Equatable {
     case unknownCommand(String, suggestions: [String])
     /// `--env` that is not one of amsmath's matrix environments.
     case unknownEnvironment(String)
-    /// `--layout csc` for linearize, which fills several matrices.
+    /// `--layout csc` for linearize or `--with-value`, which fill several matrices.
     case sparseLayoutOfSeveral
     /// `--layout` other than row, col and csc.
     case unknownLayout(String)
@@ -119,7 +119,7 @@ public struct UsageError: Error, Equatable {
       case .unknownEnvironment(let text):
         return "unknown matrix environment '\(text)'; expected " + OutputStyle.environments.joined(separator: ", ")
       case .sparseLayoutOfSeveral:
-        return "'--layout csc' writes one sparse matrix; linearize fills several: use '--layout row' or 'col'"
+        return "'--layout csc' writes one sparse matrix; linearize and '--with-value' fill several: use '--layout row' or 'col'"
       case .unknownLayout(let text):
         return "unknown layout '\(text)'; expected " + CodeLayout.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownFormat(let text):

@@ -251,6 +251,41 @@ import Testing
     #expect(julia.stdout.contains("return SparseMatrixCSC(3, 3, [1, 4, 6, 8], [1, 2, 3, 1, 2, 2, 3], nzval)"))
   }
 
+  /// `--with-value`: one C function and one Python function fill f and J; both agree with
+  /// `--at` on the functions (simplify) and on the Jacobian.
+  @Test func valueAndJacobianTogether() throws {
+    let functions = "u0 - 2*u1 + exp(u0)/100, u1^2 - u0*sin(u1)"
+    let at = ["--at", "u0=0.4,u1=-1.5", "--json"]
+    func atPoint(_ args: [String]) throws -> [Double] {
+      let json = try ProcessRunner.run(args + at).stdout
+      let numbers = json.components(separatedBy: "\"result\":").last ?? ""
+      return numbers.split(whereSeparator: { !"0123456789.-e".contains($0) }).compactMap { Double($0) }
+    }
+    let expected = try atPoint(["simplify", functions]) + atPoint([functions, "--vars", "u0,u1"])
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let unit = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "c", "--with-value"])
+    #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[2], double J[4])"))
+    let source = "#include <stdio.h>\n" + unit.stdout + """
+      int main(void) {
+        double f[2] = {0}, J[4] = {0};
+        jacobian(0.4, -1.5, f, J);
+        for (int i = 0; i < 2; i++) { printf("%.17g ", f[i]); }
+        for (int i = 0; i < 4; i++) { printf("%.17g ", J[i]); }
+        printf("\\n");
+        return 0;
+      }
+
+      """
+    try source.write(to: directory.appendingPathComponent("value.c"), atomically: true, encoding: .utf8)
+    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "value", "value.c", "-lm"], in: directory)
+    compare(values(try run(directory.appendingPathComponent("value").path, [], in: directory)).first ?? [], expected, "C")
+    let python = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "python", "--with-value"])
+    let script = python.stdout + "\nf, J = jacobian(0.4, -1.5)\nprint(' '.join(repr(v) for v in f + J))\n"
+    try script.write(to: directory.appendingPathComponent("value.py"), atomically: true, encoding: .utf8)
+    compare(values(try run("/usr/bin/python3", ["value.py"], in: directory)).first ?? [], expected, "Python")
+  }
+
   /// All cases in one Swift program: each unit's function becomes a static member of its own enum.
   @Test func swiftUnitsCompileAndAgree() throws {
     let directory = try scratch()

@@ -138,6 +138,7 @@ import Testing
           request.classify = true
           request.at = [Request.Binding(name: "x", value: "1")]
         case .expand: request.expand = "n=2"
+        case .withValue: request.withValue = true
         default:
           Issue.record("no request gives the scoped option \(option.name)")
           continue

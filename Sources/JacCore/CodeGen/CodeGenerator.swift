@@ -100,7 +100,9 @@ public struct CodeGenerator {
     switch shape {
     case .matrices(let ms):
       for (label, m) in ms {
-        var output = language.identifier(label)
+        // `J` is reserved for the variables (it names MATLAB's and Julia's result), so it may name
+        // an output here: a variable called J is already the parameter `J_`.
+        var output = label == "J" ? label : language.identifier(label)
         while used.contains(output) { output += "_" }
         used.insert(output)
         outputs.append((output, m.rows * m.columns))

@@ -13,7 +13,8 @@ extension CommandDescription {
     command: .jacobian, aliases: [], summary: "Jacobian matrix",
     overview: "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row).",
     usage: "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] \(formats)",
-    options: [.at, .jvp, .vjp, .check, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
+    options: [.at, .jvp, .vjp, .check, .steps, .assume, .vector, .matrix, .symmetric, .expand, .withValue],
+    refusals: [:], required: nil,
     shape: .jacobian, latexSide: .jacobian, code: ("jacobian", "Jacobian"),
     compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
 

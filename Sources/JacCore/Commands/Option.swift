@@ -39,6 +39,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case order = "--order"
   case dep = "--dep"
   case classify = "--classify"
+  case withValue = "--with-value"
   case lhs = "--lhs"
   case env = "--env"
   case standalone = "--standalone"
@@ -76,7 +77,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .env, .functionName: return "name"
     case .layout: return "layout"
     case .entry: return "i,j"
-    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .classify,
+    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .classify, .withValue,
       .lhs, .standalone, .withLatex, .steps, .stats, .version, .help:
       return nil
     }
@@ -94,7 +95,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .expand, .definitions, .inline, .format, .noCSE,
       .functionName, .layout, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement,
-      .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .classify, .lhs, .env, .standalone, .withLatex,
+      .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .classify, .withValue, .lhs, .env, .standalone, .withLatex,
       .steps, .entry, .stats, .version, .help:
       return self
     }
@@ -150,6 +151,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .maxIter: return (label, ["newton, critical: at most n steps (default 50)."])
     case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
     case .input: return (label, ["linearize: the input variables u, e.g. F."])
+    case .withValue: return (label, ["jacobian, code: one function computes f and J (for Newton and ODE solvers)."])
     case .classify:
       return (label, ["hessian --at: classify the point (local minimum, maximum, saddle point, degenerate)."])
     case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])

@@ -117,6 +117,8 @@ public struct Answer {
     public var condition: Expr
   }
   public var implicit: Implicit?
+  /// `--with-value`: the functions, simplified, that generated code computes beside J.
+  public var functionValues: [Expr]?
   /// Entries printed term by term in this order instead of the sum's canonical order, each term
   /// with its sign apart (taylor: by total degree, in powers of x − a, where the constructors
   /// would merge 1 + (x − 1) into x).

@@ -83,6 +83,8 @@ public struct Request: Sendable {
   public var dependent: [String]?
   /// `--classify`: the second-derivative test at the `--at` point (hessian).
   public var classify = false
+  /// `--with-value`: generated code computes the functions' values beside the Jacobian.
+  public var withValue = false
   /// `--order k`: the order of `jac taylor`'s polynomial (nil: 2).
   public var order: Int?
   /// `jac linearize`: `--state`, `--input`, `--output`.
@@ -101,7 +103,7 @@ public struct Request: Sendable {
       (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
       (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
       (entry != nil, .entry), (assumptions != nil, .assume), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
-      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep), (classify, .classify),
+      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep), (classify, .classify), (withValue, .withValue),
       (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix), (!symmetric.isEmpty, .symmetric), (expand != nil, .expand),
     ]
     for (isGiven, option) in flags where isGiven { given.insert(option) }
