@@ -555,7 +555,59 @@ import Testing
         """),
   ]
 
-  static let all = gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
+  /// linearize --steps: each entry of A and B derived, labelled by its matrix, then the matrices.
+  static let linearizeSteps: [Transcript] = [
+    Transcript(
+      args: ["linearize", "x2, -sin(x1) + u", "--state", "x1,x2", "--input", "u", "--steps", "--format", "text"],
+      stdout: """
+        entry A[1,1]: d/dx1 of x2
+          d/dx1 x2 = 0    constant: d c = 0
+          simplify: nothing to do
+          = 0
+
+        entry A[1,2]: d/dx2 of x2
+          d/dx2 x2 = 1    d x/dx = 1
+          simplify: nothing to do
+          = 1
+
+        entry A[2,1]: d/dx1 of u - sin(x1)
+          d/dx1 (u - sin(x1)) = -cos(x1)    sum rule: (f + g)' = f' + g'
+            d/dx1 -sin(x1) = -cos(x1)       product rule: (f·g)' = f'·g + f·g'
+              d/dx1 -1 = 0                  constant: d c = 0
+              d/dx1 sin(x1) = cos(x1)       chain rule: f(u)' = f'(u)·u'; table: sin'(u) = cos(u)
+            d/dx1 u = 0                     constant: d c = 0
+          simplify: nothing to do
+          = -cos(x1)
+
+        entry A[2,2]: d/dx2 of u - sin(x1)
+          d/dx2 (u - sin(x1)) = 0    constant: d c = 0
+          simplify: nothing to do
+          = 0
+
+        entry B[1,1]: d/du of x2
+          d/du x2 = 0    constant: d c = 0
+          simplify: nothing to do
+          = 0
+
+        entry B[2,1]: d/du of u - sin(x1)
+          d/du (u - sin(x1)) = 1    sum rule: (f + g)' = f' + g'
+            d/du -sin(x1) = 0       constant: d c = 0
+            d/du u = 1              d x/dx = 1
+          simplify: nothing to do
+          = 1
+
+        A =
+        [ 0         1 ]
+        [ -cos(x1)  0 ]
+
+        B =
+        [ 0 ]
+        [ 1 ]
+
+        """),
+  ]
+
+  static let all = linearizeSteps + gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

@@ -96,7 +96,7 @@ extension CommandDescription {
     overview: "Linearize x' = f(x, u), y = h(x, u): A = df/dx, B = df/du, C = dh/dx, D = dh/du.",
     usage:
       "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
-    options: [.state, .input, .output, .at, .assume], refusals: [.vars: "name the variables with '--state' and '--input'"],
+    options: [.state, .input, .output, .at, .steps, .assume], refusals: [.vars: "name the variables with '--state' and '--input'"],
     required: (.state, "the state variables: '--state x,v'"),
     shape: .labelled, latexSide: .none, code: ("linearization", "state-space matrices"),
     compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })

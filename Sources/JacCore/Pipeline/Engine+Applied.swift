@@ -56,6 +56,14 @@ extension Engine {
   /// some or all of the state and input names afterwards (Engine+Point.swift), since one call
   /// computes all four. B and D are left out without inputs, C and D without outputs.
   func linearizationValue(_ c: Context) throws(JacError) -> Computed {
+    let parts = try linearizationParts(c)
+    let matrices = try parts.map { part throws(JacError) in (part.name, try partials(part.functions, part.variables, c)) }
+    return Computed(value: .labelled(matrices))
+  }
+
+  /// linearize's matrices before differentiation: A = ∂f/∂x, B = ∂f/∂u, C = ∂h/∂x, D = ∂h/∂u,
+  /// the functions simplified (those present: B and D need inputs, C and D outputs).
+  func linearizationParts(_ c: Context) throws(JacError) -> [(name: String, functions: [Expr], variables: [Expr])] {
     guard let setting = c.request.linearization else { throw .notApplicable(.missing(.state, command: .linearize)) }
     let f = try c.functions.map { e throws(JacError) in try finish(e, c) }
     let x = setting.state.map(pool.symbol)
@@ -71,13 +79,13 @@ extension Engine {
       if let d = c.definitions { h = pool.substitute(h, d.bindings) }
       h = try h.map { e throws(JacError) in try finish(e, c) }
     }
-    var matrices: [(name: String, matrix: Matrix)] = [("A", try partials(f, x, c))]
-    if !u.isEmpty { matrices.append(("B", try partials(f, u, c))) }
+    var parts = [(name: "A", functions: f, variables: x)]
+    if !u.isEmpty { parts.append(("B", f, u)) }
     if !h.isEmpty {
-      matrices.append(("C", try partials(h, x, c)))
-      if !u.isEmpty { matrices.append(("D", try partials(h, u, c))) }
+      parts.append(("C", h, x))
+      if !u.isEmpty { parts.append(("D", h, u)) }
     }
-    return Computed(value: .labelled(matrices))
+    return parts
   }
 
   /// ∂fᵢ/∂xⱼ of simplified functions, each entry simplified, within the size and work limits.

@@ -9,6 +9,8 @@ extension Engine {
   func derivations(_ c: Context) throws(JacError) -> [EntryDerivation] {
     let shape = c.description.shape
     var selected: [(label: String, function: Int, variables: [String])] = []
+    // linearize: the entries of A, B (C, D), labelled `A[1,2]`; its functions may be outputs.
+    var functions = c.functions
     var rows = c.functions.count
     var columns = c.variableNames.count
     switch shape {
@@ -27,7 +29,21 @@ extension Engine {
       for (i, u) in c.variableNames.enumerated() {
         for (j, v) in c.variableNames.enumerated() { selected.append(("[\(i + 1),\(j + 1)]", 0, [u, v])) }
       }
-    case .scalar, .matrix, .pattern, .iterates, .labelled:
+    case .labelled:
+      if c.request.entry != nil {
+        throw .notApplicable(.onlyFor([.entry], commands: [.jacobian, .grad, .hessian]))
+      }
+      functions = []
+      for part in try linearizationParts(c) {
+        let names = part.variables.map { pool.symbolName($0) ?? "" }
+        for (i, f) in part.functions.enumerated() {
+          functions.append(f)
+          for (j, v) in names.enumerated() {
+            selected.append(("\(part.name)[\(i + 1),\(j + 1)]", functions.count - 1, [v]))
+          }
+        }
+      }
+    case .scalar, .matrix, .pattern, .iterates:
       throw .notApplicable(.onlyFor([.steps], commands: Request.Command.allCases.filter { $0.description.accepts(.steps) }))
     }
     if let entry = c.request.entry {
@@ -41,7 +57,7 @@ extension Engine {
     if selected.count > Self.maxExplainedEntries { throw .tooManyExplainedEntries(selected.count) }
     var result: [EntryDerivation] = []
     for s in selected {
-      var f = try finish(c.functions[s.function], c)
+      var f = try finish(functions[s.function], c)
       for v in s.variables {
         let x = pool.symbol(v)
         let derivation = Derivation(f, x, differentiator: differentiator)
