@@ -529,6 +529,13 @@ import Testing
       ], "dV = r*(r*cos(p) + R) dr dp dt for R > r > 0\n"
     ),
     (["simplify", "abs(sin(p)) + sqrt(r^2)", "--assume=0 < p < pi, r > 0"], "sin(p) + r\n"),
+    (
+      [
+        "diff",
+        "2^(1/3)*log(x + 2^(1/3))/6 - 2^(1/3)*log(x^2 - 2^(1/3)*x + 2^(2/3))/12"
+          + " + 2^(1/3)*sqrt(3)*atan(2^(2/3)*sqrt(3)*x/3 - sqrt(3)/3)/6", "--wrt", "x",
+      ], "1/(x^3 + 2)\n"
+    ),
   ])
   func shortForm(_ arguments: [String], _ expected: String) throws {
     let result = try ProcessRunner.run(arguments)

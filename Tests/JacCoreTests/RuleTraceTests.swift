@@ -49,7 +49,7 @@ import Testing
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
     case .absEvenPower: return .power("abs(x)", "2")
-    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return nil

@@ -26,6 +26,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case rootOfEvenPower = "root-of-even-power"
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
+  case surdDenominator = "surd-denominator"
   case angleSum = "angle-sum"
   case tangentQuotient = "tangent-quotient"
   case quotientForm = "quotient-form"
@@ -53,7 +54,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .absEvenPower,
       .rootOfEvenPower:
       return .canonicalForm
-    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
@@ -78,6 +79,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .absEvenPower: return ("abs(x)^2 + 1/abs(y)^4", "x^2 + 1/y^4")
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
     case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
+    case .surdDenominator: return ("2^(1/3)/((2^(1/3) + x)*(2^(1/3)*x^2 - 2^(2/3)*x + 2))", "1/(x^3 + 2)")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")

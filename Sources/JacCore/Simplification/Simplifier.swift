@@ -147,9 +147,11 @@ public final class Simplifier {
       result = withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = withTrigForms(
-        withTangentQuotients(
-          parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget)
+      result = withSurdDenominator(
+        withTrigForms(
+          withTangentQuotients(
+            parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget),
+        budget)
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
       result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
@@ -165,7 +167,8 @@ public final class Simplifier {
     let settling = settling(e, tracing: trace != nil)
     guard case .settled = settling else { return shortest(e, settling, budget) }
     // A trigonometric candidate may still change it (``withTrigForms(_:_:)``, angle-sum).
-    if parts.allSatisfy(isSettledForGood) && trigShape(e).isEmpty && !containsExpandableAngle(e) {
+    let candidates = pool.treeSize(e) <= AngleExpansion.maxNodes && (!trigShape(e).isEmpty || containsExpandableAngle(e))
+    if parts.allSatisfy(isSettledForGood) && !candidates {
       markSettledForGood(e)
     }
     return e
