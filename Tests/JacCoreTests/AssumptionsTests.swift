@@ -65,6 +65,9 @@ import Testing
     ("sign(x) + heaviside(-x) + relu(x)", "x > 0", "x + 1"),
     ("abs(x)*abs(sin(p))", "x < 0", "-x*abs(sin(p))"),
     ("abs(x)", "x^2 + y^2 < 1", "abs(x)"),
+    ("log(x*y) - log(x) - log(y) + log(x^2*y) - log(y)", "x > 0, y > 0", "2*log(x)"),
+    ("log(x*y)", "x > 0, y > 0", "log(x*y)"),
+    ("log(x*y) - log(x) - log(y)", "x > 0", "log(x*y) - log(x) - log(y)"),
   ])
   func simplifierDropsWhatTheSignDecides(_ input: String, _ text: String, _ output: String) throws {
     let f = Fixture()

@@ -100,6 +100,15 @@ extension TrigIdentityTests {
     #expect(failures.isEmpty, "\(failures.count) failures: \(failures.prefix(5))")
   }
 
+  /// quotient-form after angle-sum: the tangent addition formula is an identity (not contracted:
+  /// its quotient side stays, as no rule writes it as one tangent).
+  @Test(arguments: ["x", "2*y", "x + z"])
+  func tangentAddition(_ b: String) throws {
+    let f = Fixture()
+    #expect(f.simplify("tan(y + \(b)) - (tan(y) + tan(\(b)))/(1 - tan(y)*tan(\(b)))") == f.pool.zero)
+    #expect(f.simplify("tan(y + \(b)) - (tan(y) + tan(\(b)))/(1 + tan(y)*tan(\(b)))") != f.pool.zero)
+  }
+
   /// abs-even-power: |u|^(2k) = u^(2k), so d/dx log|x| = 1/x.
   @Test func logarithmOfAbsoluteValue() throws {
     let f = Fixture()

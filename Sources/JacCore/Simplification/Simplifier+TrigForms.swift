@@ -62,6 +62,11 @@ extension Simplifier {
     if shape.contains(.quotients) {
       let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score.0)
       consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])), strictly: true)
+      // With the angles expanded too: tan(x + y) − (tan x + tan y)/(1 − tan x·tan y) = 0.
+      if let expanded = AngleExpansion(pool: pool).expanded(current) {
+        let (c, rules) = normalFormOf(substituted(expanded, quotientForm) ?? expanded, budget, toBeat: score.0)
+        consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm, .angleSum])), strictly: true)
+      }
     }
     if shape.contains(.squares) {
       let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score.0)

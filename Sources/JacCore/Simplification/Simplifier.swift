@@ -144,7 +144,7 @@ public final class Simplifier {
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
       let best = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
-      result = withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget)
+      result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
       result = withSurdDenominator(
@@ -183,7 +183,8 @@ public final class Simplifier {
   }
 
   private func markSettledForGood(_ e: Expr) {
-    guard trace == nil else { return }
+    // Under assumptions, logs and calls may still change (``withLogsExpanded(_:_:)``): no marks.
+    guard trace == nil, assumptions == nil else { return }
     if e.index >= settledForGood.count {
       settledForGood.append(contentsOf: repeatElement(false, count: max(e.index + 1, pool.count) - settledForGood.count))
     }
