@@ -50,7 +50,7 @@ import Testing
     case .rootOfEvenPower: return .power("x^2", "1/2")
     case .absEvenPower: return .power("abs(x)", "2")
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absMerge, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return nil
     }

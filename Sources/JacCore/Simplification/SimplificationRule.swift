@@ -35,6 +35,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
+  case absMerge = "abs-merge"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
   case pullOutNegative = "pull-out-negative"
@@ -55,7 +56,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absMerge, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
     }
@@ -82,6 +83,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .surdDenominator: return ("2^(1/3)/((2^(1/3) + x)*(2^(1/3)*x^2 - 2^(2/3)*x + 2))", "1/(x^3 + 2)")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
+    case .absMerge: return ("abs(x)*abs(y)/abs(z)", "abs(x*y/z)")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
     case .tangentQuotient: return ("sin(x)/cos(x) + cos(y)^2/sin(y)^2", "cot(y)^2 + tan(x)")
     case .quotientForm: return ("tan(x)*cos(x) + (tanh(y)^2 - 1)/tanh(y)^2", "sin(x) - 1/sinh(y)^2")

@@ -147,11 +147,11 @@ public final class Simplifier {
       result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = withSurdDenominator(
+      result = withAbsMerged(withSurdDenominator(
         withTrigForms(
           withTangentQuotients(
             parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget),
-        budget)
+        budget))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
       result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
