@@ -22,7 +22,6 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case trigOfInverse = "trig-of-inverse"
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
-  case absEvenPower = "abs-even-power"
   case rootOfEvenPower = "root-of-even-power"
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
@@ -35,6 +34,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
+  case absEvenPower = "abs-even-power"
   case absMerge = "abs-merge"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
@@ -52,11 +52,10 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   public var stage: Stage {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
-      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .absEvenPower,
-      .rootOfEvenPower:
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absMerge, .cancelCommonFactor,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
     }

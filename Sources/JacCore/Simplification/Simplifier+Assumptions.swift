@@ -54,7 +54,7 @@ extension Simplifier {
     guard changed else { return best }
     let a = (measure.of(best), pool.treeSize(best))
     guard let (normal, _) = try? normalForm(expanded, budget, toBeat: a.0),
-      (measure.of(normal), pool.treeSize(normal)) < a
+      isShorter(normal, than: best)
     else { return best }
     return normal
   }

@@ -28,7 +28,7 @@ extension Simplifier {
       guard let (denominator, _) = try normalForm(pool.multiply(below), budget) else { return best }
       let candidate = pool.multiply(above + [pool.power(denominator, pool.minusOne)])
       guard let (normal, applied) = try normalForm(candidate, budget, toBeat: a.0) else { return best }
-      guard (measure.of(normal), pool.treeSize(normal)) < a else { return best }
+      guard isShorter(normal, than: best) else { return best }
       if trace != nil {
         var rules = applied
         rules.insert(.surdDenominator)

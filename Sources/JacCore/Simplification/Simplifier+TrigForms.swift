@@ -35,8 +35,7 @@ extension Simplifier {
     let fromExpanded = withTrigForms(expanded, budget)
     guard expanded != best else { return fromExpanded }
     let fromBest = withTrigForms(best, budget)
-    let score = { (e: Expr) in (self.measure.of(e), self.pool.treeSize(e)) }
-    return score(fromBest) < score(fromExpanded) ? fromBest : fromExpanded
+    return isShorter(fromBest, than: fromExpanded) ? fromBest : fromExpanded
   }
 
   /// `best`, or the shortest of its trigonometric candidates if one is shorter.
@@ -45,31 +44,29 @@ extension Simplifier {
     let shape = trigShape(best)
     guard !shape.isEmpty else { return best }
     var current = best
-    var score = (measure.of(best), pool.treeSize(best))
+    let score = { self.measure.of(current) }
     // `strictly`: fewer operations, not only fewer nodes (1 − tanh²u and 1/cosh²u, tan²u + 1 and
     // 1/cos²u count alike; the form with the input's functions stays).
     func consider(_ candidate: Expr?, _ rules: RuleSet, strictly: Bool = false) {
-      guard let c = candidate, c != current else { return }
-      let s = (measure.of(c), pool.treeSize(c))
-      guard strictly ? s.0 < score.0 : s < score else { return }
+      guard let c = candidate, c != current, isShorter(c, than: current, strictly: strictly) else { return }
       if trace != nil {
         var named = rules
         named.insert(.preferShorter)
         trace!.append(Step(before: current, after: c, rules: named.rules))
       }
-      (current, score) = (c, s)
+      current = c
     }
     if shape.contains(.quotients) {
-      let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score.0)
+      let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score())
       consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])), strictly: true)
       // With the angles expanded too: tan(x + y) − (tan x + tan y)/(1 − tan x·tan y) = 0.
       if let expanded = AngleExpansion(pool: pool).expanded(current) {
-        let (c, rules) = normalFormOf(substituted(expanded, quotientForm) ?? expanded, budget, toBeat: score.0)
+        let (c, rules) = normalFormOf(substituted(expanded, quotientForm) ?? expanded, budget, toBeat: score())
         consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm, .angleSum])), strictly: true)
       }
     }
     if shape.contains(.squares) {
-      let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score.0)
+      let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score())
       consider(c, rules.union(RuleSet([.powerReduction])))
     }
     let contraction = AngleContraction(pool: pool, simplified: { self.simplify($0, budget) })

@@ -40,6 +40,8 @@ public final class Simplifier {
   var converter: RationalConverter?
   /// Complexity depends on the node alone, so it is kept across calls.
   var measure: Complexity
+  /// Printed lengths, for the candidates that must not print longer (``isShorter(_:than:)``).
+  var printed: TextLength
   /// Nodes settled for good, by index: the node is settled (``settling(_:tracing:)``) and so is
   /// every part, down to the atoms. Such a node simplifies to itself under any budget, at no
   /// cost, so every call may return it at once and the budget is spent exactly as in a fresh
@@ -61,6 +63,16 @@ public final class Simplifier {
   public init(pool: ExpressionPool) {
     self.pool = pool
     measure = Complexity(pool: pool)
+    printed = TextLength(TextPrinter(pool: pool))
+  }
+
+  /// Whether `candidate` is shorter than `best` by ``Complexity`` (then nodes), and prints in no
+  /// more bytes: the trigonometric, surd and absolute-value candidates must not lengthen an
+  /// answer that the measure alone would call shorter (`sec(x)*tan(x)` → `sin(x)/cos(x)^2`).
+  func isShorter(_ candidate: Expr, than best: Expr, strictly: Bool = false) -> Bool {
+    let (a, b) = ((measure.of(candidate), pool.treeSize(candidate)), (measure.of(best), pool.treeSize(best)))
+    guard strictly ? a.0 < b.0 : a < b else { return false }
+    return printed.of(candidate).bytes <= printed.of(best).bytes
   }
 
   /// Work units all the calls of one request may use together (``startRequest()``): the
@@ -147,14 +159,15 @@ public final class Simplifier {
       result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = withAbsMerged(withSurdDenominator(
+      result = withAbsEvenPowers(withAbsMerged(withSurdDenominator(
         withTrigForms(
           withTangentQuotients(
             parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget),
-        budget))
+        budget)))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
-      result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
+      result = withAbsEvenPowers(
+        c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget))
     }
     memo[e] = result
     if result != e { memo[result] = result }
