@@ -20,7 +20,14 @@
 ///   `factor-common-monomial` and `pull-out-negative` (``RationalConverter/expression(_:input:)``:
 ///   `2*a*x + 4*a*y` → `2*a*(x + 2*y)`, `(-x - y)/z` → `-(x + y)/z`); then `prefer-shorter`
 ///   (``shortest(_:_:_:)``) keeps the rewritten form only if it is shorter than the canonical one
-///   (so `(x + 1)^2` stays factored).
+///   (so `(x + 1)^2` stays factored);
+/// - then candidate forms, each kept only when shorter (and, for the last group, printed in no
+///   more bytes: ``isShorter(_:than:strictly:)``): on sums `angle-sum` (``withAnglesExpanded(_:_:)``),
+///   `quotient-form`, `power-reduction`, `angle-contraction` (``withTrigForms(_:expanded:_:)``) and,
+///   under `--assume`, logs of positive products (``withLogsExpanded(_:_:)``); on products
+///   `tangent-quotient`, the same trigonometric forms, `surd-denominator`, `abs-merge` and
+///   `abs-even-power`; on calls, under `--assume`, abs, sign, heaviside and relu of an argument of
+///   known sign (``refined(_:_:)``).
 ///
 /// Each of these notes its rule in the ``RationalForm`` it returns (``RationalForm/applied``); a
 /// kept rewrite's ``Step`` lists them for `--steps`.
