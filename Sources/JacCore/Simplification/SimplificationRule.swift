@@ -36,6 +36,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case absSquare = "abs-square"
   case absEvenPower = "abs-even-power"
   case absMerge = "abs-merge"
+  case rootOfSquare = "root-of-square"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
   case pullOutNegative = "pull-out-negative"
@@ -55,7 +56,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .cancelCommonFactor,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
     }
@@ -82,6 +83,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .surdDenominator: return ("2^(1/3)/((2^(1/3) + x)*(2^(1/3)*x^2 - 2^(2/3)*x + 2))", "1/(x^3 + 2)")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
+    case .rootOfSquare: return ("sqrt(x^2 + 2*x*y + y^2) + (4*z^2 - 4*z + 1)^(-1/2)", "1/abs(2*z - 1) + abs(x + y)")
     case .absMerge: return ("abs(x)*abs(y)/abs(z)", "abs(x*y/z)")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
     case .tangentQuotient: return ("sin(x)/cos(x) + cos(y)^2/sin(y)^2", "cot(y)^2 + tan(x)")

@@ -43,3 +43,54 @@ extension Simplifier {
     return merged
   }
 }
+
+/// `root-of-square`: a square root of a polynomial that is a perfect square, P = S², is |S|:
+/// sqrt(x² + 2x + 1) = |x + 1|, and P^(k/2) = |S|^k. S is found term by term, as for numbers:
+/// its leading term is the root of P's, each next term is the leading term of P − S² divided by
+/// twice S's leading term, and P − S² = 0 at the end proves it (else nothing changes).
+extension Simplifier {
+  func withPerfectSquareRoot(_ best: Expr, _ budget: Budget) -> Expr {
+    guard budget.remaining > 0, case .power(let b, let x) = pool.node(best), pool.kind(b) == .sum,
+      let q = pool.rational(x), q.denominator == BigInt(2), pool.treeSize(best) <= AngleExpansion.maxNodes
+    else { return best }
+    let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
+    do {
+      let form = try converter.form(b)
+      guard form.factors.isEmpty, form.monomialDenominator.isOne, form.numerator.termCount >= 2,
+        let s = try Self.squareRoot(form.numerator, budget)
+      else { return best }
+      let root = pool.power(pool.call(.abs, converter.expression(s)), pool.number(q * Rational(BigInt(2))))
+      guard isShorter(root, than: best) else { return best }
+      trace?.append(Step(before: best, after: root, rules: [.rootOfSquare, .preferShorter]))
+      return root
+    } catch {
+      return best
+    }
+  }
+
+  /// S with S² = p, or nil.
+  static func squareRoot(_ p: Polynomial, _ budget: Budget) throws(SimplificationStop) -> Polynomial? {
+    guard let (m, c) = p.leadingTerm, !c.isNegative, let rm = halved(m),
+      let n = c.numerator.exactRoot(2), let d = c.denominator.exactRoot(2)
+    else { return nil }
+    let lead = Rational(n, d)
+    var s = Polynomial(monomial: rm, coefficient: lead)
+    for _ in 0..<p.termCount {
+      let rest = try Polynomial.sum(p, try s.power(2, budget: budget).scaled(Rational.minusOne), budget: budget)
+      guard let (rm2, rc) = rest.leadingTerm else { return s }
+      guard let next = rm2.dividing(by: rm) else { return nil }
+      s = try Polynomial.sum(s, Polynomial(monomial: next, coefficient: rc / (lead * Rational(BigInt(2)))), budget: budget)
+    }
+    return nil
+  }
+
+  /// The monomial with every exponent halved, when all are even.
+  private static func halved(_ m: Monomial) -> Monomial? {
+    var packed: [UInt64] = []
+    for (atom, e) in m.pairs {
+      guard e % 2 == 0 else { return nil }
+      packed.append(UInt64(atom) << 32 | UInt64(e / 2))
+    }
+    return Monomial(packed: packed)
+  }
+}

@@ -173,8 +173,8 @@ public final class Simplifier {
         budget)))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
-      result = withAbsEvenPowers(
-        c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget))
+      result = withPerfectSquareRoot(
+        withAbsEvenPowers(c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)), budget)
     }
     memo[e] = result
     if result != e { memo[result] = result }
