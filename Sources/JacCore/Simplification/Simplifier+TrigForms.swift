@@ -151,7 +151,8 @@ extension Simplifier {
         switch pool.node(e) {
         case .sum(let terms): new = pool.add(terms.map(map))
         case .product(let factors): new = pool.multiply(factors.map(map))
-        case .power(let b, let x): new = pool.power(map(b), x)
+        // Not into roots: (sinh/cosh)^(-3/2) has no shorter normal form than tanh^(-3/2).
+        case .power(let b, let x): new = pool.rational(x)?.isInteger == true ? pool.power(map(b), x) : e
         case .number, .symbol, .constant, .call, .apply, .undefined: new = e
         }
       }

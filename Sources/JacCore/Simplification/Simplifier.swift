@@ -73,13 +73,15 @@ public final class Simplifier {
     printed = TextLength(TextPrinter(pool: pool))
   }
 
-  /// Whether `candidate` is shorter than `best` by ``Complexity`` (then nodes), and prints in no
-  /// more bytes: the trigonometric, surd and absolute-value candidates must not lengthen an
-  /// answer that the measure alone would call shorter (`sec(x)*tan(x)` → `sin(x)/cos(x)^2`).
+  /// Whether `candidate` is shorter than `best` by ``Complexity`` (then nodes), and prints in
+  /// fewer bytes: the trigonometric, surd and absolute-value candidates must not lengthen an
+  /// answer that the measure alone would call shorter (`sec(x)*tan(x)` → `sin(x)/cos(x)^2`), and
+  /// a tie in bytes is no gain (`sec(y)*(2*tan(y)^2 + 1)` and `(sin(y)^2 + 1)/cos(y)^3` print
+  /// alike, but the quotient needs parentheses below another fraction bar).
   func isShorter(_ candidate: Expr, than best: Expr, strictly: Bool = false) -> Bool {
     let (a, b) = ((measure.of(candidate), pool.treeSize(candidate)), (measure.of(best), pool.treeSize(best)))
     guard strictly ? a.0 < b.0 : a < b else { return false }
-    return printed.of(candidate).bytes <= printed.of(best).bytes
+    return printed.of(candidate).bytes < printed.of(best).bytes
   }
 
   /// Work units all the calls of one request may use together (``startRequest()``): the
