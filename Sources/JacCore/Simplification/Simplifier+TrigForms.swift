@@ -38,10 +38,31 @@ extension Simplifier {
     return isShorter(fromBest, than: fromExpanded) ? fromBest : fromExpanded
   }
 
-  /// `best`, or the shortest of its trigonometric candidates if one is shorter.
-  func withTrigForms(_ best: Expr, _ budget: Budget) -> Expr {
+  /// `quotient-form` at a root: the whole answer, or a call's argument. Not at inner sums and
+  /// products: there a quotient shorter on its own turned the parent's normal form from
+  /// `sec(y)*(2*tan(y)^2 + 1)/abs(x)` into the longer `(sin(y)^2 + 1)/(abs(x)*cos(y)^3)` (202
+  /// entries of the comparison corpus printed longer so).
+  /// A sum is also tried term by term: its normal form puts every term over one denominator.
+  func withQuotientForms(_ e: Expr, _ budget: Budget) -> Expr {
+    switch pool.kind(e) {
+    case .sum:
+      let whole = withTrigForms(e, budget, quotients: true)
+      let terms = pool.operands(e)
+      let each = terms.map { withTrigForms($0, budget, quotients: true) }
+      guard each != terms else { return whole }
+      let termwise = pool.add(each)
+      return isShorter(termwise, than: whole) ? termwise : whole
+    case .product, .power: return withTrigForms(e, budget, quotients: true)
+    default: return e
+    }
+  }
+
+  /// `best`, or the shortest of its trigonometric candidates if one is shorter (`quotient-form`
+  /// only when `quotients`, at a root).
+  func withTrigForms(_ best: Expr, _ budget: Budget, quotients: Bool = false) -> Expr {
     guard budget.remaining > 0, pool.treeSize(best) <= AngleExpansion.maxNodes else { return best }
-    let shape = trigShape(best)
+    var shape = trigShape(best)
+    if !quotients { shape.remove(.quotients) }
     guard !shape.isEmpty else { return best }
     var current = best
     let score = { self.measure.of(current) }

@@ -115,7 +115,7 @@ public final class Simplifier {
     let budget = Budget(allowed)
     converter = RationalConverter(pool: pool, budget: budget)
     defer { converter = nil }
-    let result = allowed > 0 ? simplify(e, budget) : e
+    let result = allowed > 0 ? withQuotientForms(simplify(e, budget), budget) : e
     let cost = allowed - max(budget.remaining, 0)
     spent += cost
     requestRemaining -= cost
@@ -151,7 +151,7 @@ public final class Simplifier {
     // idempotent on canonical nodes), so it is not rebuilt: a Jacobian's rows repeat the same
     // long argument in every entry.
     case .call(let f, let u):
-      let v = simplify(u, budget)
+      let v = withQuotientForms(simplify(u, budget), budget)
       if let refined = refined(f, v) {
         result = refined
       } else {
