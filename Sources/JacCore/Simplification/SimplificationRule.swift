@@ -56,8 +56,8 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
-      .factorCommonMonomial, .pullOutNegative, .preferShorter:
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare,
+      .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
     }
   }
@@ -89,7 +89,8 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .tangentQuotient: return ("sin(x)/cos(x) + cos(y)^2/sin(y)^2", "cot(y)^2 + tan(x)")
     case .quotientForm: return ("tan(x)*cos(x) + (tanh(y)^2 - 1)/tanh(y)^2", "sin(x) - 1/sinh(y)^2")
     case .powerReduction: return ("cos(x)^4 - sin(x)^4", "cos(2*x)")
-    case .angleContraction: return ("cos(a)*cos(b) - sin(a)*sin(b) + sinh(u)*cosh(v) - cosh(u)*sinh(v)", "sinh(u - v) + cos(a + b)")
+    case .angleContraction:
+      return ("cos(a)*cos(b) - sin(a)*sin(b) + sinh(u)*cosh(v) - cosh(u)*sinh(v)", "sinh(u - v) + cos(a + b)")
     case .angleSum: return ("cos(a)*sin(a + b) - sin(a)*cos(a + b) + sin(2*x) - 2*sin(x)*cos(x)", "sin(b)")
     case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")

@@ -79,7 +79,8 @@ extension Simplifier {
       let rest = try Polynomial.sum(p, try s.power(2, budget: budget).scaled(Rational.minusOne), budget: budget)
       guard let (rm2, rc) = rest.leadingTerm else { return s }
       guard let next = rm2.dividing(by: rm) else { return nil }
-      s = try Polynomial.sum(s, Polynomial(monomial: next, coefficient: rc / (lead * Rational(BigInt(2)))), budget: budget)
+      s = try Polynomial.sum(
+        s, Polynomial(monomial: next, coefficient: rc / (lead * Rational(BigInt(2)))), budget: budget)
     }
     return nil
   }

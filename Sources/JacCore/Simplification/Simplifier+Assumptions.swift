@@ -42,10 +42,11 @@ extension Simplifier {
           factors.allSatisfy({ assumptions.sign(of: pool.baseAndExponent($0).base) == .positive })
         else { return e }
         changed = true
-        return pool.add(factors.map { f in
-          let (b, x) = pool.baseAndExponent(f)
-          return pool.multiply(x, pool.call(.log, b))
-        })
+        return pool.add(
+          factors.map { f in
+            let (b, x) = pool.baseAndExponent(f)
+            return pool.multiply(x, pool.call(.log, b))
+          })
       case .product(let fs): return pool.multiply(fs.map(expand))
       default: return e
       }

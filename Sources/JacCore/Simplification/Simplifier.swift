@@ -168,11 +168,9 @@ public final class Simplifier {
       result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = withAbsEvenPowers(withAbsMerged(withSurdDenominator(
-        withTrigForms(
-          withTangentQuotients(
-            parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget),
-        budget)))
+      let best = withTangentQuotients(
+        parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget))
+      result = withAbsEvenPowers(withAbsMerged(withSurdDenominator(withTrigForms(best, budget), budget)))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
       result = withPerfectSquareRoot(
@@ -189,7 +187,8 @@ public final class Simplifier {
     let settling = settling(e, tracing: trace != nil)
     guard case .settled = settling else { return shortest(e, settling, budget) }
     // A trigonometric candidate may still change it (``withTrigForms(_:_:)``, angle-sum).
-    let candidates = pool.treeSize(e) <= AngleExpansion.maxNodes && (!trigShape(e).isEmpty || containsExpandableAngle(e))
+    let candidates =
+      pool.treeSize(e) <= AngleExpansion.maxNodes && (!trigShape(e).isEmpty || containsExpandableAngle(e))
     if parts.allSatisfy(isSettledForGood) && !candidates {
       markSettledForGood(e)
     }
