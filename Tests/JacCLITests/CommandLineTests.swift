@@ -557,6 +557,9 @@ import Testing
     (["simplify", "sin(a)*cos(b) + cos(a)*sin(b)"], "sin(a + b)\n"),
     (["simplify", "sin(a)*cos(b) - cos(a)*sin(b)"], "sin(a - b)\n"),
     (["simplify", "tan(x)*cos(x)"], "sin(x)\n"),
+    (["simplify", "sqrt(x^2 + 2*x + 1)"], "abs(x + 1)\n"),
+    (["simplify", "abs(x)*abs(y)"], "abs(x*y)\n"),
+    (["simplify", "abs(x)^2"], "x^2\n"),
     (["simplify", "cos(x)^4 - sin(x)^4"], "cos(2*x)\n"),
     (["diff", "1/tanh(x)", "--wrt", "x"], "-1/sinh(x)^2\n"),
     (["diff", "log(abs(x))", "--wrt", "x"], "1/x\n"),
@@ -567,6 +570,13 @@ import Testing
       ], "dV = r*(r*cos(p) + R) dr dp dt for R > r > 0\n"
     ),
     (["simplify", "abs(sin(p)) + sqrt(r^2)", "--assume=0 < p < pi, r > 0"], "sin(p) + r\n"),
+    (
+      [
+        "diff",
+        "2^(1/3)*log(x + 2^(1/3))/6 - 2^(1/3)*log(x^2 - 2^(1/3)*x + 2^(2/3))/12"
+          + " + 2^(1/3)*sqrt(3)*atan(2^(2/3)*sqrt(3)*x/3 - sqrt(3)/3)/6", "--wrt", "x",
+      ], "1/(x^3 + 2)\n"
+    ),
   ])
   func shortForm(_ arguments: [String], _ expected: String) throws {
     let result = try ProcessRunner.run(arguments)

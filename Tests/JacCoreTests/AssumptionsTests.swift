@@ -52,7 +52,9 @@ import Testing
       let s = try #require(a.sign(of: f.parse(e)))
       for _ in 0..<50 {
         let r = Double.random(in: 0.01...5, using: &rng)
-        let point = ["r": r, "R": r + Double.random(in: 0.001...5, using: &rng), "p": Double.random(in: 0.001...3.14, using: &rng)]
+        let point = [
+          "r": r, "R": r + Double.random(in: 0.001...5, using: &rng), "p": Double.random(in: 0.001...3.14, using: &rng),
+        ]
         let v = f.pool.evaluate(f.parse(e), point)
         #expect(s.isNonnegative ? v >= 0 : v <= 0, "\(e) at \(point)")
       }
@@ -65,6 +67,9 @@ import Testing
     ("sign(x) + heaviside(-x) + relu(x)", "x > 0", "x + 1"),
     ("abs(x)*abs(sin(p))", "x < 0", "-x*abs(sin(p))"),
     ("abs(x)", "x^2 + y^2 < 1", "abs(x)"),
+    ("log(x*y) - log(x) - log(y) + log(x^2*y) - log(y)", "x > 0, y > 0", "2*log(x)"),
+    ("log(x*y)", "x > 0, y > 0", "log(x*y)"),
+    ("log(x*y) - log(x) - log(y)", "x > 0", "log(x*y) - log(x) - log(y)"),
   ])
   func simplifierDropsWhatTheSignDecides(_ input: String, _ text: String, _ output: String) throws {
     let f = Fixture()
@@ -104,7 +109,8 @@ import Testing
   ])
   func errorsPointIntoTheText(_ text: String, _ message: ParseError.Message, _ start: Int, _ end: Int) {
     let f = Fixture()
-    #expect(throws: JacError.optionParse(ParseError(message, SourceRange(start, end)), option: "--assume", text: text)) {
+    #expect(throws: JacError.optionParse(ParseError(message, SourceRange(start, end)), option: "--assume", text: text))
+    {
       _ = try Self.assumptions(text, f)
     }
   }

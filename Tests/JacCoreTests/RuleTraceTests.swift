@@ -48,9 +48,8 @@ import Testing
     case .absOfNonnegative: return .call(.abs, "x^2 + 1")
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
-    case .absEvenPower: return .power("abs(x)", "2")
-    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
+    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return nil
     }

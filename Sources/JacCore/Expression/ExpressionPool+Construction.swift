@@ -224,7 +224,7 @@ extension ExpressionPool {
 
   /// `base^exponent` in canonical form: `identity-elements` (u⁰ = 1, u¹ = u, 1ᵘ = 1),
   /// `exact-powers` (2¹⁰ = 1024, 8^(2/3) = 4, 0² = 0), `power-of-power` ((u^a)^n = u^(a·n) and
-  /// (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v)), `abs-even-power` (|u|^(2k) = u^(2k)).
+  /// (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v)).
   public func power(_ base: Expr, _ exponent: Expr, trace: RuleTrace? = nil) -> Expr {
     if kind(base) == .undefined || kind(exponent) == .undefined { return undefined }
     if exponent == zero || base == one {
@@ -260,11 +260,6 @@ extension ExpressionPool {
       if function(base) == .exp {
         trace?.note(.powerOfPower)
         return call(.exp, multiply(operand(base, 0), exponent, trace: trace), trace: trace)
-      }
-      // abs-even-power: |u|^(2k) = u^(2k) for real u and any integer k (d/dx log|x| = x/|x|² = 1/x).
-      if function(base) == .abs, let q, q.isInteger, q.numerator.isEven {
-        trace?.note(.absEvenPower)
-        return power(operand(base, 0), exponent, trace: trace)
       }
     case .number, .symbol, .constant, .sum, .apply, .undefined:
       break

@@ -145,8 +145,10 @@ extension Assumptions {
     if a.pi == b.pi || (a.value.isZero && b.value.isZero) {
       return a.value < b.value ? -1 : a.value == b.value ? 0 : 1
     }
-    let (low, high) = (Rational(BigInt(3_141_592_653_589_793), BigInt(1_000_000_000_000_000)),
-                       Rational(BigInt(3_141_592_653_589_794), BigInt(1_000_000_000_000_000)))
+    let (low, high) = (
+      Rational(BigInt(3_141_592_653_589_793), BigInt(1_000_000_000_000_000)),
+      Rational(BigInt(3_141_592_653_589_794), BigInt(1_000_000_000_000_000))
+    )
     func range(_ x: Bound) -> (Rational, Rational) {
       guard x.pi else { return (x.value, x.value) }
       return x.value.isNegative ? (x.value * high, x.value * low) : (x.value * low, x.value * high)

@@ -95,7 +95,8 @@ struct AngleContraction {
     for (p, f) in trig.enumerated() {
       for g in trig[p...] {
         // sin before cos (sinh before cosh): cos a·sin b ± sin a·cos b is sin(b ± a).
-        let (first, second) = [.cos, .cosh].contains(f.function) && [.sin, .sinh].contains(g.function) ? (g, f) : (f, g)
+        let (first, second) =
+          [.cos, .cosh].contains(f.function) && [.sin, .sinh].contains(g.function) ? (g, f) : (f, g)
         if second.argument == first.argument && second.function == first.function && first.power < 2 { continue }
         guard let shape = Self.shape(first.function, second.function) else { continue }
         let (a, b) = (first.argument, second.argument)

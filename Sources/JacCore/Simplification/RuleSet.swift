@@ -1,15 +1,15 @@
 /// A set of named rules, one bit each, so that code on a hot path can note what it applied at
 /// the cost of an `or`. Listed in the order of ``SimplificationRule/allCases``.
 public struct RuleSet: Equatable, Sendable {
-  private var bits: UInt32 = 0
+  private var bits: UInt64 = 0
 
   public init() {}
   public init(_ rules: [SimplificationRule]) {
     for rule in rules { insert(rule) }
   }
 
-  private static func bit(_ rule: SimplificationRule) -> UInt32 {
-    1 << UInt32(SimplificationRule.allCases.firstIndex(of: rule)!)
+  private static func bit(_ rule: SimplificationRule) -> UInt64 {
+    1 << UInt64(SimplificationRule.allCases.firstIndex(of: rule)!)
   }
 
   public mutating func insert(_ rule: SimplificationRule) { bits |= Self.bit(rule) }

@@ -22,10 +22,10 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case trigOfInverse = "trig-of-inverse"
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
-  case absEvenPower = "abs-even-power"
   case rootOfEvenPower = "root-of-even-power"
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
+  case surdDenominator = "surd-denominator"
   case angleSum = "angle-sum"
   case tangentQuotient = "tangent-quotient"
   case quotientForm = "quotient-form"
@@ -34,6 +34,9 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
+  case absEvenPower = "abs-even-power"
+  case absMerge = "abs-merge"
+  case rootOfSquare = "root-of-square"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
   case pullOutNegative = "pull-out-negative"
@@ -50,12 +53,11 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   public var stage: Stage {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
-      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .absEvenPower,
-      .rootOfEvenPower:
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
       return .canonicalForm
-    case .commonDenominator, .rootPower, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .cancelCommonFactor,
-      .factorCommonMonomial, .pullOutNegative, .preferShorter:
+    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare,
+      .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter:
       return .rewrite
     }
   }
@@ -78,13 +80,17 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .absEvenPower: return ("abs(x)^2 + 1/abs(y)^4", "x^2 + 1/y^4")
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
     case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
+    case .surdDenominator: return ("2^(1/3)/((2^(1/3) + x)*(2^(1/3)*x^2 - 2^(2/3)*x + 2))", "1/(x^3 + 2)")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
+    case .rootOfSquare: return ("sqrt(x^2 + 2*x*y + y^2) + (4*z^2 - 4*z + 1)^(-1/2)", "1/abs(2*z - 1) + abs(x + y)")
+    case .absMerge: return ("abs(x)*abs(y)/abs(z)", "abs(x*y/z)")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
     case .tangentQuotient: return ("sin(x)/cos(x) + cos(y)^2/sin(y)^2", "cot(y)^2 + tan(x)")
     case .quotientForm: return ("tan(x)*cos(x) + (tanh(y)^2 - 1)/tanh(y)^2", "sin(x) - 1/sinh(y)^2")
     case .powerReduction: return ("cos(x)^4 - sin(x)^4", "cos(2*x)")
-    case .angleContraction: return ("cos(a)*cos(b) - sin(a)*sin(b) + sinh(u)*cosh(v) - cosh(u)*sinh(v)", "sinh(u - v) + cos(a + b)")
+    case .angleContraction:
+      return ("cos(a)*cos(b) - sin(a)*sin(b) + sinh(u)*cosh(v) - cosh(u)*sinh(v)", "sinh(u - v) + cos(a + b)")
     case .angleSum: return ("cos(a)*sin(a + b) - sin(a)*cos(a + b) + sin(2*x) - 2*sin(x)*cos(x)", "sin(b)")
     case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")

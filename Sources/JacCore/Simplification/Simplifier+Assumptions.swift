@@ -24,3 +24,39 @@ extension Simplifier {
     }
   }
 }
+
+/// `--assume` in sums: log(u·v) = log u + log v where u, v > 0 (and log(uᵏ) = k·log u), tried as
+/// a candidate and kept only when shorter, so log(x·y) − log x − log y is 0 for x, y > 0 and a
+/// lone log(x·y) stays.
+extension Simplifier {
+  func withLogsExpanded(_ best: Expr, _ budget: Budget) -> Expr {
+    guard let assumptions, budget.remaining > 0, case .sum(let terms) = pool.node(best),
+      pool.treeSize(best) <= AngleExpansion.maxNodes
+    else { return best }
+    var changed = false
+    func expand(_ e: Expr) -> Expr {
+      switch pool.node(e) {
+      case .call(.log, let u):
+        let factors = pool.kind(u) == .product ? pool.operands(u) : [u]
+        guard factors.count > 1 || pool.kind(u) == .power,
+          factors.allSatisfy({ assumptions.sign(of: pool.baseAndExponent($0).base) == .positive })
+        else { return e }
+        changed = true
+        return pool.add(
+          factors.map { f in
+            let (b, x) = pool.baseAndExponent(f)
+            return pool.multiply(x, pool.call(.log, b))
+          })
+      case .product(let fs): return pool.multiply(fs.map(expand))
+      default: return e
+      }
+    }
+    let expanded = pool.add(terms.map(expand))
+    guard changed else { return best }
+    let a = (measure.of(best), pool.treeSize(best))
+    guard let (normal, _) = try? normalForm(expanded, budget, toBeat: a.0),
+      isShorter(normal, than: best)
+    else { return best }
+    return normal
+  }
+}

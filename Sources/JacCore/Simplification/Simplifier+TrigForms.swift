@@ -35,36 +35,59 @@ extension Simplifier {
     let fromExpanded = withTrigForms(expanded, budget)
     guard expanded != best else { return fromExpanded }
     let fromBest = withTrigForms(best, budget)
-    let score = { (e: Expr) in (self.measure.of(e), self.pool.treeSize(e)) }
-    return score(fromBest) < score(fromExpanded) ? fromBest : fromExpanded
+    return isShorter(fromBest, than: fromExpanded) ? fromBest : fromExpanded
   }
 
-  /// `best`, or the shortest of its trigonometric candidates if one is shorter.
-  func withTrigForms(_ best: Expr, _ budget: Budget) -> Expr {
+  /// `quotient-form` at a root: the whole answer, or a call's argument. Not at inner sums and
+  /// products: there a quotient shorter on its own turned the parent's normal form from
+  /// `sec(y)*(2*tan(y)^2 + 1)/abs(x)` into the longer `(sin(y)^2 + 1)/(abs(x)*cos(y)^3)` (202
+  /// entries of the comparison corpus printed longer so).
+  /// A sum is also tried term by term: its normal form puts every term over one denominator.
+  func withQuotientForms(_ e: Expr, _ budget: Budget) -> Expr {
+    switch pool.kind(e) {
+    case .sum:
+      let whole = withTrigForms(e, budget, quotients: true)
+      let terms = pool.operands(e)
+      let each = terms.map { withTrigForms($0, budget, quotients: true) }
+      guard each != terms else { return whole }
+      let termwise = pool.add(each)
+      return isShorter(termwise, than: whole) ? termwise : whole
+    case .product, .power: return withTrigForms(e, budget, quotients: true)
+    default: return e
+    }
+  }
+
+  /// `best`, or the shortest of its trigonometric candidates if one is shorter (`quotient-form`
+  /// only when `quotients`, at a root).
+  func withTrigForms(_ best: Expr, _ budget: Budget, quotients: Bool = false) -> Expr {
     guard budget.remaining > 0, pool.treeSize(best) <= AngleExpansion.maxNodes else { return best }
-    let shape = trigShape(best)
+    var shape = trigShape(best)
+    if !quotients { shape.remove(.quotients) }
     guard !shape.isEmpty else { return best }
     var current = best
-    var score = (measure.of(best), pool.treeSize(best))
+    let score = { self.measure.of(current) }
     // `strictly`: fewer operations, not only fewer nodes (1 − tanh²u and 1/cosh²u, tan²u + 1 and
     // 1/cos²u count alike; the form with the input's functions stays).
     func consider(_ candidate: Expr?, _ rules: RuleSet, strictly: Bool = false) {
-      guard let c = candidate, c != current else { return }
-      let s = (measure.of(c), pool.treeSize(c))
-      guard strictly ? s.0 < score.0 : s < score else { return }
+      guard let c = candidate, c != current, isShorter(c, than: current, strictly: strictly) else { return }
       if trace != nil {
         var named = rules
         named.insert(.preferShorter)
         trace!.append(Step(before: current, after: c, rules: named.rules))
       }
-      (current, score) = (c, s)
+      current = c
     }
     if shape.contains(.quotients) {
-      let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score.0)
+      let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score())
       consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])), strictly: true)
+      // With the angles expanded too: tan(x + y) − (tan x + tan y)/(1 − tan x·tan y) = 0.
+      if let expanded = AngleExpansion(pool: pool).expanded(current) {
+        let (c, rules) = normalFormOf(substituted(expanded, quotientForm) ?? expanded, budget, toBeat: score())
+        consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm, .angleSum])), strictly: true)
+      }
     }
     if shape.contains(.squares) {
-      let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score.0)
+      let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score())
       consider(c, rules.union(RuleSet([.powerReduction])))
     }
     let contraction = AngleContraction(pool: pool, simplified: { self.simplify($0, budget) })
@@ -149,7 +172,8 @@ extension Simplifier {
         switch pool.node(e) {
         case .sum(let terms): new = pool.add(terms.map(map))
         case .product(let factors): new = pool.multiply(factors.map(map))
-        case .power(let b, let x): new = pool.power(map(b), x)
+        // Not into roots: (sinh/cosh)^(-3/2) has no shorter normal form than tanh^(-3/2).
+        case .power(let b, let x): new = pool.rational(x)?.isInteger == true ? pool.power(map(b), x) : e
         case .number, .symbol, .constant, .call, .apply, .undefined: new = e
         }
       }

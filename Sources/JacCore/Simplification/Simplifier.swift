@@ -20,7 +20,14 @@
 ///   `factor-common-monomial` and `pull-out-negative` (``RationalConverter/expression(_:input:)``:
 ///   `2*a*x + 4*a*y` → `2*a*(x + 2*y)`, `(-x - y)/z` → `-(x + y)/z`); then `prefer-shorter`
 ///   (``shortest(_:_:_:)``) keeps the rewritten form only if it is shorter than the canonical one
-///   (so `(x + 1)^2` stays factored).
+///   (so `(x + 1)^2` stays factored);
+/// - then candidate forms, each kept only when shorter (and, for the last group, printed in no
+///   more bytes: ``isShorter(_:than:strictly:)``): on sums `angle-sum` (``withAnglesExpanded(_:_:)``),
+///   `quotient-form`, `power-reduction`, `angle-contraction` (``withTrigForms(_:expanded:_:)``) and,
+///   under `--assume`, logs of positive products (``withLogsExpanded(_:_:)``); on products
+///   `tangent-quotient`, the same trigonometric forms, `surd-denominator`, `abs-merge` and
+///   `abs-even-power`; on calls, under `--assume`, abs, sign, heaviside and relu of an argument of
+///   known sign (``refined(_:_:)``).
 ///
 /// Each of these notes its rule in the ``RationalForm`` it returns (``RationalForm/applied``); a
 /// kept rewrite's ``Step`` lists them for `--steps`.
@@ -40,6 +47,8 @@ public final class Simplifier {
   var converter: RationalConverter?
   /// Complexity depends on the node alone, so it is kept across calls.
   var measure: Complexity
+  /// Printed lengths, for the candidates that must not print longer (``isShorter(_:than:)``).
+  var printed: TextLength
   /// Nodes settled for good, by index: the node is settled (``settling(_:tracing:)``) and so is
   /// every part, down to the atoms. Such a node simplifies to itself under any budget, at no
   /// cost, so every call may return it at once and the budget is spent exactly as in a fresh
@@ -61,6 +70,18 @@ public final class Simplifier {
   public init(pool: ExpressionPool) {
     self.pool = pool
     measure = Complexity(pool: pool)
+    printed = TextLength(TextPrinter(pool: pool))
+  }
+
+  /// Whether `candidate` is shorter than `best` by ``Complexity`` (then nodes), and prints in
+  /// fewer bytes: the trigonometric, surd and absolute-value candidates must not lengthen an
+  /// answer that the measure alone would call shorter (`sec(x)*tan(x)` → `sin(x)/cos(x)^2`), and
+  /// a tie in bytes is no gain (`sec(y)*(2*tan(y)^2 + 1)` and `(sin(y)^2 + 1)/cos(y)^3` print
+  /// alike, but the quotient needs parentheses below another fraction bar).
+  func isShorter(_ candidate: Expr, than best: Expr, strictly: Bool = false) -> Bool {
+    let (a, b) = ((measure.of(candidate), pool.treeSize(candidate)), (measure.of(best), pool.treeSize(best)))
+    guard strictly ? a.0 < b.0 : a < b else { return false }
+    return printed.of(candidate).bytes < printed.of(best).bytes
   }
 
   /// Work units all the calls of one request may use together (``startRequest()``): the
@@ -94,7 +115,7 @@ public final class Simplifier {
     let budget = Budget(allowed)
     converter = RationalConverter(pool: pool, budget: budget)
     defer { converter = nil }
-    let result = allowed > 0 ? simplify(e, budget) : e
+    let result = allowed > 0 ? withQuotientForms(simplify(e, budget), budget) : e
     let cost = allowed - max(budget.remaining, 0)
     spent += cost
     requestRemaining -= cost
@@ -130,7 +151,7 @@ public final class Simplifier {
     // idempotent on canonical nodes), so it is not rebuilt: a Jacobian's rows repeat the same
     // long argument in every entry.
     case .call(let f, let u):
-      let v = simplify(u, budget)
+      let v = withQuotientForms(simplify(u, budget), budget)
       if let refined = refined(f, v) {
         result = refined
       } else {
@@ -144,15 +165,16 @@ public final class Simplifier {
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
       let best = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
-      result = withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget)
+      result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
-      result = withTrigForms(
-        withTangentQuotients(
-          parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget)), budget)
+      let best = withTangentQuotients(
+        parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget))
+      result = withAbsEvenPowers(withAbsMerged(withSurdDenominator(withTrigForms(best, budget), budget)))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
-      result = c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)
+      result = withPerfectSquareRoot(
+        withAbsEvenPowers(c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)), budget)
     }
     memo[e] = result
     if result != e { memo[result] = result }
@@ -165,7 +187,9 @@ public final class Simplifier {
     let settling = settling(e, tracing: trace != nil)
     guard case .settled = settling else { return shortest(e, settling, budget) }
     // A trigonometric candidate may still change it (``withTrigForms(_:_:)``, angle-sum).
-    if parts.allSatisfy(isSettledForGood) && trigShape(e).isEmpty && !containsExpandableAngle(e) {
+    let candidates =
+      pool.treeSize(e) <= AngleExpansion.maxNodes && (!trigShape(e).isEmpty || containsExpandableAngle(e))
+    if parts.allSatisfy(isSettledForGood) && !candidates {
       markSettledForGood(e)
     }
     return e
@@ -180,7 +204,8 @@ public final class Simplifier {
   }
 
   private func markSettledForGood(_ e: Expr) {
-    guard trace == nil else { return }
+    // Under assumptions, logs and calls may still change (``withLogsExpanded(_:_:)``): no marks.
+    guard trace == nil, assumptions == nil else { return }
     if e.index >= settledForGood.count {
       settledForGood.append(contentsOf: repeatElement(false, count: max(e.index + 1, pool.count) - settledForGood.count))
     }
