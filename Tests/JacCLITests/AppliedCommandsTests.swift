@@ -607,7 +607,39 @@ import Testing
         """),
   ]
 
-  static let all = linearizeSteps + gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
+  /// critical --steps: the gradient it drives to 0, derived entry by entry, then the run.
+  static let criticalSteps: [Transcript] = [
+    Transcript(
+      args: ["critical", "x^2 + 3*y^2", "--vars", "x,y", "--from", "1,1", "--steps", "--format", "text"],
+      stdout: """
+        entry [1]: d/dx of x^2 + 3*y^2
+          d/dx (x^2 + 3*y^2) = 2*x    sum rule: (f + g)' = f' + g'
+            d/dx x^2 = 2*x            power rule: (u^n)' = n·u^(n-1)·u'
+              d/dx x = 1              d x/dx = 1
+            d/dx 3*y^2 = 0            constant: d c = 0
+          simplify: nothing to do
+          = 2*x
+
+        entry [2]: d/dy of x^2 + 3*y^2
+          d/dy (x^2 + 3*y^2) = 6*y    sum rule: (f + g)' = f' + g'
+            d/dy x^2 = 0              constant: d c = 0
+            d/dy 3*y^2 = 6*y          product rule: (f·g)' = f'·g + f·g'
+              d/dy 3 = 0              constant: d c = 0
+              d/dy y^2 = 2*y          power rule: (u^n)' = n·u^(n-1)·u'
+                d/dy y = 1            d x/dx = 1
+          simplify: nothing to do
+          = 6*y
+
+        k  x    y    |grad f|
+        0  1.0  1.0  6.324555320336759
+        1  0.0  0.0  0.0
+        critical point: x = 0.0, y = 0.0
+        local minimum (H positive definite, decided numerically)
+
+        """),
+  ]
+
+  static let all = criticalSteps + linearizeSteps + gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

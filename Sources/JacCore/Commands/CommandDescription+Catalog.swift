@@ -122,7 +122,7 @@ extension CommandDescription {
     command: .critical, aliases: [], summary: "critical point of f by Newton's method, classified",
     overview: "A critical point of f (grad f = 0) by Newton's method with the Hessian, then the 2nd-derivative test.",
     usage: "jac critical <function> --vars <names> --from <start> [--tol <t>] [--max-iter <n>] \(formats)",
-    options: [.from, .tol, .maxIter], refusals: [.at: "the start is '--from'"],
+    options: [.from, .tol, .maxIter, .steps], refusals: [.at: "the start is '--from'"],
     required: (.from, "a starting point: '--from 1,1'"),
     shape: .iterates, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.criticalPointValue(c) })
