@@ -33,7 +33,7 @@ extension Parser {
       throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
     }
     let arguments = try parseArguments(openedBy: nameToken.range)
-    let whole = SourceRange(nameToken.range.start, previous?.range.end ?? head.end)
+    let whole = SourceRange(nameToken.range.start, previousEnd ?? head.end)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if primes > 0 && arguments.count != 1 {
       throw ParseError(.primeWithSeveralArguments(function: name, count: arguments.count), head)
@@ -62,7 +62,7 @@ extension Parser {
     }
     try advance()
     let arguments = try parseArguments(openedBy: head.range)
-    let whole = SourceRange(head.range.start, previous?.range.end ?? head.range.end)
+    let whole = SourceRange(head.range.start, previousEnd ?? head.range.end)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if let beyond = positions.first(where: { $0 > arguments.count }) {
       throw ParseError(.partialOutOfRange(function: name, position: beyond, count: arguments.count), head.range)
@@ -101,7 +101,7 @@ extension Parser {
 
   /// The variable `name`, unless the input applies it as a function.
   mutating func variable(_ name: String, _ range: SourceRange) throws(ParseError) -> Expr {
-    if uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
+    if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
     uses.variables.insert(name)
     return pool.symbol(name)
   }
