@@ -156,8 +156,8 @@ extension ExpressionPool {
     return undefined
   }
 
-  /// `a·b` where one is a number and the other a number or a factor that is not a product or a
-  /// power (a symbol, constant, call or application): the product ``collectFactors(_:final:trace:)``
+  /// `a·b` where one is a number and the other a number or a factor that is not a product (a
+  /// symbol, constant, call, application or canonical power): the product ``collectFactors(_:final:trace:)``
   /// builds, with the same size checks, without its arrays and groups (`2*x`, `1/4*exp(u)`
   /// from the parser). nil for any other pair.
   private func numberTimesFactor(_ a: Expr, _ b: Expr) -> Expr? {
@@ -174,6 +174,8 @@ extension ExpressionPool {
     }
     switch kind(x) {
     case .symbol, .constant, .call, .apply: break
+    // A power is collected as its base and exponent and rebuilt: the same node when canonical.
+    case .power: guard power(operand(x, 0), operand(x, 1)) == x else { return nil }
     default: return nil
     }
     if !fits(q, after: .one, q) { return numberOverflow() }

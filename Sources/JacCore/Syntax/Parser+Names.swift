@@ -89,26 +89,22 @@ extension Parser {
     var callees: [String: Callee] = [:]
     for op in operators { callees[op.name] = .several(op) }
     for r in Rewrite.allCases { callees[r.rawValue] = .rewritten(r) }
-    for (name, f) in functionsByName { callees[name] = .unary(f) }
+    callees["sqrt"] = .unary(nil)
+    callees["ln"] = .unary(.log)
+    for f in Function.allCases { callees[f.name] = .unary(f) }
+    for (alias, f) in aliases { callees[alias] = .unary(f) }
     callees["log"] = .logarithm
     return callees
   }()
   /// Names that are neither variables nor functions.
   public static let constantNames: [String] = ["pi", "π", "e"]
 
-  /// The function a name denotes: `.some(nil)` is `sqrt`.
+  /// The function a name denotes: `.some(nil)` is `sqrt`; `log` and `ln` are ``Function/log``.
   static func function(named name: String) -> Function?? {
-    functionsByName[name]
+    if name == "log" { return .some(.log) }
+    if case .unary(let f)? = callee(named: name) { return .some(f) }
+    return nil
   }
-
-  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, the aliases, and
-  /// the rest.
-  private static let functionsByName: [String: Function?] = {
-    var names: [String: Function?] = ["sqrt": Function?.none, "ln": Function.log]
-    for f in Function.allCases { names[f.name] = f }
-    for (alias, f) in aliases { names[alias] = f }
-    return names
-  }()
 
   public static func isVariableName(_ name: String) -> Bool {
     (callee(named: name) == nil || variableOrFunction.contains(name)) && !isConstantName(name)
