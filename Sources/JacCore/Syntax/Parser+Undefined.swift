@@ -8,7 +8,8 @@
 extension Parser {
   /// How an input uses names, kept across the texts of one input (the positional arguments are
   /// one system): how many arguments each undefined function was first applied to (the same
-  /// everywhere), and which names stood as variables (a name is a variable or a function, not both).
+  /// everywhere), and which undefined-function names stood as variables (a name is a variable or a
+  /// function, not both).
   public struct Uses: Sendable {
     var arities: [String: Int] = [:]
     var variables: Set<String> = []
@@ -102,7 +103,10 @@ extension Parser {
   /// The variable `name`, unless the input applies it as a function.
   mutating func variable(_ name: String, _ range: SourceRange) throws(ParseError) -> Expr {
     if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
-    uses.variables.insert(name)
+    // Only a name that may be applied later (one of `functions`, the same for every text of an
+    // input) can clash; other names are not recorded (a set of every variable cost a hash and
+    // an insertion per name read).
+    if functions.contains(name) { uses.variables.insert(name) }
     return pool.symbol(name)
   }
 }
