@@ -142,6 +142,7 @@ extension ExpressionPool {
   /// `f₁·f₂·…` in canonical form: `fold-constants` (2·3 = 6), `collect-like-factors`
   /// (x·x = x², x·y/x = y), `identity-elements` (1·u = u, 0·u = 0).
   public func multiply(_ factors: [Expr], trace: RuleTrace? = nil) -> Expr {
+    if trace == nil, factors.count == 2, let e = numberTimesFactor(factors[0], factors[1]) { return e }
     if trace == nil, let merged = mergedIntoProduct(factors) { return merged }
     var work = factors
     for _ in 0..<4 {
@@ -153,6 +154,34 @@ extension ExpressionPool {
     // Pathological inputs: settle for the last collected form.
     if case .done(let e) = collectFactors(work, final: true, trace: trace) { return e }
     return undefined
+  }
+
+  /// `a·b` where one is a number and the other a number or a factor that is not a product (a
+  /// symbol, constant, call, application or canonical power): the product ``collectFactors(_:final:trace:)``
+  /// builds, with the same size checks, without its arrays and groups (`2*x`, `1/4*exp(u)`
+  /// from the parser). nil for any other pair.
+  private func numberTimesFactor(_ a: Expr, _ b: Expr) -> Expr? {
+    let (c, x) = kind(a) == .number ? (a, b) : (b, a)
+    guard kind(c) == .number else { return nil }
+    let q = rational(c)!
+    if kind(x) == .number {
+      let p = rational(x)!
+      let first = Rational.one * q
+      if !fits(first, after: .one, q) { return numberOverflow() }
+      let value = first * p
+      if !fits(value, after: first, p) { return numberOverflow() }
+      return value.isZero ? zero : number(value)
+    }
+    switch kind(x) {
+    case .symbol, .constant, .call, .apply: break
+    // A power is collected as its base and exponent and rebuilt: the same node when canonical.
+    case .power: guard power(operand(x, 0), operand(x, 1)) == x else { return nil }
+    default: return nil
+    }
+    if !fits(q, after: .one, q) { return numberOverflow() }
+    if q.isZero { return zero }
+    if q.isOne { return x }
+    return intern(.product, payload: 0, operands: [c, x])
   }
 
   private enum Collected {

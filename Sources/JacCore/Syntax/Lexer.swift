@@ -46,6 +46,7 @@ public struct Lexer {
     case UInt8(ascii: "="): return single(.equals)
     case UInt8(ascii: "'") where primeFollowsName(): return single(.prime)
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
+    case _ where Self.isASCIILetter(b): return try identifier()
     default: break
     }
     let scalar = decodeScalar(at: position)
@@ -86,15 +87,32 @@ public struct Lexer {
   /// (``VisibleText``).
   static func display(_ s: Unicode.Scalar) -> String { VisibleText.shown(s) }
 
+  /// `_` or an ASCII letter: ``isIdentifierStart`` for a byte below 0x80.
+  @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: "_") || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z"))
+  }
+
   private mutating func identifier() throws(ParseError) -> Token {
     let start = position
     while position < bytes.count {
+      let b = bytes[position]
+      if b < 0x80 {  // ASCII: no decoding
+        guard Self.isASCIILetter(b) || (b >= 48 && b <= 57) else { break }
+        position += 1
+        continue
+      }
       let s = decodeScalar(at: position)
       guard Self.isIdentifierContinue(s) else { break }
       position += UTF8.width(s)
     }
-    let name = String(decoding: bytes[start..<position], as: UTF8.self)
-    if name == "D", position < bytes.count, bytes[position] == UInt8(ascii: "[") { return try partials(from: start) }
+    if position - start == 1, bytes[start] == UInt8(ascii: "D"), position < bytes.count,
+      bytes[position] == UInt8(ascii: "[")
+    {
+      return try partials(from: start)
+    }
+    let name = bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<position]), as: UTF8.self)
+    }
     return Token(kind: .identifier(name), range: SourceRange(start, position))
   }
 
@@ -173,12 +191,24 @@ public struct Lexer {
     }
   }
 
+  /// A byte after an integer's digits that may make it a decimal or an exponent.
+  private static func mayContinueNumber(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+  }
+
   private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
 
   private mutating func number() throws(ParseError) -> Token {
     let start = position
     let intStart = position
     while isDigit(position) { position += 1 }
+    // The common case, an integer of at most 18 digits, read as an Int: no decimal point and
+    // no exponent follows (`2e` is 2·e, so only an `e` followed by a digit or sign goes below).
+    if position - start <= 18, !(position < bytes.count && Self.mayContinueNumber(bytes[position])) {
+      var value = 0
+      for i in start..<position { value = value * 10 + Int(bytes[i] - 48) }
+      return Token(kind: .number(Rational(value)), range: SourceRange(start, position))
+    }
     let intDigits = bytes[intStart..<position]
     var fracDigits = bytes[position..<position]
     if position < bytes.count, bytes[position] == UInt8(ascii: ".") {

@@ -62,29 +62,56 @@ extension Parser {
 
   /// The callee a name denotes, if it is a function name.
   static func callee(named name: String) -> Callee? {
-    if name == "log" { return .logarithm }
-    if let f = function(named: name) { return .unary(f) }
-    if let r = Rewrite(rawValue: name) { return .rewritten(r) }
-    return operators.first { $0.name == name }.map(Callee.several)
+    // Most names read are variables; those that cannot be a function name by their first byte
+    // and length (`u123`, `x`, `r`) skip the hashed lookup.
+    let utf8 = name.utf8
+    guard let first = utf8.first, first < 0x80, utf8.count < 16,
+      calleeShapes[Int(first)] & (1 << UInt16(utf8.count)) != 0
+    else { return nil }
+    return calleesByName[name]
   }
+
+  /// For each ASCII first byte, bit n set when some function name of n bytes starts with it.
+  private static let calleeShapes: [UInt16] = {
+    var shapes = [UInt16](repeating: 0, count: 128)
+    for name in calleesByName.keys {
+      let utf8 = name.utf8
+      precondition(utf8.first! < 0x80 && utf8.count < 16, "function names are short ASCII")
+      shapes[Int(utf8.first!)] |= 1 << UInt16(utf8.count)
+    }
+    return shapes
+  }()
+
+  /// Every function name and its callee, looked up once per identifier (the parser asks for
+  /// each name it reads): `log`, then the functions of one argument (with `sqrt`, `ln` and the
+  /// aliases), then the rewritten names, then the operators, an earlier kind winning a name.
+  private static let calleesByName: [String: Callee] = {
+    var callees: [String: Callee] = [:]
+    for op in operators { callees[op.name] = .several(op) }
+    for r in Rewrite.allCases { callees[r.rawValue] = .rewritten(r) }
+    callees["sqrt"] = .unary(nil)
+    callees["ln"] = .unary(.log)
+    for f in Function.allCases { callees[f.name] = .unary(f) }
+    for (alias, f) in aliases { callees[alias] = .unary(f) }
+    callees["log"] = .logarithm
+    return callees
+  }()
   /// Names that are neither variables nor functions.
   public static let constantNames: [String] = ["pi", "π", "e"]
 
-  /// The function a name denotes: `.some(nil)` is `sqrt`.
+  /// The function a name denotes: `.some(nil)` is `sqrt`; `log` and `ln` are ``Function/log``.
   static func function(named name: String) -> Function?? {
-    functionsByName[name]
+    if name == "log" { return .some(.log) }
+    if case .unary(let f)? = callee(named: name) { return .some(f) }
+    return nil
   }
 
-  /// Every function name: `sqrt` (a power, so no ``Function``), `ln` for `log`, the aliases, and
-  /// the rest.
-  private static let functionsByName: [String: Function?] = {
-    var names: [String: Function?] = ["sqrt": Function?.none, "ln": Function.log]
-    for f in Function.allCases { names[f.name] = f }
-    for (alias, f) in aliases { names[alias] = f }
-    return names
-  }()
-
   public static func isVariableName(_ name: String) -> Bool {
-    (callee(named: name) == nil || variableOrFunction.contains(name)) && !constantNames.contains(name)
+    (callee(named: name) == nil || variableOrFunction.contains(name)) && !isConstantName(name)
+  }
+
+  /// Whether `name` is one of ``constantNames`` (each of one or two bytes).
+  static func isConstantName(_ name: String) -> Bool {
+    name.utf8.count <= 2 && constantNames.contains(name)
   }
 }

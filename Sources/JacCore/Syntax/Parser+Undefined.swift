@@ -8,7 +8,8 @@
 extension Parser {
   /// How an input uses names, kept across the texts of one input (the positional arguments are
   /// one system): how many arguments each undefined function was first applied to (the same
-  /// everywhere), and which names stood as variables (a name is a variable or a function, not both).
+  /// everywhere), and which undefined-function names stood as variables (a name is a variable or a
+  /// function, not both).
   public struct Uses: Sendable {
     var arities: [String: Int] = [:]
     var variables: Set<String> = []
@@ -33,7 +34,7 @@ extension Parser {
       throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
     }
     let arguments = try parseArguments(openedBy: nameToken.range)
-    let whole = SourceRange(nameToken.range.start, previous?.range.end ?? head.end)
+    let whole = SourceRange(nameToken.range.start, previousEnd ?? head.end)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if primes > 0 && arguments.count != 1 {
       throw ParseError(.primeWithSeveralArguments(function: name, count: arguments.count), head)
@@ -62,7 +63,7 @@ extension Parser {
     }
     try advance()
     let arguments = try parseArguments(openedBy: head.range)
-    let whole = SourceRange(head.range.start, previous?.range.end ?? head.range.end)
+    let whole = SourceRange(head.range.start, previousEnd ?? head.range.end)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if let beyond = positions.first(where: { $0 > arguments.count }) {
       throw ParseError(.partialOutOfRange(function: name, position: beyond, count: arguments.count), head.range)
@@ -101,8 +102,11 @@ extension Parser {
 
   /// The variable `name`, unless the input applies it as a function.
   mutating func variable(_ name: String, _ range: SourceRange) throws(ParseError) -> Expr {
-    if uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
-    uses.variables.insert(name)
+    if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
+    // Only a name that may be applied later (one of `functions`, the same for every text of an
+    // input) can clash; other names are not recorded (a set of every variable cost a hash and
+    // an insertion per name read).
+    if functions.contains(name) { uses.variables.insert(name) }
     return pool.symbol(name)
   }
 }

@@ -29,7 +29,11 @@ public struct Parser {
 
   private var lexer: Lexer
   var current: Token
-  var previous: Token?
+  /// Where the token before `current` ended; nil before the first.
+  var previousEnd: Int?
+  /// Whether the token before `current` was a number or `)`, after which implicit
+  /// multiplication applies (kept instead of the token, which would be copied per token).
+  private var afterNumberOrParen = false
   let pool: ExpressionPool
   private let text: String
   /// Parentheses, calls, signs and exponents open around the current token.
@@ -54,10 +58,12 @@ public struct Parser {
   mutating func parseComponents() throws(ParseError) -> [Component] {
     if current.kind == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseComponent()]
+    var names: Set<String> = []  // a set, not a search of `items`: linear in the components
+    if let name = items[0].name { names.insert(name) }
     while current.kind == .comma {
       try advance()
       let item = try parseComponent()
-      if let name = item.name, items.contains(where: { $0.name == name }) {
+      if let name = item.name, !names.insert(name).inserted {
         throw ParseError(.duplicateComponentName(name), nameRange!)
       }
       items.append(item)
@@ -113,14 +119,16 @@ public struct Parser {
 
   mutating func parseExpression() throws(ParseError) -> Expr {
     let start = current.range.start
-    var terms = [try parseTerm()]
+    let first = try parseTerm()
+    guard current.kind == .plus || current.kind == .minus else { return first }
+    var terms = [first]
+    terms.reserveCapacity(4)
     while current.kind == .plus || current.kind == .minus {
       let negative = current.kind == .minus
       try advance()
       let t = try parseTerm()
       terms.append(negative ? pool.negate(t) : t)
     }
-    if terms.count == 1 { return terms[0] }
     return try checked(pool.add(terms), terms, .divisionByZero, from: start)
   }
 
@@ -151,12 +159,7 @@ public struct Parser {
   }
 
   /// Implicit multiplication applies after a number or a closing parenthesis.
-  private var allowsImplicitMultiplication: Bool {
-    switch previous?.kind {
-    case .some(.number), .some(.rightParen): return true
-    default: return false
-    }
-  }
+  private var allowsImplicitMultiplication: Bool { afterNumberOrParen }
 
   private func isNumber(_ token: Token) -> Bool {
     if case .number = token.kind { return true }
@@ -229,11 +232,8 @@ public struct Parser {
           elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
         throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
       }
-      switch name {
-      case "pi", "π": return pool.pi
-      case "e": return pool.call(.exp, pool.one)
-      default: return try variable(name, token.range)
-      }
+      guard Self.isConstantName(name) else { return try variable(name, token.range) }
+      return name == "e" ? pool.call(.exp, pool.one) : pool.pi
     case .partials(let positions): return try parseDerivative(positions, token)
     case .leftParen:
       try enter(token.range)
@@ -261,7 +261,7 @@ public struct Parser {
       arguments.append(try parseExpression())
     }
     // The argument list as written, for "'atan2' is undefined at 0, 0".
-    let argEnd = previous?.range.end ?? argStart
+    let argEnd = previousEnd ?? argStart
     if let expected = callee.arity, !expected.contains(arguments.count) {
       throw ParseError(
         .wrongArgumentCount(function: name, expected: expected, count: arguments.count),
@@ -280,7 +280,7 @@ public struct Parser {
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
       throw ParseError(
-        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previous!.range.end))
+        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd!))
     }
     return value
   }
@@ -300,7 +300,11 @@ public struct Parser {
   }
 
   mutating func advance() throws(ParseError) {
-    previous = current
+    previousEnd = current.range.end
+    switch current.kind {
+    case .number, .rightParen: afterNumberOrParen = true
+    default: afterNumberOrParen = false
+    }
     current = try lexer.next()
   }
 
@@ -333,11 +337,12 @@ public struct Parser {
 
   /// `value`, unless it is undefined while no operand was: then the operator divided by zero.
   private func checked(
-    _ value: Expr, _ operands: [Expr], _ message: ParseError.Message, from start: Int
+    _ value: Expr, _ operands: @autoclosure () -> [Expr], _ message: ParseError.Message, from start: Int
   ) throws(ParseError) -> Expr {
-    if pool.isUndefined(value) && !operands.contains(where: pool.isUndefined) {
+    // The operands' array is built only when the value is undefined (not once per operator).
+    if pool.isUndefined(value) && !operands().contains(where: pool.isUndefined) {
       let tooLarge = pool.numberTooLarge
-      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previous?.range.end ?? start))
+      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previousEnd ?? start))
     }
     return value
   }
