@@ -168,7 +168,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
         label,
         [
           "jacobian, grad, hessian, diff: the derivation rule by rule, then the simplification;",
-          "det, logdet, inverse: the expansion, then the simplification; implicit, taylor: the parts.",
+          "det, logdet, inverse: the expansion, then the simplification; implicit, taylor: the parts;",
+          "linearize: each entry of A, B (C, D); critical: the gradient.",
         ]
       )
     case .entry: return (label, ["With --steps: only entry (i, j) (grad: entry i)."])
