@@ -16,7 +16,7 @@ extension Engine {
     switch shape {
     case .perFunction:
       selected = c.functions.indices.map { ("", $0, c.request.along ?? c.variableNames) }
-    case .gradient, .iterates where c.request.command == .critical:
+    case .iterates where c.request.command == .critical, .gradient:
       // critical: the gradient Newton's method drives to 0, derived entry by entry.
       (rows, columns) = (c.variableNames.count, 1)
       selected = c.variableNames.enumerated().map { j, v in ("[\(j + 1)]", 0, [v]) }
