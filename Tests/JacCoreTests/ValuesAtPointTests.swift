@@ -59,7 +59,7 @@ import Testing
         || Rational(exactly: 1.0 / 3) <= Rational(BigInt(1), BigInt(3)))
     #expect(Rational(BigInt(1), BigInt(10)).roundedDown == 0.1.nextDown)
     #expect(Rational(exactly: 0.1.nextDown) < Rational(BigInt(1), BigInt(10)))
-    for x in [0.1, -2.5e-300, 1e308, 5e-324, 123.456] {
+    for x in [0.1, -2.5e-300, 1e308, Double.leastNonzeroMagnitude, 123.456] {
       #expect(Rational(exactly: x).doubleValue == x)
       #expect(Rational(exactly: x).roundedDown == x)
     }
