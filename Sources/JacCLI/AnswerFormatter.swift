@@ -290,12 +290,16 @@ struct AnswerFormatter {
     if style.lhs || statesLeftSide, let side = latexLeftSide(answer) { o.write(side + " = ") }
     switch answer.value {
     case .scalar(let e):
-      guard let factor = answer.volumeFactor else { return writeLatex(e, answer, to: o) }
+      guard let factor = answer.volumeFactor else {
+        writeLatex(e, answer, to: o)
+        return writeAssumptions(answer, latex: true, to: o)
+      }
       let differentials = answer.variables.map { "d" + latexPrinter.symbolText($0) }.joined(separator: "\\,")
       o.write("\(volumeLeft(answer, latex: true)) = ")
       writeLatex(factor, answer, to: o)
       o.write(" \\, \(differentials)")
       writeAssumptions(answer, latex: true, to: o)
+      return
     case .list(let es): writeLatexList(es, answer, to: o)
     case .matrix(let m): writeLatexMatrix(m, answer, to: o)
     case .labelled(let ms):
@@ -306,9 +310,21 @@ struct AnswerFormatter {
     case .matrixForm(let form): o.write(form.latex)
     case .newton: break
     }
+    // LaTeX states the assumptions in use after any answer (a volume element above).
+    writeAssumptions(answer, latex: true, to: o)
   }
 
-  /// `, for R > r > 0` after a volume element (`--assume`); in LaTeX `\quad (R > r > 0)`.
+  /// The assumptions as `--assume` reads them (`R > r > 0, 0 < p < pi`), for JSON; nil without.
+  func assumptionsText(_ answer: Answer) -> String? {
+    guard let chains = answer.assumptions?.chains, !chains.isEmpty else { return nil }
+    return chains.map { chain in
+      chain.sides.enumerated().map { i, side in (i > 0 ? chain.operators[i - 1] + " " : "") + textPrinter.string(side) }
+        .joined(separator: " ")
+    }.joined(separator: ", ")
+  }
+
+  /// `, for R > r > 0` after a volume element (`--assume`); in LaTeX `\quad (R > r > 0)`, after
+  /// any answer.
   private func writeAssumptions(_ answer: Answer, latex: Bool, to o: AnswerOutput) {
     guard let chains = answer.assumptions?.chains, !chains.isEmpty else { return }
     let symbols = [">": ">", ">=": "\\geq", "<": "<", "<=": "\\leq"]
@@ -455,6 +471,7 @@ struct AnswerFormatter {
     if answer.componentNames.contains(where: { $0 != nil }) {
       fields.append(("names", JSONText.array(answer.componentNames.map { $0.map(JSONText.string) ?? "null" })))
     }
+    if let assumed = assumptionsText(answer) { fields.append(("assume", JSONText.string(assumed))) }
     if !answer.definitions.isEmpty {
       // `--where`: the definitions in order, each in terms of the earlier names.
       let definitions = answer.definitions.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }

@@ -604,6 +604,16 @@ extension ShortFormTests {
     #expect(newton.status == 64 && newton.stderr.hasPrefix("error: '--assume' does not apply to newton"))
   }
 
+  /// The assumptions in use are stated: in LaTeX after any answer, in JSON as `"assume"`.
+  @Test func assumptionsAreStated() throws {
+    let latex = try ProcessRunner.run(["simplify", "sqrt(x^2)*abs(y)", "--assume", "x > 0, y >= 0", "--latex"])
+    #expect(latex.stdout == "x y \\quad (x > 0,\\ y \\geq 0)\n")
+    let json = try ProcessRunner.run(["simplify", "sqrt(x^2)", "--assume", "x > 0", "--json"])
+    #expect(json.stdout == "{\"input\":\"sqrt(x^2)\",\"command\":\"simplify\",\"vars\":[\"x\"],\"assume\":\"x > 0\",\"result\":\"x\"}\n")
+    let plain = try ProcessRunner.run(["simplify", "sqrt(x^2)", "--latex"])
+    #expect(plain.stdout == "\\left|x\\right|\n")
+  }
+
   @Test func logarithmicDerivativesOfSineAndCosine() throws {
     #expect(try ProcessRunner.run(["diff", "log(sin(c))", "--wrt", "c"]).stdout == "cot(c)\n")
     #expect(try ProcessRunner.run(["diff", "log(cos(x))"]).stdout == "-tan(x)\n")

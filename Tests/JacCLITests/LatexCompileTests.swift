@@ -66,6 +66,7 @@ import Testing
     ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
     ["grad", "x'*S*x", "--vector", "x", "--symmetric", "S", "--lhs"],
+    ["simplify", "sqrt(x^2)*abs(y)", "--assume", "x > 0, y >= 0"],
   ]
 
   static var engine: String? {
