@@ -96,12 +96,21 @@ import Testing
     #expect(plain.volumeFactor.map(TextPrinter(pool: engine.pool).string) == "abs(r*(r*cos(p) + R))")
   }
 
+  /// A cycle of non-strict relations is consistent (all equal).
+  @Test func nonStrictCycleIsConsistent() throws {
+    let a = try Self.assumptions("x >= y, y >= r, r >= x", Fixture())
+    #expect(a.order.count == 3)
+  }
+
   /// Errors point at the relation, the name or the side that is wrong.
   @Test(arguments: [
     ("x > 0, x < -1", ParseError.Message.assumptionContradiction, 7, 13),
     ("0 < p < pi, p > 4", .assumptionContradiction, 12, 17),
     ("1 > 2", .assumptionContradiction, 0, 5),
     ("y > x, x > y", .assumptionContradiction, 7, 12),
+    // A cycle of relations between symbols through a strict one.
+    ("x > y, y > r, r > x", .assumptionContradiction, 14, 19),
+    ("x >= y, y >= r, r > x", .assumptionContradiction, 16, 21),
     ("x > 0, q > 0", .assumptionUnknownName(name: "q"), 7, 8),
     ("x", .expectedRelation, 0, 1),
     ("x > 0,  x = 1", .expectedRelation, 8, 13),

@@ -101,6 +101,11 @@ extension Assumptions {
     if let known = sign(of: difference) {
       if known == .negative || (strict && known.isNonpositive) { return false }
     }
+    if let b = pool.symbolName(big), let s = pool.symbolName(small) {
+      // small ≥ … ≥ big already known: with any strict link, big > small closes a cycle.
+      if let strictPath = path(from: s, to: b), strict || strictPath { return false }
+      order.append((b, s, strict))
+    }
     if let name = pool.symbolName(small), let bound = bound(big, strict: strict) {
       if let u = upper[name], weaker(bound, than: u, upper: true) { return boundsAgree() }
       upper[name] = bound
@@ -112,6 +117,27 @@ extension Assumptions {
     }
     memo.removeAll()
     return boundsAgree()
+  }
+
+  /// Whether `from` ≥ … ≥ `to` follows from the relations between symbols, and if so whether
+  /// some link on the way is strict (nil: no such chain). Depth-first over a few relations.
+  private func path(from: String, to: String) -> Bool? {
+    var best: Bool?
+    var seen: Set<String> = [from]
+    var stack: [(String, Bool)] = [(from, false)]
+    while let (node, strictSoFar) = stack.popLast() {
+      if node == to {
+        best = (best ?? false) || strictSoFar
+        continue
+      }
+      for link in order where link.big == node {
+        // The target is reached along every chain (to learn whether one is strict); any other
+        // symbol is entered once.
+        guard link.small == to || seen.insert(link.small).inserted else { continue }
+        stack.append((link.small, strictSoFar || link.strict))
+      }
+    }
+    return best
   }
 
   /// A number or a rational multiple of π as a bound.

@@ -56,6 +56,9 @@ public final class Assumptions {
   /// Expressions known > 0, and known ≥ 0 (canonical, so a lookup is an identity test).
   var positive: [Expr] = []
   var nonnegative: [Expr] = []
+  /// Relations between two symbols, big > small (or ≥ when not strict): a cycle through a strict
+  /// one is a contradiction (`x > y, y > z, z > x`).
+  var order: [(big: String, small: String, strict: Bool)] = []
   /// The text as given.
   public internal(set) var text: String = ""
   /// The relations as parsed, for answers that state their assumptions (`--volume-element`):
