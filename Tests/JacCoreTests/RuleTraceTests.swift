@@ -50,14 +50,15 @@ import Testing
     case .rootOfEvenPower: return .power("x^2", "1/2")
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
-      .factorCommonMonomial, .pullOutNegative, .preferShorter:
+      .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return nil
     }
   }
 
   /// The rules named for `input` by the simplifier's trace, over all its steps.
-  static func simplifierTrace(_ f: Fixture, _ input: String) -> (result: Expr, named: RuleSet) {
+  static func simplifierTrace(_ f: Fixture, _ input: String, assuming: String? = nil) -> (result: Expr, named: RuleSet) {
     let simplifier = Simplifier(pool: f.pool)
+    if let assuming { simplifier.assumptions = try? Assumptions(parsing: assuming, pool: f.pool, names: ["x", "y"]) }
     simplifier.trace = []
     let result = simplifier.simplify(f.parse(input))
     return (result, RuleSet(simplifier.trace!.flatMap(\.rules)))
@@ -82,7 +83,7 @@ import Testing
       named = trace.applied
     case .rewrite:
       #expect(Self.construction(rule) == nil)
-      let (result, rules) = Self.simplifierTrace(f, rule.example.input)
+      let (result, rules) = Self.simplifierTrace(f, rule.example.input, assuming: rule.exampleAssumptions)
       #expect(f.text(result) == rule.example.output)
       named = rules
     }

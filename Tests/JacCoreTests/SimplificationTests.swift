@@ -8,6 +8,9 @@ import Testing
   func ruleExample(_ rule: SimplificationRule) {
     let f = Fixture()
     let (input, output) = rule.example
+    if let text = rule.exampleAssumptions {
+      f.engine.simplifier.assumptions = try? Assumptions(parsing: text, pool: f.pool, names: ["x", "y"])
+    }
     let got = f.simplify(input)
     #expect(got == f.parse(output), "\(rule.rawValue): \(input) gave \(f.text(got)), expected \(output)")
     #expect(f.text(got) == output, "\(rule.rawValue) prints as \(f.text(got))")

@@ -41,6 +41,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case factorCommonMonomial = "factor-common-monomial"
   case pullOutNegative = "pull-out-negative"
   case preferShorter = "prefer-shorter"
+  case assumedSign = "assumed-sign"
 
   /// Where a rule is applied.
   public enum Stage: Sendable {
@@ -57,10 +58,13 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare,
-      .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter:
+      .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return .rewrite
     }
   }
+
+  /// The `--assume` text the example needs (nil for a rule that needs none).
+  public var exampleAssumptions: String? { self == .assumedSign ? "x > y, x > 0" : nil }
 
   /// An input and what jac makes of it, both in jac syntax.
   public var example: (input: String, output: String) {
@@ -97,6 +101,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .factorCommonMonomial: return ("2*a*x + 4*a*y", "2*a*(x + 2*y)")
     case .pullOutNegative: return ("-(a - b)", "b - a")
     case .preferShorter: return ("(x + 1)^2 - x^2", "2*x + 1")
+    case .assumedSign: return ("abs(x - y) + sign(x)", "x - y + 1")
     }
   }
 }

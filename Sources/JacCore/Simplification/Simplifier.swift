@@ -153,6 +153,7 @@ public final class Simplifier {
     case .call(let f, let u):
       let v = withQuotientForms(simplify(u, budget), budget)
       if let refined = refined(f, v) {
+        trace?.append(Step(before: pool.call(f, v), after: refined, rules: [.assumedSign]))
         result = refined
       } else {
         if v == u && isSettledForGood(u) { markSettledForGood(e) }
