@@ -107,14 +107,7 @@ public struct CodeGenerator {
         used.insert(output)
         outputs.append((output, m.rows * m.columns))
         body.append(allocation(output, rows: m.rows, columns: m.columns, vector: false))
-        for i in 0..<m.rows {
-          for j in 0..<m.columns where m[i, j] != pool.zero {
-            body.append(
-              assignment(
-                output, flat: layout == .col ? j * m.rows + i : i * m.columns + j, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
-                vector: false))
-          }
-        }
+        body += assignments(output, m) { printer.code($0) }
       }
       let names = outputs.map(\.name).joined(separator: ", ")
       switch language {
@@ -139,14 +132,7 @@ public struct CodeGenerator {
       return withHelpers(unit, roots: roots)
     case .matrix(let m):
       body.append(allocation(result, rows: m.rows, columns: m.columns, vector: false))
-      for i in 0..<m.rows {
-        for j in 0..<m.columns where m[i, j] != pool.zero {
-          body.append(
-            assignment(
-              result, flat: layout == .col ? j * m.rows + i : i * m.columns + j, row: i, column: j, columns: m.columns, value: printer.code(m[i, j]),
-              vector: false))
-        }
-      }
+      body += assignments(result, m) { printer.code($0) }
       body.append(returnStatement(result))
     }
     let unit = wrap(
@@ -189,6 +175,20 @@ public struct CodeGenerator {
     case .python, .julia: return "    \(name) = \(value)"
     case .matlab: return "  \(name) = \(value);"
     }
+  }
+
+  /// The assignments of `m`'s nonzero entries to `name`, at the flat index of ``layout`` in C,
+  /// Python and Swift (row-major i·n + j, column-major j·m + i), by (row, column) elsewhere.
+  private func assignments(_ name: String, _ m: Matrix, _ code: (Expr) -> String) -> [String] {
+    var lines: [String] = []
+    for i in 0..<m.rows {
+      for j in 0..<m.columns where m[i, j] != pool.zero {
+        let flat = layout == .col ? j * m.rows + i : i * m.columns + j
+        lines.append(
+          assignment(name, flat: flat, row: i, column: j, columns: m.columns, value: code(m[i, j]), vector: false))
+      }
+    }
+    return lines
   }
 
   /// The result array (not in C, where the caller passes it).
