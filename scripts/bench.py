@@ -4,9 +4,13 @@
 Each workload is generated here (sizes are parameters), run by jac and by every peer found, and
 timed as whole processes: median wall time of several runs, peak memory (max RSS from wait4),
 and output size (jac's default layout and --compact). jac's own compute time comes from its --stats line. Peers without a Jacobian
-command get one built from diff (ginsh, Giac). A peer that is missing is listed with how to install it.
+command get one built from diff (ginsh, Giac). Missing peers are installed first (apt-get for
+ginsh and Maxima, pip for SymPy and SymEngine; Giac's xcas package pulls a desktop stack and is
+only installed with --install-giac); one that still cannot be installed is listed with how to
+install it. --no-install skips the installation.
 
-usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peers] [--no-scaling]
+usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peers] [--no-install]
+                [--install-giac] [--no-scaling] [--batch N]
 """
 import argparse
 import os
@@ -85,15 +89,19 @@ def det6():
 
 
 def batch(count=10_000):
-    """`count` varied small Jacobians, one a line (issue 4's batch target: over 10,000 a second)."""
+    """`count` distinct small Jacobians, one a line (issue 20's batch target: 100,000 of them at
+    over 10,000 a second in under 100 MB)."""
     import random
     rng = random.Random(20261122)
     functions = ["sin", "cos", "exp", "tanh", "log", "sqrt", "atan", "cosh"]
-    lines = []
-    for _ in range(count):
-        a, b, c = (rng.randint(1, 9) for _ in range(3))
+    lines, seen = [], set()
+    while len(lines) < count:
+        a, b, c = (rng.randint(1, 40) for _ in range(3))
         f, g = rng.choice(functions), rng.choice(functions)
-        lines.append(f"{a}*x^2*y + {f}({b}*x*y), x*{g}(y) - {a}/{c}*y^3")
+        line = f"{a}*x^2*y + {f}({b}*x*y), x*{g}(y) - {a}/{c}*y^3"
+        if line not in seen:  # distinct inputs: no answer can be reused from an earlier line
+            seen.add(line)
+            lines.append(line)
     return "\n".join(lines) + "\n"
 
 
@@ -203,6 +211,53 @@ PEERS = {
 }
 
 
+def install_missing(with_giac):
+    """apt-get and pip the peers that are not found (quietly; a failure leaves the peer missing)."""
+    apt = {"ginsh": "ginac-tools", "maxima": "maxima"}
+    if with_giac:
+        apt["giac"] = "xcas"
+    pip = {"sympy": "sympy", "symengine": "symengine"}
+    packages = [pkg for name, pkg in apt.items() if not PEERS[name][1]()]
+    if packages and shutil.which("apt-get"):
+        print(f"installing {' '.join(packages)} with apt-get", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq"] + packages, capture_output=True, env=env)
+    modules = [pkg for name, pkg in pip.items() if not PEERS[name][1]()]
+    if modules:
+        print(f"installing {' '.join(modules)} with pip", flush=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q"] + modules, capture_output=True)
+
+
+def batch_peers(text, count, timeout):
+    """The same batch through SymEngine in one Python process and through one ginsh session:
+    (name, seconds, peak MB) for each peer found."""
+    lines = [line for line in text.splitlines() if line]
+    results = []
+    if has_module("symengine"):
+        path = os.path.join(SCRATCH, "batch.txt")
+        with open(path, "w") as f:
+            f.write(text.replace("^", "**"))
+        program = ("import symengine as S, sys\n"
+                   "x, y = S.symbols('x y'); X = S.Matrix([x, y]); out = []\n"
+                   f"for line in open({path!r}):\n"
+                   "    F = S.Matrix([S.sympify(t) for t in line.split(', ')])\n"
+                   "    out.append(str(F.jacobian(X)))\n"
+                   "sys.stdout.write('\\n'.join(out) + '\\n')\n")
+        r = measure([sys.executable, "-c", program], "", 1, timeout)
+        if r is not None:
+            results.append(("SymEngine (in one Python process)", r[0], r[1]))
+    if shutil.which("ginsh"):
+        script = []
+        for line in lines:
+            f, g = line.split(", ")
+            script += [f"diff({f}, x); diff({f}, y); diff({g}, x); diff({g}, y);"]
+        r = measure(["ginsh"], "\n".join(script) + "\nquit;\n", 1, timeout)
+        if r is not None:
+            results.append(("ginsh (one session)", r[0], r[1]))
+    return results
+
+
 def has_module(name):
     return subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True).returncode == 0
 
@@ -221,11 +276,16 @@ def main():
     ap.add_argument("--peer-runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-install", action="store_true", help="do not apt-get/pip missing peers")
+    ap.add_argument("--install-giac", action="store_true", help="also apt-get xcas (large)")
+    ap.add_argument("--batch", type=int, default=100_000, help="lines in the batch of distinct Jacobians")
     ap.add_argument("--no-scaling", action="store_true")
-    ap.add_argument("--only", help="comma-separated workload names (e.g. det6,polar); skips batch and scaling")
+    ap.add_argument("--only", help="comma-separated workload names (e.g. det6,polar; batch for the batch); skips scaling")
     args = ap.parse_args()
     args.jac = os.path.abspath(args.jac)
 
+    if not args.no_peers and not args.no_install:
+        install_missing(args.install_giac)
     peers = {} if args.no_peers else {name: p for name, p in PEERS.items() if p[1]()}
     for name, p in PEERS.items():
         if name not in peers and not args.no_peers:
@@ -262,15 +322,22 @@ def main():
                 row += [f"{p[0] * 1000:.1f}", str(p[2]), f"{j[0] / p[0]:.3f}"]
         print("| " + " | ".join(row) + " |", flush=True)
 
-    if args.only:
+    if args.only and "batch" not in args.only.split(","):
         return
-    text = batch()
-    j = measure([args.jac, "--vars", "x,y", "--stats"], text, args.runs, args.timeout)
+    text = batch(args.batch)
+    distinct = len(set(text.splitlines()))
+    j = measure([args.jac, "--vars", "x,y", "--stats"], text, min(args.runs, 3), args.timeout)
+    print(f"\n## batch: {args.batch:,} small Jacobians ({distinct:,} distinct) through stdin in one process\n")
+    print("| tool | wall ms | inputs/s | peak MB | jac/tool |")
+    print("|---|---|---|---|---|")
     if j is not None:
-        print(f"\nbatch: 10,000 small Jacobians through stdin in one process: {j[0] * 1000:.0f} ms wall, "
-              f"{10_000 / j[0]:,.0f} inputs/s (compute {compute_ms(j[4]):.0f} ms), peak {j[1]:.1f} MB", flush=True)
+        print(f"| jac | {j[0] * 1000:.0f} | {args.batch / j[0]:,.0f} | {j[1]:.1f} | 1.00 |", flush=True)
+        if not args.no_peers:
+            for name, seconds, mb in batch_peers(text, args.batch, args.timeout * 10):
+                print(f"| {name} | {seconds * 1000:.0f} | {args.batch / seconds:,.0f} | {mb:.1f} | "
+                      f"{j[0] / seconds:.2f} |", flush=True)
 
-    if not args.no_scaling:
+    if not args.no_scaling and not args.only:
         print("\n## scaling (jac only): compute time per output entry should stay flat\n")
         print("| family | size | entries | wall ms | compute ms | µs per entry | peak MB |")
         print("|---|---|---|---|---|---|---|")
