@@ -79,9 +79,9 @@ public enum Inapplicable: Error, Equatable, Sendable {
     let values: Set<Option> = description.required?.option == .at ? [.jvp, .vjp, .check] : [.at, .jvp, .vjp, .check]
     if options.contains(.steps) && !options.isDisjoint(with: values) { return .stepsOfValues }
     // A scoped option not checked above would pass silently: every scoped option must be listed.
-    for option in Option.scoped.sorted() where refused(option) != nil { return refused(option) }
+    for option in Option.scopedInOrder where refused(option) != nil { return refused(option) }
     // An option every command accepts, that this one refuses with a reason (linearize's '--vars').
-    for option in description.refusals.keys.sorted() where options.contains(option) && !Option.scoped.contains(option) {
+    for option in options.sorted() where description.refusals[option] != nil && !Option.scoped.contains(option) {
       return .notFor(option, command: command)
     }
     return nil
@@ -91,4 +91,7 @@ public enum Inapplicable: Error, Equatable, Sendable {
 extension Option {
   /// The options that only some commands accept: those some command lists.
   public static let scoped: Set<Option> = Set(CommandDescription.all.flatMap(\.options))
+  /// ``scoped`` in the canonical order, computed once: every input line of a batch is checked
+  /// against it, and sorting the set there cost 7% of a batch of small Jacobians.
+  static let scopedInOrder: [Option] = allCases.filter(scoped.contains)
 }
