@@ -202,7 +202,8 @@ def run_python(jac, name, kind, rows, variables):
     # A flat list, as jac's unit returns: lambdify's cse does not look inside nested lists.
     f = S.lambdify(X, [J[i, j] for i in range(J.rows) for j in range(J.cols)], modules="math", cse=True)
     point = [0.3 + 0.017 * k for k in range(len(variables))]
-    got, expected = scope["jac_fn"](*point), f(*point)
+    # jac's unit returns a NumPy array (m, n); compared entry by entry in row order.
+    got, expected = list(scope["jac_fn"](*point).ravel()), f(*point)
     worst = max(abs(g - e) / max(1, abs(e)) for g, e in zip(got, expected))
     best = []
     for fn in (lambda: scope["jac_fn"](*point), lambda: f(*point)):

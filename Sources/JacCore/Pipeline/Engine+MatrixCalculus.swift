@@ -7,6 +7,10 @@ public struct MatrixForm {
   /// Rows and columns, as size names (`["n", "1"]`).
   public var shape: [String]
   let latexText: () -> String
+  /// `--format python`: NumPy code, a function `name` with `summary` as its docstring
+  /// (``MatrixNumPyPrinter``), written when asked for.
+  public func python(name: String, summary: String) -> String { pythonText(name, summary) }
+  let pythonText: (String, String) -> String
   /// `--check`: the largest relative disagreement found at each concrete size tried.
   public var check: MatrixCheck?
 }
@@ -59,7 +63,11 @@ extension Engine {
     }
     var form = MatrixForm(
       text: printer.string(result), shape: [context.name(shape.rows), context.name(shape.columns)],
-      latexText: { MatrixLatexPrinter(context: context).string(result) }, check: nil)
+      latexText: { MatrixLatexPrinter(context: context).string(result) },
+      pythonText: { name, summary in
+        var printer = MatrixNumPyPrinter(context: context)
+        return printer.unit(result, shape: shape, function: f, variables: variables, name: name, summary: summary)
+      }, check: nil)
     if request.check {
       form.check = MatrixCheck.run(
         function: f, result: result, command: request.command, variables: variables, context: context,
@@ -88,8 +96,14 @@ extension Engine {
     let needed = isJVP ? context.shape(.variable(x)) : context.shape(f)
     let given = context.shape(v)
     guard context.unify(needed.rows, given.rows), context.unify(needed.columns, given.columns) else {
+      // A bare name nobody declared is a scalar: say how to declare it in the shape needed.
+      var declare: String?
+      if case .scalar(let e) = v, let name = pool.symbolName(e), context.kinds[name] == nil, !needed.isScalar {
+        declare = (needed.columns == .one || needed.rows == .one ? "--vector " : "--matrix ") + name
+      }
       throw .matrixCalculus(
-        .productShape(option: option, needed: context.describe(needed), found: context.describe(given)))
+        .productShape(
+          option: option, needed: context.describe(needed), found: context.describe(given), declare: declare))
     }
     return isJVP ? calculus.jvp(f, x, direction: v) : try calculus.vjp(f, x, cotangent: v)
   }
