@@ -308,6 +308,10 @@ import Testing
       """
     try script.write(to: directory.appendingPathComponent("value.py"), atomically: true, encoding: .utf8)
     compare(values(try run("/usr/bin/env", ["python3", "value.py"], in: directory)).first ?? [], expected, "Python")
+    // Julia (read, not run): jacobian!(f, J, …) fills both in place, f a Vector; jacobian allocates.
+    let julia = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "julia", "--with-value"]).stdout
+    #expect(julia.contains("function jacobian!(f, J, u0, u1)\n") && julia.contains("    f[2] = "))
+    #expect(julia.contains("    return f, J\nend\n\njacobian(u0, u1) = jacobian!(zeros(2), zeros(2, 2), u0, u1)\n"))
   }
 
   /// All cases in one Swift program: each unit's function becomes a static member of its own enum.

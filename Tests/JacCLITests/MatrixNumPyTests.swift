@@ -193,6 +193,29 @@ import Testing
     }
   }
 
+  /// `--expand n=2 --format python`: the written-out answer's unit, whose parameters are the
+  /// variable's entries first (x1, x2), agrees with the matrix form's NumPy at the same values.
+  @Test func expandedUnitAgreesWithMatrixForm() throws {
+    let args = ["grad", "x'*A*x + c*norm(x)^2", "--vector", "x", "--matrix", "A"]
+    let expanded = try ProcessRunner.run(args + ["--expand", "n=2", "--format", "python", "--name", "entries"])
+    #expect(expanded.stdout.contains("def entries(x1, x2, A1_1, A1_2, A2_1, A2_2, c):"), "\(expanded.stdout)")
+    let matrix = try ProcessRunner.run(args + ["--format", "python", "--name", "whole"]).stdout
+    let script = expanded.stdout + matrix.replacingOccurrences(of: "import numpy as np\n", with: "") + """
+
+      x, A, c = np.array([0.3, -1.2]), np.array([[1.5, -0.5], [2.0, 0.25]]), 0.75
+      got = entries(x[0], x[1], A[0, 0], A[0, 1], A[1, 0], A[1, 1], c)
+      assert got.shape == (2,) and np.allclose(got, whole(x, A, c), rtol=1e-14), (got, whole(x, A, c))
+      print('ok')
+
+      """
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-expand-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try script.write(to: directory.appendingPathComponent("expand.py"), atomically: true, encoding: .utf8)
+    let (code, log) = try ProcessRunner.tool("/usr/bin/env", ["python3", "expand.py"], in: directory)
+    #expect(code == 0 && log.hasSuffix("ok\n"), "\(log)\n\(script)")
+  }
+
   /// Softmax and logsumexp are written stably: their derivatives at z ≈ 1000 are finite and equal
   /// to those at z − 1000 (the same softmax).
   @Test func softmaxIsStable() throws {

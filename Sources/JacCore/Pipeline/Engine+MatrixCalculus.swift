@@ -58,8 +58,16 @@ extension Engine {
     let printer = MatrixPrinter(context: context)
     let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
     if let text = request.expand {
-      let m = try expanded(result, shape, text, context)
-      return Answer(command: request.command, variables: variables, value: .matrix(m))
+      let (m, bindings) = try expanded(result, shape, text, context)
+      // The variables of the written-out answer are the variable's entries (x1, x2, …), the
+      // parameters that come first in its code.
+      var entries: [String] = []
+      for name in variables {
+        for e in bindings[name]?.entries ?? [] {
+          if let s = pool.symbolName(e), !entries.contains(s) { entries.append(s) }
+        }
+      }
+      return Answer(command: request.command, variables: entries, value: .matrix(m))
     }
     var form = MatrixForm(
       text: printer.string(result), shape: [context.name(shape.rows), context.name(shape.columns)],
@@ -113,7 +121,7 @@ extension Engine {
   /// b1's entries are b1_1, b1_2, …).
   private func expanded(
     _ result: MatrixExpr?, _ shape: Shape, _ text: String, _ context: MatrixContext
-  ) throws(JacError) -> Matrix {
+  ) throws(JacError) -> (Matrix, [String: Matrix]) {
     let classes = context.sizeClasses()
     let names = classes.map { context.name(.size($0)) }
     var sizes: [Int: Int] = [:]
@@ -151,10 +159,12 @@ extension Engine {
     let (rows, columns) = (size(shape.rows), size(shape.columns))
     try checkSize(rows: rows, columns: columns)
     guard let result else {
-      return Matrix(rows: rows, columns: columns, entries: Array(repeating: pool.zero, count: rows * columns))
+      return (
+        Matrix(rows: rows, columns: columns, entries: Array(repeating: pool.zero, count: rows * columns)), bindings
+      )
     }
     let m = MatrixExpansion(context: context, sizes: sizes, bindings: bindings, scalars: [:]).expand(result)
-    return m.map { simplifier.simplify($0) }
+    return (m.map { simplifier.simplify($0) }, bindings)
   }
 
   /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
