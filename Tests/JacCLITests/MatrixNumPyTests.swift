@@ -80,6 +80,20 @@ import Testing
       arguments: ["grad", "tr(inv(X)*A) + sum(diag(X))", "--matrix", "X,A", "--vars", "X"],
       function: "np.trace(np.linalg.inv(X) @ A) + np.sum(np.diag(X))", kind: "grad", variable: "X",
       shapes: ["X": "n,n", "A": "n,n"]),
+    // diag(v) in a product broadcasts (v[:, None] * A, M * v); a 1×1 product scales.
+    Case(
+      arguments: ["jacobian", "diag(a)*A*x", "--vector", "x,a", "--matrix", "A", "--vars", "x"],
+      function: "a * (A @ x)", kind: "jacobian", variable: "x", shapes: ["x": "n", "a": "m", "A": "m,n"]),
+    Case(
+      arguments: ["grad", "x'*diag(a)*A*x", "--vector", "x,a", "--matrix", "A", "--vars", "x"],
+      function: "x @ (a * (A @ x))", kind: "grad", variable: "x", shapes: ["x": "n", "a": "n", "A": "n,n"]),
+    Case(
+      arguments: ["jacobian", "W3*tanh(W2*tanh(W1*x))", "--vector", "x", "--matrix", "W1,W2,W3", "--vars", "x"],
+      function: "W3 @ np.tanh(W2 @ np.tanh(W1 @ x))", kind: "jacobian", variable: "x",
+      shapes: ["x": "n", "W1": "m,n", "W2": "n,m", "W3": "m,n"]),
+    Case(
+      arguments: ["jacobian", "x*(x'*x)", "--vector", "x"], function: "x * (x @ x)", kind: "jacobian", variable: "x",
+      shapes: ["x": "n"]),
   ]
 
   /// The Python that runs one case: the unit, random inputs, the reference by differences, the
@@ -178,11 +192,13 @@ import Testing
       ["grad", "norm(W*x - y)^2", "--matrix", "W", "--vector", "x,y", "--vars", "W"],
       "    return 2.0 * np.outer(W @ x - y, x)\n"
     ),
-    (network + ["--vars", "x"], "    return W2 @ np.diag(1.0 - np.tanh(W1 @ x + b1) ** 2) @ W1\n"),
-    (
-      ["hessian", "logsumexp(z)", "--vector", "z"],
-      "    return np.diag(jac_softmax(z)) - np.outer(jac_softmax(z), jac_softmax(z))\n"
-    ),
+    // diag(s) between two matrices broadcasts: W2 @ diag(s) is W2 * s.
+    (network + ["--vars", "x"], "    return (W2 * (1.0 - np.tanh(W1 @ x + b1) ** 2)) @ W1\n"),
+    (["jacobian", "diag(a)*A*x", "--vector", "x,a", "--matrix", "A", "--vars", "x"], "    return a[:, None] * A\n"),
+    // What is written twice is a temporary.
+    (["hessian", "logsumexp(z)", "--vector", "z"], "    t0 = jac_softmax(z)\n    return np.diag(t0) - np.outer(t0, t0)\n"),
+    (["hessian"] + logistic, "    t0 = np.exp(y * (X @ w))\n    return (X.T * (t0/(t0 + 1.0) ** 2 * y ** 2)) @ X\n"),
+    (["jacobian", "x/norm(x)", "--vector", "x"], "    t0 = np.linalg.norm(x)\n"),
     (["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--name", "quadratic_form"], "def quadratic_form(x, A):"),
   ]
 

@@ -18,15 +18,25 @@
 /// Scalars and elementwise bodies go through jac's code printer (``CodeExpressionPrinter``) in
 /// NumPy's spelling (`np.tanh`, `np.arcsin`; ``CodeLanguage/numpyCall(_:_:)``). Written stably:
 /// `exp(z)/sum(exp(z))` as `jac_softmax(z)` (exp(z − max z), normalised), `log(sum(exp(z)))`
-/// as `jac_logsumexp(z)`, sigmoid as exp(−log(1 + e^(−z))) by `np.logaddexp`.
+/// as `jac_logsumexp(z)`, sigmoid as exp(−log(1 + e^(−z))) by `np.logaddexp`. A product with
+/// `diag(v)` broadcasts instead of building the n×n matrix: `M*diag(v)` is `M * v`, `diag(v)*M`
+/// is `v[:, None] * M` (`np.diag(v)` only alone). What the code would write twice is computed
+/// once into a temporary (`MatrixNumPyPrinter+Temporaries.swift`).
 public struct MatrixNumPyPrinter {
   let context: MatrixContext
   var pool: ExpressionPool { context.pool }
-  private var scalars: CodeExpressionPrinter
+  var scalars: CodeExpressionPrinter
   /// Each size class (by representative) as code: `x.shape[0]`.
   private var sizes: [Int: String] = [:]
   /// Each declared name's parameter.
   private var parameterNames: [String: String] = [:]
+  /// Temporaries (``MatrixNumPyPrinter+Temporaries.swift``): this pass's state, and what the
+  /// previous pass found written twice.
+  var pass = Pass()
+  var shared: Set<MatrixExpr> = []
+  var sharedAtoms: Set<Expr> = []
+  /// Names the unit already uses (the parameters).
+  var parameterIDs: Set<String> = []
 
   typealias Printed = (text: String, level: Precedence)
 
@@ -62,14 +72,16 @@ public struct MatrixNumPyPrinter {
         scalars.symbols[pool.symbol(name)] = id
       }
     }
-    let value = result.map { print($0).text } ?? zeros(shape)
+    parameterIDs = used
+    let lines = result.map { body($0) } ?? ["    return " + zeros(shape)]
+    let text = lines.joined(separator: "\n")
     var imports = "import numpy as np\n"
-    if value.contains("scipy.special.") { imports += "import scipy.special\n" }
-    let helpers = Self.helperOrder.filter { value.contains("jac_\($0)(") }.map { Self.helpers[$0]! }
+    if text.contains("scipy.special.") { imports += "import scipy.special\n" }
+    let helpers = Self.helperOrder.filter { text.contains("jac_\($0)(") }.map { Self.helpers[$0]! }
     return imports + "\n\n" + helpers.joined() + """
       def \(language.identifier(name))(\(parameters.joined(separator: ", "))):
           \"\"\"\(summary)\"\"\"
-          return \(value)
+      \(text)
 
       """
   }
@@ -88,13 +100,24 @@ public struct MatrixNumPyPrinter {
     }
   }
 
-  private func wrapped(_ p: Printed, atLeast level: Precedence) -> String {
+  func wrapped(_ p: Printed, atLeast level: Precedence) -> String {
     p.level < level ? "(" + p.text + ")" : p.text
   }
 
   private func isVectorLike(_ s: Shape) -> Bool { s.rows == .one || s.columns == .one }
 
+  /// `m` as code: a temporary's name if it has one, else its text (named now if written twice).
   mutating func print(_ m: MatrixExpr) -> Printed {
+    pass.requests[m, default: 0] += 1
+    if let t = pass.temporaries[m] { return (t, .atom) }
+    let p = printed(m)
+    guard shared.contains(m), Self.worthNaming(m) else { return p }
+    let t = temporary(p.text)
+    pass.temporaries[m] = t
+    return (t, .atom)
+  }
+
+  private mutating func printed(_ m: MatrixExpr) -> Printed {
     switch m {
     case .variable(let name):
       return (parameterName(name), .atom)
@@ -120,7 +143,7 @@ public struct MatrixNumPyPrinter {
     case .inverse(let a): return call("np.linalg.inv", a)
     case .map(let body, let z):
       if let softmax = softmax(m) { return softmax }
-      return scalar(body, placeholder: print(z))
+      return elementwise(body, z)
     case .diag(let a): return call("np.diag", a)
     case .trace(let a): return call("np.trace", a)
     case .det(let a): return call("np.linalg.det", a)
@@ -186,24 +209,62 @@ public struct MatrixNumPyPrinter {
     var scaling: [Printed] = []
     var matrix: Printed?
     var shape = Shape.scalar
+    // diag(v) first in the chain, waiting for the factor it scales the rows of; whether the
+    // product so far is such a broadcast (parenthesised before `@`, for the reader).
+    var pendingDiagonal: Printed?
+    var broadcast = false
     for f in factors {
       let s = context.shape(f)
+      if case .diag(let v) = f, context.shape(v).columns == .one, pendingDiagonal == nil {
+        let pv = print(v)
+        if let m = matrix, shape.isScalar {
+          scaling.append(m)
+          matrix = nil
+        }
+        if let m = matrix {
+          // M*diag(v) scales M's columns: M * v (a row: entry by entry).
+          let left = broadcast ? "(" + m.text + ")" : wrapped(m, atLeast: .product)
+          matrix = (left + " * " + wrapped(pv, atLeast: .unary), .product)
+          broadcast = true
+        } else {
+          pendingDiagonal = pv
+        }
+        shape = Shape(rows: matrix == nil ? s.rows : shape.rows, columns: s.columns)
+        continue
+      }
       let p = print(f)
       if s.isScalar {
         scaling.append(p)
         continue
       }
-      guard let m = matrix, !shape.isScalar else {
+      if let d = pendingDiagonal {
+        // diag(v)*M scales M's rows: v[:, None] * M (a vector: v * u).
+        let rows = s.columns == .one ? wrapped(d, atLeast: .product) : wrapped(d, atLeast: .atom) + "[:, None]"
+        matrix = (rows + " * " + wrapped(p, atLeast: .unary), .product)
+        broadcast = true
+        pendingDiagonal = nil
+        shape = Shape(rows: shape.rows, columns: s.columns)
+        continue
+      }
+      // A 1×1 product so far (x'*y) scales what follows.
+      if let m = matrix, shape.isScalar {
+        scaling.append(m)
+        matrix = nil
+      }
+      guard let m = matrix else {
         (matrix, shape) = (p, s)
         continue
       }
       if shape.columns == .one && s.rows == .one {
         matrix = ("np.outer(" + m.text + ", " + p.text + ")", .atom)
       } else {
-        matrix = (wrapped(m, atLeast: .product) + " @ " + wrapped(p, atLeast: .unary), .product)
+        let left = broadcast ? "(" + m.text + ")" : wrapped(m, atLeast: .product)
+        matrix = (left + " @ " + wrapped(p, atLeast: .unary), .product)
       }
+      broadcast = false
       shape = Shape(rows: shape.rows, columns: s.columns)
     }
+    if let d = pendingDiagonal { matrix = ("np.diag(" + d.text + ")", .atom) }
     var negative = false
     if isNegative(coefficient) {
       negative = true
@@ -250,22 +311,31 @@ public struct MatrixNumPyPrinter {
   /// A pool scalar as code: its atoms (1×1 matrix expressions) printed first and named by their
   /// text; `log(sum(exp(z)))` as `jac_logsumexp(z)`; `placeholder` for the entry of an
   /// elementwise body.
-  private mutating func scalar(_ e: Expr, placeholder z: Printed? = nil) -> Printed {
-    for (symbol, value) in context.atoms(in: e) where scalars.names[symbol] == nil {
+  mutating func scalar(_ e: Expr) -> Printed {
+    registerAtoms(in: e)
+    return (scalars.code(e), scalars.precedence(e, top: nil))
+  }
+
+  /// The atoms of `e` named by their code (a temporary where one is written twice), and each
+  /// `log(sum(exp(z)))` as `jac_logsumexp(z)`; their uses counted for the next pass.
+  mutating func registerAtoms(in e: Expr) {
+    for (symbol, value) in context.atoms(in: e) {
+      pass.atomUses[symbol, default: 0] += writtenUses(of: symbol, in: e)
+      guard scalars.names[symbol] == nil else { continue }
       let p = print(value)
-      scalars.names[symbol] = p.text
-      scalars.levels[symbol] = p.level
+      if sharedAtoms.contains(symbol) && Self.worthNaming(value) {
+        scalars.names[symbol] = temporary(p.text)
+        scalars.levels[symbol] = .atom
+      } else {
+        scalars.names[symbol] = p.text
+        scalars.levels[symbol] = p.level
+      }
       if let z = exponentialSum(value) {
         let lse = pool.call(.log, symbol)
         scalars.names[lse] = "jac_logsumexp(" + print(z).text + ")"
         scalars.levels[lse] = .atom
       }
     }
-    if let z {
-      scalars.names[context.placeholder] = z.text
-      scalars.levels[context.placeholder] = z.level
-    }
-    return (scalars.code(e), scalars.precedence(e, top: nil))
   }
 
   // MARK: Softmax
