@@ -160,7 +160,7 @@ public struct MatrixNumPyPrinter {
   private mutating func call(_ name: String, _ a: MatrixExpr) -> Printed { (name + "(" + print(a).text + ")", .atom) }
 
   /// Whether a pool scalar is written with a leading minus (-2, -2*c).
-  private func isNegative(_ e: Expr) -> Bool {
+  func isNegative(_ e: Expr) -> Bool {
     if let q = pool.rational(e) { return q < Rational(0) }
     if case .product(let fs) = pool.node(e), let q = pool.rational(fs[0]) { return q < Rational(0) }
     return false
@@ -189,121 +189,6 @@ public struct MatrixNumPyPrinter {
       }
     }
     return (text, .sum)
-  }
-
-  /// `c * (A @ B)`: the 1×1 factors scale, the others multiply as matrices, left to right;
-  /// a column times a row is `np.outer` (1-D vectors have no orientation for `@` to read).
-  private mutating func product(_ given: [MatrixExpr]) -> Printed {
-    var coefficient = pool.one
-    var factors: [MatrixExpr] = []
-    // A term rebuilt with its sign taken out nests a product in a product: one list of factors.
-    var pending = given[...]
-    while let f = pending.popFirst() {
-      switch f {
-      case .scalar(let c): coefficient = pool.multiply([coefficient, c])
-      case .product(let inner): pending = inner[...] + pending
-      default: factors.append(f)
-      }
-    }
-    (coefficient, factors) = softmaxFactors(coefficient, factors)
-    var scaling: [Printed] = []
-    var matrix: Printed?
-    var shape = Shape.scalar
-    // diag(v) first in the chain, waiting for the factor it scales the rows of; whether the
-    // product so far is such a broadcast (parenthesised before `@`, for the reader).
-    var pendingDiagonal: Printed?
-    var broadcast = false
-    for f in factors {
-      let s = context.shape(f)
-      if case .diag(let v) = f, context.shape(v).columns == .one, pendingDiagonal == nil {
-        let pv = print(v)
-        if let m = matrix, shape.isScalar {
-          scaling.append(m)
-          matrix = nil
-        }
-        if let m = matrix {
-          // M*diag(v) scales M's columns: M * v (a row: entry by entry).
-          let left = broadcast ? "(" + m.text + ")" : wrapped(m, atLeast: .product)
-          matrix = (left + " * " + wrapped(pv, atLeast: .unary), .product)
-          broadcast = true
-        } else {
-          pendingDiagonal = pv
-        }
-        shape = Shape(rows: matrix == nil ? s.rows : shape.rows, columns: s.columns)
-        continue
-      }
-      let p = print(f)
-      if s.isScalar {
-        scaling.append(p)
-        continue
-      }
-      if let d = pendingDiagonal {
-        // diag(v)*M scales M's rows: v[:, None] * M (a vector: v * u).
-        let rows = s.columns == .one ? wrapped(d, atLeast: .product) : wrapped(d, atLeast: .atom) + "[:, None]"
-        matrix = (rows + " * " + wrapped(p, atLeast: .unary), .product)
-        broadcast = true
-        pendingDiagonal = nil
-        shape = Shape(rows: shape.rows, columns: s.columns)
-        continue
-      }
-      // A 1×1 product so far (x'*y) scales what follows.
-      if let m = matrix, shape.isScalar {
-        scaling.append(m)
-        matrix = nil
-      }
-      guard let m = matrix else {
-        (matrix, shape) = (p, s)
-        continue
-      }
-      if shape.columns == .one && s.rows == .one {
-        matrix = ("np.outer(" + m.text + ", " + p.text + ")", .atom)
-      } else {
-        let left = broadcast ? "(" + m.text + ")" : wrapped(m, atLeast: .product)
-        matrix = (left + " @ " + wrapped(p, atLeast: .unary), .product)
-      }
-      broadcast = false
-      shape = Shape(rows: shape.rows, columns: s.columns)
-    }
-    if let d = pendingDiagonal { matrix = ("np.diag(" + d.text + ")", .atom) }
-    var negative = false
-    if isNegative(coefficient) {
-      negative = true
-      coefficient = pool.negate(coefficient)
-    }
-    let (numerator, denominator) = fraction(coefficient)
-    var parts: [Printed] = []
-    if numerator != pool.one || (scaling.isEmpty && matrix == nil) { parts.append(scalar(numerator)) }
-    parts += scaling
-    if let matrix { parts.append(matrix) }
-    var text = ""
-    for (k, p) in parts.enumerated() {
-      text += k == 0 ? wrapped(p, atLeast: .product) : " * " + wrapped(p, atLeast: .unary)
-    }
-    if denominator != pool.one { text += " / " + wrapped(scalar(denominator), atLeast: .unary) }
-    let level = parts.count > 1 || denominator != pool.one ? Precedence.product : parts[0].level
-    guard negative else { return (text, level) }
-    // -a * b is (-a) * b in Python: the same value.
-    return ("-" + wrapped((text, level), atLeast: .product), level >= .power ? .unary : .product)
-  }
-
-  /// A positive scalar as numerator and denominator: 1/norm(x)^3 is (1, norm(x)^3), 3/2 is (3, 2).
-  private func fraction(_ c: Expr) -> (Expr, Expr) {
-    var numerator: [Expr] = []
-    var denominator: [Expr] = []
-    let factors: [Expr]
-    if case .product(let fs) = pool.node(c) { factors = fs } else { factors = [c] }
-    for f in factors {
-      if case .power(let b, let k) = pool.node(f), let q = pool.rational(k), q < Rational(0) {
-        denominator.append(pool.power(b, pool.number(-q)))
-      } else if let q = pool.rational(f), q.denominator != BigInt(1) {
-        numerator.append(pool.number(Rational(q.numerator)))
-        denominator.append(pool.number(Rational(q.denominator)))
-      } else {
-        numerator.append(f)
-      }
-    }
-    func product(_ es: [Expr]) -> Expr { es.isEmpty ? pool.one : es.count == 1 ? es[0] : pool.multiply(es) }
-    return (product(numerator), product(denominator))
   }
 
   // MARK: Scalars
@@ -337,64 +222,4 @@ public struct MatrixNumPyPrinter {
       }
     }
   }
-
-  // MARK: Softmax
-
-  /// z when `m` is `sum(exp(z))`.
-  private func exponentialSum(_ m: MatrixExpr) -> MatrixExpr? {
-    guard case .total(let inner) = m, case .map(let body, let z) = inner,
-      body == pool.call(.exp, context.placeholder)
-    else { return nil }
-    return z
-  }
-
-  /// `exp(z)` divided by the atom `sum(exp(z))` is `jac_softmax(z)`: the factors `exp(z)`,
-  /// `exp(z)'` and `diag(exp(z))` of a product each take one power of 1/sum(exp(z)) from the
-  /// coefficient; a marked factor prints as softmax.
-  private mutating func softmaxFactors(_ c: Expr, _ factors: [MatrixExpr]) -> (Expr, [MatrixExpr]) {
-    var coefficient = c
-    var out: [MatrixExpr] = []
-    for f in factors {
-      var inner = f
-      var wrap: (MatrixExpr) -> MatrixExpr = { $0 }
-      if case .transpose(let a) = f { (inner, wrap) = (a, { .transpose($0) }) }
-      if case .diag(let a) = f { (inner, wrap) = (a, { .diag($0) }) }
-      guard case .map(let body, let z) = inner, body == pool.call(.exp, context.placeholder),
-        let symbol = context.atoms(in: coefficient).first(where: { $0.value == .total(inner) })?.symbol,
-        dividesBy(symbol, coefficient)
-      else {
-        out.append(f)
-        continue
-      }
-      coefficient = pool.multiply([coefficient, symbol])
-      out.append(wrap(.map(softmaxMark, z)))
-    }
-    return (coefficient, out)
-  }
-
-  /// Whether `c` has a factor `s^k` with k < 0.
-  private func dividesBy(_ s: Expr, _ c: Expr) -> Bool {
-    let factors: [Expr]
-    if case .product(let fs) = pool.node(c) { factors = fs } else { factors = [c] }
-    return factors.contains { f in
-      guard case .power(let b, let k) = pool.node(f), b == s, let q = pool.rational(k) else { return false }
-      return q < Rational(0)
-    }
-  }
-
-  /// The body that marks a softmax factor (a symbol no input can name).
-  private var softmaxMark: Expr { pool.symbol("□softmax") }
-
-  private mutating func softmax(_ m: MatrixExpr) -> Printed? {
-    guard case .map(let body, let z) = m, body == softmaxMark else { return nil }
-    return ("jac_softmax(" + print(z).text + ")", .atom)
-  }
-
-  static let helperOrder = ["sigmoid", "softmax", "logsumexp"]
-
-  static let helpers: [String: String] = [
-    "sigmoid": "def jac_sigmoid(z):\n    return np.exp(-np.logaddexp(0.0, -z))\n\n\n",
-    "softmax": "def jac_softmax(z):\n    e = np.exp(z - np.max(z))\n    return e / np.sum(e)\n\n\n",
-    "logsumexp": "def jac_logsumexp(z):\n    m = np.max(z)\n    return m + np.log(np.sum(np.exp(z - m)))\n\n\n",
-  ]
 }
