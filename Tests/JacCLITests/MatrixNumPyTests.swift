@@ -199,6 +199,11 @@ import Testing
     (["hessian", "logsumexp(z)", "--vector", "z"], "    t0 = jac_softmax(z)\n    return np.diag(t0) - np.outer(t0, t0)\n"),
     (["hessian"] + logistic, "    t0 = np.exp(y * (X @ w))\n    return (X.T * (t0/(t0 + 1.0) ** 2 * y ** 2)) @ X\n"),
     (["jacobian", "x/norm(x)", "--vector", "x"], "    t0 = np.linalg.norm(x)\n"),
+    // A layer's output and its derivative share np.tanh(W1 @ x).
+    (
+      ["jacobian", "W3*tanh(W2*tanh(W1*x))", "--vector", "x", "--matrix", "W1,W2,W3", "--vars", "x"],
+      "    t0 = W1 @ x\n    t1 = np.tanh(t0)\n    return ((W3 * (1.0 - np.tanh(W2 @ t1) ** 2)) @ W2 * (1.0 - t1 ** 2)) @ W1\n"
+    ),
     (["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--name", "quadratic_form"], "def quadratic_form(x, A):"),
   ]
 

@@ -7,7 +7,9 @@
 ///   temporary's operands are then printed once, and lose their own).
 /// - In an elementwise body, the entry is named when the body writes it twice, and the body's
 ///   shared nodes that depend on it (``CommonSubexpressions``, the scalar code's own rule) are
-///   computed once: `1 - tanh(z)^2` over `W1*x + b1` is `np.tanh(W1 @ x + b1)` once.
+///   computed once. A node of a body over entries z is the matrix expression map(node, z), so
+///   it is shared with the same function of z elsewhere: a layer's `tanh(W1*x)` and the
+///   `1 - tanh(W1*x).^2` of its derivative compute `np.tanh(W1 @ x)` once.
 extension MatrixNumPyPrinter {
   /// One printing pass: the statements made so far and what was asked for.
   struct Pass {
@@ -74,12 +76,25 @@ extension MatrixNumPyPrinter {
     scalars.names[placeholder] = entry.text
     scalars.levels[placeholder] = entry.level
     let printer = scalars
-    let shared = CommonSubexpressions(pool: pool, roots: [body]) { printer.shape($0) }.shared
-    let local = shared.filter { context.mentionsPlaceholder($0) }
-    for e in local {
-      let t = temporary(scalars.code(e, top: e))
-      scalars.names[e] = t
-      scalars.levels[e] = .atom
+    let written = CommonSubexpressions.written(pool: pool, roots: [body]) { printer.shape($0) }.order
+    let repeated = Set(CommonSubexpressions(pool: pool, roots: [body]) { printer.shape($0) }.shared)
+    var local: [Expr] = []
+    for g in written where g != body && context.mentionsPlaceholder(g) {
+      // g over the same entries elsewhere (tanh(W1*x) as a layer's output and inside its
+      // derivative 1 - tanh(W1*x).^2) is one matrix expression: one temporary for both.
+      let across = MatrixExpr.map(g, z)
+      pass.requests[across, default: 0] += 1
+      guard repeated.contains(g) || shared.contains(across) else { continue }
+      let t: String
+      if let known = pass.temporaries[across] {
+        t = known
+      } else {
+        t = temporary(scalars.code(g, top: g))
+        if shared.contains(across) { pass.temporaries[across] = t }
+      }
+      scalars.names[g] = t
+      scalars.levels[g] = .atom
+      local.append(g)
     }
     let printed = (scalars.code(body), scalars.precedence(body, top: nil))
     for e in local + [placeholder] {
