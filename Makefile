@@ -88,7 +88,11 @@ test:
 	$(SWIFT) test --parallel
 
 # pdflatex compiles jac's LaTeX and Octave runs the generated MATLAB in tests; installed with apt-get when missing.
+# The generated Python runs with NumPy and SciPy (the python3 on PATH; pip installs them when missing).
 test-deps:
+	@python3 -c "import numpy, scipy" 2>/dev/null || { \
+	  echo "installing numpy and scipy to run the generated Python in tests"; \
+	  python3 -m pip install -q numpy scipy || { echo "could not install numpy and scipy; pip install them and run make test"; exit 1; }; }
 	@command -v pdflatex >/dev/null 2>&1 || { \
 	  echo "installing texlive-latex-base (pdflatex) for the LaTeX test"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

@@ -8,8 +8,8 @@ checks the three agree at a point (every entry, relative 1e-9) and then times th
 rounds of `reps` evaluations at moving inputs, each tool in turn, the best round per tool, in ns
 per evaluation. Also reported: the operations in each source (additions and subtractions,
 multiplications, divisions, libm calls), counted by pattern, so roughly.
-Python: jac's `--format python` unit against SymPy's lambdify(cse=True) with the `math` module,
-timeit best of 7.
+Python: jac's `--format python` unit (a NumPy array of shape (m, n)) against SymPy's
+lambdify(cse=True) with the `math` module, its flat list made the same array; timeit best of 7.
 
 Installs what it needs: SymPy and CasADi with pip when missing (gcc must be there).
 usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names]
@@ -199,10 +199,17 @@ def run_python(jac, name, kind, rows, variables):
     scope = {}
     exec(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout, scope)
     X, J = sympy_matrix(kind, rows, variables)
-    # A flat list, as jac's unit returns: lambdify's cse does not look inside nested lists.
-    f = S.lambdify(X, [J[i, j] for i in range(J.rows) for j in range(J.cols)], modules="math", cse=True)
+    # lambdify's cse does not look inside nested lists: it writes a flat list (with `math`), made
+    # here the (m, n) NumPy array jac's unit returns, so both do the same work.
+    import numpy as np
+    flat = S.lambdify(X, [J[i, j] for i in range(J.rows) for j in range(J.cols)], modules="math", cse=True)
+    shape = (J.rows, J.cols)
+
+    def f(*p):
+        return np.array(flat(*p)).reshape(shape)
+
     point = [0.3 + 0.017 * k for k in range(len(variables))]
-    got, expected = scope["jac_fn"](*point), f(*point)
+    got, expected = list(scope["jac_fn"](*point).ravel()), list(f(*point).ravel())
     worst = max(abs(g - e) / max(1, abs(e)) for g, e in zip(got, expected))
     best = []
     for fn in (lambda: scope["jac_fn"](*point), lambda: f(*point)):

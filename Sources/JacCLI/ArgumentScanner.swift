@@ -196,7 +196,7 @@ public enum ArgumentScanner {
     if style.layout == .csc && (i.command == .linearize || given.contains(.withValue)) { try fail(.sparseLayoutOfSeveral) }
     if let language = style.format.language {
       if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
-      if i.template.isMatrixCalculus { try fail(.matrixCode(language)) }
+      if i.template.isMatrixCalculus && language != .python { try fail(.matrixCode(language)) }
       if !given.isDisjoint(with: [.at, .check, .volumeElement]) { try fail(.codeOfValues(language)) }
     }
   }

@@ -102,7 +102,7 @@ public struct UsageError: Error, Equatable {
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
       case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
       case .matrixCode(let language):
-        return "'--format \(language.rawValue)' is not available with vectors and matrices yet"
+        return "'--format \(language.rawValue)' is not available with vectors and matrices yet; '--format python' writes NumPy"
       case .maxIterValue(let text): return "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'"
       case .missingValue(let option): return "missing value for '\(option)'"
       case .noCode(let command, let language): return "\(command.rawValue) has no '--format \(language.rawValue)'"

@@ -144,7 +144,7 @@ import Testing
   @Test func pythonUnitsRunAndAgree() throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    var script = "import math\nunits = []\n"
+    var script = "import math\nimport numpy as np\nunits = []\n"
     var expected: [[Double]] = []
     for c in Self.cases {
       let unit = try generate(c, "python")
@@ -154,14 +154,14 @@ import Testing
       let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
       script += "scope = {}\nexec(\(pythonLiteral(unit)), scope)\n"
       script += "value = scope['\(name)'](\(arguments))\n"
-      script += "print(' '.join(repr(float(v)) for v in (value if isinstance(value, list) else [value])))\n"
+      // A matrix is a 2-D ndarray of its shape, a list a 1-D one, a scalar a float.
+      let ndim = c.arguments[0] == "det" ? 0 : ["grad", "diff"].contains(c.arguments[0]) ? 1 : 2
+      script += "assert np.ndim(value) == \(ndim) and isinstance(value, float if \(ndim) == 0 else np.ndarray)\n"
+      script += "print(' '.join(repr(float(v)) for v in np.ravel(value)))\n"
     }
     try script.write(to: directory.appendingPathComponent("units.py"), atomically: true, encoding: .utf8)
-    let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-    let got = values(
-      try run(python ?? "/usr/bin/env", python == nil ? ["python3", "units.py"] : ["units.py"], in: directory))
+    // The python3 on PATH, with NumPy and SciPy (`make test-deps` installs them).
+    let got = values(try run("/usr/bin/env", ["python3", "units.py"], in: directory))
     for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "Python \(Self.cases[k].arguments)") }
   }
 
@@ -190,9 +190,19 @@ import Testing
     let got = values(try run(directory.appendingPathComponent("named").path, [], in: directory))
     compare(got.first ?? [], byColumn, "C --layout col")
     let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
-    let script = python.stdout + "\nprint(' '.join(repr(v) for v in polar_map(2.5, -0.7)))\n"
+    // NumPy: a 3×2 array in Fortran order (its memory is the columns), read here by rows.
+    let script = python.stdout + """
+
+      J = polar_map(2.5, -0.7)
+      assert J.shape == (3, 2) and J.flags.f_contiguous, (J.shape, J.flags)
+      print(' '.join(repr(float(v)) for v in J.ravel(order="K")))
+      print(' '.join(repr(float(v)) for v in J.ravel()))
+
+      """
     try script.write(to: directory.appendingPathComponent("named.py"), atomically: true, encoding: .utf8)
-    compare(values(try run("/usr/bin/python3", ["named.py"], in: directory)).first ?? [], byColumn, "Python --layout col")
+    let lines = values(try run("/usr/bin/env", ["python3", "named.py"], in: directory))
+    compare(lines.first ?? [], byColumn, "Python --layout col, memory order")
+    compare(lines.last ?? [], rows, "Python --layout col, by rows")
     // A reserved name still gets its underscore.
     let reserved = try ProcessRunner.run(c.arguments + ["--format", "c", "--name", "double"])
     #expect(reserved.stdout.contains("void double_(double r"))
@@ -228,27 +238,35 @@ import Testing
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "csc", "csc.c", "-lm"], in: directory)
     compare(values(try run(directory.appendingPathComponent("csc").path, [], in: directory)).first ?? [], expected, "C csc")
     let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
+    // SciPy: a csc_matrix on the pattern's arrays, 7 stored entries, equal to --at once dense.
     let script = python.stdout + """
 
-      nz, dense = bratu(0.4, -1.5, 2.25), [0.0] * 9
-      for j in range(3):
-          for k in range(bratu_colptr[j], bratu_colptr[j + 1]):
-              dense[bratu_rowval[k] * 3 + j] = nz[k]
-      print(' '.join(repr(v) for v in dense))
+      import scipy.sparse
+      J = bratu(0.4, -1.5, 2.25)
+      assert isinstance(J, scipy.sparse.csc_matrix) and J.shape == (3, 3) and J.nnz == 7, J
+      assert list(J.indptr) == list(bratu_colptr) and list(J.indices) == list(bratu_rowval)
+      print(' '.join(repr(float(v)) for v in J.toarray().ravel()))
 
       """
     try script.write(to: directory.appendingPathComponent("csc.py"), atomically: true, encoding: .utf8)
-    compare(values(try run("/usr/bin/python3", ["csc.py"], in: directory)).first ?? [], expected, "Python csc")
+    compare(values(try run("/usr/bin/env", ["python3", "csc.py"], in: directory)).first ?? [], expected, "Python csc")
     let matlab = try ProcessRunner.run(c.arguments + ["--format", "matlab"] + options)
     try matlab.stdout.write(to: directory.appendingPathComponent("bratu.m"), atomically: true, encoding: .utf8)
     let octave = "J = bratu(0.4, -1.5, 2.25); assert(issparse(J)); v = full(J).'; printf(' %.17g', v(:)); printf('\\n');\n"
     try octave.write(to: directory.appendingPathComponent("run.m"), atomically: true, encoding: .utf8)
     let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "run.m"], in: directory)
     compare(values(log).last ?? [], expected, "MATLAB csc")
-    // Julia is not installed here: its unit builds the SparseMatrixCSC with 1-based indices.
-    let julia = try ProcessRunner.run(c.arguments + ["--format", "julia"] + options)
-    #expect(julia.stdout.hasPrefix("using SparseArrays\n"))
-    #expect(julia.stdout.contains("return SparseMatrixCSC(3, 3, [1, 4, 6, 8], [1, 2, 3, 1, 2, 2, 3], nzval)"))
+    // Julia is not installed here (checked by reading): bratu! fills the nonzeros of a
+    // SparseMatrixCSC of the pattern in place, with 1-based indices; bratu allocates one.
+    let julia = try ProcessRunner.run(c.arguments + ["--format", "julia"] + options).stdout
+    #expect(julia.hasPrefix("using SparseArrays\n"))
+    #expect(julia.contains("const bratu_colptr = [1, 4, 6, 8]\nconst bratu_rowval = [1, 2, 3, 1, 2, 2, 3]\n"))
+    #expect(julia.contains("function bratu!(J::SparseMatrixCSC, u0, u1, u2)\n"))
+    #expect(julia.contains("    nzval = nonzeros(J)\n    nzval[1] = "))
+    #expect(julia.contains("    nzval[7] = ") && !julia.contains("nzval[8]"))
+    #expect(
+      julia.contains(
+        "bratu(u0, u1, u2) = bratu!(SparseMatrixCSC(3, 3, copy(bratu_colptr), copy(bratu_rowval), zeros(7)), u0, u1, u2)"))
   }
 
   /// `--with-value`: one C function and one Python function fill f and J; both agree with
@@ -281,9 +299,19 @@ import Testing
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "value", "value.c", "-lm"], in: directory)
     compare(values(try run(directory.appendingPathComponent("value").path, [], in: directory)).first ?? [], expected, "C")
     let python = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "python", "--with-value"])
-    let script = python.stdout + "\nf, J = jacobian(0.4, -1.5)\nprint(' '.join(repr(v) for v in f + J))\n"
+    let script = python.stdout + """
+
+      f, J = jacobian(0.4, -1.5)
+      assert f.shape == (2,) and J.shape == (2, 2), (f.shape, J.shape)
+      print(' '.join(repr(float(v)) for v in list(f) + list(J.ravel())))
+
+      """
     try script.write(to: directory.appendingPathComponent("value.py"), atomically: true, encoding: .utf8)
-    compare(values(try run("/usr/bin/python3", ["value.py"], in: directory)).first ?? [], expected, "Python")
+    compare(values(try run("/usr/bin/env", ["python3", "value.py"], in: directory)).first ?? [], expected, "Python")
+    // Julia (read, not run): jacobian!(f, J, …) fills both in place, f a Vector; jacobian allocates.
+    let julia = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "julia", "--with-value"]).stdout
+    #expect(julia.contains("function jacobian!(f, J, u0, u1)\n") && julia.contains("    f[2] = "))
+    #expect(julia.contains("    return f, J\nend\n\njacobian(u0, u1) = jacobian!(zeros(2), zeros(2, 2), u0, u1)\n"))
   }
 
   /// All cases in one Swift program: each unit's function becomes a static member of its own enum.
@@ -354,8 +382,13 @@ import Testing
     let plain = try ProcessRunner.run(c.arguments + ["--format", "c", "--no-cse"])
     #expect(plain.status == 0 && !plain.stdout.contains("const double"))
     let julia = try generate(Self.cases[0], "julia")
-    #expect(
-      julia.contains("function jacobian(r, t)") && julia.contains("J = zeros(2, 2)") && julia.contains("J[2, 2] = "))
+    // Julia in place: jacobian!(J, r, t) zeroes J only when an entry is zero, then fills it;
+    // jacobian(r, t) allocates.
+    #expect(julia.contains("function jacobian!(J, r, t)\n") && julia.contains("    J[2, 2] = "))
+    #expect(julia.contains("    return J\nend\n\njacobian(r, t) = jacobian!(zeros(2, 2), r, t)\n"))
+    #expect(!julia.contains("fill!"))
+    let banded = try generate(Self.cases.first { $0.arguments[0].hasPrefix("u0 - 2*u1") }!, "julia")
+    #expect(banded.contains("    fill!(J, 0.0)\n"))
     // Julia is not run here: its units must at least define every helper they call (Base has no
     // erf, gamma or digamma) and call no SpecialFunctions name.
     let special = Self.cases.first { $0.arguments.joined().contains("sigmoid") }!

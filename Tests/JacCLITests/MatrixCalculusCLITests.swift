@@ -63,6 +63,15 @@ import Testing
       ["A*x", "--vector", "x,u", "--matrix", "A", "--vars", "A", "--jvp", "u"], "",
       "error: '--jvp' needs a n×m value (the variable's shape), found n×1\n", 64
     ),
+    // A cotangent nobody declared is a scalar: the message says how to declare it.
+    (
+      ["W2*tanh(W1*x + b1)", "--vector", "x,b1", "--matrix", "W1,W2", "--vars", "W1", "--vjp", "g"], "",
+      "error: '--vjp' needs a n×1 value (the function's shape), found 1×1; declare 'g' with '--vector g'\n", 64
+    ),
+    (
+      ["A*x", "--vector", "x", "--matrix", "A", "--vars", "A", "--jvp", "u"], "",
+      "error: '--jvp' needs a n×m value (the variable's shape), found 1×1; declare 'u' with '--matrix u'\n", 64
+    ),
     (["x*y", "--vector", "x,y"], "", "error: sizes do not agree for '*': n×1 and m×1\n  x*y\n   ^\n", 65),
     (
       ["grad", "x'*x", "--vector", "x", "--at", "x=1"], "",

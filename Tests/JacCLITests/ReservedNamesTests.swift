@@ -85,7 +85,7 @@ import Testing
   @Test func pythonRunsAndAgrees() throws {
     let directory = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let script = try Self.unit("python") + "\nprint(repr(gradient(\(Self.callArguments))[0]))\n"
+    let script = try Self.unit("python") + "\nprint(repr(float(gradient(\(Self.callArguments))[0])))\n"
     try script.write(to: directory.appendingPathComponent("names.py"), atomically: true, encoding: .utf8)
     let (code, log) = try ProcessRunner.tool("/usr/bin/env", ["python3", "names.py"], in: directory)
     #expect(code == 0, "python3: \(log.prefix(2000))")

@@ -24,7 +24,7 @@ import Testing
     (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
-    (["x'*x", "--vector", "x", "--format", "python"], .matrixCode(.python)),
+    (["x'*x", "--vector", "x", "--format", "c"], .matrixCode(.c)),
     (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
     (["x", "--vars"], .missingValue("--vars")),
     (["sparsity", "x", "--format", "python"], .noCode(.sparsity, .python)),

@@ -6,6 +6,12 @@ struct CodeExpressionPrinter {
   let language: CodeLanguage
   /// Nodes computed once into a temporary, and the temporary's name.
   var names: [Expr: String] = [:]
+  /// How tightly a name's text binds where it is not a plain name (the NumPy printer names the
+  /// entry of an elementwise body `W1 @ x + b1`); an atom otherwise.
+  var levels: [Expr: Precedence] = [:]
+  /// NumPy's spelling of functions (`np.tanh`, `np.arcsin`), which apply to arrays entry by
+  /// entry (``CodeLanguage/numpyCall(_:_:)``); Python only.
+  var elementwise = false
   /// Symbols as identifiers.
   var symbols: [Expr: String] = [:]
   private let layout: PrintLayout
@@ -25,7 +31,7 @@ struct CodeExpressionPrinter {
   /// - A fraction `p/q` is one decimal literal (``literal(_:)``): an atom, or a sum if negative.
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
-    if e != top && names[e] != nil { return .atom }
+    if e != top && names[e] != nil { return levels[e] ?? .atom }
     if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
     if pool.kind(e) == .product, case .sum = layout.codeShape(e) { return .sum }
     let printed = layout.precedence(e)
@@ -76,14 +82,16 @@ struct CodeExpressionPrinter {
       let text = literal(q.magnitude) ?? language.number(q.numerator.magnitude, q.denominator)
       return q.isNegative ? "-" + text : text
     case .symbol: return symbols[e] ?? language.identifier(pool.symbolName(e) ?? "x")
-    case .constant: return language.pi
+    case .constant: return elementwise ? "np.pi" : language.pi
     case .undefined: return "NAN"
     case .sum, .product, .power, .call, .apply: break
     }
     switch shape(e) {
     case .leaf: return ""
-    case .call(let f, let u): return language.call(f, code(u))
-    case .apply(let op, let args): return language.apply(op, args.map { code($0) })
+    case .call(let f, let u): return elementwise ? CodeLanguage.numpyCall(f, code(u)) : language.call(f, code(u))
+    case .apply(let op, let args):
+      let arguments = args.map { code($0) }
+      return elementwise ? CodeLanguage.numpyApply(op, arguments) : language.apply(op, arguments)
     case .sum(let terms):
       var out = ""
       for (negative, t) in terms {
@@ -94,13 +102,14 @@ struct CodeExpressionPrinter {
         }
       }
       return out
-    case .squareRoot(let u): return language.sqrt + "(" + code(u) + ")"
+    case .squareRoot(let u): return (elementwise ? "np.sqrt" : language.sqrt) + "(" + code(u) + ")"
     case .oddRoot(let u, let x, let odd):
       // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
       // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is
       // written |u|^(p/q), with u's sign put back for odd p: copysign(|u|^(p/q), u).
       let magnitude = language.power(
         language.absolute(code(u)), language.powerIsCall ? code(x) : "(" + code(x) + ")")
+      if odd && elementwise { return "np.copysign(\(magnitude), \(code(u)))" }
       return odd ? language.copysign(magnitude, code(u)) : magnitude
     case .power(let b, let x):
       let base = wrapped(b, atLeast: .atom, top: nil)

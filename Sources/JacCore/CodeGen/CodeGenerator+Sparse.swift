@@ -6,6 +6,9 @@
 ///
 /// The pattern never changes, so it is written once as data beside the function, which fills
 /// only the values. Indices are 0-based in C, Python and Swift, 1-based in Julia and MATLAB.
+/// Python returns a `scipy.sparse.csc_matrix` built on the pattern's arrays; Julia's
+/// `name!(J, x, …)` fills the `nzval` of a `SparseMatrixCSC` of that pattern in place (it checks
+/// the pattern) and `name(x, …)` allocates one.
 extension CodeGenerator {
   /// Where each nonzero of `m` goes: its row, its column, and the column pointers.
   struct SparsePattern {
@@ -34,9 +37,9 @@ extension CodeGenerator {
     case .c: return values.enumerated().map { "    nzval[\($0)] = \($1);" }
     case .swift: return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
         + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
-    case .python: return ["    nzval = [0.0] * \(p.entries.count)"]
-        + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
-    case .julia: return ["    nzval = zeros(\(p.entries.count))"]
+    case .python: return ["    nzval = np.zeros(\(p.entries.count))"]
+        + values.enumerated().map { "    nzval[\($0)] = \($1)" }
+    case .julia: return ["    nzval = nonzeros(J)"]
         + values.enumerated().map { "    nzval[\($0 + 1)] = \($1)" }
     case .matlab: return ["  nzval = zeros(\(p.entries.count), 1);"]
         + values.enumerated().map { "  nzval(\($0 + 1)) = \($1);" }
@@ -71,16 +74,19 @@ extension CodeGenerator {
       return """
         import math
 
+        import numpy as np
+        import scipy.sparse
 
-        # \(pattern), 0-based:
-        # scipy.sparse.csc_matrix((\(name)(…), \(name)_rowval, \(name)_colptr), shape=(\(m), \(n)))
-        \(name)_colptr = [\(list(p.columnStarts, base: 0))]
-        \(name)_rowval = [\(list(p.rows, base: 0))]
+
+        # \(pattern), 0-based (SciPy's int32 indices):
+        \(name)_colptr = np.array([\(list(p.columnStarts, base: 0))], dtype=np.int32)
+        \(name)_rowval = np.array([\(list(p.rows, base: 0))], dtype=np.int32)
 
 
         def \(name)(\(parameters.joined(separator: ", "))):
-            \"\"\"\(summary)\"\"\"
+            \"\"\"\(summary) Returns a scipy.sparse.csc_matrix.\"\"\"
         \(lines)
+            return scipy.sparse.csc_matrix((nzval, \(name)_rowval, \(name)_colptr), shape=(\(m), \(n)))
 
         """
     case .swift:
@@ -99,15 +105,24 @@ extension CodeGenerator {
 
         """
     case .julia:
+      let arguments = parameters.joined(separator: ", ")
       return """
         using SparseArrays
 
-        # \(summary)
         # \(pattern), 1-based: a SparseMatrixCSC.
-        function \(name)(\(parameters.joined(separator: ", ")))
+        const \(name)_colptr = [\(list(p.columnStarts, base: 1))]
+        const \(name)_rowval = [\(list(p.rows, base: 1))]
+
+        # \(summary)
+        # \(name)! fills the nonzeros of J (of this pattern) in place; \(name) allocates.
+        function \(name)!(\((["J::SparseMatrixCSC"] + parameters).joined(separator: ", ")))
+            (size(J) == (\(m), \(n)) && J.colptr == \(name)_colptr && rowvals(J) == \(name)_rowval) ||
+                throw(ArgumentError("\(name)!: J must have the pattern of \(name)"))
         \(lines)
-            return SparseMatrixCSC(\(m), \(n), [\(list(p.columnStarts, base: 1))], [\(list(p.rows, base: 1))], nzval)
+            return J
         end
+
+        \(name)(\(arguments)) = \(name)!(SparseMatrixCSC(\(m), \(n), copy(\(name)_colptr), copy(\(name)_rowval), zeros(\(nnz))), \(arguments))
 
         """
     case .matlab:

@@ -6,10 +6,15 @@
 /// - C: `void name(double x, …, double out[m*n])`, row-major, `out[i*n + j]` = entry (i, j).
 ///   Only nonzeros are written: pass a zero-filled array (the pattern never changes, so one
 ///   array serves every call). A scalar result is the return value.
-/// - Python (`math` only) and Swift (Foundation): a flat row-major list / `[Double]`.
-/// - Julia and MATLAB: an m×n matrix (`zeros(m, n)`), or a column for a list.
-/// How a matrix result is laid out in the flat array of C, Python and Swift (Julia and MATLAB
-/// return a matrix, whatever the layout).
+/// - Python: scalars by the `math` module (fast on floats), the result a NumPy array: shape
+///   (m, n) for a matrix (C order, or Fortran order for `--layout col`: `np.zeros(m*n)` filled
+///   at the flat index, then `reshape`), shape (n,) for a list or a gradient; a float for a scalar.
+/// - Swift (Foundation): a flat `[Double]` in the layout's order.
+/// - Julia: `name!(J, x, …)` fills J in place (zeros first, then the nonzeros) and returns it;
+///   `name(x, …) = name!(zeros(m, n), x, …)` allocates. A list or gradient is a `Vector`.
+/// - MATLAB: a function file `function J = name(x, …)`, an m×n matrix or a column.
+/// How a matrix result is laid out in the flat array of C and Swift, and in memory in Python
+/// (Julia and MATLAB return a matrix, whatever the layout).
 public enum CodeLayout: String, CaseIterable, Sendable {
   /// Row-major: entry (i, j) of an m×n matrix at i·n + j (C's own arrays, NumPy's default).
   case row
@@ -40,7 +45,8 @@ public struct CodeGenerator {
     case list([Expr])
     case matrix(Matrix)
     /// Several named matrices filled by one function (linearize's A, B, C, D): C takes one
-    /// array per matrix, the other languages return them together.
+    /// array per matrix, the other languages return them together. A matrix named `f` with one
+    /// column (`--with-value`'s function values) is a vector in Python and Julia.
     case matrices([(name: String, matrix: Matrix)])
   }
 
@@ -97,6 +103,9 @@ public struct CodeGenerator {
     }
     let result = language == .c || language == .swift || language == .python ? "out" : "J"
     var outputs: [(name: String, size: Int)] = []
+    // Julia: what the allocating function passes to the in-place one, per output.
+    var allocations: [String] = []
+    var returned: [String] = []
     switch shape {
     case .matrices(let ms):
       for (label, m) in ms {
@@ -105,20 +114,30 @@ public struct CodeGenerator {
         var output = label == "J" ? label : language.identifier(label)
         while used.contains(output) { output += "_" }
         used.insert(output)
+        let vector = label == "f" && m.columns == 1 && (language == .python || language == .julia)
         outputs.append((output, m.rows * m.columns))
-        body.append(allocation(output, rows: m.rows, columns: m.columns, vector: false))
-        body += assignments(output, m) { printer.code($0) }
+        allocations.append(allocationExpression(rows: m.rows, columns: m.columns, vector: vector))
+        body.append(allocation(output, rows: m.rows, columns: m.columns, vector: vector, zeros: m.entries))
+        if vector {
+          for (k, e) in m.entries.enumerated() where e != pool.zero {
+            body.append(
+              assignment(output, flat: k, row: k, column: 0, columns: 1, value: printer.code(e), vector: true))
+          }
+        } else {
+          body += assignments(output, m) { printer.code($0) }
+        }
+        returned.append(vector ? output : reshaped(output, rows: m.rows, columns: m.columns))
       }
-      let names = outputs.map(\.name).joined(separator: ", ")
       switch language {
       case .c, .matlab: break
-      case .python, .julia: body.append("    return \(names)")
+      case .python, .julia: body.append("    return \(returned.joined(separator: ", "))")
       case .swift: body.append("    return (" + outputs.map { "\($0.name): \($0.name)" }.joined(separator: ", ") + ")")
       }
     case .scalar(let e):
       body.append(returnStatement(printer.code(e)))
     case .list(let es):
-      body.append(allocation(result, rows: es.count, columns: 1, vector: true))
+      allocations.append(allocationExpression(rows: es.count, columns: 1, vector: true))
+      body.append(allocation(result, rows: es.count, columns: 1, vector: true, zeros: es))
       for (k, e) in es.enumerated() where e != pool.zero {
         body.append(assignment(result, flat: k, row: k, column: 0, columns: 1, value: printer.code(e), vector: true))
       }
@@ -131,13 +150,14 @@ public struct CodeGenerator {
         name: language.identifier(name), parameters: parameters, summary: summary)
       return withHelpers(unit, roots: roots)
     case .matrix(let m):
-      body.append(allocation(result, rows: m.rows, columns: m.columns, vector: false))
+      allocations.append(allocationExpression(rows: m.rows, columns: m.columns, vector: false))
+      body.append(allocation(result, rows: m.rows, columns: m.columns, vector: false, zeros: m.entries))
       body += assignments(result, m) { printer.code($0) }
-      body.append(returnStatement(result))
+      body.append(returnStatement(reshaped(result, rows: m.rows, columns: m.columns)))
     }
     let unit = wrap(
       body.compactMap { $0 }, shape: shape, name: language.identifier(name), parameters: parameters,
-      result: result, outputs: outputs, summary: summary)
+      result: result, outputs: outputs, allocations: allocations, summary: summary)
     return withHelpers(unit, roots: roots)
   }
 
@@ -158,11 +178,16 @@ public struct CodeGenerator {
     case .matlab: return unit + helpers
     case .julia: return helpers + unit
     case .c, .python, .swift:
-      // After the first line (the include or import) and the blank line that follows it.
-      let header =
-        language == .python ? "import math\n\n\n" : language == .c ? "#include <math.h>\n\n" : "import Foundation\n\n"
-      guard unit.hasPrefix(header) else { return helpers + unit }
-      return header + helpers + (language == .c ? "\n" : "") + unit.dropFirst(header.count)
+      // After the includes or imports and the blank lines that follow them.
+      let blank = language == .python ? 3 : 2
+      var run = 0
+      let end = unit.firstIndex { c in
+        run = c == "\n" ? run + 1 : 0
+        return run == blank
+      }
+      guard let end else { return helpers + unit }
+      let after = unit.index(after: end)
+      return unit[..<after] + helpers + (language == .c ? "\n" : "") + unit[after...]
     }
   }
 
@@ -191,16 +216,30 @@ public struct CodeGenerator {
     return lines
   }
 
-  /// The result array (not in C, where the caller passes it).
-  private func allocation(_ name: String, rows: Int, columns: Int, vector: Bool) -> String? {
+  /// The result array (not in C, where the caller passes it). Julia's is the caller's: zeroed
+  /// in place (`fill!`) unless every entry is written.
+  private func allocation(_ name: String, rows: Int, columns: Int, vector: Bool, zeros entries: [Expr]) -> String? {
     let count = rows * columns
     switch language {
     case .c: return nil
     case .swift: return "    var \(name) = [Double](repeating: 0, count: \(count))"
-    case .python: return "    \(name) = [0.0] * \(count)"
-    case .julia: return vector ? "    \(name) = zeros(\(rows))" : "    \(name) = zeros(\(rows), \(columns))"
+    case .python: return "    \(name) = np.zeros(\(count))"
+    case .julia: return entries.contains(pool.zero) ? "    fill!(\(name), 0.0)" : nil
     case .matlab: return "  \(name) = zeros(\(rows), \(columns));"
     }
+  }
+
+  /// Julia: the array the allocating function passes to the in-place one.
+  private func allocationExpression(rows: Int, columns: Int, vector: Bool) -> String {
+    vector ? "zeros(\(rows))" : "zeros(\(rows), \(columns))"
+  }
+
+  /// Python: the flat NumPy array as an m×n matrix (a view: C order for `--layout row`, Fortran
+  /// order for `--layout col`, which is where the flat index put each entry).
+  private func reshaped(_ name: String, rows: Int, columns: Int) -> String {
+    guard language == .python else { return name }
+    if layout == .col { return "\(name).reshape((\(rows), \(columns)), order=\"F\")" }
+    return "\(name).reshape(\(rows), \(columns))"
   }
 
   private func assignment(
@@ -227,7 +266,7 @@ public struct CodeGenerator {
 
   private func wrap(
     _ body: [String], shape: Shape, name: String, parameters: [String], result: String,
-    outputs: [(name: String, size: Int)], summary: String
+    outputs: [(name: String, size: Int)], allocations: [String], summary: String
   ) -> String {
     let lines = body.joined(separator: "\n")
     var size = 1
@@ -254,7 +293,7 @@ public struct CodeGenerator {
     case .python:
       return """
         import math
-
+        \(scalar ? "" : "\nimport numpy as np\n")
 
         def \(name)(\(parameters.joined(separator: ", "))):
             \"\"\"\(summary)\"\"\"
@@ -276,11 +315,25 @@ public struct CodeGenerator {
 
         """
     case .julia:
+      if scalar {
+        return """
+          # \(summary)
+          function \(name)(\(parameters.joined(separator: ", ")))
+          \(lines)
+          end
+
+          """
+      }
+      let filled = outputs.isEmpty ? [result] : outputs.map(\.name)
+      let arguments = parameters.joined(separator: ", ")
       return """
         # \(summary)
-        function \(name)(\(parameters.joined(separator: ", ")))
+        # \(name)! fills \(Inapplicable.list(filled)) in place; \(name) allocates.
+        function \(name)!(\((filled + parameters).joined(separator: ", ")))
         \(lines)
         end
+
+        \(name)(\(arguments)) = \(name)!(\((allocations + parameters).joined(separator: ", ")))
 
         """
     case .matlab:

@@ -78,7 +78,8 @@ extension CodeLanguage {
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
     "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "__debug__", "math",
-    "abs", "max", "min", "float", "int", "round", "pow", "sum", "len", "range", "out",
+    "abs", "max", "min", "float", "int", "round", "pow", "sum", "len", "range", "out", "np", "numpy", "scipy",
+    "nzval",
   ]
 
   /// Swift keywords (declarations, statements, expressions and types), `_`, and the types the
@@ -99,7 +100,7 @@ extension CodeLanguage {
     "finally", "for", "function", "global", "if", "import", "let", "local", "macro", "module", "quote", "return",
     "struct", "true", "try", "using", "while", "where", "in", "isa", "outer", "public", "abstract", "mutable",
     "primitive", "type", "zeros", "pi", "π", "ℯ", "im", "Inf", "NaN", "nothing", "missing", "abs", "sign",
-    "Float64", "J",
+    "Float64", "J", "size", "copy", "rowvals", "nonzeros", "nzval", "throw", "ArgumentError", "SparseMatrixCSC",
   ]
 
   /// MATLAB keywords (`iskeyword`), Octave's, and the functions and constants generated MATLAB

@@ -18,8 +18,9 @@ public enum MatrixProblem: Equatable, Sendable {
   case oneExpression(count: Int)
   /// An option the matrix layer does not support yet.
   case unsupportedOption(Option)
-  /// `--jvp V` not of the variable's shape, `--vjp U` not of the function's.
-  case productShape(option: String, needed: String, found: String)
+  /// `--jvp V` not of the variable's shape, `--vjp U` not of the function's; `declare` is the
+  /// declaration to add when V or U is a name nobody declared (`--vector g`).
+  case productShape(option: String, needed: String, found: String, declare: String?)
   /// `--expand` without a declared vector or matrix.
   case expandWithoutMatrices
   /// `--expand` text that is not `name=size` pairs of the answer's sizes.
@@ -52,9 +53,10 @@ public enum MatrixProblem: Equatable, Sendable {
       return "\(command.rawValue) of vectors and matrices takes one variable, found \(count); choose it with '--vars'"
     case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
     case .unsupportedOption(let option): return "'\(option.name)' is not supported with vectors and matrices yet"
-    case .productShape(let option, let needed, let found):
+    case .productShape(let option, let needed, let found, let declare):
       let what = option == "--jvp" ? "the variable's shape" : "the function's shape"
-      return "'\(option)' needs a \(needed) value (\(what)), found \(found)"
+      let hint = declare.map { d in "; declare '\(d.split(separator: " ").last!)' with '\(d)'" } ?? ""
+      return "'\(option)' needs a \(needed) value (\(what)), found \(found)\(hint)"
     case .expandWithoutMatrices:
       return "'--expand' writes out an answer about vectors and matrices; declare them with '--vector' or '--matrix'"
     case .expandValue(let text):

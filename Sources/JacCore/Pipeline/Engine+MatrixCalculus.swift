@@ -7,6 +7,10 @@ public struct MatrixForm {
   /// Rows and columns, as size names (`["n", "1"]`).
   public var shape: [String]
   let latexText: () -> String
+  /// `--format python`: NumPy code, a function `name` with `summary` as its docstring
+  /// (``MatrixNumPyPrinter``), written when asked for.
+  public func python(name: String, summary: String) -> String { pythonText(name, summary) }
+  let pythonText: (String, String) -> String
   /// `--check`: the largest relative disagreement found at each concrete size tried.
   public var check: MatrixCheck?
 }
@@ -54,12 +58,24 @@ extension Engine {
     let printer = MatrixPrinter(context: context)
     let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
     if let text = request.expand {
-      let m = try expanded(result, shape, text, context)
-      return Answer(command: request.command, variables: variables, value: .matrix(m))
+      let (m, bindings) = try expanded(result, shape, text, context)
+      // The variables of the written-out answer are the variable's entries (x1, x2, …), the
+      // parameters that come first in its code.
+      var entries: [String] = []
+      for name in variables {
+        for e in bindings[name]?.entries ?? [] {
+          if let s = pool.symbolName(e), !entries.contains(s) { entries.append(s) }
+        }
+      }
+      return Answer(command: request.command, variables: entries, value: .matrix(m))
     }
     var form = MatrixForm(
       text: printer.string(result), shape: [context.name(shape.rows), context.name(shape.columns)],
-      latexText: { MatrixLatexPrinter(context: context).string(result) }, check: nil)
+      latexText: { MatrixLatexPrinter(context: context).string(result) },
+      pythonText: { name, summary in
+        var printer = MatrixNumPyPrinter(context: context)
+        return printer.unit(result, shape: shape, function: f, variables: variables, name: name, summary: summary)
+      }, check: nil)
     if request.check {
       form.check = MatrixCheck.run(
         function: f, result: result, command: request.command, variables: variables, context: context,
@@ -88,8 +104,14 @@ extension Engine {
     let needed = isJVP ? context.shape(.variable(x)) : context.shape(f)
     let given = context.shape(v)
     guard context.unify(needed.rows, given.rows), context.unify(needed.columns, given.columns) else {
+      // A bare name nobody declared is a scalar: say how to declare it in the shape needed.
+      var declare: String?
+      if case .scalar(let e) = v, let name = pool.symbolName(e), context.kinds[name] == nil, !needed.isScalar {
+        declare = (needed.columns == .one || needed.rows == .one ? "--vector " : "--matrix ") + name
+      }
       throw .matrixCalculus(
-        .productShape(option: option, needed: context.describe(needed), found: context.describe(given)))
+        .productShape(
+          option: option, needed: context.describe(needed), found: context.describe(given), declare: declare))
     }
     return isJVP ? calculus.jvp(f, x, direction: v) : try calculus.vjp(f, x, cotangent: v)
   }
@@ -99,7 +121,7 @@ extension Engine {
   /// b1's entries are b1_1, b1_2, …).
   private func expanded(
     _ result: MatrixExpr?, _ shape: Shape, _ text: String, _ context: MatrixContext
-  ) throws(JacError) -> Matrix {
+  ) throws(JacError) -> (Matrix, [String: Matrix]) {
     let classes = context.sizeClasses()
     let names = classes.map { context.name(.size($0)) }
     var sizes: [Int: Int] = [:]
@@ -137,10 +159,12 @@ extension Engine {
     let (rows, columns) = (size(shape.rows), size(shape.columns))
     try checkSize(rows: rows, columns: columns)
     guard let result else {
-      return Matrix(rows: rows, columns: columns, entries: Array(repeating: pool.zero, count: rows * columns))
+      return (
+        Matrix(rows: rows, columns: columns, entries: Array(repeating: pool.zero, count: rows * columns)), bindings
+      )
     }
     let m = MatrixExpansion(context: context, sizes: sizes, bindings: bindings, scalars: [:]).expand(result)
-    return m.map { simplifier.simplify($0) }
+    return (m.map { simplifier.simplify($0) }, bindings)
   }
 
   /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
