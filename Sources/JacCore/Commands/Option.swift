@@ -126,7 +126,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
         [
           "text (default; unicode on a terminal), unicode, latex, json (one JSON object",
           "per line), or code:",
-          "c, python, swift, julia, matlab (a function computing the result).",
+          "c, python (NumPy), swift, julia, matlab (a function computing the result).",
         ]
       )
     case .noCSE: return (label, ["Code: compute every entry in full, without shared temporaries."])
