@@ -8,7 +8,7 @@ public struct Invocation {
   public var commandNamed = false
   public var inputs: [String] = []
   /// The options given, each once (``Option/canonical`` for `--latex` and the like).
-  public var given: Set<Option> = []
+  public var given = Options()
   /// The request each input is answered with: everything but the inputs.
   public var template = Request(command: .jacobian, inputs: [])
   /// How answers are printed.

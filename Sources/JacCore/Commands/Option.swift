@@ -183,7 +183,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public init?(spelling: String) {
     if spelling == "-h" {
       self = .help
-    } else if let option = Option(rawValue: spelling) {
+    } else if let option = Option.ordered.first(where: { $0.rawValue == spelling }) {
+      // A search rather than `init(rawValue:)`, which builds a hashed table of the names on
+      // first use (issue 20).
       self = option
     } else {
       return nil
@@ -193,7 +195,5 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   /// Every spelling the scanner accepts, long ones first (for "did you mean").
   public static var spellings: [String] { allCases.map(\.name) + allCases.compactMap(\.shortName) }
 
-  public static func < (a: Option, b: Option) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
+  public static func < (a: Option, b: Option) -> Bool { a.ordinal < b.ordinal }
 }
