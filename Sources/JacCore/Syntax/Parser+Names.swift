@@ -106,6 +106,11 @@ extension Parser {
     private var values: [Callee] = []
     private var slots = [Int16](repeating: -1, count: 256)
 
+    init() {
+      names.reserveCapacity(slots.count / 2)
+      values.reserveCapacity(slots.count / 2)
+    }
+
     private func slot(of name: String) -> Int {
       var h: UInt64 = 0xCBF2_9CE4_8422_2325
       for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
