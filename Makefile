@@ -7,6 +7,12 @@ BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 # disturb the dynamic build the tests use.
 RELEASE_DIR := .build-release
 RELEASE_BIN := $(RELEASE_DIR)/release/jac
+# Generic types (a Dictionary of Expr, an Array of a tuple) are reached through their metadata
+# accessors instead of by mangled name: the runtime then neither demangles the name nor scans
+# every protocol conformance in the image to check `Hashable` on first use. The polar
+# determinant went from 2.57M to 1.48M instructions with this flag alone (docs/performance.md,
+# issue 20); the code it generates is the same otherwise.
+RELEASE_FLAGS := -Xswiftc -static-executable -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 
 .PHONY: all build release bench bench-code fuzz fuzz-fast docs-png test check test-deps crosscheck matrix-crosscheck golden lint format install uninstall clean
 N ?= 300
@@ -19,7 +25,7 @@ build:
 
 # A static executable that runs on a machine without the Swift toolchain.
 release:
-	$(SWIFT) build -c release --product jac -Xswiftc -static-executable --scratch-path $(RELEASE_DIR)
+	$(SWIFT) build -c release --product jac $(RELEASE_FLAGS) --scratch-path $(RELEASE_DIR)
 	@if ldd $(RELEASE_BIN) >/dev/null 2>&1; then echo "error: $(RELEASE_BIN) is dynamically linked"; exit 1; fi
 	@echo "static binary: $(RELEASE_BIN)"
 

@@ -261,8 +261,10 @@ public enum ArgumentScanner {
   /// `x,y,theta` → names; each must be a valid variable name, no duplicates.
   static func variableList(_ text: String, _ option: Option) throws(UsageError) -> [String] {
     let names = commaSeparated(text)
-    var seen = Set<String>()
-    for name in names {
+    // A short list is checked for repeats by comparing names: a `Set<String>` costs a hashed
+    // table's generic metadata at start-up (issue 20); a long list (20,000 names) needs one.
+    var seen = names.count > 16 ? Set<String>() : nil
+    for (i, name) in names.enumerated() {
       guard isIdentifier(name) else {
         throw UsageError(.variableName(name, option: option))
       }
@@ -270,7 +272,8 @@ public enum ArgumentScanner {
         throw UsageError(.notAVariable(name, option: option))
       }
       if option == .vars || option == .state || option == .input || option == .dep {
-        guard seen.insert(name).inserted else { throw UsageError(.variableRepeated(name, option: option)) }
+        let repeated = seen != nil ? !seen!.insert(name).inserted : names[..<i].contains(name)
+        guard !repeated else { throw UsageError(.variableRepeated(name, option: option)) }
       }
     }
     return names

@@ -8,7 +8,7 @@ public struct Invocation {
   public var commandNamed = false
   public var inputs: [String] = []
   /// The options given, each once (``Option/canonical`` for `--latex` and the like).
-  public var given: Set<Option> = []
+  public var given = Options()
   /// The request each input is answered with: everything but the inputs.
   public var template = Request(command: .jacobian, inputs: [])
   /// How answers are printed.
@@ -32,8 +32,18 @@ public struct Invocation {
 public struct OutputStyle {
   public enum Format: String, CaseIterable, Sendable {
     case text, unicode, latex, json, c, python, swift, julia, matlab
-    /// The language of a code format.
-    public var language: CodeLanguage? { CodeLanguage(rawValue: rawValue) }
+    /// The language of a code format. A `switch`, not `CodeLanguage(rawValue:)`, which builds an
+    /// array of the names and compares strings on every call (issue 20).
+    public var language: CodeLanguage? {
+      switch self {
+      case .text, .unicode, .latex, .json: return nil
+      case .c: return .c
+      case .python: return .python
+      case .swift: return .swift
+      case .julia: return .julia
+      case .matlab: return .matlab
+      }
+    }
 
     /// What a document format prints: text (plain or unicode), LaTeX or JSON; nil for code.
     var document: Document? {

@@ -68,7 +68,11 @@ final class Session {
       let printStart = ContinuousClock.now
       try formatter.checkCodeable(answer)
       defer { printing += ContinuousClock.now - printStart }
-      let input = inputs.joined(separator: ", ")
+      // Joined by hand: the standard library's `joined(separator:)` is not specialised for
+      // `[String]` and looks up its generic metadata at run time (85k instructions on first use;
+      // issue 20).
+      var input = inputs.first ?? ""
+      for i in inputs.indices.dropFirst() { input += ", " + inputs[i] }
       // Counted first, measured from the DAG (unless it is surely small), then written a piece
       // at a time as it is made.
       let output = formatter.output()

@@ -9,18 +9,28 @@
 /// File-descriptor I/O without Foundation (it costs ≈ 3 ms of start-up; see TOOLCHAIN.md).
 public final class StandardStreams {
   private var buffer: [UInt8] = []
-  private var lines: LineReader!
+  private var lines: LineReader
   /// The error that ended reading standard input (`errno`), if one did.
-  private(set) var readFailure: Int32?
+  var readFailure: Int32? { failure.code }
+  private let failure: ReadFailure
   /// Flush after every write when a person is watching (stdout or stdin is a terminal).
   private let interactive = isatty(STDOUT_FILENO) != 0 || isatty(STDIN_FILENO) != 0
 
+  /// Where the reader leaves the error that ended it. A box of its own, so that the reader's
+  /// closure need not capture the streams before they exist (`lines` was an implicitly
+  /// unwrapped `LineReader!`, whose generic `Optional` metadata cost start-up time; issue 20).
+  private final class ReadFailure {
+    var code: Int32?
+  }
+
   public init() {
-    lines = LineReader { [unowned self] chunk in
+    let failure = ReadFailure()
+    self.failure = failure
+    lines = LineReader { chunk in
       while true {
         let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { continue }
-        if n < 0 { self.readFailure = errno }
+        if n < 0 { failure.code = errno }
         return n
       }
     }

@@ -20,9 +20,9 @@ public struct CommandDescription: Sendable {
   /// The USAGE line of `jac <command> --help` and of a usage error about this command.
   public let usage: String
   /// The options that only some commands accept (``Option/scoped``) that this one does.
-  public let options: Set<Option>
+  public let options: Options
   /// Options given a command-specific reason when refused: newton's `--at` ("the start is '--from'").
-  public let refusals: [Option: String]
+  public let refusals: Refusals
   /// An option the command cannot do without, and what it is for the message
   /// (`newton needs a starting point: '--from 1,1'`).
   public let required: (option: Option, what: String)?

@@ -49,14 +49,14 @@ public enum Inapplicable: Error, Equatable, Sendable {
   }
 
   /// The first problem with giving `options` to `command`, in a fixed order; nil if they fit.
-  public static func check(_ options: Set<Option>, for command: Request.Command) -> Inapplicable? {
+  public static func check(_ options: Options, for command: Request.Command) -> Inapplicable? {
     let description = command.description
     func refused(_ option: Option) -> Inapplicable? {
       guard options.contains(option), !description.accepts(option) else { return nil }
       let accepting = CommandDescription.all.filter { $0.accepts(option) }
       // An option most commands accept is refused by name; one few accept lists them.
       if accepting.count * 2 > CommandDescription.all.count { return .notFor(option, command: command) }
-      let together = Option.allCases.filter { other in
+      let together = Option.ordered.filter { other in
         Option.scoped.contains(other) && CommandDescription.all.allSatisfy { $0.accepts(other) == $0.accepts(option) }
       }
       return .onlyFor(together, commands: accepting.map(\.command))
@@ -76,12 +76,12 @@ public enum Inapplicable: Error, Equatable, Sendable {
     if options.contains(.classify) && !options.contains(.at) { return .classifyWithoutPoint }
     if let problem = refused(.steps) { return problem }
     // taylor's '--at' is where it expands, part of the symbolic question.
-    let values: Set<Option> = description.required?.option == .at ? [.jvp, .vjp, .check] : [.at, .jvp, .vjp, .check]
+    let values: Options = description.required?.option == .at ? [.jvp, .vjp, .check] : [.at, .jvp, .vjp, .check]
     if options.contains(.steps) && !options.isDisjoint(with: values) { return .stepsOfValues }
     // A scoped option not checked above would pass silently: every scoped option must be listed.
-    for option in Option.scopedInOrder where refused(option) != nil { return refused(option) }
+    for option in Option.scoped where refused(option) != nil { return refused(option) }
     // An option every command accepts, that this one refuses with a reason (linearize's '--vars').
-    for option in options.sorted() where description.refusals[option] != nil && !Option.scoped.contains(option) {
+    for option in description.refusals.options where options.contains(option) && !Option.scoped.contains(option) {
       return .notFor(option, command: command)
     }
     return nil
@@ -90,8 +90,5 @@ public enum Inapplicable: Error, Equatable, Sendable {
 
 extension Option {
   /// The options that only some commands accept: those some command lists.
-  public static let scoped: Set<Option> = Set(CommandDescription.all.flatMap(\.options))
-  /// ``scoped`` in the canonical order, computed once: every input line of a batch is checked
-  /// against it, and sorting the set there cost 7% of a batch of small Jacobians.
-  static let scopedInOrder: [Option] = allCases.filter(scoped.contains)
+  public static let scoped: Options = CommandDescription.all.reduce(Options()) { $0.union($1.options) }
 }

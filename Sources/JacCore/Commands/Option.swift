@@ -183,7 +183,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public init?(spelling: String) {
     if spelling == "-h" {
       self = .help
-    } else if let option = Option(rawValue: spelling) {
+    } else if let option = Option.ordered.first(where: { $0.rawValue == spelling }) {
+      // A search rather than `init(rawValue:)`, which builds a hashed table of the names on
+      // first use (issue 20).
       self = option
     } else {
       return nil
@@ -193,11 +195,5 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   /// Every spelling the scanner accepts, long ones first (for "did you mean").
   public static var spellings: [String] { allCases.map(\.name) + allCases.compactMap(\.shortName) }
 
-  /// The canonical order (``allCases``): options sort by their place in it.
-  public static func < (a: Option, b: Option) -> Bool { ordinal[a]! < ordinal[b]! }
-
-  /// Each option's place in ``allCases``, found once (two linear searches per comparison were
-  /// 8% of a batch of small Jacobians, whose every line checks its options).
-  private static let ordinal: [Option: Int] = Dictionary(
-    uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
+  public static func < (a: Option, b: Option) -> Bool { a.ordinal < b.ordinal }
 }

@@ -97,16 +97,32 @@ public struct Request: Sendable {
   public var entry: (row: Int, column: Int)?
 
   /// The options this request gives, for ``Inapplicable/check(_:for:)``.
-  public var givenOptions: Set<Option> {
-    var given = Set<Option>()
-    let flags: [(Bool, Option)] = [
-      (variables != nil, .vars), (along != nil, .wrt), (!simplify, .noSimplify), (at != nil, .at), (jvp != nil, .jvp),
-      (vjp != nil, .vjp), (check, .check), (newton != nil, .from), (volumeElement, .volumeElement), (steps, .steps),
-      (entry != nil, .entry), (assumptions != nil, .assume), (linearization != nil, .state), (!(linearization?.input.isEmpty ?? true), .input),
-      (linearization?.output != nil, .output), (order != nil, .order), (dependent != nil, .dep), (classify, .classify), (withValue, .withValue),
-      (!vectors.isEmpty, .vector), (!matrices.isEmpty, .matrix), (!symmetric.isEmpty, .symmetric), (expand != nil, .expand),
-    ]
-    for (isGiven, option) in flags where isGiven { given.insert(option) }
+  public var givenOptions: Options {
+    var given = Options()
+    func add(_ isGiven: Bool, _ option: Option) { if isGiven { given.insert(option) } }
+    add(variables != nil, .vars)
+    add(along != nil, .wrt)
+    add(!simplify, .noSimplify)
+    add(at != nil, .at)
+    add(jvp != nil, .jvp)
+    add(vjp != nil, .vjp)
+    add(check, .check)
+    add(newton != nil, .from)
+    add(volumeElement, .volumeElement)
+    add(steps, .steps)
+    add(entry != nil, .entry)
+    add(assumptions != nil, .assume)
+    add(linearization != nil, .state)
+    add(!(linearization?.input.isEmpty ?? true), .input)
+    add(linearization?.output != nil, .output)
+    add(order != nil, .order)
+    add(dependent != nil, .dep)
+    add(classify, .classify)
+    add(withValue, .withValue)
+    add(!vectors.isEmpty, .vector)
+    add(!matrices.isEmpty, .matrix)
+    add(!symmetric.isEmpty, .symmetric)
+    add(expand != nil, .expand)
     return given
   }
 

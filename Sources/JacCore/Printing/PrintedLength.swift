@@ -40,7 +40,7 @@ public struct TextLength {
   private let layout: PrintLayout
   /// Lengths by node, of the nodes measured so far (a dictionary: one answer in a long batch
   /// measures a few nodes of a pool of millions).
-  private var known: [Expr: Size] = [:]
+  private var known = ExprMap<Size>()
 
   /// Lengths as `printer` prints (its style and spelt names).
   public init(_ printer: TextPrinter) {

@@ -5,7 +5,7 @@
 public struct Complexity {
   let pool: ExpressionPool
   private let layout: PrintLayout
-  private var memo: [Int32: Int] = [:]
+  private var memo = ExprMap<Int>()
 
   public init(pool: ExpressionPool) {
     self.pool = pool
@@ -13,7 +13,7 @@ public struct Complexity {
   }
 
   public mutating func of(_ e: Expr) -> Int {
-    if let m = memo[e.id] { return m }
+    if let m = memo[e] { return m }
     let c: Int
     switch pool.node(e) {
     case .number(let q): c = (q.isInteger ? 0 : 1) + (q.isNegative ? 1 : 0)
@@ -29,7 +29,7 @@ public struct Complexity {
     case .product, .power:
       c = fractionOps(e)
     }
-    memo[e.id] = c
+    memo[e] = c
     return c
   }
 

@@ -139,7 +139,7 @@ struct Pythagorean {
     var pairs: [Pair] = []
     // |u| atoms of this form, by u (looked up, never built: building nodes here would change
     // the pool during simplification).
-    var bars: [Expr: Int] = [:]
+    var bars = ExprMap<Int>()
     for (atom, flag) in occurs.enumerated() where flag != 0 {
       let e = converter.atoms[atom]
       if pool.function(e) == .abs { bars[pool.operand(e, 0)] = atom }

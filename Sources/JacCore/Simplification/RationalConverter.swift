@@ -4,10 +4,10 @@ final class RationalConverter {
   let pool: ExpressionPool
   let budget: Budget
   private(set) var atoms: [Expr] = []
-  private var atomIndex: [Expr: Int] = [:]
+  private var atomIndex = ExprMap<Int>()
   /// For an atom u^(1/q): the form of u and q, so that (u^(1/q))^q can be replaced by u.
   private(set) var roots: [Int: (base: Expr, degree: Int)] = [:]
-  private var forms: [Expr: RationalForm] = [:]
+  private var forms = ExprMap<RationalForm>()
   private var monomialExpressions: [Monomial: Expr] = [:]
   /// Whether distinct monomials over the atoms so far become distinct canonical products with
   /// no coefficient (see ``complexityFloor(_:atomCost:)``). Symbols, constants and calls other

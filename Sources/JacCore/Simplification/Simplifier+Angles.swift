@@ -96,6 +96,16 @@ extension Simplifier {
 extension Simplifier {
   func withTangentQuotients(_ e: Expr) -> Expr {
     guard case .product(let factors) = pool.node(e) else { return e }
+    // Most products have fewer than two such factors, so nothing to pair: no table is built
+    // (its generic metadata cost start-up time, issue 20).
+    var trigonometric = 0
+    for f in factors {
+      switch pool.function(pool.baseAndExponent(f).base) {
+      case .sin?, .cos?, .sinh?, .cosh?: trigonometric += 1
+      default: break
+      }
+    }
+    guard trigonometric >= 2 else { return e }
     // (function, argument) → (exponent, index) for sin, cos, sinh, cosh factors with numeric exponents.
     var found: [Expr: (sin: (Rational, Int)?, cos: (Rational, Int)?, hyperbolic: Bool)] = [:]
     for (i, f) in factors.enumerated() {

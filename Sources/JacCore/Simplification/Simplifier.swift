@@ -35,13 +35,13 @@ public final class Simplifier {
   public let pool: ExpressionPool
   /// Work units (term multiplications, division steps) one expression may use.
   public static let budgetPerExpression = 200_000
-  private var memo: [Expr: Expr] = [:]
+  private var memo = ExprMap<Expr>()
   /// Whole answers of earlier calls that finished within the budget. Such a call started from an
   /// empty memo and a fresh budget and was never cut short, so its result is a function of its
   /// input alone: giving it again is what a fresh computation would give. (A memo of inner
   /// nodes shared across calls would not be: it would save work and so move where a later
   /// call's budget runs out.)
-  private var finished: [Expr: (result: Expr, cost: Int)] = [:]
+  private var finished = ExprMap<(result: Expr, cost: Int)>()
   /// One converter for one `simplify` call, shared by the normal forms of all its nodes: a
   /// node's form is built once, not again at every level above it.
   var converter: RationalConverter?

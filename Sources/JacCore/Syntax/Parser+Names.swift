@@ -25,7 +25,7 @@ extension Parser {
 
   /// Function names that are also common variable names (Greek letters): a function only when a
   /// `(` follows, a variable otherwise (`beta*gamma(x)`, `--vars psi`).
-  static let variableOrFunction: Set<String> = ["beta", "gamma", "psi"]
+  static let variableOrFunction: [String] = ["beta", "gamma", "psi"]
 
   /// Functions written at parse time as other forms, chosen because the forms print and
   /// differentiate as well and every pass already knows them:
@@ -68,13 +68,13 @@ extension Parser {
     guard let first = utf8.first, first < 0x80, utf8.count < 16,
       calleeShapes[Int(first)] & (1 << UInt16(utf8.count)) != 0
     else { return nil }
-    return calleesByName[name]
+    return callees[name]
   }
 
   /// For each ASCII first byte, bit n set when some function name of n bytes starts with it.
   private static let calleeShapes: [UInt16] = {
     var shapes = [UInt16](repeating: 0, count: 128)
-    for name in calleesByName.keys {
+    for name in callees.names {
       let utf8 = name.utf8
       precondition(utf8.first! < 0x80 && utf8.count < 16, "function names are short ASCII")
       shapes[Int(utf8.first!)] |= 1 << UInt16(utf8.count)
@@ -85,8 +85,8 @@ extension Parser {
   /// Every function name and its callee, looked up once per identifier (the parser asks for
   /// each name it reads): `log`, then the functions of one argument (with `sqrt`, `ln` and the
   /// aliases), then the rewritten names, then the operators, an earlier kind winning a name.
-  private static let calleesByName: [String: Callee] = {
-    var callees: [String: Callee] = [:]
+  private static let callees: CalleeTable = {
+    var callees = CalleeTable()
     for op in operators { callees[op.name] = .several(op) }
     for r in Rewrite.allCases { callees[r.rawValue] = .rewritten(r) }
     callees["sqrt"] = .unary(nil)
@@ -96,6 +96,49 @@ extension Parser {
     callees["log"] = .logarithm
     return callees
   }()
+
+  /// The names and their callees in an open-addressing table hashed by FNV-1a of the name's
+  /// bytes (about 100 names in 256 slots). Not a `[String: Callee]`: a dictionary of a new type
+  /// makes the runtime build its generic metadata on first use, and every lookup runs SipHash;
+  /// this table is built in a few thousand instructions (issue 20).
+  struct CalleeTable {
+    private(set) var names: [String] = []
+    private var values: [Callee] = []
+    private var slots = [Int16](repeating: -1, count: 256)
+
+    init() {
+      names.reserveCapacity(slots.count / 2)
+      values.reserveCapacity(slots.count / 2)
+    }
+
+    private func slot(of name: String) -> Int {
+      var h: UInt64 = 0xCBF2_9CE4_8422_2325
+      for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+      var slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & (slots.count - 1)
+      while slots[slot] >= 0 && names[Int(slots[slot])] != name { slot = (slot + 1) & (slots.count - 1) }
+      return slot
+    }
+
+    /// A later assignment to a name replaces the earlier one, as a dictionary's does.
+    subscript(name: String) -> Callee? {
+      get {
+        let i = slots[slot(of: name)]
+        return i < 0 ? nil : values[Int(i)]
+      }
+      set {
+        let s = slot(of: name)
+        if slots[s] >= 0 {
+          values[Int(slots[s])] = newValue!
+        } else {
+          precondition(names.count < slots.count / 2, "the table of function names is at most half full")
+          slots[s] = Int16(names.count)
+          names.append(name)
+          values.append(newValue!)
+        }
+      }
+    }
+  }
+
   /// Names that are neither variables nor functions.
   public static let constantNames: [String] = ["pi", "π", "e"]
 
