@@ -49,7 +49,7 @@ import Testing
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .reciprocalForm, .signIntoOddFunction, .pythagorean, .hyperbolicPythagorean, .absSquare,
+      .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return nil
@@ -126,7 +126,6 @@ import Testing
         ]
       ]
     ),
-    ("-sin(a - b)", [["sign-into-odd-function", "prefer-shorter"]]),
     ("-1/sin(5/2)", [["reciprocal-form", "prefer-shorter"]]),
     ("(x + 1)^2", []),
     ("r*cos(t)", []),

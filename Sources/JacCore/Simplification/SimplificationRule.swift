@@ -32,7 +32,6 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case powerReduction = "power-reduction"
   case angleContraction = "angle-contraction"
   case reciprocalForm = "reciprocal-form"
-  case signIntoOddFunction = "sign-into-odd-function"
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
@@ -60,7 +59,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .reciprocalForm, .signIntoOddFunction, .pythagorean, .hyperbolicPythagorean, .absSquare,
+      .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .rootOfSquare,
       .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return .rewrite
@@ -99,7 +98,6 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .powerReduction: return ("cos(x)^4 - sin(x)^4", "cos(2*x)")
     case .angleContraction:
       return ("cos(a)*cos(b) - sin(a)*sin(b) + sinh(u)*cosh(v) - cosh(u)*sinh(v)", "sinh(u - v) + cos(a + b)")
-    case .signIntoOddFunction: return ("-(sin(a)*cos(b) - cos(a)*sin(b))", "sin(b - a)")
     case .reciprocalForm: return ("-1/sin(x) + 1/cos(y)^2", "sec(y)^2 - csc(x)")
     case .angleSum: return ("cos(a)*sin(a + b) - sin(a)*cos(a + b) + sin(2*x) - 2*sin(x)*cos(x)", "sin(b)")
     case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")

@@ -38,9 +38,8 @@ extension Simplifier {
     return isShorter(fromBest, than: fromExpanded) ? fromBest : fromExpanded
   }
 
-  /// `quotient-form`, then `reciprocal-form` (``withReciprocalForms(_:)``) and
-  /// `sign-into-odd-function` (``withSignInOddFunction(_:)``), at a root: the whole answer, or a
-  /// call's argument. Not at inner sums and
+  /// `quotient-form`, then `reciprocal-form` (``withReciprocalForms(_:)``), at a root: the whole
+  /// answer, or a call's argument. Not at inner sums and
   /// products: there a quotient shorter on its own turned the parent's normal form from
   /// `sec(y)*(2*tan(y)^2 + 1)/abs(x)` into the longer `(sin(y)^2 + 1)/(abs(x)*cos(y)^3)` (202
   /// entries of the comparison corpus printed longer so).
@@ -57,7 +56,7 @@ extension Simplifier {
       let termwise = pool.add(each)
       return isShorter(termwise, than: whole) ? termwise : whole
     case .product:
-      let whole = withSignInOddFunction(withReciprocalForms(withTrigForms(e, budget, quotients: true)))
+      let whole = withReciprocalForms(withTrigForms(e, budget, quotients: true))
       guard budget.remaining > 0, trigShape(e).contains(.quotients), let sum = multipliedOut(e),
         pool.kind(sum) == .sum
       else { return whole }
