@@ -62,6 +62,15 @@ extension Simplifier {
 extension Simplifier {
   func withTangentQuotients(_ e: Expr) -> Expr {
     guard case .product(let factors) = pool.node(e) else { return e }
+    // Most products have no sine beside a cosine with a negative power: nothing to build.
+    var (sines, cosines, negative) = (false, false, false)
+    for f in factors {
+      let (base, exponent) = pool.baseAndExponent(f)
+      guard let fn = pool.function(base), Self.sineCosine.contains(fn) else { continue }
+      if fn == .sin || fn == .sinh { sines = true } else { cosines = true }
+      if pool.rational(exponent)?.isNegative == true { negative = true }
+    }
+    guard sines && cosines && negative else { return e }
     // (function, argument) → (exponent, index) for sin, cos, sinh, cosh factors with numeric exponents.
     // Keyed by the argument with its numbers spread (2z − (x + y) and 2z − x − y are one angle);
     // the sine's argument is the one kept.

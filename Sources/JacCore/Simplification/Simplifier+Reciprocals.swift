@@ -19,7 +19,9 @@ extension Simplifier {
   /// `e`, or `e` with its negative powers of circular functions written as reciprocals if that
   /// is shorter.
   func withReciprocalForms(_ e: Expr) -> Expr {
-    guard let candidate = substituted(e, reciprocalForm), isShorter(candidate, than: e, strictly: true) else {
+    guard hasReciprocal(e), let candidate = substituted(e, reciprocalForm),
+      isShorter(candidate, than: e, strictly: true)
+    else {
       return e
     }
     trace?.append(Step(before: e, after: candidate, rules: [.reciprocalForm, .preferShorter]))
@@ -29,12 +31,26 @@ extension Simplifier {
   /// `e` with the reciprocals, a sum's terms each where that is shorter (`sin(x)/cos(x)^2 +
   /// 1/sin(x)` is `sin(x)/cos(x)^2 + csc(x)`); nil when nothing changes.
   func reciprocalCandidate(_ e: Expr) -> Expr? {
+    guard hasReciprocal(e) else { return nil }
     guard pool.kind(e) == .sum else { return substituted(e, reciprocalForm) }
     let terms = pool.operands(e)
     let each = terms.map { t in
       substituted(t, reciprocalForm).flatMap { isShorter($0, than: t, strictly: true) ? $0 : nil } ?? t
     }
     return each == terms ? nil : pool.add(each)
+  }
+
+  /// Whether `e` has, at its top (through sums, products and integer powers), a negative
+  /// integer power of a circular function: most answers have none, and need no substitution.
+  private func hasReciprocal(_ e: Expr) -> Bool {
+    switch pool.node(e) {
+    case .sum(let xs), .product(let xs): return xs.contains(where: hasReciprocal)
+    case .power(let b, let x):
+      guard let q = pool.rational(x), q.isInteger else { return false }
+      if q.isNegative, let f = pool.function(b), Self.reciprocal[f] != nil { return true }
+      return hasReciprocal(b)
+    case .number, .symbol, .constant, .call, .apply, .undefined: return false
+    }
   }
 
   /// `reciprocal-form` on one node: f(u)^(−k) = g(u)^k for a positive integer k.

@@ -187,6 +187,13 @@ extension Simplifier {
   /// sin 2u it makes a tangent (2 sin x·cos x/cos 2x = tan 2x). A lone 2 sin x·cos x stays, and
   /// so does 2 sin x·cos x/y.
   func hasDoubleAngleQuotient(_ factors: [Expr]) -> Bool {
+    // Most products have no sine or cosine below the bar: nothing to collect.
+    let anyBelow = factors.contains { f in
+      let (b, x) = pool.baseAndExponent(f)
+      guard let fn = pool.function(b), Self.sineCosine.contains(fn) else { return false }
+      return pool.rational(x)?.isNegative == true
+    }
+    guard anyBelow else { return false }
     var pairs: [(u: Expr, hyperbolic: Bool, sine: Bool)] = []
     var below: [(u: Expr, hyperbolic: Bool)] = []
     for f in factors {
