@@ -11,9 +11,14 @@ code language and option; error cases (bad input, bad options) and every help te
 
 usage: corpus.py --jac PATH --out FILE [--count N]
        corpus.py --compare OLD NEW     (lines that differ, and bytes before and after)
+       corpus.py --compare-entries OLD NEW [--show N]
+                                       (answers one entry at a time: shorter, as long, longer)
+       corpus.py --check-entries OLD NEW (those entries of the text outputs against each other
+                                       with SymPy at random points)
 """
 import argparse
 import os
+import re
 import random
 import subprocess
 import sys
@@ -196,15 +201,136 @@ def compare(old, new):
     return 1 if changed or len(a) != len(b) else 0
 
 
+CODE_FORMATS = ["--format=c", "--format=python", "--format=swift", "--format=julia", "--format=matlab"]
+
+
+def entries(line):
+    """A text matrix row's entries (split on the column gaps), or the line itself."""
+    s = line.strip()
+    if s.startswith("[") and s.endswith("]"):
+        return re.split(r"\s{2,}", s[1:-1].strip())
+    return [s]
+
+
+def compare_entries(old, new, show):
+    """Answers compared one entry at a time (a matrix entry, or an output line): how many got
+    shorter, longer or stayed as long, and their bytes before and after. Generated code, --steps
+    transcripts, help texts and error messages are left out (they are not answers), and so are
+    cases whose line counts differ."""
+    a, b = open(old).read().split("\n### "), open(new).read().split("\n### ")
+    shorter = longer = same = before = after = 0
+    left_out = []
+    examples = []
+    for x, y in zip(a, b):
+        if x == y:
+            continue
+        head = x.splitlines()[0]
+        if "--help" in head or head.strip() in ("jac -h", "jac --version") or "--steps" in head \
+                or any(c in head for c in CODE_FORMATS):
+            continue
+        xl, yl = x.split("\n"), y.split("\n")
+        if len(xl) != len(yl):
+            left_out.append(head)
+            continue
+        for p, q in zip(xl, yl):
+            if p == q or p.startswith("error:") or q.startswith("error:"):
+                continue
+            ep, eq = entries(p), entries(q)
+            if len(ep) != len(eq):
+                ep, eq = [p], [q]
+            for u, v in zip(ep, eq):
+                if u == v:
+                    continue
+                before += len(u.encode())
+                after += len(v.encode())
+                if len(v) > len(u):
+                    longer += 1
+                    examples.append((head, u, v))
+                elif len(v) < len(u):
+                    shorter += 1
+                else:
+                    same += 1
+    print(f"{shorter + longer + same} entries differ: {shorter} shorter, {same} as long, {longer} longer; "
+          f"{before} -> {after} bytes")
+    for head in left_out:
+        print(f"left out (line counts differ): {head[:150]}")
+    for head, u, v in examples[:show]:
+        print(f"longer in: {head[:150]}\n  - {u[:300]}\n  + {v[:300]}")
+    return 0
+
+
+def check_entries(old, new):
+    """Each answer entry that differs between two corpus files, in the text outputs, evaluated
+    with SymPy at up to six random rational points against the old one (needs SymPy)."""
+    import sympy as sp
+    names = {"abs": sp.Abs}
+    skip = ["--latex", "--json", "--format", "--compact", "--help", "--steps", "--at", "sparsity", "newton",
+            "--jvp", "--vjp", "--check"]
+    rng = random.Random(7)
+    agree = differ = unknown = 0
+    a, b = open(old).read().split("\n### "), open(new).read().split("\n### ")
+    for x, y in zip(a, b):
+        head = x.splitlines()[0]
+        if x == y or any(f in head for f in skip):
+            continue
+        xl, yl = x.split("\n"), y.split("\n")
+        if len(xl) != len(yl):
+            continue
+        for p, q in zip(xl, yl):
+            if p == q or p.startswith(("note:", "error")):
+                continue
+            ep, eq = entries(p), entries(q)
+            if len(ep) != len(eq):
+                continue
+            for u, v in zip(ep, eq):
+                if u == v:
+                    continue
+                try:
+                    eu, ev = (sp.sympify(t.replace("^", "**"), locals=names) for t in (u, v))
+                except Exception:
+                    unknown += 1
+                    continue
+                symbols = sorted(eu.free_symbols | ev.free_symbols, key=str)
+                verdict = None
+                for _ in range(6):
+                    point = {s: sp.Rational(rng.randint(-300, 300), 97) for s in symbols}
+                    try:
+                        fu, fv = (complex(sp.N(e.subs(point), 30)) for e in (eu, ev))
+                    except Exception:
+                        continue
+                    if any(c != c or abs(c) == float("inf") or abs(c.imag) > 1e-12 for c in (fu, fv)):
+                        continue
+                    same = abs(fu - fv) <= 1e-9 * max(1, abs(fu))
+                    verdict = same if verdict is None else verdict and same
+                    if not same:
+                        break
+                if verdict is None:
+                    unknown += 1
+                elif verdict:
+                    agree += 1
+                else:
+                    differ += 1
+                    print(f"differ: {head[:80]} | {u} | {v}")
+    print(f"{agree} entries agree, {differ} differ, {unknown} without a real point or not read by SymPy")
+    return 1 if differ else 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jac")
     ap.add_argument("--out")
     ap.add_argument("--count", type=int, default=3000)
     ap.add_argument("--compare", nargs=2)
+    ap.add_argument("--compare-entries", nargs=2)
+    ap.add_argument("--check-entries", nargs=2)
+    ap.add_argument("--show", type=int, default=20)
     a = ap.parse_args()
     if a.compare:
         sys.exit(compare(*a.compare))
+    if a.compare_entries:
+        sys.exit(compare_entries(*a.compare_entries, a.show))
+    if a.check_entries:
+        sys.exit(check_entries(*a.check_entries))
     jac = os.path.abspath(a.jac)
     all_cases = cases(a.count)
     with ThreadPoolExecutor(max_workers=2) as pool:

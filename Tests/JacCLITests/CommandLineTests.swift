@@ -562,6 +562,17 @@ import Testing
     (["simplify", "abs(x)^2"], "x^2\n"),
     (["simplify", "cos(x)^4 - sin(x)^4"], "cos(2*x)\n"),
     (["diff", "1/tanh(x)", "--wrt", "x"], "-1/sinh(x)^2\n"),
+    (["simplify", "(tan(a) + tan(b))/(1 - tan(a)*tan(b))"], "tan(a + b)\n"),
+    (["simplify", "(tan(a) - tan(b))/(1 + tan(a)*tan(b))"], "tan(a - b)\n"),
+    (["simplify", "tan(a + b) - (tan(a) + tan(b))/(1 - tan(a)*tan(b))"], "0\n"),
+    (["simplify", "2*tan(x)/(1 - tan(x)^2)"], "tan(2*x)\n"),
+    (["simplify", "2*sin(x)*cos(x)"], "2*cos(x)*sin(x)\n"),
+    (["simplify", "-1/sin(5/2) + 1/cos(x)^2"], "sec(x)^2 - csc(5/2)\n"),
+    (["hessian", "log(tan(x))"], "[ sec(x)^2 - csc(x)^2 ]\n"),
+    (
+      ["inverse", "y/csc(-5/2), asin(x)", "--vars", "x,y"],
+      "[ 0          sqrt(1 - x^2) ]\n[ -csc(5/2)  0             ]\n"
+    ),
     (["diff", "log(abs(x))", "--wrt", "x"], "1/x\n"),
     (
       [
@@ -597,7 +608,8 @@ extension ShortFormTests {
     let contradiction = try ProcessRunner.run(["simplify", "abs(x)", "--assume", "x > 0, x < -1"])
     #expect(contradiction.status == 64)
     #expect(
-      contradiction.stderr == "error: in '--assume': this assumption contradicts the others\n  x > 0, x < -1\n         ^^^^^^\n")
+      contradiction.stderr
+        == "error: in '--assume': this assumption contradicts the others\n  x > 0, x < -1\n         ^^^^^^\n")
     let unknown = try ProcessRunner.run(["simplify", "abs(x)", "--assume", "q > 0"])
     #expect(unknown.stderr.hasPrefix("error: in '--assume': 'q' is not in the input"))
     let newton = try ProcessRunner.run(["newton", "x^2 - 2", "--from", "1", "--assume", "x > 0"])
@@ -609,7 +621,10 @@ extension ShortFormTests {
     let latex = try ProcessRunner.run(["simplify", "sqrt(x^2)*abs(y)", "--assume", "x > 0, y >= 0", "--latex"])
     #expect(latex.stdout == "x y \\quad (x > 0,\\ y \\geq 0)\n")
     let json = try ProcessRunner.run(["simplify", "sqrt(x^2)", "--assume", "x > 0", "--json"])
-    #expect(json.stdout == "{\"input\":\"sqrt(x^2)\",\"command\":\"simplify\",\"vars\":[\"x\"],\"assume\":\"x > 0\",\"result\":\"x\"}\n")
+    #expect(
+      json.stdout
+        == "{\"input\":\"sqrt(x^2)\",\"command\":\"simplify\",\"vars\":[\"x\"],\"assume\":\"x > 0\",\"result\":\"x\"}\n"
+    )
     let plain = try ProcessRunner.run(["simplify", "sqrt(x^2)", "--latex"])
     #expect(plain.stdout == "\\left|x\\right|\n")
   }

@@ -49,14 +49,16 @@ import Testing
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
+      .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
+      .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return nil
     }
   }
 
   /// The rules named for `input` by the simplifier's trace, over all its steps.
-  static func simplifierTrace(_ f: Fixture, _ input: String, assuming: String? = nil) -> (result: Expr, named: RuleSet) {
+  static func simplifierTrace(_ f: Fixture, _ input: String, assuming: String? = nil) -> (result: Expr, named: RuleSet)
+  {
     let simplifier = Simplifier(pool: f.pool)
     if let assuming { simplifier.assumptions = try? Assumptions(parsing: assuming, pool: f.pool, names: ["x", "y"]) }
     simplifier.trace = []
@@ -114,6 +116,17 @@ import Testing
     ("(-x - y)/z", [["pull-out-negative", "prefer-shorter"]]),
     // The sum inside is combined over z on the way (alone, x/z + z is shorter than its normal form).
     ("1/(z*(x/z + z)^2)", [["common-denominator", "cancel-common-factor", "prefer-shorter"]]),
+    // The tangent addition formula right to left: quotient-form's normal form, contracted.
+    (
+      "(tan(a) + tan(b))/(1 - tan(a)*tan(b))",
+      [
+        [
+          "common-denominator", "tangent-quotient", "quotient-form", "angle-contraction", "cancel-common-factor",
+          "prefer-shorter",
+        ]
+      ]
+    ),
+    ("-1/sin(5/2)", [["reciprocal-form", "prefer-shorter"]]),
     ("(x + 1)^2", []),
     ("r*cos(t)", []),
   ])

@@ -98,8 +98,7 @@ import Testing
       }
     }
     // 17 rows, and 4 from issue 17: the two- and three-link arms (angle sums), the double angle,
-    // and the torus, whose 8th column asks for `--assume r>0, R>r`. jac has no `--assume` yet;
-    // the torus's determinant equals the closed form everywhere, so it is held to it without.
+    // and the torus, whose 8th column asks for `--assume r>0, R>r` (run with it, above).
     #expect(rows == 21)
   }
 

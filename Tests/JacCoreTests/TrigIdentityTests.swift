@@ -26,6 +26,7 @@ import Testing
       ("cos(2*\(a))", "1 - 2*sin\(a)^2", "1 - sin\(a)^2"),
       ("sin(3*\(a))", "3*sin\(a) - 4*sin\(a)^3", "3*sin\(a) - 3*sin\(a)^3"),
       ("sin\(a)^2 + cos\(a)^2", "1", "2"),
+      ("tan(\(a) + \(b))", "(tan\(a) + tan\(b))/(1 - tan\(a)*tan\(b))", "(tan\(a) + tan\(b))/(1 + tan\(a)*tan\(b))"),
     ]
     let (lhs, rhs, wrong) = templates[Int.random(in: 0..<templates.count, using: &rng)]
     let c = Int.random(in: 1...5, using: &rng) * (Bool.random(using: &rng) ? 1 : -1)
@@ -34,7 +35,7 @@ import Testing
   }
 
   @Test func identitiesAreZeroAndNonIdentitiesAreNot() throws {
-    var rng = SeededGenerator(seed: 20261129)
+    var rng = SeededGenerator(seed: 20_261_129)
     let f = Fixture()
     var failures: [String] = []
     for _ in 0..<220 {
@@ -73,6 +74,9 @@ extension TrigIdentityTests {
       ("cos\(a)^4 - sin\(a)^4", "cos(2*\(a))", "cos\(a)^4 - 2*sin\(a)^4"),
       ("cos\(a)^2 - sin\(a)^2", "cos(2*\(a))", "cos\(a)^2 - sin\(a)^3"),
       ("tan\(a)*cos\(a)", "sin\(a)", "tan\(a)*cos\(b)"),
+      ("(tan\(a) + tan\(b))/(1 - tan\(a)*tan\(b))", "tan(\(a) + \(b))", "(tan\(a) + tan\(b))/(1 - 2*tan\(a)*tan\(b))"),
+      ("(tan\(a) - tan\(b))/(1 + tan\(a)*tan\(b))", "tan(\(a) - \(b))", "(tan\(a) - tan\(b))/(1 + tan\(a)*tan\(a))"),
+      ("2*tan\(a)/(1 - tan\(a)^2)", "tan(2*\(a))", "2*tan\(a)/(1 + tan\(a)^2)"),
     ]
     let (long, short, near) = templates[Int.random(in: 0..<templates.count, using: &rng)]
     let c = ["1", "-1", "3", "x", "2*y"][Int.random(in: 0..<5, using: &rng)]
@@ -82,7 +86,7 @@ extension TrigIdentityTests {
   /// The short side is reached up to how its angle is written (`cos(y - 2*(x + z))` where the
   /// simplified short side is `cos(2*(x + z) - y)`): the same value, and no more operations.
   @Test func expandedFormsContract() throws {
-    var rng = SeededGenerator(seed: 20261130)
+    var rng = SeededGenerator(seed: 20_261_130)
     let f = Fixture()
     var measure = Complexity(pool: f.pool)
     var failures: [String] = []
@@ -90,7 +94,14 @@ extension TrigIdentityTests {
     for _ in 0..<200 {
       let (long, short, near) = Self.contraction(&rng)
       let (got, want) = (f.simplify(long), f.simplify(short))
-      if measure.of(got) > measure.of(want) || !isClose(f.pool.evaluate(got, point), f.pool.evaluate(want, point)) {
+      // A minus outside a contracted odd function stays outside: -1*(sinh(a)*cosh(b) -
+      // cosh(a)*sinh(b)) is -sinh(a - b), one operation more than sinh(b - a), as the sum is
+      // contracted before the sign outside it is seen (turning an odd function's angle at the
+      // root made a gradient's next derivative mix tan(x - 3) with tan(3 - x)).
+      let slack = f.pool.coefficientAndRest(got).0.isNegative && !f.pool.coefficientAndRest(want).0.isNegative ? 1 : 0
+      if measure.of(got) > measure.of(want) + slack
+        || !isClose(f.pool.evaluate(got, point), f.pool.evaluate(want, point))
+      {
         failures.append("\(long) gave \(f.text(got)), not \(f.text(want))")
       }
       let n = f.simplify(near)
@@ -110,13 +121,16 @@ extension TrigIdentityTests {
     }
   }
 
-  /// quotient-form after angle-sum: the tangent addition formula is an identity (not contracted:
-  /// its quotient side stays, as no rule writes it as one tangent).
+  /// quotient-form after angle-sum: the tangent addition formula is an identity; and its
+  /// quotient side contracts to one tangent (quotient-form, then angle-contraction and
+  /// tangent-quotient on that normal form).
   @Test(arguments: ["x", "2*y", "x + z"])
   func tangentAddition(_ b: String) throws {
     let f = Fixture()
     #expect(f.simplify("tan(y + \(b)) - (tan(y) + tan(\(b)))/(1 - tan(y)*tan(\(b)))") == f.pool.zero)
     #expect(f.simplify("tan(y + \(b)) - (tan(y) + tan(\(b)))/(1 + tan(y)*tan(\(b)))") != f.pool.zero)
+    #expect(f.simplify("(tan(y) + tan(\(b)))/(1 - tan(y)*tan(\(b)))") == f.simplify("tan(y + \(b))"))
+    #expect(f.simplify("(tan(y) - tan(\(b)))/(1 + tan(y)*tan(\(b)))") == f.simplify("tan(y - (\(b)))"))
   }
 
   /// abs-even-power: |u|^(2k) = u^(2k), so d/dx log|x| = 1/x.

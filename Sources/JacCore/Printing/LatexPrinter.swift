@@ -317,6 +317,14 @@ public struct LatexPrinter {
   /// A variable name as LaTeX: `theta` → `\theta`, `x1` → `x_{1}`, `x_ab` → `x_{ab}`,
   /// `rate` → `\mathit{rate}`.
   public static func symbol(_ name: String) -> String {
+    // The common case without the letter tables or Character work: one ASCII letter, then ASCII
+    // digits (x, q1, l12; the simplifier measures such names in LaTeX on its first candidate).
+    let bytes = name.utf8
+    if let first = bytes.first, (0x61...0x7A).contains(first | 0x20),
+      bytes.dropFirst().allSatisfy({ (0x30...0x39).contains($0) })
+    {
+      return bytes.count == 1 ? name : String(name.prefix(1)) + "_{" + String(name.dropFirst()) + "}"
+    }
     if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
       let base = String(name[..<underscore])
       let sub = String(name[name.index(after: underscore)...])

@@ -44,6 +44,28 @@ struct AngleContraction {
     return changed ? pool.add(terms) : nil
   }
 
+  /// a + b simplified, or, if shorter, with numbers multiplied into sums first:
+  /// (2·(x + z)) − z is 2x + z, where the sum alone keeps z − 2·(x + z).
+  private func angle(_ a: Expr, _ b: Expr) -> Expr {
+    let plain = simplified(pool.add(a, b))
+    let spread = simplified(pool.add(Self.spreadNumbers(a, pool), Self.spreadNumbers(b, pool)))
+    var measure = Complexity(pool: pool)
+    return (measure.of(spread), pool.treeSize(spread)) < (measure.of(plain), pool.treeSize(plain)) ? spread : plain
+  }
+
+  /// k·(u + v) as k·u + k·v, in `e` or in each term of `e`, through nested sums: the angle
+  /// 2z − (x + y) is 2z − x − y.
+  static func spreadNumbers(_ e: Expr, _ pool: ExpressionPool) -> Expr {
+    switch pool.node(e) {
+    case .sum(let terms): return pool.add(terms.map { spreadNumbers($0, pool) })
+    case .product:
+      let (k, rest) = pool.coefficientAndRest(e)
+      guard case .sum(let terms) = pool.node(rest) else { return e }
+      return pool.add(terms.map { pool.multiply(pool.number(k), spreadNumbers($0, pool)) })
+    case .number, .symbol, .constant, .power, .call, .apply, .undefined: return e
+    }
+  }
+
   /// A term's rest as factors with their exponents, for removing one sin, cos, sinh or cosh.
   private typealias Factors = [(base: Expr, exponent: Expr)]
 
@@ -105,7 +127,13 @@ struct AngleContraction {
           let n = removing([(shape.partner.0, a), (shape.partner.1, b)], from: ft), m == n
         else { continue }
         // The angle: a + b when the sign matches the sum formula, else a − b.
-        let angle = simplified(plus == shape.sumSign ? pool.add(a, b) : pool.subtract(a, b))
+        var angle = self.angle(a, plus == shape.sumSign ? b : pool.negate(b))
+        // cos and cosh are even: of a − b and b − a the shorter (cos(2*x + z), not cos(z - 2*(x + z))).
+        if plus != shape.sumSign && (shape.result == .cos || shape.result == .cosh) {
+          let other = self.angle(b, pool.negate(a))
+          var measure = Complexity(pool: pool)
+          if (measure.of(other), pool.treeSize(other)) < (measure.of(angle), pool.treeSize(angle)) { angle = other }
+        }
         return pool.multiply([pool.number(k), m, pool.call(shape.result, angle)])
       }
     }
@@ -128,7 +156,7 @@ struct AngleContraction {
   }
 
   /// k·M·sin u·cos u = (k/2)·M·sin 2u, and the same for sinh, cosh; nil without such a pair.
-  private func doubleAngle(_ term: Expr) -> Expr? {
+  func doubleAngle(_ term: Expr) -> Expr? {
     let (k, rest) = pool.coefficientAndRest(term)
     let fs = factors(rest)
     for f in trigonometric(fs) where f.function == .sin || f.function == .sinh {

@@ -31,6 +31,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case quotientForm = "quotient-form"
   case powerReduction = "power-reduction"
   case angleContraction = "angle-contraction"
+  case reciprocalForm = "reciprocal-form"
   case pythagorean = "pythagorean"
   case hyperbolicPythagorean = "hyperbolic-pythagorean"
   case absSquare = "abs-square"
@@ -54,10 +55,12 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   public var stage: Stage {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
-      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct, .rootOfEvenPower:
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct,
+      .rootOfEvenPower:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
-      .angleContraction, .pythagorean, .hyperbolicPythagorean, .absSquare, .absEvenPower, .absMerge, .rootOfSquare,
+      .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
+      .absEvenPower, .absMerge, .rootOfSquare,
       .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return .rewrite
     }
@@ -95,6 +98,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .powerReduction: return ("cos(x)^4 - sin(x)^4", "cos(2*x)")
     case .angleContraction:
       return ("cos(a)*cos(b) - sin(a)*sin(b) + sinh(u)*cosh(v) - cosh(u)*sinh(v)", "sinh(u - v) + cos(a + b)")
+    case .reciprocalForm: return ("-1/sin(x) + 1/cos(y)^2", "sec(y)^2 - csc(x)")
     case .angleSum: return ("cos(a)*sin(a + b) - sin(a)*cos(a + b) + sin(2*x) - 2*sin(x)*cos(x)", "sin(b)")
     case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")

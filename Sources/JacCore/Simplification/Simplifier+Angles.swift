@@ -96,32 +96,44 @@ extension Simplifier {
 extension Simplifier {
   func withTangentQuotients(_ e: Expr) -> Expr {
     guard case .product(let factors) = pool.node(e) else { return e }
-    // Most products have fewer than two such factors, so nothing to pair: no table is built
-    // (its generic metadata cost start-up time, issue 20).
-    var trigonometric = 0
+    // Most products have no sine beside a cosine with a negative power: nothing to build.
+    var (sines, cosines, negative) = (false, false, false)
     for f in factors {
-      switch pool.function(pool.baseAndExponent(f).base) {
-      case .sin?, .cos?, .sinh?, .cosh?: trigonometric += 1
-      default: break
-      }
-    }
-    guard trigonometric >= 2 else { return e }
-    // (function, argument) → (exponent, index) for sin, cos, sinh, cosh factors with numeric exponents.
-    var found: [Expr: (sin: (Rational, Int)?, cos: (Rational, Int)?, hyperbolic: Bool)] = [:]
-    for (i, f) in factors.enumerated() {
       let (base, exponent) = pool.baseAndExponent(f)
-      guard let k = pool.rational(exponent), case .call(let fn, let u) = pool.node(base) else { continue }
-      switch fn {
-      case .sin, .sinh: found[u, default: (nil, nil, fn == .sinh)].sin = (k, i)
-      case .cos, .cosh: found[u, default: (nil, nil, fn == .cosh)].cos = (k, i)
-      default: break
+      guard let fn = pool.function(base), Self.sineCosine.contains(fn) else { continue }
+      if fn == .sin || fn == .sinh { sines = true } else { cosines = true }
+      if pool.rational(exponent)?.isNegative == true { negative = true }
+    }
+    guard sines && cosines && negative else { return e }
+    // (function, argument) → (exponent, index) for sin, cos, sinh, cosh factors with numeric exponents.
+    // Keyed by the argument with its numbers spread (2z − (x + y) and 2z − x − y are one angle);
+    // the sine's argument is the one kept.
+    var found: [Expr: (sin: (Rational, Int)?, cos: (Rational, Int)?, hyperbolic: Bool, u: Expr)] = [:]
+    // Sines first, so that a cosine of −u meets the sine of u (cos is even: a contracted
+    // sin(2*y - x)/cos(x - 2*y) is tan(2*y - x)).
+    for sines in [true, false] {
+      for (i, f) in factors.enumerated() {
+        let (base, exponent) = pool.baseAndExponent(f)
+        guard let k = pool.rational(exponent), case .call(let fn, let u) = pool.node(base) else { continue }
+        let key = AngleContraction.spreadNumbers(u, pool)
+        switch fn {
+        case .sin, .sinh: if sines { found[key, default: (nil, nil, fn == .sinh, u)].sin = (k, i) }
+        case .cos, .cosh:
+          guard !sines else { continue }
+          let opposite = pool.kind(key) == .sum ? pool.turned(key) : pool.negate(key)
+          let meets = found[key]?.sin == nil && found[opposite]?.sin != nil && found[opposite]?.cos == nil
+          found[meets ? opposite : key, default: (nil, nil, fn == .cosh, u)].cos = (k, i)
+        default: break
+        }
       }
     }
     var replaced: [Int: Expr] = [:]
     var removed = Set<Int>()
-    for (u, pair) in found.sorted(by: { pool.compare($0.key, $1.key) < 0 }) {
+    for (_, pair) in found.sorted(by: { pool.compare($0.key, $1.key) < 0 }) {
+      let u = pair.u
       guard let (ks, i) = pair.sin, let (kc, j) = pair.cos, ks == -kc else { continue }
-      let sameFamily = (pool.function(pool.baseAndExponent(factors[i]).base) == .sinh) == pair.hyperbolic
+      let sameFamily =
+        (pool.function(pool.baseAndExponent(factors[i]).base) == .sinh) == pair.hyperbolic
         && (pool.function(pool.baseAndExponent(factors[j]).base) == .cosh) == pair.hyperbolic
       guard sameFamily else { continue }
       if pair.hyperbolic {
@@ -129,13 +141,15 @@ extension Simplifier {
         guard ks.numerator.signum > 0 else { continue }
         replaced[i] = pool.power(pool.call(.tanh, u), pool.number(ks))
       } else {
-        replaced[i] = ks.numerator.signum > 0
+        replaced[i] =
+          ks.numerator.signum > 0
           ? pool.power(pool.call(.tan, u), pool.number(ks)) : pool.power(pool.call(.cot, u), pool.number(kc))
       }
       removed.insert(j)
     }
     guard !replaced.isEmpty else { return e }
-    let rebuilt = pool.multiply(factors.enumerated().compactMap { i, f in removed.contains(i) ? nil : replaced[i] ?? f })
+    let rebuilt = pool.multiply(
+      factors.enumerated().compactMap { i, f in removed.contains(i) ? nil : replaced[i] ?? f })
     let a = (measure.of(e), pool.treeSize(e))
     guard (measure.of(rebuilt), pool.treeSize(rebuilt)) < a else { return e }
     trace?.append(Step(before: e, after: rebuilt, rules: [.tangentQuotient, .preferShorter]))

@@ -38,23 +38,45 @@ extension Simplifier {
     return isShorter(fromBest, than: fromExpanded) ? fromBest : fromExpanded
   }
 
-  /// `quotient-form` at a root: the whole answer, or a call's argument. Not at inner sums and
+  /// `quotient-form`, then `reciprocal-form` (``withReciprocalForms(_:)``), at a root: the whole
+  /// answer, or a call's argument. Not at inner sums and
   /// products: there a quotient shorter on its own turned the parent's normal form from
   /// `sec(y)*(2*tan(y)^2 + 1)/abs(x)` into the longer `(sin(y)^2 + 1)/(abs(x)*cos(y)^3)` (202
   /// entries of the comparison corpus printed longer so).
-  /// A sum is also tried term by term: its normal form puts every term over one denominator.
+  /// A sum is also tried term by term: its normal form puts every term over one denominator. A
+  /// product with quotient functions and a sum is also tried multiplied out, as that sum:
+  /// csc x·sec x·(tan x − cot x) = csc x·sec x·tan x − csc x·sec x·cot x = sec²x − csc²x.
   func withQuotientForms(_ e: Expr, _ budget: Budget) -> Expr {
     switch pool.kind(e) {
     case .sum:
-      let whole = withTrigForms(e, budget, quotients: true)
+      let whole = withReciprocalForms(withTrigForms(e, budget, quotients: true))
       let terms = pool.operands(e)
-      let each = terms.map { withTrigForms($0, budget, quotients: true) }
+      let each = terms.map { withReciprocalForms(withTrigForms($0, budget, quotients: true)) }
       guard each != terms else { return whole }
       let termwise = pool.add(each)
       return isShorter(termwise, than: whole) ? termwise : whole
-    case .product, .power: return withTrigForms(e, budget, quotients: true)
+    case .product:
+      let whole = withReciprocalForms(withTrigForms(e, budget, quotients: true))
+      guard budget.remaining > 0, trigShape(e).contains(.quotients), let sum = multipliedOut(e),
+        pool.kind(sum) == .sum
+      else { return whole }
+      // Its steps are named only if it wins.
+      let (termwise, named) = tracingApart { withQuotientForms(sum, budget) }
+      guard termwise != sum, isShorter(termwise, than: whole) else { return whole }
+      trace?.append(Step(before: e, after: termwise, rules: named.union(RuleSet([.preferShorter])).rules))
+      return termwise
+    case .power: return withReciprocalForms(withTrigForms(e, budget, quotients: true))
     default: return e
     }
+  }
+
+  /// A product with one factor a sum of at most four terms, multiplied out: M·(a + b) = M·a + M·b.
+  private func multipliedOut(_ e: Expr) -> Expr? {
+    let factors = pool.operands(e)
+    let sums = factors.indices.filter { pool.kind(factors[$0]) == .sum }
+    guard sums.count == 1, case .sum(let terms) = pool.node(factors[sums[0]]), terms.count <= 4 else { return nil }
+    let rest = factors.enumerated().filter { $0.offset != sums[0] }.map(\.element)
+    return pool.add(terms.map { pool.multiply(rest + [$0]) })
   }
 
   /// `best`, or the shortest of its trigonometric candidates if one is shorter (`quotient-form`
@@ -77,9 +99,27 @@ extension Simplifier {
       }
       current = c
     }
+    let contraction = AngleContraction(pool: pool, simplified: { self.simplify($0, budget) })
     if shape.contains(.quotients) {
-      let (c, rules) = normalFormOf(substituted(current, quotientForm), budget, toBeat: score())
+      let quotients = substituted(current, quotientForm)
+      let (c, rules) = normalFormOf(quotients, budget, toBeat: score())
       consider(c.map(tangentQuotientsUntraced), rules.union(RuleSet([.quotientForm])), strictly: true)
+      // The other candidates on the quotient's normal form: (tan a + tan b)/(1 − tan a·tan b) is
+      // (sin a·cos b + cos a·sin b)/(cos a·cos b − sin a·sin b), which contracts to
+      // sin(a + b)/cos(a + b) = tan(a + b); 2 tan x/(1 − tan²x) = 2 sin x·cos x/(1 − 2 sin²x)
+      // reduces to sin 2x/cos 2x = tan 2x. That normal form is longer than the input, so it is
+      // built without the bound when the bounded one gave up.
+      let (full, fullRules) = c != nil ? (c, rules) : normalFormOf(quotients, budget, toBeat: .max)
+      if let full {
+        // With the reciprocals: (tan⁴x − 1)/tan²x = 1/cos²x − 1/sin²x = sec²x − csc²x.
+        let reciprocals = reciprocalCandidate(tangentQuotientsUntraced(full))
+        consider(reciprocals, fullRules.union(RuleSet([.quotientForm, .reciprocalForm])), strictly: true)
+        let (shorter, named) = tracingApart { withTrigForms(full, budget) }
+        if shorter != full {
+          let all = fullRules.union(named).union(RuleSet([.quotientForm, .tangentQuotient]))
+          consider(tangentQuotientsUntraced(shorter), all, strictly: true)
+        }
+      }
       // With the angles expanded too: tan(x + y) − (tan x + tan y)/(1 − tan x·tan y) = 0.
       if let expanded = AngleExpansion(pool: pool).expanded(current) {
         let (c, rules) = normalFormOf(substituted(expanded, quotientForm) ?? expanded, budget, toBeat: score())
@@ -90,10 +130,11 @@ extension Simplifier {
       let (c, rules) = normalFormOf(substituted(current, powerReduced), budget, toBeat: score())
       consider(c, rules.union(RuleSet([.powerReduction])))
     }
-    let contraction = AngleContraction(pool: pool, simplified: { self.simplify($0, budget) })
     if trigShape(current).contains(.products) {
-      consider(contractedSums(current, contraction, doubleAngles: false), RuleSet([.angleContraction]))
-      consider(contractedSums(current, contraction, doubleAngles: true), RuleSet([.angleContraction]))
+      for doubleAngles in [false, true] {
+        let contracted = contractedSums(current, contraction, doubleAngles: doubleAngles)
+        consider(contracted.map(tangentQuotientsUntraced), RuleSet([.angleContraction]))
+      }
     }
     return current
   }
@@ -117,6 +158,8 @@ extension Simplifier {
             return n + (q.numerator.intValue ?? 2)
           }
           if count >= 2 { shape.insert(.products) }
+        } else if hasDoubleAngleQuotient(factors) {
+          shape.insert(.products)
         }
         for f in factors { walk(f, inSum: inSum, below: below) }
       case .power(let b, let x):
@@ -140,6 +183,37 @@ extension Simplifier {
     return shape
   }
 
+  /// Whether a product has sin u·cos u (or sinh u·cosh u) over a sine or cosine of 2u: halved to
+  /// sin 2u it makes a tangent (2 sin x·cos x/cos 2x = tan 2x). A lone 2 sin x·cos x stays, and
+  /// so does 2 sin x·cos x/y.
+  func hasDoubleAngleQuotient(_ factors: [Expr]) -> Bool {
+    // Most products have no sine or cosine below the bar: nothing to collect.
+    let anyBelow = factors.contains { f in
+      let (b, x) = pool.baseAndExponent(f)
+      guard let fn = pool.function(b), Self.sineCosine.contains(fn) else { return false }
+      return pool.rational(x)?.isNegative == true
+    }
+    guard anyBelow else { return false }
+    var pairs: [(u: Expr, hyperbolic: Bool, sine: Bool)] = []
+    var below: [(u: Expr, hyperbolic: Bool)] = []
+    for f in factors {
+      let (b, x) = pool.baseAndExponent(f)
+      guard let q = pool.rational(x), q.isInteger, case .call(let fn, let u) = pool.node(b),
+        Self.sineCosine.contains(fn)
+      else { continue }
+      let hyperbolic = fn == .sinh || fn == .cosh
+      if q.isNegative {
+        below.append((u, hyperbolic))
+      } else {
+        pairs.append((u, hyperbolic, fn == .sin || fn == .sinh))
+      }
+    }
+    return pairs.contains { s in
+      s.sine && pairs.contains { !$0.sine && $0.u == s.u && $0.hyperbolic == s.hyperbolic }
+        && below.contains { $0.hyperbolic == s.hyperbolic && $0.u == pool.multiply(pool.number(2), s.u) }
+    }
+  }
+
   /// The normal form of `e` (nil when it cannot beat `toBeat` or the budget runs out).
   private func normalFormOf(_ e: Expr?, _ budget: Budget, toBeat: Int) -> (Expr?, RuleSet) {
     guard let e else { return (nil, RuleSet()) }
@@ -149,6 +223,16 @@ extension Simplifier {
     } catch {
       return (nil, RuleSet())
     }
+  }
+
+  /// `body`'s result and the rules its steps named, its steps kept out of the trace (they
+  /// rewrite a candidate that may yet lose).
+  private func tracingApart(_ body: () -> Expr) -> (Expr, RuleSet) {
+    guard let saved = trace else { return (body(), RuleSet()) }
+    trace = []
+    defer { trace = saved }
+    let result = body()
+    return (result, RuleSet(trace!.flatMap(\.rules)))
   }
 
   /// `tangent-quotient` on a candidate, without a `--steps` line of its own.
@@ -161,7 +245,7 @@ extension Simplifier {
 
   /// `e` with `rewrite` applied to the calls and powers at its top (through sums, products and
   /// powers); nil when nothing changed.
-  private func substituted(_ e: Expr, _ rewrite: (Expr) -> Expr?) -> Expr? {
+  func substituted(_ e: Expr, _ rewrite: (Expr) -> Expr?) -> Expr? {
     var memo: [Expr: Expr] = [:]
     func map(_ e: Expr) -> Expr {
       if let m = memo[e] { return m }
@@ -220,18 +304,29 @@ extension Simplifier {
     switch pool.node(e) {
     case .sum: return contraction.contracted(e, doubleAngles: doubleAngles)
     case .product(let factors):
-      var changed = false
-      let new = factors.map { f -> Expr in
-        let (b, x) = pool.baseAndExponent(f)
-        guard pool.kind(b) == .sum, let c = contraction.contracted(b, doubleAngles: doubleAngles) else { return f }
-        changed = true
-        return pool.power(c, x)
-      }
-      return changed ? pool.multiply(new) : nil
+      return contractedFactors(factors, contraction, doubleAngles)
     case .power(let b, let x):
       guard pool.kind(b) == .sum, let c = contraction.contracted(b, doubleAngles: doubleAngles) else { return nil }
       return pool.power(c, x)
     case .number, .symbol, .constant, .call, .apply, .undefined: return nil
     }
+  }
+
+  /// A product's sum factors contracted, and its own sin u·cos u over cos 2u halved; nil if
+  /// nothing changes.
+  private func contractedFactors(_ factors: [Expr], _ contraction: AngleContraction, _ doubleAngles: Bool) -> Expr? {
+    var changed = false
+    let new = factors.map { f -> Expr in
+      let (b, x) = pool.baseAndExponent(f)
+      guard pool.kind(b) == .sum, let c = contraction.contracted(b, doubleAngles: doubleAngles) else { return f }
+      changed = true
+      return pool.power(c, x)
+    }
+    let product = pool.multiply(new)
+    // The product's own sin u·cos u too, over cos 2u: 2 sin x·cos x/cos 2x = sin 2x/cos 2x.
+    if doubleAngles, hasDoubleAngleQuotient(pool.operands(product)), let halved = contraction.doubleAngle(product) {
+      return halved
+    }
+    return changed ? product : nil
   }
 }

@@ -49,6 +49,8 @@ public final class Simplifier {
   var measure: Complexity
   /// Printed lengths, for the candidates that must not print longer (``isShorter(_:than:)``).
   var printed: TextLength
+  /// The same in LaTeX, whose fraction bars and `\left(…\right)` weigh differently.
+  var printedLatex: LatexLength
   /// Nodes settled for good, by index: the node is settled (``settling(_:tracing:)``) and so is
   /// every part, down to the atoms. Such a node simplifies to itself under any budget, at no
   /// cost, so every call may return it at once and the budget is spent exactly as in a fresh
@@ -71,17 +73,22 @@ public final class Simplifier {
     self.pool = pool
     measure = Complexity(pool: pool)
     printed = TextLength(TextPrinter(pool: pool))
+    printedLatex = LatexLength(LatexPrinter(pool: pool))
   }
 
-  /// Whether `candidate` is shorter than `best` by ``Complexity`` (then nodes), and prints in
-  /// fewer bytes: the trigonometric, surd and absolute-value candidates must not lengthen an
-  /// answer that the measure alone would call shorter (`sec(x)*tan(x)` → `sin(x)/cos(x)^2`), and
-  /// a tie in bytes is no gain (`sec(y)*(2*tan(y)^2 + 1)` and `(sin(y)^2 + 1)/cos(y)^3` print
-  /// alike, but the quotient needs parentheses below another fraction bar).
+  /// Whether `candidate` is shorter than `best` by ``Complexity`` (then nodes), prints in fewer
+  /// bytes, and in no more bytes of LaTeX: the trigonometric, surd and absolute-value
+  /// candidates must not lengthen an answer that the measure alone would call shorter
+  /// (`sec(x)*tan(x)` → `sin(x)/cos(x)^2`); a tie in bytes is no gain (`sec(y)*(2*tan(y)^2 + 1)`
+  /// and `(sin(y)^2 + 1)/cos(y)^3` print alike, but the quotient needs parentheses below another
+  /// fraction bar); and a form shorter in text may be longer in LaTeX, where a sum beside a
+  /// factor takes `\left(…\right)` (`-(x + 5/2)/(sec(1)*…)` → `-cos(1)*(x + 5/2)/…`) and a
+  /// quotient `\frac{}{}` (`-csc(z)*(2*cot(z)^2 + 1)` → `(sin(z)^2 - 2)/sin(z)^3`).
   func isShorter(_ candidate: Expr, than best: Expr, strictly: Bool = false) -> Bool {
     let (a, b) = ((measure.of(candidate), pool.treeSize(candidate)), (measure.of(best), pool.treeSize(best)))
     guard strictly ? a.0 < b.0 : a < b else { return false }
-    return printed.of(candidate).bytes < printed.of(best).bytes
+    guard printed.of(candidate).bytes < printed.of(best).bytes else { return false }
+    return printedLatex.of(candidate) <= printedLatex.of(best)
   }
 
   /// Work units all the calls of one request may use together (``startRequest()``): the
@@ -208,7 +215,8 @@ public final class Simplifier {
     // Under assumptions, logs and calls may still change (``withLogsExpanded(_:_:)``): no marks.
     guard trace == nil, assumptions == nil else { return }
     if e.index >= settledForGood.count {
-      settledForGood.append(contentsOf: repeatElement(false, count: max(e.index + 1, pool.count) - settledForGood.count))
+      settledForGood.append(
+        contentsOf: repeatElement(false, count: max(e.index + 1, pool.count) - settledForGood.count))
     }
     settledForGood[e.index] = true
   }
