@@ -67,6 +67,7 @@ final class Session {
       let formatter = formatter(for: answer)
       let printStart = ContinuousClock.now
       try formatter.checkCodeable(answer)
+      try formatter.checkPrintable(answer)
       defer { printing += ContinuousClock.now - printStart }
       let input = inputs.joined(separator: ", ")
       // Counted first, measured from the DAG (unless it is surely small), then written a piece

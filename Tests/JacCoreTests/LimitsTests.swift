@@ -17,12 +17,17 @@ import Testing
   }
 
   @Test func countsAndSizes() {
-    let many = (0...Limits.components).map { _ in "x" }.joined(separator: ", ")
-    #expect(error(Request(command: .jacobian, inputs: [many], variables: ["x"])) == .limit(.components(10_001)))
-    let sum = (0...Limits.variables).map { "x\($0)" }.joined(separator: " + ")
-    #expect(error(Request(command: .grad, inputs: [sum])) == .limit(.variables(10_001)))
-    let wide = (0...2000).map { "x\($0)" }.joined(separator: " + ")
-    #expect(error(Request(command: .hessian, inputs: [wide])) == .limit(.matrixEntries(rows: 2001, columns: 2001)))
+    let many = Array(repeating: "x", count: Limits.components + 1).joined(separator: ", ")
+    #expect(error(Request(command: .jacobian, inputs: [many], variables: ["x"])) == .limit(.components(1_000_001)))
+    let names = (0...Limits.variables).map { "x\($0)" }
+    #expect(error(Request(command: .grad, inputs: ["x0"], variables: names)) == .limit(.variables(1_000_001)))
+    // Matrices are sparse: the Hessian of a sum of 2,001 squares is answered (2,001 nonzeros of
+    // 4,004,001 entries); used whole (`--check`) it is refused.
+    let wide = (0...2000).map { "x\($0)^2" }.joined(separator: " + ")
+    #expect(error(Request(command: .hessian, inputs: [wide])) == nil)
+    var checked = Request(command: .hessian, inputs: [wide])
+    checked.check = true
+    #expect(error(checked) == .limit(.denseEntries(rows: 2001, columns: 2001)))
     let cyclic = (0...Limits.determinantSize).map { "x\($0)^2" }.joined(separator: ", ")
     #expect(error(Request(command: .det, inputs: [cyclic])) == .limit(.determinantSize(41)))
     #expect(error(Request(command: .inverse, inputs: [cyclic])) == .limit(.determinantSize(41)))

@@ -13,12 +13,23 @@
 public enum Limits {
   /// Bytes in one input (an argument or a line of standard input): 16 MiB.
   public static let inputBytes = 16 << 20
-  /// Components (functions) in one request.
-  public static let components = 10_000
-  /// Variables in one request.
-  public static let variables = 10_000
-  /// Entries of the result matrix (m·n for a Jacobian, n² for a Hessian): 2000×2000.
-  public static let matrixEntries = 4_000_000
+  /// Components (functions) in one request. Matrices are sparse (``Matrix``), so this bounds
+  /// only per-component bookkeeping; the input's bytes bound it sooner (at about 20 bytes a
+  /// component, 16 MiB holds some 800,000).
+  public static let components = 1_000_000
+  /// Variables in one request (a few bytes of bookkeeping each, like components).
+  public static let variables = 1_000_000
+  /// Structural nonzeros of a Jacobian or Hessian: entries whose function holds the variable,
+  /// counted before any is differentiated. Each costs a derivative, a simplification and a
+  /// printed entry (about 1 µs and 100 bytes for Bratu's); 1,000,000 (Bratu with n = 333,334)
+  /// are answered.
+  public static let nonzeros = 4_000_000
+  /// Entries (m·n, zeros included) of a matrix used or printed whole: `--check` and `--steps`
+  /// (one line per entry), `--dense`, LaTeX, JSON's rows, generated code with `--layout row`
+  /// or `col` (an array of m·n), the pattern `jac sparsity` draws, the second-derivative test:
+  /// 2000×2000. Past it, text lists the nonzeros, JSON gives them as coordinates and code
+  /// takes `--layout csc`.
+  public static let denseEntries = 4_000_000
   /// Rows of a matrix whose determinant or inverse is computed symbolically. The cost is
   /// O(n⁴) operations and the expanded result grows exponentially with n for most matrices.
   public static let determinantSize = 40
@@ -51,7 +62,10 @@ public enum Limits {
     case endlessInput(Int)
     case components(Int)
     case variables(Int)
-    case matrixEntries(rows: Int, columns: Int)
+    /// A matrix past ``Limits/denseEntries`` where it must be used or printed whole.
+    case denseEntries(rows: Int, columns: Int)
+    /// A Jacobian or Hessian with more than ``Limits/nonzeros`` structural nonzeros.
+    case nonzeros(Int)
     case determinantSize(Int)
     /// A Taylor polynomial with more than ``Limits/taylorTerms`` terms.
     case taylorTerms(Int)
@@ -83,8 +97,12 @@ public enum Limits {
           + "(16 MiB) a line, and the rest of standard input is not read"
       case .components(let n): return "\(n) components; the limit is \(Limits.components)"
       case .variables(let n): return "\(n) variables; the limit is \(Limits.variables)"
-      case .matrixEntries(let r, let c):
-        return "the result would be \(r)×\(c) = \(r * c) entries; the limit is \(Limits.matrixEntries)"
+      case .denseEntries(let r, let c):
+        return "the result would be \(r)×\(c) = \(r * c) entries; the limit is \(Limits.denseEntries) "
+          + "for a matrix used or shown whole (its nonzeros are listed in text, as coordinates in JSON, "
+          + "or with '--layout csc' in code)"
+      case .nonzeros(let n):
+        return "the result would have \(n) nonzero entries; the limit is \(Limits.nonzeros)"
       case .determinantSize(let n):
         return "a symbolic determinant or inverse of a \(n)×\(n) matrix; the limit is "
           + "\(Limits.determinantSize)×\(Limits.determinantSize)"

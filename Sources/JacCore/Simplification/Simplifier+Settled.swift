@@ -81,7 +81,7 @@ extension Simplifier {
   /// first term positive (F is its own normal form, so the normal form is m/F^k again). While
   /// tracing, m/F^k goes to the normal form, which names the rules for `--steps`.
   func settling(_ e: Expr, tracing: Bool) -> Settling {
-    if isSettledSum(e) { return .settled }
+    if isSettledSum(e, oneFraction: settlesOneFraction) { return .settled }
     switch productShape(e) {
     case .settled: return .settled
     case .overSum where tracing: return .open
@@ -100,14 +100,27 @@ extension Simplifier {
   /// positive integer powers of non-sum bases only (no denominator, no root, no `exp(-u)`), no
   /// square of a trigonometric or hyperbolic function (nothing for `pythagorean`), and no base
   /// common to every term (nothing for `factor-common-monomial`).
-  func isSettledSum(_ e: Expr) -> Bool {
+  ///
+  /// With `oneFraction`, one coefficient may be a fraction p/q (the numerators' gcd still 1),
+  /// for the sum itself, not as a denominator (1/(2*y + z/3) is 3/(6*y + z)): Bratu's rows
+  /// `u1 - 2*u2 + u3 + 1/10201*exp(u2)` and their diagonal entries `-2 + 1/10201*exp(u2)`. Over the
+  /// common denominator q every other term's coefficient is multiplied by q, which adds a
+  /// multiplication to each term whose coefficient was ±1 and removes none, while p/q's division
+  /// becomes the quotient's one division: the normal form is never shorter. (Two fractions can
+  /// be: x/2 + y/2 is (x + y)/2.) `SimplificationTests.oneFractionSumsAreSettled` compares it
+  /// with the normal form on random sums of this shape.
+  func isSettledSum(_ e: Expr, oneFraction: Bool = false) -> Bool {
     guard case .sum(let terms) = pool.node(e) else { return false }
     var content = BigInt.zero
     var positive = false
     var common: [Expr]?
+    var fractions = 0
     for t in terms {
       let (c, rest) = pool.coefficientAndRest(t)
-      guard c.isInteger else { return false }
+      if !c.isInteger {
+        fractions += 1
+        guard oneFraction, fractions == 1 else { return false }
+      }
       content = BigInt.gcd(content, c.numerator)
       positive = positive || !c.isNegative
       if rest == pool.one {

@@ -133,6 +133,9 @@ public final class Simplifier {
   }
   /// When non-nil, ``simplify(_:)`` appends each rewrite it keeps, bottom-up.
   public var trace: [Step]?
+  /// Whether a sum with one fractional coefficient may be settled (``isSettledSum(_:)``); off
+  /// only in the test that compares it with the normal form.
+  var settlesOneFraction = true
 
   /// Whether the last ``simplify(_:)`` ran out of budget, so some subexpressions kept their
   /// canonical form without the normal-form comparison (still exact, perhaps not shortest).
