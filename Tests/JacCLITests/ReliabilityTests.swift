@@ -17,7 +17,7 @@ import Testing
     let result = try ProcessRunner.run(["simplify"], stdinData: data)
     #expect(result.status == 3)
     #expect(result.stdout == "x*y\n")
-    #expect(result.stderr == "error: line 1: input is 104857600 bytes; the limit is 16777216 (16 MiB)\n")
+    #expect(result.stderr == "error: line 1: input is 104857600 bytes; the limit is 67108864 (64 MiB)\n")
   }
 
   /// A million lines stream through with the right line numbers and bounded work: the answered

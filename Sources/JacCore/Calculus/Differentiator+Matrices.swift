@@ -78,8 +78,10 @@ extension Differentiator {
   /// 10,000 2×2 Jacobians spent more time walking than differentiating).
   private func pattern(_ variables: [Expr], in functions: [Expr]) -> [[Int]] {
     if functions.count * variables.count <= 64 { return Array(repeating: Array(functions.indices), count: variables.count) }
-    var column: [Expr: Int] = [:]
-    for (j, x) in variables.enumerated() { column[x] = j }
+    // The column of each variable by node id (−1: not a variable), an array rather than a
+    // dictionary: Bratu with n = 100,000 looks up a million nodes.
+    var column = Array(repeating: -1, count: pool.count)
+    for (j, x) in variables.enumerated() { column[x.index] = j }
     var rows = Array(repeating: [Int](), count: variables.count)
     for (i, f) in functions.enumerated() {
       var found: [Int] = []
@@ -88,7 +90,7 @@ extension Differentiator {
           found = Array(variables.indices)
           break
         }
-        if let j = column[node] { found.append(j) }
+        if column[node.index] >= 0 { found.append(column[node.index]) }
       }
       // distinctNodes visits each node once, so `found` has no repeats.
       for j in found { rows[j].append(i) }

@@ -265,7 +265,8 @@ public final class Engine {
     var found: [(name: String, suggestion: String)] = []
     if c.request.variables == nil && c.request.along == nil { return found }
     let free = pool.freeSymbols(c.functions)
-    for name in (c.request.variables ?? []) + (c.request.along ?? []) where !free.contains(name) {
+    let present = Set(free)
+    for name in (c.request.variables ?? []) + (c.request.along ?? []) where !present.contains(name) {
       if let suggestion = EditDistance.variableSuggestion(for: name, among: free),
         !found.contains(where: { $0.name == name })
       {

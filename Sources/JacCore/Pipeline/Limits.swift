@@ -11,11 +11,11 @@
 /// simplifier's work budget (``Simplifier/budgetPerExpression``: past it the exact canonical
 /// form is kept and ``Answer/simplificationCut`` is set).
 public enum Limits {
-  /// Bytes in one input (an argument or a line of standard input): 16 MiB.
-  public static let inputBytes = 16 << 20
+  /// Bytes in one input (an argument or a line of standard input): 64 MiB. The 1-D Bratu
+  /// system with 333,334 equations (1,000,000 nonzeros) is 21 MB on one line.
+  public static let inputBytes = 64 << 20
   /// Components (functions) in one request. Matrices are sparse (``Matrix``), so this bounds
-  /// only per-component bookkeeping; the input's bytes bound it sooner (at about 20 bytes a
-  /// component, 16 MiB holds some 800,000).
+  /// only per-component bookkeeping (the input's bytes bound it too).
   public static let components = 1_000_000
   /// Variables in one request (a few bytes of bookkeeping each, like components).
   public static let variables = 1_000_000
@@ -91,10 +91,10 @@ public enum Limits {
     public var message: String {
       switch self {
       case .inputBytes(let n):
-        return "input is \(n) bytes; the limit is \(Limits.inputBytes) (16 MiB)"
+        return "input is \(n) bytes; the limit is \(Limits.inputBytes) (64 MiB)"
       case .endlessInput(let n):
         return "input runs on for more than \(n) bytes without a line end; the limit is \(Limits.inputBytes) "
-          + "(16 MiB) a line, and the rest of standard input is not read"
+          + "(64 MiB) a line, and the rest of standard input is not read"
       case .components(let n): return "\(n) components; the limit is \(Limits.components)"
       case .variables(let n): return "\(n) variables; the limit is \(Limits.variables)"
       case .denseEntries(let r, let c):
