@@ -147,6 +147,16 @@ struct AnswerFormatter {
     if case .newton(let run) = answer.value { total += Double(run.iterates.count * (answer.variables.count + 2) * 64) }
     return total < Double(TextLength.cap) ? Int(total) : TextLength.cap
   }
+  /// Whether the answer is only a matrix listed by its nonzeros (`[i,j] = entry` lines, nothing
+  /// after them), which needs no measured column widths.
+  func listsNonzeros(_ answer: Answer) -> Bool {
+    guard case .matrix(let m) = answer.value, format.document == .text, !style.dense, answer.check == nil,
+      answer.description.shape != .pattern, answer.derivations.isEmpty, answer.explanation.isEmpty,
+      answer.determinantSteps == nil, answer.classification == nil
+    else { return false }
+    return Self.listedNonzeros(m) != nil
+  }
+
   /// Answers whose quick bound is below this (1 MiB) are written without being counted first.
   static let countingThreshold = 1 << 20
 

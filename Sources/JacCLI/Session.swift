@@ -73,7 +73,10 @@ final class Session {
       // Counted first, measured from the DAG (unless it is surely small), then written a piece
       // at a time as it is made.
       let output = formatter.output()
-      let counting = formatter.quickBound(answer, input: input).map { $0 > AnswerFormatter.countingThreshold } ?? true
+      // A matrix listed by its nonzeros has no columns to measure: counted only when its bound
+      // comes near the limit (Bratu with n = 100,000 lists 7.9 MB).
+      let threshold = formatter.listsNonzeros(answer) ? Limits.outputBytes / 2 : AnswerFormatter.countingThreshold
+      let counting = formatter.quickBound(answer, input: input).map { $0 > threshold } ?? true
       if counting { formatter.write(answer, input: input, to: output) }
       let counted = output.bytes
       let size = counting ? counted + noteBytes(answer, output) : 0

@@ -169,7 +169,10 @@ public final class Simplifier {
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
       let best = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
-      result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
+      // Settled for good: no candidate changes it (a later call returns it at once, above).
+      result =
+        best == e && isSettledForGood(e)
+        ? e : withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
       let best = withTangentQuotients(
