@@ -8,7 +8,8 @@ import Testing
   /// A random m×n matrix of small integers, about a third of them 0, dense and sparse.
   private func randomMatrix(_ pool: ExpressionPool, _ m: Int, _ n: Int, _ rng: inout SeededGenerator) -> [Expr] {
     (0..<m * n).map { _ in
-      Int.random(in: 0..<3, using: &rng) == 0 ? pool.number(Rational(BigInt(Int.random(in: -5...5, using: &rng)))) : pool.zero
+      Int.random(in: 0..<3, using: &rng) == 0
+        ? pool.number(Rational(BigInt(Int.random(in: -5...5, using: &rng)))) : pool.zero
     }
   }
 
@@ -88,7 +89,10 @@ import Testing
     let answer = try DeepStack.run { () -> Result<Answer, JacError> in
       do throws(JacError) { return .success(try engine.run(request)) } catch { return .failure(error) }
     }.get()
-    guard case .matrix(let j) = answer.value else { Issue.record("not a matrix"); return }
+    guard case .matrix(let j) = answer.value else {
+      Issue.record("not a matrix")
+      return
+    }
     #expect(j.rows == n && j.columns == n)
     #expect(j.nonzeroCount == 3 * n - 2)
     #expect(answer.variables.first == "u1" && answer.variables.last == "u\(n)")

@@ -139,7 +139,8 @@ extension Engine {
     case .labelled(let ms):
       answer.value = .labelled(
         try ms.map { name, m throws(JacError) in
-          (name, try m.mapNonzeros { i, j, e throws(JacError) in try evaluated(e, label: "\(name)[\(i + 1),\(j + 1)]") })
+          let label = { (i: Int, j: Int) in "\(name)[\(i + 1),\(j + 1)]" }
+          return (name, try m.mapNonzeros { i, j, e throws(JacError) in try evaluated(e, label: label(i, j)) })
         })
     case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
     case .matrixForm: throw .matrixCalculus(.unsupportedOption(.at))
