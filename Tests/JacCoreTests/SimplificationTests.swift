@@ -261,6 +261,21 @@ import Testing
     }
   }
 
+  /// A node a candidate form rewrites is not settled for good: `sinh(z)/cosh(z)` becomes
+  /// `tanh(z)` (tangent-quotient), and so it does again inside a later input (it stayed
+  /// `sinh(z)/cosh(z)` there, answered at once as settled for good).
+  @Test(arguments: ["sinh(z)/cosh(z)", "sin(z)/cos(z)", "cos(z)/sin(z)"])
+  func rewrittenNodesAreNotSettledForGood(_ quotient: String) {
+    let f = Fixture()
+    let shared = f.engine.simplifier
+    _ = shared.simplify(f.parse(quotient))
+    for text in ["x + \(quotient)", "y*(\(quotient)) + 1", "exp(\(quotient))"] {
+      let e = f.parse(text)
+      let fresh = Simplifier(pool: f.pool).simplify(e)
+      #expect(f.text(shared.simplify(e)) == f.text(fresh), "\(quotient), then \(text)")
+    }
+  }
+
   /// The arm's Jacobian: entries share the angles q1 + … + qi, which are settled for good once
   /// and then returned at once by every later entry; the answer is that of a fresh simplifier.
   @Test func sharedAnglesAcrossEntries() throws {

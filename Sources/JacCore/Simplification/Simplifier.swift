@@ -184,7 +184,14 @@ public final class Simplifier {
         withAbsEvenPowers(c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)), budget)
     }
     memo[e] = result
-    if result != e { memo[result] = result }
+    if result != e {
+      memo[result] = result
+      // A candidate form changed a node that ``unchanged(_:_:_:)`` settled for good
+      // (`tangent-quotient`: sinh(z)/cosh(z) is tanh(z)): it is not settled, or a later call
+      // would return it unchanged (before, `x + sinh(z)/cosh(z)` simplified to itself after
+      // `sinh(z)/cosh(z)` had been simplified, and to `tanh(z) + x` alone).
+      if e.index < settledForGood.count { settledForGood[e.index] = false }
+    }
     return result
   }
 
