@@ -38,6 +38,32 @@ import Testing
     #expect(error(Request(command: .det, inputs: [forty])) == nil)
   }
 
+  /// A long sum is differentiated through an index of its terms by symbol, and bounded so: the
+  /// gradient and Hessian of 9,000 squares (a bound of 2·10⁷ when every term was asked along
+  /// every variable) are answered, with ∂/∂xᵢ = 2·i·xᵢ and the Hessian's diagonal 2·i.
+  @Test func longSumsAreIndexed() {
+    let n = 9_000
+    let sum = (1...n).map { "\($0)*x\($0)^2" }.joined(separator: " + ")
+    let engine = Engine()
+    let result = DeepStack.run { () -> Result<(Answer, Answer), JacError> in
+      do throws(JacError) {
+        let grad = try engine.run(Request(command: .grad, inputs: [sum]))
+        return .success((grad, try engine.run(Request(command: .hessian, inputs: [sum]))))
+      } catch {
+        return .failure(error)
+      }
+    }
+    guard case .success(let (grad, hessian)) = result, case .matrix(let g) = grad.value,
+      case .matrix(let h) = hessian.value
+    else {
+      Issue.record("\(result)")
+      return
+    }
+    let text = TextPrinter(pool: engine.pool)
+    #expect(g.rows == n && text.string(g[0, 0]) == "2*x1" && text.string(g[n - 1, 0]) == "\(2 * n)*x\(n)")
+    #expect(h.nonzeroCount == n && text.string(h[41, 41]) == "84" && h[41, 42] == .zero)
+  }
+
   /// A result whose printed tree passes ``Limits/resultNodes`` is refused, however few distinct
   /// nodes it has: e_{k+1} = sin(e_k) + cos(e_k) doubles the tree at every step.
   @Test func resultTooLargeToPrint() {
