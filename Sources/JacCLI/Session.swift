@@ -76,7 +76,8 @@ final class Session {
       // A matrix listed by its nonzeros has no columns to measure: counted only when its bound
       // comes within 1 MiB (room for the notes) of the limit (Bratu with n = 100,000 lists 7.9 MB).
       let listed = formatter.listsNonzeros(answer)
-      let threshold = listed ? Limits.outputBytes - AnswerFormatter.countingThreshold : AnswerFormatter.countingThreshold
+      let threshold =
+        listed ? Limits.outputBytes - AnswerFormatter.countingThreshold : AnswerFormatter.countingThreshold
       let counting = formatter.quickBound(answer, input: input).map { $0 > threshold } ?? true
       if counting { formatter.write(answer, input: input, to: output) }
       let counted = output.bytes
