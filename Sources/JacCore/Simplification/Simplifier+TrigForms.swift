@@ -46,6 +46,9 @@ extension Simplifier {
   func withQuotientForms(_ e: Expr, _ budget: Budget) -> Expr {
     switch pool.kind(e) {
     case .sum:
+      // Nothing trigonometric in the sum: nothing in any term either (a term's shape is part of
+      // the sum's), so neither try changes it.
+      if trigShape(e).isEmpty { return e }
       let whole = withTrigForms(e, budget, quotients: true)
       let terms = pool.operands(e)
       let each = terms.map { withTrigForms($0, budget, quotients: true) }
