@@ -14,7 +14,7 @@ RELEASE_BIN := $(RELEASE_DIR)/release/jac
 # issue 20); the code it generates is the same otherwise.
 RELEASE_FLAGS := -Xswiftc -static-executable -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 
-.PHONY: all build release bench bench-code fuzz fuzz-fast docs-png test check test-deps crosscheck matrix-crosscheck golden lint format install uninstall clean
+.PHONY: all build release bench bench-code bench-sparse fuzz fuzz-fast docs-png test check test-deps crosscheck matrix-crosscheck golden lint format install uninstall clean
 N ?= 300
 SEED ?= 20261122
 
@@ -34,10 +34,16 @@ release:
 bench: release
 	python3 scripts/bench.py --jac $(RELEASE_BIN) $(ARGS)
 	python3 scripts/codebench.py --jac $(RELEASE_BIN)
+	python3 scripts/sparsebench.py --jac $(RELEASE_BIN)
 
 # Generated code alone: jac's C and Python against SymPy's and CasADi's (installs both with pip).
 bench-code: release
 	python3 scripts/codebench.py --jac $(RELEASE_BIN) $(ARGS)
+
+# Big sparse Jacobians alone: Bratu from n = 200 to 333,334 (1M nonzeros) beside CasADi's
+# Jacobian step (installs casadi with pip).
+bench-sparse: release
+	python3 scripts/sparsebench.py --jac $(RELEASE_BIN) $(ARGS)
 
 # libFuzzer over the whole pipeline with AddressSanitizer (docs/reliability.md). The corpus it
 # grows lives in .build-fuzz/corpus (kept between runs); the seeds are in Tests/Fuzz/seeds,

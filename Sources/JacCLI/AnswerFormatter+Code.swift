@@ -6,9 +6,35 @@ extension AnswerFormatter {
   /// (``JacError/undefinedFunction(name:use:)``); checked before anything is written.
   func checkCodeable(_ answer: Answer) throws(JacError) {
     guard let language = format.language else { return }
-    let values = answer.value.entries + (answer.functionValues ?? []) + answer.definitions.map(\.value)
+    let values = answer.value.expressions + (answer.functionValues ?? []) + answer.definitions.map(\.value)
     if let name = pool.undefinedFunctions(values).first {
       throw .undefinedFunction(name: name, use: "'--format \(language.rawValue)'")
+    }
+  }
+
+  /// A matrix printed whole must be within ``Limits/denseEntries`` (checked before anything is
+  /// written): aligned text (`--dense`, or a matrix too full to list by its nonzeros), LaTeX
+  /// (and JSON's LaTeX), and code that fills an m·n array (`--layout row` or `col`, `--with-value`,
+  /// several matrices). Text lists a big matrix's nonzeros, JSON gives their coordinates, and code
+  /// takes `--layout csc`.
+  func checkPrintable(_ answer: Answer) throws(JacError) {
+    let matrices: [Matrix]
+    switch answer.value {
+    case .matrix(let m): matrices = [m]
+    case .labelled(let ms): matrices = ms.map(\.matrix)
+    case .scalar, .list, .newton, .matrixForm: return
+    }
+    let pattern = answer.description.shape == .pattern
+    for m in matrices where !Self.isWhole(m) {
+      let whole: Bool
+      switch format {
+      case .text, .unicode: whole = !pattern && (style.dense || Self.listedNonzeros(m) == nil)
+      case .latex: whole = true
+      case .json: whole = style.withLatex && !pattern
+      case .c, .python, .swift, .julia, .matlab:
+        whole = style.layout != .csc || answer.functionValues != nil || matrices.count > 1
+      }
+      if whole { throw .limit(.denseEntries(rows: m.rows, columns: m.columns)) }
     }
   }
 
@@ -16,10 +42,15 @@ extension AnswerFormatter {
   /// small beside its bound, and no shorter than the text.
   func writeCode(_ answer: Answer, input: String, language: CodeLanguage, to o: AnswerOutput) {
     guard o.counting else { return o.write(code(answer, input: input, language: language)) }
-    let parameters = pool.freeSymbols(answer.value.entries).count + answer.variables.count
+    let parameters = pool.freeSymbols(answer.value.expressions).count + answer.variables.count
     var length = CodeLength(pool: pool, parameters: parameters)
     let names = answer.variables.reduce(0) { $0 + $1.unicodeScalars.count }
-    o.count(length.unitBound(answer.value.entries + (answer.functionValues ?? []), summary: 2 * input.utf8.count + 16 * names + 512))
+    // A CSC pattern writes a column pointer (at most 8 digits and a separator) per column.
+    var pattern = 0
+    if case .matrix(let m) = answer.value { pattern = 16 * (m.columns + 1) }
+    o.count(
+      length.unitBound(
+        answer.value.expressions + (answer.functionValues ?? []), summary: 2 * input.utf8.count + 16 * names + 512 + pattern))
   }
 
   func code(_ answer: Answer, input: String, language: CodeLanguage) -> String {

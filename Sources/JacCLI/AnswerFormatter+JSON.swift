@@ -19,7 +19,13 @@ extension AnswerFormatter {
       o.write("\"")
     }
     for (key, value) in header(answer, input: input) { field(key) { o.write(value) } }
-    if case .matrix(let m) = answer.value { field("shape") { o.write("[\(m.rows),\(m.columns)]") } }
+    if case .matrix(let m) = answer.value {
+      field("shape") { o.write("[\(m.rows),\(m.columns)]") }
+      if !Self.isWhole(m) {
+        field("layout") { o.write(JSONText.string("coordinates")) }
+        field("nonzeros") { o.write(String(m.nonzeroCount)) }
+      }
+    }
     if let implicit = answer.implicit {
       field("dep") { o.write(JSONText.array(implicit.dependent.map(JSONText.string))) }
       field("wrt") { o.write(JSONText.array(implicit.independent.map(JSONText.string))) }
@@ -77,6 +83,17 @@ extension AnswerFormatter {
     }
     func rows(_ m: Matrix) {
       o.write("[")
+      guard Self.isWhole(m) else {
+        // Past ``Limits/denseEntries``: [row, column, entry] for each nonzero, 1-based, row by row.
+        var first = true
+        m.forEachNonzero { i, j, e in
+          o.write((first ? "[" : ",[") + "\(i + 1),\(j + 1),")
+          first = false
+          entry(e)
+          o.write("]")
+        }
+        return o.write("]")
+      }
       for i in 0..<m.rows {
         if i > 0 { o.write(",") }
         list(m.row(i))
@@ -100,6 +117,10 @@ extension AnswerFormatter {
     case .newton: o.write("null")
     }
   }
+
+  /// Whether `m` is small enough to be used or shown whole, zeros included
+  /// (``Limits/denseEntries``); past it, JSON lists the nonzeros as coordinates.
+  static func isWhole(_ m: Matrix) -> Bool { m.entryCount <= Limits.denseEntries }
 
   func header(_ answer: Answer, input: String) -> [(String, String)] {
     var fields: [(String, String)] = [

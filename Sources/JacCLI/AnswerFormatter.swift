@@ -35,7 +35,7 @@ struct AnswerFormatter {
     let latex = format == .latex || style.withLatex
     guard format == .unicode || latex else { return }
     let roots =
-      answer.value.entries + [answer.determinant, answer.volumeFactor].compactMap { $0 }
+      answer.value.expressions + [answer.determinant, answer.volumeFactor].compactMap { $0 }
       + answer.derivations.map(\.function)
     let names =
       pool.freeSymbols(roots) + answer.variables + answer.componentNames.compactMap { $0 } + answer.along
@@ -125,20 +125,38 @@ struct AnswerFormatter {
     case .json: node = style.withLatex ? text + 4 * latex : text
     case .c, .python, .swift, .julia, .matlab: return nil
     }
-    var roots = answer.value.entries + [answer.determinant, answer.volumeFactor].compactMap { $0 }
+    let roots = answer.value.expressions + [answer.determinant, answer.volumeFactor].compactMap { $0 }
+    // The zeros of the matrices, which `expressions` leaves out, where they are printed.
+    var zeros = 0.0
     var padded = 1.0
-    if case .matrix(let m) = answer.value, format.document == .text {
-      if !style.dense, Self.listedNonzeros(m, pool) != nil {
-        roots = roots.filter { $0 != pool.zero }
-      } else if !style.compact {
-        padded = Double(m.rows + 1)
+    switch answer.value {
+    case .matrix(let m):
+      zeros = Double(m.entryCount - m.nonzeroCount)
+      if format.document == .text {
+        if !style.dense, Self.listedNonzeros(m) != nil {
+          zeros = 0
+        } else if !style.compact {
+          padded = Double(m.rows + 1)
+        }
       }
+    case .labelled(let ms): zeros = Double(ms.reduce(0) { $0 + $1.matrix.entryCount - $1.matrix.nonzeroCount })
+    case .scalar, .list, .newton, .matrixForm: break
     }
-    var total = roots.reduce(0.0) { $0 + Double(pool.treeSize($1) + 2) * node } * padded
+    var total = (roots.reduce(0.0) { $0 + Double(pool.treeSize($1) + 2) * node } + zeros * 3 * node) * padded
     total += Double(2 * input.utf8.count + 64 * answer.variables.reduce(1) { $0 + $1.utf8.count })
     if case .newton(let run) = answer.value { total += Double(run.iterates.count * (answer.variables.count + 2) * 64) }
     return total < Double(TextLength.cap) ? Int(total) : TextLength.cap
   }
+  /// Whether the answer is only a matrix listed by its nonzeros (`[i,j] = entry` lines, nothing
+  /// after them), which needs no measured column widths.
+  func listsNonzeros(_ answer: Answer) -> Bool {
+    guard case .matrix(let m) = answer.value, format.document == .text, !style.dense, answer.check == nil,
+      answer.description.shape != .pattern, answer.derivations.isEmpty, answer.explanation.isEmpty,
+      answer.determinantSteps == nil, answer.classification == nil
+    else { return false }
+    return Self.listedNonzeros(m) != nil
+  }
+
   /// Answers whose quick bound is below this (1 MiB) are written without being counted first.
   static let countingThreshold = 1 << 20
 
@@ -232,7 +250,7 @@ struct AnswerFormatter {
   }
 
   func writeTextMatrix(_ m: Matrix, _ answer: Answer, to o: AnswerOutput) {
-    if !style.dense, let count = Self.listedNonzeros(m, pool) {
+    if !style.dense, let count = Self.listedNonzeros(m) {
       return writeSparseListing(m, nonzero: count, answer, to: o)
     }
     let brackets: MatrixLayout.Brackets? = style.compact ? nil : format == .unicode ? .unicode : .text
@@ -252,10 +270,10 @@ struct AnswerFormatter {
   /// ``sparseMinimumEntries`` entries, at most a quarter of them nonzero. Aligned, a 200×200
   /// tridiagonal Jacobian is 40,000 padded cells, 819 KB that no one reads; listed, it is its
   /// 598 entries.
-  static func listedNonzeros(_ m: Matrix, _ pool: ExpressionPool) -> Int? {
-    let total = m.rows * m.columns
+  static func listedNonzeros(_ m: Matrix) -> Int? {
+    let total = m.entryCount
     guard total > sparseMinimumEntries else { return nil }
-    let count = m.entries.lazy.filter { $0 != pool.zero }.count
+    let count = m.nonzeroCount
     return 4 * count <= total ? count : nil
   }
   static let sparseMinimumEntries = 400
@@ -265,11 +283,10 @@ struct AnswerFormatter {
   private func writeSparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer, to o: AnswerOutput) {
     let times = format == .unicode ? "×" : "x"
     o.write("\(m.rows)\(times)\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):")
-    for i in 0..<m.rows {
-      for j in 0..<m.columns where m[i, j] != pool.zero {
-        o.write("\n[\(i + 1),\(j + 1)]\(style.compact ? "=" : " = ")")
-        writeText(m[i, j], answer, to: o)
-      }
+    let equals = style.compact ? "=" : " = "
+    m.forEachNonzero { i, j, e in
+      o.write("\n[\(i + 1),\(j + 1)]\(equals)")
+      writeText(e, answer, to: o)
     }
   }
 

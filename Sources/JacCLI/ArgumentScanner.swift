@@ -258,9 +258,17 @@ public enum ArgumentScanner {
     return (String(argument[..<eq]), String(argument[argument.index(after: eq)...]))
   }
 
-  /// `x,y,theta` → names; each must be a valid variable name, no duplicates.
+  /// `x,y,theta` → names; each must be a valid variable name, no duplicates. A piece
+  /// `u1..u100000` is the range u1, u2, …, u100000 (``nameRange(_:_:)``).
   static func variableList(_ text: String, _ option: Option) throws(UsageError) -> [String] {
-    let names = commaSeparated(text)
+    var names: [String] = []
+    for piece in commaSeparated(text) {
+      if piece.utf8.count > 2, piece.contains("..") {
+        names += try nameRange(piece, option)
+      } else {
+        names.append(piece)
+      }
+    }
     // A short list is checked for repeats by comparing names: a `Set<String>` costs a hashed
     // table's generic metadata at start-up (issue 20); a long list (20,000 names) needs one.
     var seen = names.count > 16 ? Set<String>() : nil
@@ -277,6 +285,27 @@ public enum ArgumentScanner {
       }
     }
     return names
+  }
+
+  /// `u1..u100000` → u1, u2, …, u100000: the same name before the digits on both sides, the
+  /// first number at most the last, numbers written without leading zeros, at most
+  /// ``Limits/variables`` names. A system of 100,000 equations has more variable names than one
+  /// command-line argument holds (Linux caps it at 128 KiB, about 20,000 names).
+  static func nameRange(_ piece: String, _ option: Option) throws(UsageError) -> [String] {
+    let bad = UsageError(.variableRange(piece, option: option))
+    let parts = piece.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[1].isEmpty else { throw bad }
+    func split(_ name: Substring) -> (prefix: Substring, number: Int)? {
+      let digits = name.reversed().prefix { $0.isASCII && $0.isNumber }.count
+      guard digits > 0, digits < name.count, digits <= 7 else { return nil }
+      let number = name.suffix(digits)
+      guard number == "0" || number.first != "0" else { return nil }
+      return (name.dropLast(digits), Int(number)!)
+    }
+    guard let first = split(parts[0]), let last = split(parts[2]), first.prefix == last.prefix,
+      first.number <= last.number, last.number - first.number < Limits.variables
+    else { throw bad }
+    return (first.number...last.number).map { "\(first.prefix)\($0)" }
   }
 
   static func isIdentifier(_ name: String) -> Bool {

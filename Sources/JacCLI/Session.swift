@@ -67,6 +67,7 @@ final class Session {
       let formatter = formatter(for: answer)
       let printStart = ContinuousClock.now
       try formatter.checkCodeable(answer)
+      try formatter.checkPrintable(answer)
       defer { printing += ContinuousClock.now - printStart }
       // Joined by hand: the standard library's `joined(separator:)` is not specialised for
       // `[String]` and looks up its generic metadata at run time (85k instructions on first use;
@@ -76,7 +77,12 @@ final class Session {
       // Counted first, measured from the DAG (unless it is surely small), then written a piece
       // at a time as it is made.
       let output = formatter.output()
-      let counting = formatter.quickBound(answer, input: input).map { $0 > AnswerFormatter.countingThreshold } ?? true
+      // A matrix listed by its nonzeros has no columns to measure: counted only when its bound
+      // comes within 1 MiB (room for the notes) of the limit (Bratu with n = 100,000 lists 7.9 MB).
+      let listed = formatter.listsNonzeros(answer)
+      let threshold =
+        listed ? Limits.outputBytes - AnswerFormatter.countingThreshold : AnswerFormatter.countingThreshold
+      let counting = formatter.quickBound(answer, input: input).map { $0 > threshold } ?? true
       if counting { formatter.write(answer, input: input, to: output) }
       let counted = output.bytes
       let size = counting ? counted + noteBytes(answer, output) : 0

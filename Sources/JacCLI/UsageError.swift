@@ -80,6 +80,8 @@ public struct UsageError: Error, Equatable {
     case variableName(String, option: Option)
     /// A name listed twice in `--vars`.
     case variableRepeated(String, option: Option)
+    /// A piece with `..` in a name list that is not a range like `u1..u100`.
+    case variableRange(String, option: Option)
     /// `--order` that is not a whole number from 0 to 30.
     case orderValue(String)
     /// A name in both `--state` and `--input` (linearize).
@@ -130,6 +132,8 @@ public struct UsageError: Error, Equatable {
       case .valueForFlag(let name): return "option '\(name)' takes no value"
       case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
       case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
+      case .variableRange(let piece, let option):
+        return "'\(piece)' in '\(option.name)' is not a range of names; write it as 'u1..u100': one name, a first and a last number"
       case .orderValue(let text): return "'--order' needs a whole number from 0 to 30, found '\(text)'"
       case .stateAndInput(let name): return "'\(name)' is in both '--state' and '--input'"
       }
@@ -144,7 +148,7 @@ public struct UsageError: Error, Equatable {
         .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
         .matrixCode, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
         .pointValueMissing, .stepsFormat, .tolValue, .sparseLayoutOfSeveral, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
-        .variableName, .variableRepeated, .stateAndInput, .orderValue:
+        .variableName, .variableRepeated, .variableRange, .stateAndInput, .orderValue:
         return nil
       }
     }

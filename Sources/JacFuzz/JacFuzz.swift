@@ -51,7 +51,7 @@ func roundTrip(_ lines: [[UInt8]], command: Request.Command) {
     var request = Request(command: command, inputs: [input])
     if command == .diff { request.along = ["x"] }
     guard let answer = try? engine.run(request) else { continue }
-    for entry in answer.value.entries {
+    for entry in answer.value.expressions {
       _ = latex.string(entry)
       for printer in [text, compact] {
         let printed = printer.string(entry)

@@ -31,6 +31,28 @@ import Testing
     #expect(ArgumentScanner.isIdentifier(name) == expected, "\(name)")
   }
 
+  /// A range `u1..u100000` is the names in order; pieces around it stay in place.
+  @Test func ranges() throws {
+    #expect(try ArgumentScanner.variableList("a, x8..x11, b", .vars) == ["a", "x8", "x9", "x10", "x11", "b"])
+    #expect(try ArgumentScanner.variableList("q0..q0", .vars) == ["q0"])
+    let many = try ArgumentScanner.variableList("u1..u100000", .vars)
+    #expect(many.count == 100_000 && many.first == "u1" && many.last == "u100000" && many[41] == "u42")
+  }
+
+  /// Pieces with `..` that are not ranges, and a name a range repeats.
+  @Test(arguments: ["u5..u1", "u1..v5", "u1...u5", "u01..u5", "1..5", "u1..", "..u5", "u1..u10000000"])
+  func notRanges(_ piece: String) {
+    #expect(throws: UsageError(.variableRange(piece, option: .vars))) {
+      try ArgumentScanner.variableList("x, " + piece, .vars)
+    }
+  }
+
+  @Test func rangesRepeatingANameAreRefused() {
+    #expect(throws: UsageError(.variableRepeated("u2", option: .vars))) {
+      try ArgumentScanner.variableList("u1..u3,u2", .vars)
+    }
+  }
+
   /// 20,000 names, the largest list one argument holds (Linux caps an argument at 128 KiB).
   @Test func longList() throws {
     let names = (1...20_000).map { "u\($0)" }

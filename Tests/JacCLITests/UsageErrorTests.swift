@@ -44,6 +44,7 @@ import Testing
     (["x", "--latex=1"], .valueForFlag("--latex")),
     (["x", "--vars", "2x"], .variableName("2x", option: .vars)),
     (["x", "--vars", "x,x"], .variableRepeated("x", option: .vars)),
+    (["x", "--vars", "u5..u1"], .variableRange("u5..u1", option: .vars)),
     (["linearize", "w, -sin(th)", "--state", "th,w", "--input", "th"], .stateAndInput("th")),
     (["taylor", "x", "--at", "x=0", "--order", "31"], .orderValue("31")),
   ]
@@ -84,6 +85,7 @@ import Testing
     case .valueForFlag: "valueForFlag"
     case .variableName: "variableName"
     case .variableRepeated: "variableRepeated"
+    case .variableRange: "variableRange"
     case .stateAndInput: "stateAndInput"
     case .orderValue: "orderValue"
     }

@@ -17,12 +17,17 @@ import Testing
   }
 
   @Test func countsAndSizes() {
-    let many = (0...Limits.components).map { _ in "x" }.joined(separator: ", ")
-    #expect(error(Request(command: .jacobian, inputs: [many], variables: ["x"])) == .limit(.components(10_001)))
-    let sum = (0...Limits.variables).map { "x\($0)" }.joined(separator: " + ")
-    #expect(error(Request(command: .grad, inputs: [sum])) == .limit(.variables(10_001)))
-    let wide = (0...2000).map { "x\($0)" }.joined(separator: " + ")
-    #expect(error(Request(command: .hessian, inputs: [wide])) == .limit(.matrixEntries(rows: 2001, columns: 2001)))
+    let many = Array(repeating: "x", count: Limits.components + 1).joined(separator: ", ")
+    #expect(error(Request(command: .jacobian, inputs: [many], variables: ["x"])) == .limit(.components(1_000_001)))
+    let names = (0...Limits.variables).map { "x\($0)" }
+    #expect(error(Request(command: .grad, inputs: ["x0"], variables: names)) == .limit(.variables(1_000_001)))
+    // Matrices are sparse: the Hessian of a sum of 2,001 squares is answered (2,001 nonzeros of
+    // 4,004,001 entries); used whole (`--check`) it is refused.
+    let wide = (0...2000).map { "x\($0)^2" }.joined(separator: " + ")
+    #expect(error(Request(command: .hessian, inputs: [wide])) == nil)
+    var checked = Request(command: .hessian, inputs: [wide])
+    checked.check = true
+    #expect(error(checked) == .limit(.denseEntries(rows: 2001, columns: 2001)))
     let cyclic = (0...Limits.determinantSize).map { "x\($0)^2" }.joined(separator: ", ")
     #expect(error(Request(command: .det, inputs: [cyclic])) == .limit(.determinantSize(41)))
     #expect(error(Request(command: .inverse, inputs: [cyclic])) == .limit(.determinantSize(41)))
@@ -31,6 +36,32 @@ import Testing
     // Just inside the limits: answered.
     let forty = (0..<Limits.determinantSize).map { "x\($0)^2" }.joined(separator: ", ")
     #expect(error(Request(command: .det, inputs: [forty])) == nil)
+  }
+
+  /// A long sum is differentiated through an index of its terms by symbol, and bounded so: the
+  /// gradient and Hessian of 9,000 squares (a bound of 2·10⁷ when every term was asked along
+  /// every variable) are answered, with ∂/∂xᵢ = 2·i·xᵢ and the Hessian's diagonal 2·i.
+  @Test func longSumsAreIndexed() {
+    let n = 9_000
+    let sum = (1...n).map { "\($0)*x\($0)^2" }.joined(separator: " + ")
+    let engine = Engine()
+    let result = DeepStack.run { () -> Result<(Answer, Answer), JacError> in
+      do throws(JacError) {
+        let grad = try engine.run(Request(command: .grad, inputs: [sum]))
+        return .success((grad, try engine.run(Request(command: .hessian, inputs: [sum]))))
+      } catch {
+        return .failure(error)
+      }
+    }
+    guard case .success(let (grad, hessian)) = result, case .matrix(let g) = grad.value,
+      case .matrix(let h) = hessian.value
+    else {
+      Issue.record("\(result)")
+      return
+    }
+    let text = TextPrinter(pool: engine.pool)
+    #expect(g.rows == n && text.string(g[0, 0]) == "2*x1" && text.string(g[n - 1, 0]) == "\(2 * n)*x\(n)")
+    #expect(h.nonzeroCount == n && text.string(h[41, 41]) == "84" && h[41, 42] == .zero)
   }
 
   /// A result whose printed tree passes ``Limits/resultNodes`` is refused, however few distinct

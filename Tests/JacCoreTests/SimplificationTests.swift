@@ -102,6 +102,33 @@ import Testing
     #expect(rows == 21)
   }
 
+  /// A sum with one fractional coefficient (Bratu's `u1 - 2*u2 + u3 + 1/10201*exp(u2)`) is
+  /// settled without its normal form (``Simplifier/isSettledSum(_:oneFraction:)``): on random
+  /// sums of that shape and of near shapes (two fractions, a common factor, all negative), the
+  /// answer is the normal form's, computed with the shortcut off (seed 20).
+  @Test func oneFractionSumsAreSettled() {
+    var rng = SeededGenerator(seed: 20)
+    let atoms = ["x", "y", "z", "exp(x)", "sin(y)", "x^2", "x*y", "log(z)", "1"]
+    let coefficients = ["1", "-1", "2", "-2", "3", "6", "-4", "1/2", "-1/3", "2/3", "5/7", "-3/4", "1/10201", "-6/5"]
+    var settled = 0
+    for _ in 0..<400 {
+      let count = Int.random(in: 2...5, using: &rng)
+      let terms = atoms.shuffled(using: &rng).prefix(count).map { atom in
+        "(" + coefficients.randomElement(using: &rng)! + ")*" + atom
+      }
+      let text = terms.joined(separator: " + ")
+      let fast = Fixture()
+      let slow = Fixture()
+      slow.engine.simplifier.settlesOneFraction = false
+      let e = fast.parse(text)
+      if fast.engine.simplifier.isSettledSum(e, oneFraction: true) { settled += 1 }
+      let a = fast.text(fast.engine.simplifier.simplify(e))
+      let b = slow.text(slow.engine.simplifier.simplify(slow.parse(text)))
+      #expect(a == b, "seed 20: \(text) settles as \(a), the normal form gives \(b)")
+    }
+    #expect(settled > 50)
+  }
+
   /// Simplification keeps the value and is idempotent (seed 99).
   @Test func keepsValueAndIsIdempotent() {
     let seed: UInt64 = 99
@@ -230,6 +257,21 @@ import Testing
         let fresh = Simplifier(pool: f.pool).simplify(x)
         #expect(shared.simplify(x) == fresh, "seed 5: \(f.text(x))")
       }
+    }
+  }
+
+  /// A node a candidate form rewrites is not settled for good: `sinh(z)/cosh(z)` becomes
+  /// `tanh(z)` (tangent-quotient), and so it does again inside a later input (it stayed
+  /// `sinh(z)/cosh(z)` there, answered at once as settled for good).
+  @Test(arguments: ["sinh(z)/cosh(z)", "sin(z)/cos(z)", "cos(z)/sin(z)"])
+  func rewrittenNodesAreNotSettledForGood(_ quotient: String) {
+    let f = Fixture()
+    let shared = f.engine.simplifier
+    _ = shared.simplify(f.parse(quotient))
+    for text in ["x + \(quotient)", "y*(\(quotient)) + 1", "exp(\(quotient))"] {
+      let e = f.parse(text)
+      let fresh = Simplifier(pool: f.pool).simplify(e)
+      #expect(f.text(shared.simplify(e)) == f.text(fresh), "\(quotient), then \(text)")
     }
   }
 

@@ -10,18 +10,25 @@
 /// 0 without a look: a 1600×1600 tridiagonal Jacobian has 4,798 of 2,560,000), with one memo
 /// for xⱼ that the column's functions share. A big matrix's columns share one table, cleared
 /// after each, so memory holds one table of the pool's size, not one per variable.
+/// The result is a sparse ``Matrix``: the column of xⱼ holds only the derivatives of the
+/// functions that contain xⱼ, so no n×m array is made (Bratu with n = 100,000 has 299,998
+/// nonzeros among 10¹⁰ entries).
 extension Differentiator {
   public func jacobian(_ functions: [Expr], _ variables: [Expr]) -> Matrix {
-    var m = Matrix(
-      rows: functions.count, columns: variables.count,
-      entries: Array(repeating: pool.zero, count: functions.count * variables.count))
-    let rows = rowsContaining(variables, in: functions)
+    jacobian(functions, variables, pattern: pattern(functions, variables))
+  }
+
+  /// The Jacobian, differentiating in each column only the rows `pattern` names
+  /// (``pattern(_:_:)``).
+  public func jacobian(_ functions: [Expr], _ variables: [Expr], pattern rows: [[Int]]) -> Matrix {
+    var columns: [[(row: Int, value: Expr)]] = []
+    columns.reserveCapacity(variables.count)
     for (j, x) in variables.enumerated() {
       var table = columnTable(for: x, columns: variables.count)
-      for i in rows[j] { m[i, j] = derivative(functions[i], x, &table) }
+      columns.append(rows[j].map { i in (i, derivative(functions[i], x, &table)) })
       keep(&table, for: x, columns: variables.count)
     }
-    return m
+    return Matrix(rows: functions.count, columns: variables.count, byColumn: columns)
   }
 
   public func gradient(_ f: Expr, _ variables: [Expr]) -> Matrix {
@@ -43,8 +50,8 @@ extension Differentiator {
     gradient first: [Expr], _ variables: [Expr], finish: (Expr) throws(E) -> Expr
   ) throws(E) -> Matrix {
     let n = variables.count
-    var h = Matrix(rows: n, columns: n, entries: Array(repeating: pool.zero, count: n * n))
-    let rows = rowsContaining(variables, in: first)
+    var columns = Array(repeating: [(row: Int, value: Expr)](), count: n)
+    let rows = pattern(variables, in: first)
     for (j, x) in variables.enumerated() {
       // The column's derivatives first, then `finish`, which may throw.
       var table = columnTable(for: x, columns: n)
@@ -52,21 +59,29 @@ extension Differentiator {
       keep(&table, for: x, columns: n)
       for (i, raw) in column {
         let d = try finish(raw)
-        h[i, j] = d
-        h[j, i] = d
+        columns[j].append((i, d))
+        if i != j { columns[i].append((j, d)) }
       }
     }
-    return h
+    return Matrix(rows: n, columns: n, byColumn: columns)
+  }
+
+  /// The structural pattern of the Jacobian of `functions`: for each variable, the rows whose
+  /// function contains it (``pattern(_:in:)``). Its total count bounds the nonzeros.
+  public func pattern(_ functions: [Expr], _ variables: [Expr]) -> [[Int]] {
+    pattern(variables, in: functions)
   }
 
   /// For each variable, the indices of the functions that contain it (every function, for one
   /// holding `undefined`, whose derivative is `undefined` too), in order. A small matrix takes
   /// every function in every column: the rules give 0 just as fast as the walk would (a batch of
   /// 10,000 2×2 Jacobians spent more time walking than differentiating).
-  private func rowsContaining(_ variables: [Expr], in functions: [Expr]) -> [[Int]] {
+  private func pattern(_ variables: [Expr], in functions: [Expr]) -> [[Int]] {
     if functions.count * variables.count <= 64 { return Array(repeating: Array(functions.indices), count: variables.count) }
-    var column: [Expr: Int] = [:]
-    for (j, x) in variables.enumerated() { column[x] = j }
+    // The column of each variable by node id (−1: not a variable), an array rather than a
+    // dictionary: Bratu with n = 100,000 looks up a million nodes.
+    var column = Array(repeating: -1, count: pool.count)
+    for (j, x) in variables.enumerated() { column[x.index] = j }
     var rows = Array(repeating: [Int](), count: variables.count)
     for (i, f) in functions.enumerated() {
       var found: [Int] = []
@@ -75,9 +90,10 @@ extension Differentiator {
           found = Array(variables.indices)
           break
         }
-        if let j = column[node] { found.append(j) }
+        if column[node.index] >= 0 { found.append(column[node.index]) }
       }
-      for j in Set(found) { rows[j].append(i) }
+      // distinctNodes visits each node once, so `found` has no repeats.
+      for j in found { rows[j].append(i) }
     }
     return rows
   }

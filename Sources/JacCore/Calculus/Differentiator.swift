@@ -65,6 +65,36 @@ public final class Differentiator {
 
   public init(pool: ExpressionPool) { self.pool = pool }
 
+  /// Sums of more than this many terms are differentiated through an index of their terms by
+  /// symbol (``termsHolding(_:_:_:)``); ``DerivativeCost`` bounds them so.
+  static let indexedSum = 64
+  /// For each long sum met: the terms holding each symbol, and those holding `undefined` (whose
+  /// derivative along anything is `undefined`), by position.
+  private var sumIndex: [Expr: (bySymbol: [Expr: [Int32]], always: [Int32])] = [:]
+
+  /// The terms of the sum `e` whose derivative along `x` may not be 0, in order: those that hold
+  /// x or `undefined`. Every other term's derivative is 0 by the rules.
+  private func termsHolding(_ x: Expr, _ e: Expr, _ terms: [Expr]) -> [Expr] {
+    if sumIndex[e] == nil {
+      var bySymbol: [Expr: [Int32]] = [:]
+      var always: [Int32] = []
+      for (k, t) in terms.enumerated() {
+        for node in pool.distinctNodes([t]) {
+          switch pool.kind(node) {
+          case .symbol: bySymbol[node, default: []].append(Int32(k))
+          case .undefined: always.append(Int32(k))
+          default: break
+          }
+        }
+      }
+      sumIndex[e] = (bySymbol, always)
+    }
+    let (bySymbol, always) = sumIndex[e]!
+    let holding = bySymbol[x] ?? []
+    if always.isEmpty { return holding.map { terms[Int($0)] } }
+    return Array(Set(holding + always)).sorted().map { terms[Int($0)] }
+  }
+
   /// ∂e/∂x, where `x` is a symbol.
   public func derivative(_ e: Expr, _ x: Expr) -> Expr {
     var table = memo.removeValue(forKey: x) ?? Memo()
@@ -89,8 +119,11 @@ public final class Differentiator {
     case .undefined: result = p.undefined
     case .sum(let terms):
       // Only the terms that depend on x: in a long sum most do not (the arm's angles
-      // q₁ + … + qᵢ, differentiated along each q).
-      let parts = terms.map { derivative($0, x, &table) }.filter { $0 != p.zero }
+      // q₁ + … + qᵢ, differentiated along each q). A long sum is not even asked: its terms that
+      // hold x are looked up (``termsHolding(_:_:_:)``), so the gradient of a sum of n terms
+      // costs n, not n².
+      let asked = terms.count > Self.indexedSum ? termsHolding(x, e, terms) : terms
+      let parts = asked.map { derivative($0, x, &table) }.filter { $0 != p.zero }
       result = parts.isEmpty ? p.zero : parts.count == 1 ? parts[0] : p.add(parts)
     case .product(let factors):
       var terms: [Expr] = []

@@ -17,15 +17,15 @@ extension CodeGenerator {
     var columnStarts: [Int] = [0]
     var entries: [Expr] = []
 
-    init(_ m: Matrix, zero: Expr) {
-      for j in 0..<m.columns {
-        for i in 0..<m.rows where m[i, j] != zero {
-          rows.append(i)
-          columns.append(j)
-          entries.append(m[i, j])
-        }
-        columnStarts.append(rows.count)
-      }
+    /// Read off the matrix's nonzeros in column order (``Matrix/columnOrder()``): O(n +
+    /// nonzeros), never the m·n entries.
+    init(_ m: Matrix) {
+      let (order, starts, rowOf) = m.columnOrder()
+      rows = rowOf
+      columnStarts = starts
+      entries = order.map { m.values[$0] }
+      columns.reserveCapacity(order.count)
+      for j in 0..<m.columns { columns.append(contentsOf: repeatElement(j, count: starts[j + 1] - starts[j])) }
     }
   }
 

@@ -57,8 +57,9 @@ public struct CodeGenerator {
     switch shape {
     case .scalar(let e): roots = [e]
     case .list(let es): roots = es
-    case .matrix(let m): roots = m.entries
-    case .matrices(let ms): roots = ms.flatMap(\.matrix.entries)
+    // The nonzeros, row by row: zeros are leaves, which are never shared or written.
+    case .matrix(let m): roots = m.values
+    case .matrices(let ms): roots = ms.flatMap(\.matrix.values)
     }
     let defined = definitions.map(\.name)
     let others = pool.freeSymbols(roots + definitions.map(\.value)).filter {
@@ -143,7 +144,7 @@ public struct CodeGenerator {
       }
       body.append(returnStatement(result))
     case .matrix(let m) where layout == .csc:
-      let pattern = SparsePattern(m, zero: pool.zero)
+      let pattern = SparsePattern(m)
       let assignments = sparseAssignments(pattern) { printer.code($0) }
       let unit = sparseUnit(
         body.compactMap { $0 } + assignments, pattern, rows: m.rows, columns: m.columns,
@@ -206,12 +207,9 @@ public struct CodeGenerator {
   /// Python and Swift (row-major i·n + j, column-major j·m + i), by (row, column) elsewhere.
   private func assignments(_ name: String, _ m: Matrix, _ code: (Expr) -> String) -> [String] {
     var lines: [String] = []
-    for i in 0..<m.rows {
-      for j in 0..<m.columns where m[i, j] != pool.zero {
-        let flat = layout == .col ? j * m.rows + i : i * m.columns + j
-        lines.append(
-          assignment(name, flat: flat, row: i, column: j, columns: m.columns, value: code(m[i, j]), vector: false))
-      }
+    m.forEachNonzero { i, j, e in
+      let flat = layout == .col ? j * m.rows + i : i * m.columns + j
+      lines.append(assignment(name, flat: flat, row: i, column: j, columns: m.columns, value: code(e), vector: false))
     }
     return lines
   }

@@ -106,7 +106,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   public var help: (label: String, lines: [String])? {
     let label = name + (valueName.map { " <\($0)>" } ?? "")
     switch self {
-    case .vars: return (label, ["Variables in order, e.g. r,t (default: the free variables by name, x2 before x10)."])
+    case .vars:
+      return (label, ["Variables in order, e.g. r,t or u1..u100 (default: the free variables by name, x2 before x10)."])
     case .wrt:
       return (
         label, ["diff: differentiate along these, left to right (default: --vars); implicit: the independent ones."]

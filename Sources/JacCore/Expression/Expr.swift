@@ -6,6 +6,9 @@ public struct Expr: Hashable, Sendable {
   public let id: Int32
   init(_ id: Int32) { self.id = id }
   var index: Int { Int(id) }
+  /// The number 0 of every pool: the first node each pool interns (``ExpressionPool/init()``),
+  /// so a ``Matrix`` can leave its zeros out without holding its pool.
+  public static let zero = Expr(0)
 }
 
 /// Named constants. Euler's number is not here: `e` is `exp(1)`, so `e^x` and `exp(x)` are one

@@ -72,6 +72,7 @@ public final class ExpressionPool {
     undefined = Expr(0)
     pi = Expr(0)
     zero = number(.zero)
+    precondition(zero == .zero, "0 is the first node of a pool")
     one = number(.one)
     minusOne = number(.minusOne)
     half = number(.half)

@@ -63,7 +63,21 @@ public struct Answer {
     /// A derivative in matrix form (`--vector`, `--matrix`): `(A + A')*x`.
     case matrixForm(MatrixForm)
 
-    /// Every expression of the value, row by row (none for a Newton run).
+    /// The expressions of the value that are not known to be 0: a matrix's nonzeros, row by
+    /// row; every entry of the other values (none for a Newton run). What walks over a result's
+    /// expressions (free symbols, undefined functions, sizes) reads this, never ``entries``.
+    public var expressions: [Expr] {
+      switch self {
+      case .scalar(let e): return [e]
+      case .list(let es): return es
+      case .matrix(let m): return m.values
+      case .labelled(let ms): return ms.flatMap(\.matrix.values)
+      case .newton, .matrixForm: return []
+      }
+    }
+
+    /// Every entry of the value, zeros included, row by row (none for a Newton run): m·n of a
+    /// matrix, so only for matrices within ``Limits/denseEntries``.
     public var entries: [Expr] {
       switch self {
       case .scalar(let e): return [e]

@@ -64,13 +64,13 @@ extension Engine {
     return Computed(value: .matrix(try gradient.map { e throws(JacError) in try finish(e, c) }))
   }
 
-  /// hessian: H[i][j] = ∂²f/∂xᵢ∂xⱼ.
+  /// hessian: H[i][j] = ∂²f/∂xᵢ∂xⱼ, sparse like the Jacobian (``Differentiator/hessian(gradient:_:finish:)``).
   func hessianValue(_ c: Context) throws(JacError) -> Computed {
     try needsVariables(c)
-    try checkSize(rows: c.variables.count, columns: c.variables.count)
     let f = try onlyFunction(c)
     try checkDerivativeWork([f], along: c.variables)
     let first = try differentiator.gradient(f, c.variables).entries.map { e throws(JacError) in try finish(e, c) }
+    try checkNonzeros(differentiator.pattern(first, c.variables))
     try checkDerivativeWork(first, along: c.variables)
     let hessian = try differentiator.hessian(gradient: first, c.variables) { e throws(JacError) in try finish(e, c) }
     return Computed(value: .matrix(hessian))
@@ -94,11 +94,16 @@ extension Engine {
     return try finish(c.functions[0], c)
   }
 
+  /// J, sparse: only the entries whose function holds the variable are differentiated and
+  /// simplified, and at most ``Limits/nonzeros`` of them (counted before any is).
   func jacobian(_ c: Context) throws(JacError) -> Matrix {
-    try checkSize(rows: c.functions.count, columns: c.variables.count)
     let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
+    let pattern = differentiator.pattern(simplified, c.variables)
+    try checkNonzeros(pattern)
     try checkDerivativeWork(simplified, along: c.variables)
-    return try differentiator.jacobian(simplified, c.variables).map { e throws(JacError) in try finish(e, c) }
+    return try differentiator.jacobian(simplified, c.variables, pattern: pattern).map { e throws(JacError) in
+      try finish(e, c)
+    }
   }
 
   /// The Jacobian for det and inverse: square, and within ``Limits/determinantSize``.
@@ -130,8 +135,16 @@ extension Engine {
 
   private func pow4(_ t: Double) -> Double { t * t * t * t }
 
-  /// The result matrix must stay within ``Limits/matrixEntries``.
+  /// A matrix that is used or shown whole (``Matrix/entries``: `--check`, `--steps`, the
+  /// second-derivative test, matrix calculus's expansion) must stay within ``Limits/denseEntries``.
   func checkSize(rows: Int, columns: Int) throws(JacError) {
-    if rows * columns > Limits.matrixEntries { throw .limit(.matrixEntries(rows: rows, columns: columns)) }
+    if rows * columns > Limits.denseEntries { throw .limit(.denseEntries(rows: rows, columns: columns)) }
+  }
+
+  /// The structural nonzeros of a Jacobian or Hessian (a function holding a variable; `pattern`
+  /// lists them by column) must stay within ``Limits/nonzeros``.
+  func checkNonzeros(_ pattern: [[Int]]) throws(JacError) {
+    let count = pattern.reduce(0) { $0 + $1.count }
+    if count > Limits.nonzeros { throw .limit(.nonzeros(count)) }
   }
 }

@@ -10,15 +10,22 @@ extension Engine {
     }
     if let text = c.request.jvp {
       let v = try vector(text, option: "--jvp", length: j.columns)
+      // (J·v)ᵢ = Σⱼ Jᵢⱼ·vⱼ over row i's nonzeros.
       let entries = try (0..<j.rows).map { i throws(JacError) in
-        try finish(pool.add((0..<j.columns).map { pool.multiply(j[i, $0], v[$0]) }), c)
+        let terms = (j.rowStarts[i]..<j.rowStarts[i + 1]).map { k in
+          pool.multiply(j.values[k], v[Int(j.columnIndices[k])])
+        }
+        return try finish(terms.isEmpty ? pool.zero : pool.add(terms), c)
       }
       answer.value = .matrix(Matrix(rows: j.rows, columns: 1, entries: entries))
       answer.vectorProduct = .jvp
     } else if let text = c.request.vjp {
       let u = try vector(text, option: "--vjp", length: j.rows)
+      // (uᵀ·J)ₖ = Σᵢ uᵢ·Jᵢₖ over column k's nonzeros.
+      let (order, starts, rowOf) = j.columnOrder()
       let entries = try (0..<j.columns).map { k throws(JacError) in
-        try finish(pool.add((0..<j.rows).map { pool.multiply(u[$0], j[$0, k]) }), c)
+        let terms = (starts[k]..<starts[k + 1]).map { p in pool.multiply(u[rowOf[p]], j.values[order[p]]) }
+        return try finish(terms.isEmpty ? pool.zero : pool.add(terms), c)
       }
       answer.value = .matrix(Matrix(rows: 1, columns: j.columns, entries: entries))
       answer.vectorProduct = .vjp
@@ -125,19 +132,15 @@ extension Engine {
     case .list(let es):
       answer.value = .list(
         try es.enumerated().map { k, e throws(JacError) in try evaluated(e, label: "component \(k + 1)") })
-    case .matrix(var m):
-      for i in 0..<m.rows {
-        for j in 0..<m.columns { m[i, j] = try evaluated(m[i, j], label: "entry [\(i + 1),\(j + 1)]") }
-      }
-      answer.value = .matrix(m)
+    case .matrix(let m):
+      // A zero entry stays 0 at every point: only the nonzeros are evaluated.
+      answer.value = .matrix(
+        try m.mapNonzeros { i, j, e throws(JacError) in try evaluated(e, label: "entry [\(i + 1),\(j + 1)]") })
     case .labelled(let ms):
       answer.value = .labelled(
         try ms.map { name, m throws(JacError) in
-          var m = m
-          for i in 0..<m.rows {
-            for j in 0..<m.columns { m[i, j] = try evaluated(m[i, j], label: "\(name)[\(i + 1),\(j + 1)]") }
-          }
-          return (name, m)
+          let label = { (i: Int, j: Int) in "\(name)[\(i + 1),\(j + 1)]" }
+          return (name, try m.mapNonzeros { i, j, e throws(JacError) in try evaluated(e, label: label(i, j)) })
         })
     case .newton: throw .notApplicable(.notFor(.at, command: c.request.command))
     case .matrixForm: throw .matrixCalculus(.unsupportedOption(.at))

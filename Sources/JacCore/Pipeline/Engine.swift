@@ -180,9 +180,10 @@ public final class Engine {
     answer.jacobianSize = computed.jacobianSize
     answer.along = request.along ?? variableNames
     for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {
-      let roots = answer.value.entries + [answer.determinant].compactMap { $0 }
+      let roots = answer.value.expressions + [answer.determinant].compactMap { $0 }
       if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
     }
+    if request.check || request.steps || request.classify { try checkWhole(answer) }
     if request.check { answer.check = try check(answer, context) }
     if request.steps && [.implicit, .taylor].contains(request.command) {
       if request.entry != nil { throw .entryOfEachFunction(request.command) }
@@ -207,6 +208,16 @@ public final class Engine {
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     return answer
+  }
+
+  /// `--check`, `--steps` and `--classify` go through a matrix result entry by entry, zeros
+  /// included: it must be within ``Limits/denseEntries``.
+  private func checkWhole(_ answer: Answer) throws(JacError) {
+    switch answer.value {
+    case .matrix(let m): try checkSize(rows: m.rows, columns: m.columns)
+    case .labelled(let ms): for (_, m) in ms { try checkSize(rows: m.rows, columns: m.columns) }
+    case .scalar, .list, .newton, .matrixForm: break
+    }
   }
 
   /// Depth check, then simplification (unless `--no-simplify`); an undefined result is an error.
@@ -235,13 +246,9 @@ public final class Engine {
     switch answer.value {
     case .scalar(let e): answer.value = .scalar(folded(e))
     case .list(let es): answer.value = .list(definitions.fold(es, keys: keys))
-    case .matrix(let m):
-      answer.value = .matrix(Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
+    case .matrix(let m): answer.value = .matrix(m.withValues(definitions.fold(m.values, keys: keys)))
     case .labelled(let ms):
-      answer.value = .labelled(
-        ms.map { name, m in
-          (name, Matrix(rows: m.rows, columns: m.columns, entries: definitions.fold(m.entries, keys: keys)))
-        })
+      answer.value = .labelled(ms.map { name, m in (name, m.withValues(definitions.fold(m.values, keys: keys))) })
     case .newton, .matrixForm: break
     }
     answer.determinant = answer.determinant.map(folded)
@@ -258,7 +265,8 @@ public final class Engine {
     var found: [(name: String, suggestion: String)] = []
     if c.request.variables == nil && c.request.along == nil { return found }
     let free = pool.freeSymbols(c.functions)
-    for name in (c.request.variables ?? []) + (c.request.along ?? []) where !free.contains(name) {
+    let present = Set(free)
+    for name in (c.request.variables ?? []) + (c.request.along ?? []) where !present.contains(name) {
       if let suggestion = EditDistance.variableSuggestion(for: name, among: free),
         !found.contains(where: { $0.name == name })
       {

@@ -11,14 +11,25 @@
 /// simplifier's work budget (``Simplifier/budgetPerExpression``: past it the exact canonical
 /// form is kept and ``Answer/simplificationCut`` is set).
 public enum Limits {
-  /// Bytes in one input (an argument or a line of standard input): 16 MiB.
-  public static let inputBytes = 16 << 20
-  /// Components (functions) in one request.
-  public static let components = 10_000
-  /// Variables in one request.
-  public static let variables = 10_000
-  /// Entries of the result matrix (m·n for a Jacobian, n² for a Hessian): 2000×2000.
-  public static let matrixEntries = 4_000_000
+  /// Bytes in one input (an argument or a line of standard input): 64 MiB. The 1-D Bratu
+  /// system with 333,334 equations (1,000,000 nonzeros) is 21 MB on one line.
+  public static let inputBytes = 64 << 20
+  /// Components (functions) in one request. Matrices are sparse (``Matrix``), so this bounds
+  /// only per-component bookkeeping (the input's bytes bound it too).
+  public static let components = 1_000_000
+  /// Variables in one request (a few bytes of bookkeeping each, like components).
+  public static let variables = 1_000_000
+  /// Structural nonzeros of a Jacobian or Hessian: entries whose function holds the variable,
+  /// counted before any is differentiated. Each costs a derivative, a simplification and a
+  /// printed entry (about 1 µs and 100 bytes for Bratu's); 1,000,000 (Bratu with n = 333,334)
+  /// are answered.
+  public static let nonzeros = 4_000_000
+  /// Entries (m·n, zeros included) of a matrix used or printed whole: `--check` and `--steps`
+  /// (one line per entry), `--dense`, LaTeX, JSON's rows, generated code with `--layout row`
+  /// or `col` (an array of m·n), the pattern `jac sparsity` draws, the second-derivative test:
+  /// 2000×2000. Past it, text lists the nonzeros, JSON gives them as coordinates and code
+  /// takes `--layout csc`.
+  public static let denseEntries = 4_000_000
   /// Rows of a matrix whose determinant or inverse is computed symbolically. The cost is
   /// O(n⁴) operations and the expanded result grows exponentially with n for most matrices.
   public static let determinantSize = 40
@@ -31,7 +42,7 @@ public enum Limits {
   /// Work the derivatives of one request may do, as ``DerivativeCost`` bounds it before each
   /// pass: the terms and factors of the nodes the rules would build, summed over the variables
   /// and the passes (each unit a few bytes and 10–300 ns). The largest benchmark workload,
-  /// arm400, bounds 12.3 million; `diff "x^x"` to order 17 bounds 9.6 million and is answered,
+  /// arm400, bounds 3.7 million (12.3 million before long sums were indexed); `diff "x^x"` to order 17 bounds 9.6 million and is answered,
   /// to order 18 (19.2 million) it is refused before its 18th derivative.
   public static let derivativeWork = 16_000_000
   /// Bytes one answer may print (its text, LaTeX, JSON or code, with its notes): 320 MiB. The
@@ -51,7 +62,10 @@ public enum Limits {
     case endlessInput(Int)
     case components(Int)
     case variables(Int)
-    case matrixEntries(rows: Int, columns: Int)
+    /// A matrix past ``Limits/denseEntries`` where it must be used or printed whole.
+    case denseEntries(rows: Int, columns: Int)
+    /// A Jacobian or Hessian with more than ``Limits/nonzeros`` structural nonzeros.
+    case nonzeros(Int)
     case determinantSize(Int)
     /// A Taylor polynomial with more than ``Limits/taylorTerms`` terms.
     case taylorTerms(Int)
@@ -77,14 +91,18 @@ public enum Limits {
     public var message: String {
       switch self {
       case .inputBytes(let n):
-        return "input is \(n) bytes; the limit is \(Limits.inputBytes) (16 MiB)"
+        return "input is \(n) bytes; the limit is \(Limits.inputBytes) (64 MiB)"
       case .endlessInput(let n):
         return "input runs on for more than \(n) bytes without a line end; the limit is \(Limits.inputBytes) "
-          + "(16 MiB) a line, and the rest of standard input is not read"
+          + "(64 MiB) a line, and the rest of standard input is not read"
       case .components(let n): return "\(n) components; the limit is \(Limits.components)"
       case .variables(let n): return "\(n) variables; the limit is \(Limits.variables)"
-      case .matrixEntries(let r, let c):
-        return "the result would be \(r)×\(c) = \(r * c) entries; the limit is \(Limits.matrixEntries)"
+      case .denseEntries(let r, let c):
+        return "the result would be \(r)×\(c) = \(r * c) entries; the limit is \(Limits.denseEntries) "
+          + "for a matrix used or shown whole (its nonzeros are listed in text, as coordinates in JSON, "
+          + "or with '--layout csc' in code)"
+      case .nonzeros(let n):
+        return "the result would have \(n) nonzero entries; the limit is \(Limits.nonzeros)"
       case .determinantSize(let n):
         return "a symbolic determinant or inverse of a \(n)×\(n) matrix; the limit is "
           + "\(Limits.determinantSize)×\(Limits.determinantSize)"

@@ -24,10 +24,11 @@ extension Simplifier {
   /// shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent and argument
   /// (exp(x)·exp(−x) = 1 in the normal form).
   func productShape(_ e: Expr) -> ProductShape {
-    let factors: [Expr]
-    switch pool.node(e) {
-    case .product(let fs): factors = fs
-    case .power: factors = [e]
+    // The factors read from the pool's records (`node` would build an array for each product).
+    let isProduct: Bool
+    switch pool.kind(e) {
+    case .product: isProduct = true
+    case .power: isProduct = false
     default: return .open
     }
     var sums = 0
@@ -35,29 +36,31 @@ extension Simplifier {
     var denominator: (sum: Expr, power: Int)?
     var squaredTrigonometric = false
     var monomialDenominator = false
-    for f in factors {
+    for i in 0..<(isProduct ? pool.operandCount(e) : 1) {
+      let f = isProduct ? pool.operand(e, i) : e
       if let q = pool.rational(f) {
         negative = q.isNegative
         continue
       }
       let (base, exponent) = pool.baseAndExponent(f)
       guard let q = pool.rational(exponent) else { return .open }
-      switch pool.node(base) {
+      switch pool.kind(base) {
       case .sum:
         if q.isNegative {
           guard denominator == nil, q.isInteger, let k = (-q).numerator.intValue else { return .open }
           denominator = (base, k)
         }
         sums += 1
-      case .call(.exp, let u):
-        if q.isNegative || pool.coefficientAndRest(u).0.isNegative { return .open }
-      case .call(let fn, _):
+      case .call where pool.function(base) == .exp:
+        if q.isNegative || pool.coefficientAndRest(pool.operand(base, 0)).0.isNegative { return .open }
+      case .call:
+        let fn = pool.function(base)!
         if fn == .abs { return .open }
         if q.magnitude >= Rational(BigInt(2)) && Self.pythagoreanFamily.contains(fn) { squaredTrigonometric = true }
         if q.isNegative { monomialDenominator = true }
       case .symbol, .constant:
         if q.isNegative { monomialDenominator = true }
-      default: return .open
+      case .number, .product, .power, .apply, .undefined: return .open
       }
     }
     if sums == 0 { return .settled }
@@ -81,7 +84,7 @@ extension Simplifier {
   /// first term positive (F is its own normal form, so the normal form is m/F^k again). While
   /// tracing, m/F^k goes to the normal form, which names the rules for `--steps`.
   func settling(_ e: Expr, tracing: Bool) -> Settling {
-    if isSettledSum(e) { return .settled }
+    if isSettledSum(e, oneFraction: settlesOneFraction) { return .settled }
     switch productShape(e) {
     case .settled: return .settled
     case .overSum where tracing: return .open
@@ -100,14 +103,28 @@ extension Simplifier {
   /// positive integer powers of non-sum bases only (no denominator, no root, no `exp(-u)`), no
   /// square of a trigonometric or hyperbolic function (nothing for `pythagorean`), and no base
   /// common to every term (nothing for `factor-common-monomial`).
-  func isSettledSum(_ e: Expr) -> Bool {
-    guard case .sum(let terms) = pool.node(e) else { return false }
+  ///
+  /// With `oneFraction`, one coefficient may be a fraction p/q (the numerators' gcd still 1),
+  /// for the sum itself, not as a denominator (1/(2*y + z/3) is 3/(6*y + z)): Bratu's rows
+  /// `u1 - 2*u2 + u3 + 1/10201*exp(u2)` and their diagonal entries `-2 + 1/10201*exp(u2)`. Over the
+  /// common denominator q every other term's coefficient is multiplied by q, which adds a
+  /// multiplication to each term whose coefficient was ±1 and removes none, while p/q's division
+  /// becomes the quotient's one division: the normal form is never shorter. (Two fractions can
+  /// be: x/2 + y/2 is (x + y)/2.) `SimplificationTests.oneFractionSumsAreSettled` compares it
+  /// with the normal form on random sums of this shape.
+  func isSettledSum(_ e: Expr, oneFraction: Bool = false) -> Bool {
+    guard pool.kind(e) == .sum else { return false }
     var content = BigInt.zero
     var positive = false
     var common: [Expr]?
-    for t in terms {
+    var fractions = 0
+    for i in 0..<pool.operandCount(e) {
+      let t = pool.operand(e, i)
       let (c, rest) = pool.coefficientAndRest(t)
-      guard c.isInteger else { return false }
+      if !c.isInteger {
+        fractions += 1
+        guard oneFraction, fractions == 1 else { return false }
+      }
       content = BigInt.gcd(content, c.numerator)
       positive = positive || !c.isNegative
       if rest == pool.one {
@@ -115,15 +132,17 @@ extension Simplifier {
         continue
       }
       var bases: [Expr] = []
-      for f in pool.kind(rest) == .product ? pool.operands(rest) : [rest] {
-        let (base, exponent) = pool.baseAndExponent(f)
+      let isProduct = pool.kind(rest) == .product
+      for k in 0..<(isProduct ? pool.operandCount(rest) : 1) {
+        let (base, exponent) = pool.baseAndExponent(isProduct ? pool.operand(rest, k) : rest)
         guard let q = pool.rational(exponent), q.isInteger, !q.isNegative else { return false }
-        switch pool.node(base) {
+        switch pool.kind(base) {
         case .sum: return false
-        case .call(let fn, let u):
-          if fn == .exp && pool.coefficientAndRest(u).0.isNegative { return false }
+        case .call:
+          let fn = pool.function(base)!
+          if fn == .exp && pool.coefficientAndRest(pool.operand(base, 0)).0.isNegative { return false }
           if !q.isOne && Self.pythagoreanFamily.contains(fn) { return false }
-        default: break
+        case .number, .symbol, .constant, .product, .power, .apply, .undefined: break
         }
         bases.append(base)
       }

@@ -49,9 +49,12 @@ extension Simplifier {
   func withQuotientForms(_ e: Expr, _ budget: Budget) -> Expr {
     switch pool.kind(e) {
     case .sum:
-      let whole = withReciprocalForms(withTrigForms(e, budget, quotients: true))
+      // Nothing trigonometric in the sum: nothing in any term either (a term's shape is part of
+      // the sum's), so the trigonometric candidates are not tried; the reciprocal forms still are.
+      let trigonometric = !trigShape(e).isEmpty
+      let whole = withReciprocalForms(trigonometric ? withTrigForms(e, budget, quotients: true) : e)
       let terms = pool.operands(e)
-      let each = terms.map { withReciprocalForms(withTrigForms($0, budget, quotients: true)) }
+      let each = terms.map { withReciprocalForms(trigonometric ? withTrigForms($0, budget, quotients: true) : $0) }
       guard each != terms else { return whole }
       let termwise = pool.add(each)
       return isShorter(termwise, than: whole) ? termwise : whole
@@ -145,31 +148,40 @@ extension Simplifier {
     var shape: TrigShape = []
     // Calls of the Pythagorean family met: function, argument, whether below the bar.
     var calls: [(function: Function, argument: Expr, below: Bool)] = []
+    // Operands read from the pool's records (``ExpressionPool/operand(_:_:)``), not through
+    // `node`, which builds an array for each sum and product: this walk runs on every settled
+    // sum and product (Bratu's 300,000 entries).
     func walk(_ e: Expr, inSum: Bool, below: Bool = false) {
-      switch pool.node(e) {
-      case .sum(let terms): for t in terms { walk(t, inSum: true, below: below) }
-      case .product(let factors):
+      switch pool.kind(e) {
+      case .sum: for i in 0..<pool.operandCount(e) { walk(pool.operand(e, i), inSum: true, below: below) }
+      case .product:
+        let k = pool.operandCount(e)
         if inSum {
-          let count = factors.reduce(0) { n, f in
-            let (b, x) = pool.baseAndExponent(f)
+          var count = 0
+          for i in 0..<k {
+            let (b, x) = pool.baseAndExponent(pool.operand(e, i))
             guard let fn = pool.function(b), Self.sineCosine.contains(fn), let q = pool.rational(x), q.isInteger,
               !q.isNegative
-            else { return n }
-            return n + (q.numerator.intValue ?? 2)
+            else { continue }
+            count += q.numerator.intValue ?? 2
           }
           if count >= 2 { shape.insert(.products) }
-        } else if hasDoubleAngleQuotient(factors) {
+        } else if hasDoubleAngleQuotient(pool.operands(e)) {
           shape.insert(.products)
         }
-        for f in factors { walk(f, inSum: inSum, below: below) }
-      case .power(let b, let x):
+        for i in 0..<k { walk(pool.operand(e, i), inSum: inSum, below: below) }
+      case .power:
+        let (b, x) = (pool.operand(e, 0), pool.operand(e, 1))
         guard let q = pool.rational(x), q.isInteger else { return }
         if inSum, q.numerator.isEven, !q.isNegative, let fn = pool.function(b), Self.sineCosine.contains(fn) {
           shape.insert([.squares, .products])
         }
         walk(b, inSum: inSum, below: below != q.isNegative)
-      case .call(let fn, let u):
-        if Self.pythagoreanFamily.contains(fn) || Self.quotientFunctions.contains(fn) { calls.append((fn, u, below)) }
+      case .call:
+        guard let fn = pool.function(e) else { return }
+        if Self.pythagoreanFamily.contains(fn) || Self.quotientFunctions.contains(fn) {
+          calls.append((fn, pool.operand(e, 0), below))
+        }
       case .number, .symbol, .constant, .apply, .undefined: break
       }
     }

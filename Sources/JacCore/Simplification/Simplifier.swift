@@ -140,6 +140,9 @@ public final class Simplifier {
   }
   /// When non-nil, ``simplify(_:)`` appends each rewrite it keeps, bottom-up.
   public var trace: [Step]?
+  /// Whether a sum with one fractional coefficient may be settled (``isSettledSum(_:)``); off
+  /// only in the test that compares it with the normal form.
+  var settlesOneFraction = true
 
   /// Whether the last ``simplify(_:)`` ran out of budget, so some subexpressions kept their
   /// canonical form without the normal-form comparison (still exact, perhaps not shortest).
@@ -173,7 +176,10 @@ public final class Simplifier {
     case .sum(let terms):
       let parts = terms.map { simplify($0, budget) }
       let best = parts == terms ? unchanged(e, parts, budget) : shortest(pool.add(parts), budget)
-      result = withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
+      // Settled for good: no candidate changes it (a later call returns it at once, above).
+      result =
+        best == e && isSettledForGood(e)
+        ? e : withLogsExpanded(withTrigForms(best, expanded: withAnglesExpanded(best, budget), budget), budget)
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
       let best = withTangentQuotients(
@@ -185,7 +191,14 @@ public final class Simplifier {
         withAbsEvenPowers(c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)), budget)
     }
     memo[e] = result
-    if result != e { memo[result] = result }
+    if result != e {
+      memo[result] = result
+      // A candidate form changed a node that ``unchanged(_:_:_:)`` settled for good
+      // (`tangent-quotient`: sinh(z)/cosh(z) is tanh(z)): it is not settled, or a later call
+      // would return it unchanged (before, `x + sinh(z)/cosh(z)` simplified to itself after
+      // `sinh(z)/cosh(z)` had been simplified, and to `tanh(z) + x` alone).
+      if e.index < settledForGood.count { settledForGood[e.index] = false }
+    }
     return result
   }
 
