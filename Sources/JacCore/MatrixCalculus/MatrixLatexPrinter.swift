@@ -27,8 +27,24 @@ public struct MatrixLatexPrinter {
     return context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol
   }
 
+  /// The text of each node printed so far: a subexpression held in many places (the inner
+  /// layers of a deep network's Jacobian, inside every `diag(…)`) is printed once, and the
+  /// cost is the length of the output rather than that times the depth.
+  final class Memo {
+    var printed: [ObjectIdentifier: (key: MatrixExpr, value: Printed)] = [:]
+  }
+  private let memo = Memo()
+
   func print(_ m: MatrixExpr) -> Printed {
-    switch m {
+    if m.children.isEmpty { return printNode(m) }
+    if let known = memo.printed[ObjectIdentifier(m.node)] { return known.value }
+    let result = printNode(m)
+    memo.printed[ObjectIdentifier(m.node)] = (m, result)
+    return result
+  }
+
+  private func printNode(_ m: MatrixExpr) -> Printed {
+    switch m.kind {
     case .variable(let n): return (name(n), .atom)
     case .differential(let n): return ("d" + name(n), .atom)
     case .identity: return ("I", .atom)
@@ -54,7 +70,7 @@ public struct MatrixLatexPrinter {
       var parts: [String] = []
       var negative = false
       for (k, f) in factors.enumerated() {
-        if k == 0, case .scalar(let c) = f, c == pool.minusOne, factors.count > 1 {
+        if k == 0, case .scalar(let c) = f.kind, c == pool.minusOne, factors.count > 1 {
           negative = true
           continue
         }
@@ -64,8 +80,9 @@ public struct MatrixLatexPrinter {
       return negative ? ("-" + text, .negation) : (text, .product)
     case .hadamard(let factors):
       return (factors.map { wrapped(print($0), atLeast: .negation) }.joined(separator: " \\odot "), .product)
-    case .transpose(.inverse(let a)): return (wrapped(print(a), atLeast: .atom) + "^{-\\top}", .postfix)
-    case .transpose(let a): return (wrapped(print(a), atLeast: .atom) + "^\\top", .postfix)
+    case .transpose(let a):
+      if case .inverse(let b) = a.kind { return (wrapped(print(b), atLeast: .atom) + "^{-\\top}", .postfix) }
+      return (wrapped(print(a), atLeast: .atom) + "^\\top", .postfix)
     case .inverse(let a): return (wrapped(print(a), atLeast: .atom) + "^{-1}", .postfix)
     case .map(let body, let z): return scalar(body, print(z))
     case .diag(let a): return ("\\operatorname{diag}\\left(" + print(a).text + "\\right)", .atom)

@@ -28,8 +28,24 @@ public struct MatrixPrinter {
     p.level < level ? "(" + p.text + ")" : p.text
   }
 
+  /// The text of each node printed so far: a subexpression held in many places (the inner
+  /// layers of a deep network's Jacobian, inside every `diag(…)`) is printed once, and the
+  /// cost is the length of the output rather than that times the depth.
+  final class Memo {
+    var printed: [ObjectIdentifier: (key: MatrixExpr, value: Printed)] = [:]
+  }
+  private let memo = Memo()
+
   func print(_ m: MatrixExpr) -> Printed {
-    switch m {
+    if m.children.isEmpty { return printNode(m) }
+    if let known = memo.printed[ObjectIdentifier(m.node)] { return known.value }
+    let result = printNode(m)
+    memo.printed[ObjectIdentifier(m.node)] = (m, result)
+    return result
+  }
+
+  private func printNode(_ m: MatrixExpr) -> Printed {
+    switch m.kind {
     case .variable(let name): return (name, .atom)
     case .differential(let name): return ("d" + name, .atom)
     case .identity: return ("I", .atom)
@@ -40,7 +56,7 @@ public struct MatrixPrinter {
     case .hadamard(let factors):
       var text = ""
       for (k, f) in factors.enumerated() {
-        if case .map(let body, let z) = f, body == pool.reciprocal(context.placeholder), k > 0 {
+        if case .map(let body, let z) = f.kind, body == pool.reciprocal(context.placeholder), k > 0 {
           text += " ./ " + wrapped(print(z), atLeast: .negation)
           continue
         }
@@ -95,7 +111,7 @@ public struct MatrixPrinter {
     var negative = false
     var denominator: Expr?
     for (k, f) in factors.enumerated() {
-      if k == 0, case .scalar(var c) = f, factors.count > 1 {
+      if k == 0, case .scalar(var c) = f.kind, factors.count > 1 {
         if isNegative(c) {
           negative = true
           c = pool.negate(c)
@@ -107,7 +123,7 @@ public struct MatrixPrinter {
       }
       // An elementwise product in front is parenthesised too, for the reader: (a .* b)*x'.
       var first = Level.product
-      if case .hadamard = f { first = .negation }
+      if case .hadamard = f.kind { first = .negation }
       parts.append(wrapped(print(f), atLeast: parts.isEmpty ? first : .negation))
     }
     var text = parts.joined(separator: "*")

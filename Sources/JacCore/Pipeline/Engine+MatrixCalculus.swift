@@ -52,7 +52,7 @@ extension Engine {
     }
     if let result, isUndefined(result) { throw .undefinedResult }
     let printer = MatrixPrinter(context: context)
-    let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
+    let shape = result.map(context.shape) ?? context.declaredShape(variables.first ?? "")
     if let text = request.expand {
       let m = try expanded(result, shape, text, context)
       return Answer(command: request.command, variables: variables, value: .matrix(m))
@@ -85,7 +85,7 @@ extension Engine {
     } catch {
       throw .optionParse(error, option: option, text: text)
     }
-    let needed = isJVP ? context.shape(.variable(x)) : context.shape(f)
+    let needed = isJVP ? context.declaredShape(x) : context.shape(f)
     let given = context.shape(v)
     guard context.unify(needed.rows, given.rows), context.unify(needed.columns, given.columns) else {
       throw .matrixCalculus(
@@ -121,7 +121,7 @@ extension Engine {
     }
     var bindings: [String: Matrix] = [:]
     for (name, kind) in context.kinds {
-      let s = context.shape(.variable(name))
+      let s = context.declaredShape(name)
       let (rows, columns) = (size(s.rows), size(s.columns))
       var entries: [Expr] = []
       for i in 1...rows {
@@ -145,7 +145,7 @@ extension Engine {
 
   /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
   private func isUndefined(_ m: MatrixExpr) -> Bool {
-    switch m {
+    switch m.kind {
     case .scalar(let e): return pool.isUndefined(e)
     case .map(let body, let a): return pool.isUndefined(body) || isUndefined(a)
     default: return m.children.contains(where: isUndefined)
