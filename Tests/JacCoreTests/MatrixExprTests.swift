@@ -102,7 +102,8 @@ import Testing
       engine.simplifier.simplify($0)
     }
     let j = try calculus.jacobian(f, "x")
-    let expected = (1..<layers).reversed().map { "W\($0 + 1)*diag(1 - tanh(\(z[$0])).^2)" }.joined(separator: "*") + "*W1"
+    let expected =
+      (1..<layers).reversed().map { "W\($0 + 1)*diag(1 - tanh(\(z[$0])).^2)" }.joined(separator: "*") + "*W1"
     #expect(MatrixPrinter(context: context).string(j) == expected)
   }
 }

@@ -126,7 +126,9 @@ public struct MatrixExpr: Hashable, Sendable {
         differential = true
       case .scalar(let e): hasher.combine(e)
       case .identity(let d), .ones(let d): hasher.combine(d)
-      case .map(let body, let a): hasher.combine(body); hasher.combine(a.node.hash)
+      case .map(let body, let a):
+        hasher.combine(body)
+        hasher.combine(a.node.hash)
       case .sum(let operands), .product(let operands), .hadamard(let operands):
         for c in operands {
           hasher.combine(c.node.hash)

@@ -18,7 +18,9 @@ extension MatrixParser {
     let rhs = negative ? negate(b.value) : b.value
     let (sa, sb) = (a.shape, b.shape)
     if sa.isScalar && sb.isScalar {
-      if case .scalar(let x) = a.value.kind, case .scalar(let y) = rhs.kind { return (.scalar(pool.add(x, y)), .scalar) }
+      if case .scalar(let x) = a.value.kind, case .scalar(let y) = rhs.kind {
+        return (.scalar(pool.add(x, y)), .scalar)
+      }
       return (.sum([a.value, rhs]), .scalar)
     }
     if sa.isScalar { return (.map(pool.add(context.scalar(a.value), context.placeholder), rhs), sb) }
@@ -30,7 +32,9 @@ extension MatrixParser {
   /// `a*b`: the matrix product (a's columns are b's rows), or a scaling by a scalar.
   func multiply(_ a: Parsed, _ b: Parsed, at op: MatrixLexer.Item) throws(ParseError) -> Shaped {
     let (sa, sb) = (a.shape, b.shape)
-    if case .scalar(let x) = a.value.kind, case .scalar(let y) = b.value.kind { return (.scalar(pool.multiply(x, y)), .scalar) }
+    if case .scalar(let x) = a.value.kind, case .scalar(let y) = b.value.kind {
+      return (.scalar(pool.multiply(x, y)), .scalar)
+    }
     if sa.isScalar || sb.isScalar { return (.product([a.value, b.value]), sa.isScalar ? sb : sa) }
     guard context.unify(sa.columns, sb.rows) else { throw sizes(op, sa, sb) }
     return (.product([a.value, b.value]), Shape(rows: sa.rows, columns: sb.columns))
@@ -56,7 +60,9 @@ extension MatrixParser {
         sb.isScalar
         ? .scalar(pool.reciprocal(context.scalar(b.value))) : .map(pool.reciprocal(context.placeholder), b.value)
     }
-    if case .scalar(let x) = a.value.kind, case .scalar(let y) = rhs.kind { return (.scalar(pool.multiply(x, y)), .scalar) }
+    if case .scalar(let x) = a.value.kind, case .scalar(let y) = rhs.kind {
+      return (.scalar(pool.multiply(x, y)), .scalar)
+    }
     if sa.isScalar || sb.isScalar { return (.product([a.value, rhs]), sa.isScalar ? sb : sa) }
     guard context.unify(sa.rows, sb.rows), context.unify(sa.columns, sb.columns) else { throw sizes(op, sa, sb) }
     return (.hadamard([a.value, rhs]), sa)

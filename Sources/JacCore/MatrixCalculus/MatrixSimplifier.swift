@@ -239,12 +239,17 @@ struct MatrixSimplifier {
   private func diagOnes(_ a: MatrixExpr, _ b: MatrixExpr) -> MatrixExpr? {
     guard a.head == .transpose || a.head == .diag else { return nil }
     if case .transpose(let v) = a.kind, case .ones = b.kind, !v.containsDifferential() { return .total(v) }
-    if case .transpose(let o) = a.kind, case .ones = o.kind, !b.containsDifferential(), context.shape(b).columns == .one,
+    if case .transpose(let o) = a.kind, case .ones = o.kind, !b.containsDifferential(),
+      context.shape(b).columns == .one,
       !context.shape(b).isScalar
     {
       return .total(b)
     }
-    if case .transpose(let o) = a.kind, case .ones = o.kind, case .diag(let v) = b.kind, context.shape(v).columns == .one { return .transpose(v) }
+    if case .transpose(let o) = a.kind, case .ones = o.kind, case .diag(let v) = b.kind,
+      context.shape(v).columns == .one
+    {
+      return .transpose(v)
+    }
     if case .diag(let v) = a.kind, case .ones = b.kind, context.shape(v).columns == .one { return v }
     return nil
   }
