@@ -106,4 +106,36 @@ import Testing
       (1..<layers).reversed().map { "W\($0 + 1)*diag(1 - tanh(\(z[$0])).^2)" }.joined(separator: "*") + "*W1"
     #expect(MatrixPrinter(context: context).string(j) == expected)
   }
+
+  /// LazyText (the matrix printer's text) reads as the strings it was made of, in order, short
+  /// pieces merged into one leaf and long texts shared: appended, prepended, wrapped, doubled.
+  @Test func lazyTextKeepsOrder() {
+    var lazy: LazyText = ""
+    var plain = ""
+    for k in 0..<400 {
+      let piece = String(repeating: Character(Unicode.Scalar(UInt8(97 + k % 26))), count: (k * 37) % 700) + "é"
+      switch k % 4 {
+      case 0:
+        lazy += LazyText(piece)
+        plain += piece
+      case 1:
+        lazy = LazyText(piece) + lazy
+        plain = piece + plain
+      case 2:
+        lazy = "(" + lazy + ")"
+        plain = "(" + plain + ")"
+      default:
+        if plain.utf8.count < 20_000 {
+          lazy = lazy + lazy
+          plain = plain + plain
+        }
+      }
+      #expect(lazy.utf8Count == plain.utf8.count)
+    }
+    #expect(lazy.string == plain)
+    let parts = ["a", String(repeating: "b", count: 5000), "", "c"].map { LazyText($0) }
+    #expect(
+      parts.joined(separator: " * ").string
+        == ["a", String(repeating: "b", count: 5000), "", "c"].joined(separator: " * "))
+  }
 }

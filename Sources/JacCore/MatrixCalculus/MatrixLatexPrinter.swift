@@ -14,7 +14,7 @@ public struct MatrixLatexPrinter {
   }
 
   typealias Level = MatrixPrinter.Level
-  typealias Printed = MatrixPrinter.Printed
+  typealias Printed = (text: String, level: Level)
 
   public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text } ?? "0" }
 

@@ -143,13 +143,20 @@ extension Engine {
     return m.map { simplifier.simplify($0) }
   }
 
-  /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
+  /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero). Each
+  /// node is looked at once: an answer shares its subexpressions (a deep network's Jacobian holds
+  /// each inner layer in every `diag(…)` above it).
   private func isUndefined(_ m: MatrixExpr) -> Bool {
-    switch m.kind {
-    case .scalar(let e): return pool.isUndefined(e)
-    case .map(let body, let a): return pool.isUndefined(body) || isUndefined(a)
-    default: return m.children.contains(where: isUndefined)
+    var seen: Set<ObjectIdentifier> = []
+    func undefined(_ m: MatrixExpr) -> Bool {
+      guard seen.insert(ObjectIdentifier(m.node)).inserted else { return false }
+      switch m.kind {
+      case .scalar(let e): return pool.isUndefined(e)
+      case .map(let body, let a): return pool.isUndefined(body) || undefined(a)
+      default: return m.children.contains(where: undefined)
+      }
     }
+    return undefined(m)
   }
 
   /// `--vars`, each a declared name the function mentions; default: the vectors it mentions
