@@ -133,6 +133,12 @@ import Testing
       #expect(lazy.utf8Count == plain.utf8.count)
     }
     #expect(lazy.string == plain)
+    // A leading minus, seen and dropped as LaTeX sums do: the rest shared, the count kept.
+    let negative = "-" + lazy
+    #expect(negative.startsWithMinus && !lazy.startsWithMinus)
+    #expect(negative.droppingFirst().string == plain)
+    #expect(negative.droppingFirst().utf8Count == plain.utf8.count)
+    #expect(("-" + LazyText("x") + lazy).droppingFirst().string == "x" + plain)
     let parts = ["a", String(repeating: "b", count: 5000), "", "c"].map { LazyText($0) }
     #expect(
       parts.joined(separator: " * ").string

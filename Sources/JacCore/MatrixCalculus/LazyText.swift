@@ -26,6 +26,32 @@ struct LazyText: ExpressibleByStringLiteral {
 
   var isEmpty: Bool { utf8Count == 0 }
 
+  /// Whether the text starts with a minus sign.
+  var startsWithMinus: Bool {
+    var t = tree
+    while case .pair(let left, _) = t { t = left }
+    guard case .leaf(let s) = t else { return false }
+    return s.hasPrefix("-")
+  }
+
+  /// The text without its first character (a leading minus: the left edge of the tree is
+  /// rebuilt, the rest shared).
+  func droppingFirst() -> LazyText {
+    func drop(_ t: Tree) -> Tree {
+      switch t {
+      case .leaf(let s): return .leaf(String(s.dropFirst()))
+      case .pair(let left, let right):
+        let rest = drop(left)
+        if case .leaf(let s) = rest, s.isEmpty { return right }
+        return .pair(rest, right)
+      }
+    }
+    var t = tree
+    while case .pair(let left, _) = t { t = left }
+    guard case .leaf(let s) = t, let first = s.first else { return self }
+    return LazyText(drop(tree), count: utf8Count - String(first).utf8.count)
+  }
+
   /// Pieces shorter than this are copied into one string: a tree of tiny pieces would cost
   /// more to walk than the bytes cost to copy. Invariant: a text of at most this many bytes is
   /// one leaf.

@@ -14,17 +14,17 @@ public struct MatrixLatexPrinter {
   }
 
   typealias Level = MatrixPrinter.Level
-  typealias Printed = (text: String, level: Level)
+  typealias Printed = MatrixPrinter.Printed
 
-  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text } ?? "0" }
+  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text.string } ?? "0" }
 
-  private func wrapped(_ p: Printed, atLeast level: Level) -> String {
+  private func wrapped(_ p: Printed, atLeast level: Level) -> LazyText {
     p.level < level ? "\\left(" + p.text + "\\right)" : p.text
   }
 
-  private func name(_ n: String) -> String {
+  private func name(_ n: String) -> LazyText {
     let symbol = scalars.symbolText(n)
-    return context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol
+    return LazyText(context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol)
   }
 
   /// The text of each node printed so far: a subexpression held in many places (the inner
@@ -53,21 +53,21 @@ public struct MatrixLatexPrinter {
     case .sum(let unordered):
       // As in text: the terms written with a minus after the others.
       let printed = unordered.map(print)
-      let minus = printed.map { $0.text.hasPrefix("-") && $0.level == .negation }
+      let minus = printed.map { $0.text.startsWithMinus && $0.level == .negation }
       let terms =
         printed.indices.filter { !minus[$0] }.map { printed[$0] }
         + printed.indices.filter { minus[$0] }.map { printed[$0] }
-      var text = ""
+      var text: LazyText = ""
       for (k, p) in terms.enumerated() {
-        if p.text.hasPrefix("-") && p.level == .negation {
-          text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
+        if p.text.startsWithMinus && p.level == .negation {
+          text += (k == 0 ? "-" : " - ") + p.text.droppingFirst()
         } else {
           text += (k == 0 ? "" : " + ") + p.text
         }
       }
       return (text, .sum)
     case .product(let factors):
-      var parts: [String] = []
+      var parts: [LazyText] = []
       var negative = false
       for (k, f) in factors.enumerated() {
         if k == 0, case .scalar(let c) = f.kind, c == pool.minusOne, factors.count > 1 {
@@ -97,23 +97,24 @@ public struct MatrixLatexPrinter {
   private func scalar(_ e: Expr, _ z: Printed?) -> Printed {
     if e == context.placeholder, let z { return z }
     let special = context.mentionsPlaceholder(e) || pool.freeSymbols([e]).contains { context.atom(named: $0) != nil }
-    if !special { return (scalars.string(e), level(e)) }
+    if !special { return (LazyText(scalars.string(e)), level(e)) }
     switch pool.node(e) {
-    case .symbol(let n): return context.atom(named: n).map { (wrapped(print($0), atLeast: .atom), .atom) } ?? (n, .atom)
+    case .symbol(let n):
+      return context.atom(named: n).map { (wrapped(print($0), atLeast: .atom), .atom) } ?? (LazyText(n), .atom)
     case .sum(let terms):
-      var text = ""
+      var text: LazyText = ""
       for (k, t) in terms.enumerated() {
         let p = scalar(t, z)
-        if p.text.hasPrefix("-") {
-          text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
+        if p.text.startsWithMinus {
+          text += (k == 0 ? "-" : " - ") + p.text.droppingFirst()
         } else {
           text += (k == 0 ? "" : " + ") + p.text
         }
       }
       return (text, .sum)
     case .product(let factors):
-      var numerator: [String] = []
-      var denominator: [String] = []
+      var numerator: [LazyText] = []
+      var denominator: [LazyText] = []
       var negative = false
       for f in factors {
         if f == pool.minusOne {
@@ -129,7 +130,7 @@ public struct MatrixLatexPrinter {
       return negative ? ("-" + text, .negation) : (text, .product)
     case .power(let b, let k):
       let exponent = scalar(k, z).text
-      let mark = z != nil && context.mentionsPlaceholder(b) ? "\\circ " : ""
+      let mark: LazyText = z != nil && context.mentionsPlaceholder(b) ? "\\circ " : ""
       return (wrapped(scalar(b, z), atLeast: .atom) + "^{" + mark + exponent + "}", .postfix)
     case .call(let f, let u):
       // jac's LaTeX of f(Q) (no function's LaTeX has a capital Q), with the argument for Q.
@@ -137,8 +138,9 @@ public struct MatrixLatexPrinter {
         separator: "Q", omittingEmptySubsequences: false)
       let inner = scalar(u, z).text
       let parenthesised = (pieces.first?.hasSuffix("(") ?? false) || (pieces.first?.hasSuffix("{") ?? false)
-      return (pieces.joined(separator: parenthesised ? inner : "\\left(" + inner + "\\right)"), .atom)
-    case .apply, .number, .constant, .undefined: return (scalars.string(e), level(e))
+      let separator = parenthesised ? inner : "\\left(" + inner + "\\right)"
+      return (pieces.map { LazyText(String($0)) }.joined(separator: separator), .atom)
+    case .apply, .number, .constant, .undefined: return (LazyText(scalars.string(e)), level(e))
     }
   }
 
