@@ -145,7 +145,6 @@ public struct MatrixExpr: Hashable, Sendable {
       hash = hasher.finalize()
       containsDifferential = differential
     }
-
   }
 
   let node: Node
