@@ -9,8 +9,13 @@ ginsh and Maxima, pip for SymPy and SymEngine; Giac's xcas package pulls a deskt
 only installed with --install-giac); one that still cannot be installed is listed with how to
 install it. --no-install skips the installation.
 
+The matrix-calculus section (issue 19) takes the input Jacobian of deep tanh networks
+W_L*tanh(W_{L-1}*tanh(... tanh(W1*x) ...)) with jac's --vector/--matrix, beside SymPy's
+matrix-expression derivative (MatrixSymbol, .diff(x)) of the same expression; `--only matrix`
+runs that section alone, `--only batch` the batch alone.
+
 usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peers] [--no-install]
-                [--install-giac] [--no-scaling] [--batch N]
+                [--install-giac] [--no-scaling] [--batch N] [--only NAMES]
 """
 import argparse
 import os
@@ -256,6 +261,82 @@ def batch_peers(text, count, timeout):
         if r is not None:
             results.append(("ginsh (one session)", r[0], r[1]))
     return results
+# ---- matrix calculus (issue 19): deep tanh networks -------------------------------------------
+
+
+def deep_network(layers):
+    """W_L*tanh(W_{L-1}*tanh(... tanh(W1*x) ...)) in jac's syntax, and its matrix names."""
+    e = "x"
+    for i in range(1, layers + 1):
+        e = f"W{i}*{e}" if i == layers else f"tanh(W{i}*{e})"
+    return e, [f"W{i}" for i in range(1, layers + 1)]
+
+
+def sympy_network_program(layers):
+    """SymPy's matrix-expression derivative of the same network: x a k×1 MatrixSymbol, the W's k×k,
+    tanh applied with applyfunc, d/dx by .diff(x). The time printed is the derivative's alone."""
+    return [sys.executable, "-c", "\n".join([
+        "import sys, time, sympy as S",
+        "k = S.Symbol('k', integer=True, positive=True)",
+        "x = S.MatrixSymbol('x', k, 1)",
+        f"W = [S.MatrixSymbol(f'W{{i}}', k, k) for i in range(1, {layers + 1})]",
+        "e = x",
+        f"for i in range({layers}):",
+        "    e = W[i] * e",
+        f"    e = e.applyfunc(S.tanh) if i < {layers - 1} else e",
+        "t = time.perf_counter()",
+        "d = e.diff(x)",
+        "print(f'derivative {(time.perf_counter() - t) * 1000:.1f} ms', file=sys.stderr)",
+        "print(d)"])], ""
+
+
+def matrix_section(args):
+    """jac's whole process (median wall) and compute (best --stats of the runs) for 2 to 80 layers,
+    beside SymPy's whole process and its derivative's own time."""
+    print("\n## matrix calculus: input Jacobian of a deep tanh network (issue 19)\n")
+    sympy = not args.no_peers and has_module("sympy")
+    header = ["layers", "jac ms", "jac compute ms", "jac bytes"]
+    if sympy:
+        header += ["sympy ms", "sympy derivative ms", "jac/sympy"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for layers in [2, 10, 20, 40, 80]:
+        e, names = deep_network(layers)
+        argv = [args.jac, e, "--vector", "x", "--matrix", ",".join(names), "--vars", "x", "--stats"]
+        runs = [measure(argv, "", 1, args.timeout) for _ in range(args.runs)]
+        if any(r is None for r in runs):
+            print(f"| {layers} | jac failed |")
+            continue
+        wall = statistics.median(r[0] for r in runs)
+        row = [str(layers), f"{wall * 1000:.1f}", f"{min(compute_ms(r[4]) for r in runs):.2f}", str(runs[0][2])]
+        if sympy:
+            pargv, pstdin = sympy_network_program(layers)
+            p = measure_or_error(pargv, args.peer_runs, args.timeout)
+            if isinstance(p, str):
+                row += [p, "-", "-"]
+            else:
+                row += [f"{p[0] * 1000:.1f}", p[1], f"{wall / p[0]:.3f}"]
+        print("| " + " | ".join(row) + " |", flush=True)
+
+
+def measure_or_error(argv, runs, timeout):
+    """(median wall seconds, the derivative's own time) of a peer's runs, or what went wrong: the
+    timeout, or the last line of its error (SymPy raises on deep networks)."""
+    times, derivative = [], "-"
+    for _ in range(runs):
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(argv, capture_output=True, timeout=timeout, cwd=SCRATCH)
+        except subprocess.TimeoutExpired:
+            return f"timeout ({timeout:.0f} s)"
+        if proc.returncode != 0:
+            lines = proc.stderr.decode(errors="replace").strip().splitlines()
+            return "fails: " + (lines[-1][:80] if lines else f"exit {proc.returncode}")
+        times.append(time.perf_counter() - start)
+        for line in proc.stderr.decode().splitlines():
+            if line.startswith("derivative "):
+                derivative = line.split()[1]
+    return statistics.median(times), derivative
 
 
 def has_module(name):
@@ -280,7 +361,8 @@ def main():
     ap.add_argument("--install-giac", action="store_true", help="also apt-get xcas (large)")
     ap.add_argument("--batch", type=int, default=100_000, help="lines in the batch of distinct Jacobians")
     ap.add_argument("--no-scaling", action="store_true")
-    ap.add_argument("--only", help="comma-separated workload names (e.g. det6,polar; batch for the batch); skips scaling")
+    ap.add_argument("--only", help="comma-separated workload names (e.g. det6,polar; matrix for the "
+                    "matrix-calculus section, batch for the batch); skips scaling")
     args = ap.parse_args()
     args.jac = os.path.abspath(args.jac)
 
@@ -294,6 +376,9 @@ def main():
           f"{platform.platform()}")
     print(f"whole-process wall time, median of {args.runs} runs (peers: {args.peer_runs}); "
           f"peak RSS; output bytes; jac compute = parse+differentiate+simplify+print from --stats\n")
+    if args.only == "matrix":
+        matrix_section(args)
+        return
     workloads = [polar(), spherical(), arm(50), nn(30), chain(200), bratu(200), rosen(100), det6()]
     if args.only:
         workloads = [w for w in workloads if w[0] in args.only.split(",")]
@@ -322,8 +407,11 @@ def main():
                 row += [f"{p[0] * 1000:.1f}", str(p[2]), f"{j[0] / p[0]:.3f}"]
         print("| " + " | ".join(row) + " |", flush=True)
 
-    if args.only and "batch" not in args.only.split(","):
-        return
+    if args.only:
+        if "matrix" in args.only.split(","):
+            matrix_section(args)
+        if "batch" not in args.only.split(","):
+            return
     text = batch(args.batch)
     distinct = len(set(text.splitlines()))
     j = measure([args.jac, "--vars", "x,y", "--stats"], text, min(args.runs, 3), args.timeout)
@@ -355,6 +443,8 @@ def main():
                 c = compute_ms(j[4])
                 print(f"| {family} | {n} | {entries(n)} | {j[0] * 1000:.1f} | {c:.1f} | "
                       f"{c * 1000 / entries(n):.2f} | {j[1]:.1f} |", flush=True)
+
+    matrix_section(args)
 
 
 if __name__ == "__main__":

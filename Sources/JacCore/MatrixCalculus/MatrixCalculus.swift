@@ -67,7 +67,7 @@ public struct MatrixCalculus {
     } catch {
       throw .matrixCalculus(.notIdentified)
     }
-    guard let g, context.shape(.variable(x)).columns == .one else { return g }
+    guard let g, context.declaredShape(x).columns == .one else { return g }
     return simplifier.transpose(g)
   }
 
@@ -86,7 +86,7 @@ public struct MatrixCalculus {
   public func jacobian(
     _ f: MatrixExpr, _ x: String, command: Request.Command = .jacobian
   ) throws(JacError) -> MatrixExpr? {
-    let shape = context.shape(.variable(x))
+    let shape = context.declaredShape(x)
     guard shape.columns == .one else { throw .matrixCalculus(.tensor(command: command, variable: x)) }
     guard let df = differential(f, x) else { return nil }
     do {

@@ -58,7 +58,7 @@ public struct MatrixCheck: Sendable {
     }
     let names = context.kinds.keys.sorted()
     for name in names {
-      let s = context.shape(.variable(name))
+      let s = context.declaredShape(name)
       let (rows, columns) = (size(s.rows), size(s.columns))
       let square = context.find(s.rows) == context.find(s.columns)
       var entries = [[Rational]](repeating: [Rational](repeating: .zero, count: columns), count: rows)

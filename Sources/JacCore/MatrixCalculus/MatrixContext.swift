@@ -80,40 +80,29 @@ public final class MatrixContext {
 
   public func describe(_ s: Shape) -> String { name(s.rows) + "×" + name(s.columns) }
 
-  /// The shape of `m` (its sizes already agree: the parser checked them).
-  public func shape(_ m: MatrixExpr) -> Shape {
-    switch m {
-    case .variable(let name), .differential(let name): return declaredShape(name)
-    case .scalar, .trace, .det, .norm, .total: return .scalar
-    case .identity(let d): return Shape(rows: find(d), columns: find(d))
-    case .ones(let d): return Shape(rows: find(d), columns: .one)
-    case .sum(let terms), .hadamard(let terms):
-      return terms.lazy.map(shape).first { !$0.isScalar } ?? .scalar
-    case .product(let factors):
-      let shapes = factors.map(shape).filter { !$0.isScalar }
-      guard let first = shapes.first, let last = shapes.last else { return .scalar }
-      return Shape(rows: first.rows, columns: last.columns)
-    case .transpose(let a): return shape(a).transposed
-    case .inverse(let a), .map(_, let a): return shape(a)
-    case .diag(let a):
-      let s = shape(a)
-      return s.columns == .one ? Shape(rows: s.rows, columns: s.rows) : Shape(rows: s.rows, columns: .one)
-    }
-  }
+  /// The shape of `m` (its sizes already agree: the parser checked them), read from its node
+  /// and resolved: O(1), however deep `m` is.
+  public func shape(_ m: MatrixExpr) -> Shape { resolved(m.node.shape) }
+
+  /// The declared vector or matrix `name`, with its shape.
+  public func variable(_ name: String) -> MatrixExpr { .variable(name, shape: declaredShape(name)) }
+
+  /// d`name`, of its shape.
+  func differential(_ name: String) -> MatrixExpr { .differential(name, shape: declaredShape(name)) }
 
   // MARK: Atoms
 
   /// The pool scalar that `m` (1×1) is: its expression for `scalar`, else an atom standing for it.
   public func scalar(_ m: MatrixExpr) -> Expr {
-    if case .scalar(let e) = m { return e }
-    if case .product(let factors) = m {
+    if case .scalar(let e) = m.kind { return e }
+    if case .product(let factors) = m.kind {
       // The scalar factors go to the pool, the rest is the atom: -x'*x is -1 times the atom x'*x.
       var coefficient = pool.one
       var rest: [MatrixExpr] = []
       func collect(_ f: MatrixExpr) {
-        if case .scalar(let c) = f {
+        if case .scalar(let c) = f.kind {
           coefficient = pool.multiply(coefficient, c)
-        } else if case .product(let inner) = f, !shape(f).isScalar || inner.allSatisfy({ shape($0).isScalar }) {
+        } else if case .product(let inner) = f.kind, !shape(f).isScalar || inner.allSatisfy({ shape($0).isScalar }) {
           inner.forEach(collect)
         } else {
           rest.append(f)
@@ -148,7 +137,7 @@ public final class MatrixContext {
 
   /// Whether `m` depends on the declared variable `name`, through atoms too.
   public func depends(_ m: MatrixExpr, on name: String) -> Bool {
-    switch m {
+    switch m.kind {
     case .variable(let v): return v == name
     case .scalar(let e): return atoms(in: e).contains { depends($0.value, on: name) }
     case .map(let body, let a): return depends(.scalar(body), on: name) || depends(a, on: name)
@@ -160,7 +149,7 @@ public final class MatrixContext {
   public func variables(_ m: MatrixExpr) -> [String] {
     var found: [String] = []
     func walk(_ m: MatrixExpr) {
-      switch m {
+      switch m.kind {
       case .variable(let v): if !found.contains(v) { found.append(v) }
       case .scalar(let e): for a in atoms(in: e) { walk(a.value) }
       case .map(let body, let a):
@@ -201,7 +190,7 @@ public final class MatrixContext {
       }
     }
     func walk(_ m: MatrixExpr) {
-      switch m {
+      switch m.kind {
       case .scalar(let e): scalar(e)
       case .map(let body, let a):
         scalar(body)

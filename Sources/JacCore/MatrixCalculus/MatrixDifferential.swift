@@ -23,8 +23,8 @@ struct MatrixDifferential {
 
   /// (No walk first to ask whether `m` depends on X: that made a chain of n layers cost n².)
   func d(_ m: MatrixExpr) -> MatrixExpr? {
-    switch m {
-    case .variable(let name): return name == variable ? .differential(variable) : nil
+    switch m.kind {
+    case .variable(let name): return name == variable ? context.differential(variable) : nil
     case .differential, .identity, .ones: return nil
     case .scalar(let e): return scalar(e)
     case .sum(let terms):

@@ -51,10 +51,10 @@ struct MatrixExpansion {
   }
 
   func expand(_ m: MatrixExpr) -> Matrix {
-    switch m {
+    switch m.kind {
     case .variable(let name): return bindings[name]!
     case .differential(let name):
-      let s = context.shape(.variable(name))
+      let s = context.declaredShape(name)
       return filled(size(s.rows), size(s.columns)) { _, _ in pool.zero }
     case .scalar(let e): return Matrix(rows: 1, columns: 1, entries: [scalar(e)])
     case .identity(let d): return filled(size(d), size(d)) { $0 == $1 ? pool.one : pool.zero }

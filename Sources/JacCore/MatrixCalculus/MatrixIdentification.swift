@@ -25,7 +25,7 @@ struct MatrixIdentification {
   /// The terms of G with df = ⟨G, dX⟩, for df = ⟨seed, e⟩.
   func gradient(_ e: MatrixExpr, seed: MatrixExpr) throws(NotLinear) -> [MatrixExpr] {
     guard e.containsDifferential() else { return [] }
-    switch e {
+    switch e.kind {
     case .differential: return [seed]
     case .sum(let terms):
       var all: [MatrixExpr] = []
@@ -78,7 +78,7 @@ struct MatrixIdentification {
   /// J with e = J·dx, for a column (or 1×1) e linear in the differential of the vector x.
   func jacobian(_ e: MatrixExpr, size n: Dim) throws(NotLinear) -> MatrixExpr? {
     guard e.containsDifferential() else { return nil }
-    switch e {
+    switch e.kind {
     case .differential: return .identity(n)
     case .sum(let terms):
       var parts: [MatrixExpr] = []
@@ -115,7 +115,7 @@ struct MatrixIdentification {
         return product(scalars + before + [j])
       }
       let q = product(after)
-      switch factors[i] {
+      switch factors[i].kind {
       case .transpose(let g):  // gᵀ·q = qᵀ·g
         guard let j = try jacobian(g, size: n) else { return nil }
         return product(scalars + before + [.transpose(q), j])

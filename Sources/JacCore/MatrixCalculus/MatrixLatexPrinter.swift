@@ -16,19 +16,35 @@ public struct MatrixLatexPrinter {
   typealias Level = MatrixPrinter.Level
   typealias Printed = MatrixPrinter.Printed
 
-  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text } ?? "0" }
+  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text.string } ?? "0" }
 
-  private func wrapped(_ p: Printed, atLeast level: Level) -> String {
+  private func wrapped(_ p: Printed, atLeast level: Level) -> LazyText {
     p.level < level ? "\\left(" + p.text + "\\right)" : p.text
   }
 
-  private func name(_ n: String) -> String {
+  private func name(_ n: String) -> LazyText {
     let symbol = scalars.symbolText(n)
-    return context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol
+    return LazyText(context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol)
   }
 
+  /// The text of each node printed so far: a subexpression held in many places (the inner
+  /// layers of a deep network's Jacobian, inside every `diag(…)`) is printed once, and the
+  /// cost is the length of the output rather than that times the depth.
+  final class Memo {
+    var printed: [ObjectIdentifier: (key: MatrixExpr, value: Printed)] = [:]
+  }
+  private let memo = Memo()
+
   func print(_ m: MatrixExpr) -> Printed {
-    switch m {
+    if m.children.isEmpty { return printNode(m) }
+    if let known = memo.printed[ObjectIdentifier(m.node)] { return known.value }
+    let result = printNode(m)
+    memo.printed[ObjectIdentifier(m.node)] = (m, result)
+    return result
+  }
+
+  private func printNode(_ m: MatrixExpr) -> Printed {
+    switch m.kind {
     case .variable(let n): return (name(n), .atom)
     case .differential(let n): return ("d" + name(n), .atom)
     case .identity: return ("I", .atom)
@@ -37,24 +53,24 @@ public struct MatrixLatexPrinter {
     case .sum(let unordered):
       // As in text: the terms written with a minus after the others.
       let printed = unordered.map(print)
-      let minus = printed.map { $0.text.hasPrefix("-") && $0.level == .negation }
+      let minus = printed.map { $0.text.startsWithMinus && $0.level == .negation }
       let terms =
         printed.indices.filter { !minus[$0] }.map { printed[$0] }
         + printed.indices.filter { minus[$0] }.map { printed[$0] }
-      var text = ""
+      var text: LazyText = ""
       for (k, p) in terms.enumerated() {
-        if p.text.hasPrefix("-") && p.level == .negation {
-          text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
+        if p.text.startsWithMinus && p.level == .negation {
+          text += (k == 0 ? "-" : " - ") + p.text.droppingFirst()
         } else {
           text += (k == 0 ? "" : " + ") + p.text
         }
       }
       return (text, .sum)
     case .product(let factors):
-      var parts: [String] = []
+      var parts: [LazyText] = []
       var negative = false
       for (k, f) in factors.enumerated() {
-        if k == 0, case .scalar(let c) = f, c == pool.minusOne, factors.count > 1 {
+        if k == 0, case .scalar(let c) = f.kind, c == pool.minusOne, factors.count > 1 {
           negative = true
           continue
         }
@@ -64,8 +80,9 @@ public struct MatrixLatexPrinter {
       return negative ? ("-" + text, .negation) : (text, .product)
     case .hadamard(let factors):
       return (factors.map { wrapped(print($0), atLeast: .negation) }.joined(separator: " \\odot "), .product)
-    case .transpose(.inverse(let a)): return (wrapped(print(a), atLeast: .atom) + "^{-\\top}", .postfix)
-    case .transpose(let a): return (wrapped(print(a), atLeast: .atom) + "^\\top", .postfix)
+    case .transpose(let a):
+      if case .inverse(let b) = a.kind { return (wrapped(print(b), atLeast: .atom) + "^{-\\top}", .postfix) }
+      return (wrapped(print(a), atLeast: .atom) + "^\\top", .postfix)
     case .inverse(let a): return (wrapped(print(a), atLeast: .atom) + "^{-1}", .postfix)
     case .map(let body, let z): return scalar(body, print(z))
     case .diag(let a): return ("\\operatorname{diag}\\left(" + print(a).text + "\\right)", .atom)
@@ -80,23 +97,24 @@ public struct MatrixLatexPrinter {
   private func scalar(_ e: Expr, _ z: Printed?) -> Printed {
     if e == context.placeholder, let z { return z }
     let special = context.mentionsPlaceholder(e) || pool.freeSymbols([e]).contains { context.atom(named: $0) != nil }
-    if !special { return (scalars.string(e), level(e)) }
+    if !special { return (LazyText(scalars.string(e)), level(e)) }
     switch pool.node(e) {
-    case .symbol(let n): return context.atom(named: n).map { (wrapped(print($0), atLeast: .atom), .atom) } ?? (n, .atom)
+    case .symbol(let n):
+      return context.atom(named: n).map { (wrapped(print($0), atLeast: .atom), .atom) } ?? (LazyText(n), .atom)
     case .sum(let terms):
-      var text = ""
+      var text: LazyText = ""
       for (k, t) in terms.enumerated() {
         let p = scalar(t, z)
-        if p.text.hasPrefix("-") {
-          text += (k == 0 ? "-" : " - ") + String(p.text.dropFirst())
+        if p.text.startsWithMinus {
+          text += (k == 0 ? "-" : " - ") + p.text.droppingFirst()
         } else {
           text += (k == 0 ? "" : " + ") + p.text
         }
       }
       return (text, .sum)
     case .product(let factors):
-      var numerator: [String] = []
-      var denominator: [String] = []
+      var numerator: [LazyText] = []
+      var denominator: [LazyText] = []
       var negative = false
       for f in factors {
         if f == pool.minusOne {
@@ -112,7 +130,7 @@ public struct MatrixLatexPrinter {
       return negative ? ("-" + text, .negation) : (text, .product)
     case .power(let b, let k):
       let exponent = scalar(k, z).text
-      let mark = z != nil && context.mentionsPlaceholder(b) ? "\\circ " : ""
+      let mark: LazyText = z != nil && context.mentionsPlaceholder(b) ? "\\circ " : ""
       return (wrapped(scalar(b, z), atLeast: .atom) + "^{" + mark + exponent + "}", .postfix)
     case .call(let f, let u):
       // jac's LaTeX of f(Q) (no function's LaTeX has a capital Q), with the argument for Q.
@@ -120,8 +138,9 @@ public struct MatrixLatexPrinter {
         separator: "Q", omittingEmptySubsequences: false)
       let inner = scalar(u, z).text
       let parenthesised = (pieces.first?.hasSuffix("(") ?? false) || (pieces.first?.hasSuffix("{") ?? false)
-      return (pieces.joined(separator: parenthesised ? inner : "\\left(" + inner + "\\right)"), .atom)
-    case .apply, .number, .constant, .undefined: return (scalars.string(e), level(e))
+      let separator = parenthesised ? inner : "\\left(" + inner + "\\right)"
+      return (pieces.map { LazyText(String($0)) }.joined(separator: separator), .atom)
+    case .apply, .number, .constant, .undefined: return (LazyText(scalars.string(e)), level(e))
     }
   }
 

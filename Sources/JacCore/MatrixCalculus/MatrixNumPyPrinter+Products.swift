@@ -79,7 +79,7 @@ extension MatrixNumPyPrinter {
     // A term rebuilt with its sign taken out nests a product in a product: one list of factors.
     var pending = given[...]
     while let f = pending.popFirst() {
-      switch f {
+      switch f.kind {
       case .scalar(let c): coefficient = pool.multiply([coefficient, c])
       case .product(let inner): pending = inner[...] + pending
       default: factors.append(f)
@@ -89,7 +89,7 @@ extension MatrixNumPyPrinter {
     var chain = Chain()
     for f in factors {
       let s = context.shape(f)
-      if case .diag(let v) = f, context.shape(v).columns == .one, chain.pendingDiagonal == nil {
+      if case .diag(let v) = f.kind, context.shape(v).columns == .one, chain.pendingDiagonal == nil {
         chain.times(diagonal: print(v), s)
       } else if s.isScalar {
         chain.scaling.append(print(f))

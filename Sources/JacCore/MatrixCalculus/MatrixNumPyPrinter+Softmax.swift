@@ -6,7 +6,7 @@ extension MatrixNumPyPrinter {
 
   /// z when `m` is `sum(exp(z))`.
   func exponentialSum(_ m: MatrixExpr) -> MatrixExpr? {
-    guard case .total(let inner) = m, case .map(let body, let z) = inner,
+    guard case .total(let inner) = m.kind, case .map(let body, let z) = inner.kind,
       body == pool.call(.exp, context.placeholder)
     else { return nil }
     return z
@@ -21,9 +21,9 @@ extension MatrixNumPyPrinter {
     for f in factors {
       var inner = f
       var wrap: (MatrixExpr) -> MatrixExpr = { $0 }
-      if case .transpose(let a) = f { (inner, wrap) = (a, { .transpose($0) }) }
-      if case .diag(let a) = f { (inner, wrap) = (a, { .diag($0) }) }
-      guard case .map(let body, let z) = inner, body == pool.call(.exp, context.placeholder),
+      if case .transpose(let a) = f.kind { (inner, wrap) = (a, { .transpose($0) }) }
+      if case .diag(let a) = f.kind { (inner, wrap) = (a, { .diag($0) }) }
+      guard case .map(let body, let z) = inner.kind, body == pool.call(.exp, context.placeholder),
         let symbol = context.atoms(in: coefficient).first(where: { $0.value == .total(inner) })?.symbol,
         dividesBy(symbol, coefficient)
       else {
@@ -50,7 +50,7 @@ extension MatrixNumPyPrinter {
   private var softmaxMark: Expr { pool.symbol("□softmax") }
 
   mutating func softmax(_ m: MatrixExpr) -> Printed? {
-    guard case .map(let body, let z) = m, body == softmaxMark else { return nil }
+    guard case .map(let body, let z) = m.kind, body == softmaxMark else { return nil }
     return ("jac_softmax(" + print(z).text + ")", .atom)
   }
 

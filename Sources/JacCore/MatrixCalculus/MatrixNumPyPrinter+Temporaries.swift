@@ -48,10 +48,10 @@ extension MatrixNumPyPrinter {
 
   /// Whether naming `m` saves work: not a name, a constant array or a transposed name.
   static func worthNaming(_ m: MatrixExpr) -> Bool {
-    switch m {
+    switch m.kind {
     case .variable, .differential, .identity, .ones, .scalar: return false
     case .transpose(let a):
-      if case .variable = a { return false }
+      if case .variable = a.kind { return false }
       return true
     case .sum, .product, .hadamard, .inverse, .map, .diag, .trace, .det, .norm, .total: return true
     }

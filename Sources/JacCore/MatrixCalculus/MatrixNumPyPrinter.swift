@@ -64,7 +64,7 @@ public struct MatrixNumPyPrinter {
       parameters.append(id)
       if k < variables.count + declared.count {
         parameterNames[name] = id
-        let shape = context.shape(.variable(name))
+        let shape = context.shape(context.variable(name))
         for (axis, d) in [shape.rows, shape.columns].enumerated() {
           if case .size(let i) = context.find(d), sizes[i] == nil { sizes[i] = "\(id).shape[\(axis)]" }
         }
@@ -118,7 +118,7 @@ public struct MatrixNumPyPrinter {
   }
 
   private mutating func printed(_ m: MatrixExpr) -> Printed {
-    switch m {
+    switch m.kind {
     case .variable(let name):
       return (parameterName(name), .atom)
     case .differential(let name): return ("d" + CodeLanguage.python.identifier(name), .atom)
@@ -130,7 +130,7 @@ public struct MatrixNumPyPrinter {
     case .hadamard(let factors):
       var text = ""
       for (k, f) in factors.enumerated() {
-        if case .map(let body, let z) = f, body == pool.reciprocal(context.placeholder), k > 0 {
+        if case .map(let body, let z) = f.kind, body == pool.reciprocal(context.placeholder), k > 0 {
           text += " / " + wrapped(print(z), atLeast: .unary)
           continue
         }

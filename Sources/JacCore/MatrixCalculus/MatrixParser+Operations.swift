@@ -18,7 +18,9 @@ extension MatrixParser {
     let rhs = negative ? negate(b.value) : b.value
     let (sa, sb) = (a.shape, b.shape)
     if sa.isScalar && sb.isScalar {
-      if case .scalar(let x) = a.value, case .scalar(let y) = rhs { return (.scalar(pool.add(x, y)), .scalar) }
+      if case .scalar(let x) = a.value.kind, case .scalar(let y) = rhs.kind {
+        return (.scalar(pool.add(x, y)), .scalar)
+      }
       return (.sum([a.value, rhs]), .scalar)
     }
     if sa.isScalar { return (.map(pool.add(context.scalar(a.value), context.placeholder), rhs), sb) }
@@ -30,7 +32,9 @@ extension MatrixParser {
   /// `a*b`: the matrix product (a's columns are b's rows), or a scaling by a scalar.
   func multiply(_ a: Parsed, _ b: Parsed, at op: MatrixLexer.Item) throws(ParseError) -> Shaped {
     let (sa, sb) = (a.shape, b.shape)
-    if case .scalar(let x) = a.value, case .scalar(let y) = b.value { return (.scalar(pool.multiply(x, y)), .scalar) }
+    if case .scalar(let x) = a.value.kind, case .scalar(let y) = b.value.kind {
+      return (.scalar(pool.multiply(x, y)), .scalar)
+    }
     if sa.isScalar || sb.isScalar { return (.product([a.value, b.value]), sa.isScalar ? sb : sa) }
     guard context.unify(sa.columns, sb.rows) else { throw sizes(op, sa, sb) }
     return (.product([a.value, b.value]), Shape(rows: sa.rows, columns: sb.columns))
@@ -41,7 +45,7 @@ extension MatrixParser {
     let sb = b.shape
     guard sb.isScalar else { throw ParseError(.matrixDivisor(found: context.describe(sb)), op.range) }
     let reciprocal = pool.reciprocal(context.scalar(b.value))
-    if case .scalar(let x) = a.value { return (.scalar(pool.multiply(x, reciprocal)), .scalar) }
+    if case .scalar(let x) = a.value.kind { return (.scalar(pool.multiply(x, reciprocal)), .scalar) }
     return (.product([.scalar(reciprocal), a.value]), a.shape)
   }
 
@@ -56,7 +60,9 @@ extension MatrixParser {
         sb.isScalar
         ? .scalar(pool.reciprocal(context.scalar(b.value))) : .map(pool.reciprocal(context.placeholder), b.value)
     }
-    if case .scalar(let x) = a.value, case .scalar(let y) = rhs { return (.scalar(pool.multiply(x, y)), .scalar) }
+    if case .scalar(let x) = a.value.kind, case .scalar(let y) = rhs.kind {
+      return (.scalar(pool.multiply(x, y)), .scalar)
+    }
     if sa.isScalar || sb.isScalar { return (.product([a.value, rhs]), sa.isScalar ? sb : sa) }
     guard context.unify(sa.rows, sb.rows), context.unify(sa.columns, sb.columns) else { throw sizes(op, sa, sb) }
     return (.hadamard([a.value, rhs]), sa)
@@ -70,7 +76,7 @@ extension MatrixParser {
     if sb.isScalar {
       return (.scalar(pool.power(context.scalar(base.value), context.scalar(exponent.value))), .scalar)
     }
-    guard case .scalar(let k) = exponent.value, k == pool.minusOne else {
+    guard case .scalar(let k) = exponent.value.kind, k == pool.minusOne else {
       throw ParseError(.matrixPower(found: context.describe(sb)), op.range)
     }
     guard context.unify(sb.rows, sb.columns) else {
@@ -89,7 +95,7 @@ extension MatrixParser {
   }
 
   func negate(_ m: MatrixExpr) -> MatrixExpr {
-    if case .scalar(let x) = m { return .scalar(pool.negate(x)) }
+    if case .scalar(let x) = m.kind { return .scalar(pool.negate(x)) }
     return .product([.scalar(pool.minusOne), m])
   }
 
@@ -130,8 +136,8 @@ extension MatrixParser {
 
   /// z, if `m` is softmax(z) as the parser writes it: exp(z)/sum(exp(z)).
   private func softmaxArgument(_ m: MatrixExpr) -> MatrixExpr? {
-    guard case .product(let factors) = m, factors.count == 2, case .scalar(let c) = factors[0],
-      case .map(let body, let z) = factors[1], body == pool.call(.exp, context.placeholder),
+    guard case .product(let factors) = m.kind, factors.count == 2, case .scalar(let c) = factors[0].kind,
+      case .map(let body, let z) = factors[1].kind, body == pool.call(.exp, context.placeholder),
       c == pool.reciprocal(context.scalar(.total(factors[1])))
     else { return nil }
     return z

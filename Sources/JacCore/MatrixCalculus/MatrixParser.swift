@@ -76,11 +76,11 @@ public struct MatrixParser {
   private func defined(_ shaped: (value: MatrixExpr, shape: Shape), at range: SourceRange) throws(ParseError) -> (
     value: MatrixExpr, shape: Shape
   ) {
-    switch shaped.value {
+    switch shaped.value.kind {
     case .scalar(let e), .map(let e, _):
       if pool.isUndefined(e) { throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, range) }
     case .product(let factors):
-      for case .scalar(let e) in factors where pool.isUndefined(e) {
+      for case .scalar(let e) in factors.map(\.kind) where pool.isUndefined(e) {
         throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, range)
       }
     default: break
@@ -192,7 +192,7 @@ public struct MatrixParser {
       try advance()
       if current.kind == .token(.leftParen) { return try parseMatrixCall(name, token) }
       if context.kinds[name] != nil {
-        return Parsed(value: .variable(name), shape: context.declaredShape(name), range: token.range)
+        return Parsed(value: context.variable(name), shape: context.declaredShape(name), range: token.range)
       }
       if name == "I" {  // the identity, of the size its use needs
         let n = context.fresh()

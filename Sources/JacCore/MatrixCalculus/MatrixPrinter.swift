@@ -20,27 +20,44 @@ public struct MatrixPrinter {
     case product, negation, postfix, atom
     static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
   }
-  typealias Printed = (text: String, level: Level)
+  /// Text and its binding strength; the text is joined once, when the answer is asked for.
+  typealias Printed = (text: LazyText, level: Level)
 
-  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text } ?? "0" }
+  public func string(_ m: MatrixExpr?) -> String { m.map { print($0).text.string } ?? "0" }
 
-  private func wrapped(_ p: Printed, atLeast level: Level) -> String {
+  private func wrapped(_ p: Printed, atLeast level: Level) -> LazyText {
     p.level < level ? "(" + p.text + ")" : p.text
   }
 
+  /// The text of each node printed so far: a subexpression held in many places (the inner
+  /// layers of a deep network's Jacobian, inside every `diag(…)`) is printed once, and the
+  /// cost is the length of the output rather than that times the depth.
+  final class Memo {
+    var printed: [ObjectIdentifier: (key: MatrixExpr, value: Printed)] = [:]
+  }
+  private let memo = Memo()
+
   func print(_ m: MatrixExpr) -> Printed {
-    switch m {
-    case .variable(let name): return (name, .atom)
-    case .differential(let name): return ("d" + name, .atom)
+    if m.children.isEmpty { return printNode(m) }
+    if let known = memo.printed[ObjectIdentifier(m.node)] { return known.value }
+    let result = printNode(m)
+    memo.printed[ObjectIdentifier(m.node)] = (m, result)
+    return result
+  }
+
+  private func printNode(_ m: MatrixExpr) -> Printed {
+    switch m.kind {
+    case .variable(let name): return (LazyText(name), .atom)
+    case .differential(let name): return (LazyText("d" + name), .atom)
     case .identity: return ("I", .atom)
-    case .ones(let d): return ("ones(\(context.name(d)))", .atom)
+    case .ones(let d): return (LazyText("ones(\(context.name(d)))"), .atom)
     case .scalar(let e): return scalar(e)
     case .sum(let terms): return sum(terms)
     case .product(let factors): return product(factors)
     case .hadamard(let factors):
-      var text = ""
+      var text: LazyText = ""
       for (k, f) in factors.enumerated() {
-        if case .map(let body, let z) = f, body == pool.reciprocal(context.placeholder), k > 0 {
+        if case .map(let body, let z) = f.kind, body == pool.reciprocal(context.placeholder), k > 0 {
           text += " ./ " + wrapped(print(z), atLeast: .negation)
           continue
         }
@@ -58,7 +75,7 @@ public struct MatrixPrinter {
     }
   }
 
-  private func call(_ name: String, _ a: MatrixExpr) -> Printed { (name + "(" + print(a).text + ")", .atom) }
+  private func call(_ name: String, _ a: MatrixExpr) -> Printed { (LazyText(name + "(") + print(a).text + ")", .atom) }
 
   /// Whether a pool scalar is written with a leading minus (-2, -2*c).
   private func isNegative(_ e: Expr) -> Bool {
@@ -75,7 +92,7 @@ public struct MatrixPrinter {
     let terms =
       unordered.indices.filter { !negative[$0] }.map { unordered[$0] }
       + unordered.indices.filter { negative[$0] }.map { unordered[$0] }
-    var text = ""
+    var text: LazyText = ""
     for (k, t) in terms.enumerated() {
       let (c, rest) = MatrixSimplifier(context: context, simplifyScalar: { $0 }).split(t)
       if isNegative(c) {
@@ -91,11 +108,11 @@ public struct MatrixPrinter {
 
   /// `c*A*x`, with a coefficient's denominator after the matrices: `x*x'/norm(x)^3`.
   private func product(_ factors: [MatrixExpr]) -> Printed {
-    var parts: [String] = []
+    var parts: [LazyText] = []
     var negative = false
     var denominator: Expr?
     for (k, f) in factors.enumerated() {
-      if k == 0, case .scalar(var c) = f, factors.count > 1 {
+      if k == 0, case .scalar(var c) = f.kind, factors.count > 1 {
         if isNegative(c) {
           negative = true
           c = pool.negate(c)
@@ -107,7 +124,7 @@ public struct MatrixPrinter {
       }
       // An elementwise product in front is parenthesised too, for the reader: (a .* b)*x'.
       var first = Level.product
-      if case .hadamard = f { first = .negation }
+      if case .hadamard = f.kind { first = .negation }
       parts.append(wrapped(print(f), atLeast: parts.isEmpty ? first : .negation))
     }
     var text = parts.joined(separator: "*")
@@ -139,16 +156,16 @@ public struct MatrixPrinter {
 
   /// A pool scalar, its atoms replaced by the matrix expressions they stand for.
   func scalar(_ e: Expr) -> Printed {
-    var text = ""
+    var text: LazyText = ""
     var rest = Substring(scalars.string(e))
     while let at = rest.firstIndex(of: "@") {
-      text += rest[..<at]
+      text += LazyText(String(rest[..<at]))
       let digits = rest[rest.index(after: at)...].prefix { $0.isASCII && $0.isNumber }
       rest = rest[digits.endIndex...]
       guard let atom = context.atom(named: "@" + digits) else { continue }
       text += wrapped(print(atom), atLeast: .atom)
     }
-    text += rest
+    text += LazyText(String(rest))
     return (text, level(e))
   }
 
@@ -170,7 +187,7 @@ public struct MatrixPrinter {
     if !context.mentionsPlaceholder(e) { return scalar(e) }
     switch pool.node(e) {
     case .sum(let terms):
-      var text = ""
+      var text: LazyText = ""
       for (k, t) in terms.enumerated() {
         if isNegative(t) {
           text += (k == 0 ? "-" : " - ") + wrapped(elementwise(pool.negate(t), z), atLeast: .product)
@@ -180,7 +197,7 @@ public struct MatrixPrinter {
       }
       return (text, .sum)
     case .product(let factors):
-      var text = ""
+      var text: LazyText = ""
       var negative = false
       var previousNumber = false
       for f in factors {
@@ -193,7 +210,7 @@ public struct MatrixPrinter {
           continue
         }
         // A number scales: 2*x, not 2 .* x.
-        let separator = text.isEmpty ? "" : pool.isNumber(f) || previousNumber ? "*" : " .* "
+        let separator: LazyText = text.isEmpty ? "" : pool.isNumber(f) || previousNumber ? "*" : " .* "
         previousNumber = pool.isNumber(f)
         text += separator + wrapped(elementwise(f, z), atLeast: text.isEmpty ? .product : .negation)
       }
@@ -202,10 +219,10 @@ public struct MatrixPrinter {
       if k == pool.minusOne { return ("1 ./ " + wrapped(elementwise(b, z), atLeast: .negation), .product) }
       let exponent = elementwise(k, z)
       return (wrapped(elementwise(b, z), atLeast: .atom) + ".^" + wrapped(exponent, atLeast: .atom), .postfix)
-    case .call(let f, let u): return (f.name + "(" + elementwise(u, z).text + ")", .atom)
+    case .call(let f, let u): return (LazyText(f.name + "(") + elementwise(u, z).text + ")", .atom)
     case .apply(let op, let args):
       let inner = args.map { elementwise($0, z).text }.joined(separator: ", ")
-      return (TextPrinter.head(op, arguments: args.count) + "(" + inner + ")", .atom)
+      return (LazyText(TextPrinter.head(op, arguments: args.count) + "(") + inner + ")", .atom)
     case .number, .symbol, .constant, .undefined: return scalar(e)
     }
   }

@@ -24,9 +24,33 @@ struct MatrixSimplifier {
   /// jac's scalar simplifier, applied to every scalar.
   let simplifyScalar: (Expr) -> Expr
   var pool: ExpressionPool { context.pool }
+  /// Results by node (see ``Memo``).
+  let memo = Memo()
+
+  /// What `simplify` and `transpose` returned for each node they were given, so that a
+  /// subexpression held in many places (the inner layers of a deep network, which the
+  /// differential of every layer above holds) is simplified once: without it, n layers cost n².
+  /// The key's node is kept in the value, so its identifier is not reused while the memo lives.
+  final class Memo {
+    var simplified: [ObjectIdentifier: (key: MatrixExpr, value: MatrixExpr?)] = [:]
+    var transposed: [ObjectIdentifier: (key: MatrixExpr, value: MatrixExpr?)] = [:]
+    /// Products whose factors do not react with each other (``MatrixSimplifier/product(_:)``).
+    var settled: [ObjectIdentifier: MatrixExpr] = [:]
+  }
 
   func simplify(_ m: MatrixExpr) -> MatrixExpr? {
-    switch m {
+    switch m.kind {
+    case .variable, .differential, .identity, .ones: return m
+    default: break
+    }
+    if let known = memo.simplified[ObjectIdentifier(m.node)] { return known.value }
+    let result = simplifyNode(m)
+    memo.simplified[ObjectIdentifier(m.node)] = (m, result)
+    return result
+  }
+
+  private func simplifyNode(_ m: MatrixExpr) -> MatrixExpr? {
+    switch m.kind {
     case .variable, .differential, .identity, .ones: return m
     case .scalar(let e):
       let s = simplifyScalar(e)
@@ -49,8 +73,8 @@ struct MatrixSimplifier {
     case .transpose(let a): return simplify(a).flatMap(transpose)
     case .inverse(let a):
       guard let s = simplify(a) else { return .inverse(a) }
-      if case .inverse(let b) = s { return b }
-      if case .identity = s { return s }
+      if case .inverse(let b) = s.kind { return b }
+      if case .identity = s.kind { return s }
       return .inverse(s)
     case .map(let body, let a):
       guard let s = simplify(a) else { return m }
@@ -73,10 +97,10 @@ struct MatrixSimplifier {
 
   /// (coefficient, the rest): `2*A*x` is (2, A*x); a scalar is (itself, nil).
   func split(_ m: MatrixExpr) -> (Expr, MatrixExpr?) {
-    switch m {
+    switch m.kind {
     case .scalar(let e): return (e, nil)
     case .product(let factors):
-      if case .scalar(let c) = factors[0] {
+      if case .scalar(let c) = factors[0].kind {
         let rest = Array(factors.dropFirst())
         return (c, rest.count == 1 ? rest[0] : .product(rest))
       }
@@ -95,7 +119,7 @@ struct MatrixSimplifier {
   func sum(_ terms: [MatrixExpr]) -> MatrixExpr? {
     var flat: [MatrixExpr] = []
     for t in terms {
-      if case .sum(let inner) = t { flat += inner } else { flat.append(t) }
+      if case .sum(let inner) = t.kind { flat += inner } else { flat.append(t) }
     }
     // matrix-like-terms
     var parts: [MatrixExpr?] = []
@@ -114,7 +138,7 @@ struct MatrixSimplifier {
     if collected.count == 1 { return collected[0] }
     // diag-sum: diag(a) + diag(b) = diag(a + b), for vectors a and b.
     let diagonals = collected.compactMap { t -> MatrixExpr? in
-      if case .diag(let v) = t, context.shape(v).columns == .one { return v }
+      if case .diag(let v) = t.kind, context.shape(v).columns == .one { return v }
       return nil
     }
     if diagonals.count == collected.count { return sum(diagonals).map { .diag($0) } }
@@ -124,7 +148,7 @@ struct MatrixSimplifier {
   /// matrix-common-factor: every term a product ending (or starting) in the same matrix.
   private func commonFactor(_ terms: [MatrixExpr]) -> MatrixExpr? {
     func factors(_ t: MatrixExpr) -> [MatrixExpr] {
-      if case .product(let fs) = t { return fs }
+      if case .product(let fs) = t.kind { return fs }
       return [t]
     }
     let lists = terms.map(factors)
@@ -148,82 +172,6 @@ struct MatrixSimplifier {
     return nil
   }
 
-  func product(_ factors: [MatrixExpr]) -> MatrixExpr? {
-    var coefficient = pool.one
-    var matrices: [MatrixExpr] = []
-    for f in factors {
-      switch f {
-      case .scalar(let e): coefficient = pool.multiply(coefficient, e)
-      case .product(let inner) where !context.shape(f).isScalar:
-        for g in inner {
-          if case .scalar(let e) = g { coefficient = pool.multiply(coefficient, e) } else { matrices.append(g) }
-        }
-      case .product:
-        // A 1×1 product (xᵀ·dx) is one scalar-like factor: flattening it would break the chain.
-        let (c, rest) = split(f)
-        coefficient = pool.multiply(coefficient, c)
-        if let rest { matrices.append(rest) }
-      default: matrices.append(f)
-      }
-    }
-    if simplifyScalar(coefficient) == pool.zero { return nil }
-    // identity-factor, inverse-cancel
-    var kept: [MatrixExpr] = []
-    for m in matrices {
-      if case .identity = m, matrices.count > 1 { continue }
-      if let last = kept.last, cancels(last, m) {
-        kept.removeLast()
-        continue
-      }
-      if let last = kept.last, let merged = diagOnes(last, m) {
-        kept[kept.count - 1] = merged
-        continue
-      }
-      kept.append(m)
-    }
-    if kept.isEmpty && matrices.count > 0 {
-      if case .identity(let d) = matrices[0] {
-        kept = [.identity(d)]
-      } else {
-        kept = [.identity(context.shape(matrices[0]).rows)]
-      }
-    }
-    // A 1×1 factor beside matrices (sum(exp(z)), x'*y) is a scalar: it goes to the pool as an
-    // atom, where it cancels (s/s^2 = 1/s). One that holds a differential stays, for identification.
-    if kept.count > 1 {
-      kept = kept.filter { m in
-        guard context.shape(m).isScalar, !m.containsDifferential() else { return true }
-        coefficient = pool.multiply(coefficient, context.scalar(m))
-        return false
-      }
-    }
-    coefficient = simplifyScalar(coefficient)
-    if coefficient == pool.zero { return nil }
-    if kept.isEmpty { return .scalar(coefficient) }
-    if coefficient == pool.one && kept.count == 1 { return kept[0] }
-    return .product((coefficient == pool.one ? [] : [.scalar(coefficient)]) + kept)
-  }
-
-  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; `sum-ones`: vᵀ·1 = 1ᵀ·v = sum(v); nil if
-  /// the pair is not one of those.
-  private func diagOnes(_ a: MatrixExpr, _ b: MatrixExpr) -> MatrixExpr? {
-    if case .transpose(let v) = a, case .ones = b, !v.containsDifferential() { return .total(v) }
-    if case .transpose(.ones) = a, !b.containsDifferential(), context.shape(b).columns == .one,
-      !context.shape(b).isScalar
-    {
-      return .total(b)
-    }
-    if case .transpose(.ones) = a, case .diag(let v) = b, context.shape(v).columns == .one { return .transpose(v) }
-    if case .diag(let v) = a, case .ones = b, context.shape(v).columns == .one { return v }
-    return nil
-  }
-
-  private func cancels(_ a: MatrixExpr, _ b: MatrixExpr) -> Bool {
-    if case .inverse(let x) = a, x == b { return true }
-    if case .inverse(let x) = b, x == a { return true }
-    return false
-  }
-
   /// Elementwise products: scalars out (also a number in front of an elementwise body:
   /// (−exp(z)) ⊙ y = −(exp(z) ⊙ y)), `ones` dropped (`elementwise-ones`), functions of one
   /// argument merged (`elementwise-merge`: f(z) ⊙ g(z) = (f·g)(z)), repeated factors as powers
@@ -233,20 +181,20 @@ struct MatrixSimplifier {
     var matrices: [MatrixExpr] = []
     func append(_ m: MatrixExpr) {
       var m = m
-      if case .map(let body, let z) = m, case .product(let fs) = pool.node(body), let c = pool.rational(fs[0]) {
+      if case .map(let body, let z) = m.kind, case .product(let fs) = pool.node(body), let c = pool.rational(fs[0]) {
         coefficient = pool.multiply(coefficient, fs[0])
         m = .map(pool.multiply(body, pool.number(Rational(1) / c)), z)
       }
       let (body, z): (Expr, MatrixExpr) = {
-        if case .map(let b, let z) = m { return (b, z) }
+        if case .map(let b, let z) = m.kind { return (b, z) }
         return (context.placeholder, m)
       }()
       if let k = matrices.firstIndex(where: { other in
-        if case .map(_, let w) = other { return w == z }
+        if case .map(_, let w) = other.kind { return w == z }
         return other == z
       }) {
         let (other, _): (Expr, MatrixExpr) = {
-          if case .map(let b, let w) = matrices[k] { return (b, w) }
+          if case .map(let b, let w) = matrices[k].kind { return (b, w) }
           return (context.placeholder, matrices[k])
         }()
         matrices[k] = map(pool.multiply(other, body), z) ?? z  // canonical; simplified once with its map
@@ -262,17 +210,24 @@ struct MatrixSimplifier {
         coefficient = pool.multiply(coefficient, context.scalar(rest))
         continue
       }
-      if case .hadamard(let inner) = rest { inner.forEach(append) } else { append(rest) }
+      if case .hadamard(let inner) = rest.kind { inner.forEach(append) } else { append(rest) }
     }
     let kept =
-      matrices.count > 1 ? matrices.filter { if case .ones = $0 { return false } else { return true } } : matrices
+      matrices.count > 1 ? matrices.filter { if case .ones = $0.kind { return false } else { return true } } : matrices
     guard !kept.isEmpty else { return scaled(simplifyScalar(coefficient), nil) }
     return scaled(simplifyScalar(coefficient), kept.count == 1 ? kept[0] : .hadamard(kept))
   }
 
   func transpose(_ a: MatrixExpr) -> MatrixExpr? {
+    if let known = memo.transposed[ObjectIdentifier(a.node)] { return known.value }
+    let result = transposeNode(a)
+    memo.transposed[ObjectIdentifier(a.node)] = (a, result)
+    return result
+  }
+
+  private func transposeNode(_ a: MatrixExpr) -> MatrixExpr? {
     if context.shape(a).isScalar { return a }
-    switch a {
+    switch a.kind {
     case .variable(let name), .differential(let name): return context.isSymmetric(name) ? a : .transpose(a)
     case .transpose(let b): return b
     case .identity, .diag: return a
@@ -282,7 +237,7 @@ struct MatrixSimplifier {
     case .map(_, let z):  // kept outside: exp(x)', not exp(x'); a map of a symmetric matrix is symmetric
       return transpose(z) == z ? a : .transpose(a)
     case .inverse(let b):
-      if case .variable(let name) = b, context.isSymmetric(name) { return a }
+      if case .variable(let name) = b.kind, context.isSymmetric(name) { return a }
       return .transpose(a)
     case .scalar, .ones, .trace, .det, .norm, .total: return .transpose(a)
     }
@@ -291,12 +246,12 @@ struct MatrixSimplifier {
   func map(_ body: Expr, _ z: MatrixExpr) -> MatrixExpr? {
     let x = context.placeholder
     if body == x { return z }
-    switch z {
+    switch z.kind {
     case .transpose(let w): return map(body, w).map { .transpose($0) }
     case .map(let inner, let w):  // compose-elementwise
       return map(pool.substitute([body], [x: inner])[0], w)  // canonical already: simplifying each level anew was n²
     case .product(let factors) where factors.count == 2:
-      if case .scalar(let c) = factors[0] {  // elementwise-scale
+      if case .scalar(let c) = factors[0].kind {  // elementwise-scale
         return map(pool.substitute([body], [x: pool.multiply(c, x)])[0], factors[1])
       }
       return .map(body, z)

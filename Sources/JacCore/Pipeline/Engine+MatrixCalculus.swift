@@ -56,7 +56,7 @@ extension Engine {
     }
     if let result, isUndefined(result) { throw .undefinedResult }
     let printer = MatrixPrinter(context: context)
-    let shape = result.map(context.shape) ?? context.shape(.variable(variables.first ?? ""))
+    let shape = result.map(context.shape) ?? context.declaredShape(variables.first ?? "")
     if let text = request.expand {
       let (m, bindings) = try expanded(result, shape, text, context)
       // The variables of the written-out answer are the variable's entries (x1, x2, …), the
@@ -101,12 +101,12 @@ extension Engine {
     } catch {
       throw .optionParse(error, option: option, text: text)
     }
-    let needed = isJVP ? context.shape(.variable(x)) : context.shape(f)
+    let needed = isJVP ? context.declaredShape(x) : context.shape(f)
     let given = context.shape(v)
     guard context.unify(needed.rows, given.rows), context.unify(needed.columns, given.columns) else {
       // A bare name nobody declared is a scalar: say how to declare it in the shape needed.
       var declare: String?
-      if case .scalar(let e) = v, let name = pool.symbolName(e), context.kinds[name] == nil, !needed.isScalar {
+      if case .scalar(let e) = v.kind, let name = pool.symbolName(e), context.kinds[name] == nil, !needed.isScalar {
         declare = (needed.columns == .one || needed.rows == .one ? "--vector " : "--matrix ") + name
       }
       throw .matrixCalculus(
@@ -143,7 +143,7 @@ extension Engine {
     }
     var bindings: [String: Matrix] = [:]
     for (name, kind) in context.kinds {
-      let s = context.shape(.variable(name))
+      let s = context.declaredShape(name)
       let (rows, columns) = (size(s.rows), size(s.columns))
       var entries: [Expr] = []
       for i in 1...rows {
@@ -167,13 +167,20 @@ extension Engine {
     return (m.map { simplifier.simplify($0) }, bindings)
   }
 
-  /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero).
+  /// Whether a scalar of `m` is undefined (a simplification revealed a division by zero). Each
+  /// node is looked at once: an answer shares its subexpressions (a deep network's Jacobian holds
+  /// each inner layer in every `diag(…)` above it).
   private func isUndefined(_ m: MatrixExpr) -> Bool {
-    switch m {
-    case .scalar(let e): return pool.isUndefined(e)
-    case .map(let body, let a): return pool.isUndefined(body) || isUndefined(a)
-    default: return m.children.contains(where: isUndefined)
+    var seen: Set<ObjectIdentifier> = []
+    func undefined(_ m: MatrixExpr) -> Bool {
+      guard seen.insert(ObjectIdentifier(m.node)).inserted else { return false }
+      switch m.kind {
+      case .scalar(let e): return pool.isUndefined(e)
+      case .map(let body, let a): return pool.isUndefined(body) || undefined(a)
+      default: return m.children.contains(where: undefined)
+      }
     }
+    return undefined(m)
   }
 
   /// `--vars`, each a declared name the function mentions; default: the vectors it mentions

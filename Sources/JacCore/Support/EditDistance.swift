@@ -29,9 +29,13 @@ public enum EditDistance {
   public static func suggestions(for name: String, among candidates: [String], limit: Int? = nil) -> [String] {
     let limit = limit ?? (name.unicodeScalars.count <= 3 ? 1 : 2)
     let lowered = name.lowercased()
+    let length = lowered.unicodeScalars.count
     var best: [String] = []
     var bestDistance = Int.max
     for c in candidates {
+      // Each edit changes the length by at most one: a long input (a whole expression read as
+      // a misspelt command) is not aligned against every name.
+      guard abs(length - c.unicodeScalars.count) <= limit else { continue }
       let d = between(lowered, c)
       guard d <= limit, d <= bestDistance else { continue }
       if d < bestDistance {
