@@ -275,7 +275,8 @@ import Testing
     ),
     (
       Case(command: .jacobian, input: "tanh(W*x)", vectors: ["x"], matrices: ["W"], vars: ["W"], expected: ""),
-      "the Jacobian with respect to the matrix 'W' is a tensor; take 'grad' of a scalar function of it"
+      "the Jacobian with respect to the matrix 'W' is a tensor; ask for its product with a direction "
+        + "('--vjp g' with '--vector g', or '--jvp V') or take 'grad' of a scalar function of it"
     ),
     (
       Case(command: .grad, input: "x'*A*x", vectors: ["x"], matrices: ["A"], vars: ["c"], expected: ""),

@@ -48,7 +48,10 @@ public enum MatrixProblem: Equatable, Sendable {
     case .tensor(let command, let variable):
       return
         "the \(command == .hessian ? "Hessian" : "Jacobian") with respect to the matrix '\(variable)' is a tensor; "
-        + "take 'grad' of a scalar function of it"
+        + (command == .hessian
+          ? "take 'grad' of a scalar function of it"
+          : "ask for its product with a direction ('--vjp g' with '--vector g', or '--jvp V') or take 'grad' "
+            + "of a scalar function of it")
     case .oneVariable(let command, let count):
       return "\(command.rawValue) of vectors and matrices takes one variable, found \(count); choose it with '--vars'"
     case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
