@@ -5,7 +5,9 @@
 public struct Complexity {
   let pool: ExpressionPool
   private let layout: PrintLayout
-  private var memo: [Int32: Int] = [:]
+  /// Known complexities by node index, -1 where not yet known (an array: a dictionary hashed
+  /// every lookup with SipHash).
+  private var memo: [Int] = []
 
   public init(pool: ExpressionPool) {
     self.pool = pool
@@ -13,7 +15,7 @@ public struct Complexity {
   }
 
   public mutating func of(_ e: Expr) -> Int {
-    if let m = memo[e.id] { return m }
+    if e.index < memo.count, memo[e.index] >= 0 { return memo[e.index] }
     let c: Int
     switch pool.node(e) {
     case .number(let q): c = (q.isInteger ? 0 : 1) + (q.isNegative ? 1 : 0)
@@ -29,7 +31,10 @@ public struct Complexity {
     case .product, .power:
       c = fractionOps(e)
     }
-    memo[e.id] = c
+    if e.index >= memo.count {
+      memo.append(contentsOf: repeatElement(-1, count: max(e.index + 1, pool.count) - memo.count))
+    }
+    memo[e.index] = c
     return c
   }
 

@@ -1,0 +1,84 @@
+import Testing
+
+@testable import JacCore
+
+/// The normal form of polynomial sums built without the rational form
+/// (``Simplifier/polynomialSumNormalForm(_:_:)``), held to the rational form it stands in for,
+/// and the cheap hashes of the simplifier's keys.
+@Suite struct PolynomialSumTests {
+  /// Sums the shortcut takes: it builds the very node the rational normal form builds
+  /// (content, common monomial and sign out).
+  @Test(arguments: [
+    "2*a*x*y + 4*b*y*cos(3*x*y)", "6*x^2*y - 9*x*y^3", "-x - y", "x/2 + y/3", "2*x + 4", "-3/4*x^2 + 5/6*x*y",
+    "-2*x*exp(x) + 4*x^2*exp(x)", "x*f(x) - x^2*f(x)^2", "a*pi + b*pi", "74*x*y + 33*y*sin(33*x*y)",
+    "x^64*y + x^3*z", "-x*y^2 - x^2*y + x*y", "x*sin(y) - 111/16*y^2", "1 - x", "2*x*y - 2",
+    "1 - tanh(7*x*y)^2", "4*x*tan(y)^3 - 6*x^2*tan(y)^2", "sqrt(32*x*y) + 32*x^2*y", "x*sqrt(y) - 3/2*y^2",
+    "x^(2/3)*y + x^(1/3)*z", "2*x*(x + y)^(1/2) + 4*(x + y)^(1/2)",
+  ])
+  func sameAsTheRationalForm(_ input: String) throws {
+    let f = Fixture()
+    let e = f.parse(input)
+    let simplifier = f.engine.simplifier
+    let fast = try #require(try simplifier.polynomialSumNormalForm(e, Budget(Simplifier.budgetPerExpression)))
+    let slow = try #require(try simplifier.normalForm(e, Budget(Simplifier.budgetPerExpression)))
+    #expect(fast == slow.expression, "\(input): \(f.text(fast)) against the rational form's \(f.text(slow.expression))")
+  }
+
+  /// Sums the rational form sees more in are left to it: squares of trigonometric functions
+  /// (`pythagorean`), `abs` (`abs-square`), `exp(-u)` (a denominator), roots, denominators,
+  /// sums inside terms, powers above 64 (one atom there: x^100 and x^70 share nothing).
+  @Test(arguments: [
+    "sin(x)^2 + cos(x)^2", "x^2 + abs(x)", "exp(-x) + exp(x)", "1/x + y", "sqrt(x) + x", "x^100*y + x^70*z",
+    "(x + 1)*y + y", "x^y + x", "2^(1/2)*x + x", "x^(3/2)*y + x", "sinh(x)^2 + y", "y/x + x",
+  ])
+  func leftToTheRationalForm(_ input: String) throws {
+    let f = Fixture()
+    let e = f.parse(input)
+    #expect(try f.engine.simplifier.polynomialSumNormalForm(e, Budget(Simplifier.budgetPerExpression)) == nil)
+  }
+
+  /// Products whose rational normal form is themselves (``Simplifier/isAtomMonomial(_:)``):
+  /// true rows are held to the rational form, false rows are products it may rewrite.
+  @Test(arguments: [
+    ("16*y/sqrt(32*x*y)", true), ("sqrt(32*x*y)", true), ("9*y/(2*sqrt(9*x*y))", true), ("x^2/(y*sin(x))", true),
+    ("(x + 1)^(-1/2)*y", true), ("f(x)^3*tan(y)^2/3", true), ("x^(2/3)*y^(-1/3)", true), ("x^(3/2)*y", false),
+    ("abs(x)*y", false), ("y/(x + 1)", false), ("exp(x)*y", false), ("sin(x)^2*y", false), ("2^(1/2)*x", false),
+  ])
+  func atomMonomials(_ input: String, _ isAtomMonomial: Bool) throws {
+    let f = Fixture()
+    let e = f.parse(input)
+    let simplifier = f.engine.simplifier
+    #expect(simplifier.isAtomMonomial(e) == isAtomMonomial, "\(input)")
+    if isAtomMonomial {
+      let normal = try #require(try simplifier.normalForm(e, Budget(Simplifier.budgetPerExpression)))
+      #expect(normal.expression == e, "\(input): the rational form gives \(f.text(normal.expression))")
+    }
+  }
+
+  /// Worked by hand and by SymPy (`factor_terms`): what the simplifier answers for such sums.
+  @Test(arguments: [
+    ("2*a*x*y + 4*b*y*cos(3*x*y)", "2*y*(a*x + 2*b*cos(3*x*y))"), ("-x*y^2 - x^2*y", "-x*y*(x + y)"),
+    ("6*x^2*y - 9*x*y^3", "3*x*y*(2*x - 3*y^2)"),
+  ])
+  func factored(_ input: String, _ expected: String) {
+    let f = Fixture()
+    #expect(f.text(f.simplify(input)) == expected)
+  }
+
+  /// `Option` hashes by its place in `allCases`, which is the byte a case without payload is
+  /// stored as.
+  @Test func optionPlaces() {
+    #expect(MemoryLayout<Option>.size == 1)
+    for (i, option) in Option.allCases.enumerated() { #expect(Int(option.place) == i, "\(option)") }
+    #expect(Set(Option.allCases).count == Option.allCases.count)
+  }
+
+  /// Distinct ids hash apart in a table (and equal ones together), whatever the seed.
+  @Test func exprHashes() {
+    let ids = (0..<10_000).map { Expr(Int32($0)) }
+    let table = Dictionary(uniqueKeysWithValues: ids.map { ($0, $0.id) })
+    #expect(ids.allSatisfy { table[$0] == $0.id })
+    let raw = Set(ids.map { $0._rawHashValue(seed: 12345) & 0xFFFF })
+    #expect(raw.count > 8_000, "the low 16 bits of 10,000 hashes take \(raw.count) values")
+  }
+}
