@@ -53,6 +53,14 @@ public enum Function: UInt8, Sendable, CaseIterable {
   case sigmoid, softplus, erf, erfc, gamma, loggamma, digamma
 }
 
+extension Function {
+  /// Hashed without SipHash, as ``Expr`` is: the simplifier tests sets of functions at every
+  /// call node.
+  public func _rawHashValue(seed: Int) -> Int {
+    Int(truncatingIfNeeded: Expr.mix(UInt64(rawValue) &+ UInt64(bitPattern: Int64(seed))))
+  }
+}
+
 /// One level of an expression, for `switch`. Every pass switches over this without `default:`,
 /// so a new kind does not compile until each derivative rule and printer handles it.
 public enum Node {

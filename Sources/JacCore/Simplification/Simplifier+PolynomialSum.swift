@@ -1,77 +1,170 @@
-/// The normal form of a polynomial sum, built without the rational form (most sums in the
-/// derivatives of a batch are of this kind: `2*a*x*y + b*y*cos(b*x*y)`).
+/// The normal form of a sum of monomials in atoms, built without the rational form (most sums
+/// in the derivatives of a batch are of this kind: `2*a*x*y + b*y*cos(b*x*y)`, `x/y - 32*y^2/5`).
 extension Simplifier {
   /// The rational normal form of `e` when `e` is a sum of terms c·Π bᵢ^kᵢ over atoms bᵢ
-  /// (symbols, `pi`, calls, applications) with integer 1 ≤ kᵢ ≤ 64, or roots u^(p/q) with
-  /// 0 < p < q; nil for any other node.
-  /// For such a sum the normal form (``normalForm(_:_:toBeat:)``) is c·m·P: the content c and
-  /// common monomial m come out (`factor-common-monomial`), and P takes the sign that leaves at
-  /// most half its terms negative (`pull-out-negative`); no denominator, root or cancellation
-  /// is involved. Excluded, because the rational form would see more in them: a square (or
-  /// higher power) of sin, cos, sinh or cosh (`pythagorean`), any `abs` (|u|² = u²), `exp(-u)`
-  /// (written 1/exp(u)), powers above 64 (one atom there), roots to a power of at least their
-  /// degree (`root-power`) and anything that is not an atom.
-  /// The work is charged to `budget` as building the form would be, one unit a node.
-  func polynomialSumNormalForm(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr? {
+  /// (symbols, `pi`, calls, applications) with integer kᵢ ≠ 0, |kᵢ| ≤ 64, or roots u^(p/q)
+  /// with 0 < |p| < q; nil for any other node. With lᵢ the smallest power of bᵢ over the terms
+  /// (0 in a term without it), the normal form (``normalForm(_:_:toBeat:)``) is c·Π bᵢ^lᵢ·P:
+  /// the terms over their common denominator Π bᵢ^(−lᵢ) (`common-denominator`), the content c
+  /// and common monomial out (`factor-common-monomial`, `cancel-common-factor`), and P, with
+  /// powers kᵢ − lᵢ, takes the sign that leaves at most half its terms negative
+  /// (`pull-out-negative`). A term with a sum factor is first multiplied out
+  /// (``expandedSum(_:_:)``), as the rational form does. Excluded, because the rational form
+  /// would see more in them: powers of sin, cos, sinh and cosh other than 1 (`pythagorean`: P
+  /// could hold their squares), any `abs` (`abs-square`), `exp` to a power below 1 or of a
+  /// negative argument (written 1/exp(u)), powers beyond 64 (one atom there), roots whose
+  /// powers in P reach their degree (`root-power`) and anything that is not an atom.
+  /// Sums whose normal form is the sum itself (content 1, nothing common, the sign kept) are
+  /// returned without building anything, and so is the input (`e`, or the sum `e` was
+  /// multiplied out of, `input`) when the normal form is sure to cost more operations than
+  /// `toBeat` (it would lose to the input). The work is charged to `budget`, a unit a factor.
+  func polynomialSumNormalForm(_ e: Expr, _ budget: Budget, toBeat: Int = .max, keeping input: Expr? = nil)
+    throws(SimplificationStop) -> Expr?
+  {
     guard case .sum(let terms) = pool.node(e) else { return nil }
-    var split: [(coefficient: Rational, factors: [(base: Expr, power: Int)])] = []
+    if let expanded = try expandedSum(e, budget) {
+      if pool.kind(expanded) == .sum {
+        return try polynomialSumNormalForm(expanded, budget, toBeat: toBeat, keeping: e)
+      }
+      return pool.isNumber(expanded) || isAtomMonomial(expanded) ? expanded : nil
+    }
+    var split: [(coefficient: Rational, factors: [(atom: Int, power: Int)])] = []
     split.reserveCapacity(terms.count)
+    /// Each atom, its root degree (1 for no root), its lowest and highest power and the number of
+    /// terms it occurs in.
+    var atoms: [(base: Expr, degree: Int, low: Int, high: Int, terms: Int)] = []
     var units = terms.count
     for t in terms {
       let (c, rest) = pool.coefficientAndRest(t)
-      var factors: [(base: Expr, power: Int)] = []
+      var factors: [(atom: Int, power: Int)] = []
       if rest != pool.one {
         for f in pool.kind(rest) == .product ? pool.operands(rest) : [rest] {
-          guard let factor = polynomialFactor(f) else { return nil }
-          factors.append(factor)
+          guard let (base, k, degree) = polynomialFactor(f) else { return nil }
+          if let i = atoms.firstIndex(where: { $0.base == base }) {
+            atoms[i].low = min(atoms[i].low, k)
+            atoms[i].high = max(atoms[i].high, k)
+            atoms[i].terms += 1
+            factors.append((i, k))
+          } else {
+            atoms.append((base, degree, k, k, 1))
+            factors.append((atoms.count - 1, k))
+          }
         }
       }
       units += factors.count
       split.append((c, factors))
     }
     try budget.spend(units)
-    // The content and the common monomial (smallest power of each base in every term).
+    for i in atoms.indices where atoms[i].terms < terms.count {
+      atoms[i].low = min(atoms[i].low, 0)
+      atoms[i].high = max(atoms[i].high, 0)
+    }
+    guard atoms.allSatisfy({ $0.degree == 1 || $0.high - $0.low < $0.degree }) else { return nil }
     var content = split[0].coefficient.magnitude
-    var common = split[0].factors
-    for (c, factors) in split.dropFirst() {
-      content = Rational.gcd(content, c)
-      common = common.compactMap { b in
-        factors.first { $0.base == b.base }.map { (b.base, min(b.power, $0.power)) }
+    for (c, _) in split.dropFirst() { content = Rational.gcd(content, c) }
+    let flip = 2 * split.filter(\.coefficient.isNegative).count > split.count
+    if content == .one && !flip && atoms.allSatisfy({ $0.low == 0 }) { return e }
+    if flip { content = -content }
+    // A lower bound on the normal form's ``Complexity``, read off its parts: P's t terms join
+    // with t − 1 signs, a term of n factors (its coefficient one unless ±1) takes n − 1
+    // products, a product of the outer factors (content, common powers, P) one fewer than there
+    // are, and each power of an atom costs the atom, plus its `^` when the power is at least 2.
+    // Not with roots or `exp`: the product merges √y·y² into y^(5/2) and exp(u)·exp(v) into
+    // exp(u + v), fewer factors than atoms.
+    if toBeat < .max && atoms.allSatisfy({ $0.degree == 1 && pool.function($0.base) != .exp }) {
+      func cost(_ i: Int, _ k: Int) -> Int { measure.of(atoms[i].base) + (k.magnitude >= 2 ? 1 : 0) }
+      var bound = split.count - 1
+      for (c, factors) in split {
+        var count = (c / content).magnitude == .one ? 0 : 1
+        for (i, atom) in atoms.enumerated() {
+          let k = (factors.first { $0.atom == i }?.power ?? 0) - atom.low
+          if k != 0 {
+            count += 1
+            bound += cost(i, k)
+          }
+        }
+        bound += max(count - 1, 0)
       }
+      var outer = content.magnitude == .one ? 1 : 2
+      for (i, atom) in atoms.enumerated() where atom.low != 0 {
+        outer += 1
+        bound += cost(i, atom.low)
+      }
+      // Sure to cost more than the input: it stays, and nothing is built.
+      if bound + outer - 1 > toBeat { return input ?? e }
     }
-    var parts = split.map { c, factors in
-      (c / content, factors.compactMap { f -> Expr? in
-        let k = f.power - (common.first { $0.base == f.base }?.power ?? 0)
-        return k == 0 ? nil : power(f.base, k)
+    let sum = pool.add(
+      split.map { c, factors in
+        var product = [pool.number(c / content)]
+        for (i, atom) in atoms.enumerated() {
+          let k = (factors.first { $0.atom == i }?.power ?? 0) - atom.low
+          if k != 0 { product.append(power(atom.base, k)) }
+        }
+        return pool.multiply(product)
       })
-    }
-    if 2 * parts.filter(\.0.isNegative).count > parts.count {
-      content = -content
-      parts = parts.map { (-$0.0, $0.1) }
-    }
-    let sum = pool.add(parts.map { pool.multiply([pool.number($0.0)] + $0.1) })
-    return pool.multiply([pool.number(content)] + common.map { power($0.base, $0.power) } + [sum])
+    return pool.multiply([pool.number(content)] + atoms.filter { $0.low != 0 }.map { power($0.base, $0.low) } + [sum])
   }
 
-  /// A factor of a polynomial sum's term as the rational form sees it: b^k as (b, k) for an atom
-  /// b, and a root b^(p/q) (0 < p < q) as (b^(1/q), p), the atom the rational form makes of it
-  /// (``RationalConverter/form(_:)``); nil for anything the rational form could rewrite or
-  /// that is no atom (``polynomialSumNormalForm(_:_:)``).
-  private func polynomialFactor(_ f: Expr) -> (base: Expr, power: Int)? {
+  /// `e` with every term's sum factor multiplied out (`38*y*(1 - tanh(u)^2) + 28*x*y` →
+  /// `38*y - 38*y*tanh(u)^2 + 28*x*y`), as the rational form expands it; nil when no term has a
+  /// sum factor, or when a factor is anything but a number or a plain atom (a symbol, `pi`, an
+  /// application, a call other than `exp` and `abs`) to an integer power, or a sum of such
+  /// terms: for those, multiplying could merge what the rational form keeps apart
+  /// (`exp(u)*exp(v) = exp(u + v)`, `sqrt(x)*sqrt(x) = x`, `abs(x)*abs(y) = abs(x*y)`).
+  private func expandedSum(_ e: Expr, _ budget: Budget) throws(SimplificationStop) -> Expr? {
+    guard case .sum(let terms) = pool.node(e) else { return nil }
+    func isPlain(_ f: Expr) -> Bool {
+      if pool.isNumber(f) { return true }
+      let (base, exponent) = pool.baseAndExponent(f)
+      guard let q = pool.rational(exponent), let k = q.numerator.intValue, q.isInteger, k.magnitude <= 64 else {
+        return false
+      }
+      switch pool.node(base) {
+      case .symbol, .constant, .apply: return true
+      case .call(let fn, _): return fn != .exp && fn != .abs
+      case .number, .sum, .product, .power, .undefined: return false
+      }
+    }
+    func factors(_ t: Expr) -> [Expr] { pool.kind(t) == .product ? pool.operands(t) : [t] }
+    var out: [Expr] = []
+    var expanded = false
+    for t in terms {
+      let fs = factors(t)
+      guard let i = fs.firstIndex(where: { pool.kind($0) == .sum }) else {
+        guard fs.allSatisfy(isPlain) else { return nil }
+        out.append(t)
+        continue
+      }
+      var rest = fs
+      rest.remove(at: i)
+      let sum = pool.operands(fs[i])
+      guard rest.allSatisfy(isPlain), sum.allSatisfy({ factors($0).allSatisfy(isPlain) }) else { return nil }
+      try budget.spend(sum.count * (rest.count + 1))
+      for s in sum { out.append(pool.multiply(rest + [s])) }
+      expanded = true
+    }
+    return expanded ? pool.add(out) : nil
+  }
+
+  /// A factor of a sum's term as the rational form sees it: b^k as (b, k, 1) for an atom b, and
+  /// a root u^(p/q) as (u^(1/q), p, q), the atom the rational form makes of it
+  /// (``RationalConverter/form(_:)``); nil for anything the rational form could rewrite or that
+  /// is no atom (``polynomialSumNormalForm(_:_:)``).
+  private func polynomialFactor(_ f: Expr) -> (base: Expr, power: Int, degree: Int)? {
     let (base, exponent) = pool.baseAndExponent(f)
-    guard let q = pool.rational(exponent), let p = q.numerator.intValue, let n = q.denominator.intValue, p >= 1
+    guard let q = pool.rational(exponent), let p = q.numerator.intValue, let n = q.denominator.intValue, p != 0
     else { return nil }
     if n > 1 {
-      guard p < n, !pool.isNumber(base) else { return nil }
-      return (pool.power(base, pool.number(Rational(BigInt(1), BigInt(n)))), p)
+      guard p.magnitude < n, !pool.isNumber(base) else { return nil }
+      return (pool.power(base, pool.number(Rational(BigInt(1), BigInt(n)))), p, n)
     }
-    guard p <= 64 else { return nil }
+    guard p.magnitude <= 64 else { return nil }
     switch pool.node(base) {
-    case .symbol, .constant, .apply: return (base, p)
+    case .symbol, .constant, .apply: return (base, p, 1)
     case .call(let fn, let u):
-      if fn == .abs || p >= 2 && Self.pythagoreanPairs.contains(fn) { return nil }
-      if fn == .exp && pool.coefficientAndRest(u).0.isNegative { return nil }
-      return (base, p)
+      if fn == .abs || p != 1 && Self.pythagoreanPairs.contains(fn) { return nil }
+      if fn == .exp && (p < 1 || pool.coefficientAndRest(u).0.isNegative) { return nil }
+      return (base, p, 1)
     case .number, .sum, .product, .power, .undefined: return nil
     }
   }

@@ -247,7 +247,7 @@ public final class Simplifier {
     let a = (measure.of(e), pool.treeSize(e))
     if trace == nil {
       do {
-        if let normal = try polynomialSumNormalForm(e, budget) {
+        if let normal = try polynomialSumNormalForm(e, budget, toBeat: a.0) {
           return (measure.of(normal), pool.treeSize(normal)) < a ? normal : e
         }
       } catch {
