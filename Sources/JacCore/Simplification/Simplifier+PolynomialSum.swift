@@ -68,11 +68,20 @@ extension Simplifier {
     // A lower bound on the normal form's ``Complexity``, read off its parts: P's t terms join
     // with t − 1 signs, a term of n factors (its coefficient one unless ±1) takes n − 1
     // products, a product of the outer factors (content, common powers, P) one fewer than there
-    // are, and each power of an atom costs the atom, plus its `^` when the power is at least 2.
-    // Not with roots or `exp`: the product merges √y·y² into y^(5/2) and exp(u)·exp(v) into
-    // exp(u + v), fewer factors than atoms.
-    if toBeat < .max && atoms.allSatisfy({ $0.degree == 1 && pool.function($0.base) != .exp }) {
-      func cost(_ i: Int, _ k: Int) -> Int { measure.of(atoms[i].base) + (k.magnitude >= 2 ? 1 : 0) }
+    // are, and each power of an atom costs the atom, plus its `^` when the power is at least 2
+    // (a root u^(k/q) costs its `^` or `sqrt` and u). Not when a product could merge atoms
+    // into fewer factors: a root beside its base or another root of it (√y·y² = y^(5/2)), two
+    // `exp` (exp(u)·exp(v) = exp(u + v)), or a power of `exp` (exp(u)² = exp(2·u)).
+    let roots = atoms.filter { $0.degree > 1 }.map { pool.operand($0.base, 0) }
+    let exps = atoms.filter { pool.function($0.base) == .exp }
+    let merges =
+      Set(roots).count < roots.count || roots.contains { r in atoms.contains { $0.base == r } } || exps.count > 1
+      || exps.contains { $0.high - $0.low > 1 || $0.low > 1 }
+    if toBeat < .max && !merges {
+      func cost(_ i: Int, _ k: Int) -> Int {
+        if atoms[i].degree > 1 { return 1 + measure.of(pool.operand(atoms[i].base, 0)) }
+        return measure.of(atoms[i].base) + (k.magnitude >= 2 && pool.function(atoms[i].base) != .exp ? 1 : 0)
+      }
       var bound = split.count - 1
       for (c, factors) in split {
         var count = (c / content).magnitude == .one ? 0 : 1
