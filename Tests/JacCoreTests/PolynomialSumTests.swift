@@ -121,11 +121,10 @@ import Testing
     #expect(f.text(f.simplify(input)) == expected)
   }
 
-  /// `Option` hashes by its place in `allCases`, which is the byte a case without payload is
-  /// stored as.
-  @Test func optionPlaces() {
-    #expect(MemoryLayout<Option>.size == 1)
-    for (i, option) in Option.allCases.enumerated() { #expect(Int(option.place) == i, "\(option)") }
+  /// Options sort in the table's order (``Option/allCases``) and hash apart.
+  @Test func optionOrderAndHashing() {
+    #expect(Option.allCases.sorted() == Option.allCases)
+    #expect(Option.allCases.reversed().sorted() == Option.allCases)
     #expect(Set(Option.allCases).count == Option.allCases.count)
   }
 
