@@ -257,8 +257,12 @@ struct AnswerFormatter {
     guard o.counting || o.measured else {
       // A small answer: its cells printed first, their widths read off the strings.
       let cells = (0..<m.rows).map { i in m.row(i).map { textEntry($0, answer) } }
+      // Widths in Unicode scalars, each counted once; ASCII text (most) by its bytes.
+      let widths = cells.map { row in
+        row.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.count : $0.unicodeScalars.count }
+      }
       return MatrixLayout.write(
-        rows: m.rows, columns: m.columns, aligned: brackets, width: { cells[$0][$1].unicodeScalars.count },
+        rows: m.rows, columns: m.columns, aligned: brackets, width: { widths[$0][$1] },
         cell: { o.writeVerbatim(cells[$0][$1]) }, write: o.write, pad: o.writeSpaces)
     }
     MatrixLayout.write(

@@ -9,6 +9,23 @@ public struct Expr: Hashable, Sendable {
   /// The number 0 of every pool: the first node each pool interns (``ExpressionPool/init()``),
   /// so a ``Matrix`` can leave its zeros out without holding its pool.
   public static let zero = Expr(0)
+
+  public static func == (a: Expr, b: Expr) -> Bool { a.id == b.id }
+  public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+  /// What `Dictionary` and `Set` hash: the id mixed with the table's seed by splitmix64's
+  /// finaliser instead of SipHash (which was 4% of a batch's instructions). Ids are dense small
+  /// integers, so the mix matters: the tables mask the low bits.
+  public func _rawHashValue(seed: Int) -> Int {
+    Int(truncatingIfNeeded: Self.mix(UInt64(UInt32(bitPattern: id)) &+ UInt64(bitPattern: Int64(seed))))
+  }
+
+  /// splitmix64's finaliser.
+  @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
+    var x = value
+    x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+    return x ^ (x >> 31)
+  }
 }
 
 /// Named constants. Euler's number is not here: `e` is `exp(1)`, so `e^x` and `exp(x)` are one
@@ -37,6 +54,14 @@ public enum Function: UInt8, Sendable, CaseIterable {
   /// Machine learning and statistics: sigmoid 1/(1 + e^(−u)), softplus log(1 + e^u), the error
   /// functions, Γ, log Γ (real where Γ > 0) and ψ = Γ'/Γ.
   case sigmoid, softplus, erf, erfc, gamma, loggamma, digamma
+}
+
+extension Function {
+  /// Hashed without SipHash, as ``Expr`` is: the simplifier tests sets of functions at every
+  /// call node.
+  public func _rawHashValue(seed: Int) -> Int {
+    Int(truncatingIfNeeded: Expr.mix(UInt64(rawValue) &+ UInt64(bitPattern: Int64(seed))))
+  }
 }
 
 /// One level of an expression, for `switch`. Every pass switches over this without `default:`,

@@ -6,6 +6,15 @@ struct Monomial: Hashable {
   static let one = Monomial(packed: [])
 
   init(packed: [UInt64]) { self.packed = packed }
+
+  static func == (a: Monomial, b: Monomial) -> Bool { a.packed == b.packed }
+  func hash(into hasher: inout Hasher) { hasher.combine(packed) }
+  /// The pairs folded by splitmix64's finaliser, not SipHash (as for ``Expr``).
+  func _rawHashValue(seed: Int) -> Int {
+    var h = UInt64(bitPattern: Int64(seed)) &+ UInt64(packed.count)
+    for p in packed { h = Expr.mix(h ^ p) }
+    return Int(truncatingIfNeeded: Expr.mix(h))
+  }
   init(atom: Int, exponent: Int) { packed = exponent == 0 ? [] : [UInt64(atom) << 32 | UInt64(exponent)] }
 
   var isOne: Bool { packed.isEmpty }

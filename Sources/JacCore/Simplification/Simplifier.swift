@@ -264,7 +264,17 @@ public final class Simplifier {
       return (measure.of(flipped), pool.treeSize(flipped)) < a ? flipped : e
     default: break
     }
+    if trace == nil && isAtomMonomial(e) { return e }
     let a = (measure.of(e), pool.treeSize(e))
+    if trace == nil {
+      do {
+        if let normal = try polynomialSumNormalForm(e, budget, toBeat: a.0) {
+          return (measure.of(normal), pool.treeSize(normal)) < a ? normal : e
+        }
+      } catch {
+        return e
+      }
+    }
     let normal: Expr
     var applied: RuleSet
     do {
