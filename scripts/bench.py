@@ -444,7 +444,8 @@ def main():
                 print(f"| {family} | {n} | {entries(n)} | {j[0] * 1000:.1f} | {c:.1f} | "
                       f"{c * 1000 / entries(n):.2f} | {j[1]:.1f} |", flush=True)
 
-    matrix_section(args)
+    if not args.only:
+        matrix_section(args)
 
 
 if __name__ == "__main__":
