@@ -87,7 +87,7 @@ check: test-deps test
 
 # Compare jac with SymPy on N random expressions (make crosscheck N=5000 for a large run).
 crosscheck: build
-	@python3 -c "import sympy" 2>/dev/null || python3 -m pip install -q sympy
+	@python3 -c "import sympy, numpy" 2>/dev/null || python3 -m pip install -q sympy numpy
 	python3 scripts/crosscheck.py --jac $(BIN)/jac --count $(N) --seed $(SEED) --size-sample $(if $(filter 40,$(N)),0,100)
 
 # Compare jac's matrix-form derivatives, written out with --expand, with SymPy's.

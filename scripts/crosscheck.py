@@ -398,6 +398,8 @@ def check_generated_code(args, rng, stats, failures):
             point = {v: rng.uniform(-2, 2) for v in VARS}
             try:
                 got = scope["jacobian"](*[point[v] for v in VARS])
+                # The unit returns a NumPy array of shape (1, n): its entries, in order.
+                got = [float(v) for v in got.ravel()]
             except (ValueError, ZeroDivisionError, OverflowError, TypeError):
                 # TypeError: a complex intermediate (x ** 1.5 of a negative x) met a math
                 # function; like ValueError, the point is outside the real domain.
