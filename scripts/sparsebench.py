@@ -21,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402  (the workload generators)
 
 SIZES = [200, 1600, 25600, 100000, 333334]
 
@@ -39,14 +41,8 @@ print(J.nnz(), time.perf_counter() - start)
 
 
 def bratu_line(n):
-    us = [f"u{i}" for i in range(1, n + 1)]
-    h2 = Fraction(1, (n + 1) ** 2)
-    rows = []
-    for i in range(n):
-        left = us[i - 1] if i > 0 else "0"
-        right = us[i + 1] if i < n - 1 else "0"
-        rows.append(f"{left} - 2*{us[i]} + {right} + ({h2})*exp({us[i]})")
-    return ", ".join(rows) + "\n"
+    """The bench's bratu workload (``bench.bratu``) as one input line."""
+    return ", ".join(bench.bratu(n)[2]) + "\n"
 
 
 def ensure_casadi():

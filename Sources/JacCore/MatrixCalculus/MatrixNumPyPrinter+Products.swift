@@ -99,7 +99,7 @@ extension MatrixNumPyPrinter {
     }
     chain.finish()
     let negative = isNegative(coefficient)
-    let (numerator, denominator) = fraction(negative ? pool.negate(coefficient) : coefficient)
+    let (numerator, denominator) = pool.scalarFraction(negative ? pool.negate(coefficient) : coefficient)
     var parts: [Printed] = []
     if numerator != pool.one || (chain.scaling.isEmpty && chain.matrix == nil) { parts.append(scalar(numerator)) }
     parts += chain.scaling
@@ -113,25 +113,5 @@ extension MatrixNumPyPrinter {
     guard negative else { return (text, level) }
     // -a * b is (-a) * b in Python: the same value.
     return ("-" + wrapped((text, level), atLeast: .product), level >= .power ? .unary : .product)
-  }
-
-  /// A positive scalar as numerator and denominator: 1/norm(x)^3 is (1, norm(x)^3), 3/2 is (3, 2).
-  func fraction(_ c: Expr) -> (Expr, Expr) {
-    var numerator: [Expr] = []
-    var denominator: [Expr] = []
-    let factors: [Expr]
-    if case .product(let fs) = pool.node(c) { factors = fs } else { factors = [c] }
-    for f in factors {
-      if case .power(let b, let k) = pool.node(f), let q = pool.rational(k), q < Rational(0) {
-        denominator.append(pool.power(b, pool.number(-q)))
-      } else if let q = pool.rational(f), q.denominator != BigInt(1) {
-        numerator.append(pool.number(Rational(q.numerator)))
-        denominator.append(pool.number(Rational(q.denominator)))
-      } else {
-        numerator.append(f)
-      }
-    }
-    func product(_ es: [Expr]) -> Expr { es.isEmpty ? pool.one : es.count == 1 ? es[0] : pool.multiply(es) }
-    return (product(numerator), product(denominator))
   }
 }

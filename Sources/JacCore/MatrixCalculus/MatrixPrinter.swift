@@ -117,7 +117,7 @@ public struct MatrixPrinter {
           negative = true
           c = pool.negate(c)
         }
-        let (numerator, below) = fraction(c)
+        let (numerator, below) = pool.scalarFraction(c)
         if below != pool.one { denominator = below }
         if numerator != pool.one { parts.append(wrapped(scalar(numerator), atLeast: .product)) }
         continue
@@ -130,26 +130,6 @@ public struct MatrixPrinter {
     var text = parts.joined(separator: "*")
     if let denominator { text += "/" + wrapped(scalar(denominator), atLeast: .postfix) }
     return negative ? ("-" + text, .negation) : (text, .product)
-  }
-
-  /// A positive scalar as numerator and denominator: 1/norm(x)^3 is (1, norm(x)^3), 3/2 is (3, 2).
-  private func fraction(_ c: Expr) -> (Expr, Expr) {
-    var numerator: [Expr] = []
-    var denominator: [Expr] = []
-    let factors: [Expr]
-    if case .product(let fs) = pool.node(c) { factors = fs } else { factors = [c] }
-    for f in factors {
-      if case .power(let b, let k) = pool.node(f), let q = pool.rational(k), q < Rational(0) {
-        denominator.append(pool.power(b, pool.number(-q)))
-      } else if let q = pool.rational(f), q.denominator != BigInt(1) {
-        numerator.append(pool.number(Rational(q.numerator)))
-        denominator.append(pool.number(Rational(q.denominator)))
-      } else {
-        numerator.append(f)
-      }
-    }
-    func product(_ es: [Expr]) -> Expr { es.isEmpty ? pool.one : es.count == 1 ? es[0] : pool.multiply(es) }
-    return (product(numerator), product(denominator))
   }
 
   // MARK: Scalars
