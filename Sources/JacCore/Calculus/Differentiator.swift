@@ -108,34 +108,26 @@ public final class Differentiator {
     variables.reduce(e) { derivative($0, $1) }
   }
 
-  /// ∂e/∂x with `table` as the memo for x.
+  /// ∂e/∂x with `table` as the memo for x. Leaves are answered without the memo; the other
+  /// kinds read their operands from the pool's records (no ``Node``, no operand array), and a
+  /// sum or product whose derivative has one nonzero part is not passed through `add` again
+  /// (``ExpressionPool/single(_:)``): in a Jacobian most entries are such parts.
   func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
-    if let done = table[e] { return done }
     let p = pool
     let result: Expr
-    switch p.node(e) {
-    case .number, .constant: result = p.zero
-    case .symbol: result = e == x ? p.one : p.zero
-    case .undefined: result = p.undefined
-    case .sum(let terms):
-      // Only the terms that depend on x: in a long sum most do not (the arm's angles
-      // q₁ + … + qᵢ, differentiated along each q). A long sum is not even asked: its terms that
-      // hold x are looked up (``termsHolding(_:_:_:)``), so the gradient of a sum of n terms
-      // costs n, not n².
-      let asked = terms.count > Self.indexedSum ? termsHolding(x, e, terms) : terms
-      let parts = asked.map { derivative($0, x, &table) }.filter { $0 != p.zero }
-      result = parts.isEmpty ? p.zero : parts.count == 1 ? parts[0] : p.add(parts)
-    case .product(let factors):
-      var terms: [Expr] = []
-      for i in factors.indices {
-        let di = derivative(factors[i], x, &table)
-        if di == p.zero { continue }
-        var others = factors
-        others[i] = di
-        terms.append(p.multiply(others))
-      }
-      result = p.add(terms)
-    case .power(let u, let v):
+    switch p.kind(e) {
+    case .number, .constant: return p.zero
+    case .symbol: return e == x ? p.one : p.zero
+    case .undefined: return p.undefined
+    case .sum:
+      if let done = table[e] { return done }
+      result = sumDerivative(e, x, &table)
+    case .product:
+      if let done = table[e] { return done }
+      result = productDerivative(e, x, &table)
+    case .power:
+      if let done = table[e] { return done }
+      let (u, v) = (p.operand(e, 0), p.operand(e, 1))
       let du = derivative(u, x, &table)
       let dv = derivative(v, x, &table)
       if dv == p.zero {
@@ -146,11 +138,17 @@ public final class Differentiator {
         let inner = p.add(p.multiply(dv, p.call(.log, u)), p.multiply([v, du, p.reciprocal(u)]))
         result = p.multiply(e, inner)
       }
-    case .call(let f, let u):
+    case .call:
+      if let done = table[e] { return done }
+      let u = p.operand(e, 0)
       let du = derivative(u, x, &table)
-      result = du == p.zero ? p.zero : p.multiply(p.derivativeOf(f, at: u), du)
-    case .apply(let op, let args):
+      // f'(u)·1 = f'(u): a canonical expression times 1 is itself.
+      let f = p.function(e)!
+      result = du == p.zero ? p.zero : du == p.one ? p.derivativeOf(f, at: u) : p.multiply(p.derivativeOf(f, at: u), du)
+    case .apply:
+      if let done = table[e] { return done }
       // The chain rule for several arguments: d op(a₁, …, aₙ) = Σᵢ ∂ᵢop(a₁, …, aₙ)·daᵢ.
+      guard case .apply(let op, let args) = p.node(e) else { preconditionFailure("an apply node") }
       var terms: [Expr] = []
       for (i, a) in args.enumerated() {
         let da = derivative(a, x, &table)
@@ -160,5 +158,56 @@ public final class Differentiator {
     }
     table.remember(result, for: e, poolCount: p.count)
     return result
+  }
+
+  /// d(Σ tᵢ) = Σ d tᵢ over the terms that depend on x: in a long sum most do not (the arm's
+  /// angles q₁ + … + qᵢ, differentiated along each q). A long sum is not even asked: its terms
+  /// that hold x are looked up (``termsHolding(_:_:_:)``), so the gradient of a sum of n terms
+  /// costs n, not n². The parts are gathered without an array until a second one appears.
+  private func sumDerivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
+    let p = pool
+    let count = p.operandCount(e)
+    var first = p.zero
+    var parts: [Expr] = []
+    func take(_ d: Expr) {
+      if d == p.zero { return }
+      if first == p.zero {
+        first = d
+        return
+      }
+      if parts.isEmpty { parts.append(first) }
+      parts.append(d)
+    }
+    if count > Self.indexedSum {
+      for t in termsHolding(x, e, p.operands(e)) { take(derivative(t, x, &table)) }
+    } else {
+      for i in 0..<count { take(derivative(p.operand(e, i), x, &table)) }
+    }
+    return parts.isEmpty ? p.single(first) : p.add(parts)
+  }
+
+  /// d(Π fᵢ) = Σᵢ (d fᵢ) Π_{j≠i} fⱼ; with one factor that depends on x (the usual case: c·u,
+  /// c·exp(u)) that single product, without a sum around it.
+  private func productDerivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
+    let p = pool
+    let count = p.operandCount(e)
+    var terms: [Expr] = []
+    var only = p.zero
+    var factors: [Expr] = []
+    for i in 0..<count {
+      let di = derivative(p.operand(e, i), x, &table)
+      if di == p.zero { continue }
+      if factors.isEmpty { factors = p.operands(e) }
+      var others = factors
+      others[i] = di
+      let term = p.multiply(others)
+      if only == p.zero && terms.isEmpty {
+        only = term
+        continue
+      }
+      if terms.isEmpty { terms.append(only) }
+      terms.append(term)
+    }
+    return terms.isEmpty ? p.single(only) : p.add(terms)
   }
 }

@@ -82,12 +82,16 @@ extension ExpressionPool {
   /// `t₁ + t₂ + …` in canonical form: `fold-constants` (1/3 + 1/6 = 1/2), `collect-like-terms`
   /// (2x + 3x = 5x), `identity-elements` (u + 0 = u).
   public func add(_ terms: [Expr], trace: RuleTrace? = nil) -> Expr {
+    if trace == nil {
+      if terms.count == 1 { return single(terms[0]) }
+      if terms.count == 2, let e = sumOfTwo(terms[0], terms[1]) { return e }
+    }
     var constant = Rational.zero
     var numbers = 0
     var collected = false
-    var pending = terms[...]
     var flat: [Expr] = []
-    while let t = pending.popFirst() {
+    flat.reserveCapacity(terms.count)
+    for t in terms {
       switch kind(t) {
       case .undefined: return undefined
       case .sum: flat.append(contentsOf: operands(t))
@@ -125,7 +129,38 @@ extension ExpressionPool {
     if result.isEmpty { return zero }
     if result.count == 1 { return result[0].term }
     result.sort { compareTerms($0.term, rest: $0.rest, $1.term, rest: $1.rest) < 0 }
-    return intern(.sum, payload: 0, operands: result.lazy.map(\.term))
+    return intern(.sum, payload: 0, operands: result.lazy.map { $0.term })
+  }
+
+  /// `add([t])` for a canonical `t`: `t` itself (each step of `add` rebuilds a canonical
+  /// term as it was). A number of more than four limbs still takes the general path (a trace
+  /// that nobody reads forces it), which charges its fold as number work (``fits(_:after:_:)``).
+  func single(_ t: Expr) -> Expr {
+    if let q = rational(t), q.numerator.limbCount + q.denominator.limbCount > 4 { return add([t], trace: RuleTrace()) }
+    return t
+  }
+
+  /// `a + b` for canonical terms that are not sums, not both numbers and not like terms
+  /// (`-2 + 1/4*exp(u)`, `x + y`): the two terms sorted, without the general path's arrays and
+  /// groups; nil for any other pair. 0 + b = b.
+  private func sumOfTwo(_ a: Expr, _ b: Expr) -> Expr? {
+    let ka = kind(a)
+    let kb = kind(b)
+    if ka == .sum || kb == .sum || ka == .undefined || kb == .undefined || (ka == .number && kb == .number) {
+      return nil
+    }
+    if ka == .number || kb == .number {
+      let (n, t) = ka == .number ? (a, b) : (b, a)
+      let q = rational(n)!
+      // The general path folds the number into 0 first: the same work is charged.
+      if !fits(q, after: .zero, q) { return numberOverflow() }
+      if q.isZero { return t }
+      return intern(.sum, payload: 0, operands: [n, t])
+    }
+    let ra = coefficientAndRest(a).1
+    let rb = coefficientAndRest(b).1
+    if ra == rb { return nil }
+    return intern(.sum, payload: 0, operands: compareTerms(a, rest: ra, b, rest: rb) < 0 ? [a, b] : [b, a])
   }
 
   /// `c·rest` where `rest` is a canonical product without a coefficient, or a non-product.
