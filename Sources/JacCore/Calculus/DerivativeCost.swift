@@ -29,13 +29,36 @@
 /// bounds 3.4 million, not 2.5·10⁹.
 struct DerivativeCost {
   let pool: ExpressionPool
-  /// Column of each variable; a symbol that is not one is a constant.
-  private let variables: Set<Expr>
+  /// A few variables (a batch's small Jacobians, in a pool that grows along the stream) are
+  /// looked up in a list; more in an array by node id (Bratu with n = 100,000 asks for 400,000
+  /// symbols). A symbol that is not a variable is a constant.
+  private let fewVariables: [Expr]
+  private let isVariable: [Bool]
+  /// The number of distinct variables.
+  private let variableCount: Int
   private var known: [Expr: (v: Int, a: Int)] = [:]
 
   init(pool: ExpressionPool, variables: [Expr]) {
     self.pool = pool
-    self.variables = Set(variables)
+    if variables.count <= 16 {
+      fewVariables = variables
+      isVariable = []
+      variableCount = Set(variables).count
+      return
+    }
+    var isVariable = Array(repeating: false, count: pool.count)
+    var count = 0
+    for x in variables where !isVariable[x.index] {
+      isVariable[x.index] = true
+      count += 1
+    }
+    fewVariables = []
+    self.isVariable = isVariable
+    variableCount = count
+  }
+
+  private func isVariable(_ e: Expr) -> Bool {
+    isVariable.isEmpty ? fewVariables.contains(e) : e.index < isVariable.count && isVariable[e.index]
   }
 
   /// The bound for differentiating every one of `roots` along every variable, saturating. A
@@ -63,7 +86,7 @@ struct DerivativeCost {
     var (v, a, work) = (0, 0, 0)
     switch pool.kind(e) {
     case .number, .constant, .undefined: return (0, 0, 0)
-    case .symbol: return variables.contains(e) ? (1, 1, 0) : (0, 0, 0)
+    case .symbol: return isVariable(e) ? (1, 1, 0) : (0, 0, 0)
     case .sum, .product:
       let k = pool.operandCount(e)
       for i in 0..<k {
@@ -72,7 +95,7 @@ struct DerivativeCost {
         a += m.a + (pool.kind(e) == .product ? k * m.v : 0)
         work += m.work
       }
-      v = min(v, variables.count)
+      v = min(v, variableCount)
       return (v, a, work + a + k * v / 4)
     case .call:
       let u = pool.operand(e, 0)
@@ -81,7 +104,7 @@ struct DerivativeCost {
       return (m.v, a, m.work + a + 10 * m.v)
     case .power:
       let (mb, mx) = (tree(pool.operand(e, 0)), tree(pool.operand(e, 1)))
-      v = min(mb.v + mx.v, variables.count)
+      v = min(mb.v + mx.v, variableCount)
       a = 10 * v + mb.a + mx.a
       return (v, a, mb.work + mx.work + a + 10 * v)
     case .apply:
@@ -91,7 +114,7 @@ struct DerivativeCost {
         a += m.a + 6 * m.v
         work += m.work
       }
-      v = min(v, variables.count)
+      v = min(v, variableCount)
       return (v, a, work + a + 10 * v)
     }
   }
@@ -144,14 +167,14 @@ struct DerivativeCost {
   private mutating func compute(_ e: Expr) -> (v: Int, a: Int) {
     switch pool.kind(e) {
     case .number, .constant, .undefined: return (0, 0)
-    case .symbol: return variables.contains(e) ? (1, 1) : (0, 0)
+    case .symbol: return isVariable(e) ? (1, 1) : (0, 0)
     case .sum:
       var (v, a) = (0, 0)
       for i in 0..<pool.operandCount(e) {
         let m = measure(pool.operand(e, i))
         (v, a) = (Self.add(v, m.v), Self.add(a, m.a))
       }
-      return (min(v, variables.count), a)
+      return (min(v, variableCount), a)
     case .product:
       let k = pool.operandCount(e)
       var (v, a) = (0, 0)
@@ -159,14 +182,14 @@ struct DerivativeCost {
         let m = measure(pool.operand(e, i))
         (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(k, m.v), m.a)))
       }
-      return (min(v, variables.count), a)
+      return (min(v, variableCount), a)
     case .call:
       let u = pool.operand(e, 0)
       let m = measure(u)
       return (m.v, Self.add(Self.times(factors(pool.function(e)!, u), m.v), m.a))
     case .power:
       let (mb, mx) = (measure(pool.operand(e, 0)), measure(pool.operand(e, 1)))
-      let v = min(Self.add(mb.v, mx.v), variables.count)
+      let v = min(Self.add(mb.v, mx.v), variableCount)
       return (v, Self.add(Self.times(10, v), Self.add(mb.a, mx.a)))
     case .apply:
       // One term per argument, each a partial (up to a few factors) times the argument's derivative.
@@ -175,7 +198,7 @@ struct DerivativeCost {
         let m = measure(pool.operand(e, i))
         (v, a) = (Self.add(v, m.v), Self.add(a, Self.add(Self.times(6, m.v), m.a)))
       }
-      return (min(v, variables.count), a)
+      return (min(v, variableCount), a)
     }
   }
 }

@@ -83,17 +83,24 @@ extension Differentiator {
     var column = Array(repeating: -1, count: pool.count)
     for (j, x) in variables.enumerated() { column[x.index] = j }
     var rows = Array(repeating: [Int](), count: variables.count)
+    var found: [Int] = []
     for (i, f) in functions.enumerated() {
-      var found: [Int] = []
-      for node in pool.distinctNodes([f]) {
+      found.removeAll(keepingCapacity: true)
+      var undefined = false
+      pool.forEachDistinctNode(f) { node in
         if pool.isUndefined(node) {
-          found = Array(variables.indices)
-          break
+          undefined = true
+          return false
         }
         if column[node.index] >= 0 { found.append(column[node.index]) }
+        return true
       }
-      // distinctNodes visits each node once, so `found` has no repeats.
-      for j in found { rows[j].append(i) }
+      // The walk visits each node once, so `found` has no repeats; each column gets row i once.
+      if undefined {
+        for j in variables.indices { rows[j].append(i) }
+      } else {
+        for j in found { rows[j].append(i) }
+      }
     }
     return rows
   }

@@ -142,9 +142,9 @@ public final class Differentiator {
       if let done = table[e] { return done }
       let u = p.operand(e, 0)
       let du = derivative(u, x, &table)
-      // f'(u)·1 = f'(u): a canonical expression times 1 is itself.
+      // exp' is exp: e itself.
       let f = p.function(e)!
-      result = du == p.zero ? p.zero : du == p.one ? p.derivativeOf(f, at: u) : p.multiply(p.derivativeOf(f, at: u), du)
+      result = du == p.zero ? p.zero : p.multiply(f == .exp ? e : p.derivativeOf(f, at: u), du)
     case .apply:
       if let done = table[e] { return done }
       // The chain rule for several arguments: d op(a₁, …, aₙ) = Σᵢ ∂ᵢop(a₁, …, aₙ)·daᵢ.
@@ -197,10 +197,15 @@ public final class Differentiator {
     for i in 0..<count {
       let di = derivative(p.operand(e, i), x, &table)
       if di == p.zero { continue }
-      if factors.isEmpty { factors = p.operands(e) }
-      var others = factors
-      others[i] = di
-      let term = p.multiply(others)
+      let term: Expr
+      if count == 2 {
+        term = i == 0 ? p.multiply(di, p.operand(e, 1)) : p.multiply(p.operand(e, 0), di)
+      } else {
+        if factors.isEmpty { factors = p.operands(e) }
+        var others = factors
+        others[i] = di
+        term = p.multiply(others)
+      }
       if only == p.zero && terms.isEmpty {
         only = term
         continue

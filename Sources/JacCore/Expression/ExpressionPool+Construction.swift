@@ -53,7 +53,10 @@ extension ExpressionPool {
     return undefined
   }
 
-  public func add(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr { add([a, b], trace: trace) }
+  public func add(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr {
+    if trace == nil, let e = sumOfTwo(a, b) { return e }
+    return collectTerms([a, b], trace: trace)
+  }
   /// −F for a sum F as a sum, each term's sign turned: −(x − 2) = 2 − x (``negate(_:)`` would
   /// keep F and turn its coefficient).
   func turned(_ sum: Expr) -> Expr { add(operands(sum).map { negate($0) }) }
@@ -71,7 +74,10 @@ extension ExpressionPool {
     default: return multiply([minusOne, a], trace: trace)
     }
   }
-  public func multiply(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr { multiply([a, b], trace: trace) }
+  public func multiply(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr {
+    if trace == nil, let e = productOfTwo(a, b) { return e }
+    return multiplyCollecting([a, b], trace: trace)
+  }
   public func divide(_ a: Expr, _ b: Expr, trace: RuleTrace? = nil) -> Expr {
     multiply([a, power(b, minusOne, trace: trace)], trace: trace)
   }
@@ -86,81 +92,65 @@ extension ExpressionPool {
       if terms.count == 1 { return single(terms[0]) }
       if terms.count == 2, let e = sumOfTwo(terms[0], terms[1]) { return e }
     }
+    return collectTerms(terms, trace: trace)
+  }
+
+  /// ``add(_:trace:)``'s general path: flatten, fold, collect, sort. A term alone in its group
+  /// is kept as it came (rebuilding it from its coefficient and rest gives the same node).
+  func collectTerms(_ terms: [Expr], trace: RuleTrace?) -> Expr {
+    for t in terms where kind(t) == .undefined { return undefined }
     var constant = Rational.zero
     var numbers = 0
     var collected = false
-    var flat: [Expr] = []
-    flat.reserveCapacity(terms.count)
-    for t in terms {
-      switch kind(t) {
-      case .undefined: return undefined
-      case .sum: flat.append(contentsOf: operands(t))
-      default: flat.append(t)
-      }
-    }
-    var coefficients = OrderedGroups<Rational>(capacity: flat.count)
+    var coefficients = OrderedGroups<Rational>(capacity: terms.count + 2)
+    // Per group, its term while it has one member, else 0.
+    var alone: [Expr] = []
+    alone.reserveCapacity(terms.count + 2)
     var tooLarge = false
-    for t in flat {
+    var overflow = false
+    func take(_ t: Expr) {
       if let q = rational(t) {
         if q.isZero { trace?.note(.identityElements) }
         numbers += 1
         let before = constant
         constant = constant + q
-        if !fits(constant, after: before, q) { return numberOverflow() }
-        continue
+        overflow = overflow || !fits(constant, after: before, q)
+        return
       }
       let (c, rest) = coefficientAndRest(t)
-      coefficients.add(rest, c) { sum, c in
+      let i = coefficients.add(rest, c) { sum, c in
         collected = true
         guard !tooLarge else { return }
         let before = sum
         sum = sum + c
         tooLarge = !fits(sum, after: before, c)
       }
+      if i == alone.count { alone.append(t) } else { alone[i] = zero }
+    }
+    for t in terms {
+      if kind(t) == .sum {
+        for k in 0..<operandCount(t) where !overflow { take(operand(t, k)) }
+      } else {
+        take(t)
+      }
+      if overflow { return numberOverflow() }
     }
     if tooLarge { return numberOverflow() }
     if numbers >= 2 { trace?.note(.foldConstants) }
     if collected { trace?.note(.collectLikeTerms) }
-    var result: [(term: Expr, rest: Expr)] = []
+    // The pool's scratch array, handed back on return (this function does not call itself).
+    var result = termScratch
+    termScratch = []
+    result.removeAll(keepingCapacity: true)
+    defer { termScratch = result }
     if !constant.isZero { result.append((number(constant), one)) }
-    for (rest, c) in zip(coefficients.keys, coefficients.values) where !c.isZero {
-      result.append((scaled(rest, by: c), rest))
+    for (i, rest) in coefficients.keys.enumerated() where !coefficients.values[i].isZero {
+      result.append((alone[i] != zero ? alone[i] : scaled(rest, by: coefficients.values[i]), rest))
     }
     if result.isEmpty { return zero }
     if result.count == 1 { return result[0].term }
     result.sort { compareTerms($0.term, rest: $0.rest, $1.term, rest: $1.rest) < 0 }
     return intern(.sum, payload: 0, operands: result.lazy.map { $0.term })
-  }
-
-  /// `add([t])` for a canonical `t`: `t` itself (each step of `add` rebuilds a canonical
-  /// term as it was). A number of more than four limbs still takes the general path (a trace
-  /// that nobody reads forces it), which charges its fold as number work (``fits(_:after:_:)``).
-  func single(_ t: Expr) -> Expr {
-    if let q = rational(t), q.numerator.limbCount + q.denominator.limbCount > 4 { return add([t], trace: RuleTrace()) }
-    return t
-  }
-
-  /// `a + b` for canonical terms that are not sums, not both numbers and not like terms
-  /// (`-2 + 1/4*exp(u)`, `x + y`): the two terms sorted, without the general path's arrays and
-  /// groups; nil for any other pair. 0 + b = b.
-  private func sumOfTwo(_ a: Expr, _ b: Expr) -> Expr? {
-    let ka = kind(a)
-    let kb = kind(b)
-    if ka == .sum || kb == .sum || ka == .undefined || kb == .undefined || (ka == .number && kb == .number) {
-      return nil
-    }
-    if ka == .number || kb == .number {
-      let (n, t) = ka == .number ? (a, b) : (b, a)
-      let q = rational(n)!
-      // The general path folds the number into 0 first: the same work is charged.
-      if !fits(q, after: .zero, q) { return numberOverflow() }
-      if q.isZero { return t }
-      return intern(.sum, payload: 0, operands: [n, t])
-    }
-    let ra = coefficientAndRest(a).1
-    let rb = coefficientAndRest(b).1
-    if ra == rb { return nil }
-    return intern(.sum, payload: 0, operands: compareTerms(a, rest: ra, b, rest: rb) < 0 ? [a, b] : [b, a])
   }
 
   /// `c·rest` where `rest` is a canonical product without a coefficient, or a non-product.
@@ -177,7 +167,12 @@ extension ExpressionPool {
   /// `f₁·f₂·…` in canonical form: `fold-constants` (2·3 = 6), `collect-like-factors`
   /// (x·x = x², x·y/x = y), `identity-elements` (1·u = u, 0·u = 0).
   public func multiply(_ factors: [Expr], trace: RuleTrace? = nil) -> Expr {
-    if trace == nil, factors.count == 2, let e = numberTimesFactor(factors[0], factors[1]) { return e }
+    if trace == nil, factors.count == 2, let e = productOfTwo(factors[0], factors[1]) { return e }
+    return multiplyCollecting(factors, trace: trace)
+  }
+
+  /// ``multiply(_:trace:)`` past its number·factor shortcut.
+  func multiplyCollecting(_ factors: [Expr], trace: RuleTrace?) -> Expr {
     if trace == nil, let merged = mergedIntoProduct(factors) { return merged }
     var work = factors
     for _ in 0..<4 {
@@ -189,34 +184,6 @@ extension ExpressionPool {
     // Pathological inputs: settle for the last collected form.
     if case .done(let e) = collectFactors(work, final: true, trace: trace) { return e }
     return undefined
-  }
-
-  /// `a·b` where one is a number and the other a number or a factor that is not a product (a
-  /// symbol, constant, call, application or canonical power): the product ``collectFactors(_:final:trace:)``
-  /// builds, with the same size checks, without its arrays and groups (`2*x`, `1/4*exp(u)`
-  /// from the parser). nil for any other pair.
-  private func numberTimesFactor(_ a: Expr, _ b: Expr) -> Expr? {
-    let (c, x) = kind(a) == .number ? (a, b) : (b, a)
-    guard kind(c) == .number else { return nil }
-    let q = rational(c)!
-    if kind(x) == .number {
-      let p = rational(x)!
-      let first = Rational.one * q
-      if !fits(first, after: .one, q) { return numberOverflow() }
-      let value = first * p
-      if !fits(value, after: first, p) { return numberOverflow() }
-      return value.isZero ? zero : number(value)
-    }
-    switch kind(x) {
-    case .symbol, .constant, .call, .apply: break
-    // A power is collected as its base and exponent and rebuilt: the same node when canonical.
-    case .power: guard power(operand(x, 0), operand(x, 1)) == x else { return nil }
-    default: return nil
-    }
-    if !fits(q, after: .one, q) { return numberOverflow() }
-    if q.isZero { return zero }
-    if q.isOne { return x }
-    return intern(.product, payload: 0, operands: [c, x])
   }
 
   private enum Collected {
@@ -362,12 +329,16 @@ extension ExpressionPool {
 
   private func numericPower(_ b: Rational, _ q: Rational, trace: RuleTrace?) -> Expr? {
     guard let p = q.numerator.intValue, let n = q.denominator.intValue, p != .min else { return nil }
-    let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)
-    // Checked arithmetic: exponents near Int.max come from input like 6^66660.5666666666666666.
-    let (work, overflow) = bits.multipliedReportingOverflow(by: abs(p))
     // A result no larger than the base (|p/n| ≤ 1: a reciprocal, a root) is always computed, so
-    // a number the pool holds (up to `Limits.numberBits`) has its reciprocal too.
-    guard !overflow, work / n <= max(Self.maxExactPowerBits, bits) else { return nil }
+    // a number the pool holds (up to `Limits.numberBits`) has its reciprocal too (and the base's
+    // size is not even measured when |p| < 2²⁰: 1/4000000 is read as 4000000^(-1). A pool's
+    // number has at most 2¹⁷ bits, so bits·|p| cannot overflow then.
+    if abs(p) > n || abs(p) >= 1 << 20 {
+      let bits = max(b.numerator.bitWidth, b.denominator.bitWidth)
+      // Checked arithmetic: exponents near Int.max come from input like 6^66660.5666666666666666.
+      let (work, overflow) = bits.multipliedReportingOverflow(by: abs(p))
+      guard !overflow, work / n <= max(Self.maxExactPowerBits, bits) else { return nil }
+    }
     if n == 1 { return number(b.power(p)) }
     // b^(p/n) = b^k · b^(r/n) with p = k·n + r, 0 < r < n (floor division, without overflow).
     var r = p % n

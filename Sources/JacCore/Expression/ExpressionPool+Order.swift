@@ -68,6 +68,10 @@ extension ExpressionPool {
   /// that way (`x01`, `x1`) fall back to plain order, so distinct names never compare equal.
   static func compareNames(_ a: String, _ b: String) -> Int {
     if a == b { return 0 }
+    // Native strings lend their bytes without a copy; others are made contiguous first.
+    if let c = a.utf8.withContiguousStorageIfAvailable({ x in
+      b.utf8.withContiguousStorageIfAvailable { y in compareNames(x, y) }
+    }), let c { return c }
     var a = a
     var b = b
     return a.withUTF8 { x in b.withUTF8 { y in compareNames(x, y) } }

@@ -63,6 +63,10 @@ public final class ExpressionPool {
   /// Scratch for ``distinctNodes(_:)``: the generation of the walk that last visited each node.
   var visitMarks: [UInt32] = []
   var visitGeneration: UInt32 = 0
+  /// Scratch for ``forEachDistinctNode(_:_:)``: its stack, kept so a walk allocates nothing.
+  var walkStack: [Expr] = []
+  /// Scratch for `add`'s general path: the collected terms with their coefficient-free parts.
+  var termScratch: [(term: Expr, rest: Expr)] = []
 
   public init() {
     zero = Expr(0)

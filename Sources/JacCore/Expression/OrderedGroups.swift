@@ -13,11 +13,12 @@ struct OrderedGroups<Value> {
     values.reserveCapacity(capacity)
   }
 
-  /// Combines `value` into the group of `key` (or starts the group).
-  mutating func add(_ key: Expr, _ value: Value, combine: (inout Value, Value) -> Void) {
+  /// Combines `value` into the group of `key` (or starts the group); the group's position.
+  @discardableResult
+  mutating func add(_ key: Expr, _ value: Value, combine: (inout Value, Value) -> Void) -> Int {
     if let i = position(of: key) {
       combine(&values[i], value)
-      return
+      return i
     }
     keys.append(key)
     values.append(value)
@@ -26,6 +27,7 @@ struct OrderedGroups<Value> {
     } else if keys.count > Self.linearLimit {
       index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
     }
+    return keys.count - 1
   }
 
   private func position(of key: Expr) -> Int? {
