@@ -72,6 +72,18 @@ import Testing
     #expect(f.d(f.parse(e), x) == f.engine.differentiator.derivative(f.parse(e), f.pool.symbol(x)))
   }
 
+  /// Symbol bits: an expression may hold each of its symbols, and most others are ruled out
+  /// without a walk (what the differentiator asks before anything else).
+  @Test func symbolBits() {
+    let f = Fixture()
+    let e = f.parse("u1 - 2*u2 + exp(u3)/4")
+    for name in ["u1", "u2", "u3"] { #expect(f.pool.mayHold(e, f.pool.symbol(name))) }
+    let others = (4...100).map { f.pool.symbol("u\($0)") }
+    #expect(others.filter { !f.pool.mayHold(e, $0) }.count > 80)
+    #expect(!f.pool.mayHold(f.parse("2*pi + 1"), f.pool.symbol("u1")))
+    #expect(f.d(e, "u7") == f.pool.zero)
+  }
+
   /// The distinct nodes of some roots in id order, whether the ids are dense (read from the
   /// marks in order) or spread over the pool (sorted); the walk without an array visits the same.
   @Test func distinctNodes() {
@@ -85,10 +97,16 @@ import Testing
     }
     for root in [a, b, dense] {
       var visited: [Expr] = []
-      f.pool.forEachDistinctNode(root) { visited.append($0); return true }
+      f.pool.forEachDistinctNode(root) {
+        visited.append($0)
+        return true
+      }
       #expect(visited.sorted { $0.id < $1.id } == reference(f.pool, [root]))
       var count = 0
-      f.pool.forEachDistinctNode(root) { _ in count += 1; return count < 3 }
+      f.pool.forEachDistinctNode(root) { _ in
+        count += 1
+        return count < 3
+      }
       #expect(count == 3)
     }
   }

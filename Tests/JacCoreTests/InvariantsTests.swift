@@ -46,14 +46,14 @@ import Testing
   /// for code that already holds a canonical result): each makes one bad node.
   enum Breakage: CaseIterable {
     case unsortedSum, likeTermsApart, nestedProduct, coefficientOne, exponentOne, undefinedArgument
-    case restNeverInterned, staleDepth, staleHash, operandFromTheFuture, notInTable
+    case restNeverInterned, staleDepth, staleHash, staleSymbolBits, operandFromTheFuture, notInTable
 
     var invariant: ExpressionPool.InvariantViolation.Invariant {
       switch self {
       case .unsortedSum, .likeTermsApart, .nestedProduct, .coefficientOne, .exponentOne, .restNeverInterned:
         return .canonical
       case .undefinedArgument: return .undefinedAbsorbs
-      case .staleDepth, .staleHash: return .cache
+      case .staleDepth, .staleHash, .staleSymbolBits: return .cache
       case .operandFromTheFuture: return .operands
       case .notInTable: return .interning
       }
@@ -76,6 +76,10 @@ import Testing
       case .staleDepth:
         let e = p.add(x, y)
         p.records[e.index].depth += 1
+        return e
+      case .staleSymbolBits:
+        let e = p.multiply(x, p.call(.sin, y))
+        p.records[e.index].symbolBits = 0
         return e
       case .staleHash:
         let e = p.call(.cos, x)

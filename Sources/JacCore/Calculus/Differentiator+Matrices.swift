@@ -77,7 +77,9 @@ extension Differentiator {
   /// every function in every column: the rules give 0 just as fast as the walk would (a batch of
   /// 10,000 2×2 Jacobians spent more time walking than differentiating).
   private func pattern(_ variables: [Expr], in functions: [Expr]) -> [[Int]] {
-    if functions.count * variables.count <= 64 { return Array(repeating: Array(functions.indices), count: variables.count) }
+    if functions.count * variables.count <= 64 {
+      return Array(repeating: Array(functions.indices), count: variables.count)
+    }
     // The column of each variable by node id (−1: not a variable), an array rather than a
     // dictionary: Bratu with n = 100,000 looks up a million nodes.
     var column = Array(repeating: -1, count: pool.count)

@@ -108,25 +108,29 @@ public final class Differentiator {
     variables.reduce(e) { derivative($0, $1) }
   }
 
-  /// ∂e/∂x with `table` as the memo for x. Leaves are answered without the memo; the other
+  /// ∂e/∂x with `table` as the memo for x. Leaves, and expressions whose symbol bits show they
+  /// do not hold x (``ExpressionPool/mayHold(_:_:)``), are answered without the memo; the other
   /// kinds read their operands from the pool's records (no ``Node``, no operand array), and a
   /// sum or product whose derivative has one nonzero part is not passed through `add` again
   /// (``ExpressionPool/single(_:)``): in a Jacobian most entries are such parts.
   func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
     let p = pool
-    let result: Expr
     switch p.kind(e) {
     case .number, .constant: return p.zero
     case .symbol: return e == x ? p.one : p.zero
     case .undefined: return p.undefined
-    case .sum:
+    case .sum, .product, .power, .call, .apply:
+      // Every rule gives 0 when no operand's derivative is nonzero: an expression without x
+      // (its symbol bits miss x's) is answered at once, without the memo.
+      if !p.mayHold(e, x) { return p.zero }
       if let done = table[e] { return done }
-      result = sumDerivative(e, x, &table)
-    case .product:
-      if let done = table[e] { return done }
-      result = productDerivative(e, x, &table)
+    }
+    let result: Expr
+    switch p.kind(e) {
+    case .number, .constant, .symbol, .undefined: preconditionFailure("leaves are answered above")
+    case .sum: result = sumDerivative(e, x, &table)
+    case .product: result = productDerivative(e, x, &table)
     case .power:
-      if let done = table[e] { return done }
       let (u, v) = (p.operand(e, 0), p.operand(e, 1))
       let du = derivative(u, x, &table)
       let dv = derivative(v, x, &table)
@@ -139,14 +143,12 @@ public final class Differentiator {
         result = p.multiply(e, inner)
       }
     case .call:
-      if let done = table[e] { return done }
       let u = p.operand(e, 0)
       let du = derivative(u, x, &table)
       // exp' is exp: e itself.
       let f = p.function(e)!
       result = du == p.zero ? p.zero : p.multiply(f == .exp ? e : p.derivativeOf(f, at: u), du)
     case .apply:
-      if let done = table[e] { return done }
       // The chain rule for several arguments: d op(a₁, …, aₙ) = Σᵢ ∂ᵢop(a₁, …, aₙ)·daᵢ.
       guard case .apply(let op, let args) = p.node(e) else { preconditionFailure("an apply node") }
       var terms: [Expr] = []

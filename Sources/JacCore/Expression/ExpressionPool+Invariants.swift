@@ -10,7 +10,7 @@ extension ExpressionPool {
     /// The invariants, in the order of the list on ``ExpressionPool``.
     public enum Invariant: String, Sendable {
       case operands = "operands interned first"
-      case cache = "cached hash, depth and size"
+      case cache = "cached hash, depth, size and symbol bits"
       case interning = "one node per structure"
       case canonical = "canonical form"
       case undefinedAbsorbs = "undefined absorbs"
@@ -90,13 +90,16 @@ extension ExpressionPool {
     if r.hash != expectedHash(e) { throw violation(e, .cache, "hash \(r.hash), computed \(expectedHash(e))") }
     var depth: Int32 = 0
     var size: Int64 = 1
+    var bits = r.kind == .symbol ? Self.symbolBit(r.hash) : 0
     for o in operandSlice(e) {
       depth = max(depth, records[o.index].depth)
       size += Int64(records[o.index].treeSize)
+      bits |= records[o.index].symbolBits
     }
     if r.depth != depth + 1 { throw violation(e, .cache, "depth \(r.depth), computed \(depth + 1)") }
     let treeSize = Int32(min(size, Int64(Int32.max)))
     if r.treeSize != treeSize { throw violation(e, .cache, "tree size \(r.treeSize), computed \(treeSize)") }
+    if r.symbolBits != bits { throw violation(e, .cache, "symbol bits \(r.symbolBits), computed \(bits)") }
   }
 
   // MARK: Interning

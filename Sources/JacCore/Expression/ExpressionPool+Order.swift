@@ -71,7 +71,9 @@ extension ExpressionPool {
     // Native strings lend their bytes without a copy; others are made contiguous first.
     if let c = a.utf8.withContiguousStorageIfAvailable({ x in
       b.utf8.withContiguousStorageIfAvailable { y in compareNames(x, y) }
-    }), let c { return c }
+    }), let c {
+      return c
+    }
     var a = a
     var b = b
     return a.withUTF8 { x in b.withUTF8 { y in compareNames(x, y) } }

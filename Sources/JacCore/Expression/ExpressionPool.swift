@@ -10,9 +10,9 @@
 ///   from leaves to roots); each kind has its number of operands (none for a leaf, one for a
 ///   call, two for a power, two or more for a sum or product) and a payload that names an
 ///   existing number, symbol, constant or function;
-/// - cached hash, depth and size: a node's hash, depth and tree size are those computed from
-///   its parts (the fixed mixer below; 1 + the deepest operand; 1 + the operands' sizes,
-///   saturating);
+/// - cached hash, depth, size and symbol bits: a node's hash, depth, tree size and symbol bits
+///   are those computed from its parts (the fixed mixer below; 1 + the deepest operand; 1 + the
+///   operands' sizes, saturating; a symbol's bit, the union of the operands' bits);
 /// - one node per structure: structurally equal nodes have equal ids, so the interning table
 ///   holds each node once, finds it from its hash, and finds no equal node before it;
 /// - canonical form: `sum`, `product` and `power` nodes satisfy the canonical forms documented on
@@ -36,6 +36,9 @@ public final class ExpressionPool {
     var depth: Int32
     /// Number of nodes of the expression as a tree, saturating at `Int32.max`.
     var treeSize: Int32
+    /// One bit for each symbol the expression holds, picked by the symbol's hash: an expression
+    /// whose bits miss a symbol's does not hold it (``mayHold(_:_:)``).
+    var symbolBits: UInt64
   }
 
   var records: [Record] = []
@@ -123,6 +126,11 @@ public final class ExpressionPool {
   func operandCount(_ e: Expr) -> Int { Int(records[e.index].count) }
 
   public func depth(_ e: Expr) -> Int { Int(records[e.index].depth) }
+  /// False when `e` certainly does not hold the symbol `x` (their symbol bits do not meet);
+  /// true when it may.
+  func mayHold(_ e: Expr, _ x: Expr) -> Bool { records[e.index].symbolBits & records[x.index].symbolBits != 0 }
+  /// The bit of a symbol whose hash is `hash`.
+  static func symbolBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
   /// Size of `e` as a tree (shared subexpressions counted each time), saturating.
   public func treeSize(_ e: Expr) -> Int { Int(records[e.index].treeSize) }
 
@@ -205,10 +213,12 @@ public final class ExpressionPool {
     }
     var depth: Int32 = 0
     var size: Int64 = 1
+    var bits = kind == .symbol ? Self.symbolBit(hash) : 0
     for o in operands {
       let r = records[o.index]
       depth = max(depth, r.depth)
       size += Int64(r.treeSize)
+      bits |= r.symbolBits
     }
     let id = Int32(records.count)
     let start = Int32(operandStore.count)
@@ -217,7 +227,7 @@ public final class ExpressionPool {
     records.append(
       Record(
         kind: kind, payload: payloadForInsert(), start: start, count: Int32(operands.count), hash: hash,
-        depth: depth + 1, treeSize: Int32(min(size, Int64(Int32.max)))))
+        depth: depth + 1, treeSize: Int32(min(size, Int64(Int32.max))), symbolBits: bits))
     table[slot] = id
     if records.count * 2 > table.count {
       grow()
