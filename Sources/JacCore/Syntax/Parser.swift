@@ -28,7 +28,7 @@ public struct Parser {
   public static let maxNesting = 10_000
 
   private var lexer: Lexer
-  var current: Token
+  var current: Lexeme
   /// Where the token before `current` ended; nil before the first.
   var previousEnd: Int?
   /// Whether the token before `current` was a number or `)`, after which implicit
@@ -44,23 +44,25 @@ public struct Parser {
   let functions: Set<String>
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
+  /// The distinct names of this text, each with what it was found to denote.
+  var names = NameTable()
 
   init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
     self.pool = pool
     self.functions = functions.union(Self.conventionalFunctions)
     lexer = Lexer(text)
-    current = try lexer.next()
+    current = try lexer.scan()
   }
 
   // MARK: Rules
 
   mutating func parseComponents() throws(ParseError) -> [Component] {
-    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    if current.tag == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseComponent()]
     var names: Set<String> = []  // a set, not a search of `items`: linear in the components
     if let name = items[0].name { names.insert(name) }
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       let item = try parseComponent()
       if let name = item.name, !names.insert(name).inserted {
@@ -73,9 +75,9 @@ public struct Parser {
   }
 
   mutating func parseList() throws(ParseError) -> [Expr] {
-    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    if current.tag == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseExpression()]
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       items.append(try parseExpression())
     }
@@ -84,9 +86,9 @@ public struct Parser {
   }
 
   mutating func parseEquations() throws(ParseError) -> [Expr] {
-    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    if current.tag == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseEquation()]
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       items.append(try parseEquation())
     }
@@ -98,16 +100,16 @@ public struct Parser {
   mutating func parseEquation() throws(ParseError) -> Expr {
     let start = current.range.start
     let lhs = try parseExpression()
-    guard current.kind == .equals else { return lhs }
+    guard current.tag == .equals else { return lhs }
     try advance()
     let rhs = try parseExpression()
     return try checked(pool.subtract(lhs, rhs), [lhs, rhs], .divisionByZero, from: start)
   }
 
   mutating func parseComponent() throws(ParseError) -> Component {
-    if case .identifier(let name) = current.kind, Self.isVariableName(name) {
+    if current.tag == .identifier, case let name = self.name(current), Self.isVariableName(name) {
       var probe = lexer
-      if (try? probe.next())?.kind == .equals {
+      if (try? probe.scan())?.tag == .equals {
         nameRange = current.range
         try advance()
         try advance()
@@ -120,37 +122,45 @@ public struct Parser {
   mutating func parseExpression() throws(ParseError) -> Expr {
     let start = current.range.start
     let first = try parseTerm()
-    guard current.kind == .plus || current.kind == .minus else { return first }
+    guard current.tag == .plus || current.tag == .minus else { return first }
     var terms = [first]
     terms.reserveCapacity(4)
-    while current.kind == .plus || current.kind == .minus {
-      let negative = current.kind == .minus
+    while current.tag == .plus || current.tag == .minus {
+      let negative = current.tag == .minus
       try advance()
       let t = try parseTerm()
       terms.append(negative ? pool.negate(t) : t)
     }
-    return try checked(pool.add(terms), terms, .divisionByZero, from: start)
+    return try checked(pool.sumOfTerms(terms), terms, .divisionByZero, from: start)
   }
 
   mutating func parseTerm() throws(ParseError) -> Expr {
     let start = current.range.start
     var result = try parseUnary()
     while true {
-      switch current.kind {
+      switch current.tag {
       case .star:
         try advance()
         let rhs = try parseUnary()
-        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+        if let product = pool.numberProduct(result, rhs) {
+          result = product
+        } else {
+          result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+        }
       case .slash:
         try advance()
         let rhs = try parseUnary()
-        result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
-      case .identifier, .number, .leftParen, .radical:
-        guard allowsImplicitMultiplication, !isNumber(current) else {
-          throw ParseError(.expectedOperator(found: current.quoted), current.range)
+        if let quotient = pool.numberQuotient(result, rhs) {
+          result = quotient
+        } else {
+          result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
+        }
+      case .identifier, .integer, .number, .leftParen, .radical:
+        guard allowsImplicitMultiplication, !current.isNumber else {
+          throw ParseError(.expectedOperator(found: quoted(current)), current.range)
         }
         let rhs: Expr
-        if case .radical = current.kind { rhs = try parseRadical() } else { rhs = try parsePower() }
+        rhs = current.tag == .radical ? try parseRadical() : try parsePower()
         result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       default:
         return result
@@ -161,15 +171,10 @@ public struct Parser {
   /// Implicit multiplication applies after a number or a closing parenthesis.
   private var allowsImplicitMultiplication: Bool { afterNumberOrParen }
 
-  private func isNumber(_ token: Token) -> Bool {
-    if case .number = token.kind { return true }
-    return false
-  }
-
   mutating func parseUnary() throws(ParseError) -> Expr {
-    switch current.kind {
+    switch current.tag {
     case .minus, .plus:
-      let negative = current.kind == .minus
+      let negative = current.tag == .minus
       try enter(current.range)
       defer { depth -= 1 }
       try advance()
@@ -184,7 +189,8 @@ public struct Parser {
   /// `√u` = u^(1/2), `∛u` = u^(1/3) (so, like `u^(1/3)`, real for u ≥ 0); the operand is a
   /// unary, so `√x^2` = √(x²), `√-x` is allowed, and `√x*y` = (√x)·y.
   mutating func parseRadical() throws(ParseError) -> Expr {
-    guard case .radical(let index) = current.kind else { return try parseUnary() }
+    guard current.tag == .radical else { return try parseUnary() }
+    let index = current.value
     let start = current.range.start
     try enter(current.range)
     defer { depth -= 1 }
@@ -197,11 +203,12 @@ public struct Parser {
   mutating func parsePower() throws(ParseError) -> Expr {
     let start = current.range.start
     let base = try parsePrimary()
-    if case .superscript(let n) = current.kind {
+    if current.tag == .superscript {
+      let n = current.value
       try advance()
       return try checked(pool.power(base, pool.number(Rational(BigInt(n)))), [base], .divisionByZero, from: start)
     }
-    guard current.kind == .caret else { return base }
+    guard current.tag == .caret else { return base }
     try enter(current.range)
     defer { depth -= 1 }
     try advance()
@@ -211,17 +218,23 @@ public struct Parser {
 
   mutating func parsePrimary() throws(ParseError) -> Expr {
     let token = current
-    switch token.kind {
-    case .number(let value):
+    switch token.tag {
+    case .integer:
       try advance()
-      return pool.number(value)
-    case .identifier(let name):
+      return pool.number(Rational(token.value))
+    case .number:
       try advance()
-      if current.kind == .prime { return try parseApplication(name, token) }
-      if let callee = Self.callee(named: name), current.kind == .leftParen || !Self.variableOrFunction.contains(name) {
+      return pool.number(lexer.literal(token))
+    case .identifier:
+      let i = names.index(of: token.range, in: lexer.bytes, name: lexer.text)
+      try advance()
+      if let v = names.entries[i].variable, current.tag != .prime, current.tag != .leftParen { return v }
+      let name = names.entries[i].name
+      if current.tag == .prime { return try parseApplication(name, token) }
+      if let callee = Self.callee(named: name), current.tag == .leftParen || !Self.variableOrFunction.contains(name) {
         return try parseCall(callee, name: name, token)
       }
-      if current.kind == .leftParen {
+      if current.tag == .leftParen {
         if functions.contains(name) { return try parseApplication(name, token) }
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
@@ -232,9 +245,9 @@ public struct Parser {
           elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
         throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
       }
-      guard Self.isConstantName(name) else { return try variable(name, token.range) }
+      guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
       return name == "e" ? pool.call(.exp, pool.one) : pool.pi
-    case .partials(let positions): return try parseDerivative(positions, token)
+    case .partials: return try parseDerivative(lexer.partials(token), token)
     case .leftParen:
       try enter(token.range)
       defer { depth -= 1 }
@@ -243,20 +256,20 @@ public struct Parser {
       try expectCloseParen(openedAt: token)
       return e
     default:
-      throw ParseError(.expectedExpression(found: token.quoted), token.range)
+      throw ParseError(.expectedExpression(found: quoted(token)), token.range)
     }
   }
 
   /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
-  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
-    guard current.kind == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
+  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Lexeme) throws(ParseError) -> Expr {
+    guard current.tag == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
     try enter(nameToken.range)
     defer { depth -= 1 }
     let open = current
     try advance()
     let argStart = current.range.start
     var arguments = [try parseExpression()]
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       arguments.append(try parseExpression())
     }
@@ -299,13 +312,19 @@ public struct Parser {
     }
   }
 
+  /// How a token reads in a message (``Token/quoted``).
+  func quoted(_ lexeme: Lexeme) -> String { lexer.token(lexeme).quoted }
+
+  /// The name an identifier lexeme spells.
+  func name(_ lexeme: Lexeme) -> String { lexer.text(lexeme.range) }
+
   mutating func advance() throws(ParseError) {
     previousEnd = current.range.end
-    switch current.kind {
-    case .number, .rightParen: afterNumberOrParen = true
+    switch current.tag {
+    case .integer, .number, .rightParen: afterNumberOrParen = true
     default: afterNumberOrParen = false
     }
-    current = try lexer.next()
+    current = try lexer.scan()
   }
 
   /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
@@ -316,22 +335,22 @@ public struct Parser {
     if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
   }
 
-  mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
-    guard current.kind == .rightParen else {
-      if current.kind == .end || current.kind == .comma {
+  mutating func expectCloseParen(openedAt open: Lexeme) throws(ParseError) {
+    guard current.tag == .rightParen else {
+      if current.tag == .end || current.tag == .comma {
         let column = SourceLocation.column(of: open.range.start, in: text)
         throw ParseError(.expectedCloseParen(openColumn: column), current.range)
       }
-      throw ParseError(.expectedOperator(found: current.quoted), current.range)
+      throw ParseError(.expectedOperator(found: quoted(current)), current.range)
     }
     try advance()
   }
 
   mutating func expectEnd() throws(ParseError) {
-    switch current.kind {
+    switch current.tag {
     case .end: return
     case .rightParen: throw ParseError(.unexpectedCloseParen, current.range)
-    default: throw ParseError(.expectedOperator(found: current.quoted), current.range)
+    default: throw ParseError(.expectedOperator(found: quoted(current)), current.range)
     }
   }
 
