@@ -206,3 +206,52 @@ import Testing
     #expect(try lexer.next() == Token(kind: .identifier("x"), range: SourceRange(24, 25)))
   }
 }
+
+/// ``ExpressionPool/plainPower(_:_:)`` answers only where `power` would build the node as it is.
+@Suite struct PlainPowerTests {
+  @Test func plainPowerIsPower() throws {
+    let pool = ExpressionPool()
+    let bases = try Parser.parseList("x, pi, x + 1, f(x), sin(x), exp(x), 2, x^2, 2*x, 0, 1", in: pool)
+    let exponents = try Parser.parseList("2, -1, 1/2, y, 0, 1, -2/3", in: pool)
+    var plain = 0
+    for b in bases {
+      for e in exponents {
+        let general = pool.power(b, e)
+        if let p = pool.plainPower(b, e) {
+          #expect(p == general)
+          plain += 1
+        }
+      }
+    }
+    #expect(plain == 5 * 5)  // the first five bases, the exponents other than 0 and 1
+    #expect(pool.plainPower(pool.symbol("x"), pool.undefined) == nil)
+  }
+}
+
+/// ``ExpressionPool/numberTimesAtom(_:_:)`` answers only where `multiply` builds [c, x].
+@Suite struct NumberTimesAtomTests {
+  @Test func numberTimesAtomIsMultiply() throws {
+    let pool = ExpressionPool()
+    let numbers = try Parser.parseList("0, 1, 2, -1/4, 123456789012345678901234567890", in: pool)
+    let factors = try Parser.parseList("x, pi, sin(x), f(x), x^2, (x + 1)^2, 2*x, x + 1, 3, 2^x", in: pool)
+    var built = 0
+    for c in numbers {
+      for x in factors {
+        let general = pool.multiply(c, x)
+        if let e = pool.numberTimesAtom(c, x) {
+          #expect(e == general)
+          built += 1
+        }
+      }
+    }
+    #expect(built == 4 * 6)  // the small numbers times the first six factors
+    for x in factors { #expect(pool.negatedTerm(x) == pool.negate(x)) }
+  }
+
+  /// A component is named only when `=` follows its first name, with or without spaces.
+  @Test func componentNames() throws {
+    let pool = ExpressionPool()
+    let components = try Parser.parseComponents("a = x, b=y, c\t= z, d + 1, e", in: pool)
+    #expect(components.map(\.name) == ["a", "b", "c", nil, nil])
+  }
+}

@@ -1,8 +1,8 @@
 /// A token as the parser reads it: its kind, its range and a small value, trivially copied (no
 /// `String`, `Rational` or array inside, so passing one around costs no reference counting).
 /// A name is read from the text by its range only when needed (``Lexer/text(_:)``); a number
-/// that is not a small integer, and the positions of `D[…]`, are kept by the lexer and named by
-/// index. ``Lexer/token(_:)`` gives the full ``Token``.
+/// that is not a small integer, and the positions of `D[…]`, are kept in ``Values`` and named by
+/// index. ``Lexer/token(_:_:)`` gives the full ``Token``.
 struct Lexeme {
   enum Tag: UInt8 {
     /// An integer literal of at most 18 digits: `value` is its value.
@@ -27,6 +27,12 @@ struct Lexeme {
     self.tag = tag
     range = SourceRange(start, end)
     self.value = value
+  }
+
+  /// What lexemes name by index: the numbers other than small integers, the positions of `D[…]`.
+  struct Values {
+    var numbers: [Rational] = []
+    var partials: [[Int]] = []
   }
 
   /// A number literal of either kind.

@@ -14,11 +14,6 @@
 public struct Lexer {
   let bytes: [UInt8]
   var position = 0
-  /// The values of the number literals read so far that are not small integers, and the
-  /// positions of the `D[…]` tokens: a ``Lexeme`` names them by index.
-  private var literals: [Rational] = []
-  private var partialLists: [[Int]] = []
-
   /// Largest decimal exponent a literal may carry (`1e40000`); beyond it the literal is an error.
   public static let maxLiteralExponent = 40_000
   /// Most digits a number literal may have.
@@ -28,16 +23,17 @@ public struct Lexer {
 
   /// The next token; `.end` at end of input and for ever after.
   public mutating func next() throws(ParseError) -> Token {
-    let lexeme = try scan()  // before `token` reads the literals `scan` may add to
-    return token(lexeme)
+    var values = Lexeme.Values()
+    let lexeme = try scan(&values)
+    return token(lexeme, values)
   }
 
   /// The token `lexeme` stands for, with its name or value read from the text.
-  func token(_ lexeme: Lexeme) -> Token {
+  func token(_ lexeme: Lexeme, _ values: Lexeme.Values) -> Token {
     let kind: Token.Kind
     switch lexeme.tag {
     case .integer: kind = .number(Rational(lexeme.value))
-    case .number: kind = .number(literals[lexeme.value])
+    case .number: kind = .number(values.numbers[lexeme.value])
     case .identifier: kind = .identifier(text(lexeme.range))
     case .plus: kind = .plus
     case .minus: kind = .minus
@@ -49,19 +45,13 @@ public struct Lexer {
     case .comma: kind = .comma
     case .equals: kind = .equals
     case .prime: kind = .prime
-    case .partials: kind = .partials(partialLists[lexeme.value])
+    case .partials: kind = .partials(values.partials[lexeme.value])
     case .radical: kind = .radical(index: lexeme.value)
     case .superscript: kind = .superscript(lexeme.value)
     case .end: kind = .end
     }
     return Token(kind: kind, range: lexeme.range)
   }
-
-  /// The value of a `.number` lexeme.
-  func literal(_ lexeme: Lexeme) -> Rational { literals[lexeme.value] }
-
-  /// The argument positions of a `.partials` lexeme.
-  func partials(_ lexeme: Lexeme) -> [Int] { partialLists[lexeme.value] }
 
   /// The text of `range`, which holds whole UTF-8 scalars.
   func text(_ range: SourceRange) -> String {
@@ -71,7 +61,9 @@ public struct Lexer {
   }
 
   /// The next token as a ``Lexeme``: no `String` or `Rational` is made for it.
-  mutating func scan() throws(ParseError) -> Lexeme {
+  /// A number other than a small integer, and the positions of `D[…]`, go into `values` (kept
+  /// out of the lexer so that it stays two words: the matrix parser's deep recursion holds it).
+  mutating func scan(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     skipWhitespace()
     let start = position
     guard position < bytes.count else { return Lexeme(.end, start, start) }
@@ -93,8 +85,8 @@ public struct Lexer {
     case UInt8(ascii: ","): return single(.comma)
     case UInt8(ascii: "="): return single(.equals)
     case UInt8(ascii: "'") where primeFollowsName(): return single(.prime)
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
-    case _ where Self.isASCIILetter(b): return try identifier()
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number(&values)
+    case _ where Self.isASCIILetter(b): return try identifier(&values)
     default: break
     }
     let scalar = decodeScalar(at: position)
@@ -107,8 +99,15 @@ public struct Lexer {
     case 0x207A, 0x207B, 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074...0x2079: return try superscript()
     default: break
     }
-    if Self.isIdentifierStart(scalar) { return try identifier() }
+    if Self.isIdentifierStart(scalar) { return try identifier(&values) }
     throw ParseError(.unexpectedCharacter(Self.display(scalar)), SourceRange(start, start + UTF8.width(scalar)))
+  }
+
+  /// Whether the next token is `=` (what `scan()` would find, without scanning).
+  var equalsFollows: Bool {
+    var p = position
+    while p < bytes.count, bytes[p] == 32 || bytes[p] == 9 || bytes[p] == 13 { p += 1 }
+    return p < bytes.count && bytes[p] == UInt8(ascii: "=")
   }
 
   private mutating func skipWhitespace() {
@@ -140,7 +139,7 @@ public struct Lexer {
     b == UInt8(ascii: "_") || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z"))
   }
 
-  private mutating func identifier() throws(ParseError) -> Lexeme {
+  private mutating func identifier(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     let start = position
     while position < bytes.count {
       let b = bytes[position]
@@ -156,7 +155,7 @@ public struct Lexer {
     if position - start == 1, bytes[start] == UInt8(ascii: "D"), position < bytes.count,
       bytes[position] == UInt8(ascii: "[")
     {
-      return try partials(from: start)
+      return try partials(from: start, &values)
     }
     return Lexeme(.identifier, start, position)
   }
@@ -209,7 +208,7 @@ public struct Lexer {
   }
 
   /// `D[1,2]`, from the `D` at `start`: positions from 1, separated by commas (spaces allowed).
-  private mutating func partials(from start: Int) throws(ParseError) -> Lexeme {
+  private mutating func partials(from start: Int, _ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     position += 1  // "["
     var positions: [Int] = []
     func malformed(_ end: Int) -> ParseError {
@@ -229,8 +228,8 @@ public struct Lexer {
         position += 1
       } else if bytes[position] == UInt8(ascii: "]") {
         position += 1
-        partialLists.append(positions)
-        return Lexeme(.partials, start, position, value: partialLists.count - 1)
+        values.partials.append(positions)
+        return Lexeme(.partials, start, position, value: values.partials.count - 1)
       } else {
         throw malformed(position + 1)
       }
@@ -244,7 +243,7 @@ public struct Lexer {
 
   private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
 
-  private mutating func number() throws(ParseError) -> Lexeme {
+  private mutating func number(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     let start = position
     let intStart = position
     while isDigit(position) { position += 1 }
@@ -296,7 +295,7 @@ public struct Lexer {
     guard abs(scale) <= Self.maxLiteralExponent else { throw ParseError(.numberTooLarge, SourceRange(start, position)) }
     let ten = BigInt(10).power(abs(scale))
     let value = scale >= 0 ? Rational(mantissa * ten) : Rational(mantissa, ten)
-    literals.append(value)
-    return Lexeme(.number, start, position, value: literals.count - 1)
+    values.numbers.append(value)
+    return Lexeme(.number, start, position, value: values.numbers.count - 1)
   }
 }

@@ -28,6 +28,8 @@ public struct Parser {
   public static let maxNesting = 10_000
 
   private var lexer: Lexer
+  /// The numbers and `D[…]` positions the lexemes read so far name.
+  private var values = Lexeme.Values()
   var current: Lexeme
   /// Where the token before `current` ended; nil before the first.
   var previousEnd: Int?
@@ -46,13 +48,15 @@ public struct Parser {
   var uses = Uses()
   /// The distinct names of this text, each with what it was found to denote.
   var names = NameTable()
+  /// The nodes of the integers 0 to ``smallIntegerCount`` − 1 read so far (empty until one is).
+  private var smallIntegers: [Expr?] = []
 
   init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
     self.pool = pool
     self.functions = functions.union(Self.conventionalFunctions)
     lexer = Lexer(text)
-    current = try lexer.scan()
+    current = try lexer.scan(&values)
   }
 
   // MARK: Rules
@@ -107,14 +111,12 @@ public struct Parser {
   }
 
   mutating func parseComponent() throws(ParseError) -> Component {
-    if current.tag == .identifier, case let name = self.name(current), Self.isVariableName(name) {
-      var probe = lexer
-      if (try? probe.scan())?.tag == .equals {
-        nameRange = current.range
-        try advance()
-        try advance()
-        return Component(name: name, expression: try parseExpression())
-      }
+    // `name =`: the `=` is looked for first (most components have no name).
+    if current.tag == .identifier, lexer.equalsFollows, case let name = self.name(current), Self.isVariableName(name) {
+      nameRange = current.range
+      try advance()
+      try advance()
+      return Component(name: name, expression: try parseExpression())
     }
     return Component(name: nil, expression: try parseExpression())
   }
@@ -123,26 +125,34 @@ public struct Parser {
     let start = current.range.start
     let first = try parseTerm()
     guard current.tag == .plus || current.tag == .minus else { return first }
-    var terms = [first]
+    var terms: [Expr] = []
     terms.reserveCapacity(4)
+    terms.append(first)
     while current.tag == .plus || current.tag == .minus {
       let negative = current.tag == .minus
       try advance()
-      let t = try parseTerm()
-      terms.append(negative ? pool.negate(t) : t)
+      terms.append(try parseTerm(negated: negative))
     }
     return try checked(pool.sumOfTerms(terms), terms, .divisionByZero, from: start)
   }
 
-  mutating func parseTerm() throws(ParseError) -> Expr {
+  /// With `negated`, the term's negative (the `- t` of a sum): a leading integer takes the sign
+  /// (`- 2*x` is built as (−2)·x, the same canonical node as −(2·x), without making 2·x first).
+  mutating func parseTerm(negated: Bool = false) throws(ParseError) -> Expr {
     let start = current.range.start
+    let leading = current
     var result = try parseUnary()
+    var negate = negated
+    if negated, leading.tag == .integer, previousEnd == leading.range.end {
+      result = integer(-leading.value)
+      negate = false
+    }
     while true {
       switch current.tag {
       case .star:
         try advance()
         let rhs = try parseUnary()
-        if let product = pool.numberProduct(result, rhs) {
+        if let product = pool.numberProduct(result, rhs) ?? pool.numberTimesAtom(result, rhs) {
           result = product
         } else {
           result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
@@ -163,7 +173,7 @@ public struct Parser {
         rhs = current.tag == .radical ? try parseRadical() : try parsePower()
         result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       default:
-        return result
+        return negate ? pool.negatedTerm(result) : result
       }
     }
   }
@@ -206,13 +216,16 @@ public struct Parser {
     if current.tag == .superscript {
       let n = current.value
       try advance()
-      return try checked(pool.power(base, pool.number(Rational(BigInt(n)))), [base], .divisionByZero, from: start)
+      let exponent = integer(n)
+      if let plain = pool.plainPower(base, exponent) { return plain }
+      return try checked(pool.power(base, exponent), [base], .divisionByZero, from: start)
     }
     guard current.tag == .caret else { return base }
     try enter(current.range)
     defer { depth -= 1 }
     try advance()
     let exponent = try parseUnary()
+    if let plain = pool.plainPower(base, exponent) { return plain }
     return try checked(pool.power(base, exponent), [base, exponent], .divisionByZero, from: start)
   }
 
@@ -221,10 +234,10 @@ public struct Parser {
     switch token.tag {
     case .integer:
       try advance()
-      return pool.number(Rational(token.value))
+      return integer(token.value)
     case .number:
       try advance()
-      return pool.number(lexer.literal(token))
+      return pool.number(values.numbers[token.value])
     case .identifier:
       let i = names.index(of: token.range, in: lexer.bytes, name: lexer.text)
       try advance()
@@ -247,7 +260,7 @@ public struct Parser {
       }
       guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
       return name == "e" ? pool.call(.exp, pool.one) : pool.pi
-    case .partials: return try parseDerivative(lexer.partials(token), token)
+    case .partials: return try parseDerivative(values.partials[token.value], token)
     case .leftParen:
       try enter(token.range)
       defer { depth -= 1 }
@@ -268,27 +281,30 @@ public struct Parser {
     let open = current
     try advance()
     let argStart = current.range.start
-    var arguments = [try parseExpression()]
+    let argument = try parseExpression()
+    // Every argument, when there are several (one argument, the common case, needs no array).
+    var arguments: [Expr] = []
+    if current.tag == .comma { arguments.append(argument) }
     while current.tag == .comma {
       try advance()
       arguments.append(try parseExpression())
     }
+    let count = max(1, arguments.count)
     // The argument list as written, for "'atan2' is undefined at 0, 0".
     let argEnd = previousEnd ?? argStart
-    if let expected = callee.arity, !expected.contains(arguments.count) {
+    if let expected = callee.arity, !expected.contains(count) {
       throw ParseError(
-        .wrongArgumentCount(function: name, expected: expected, count: arguments.count),
+        .wrongArgumentCount(function: name, expected: expected, count: count),
         SourceRange(nameToken.range.start, current.range.end))
     }
     try expectCloseParen(openedAt: open)
-    let argument = arguments[0]
     let value: Expr
     switch callee {
     case .unary(let f): value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
-    case .several(let op): value = pool.apply(op, arguments)
+    case .several(let op): value = pool.apply(op, arguments)  // two or more: `arguments` holds them
     case .logarithm:
-      value = arguments.count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
-    case .rewritten(let r): value = rewritten(r, arguments)
+      value = count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
+    case .rewritten(let r): value = rewritten(r, count == 1 ? [argument] : arguments)
     }
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
@@ -312,8 +328,19 @@ public struct Parser {
     }
   }
 
+  /// The number `value`; the integers read most (below ``smallIntegerCount``) are kept.
+  mutating func integer(_ value: Int) -> Expr {
+    guard value >= 0 && value < Self.smallIntegerCount else { return pool.number(Rational(value)) }
+    if smallIntegers.isEmpty { smallIntegers = Array(repeating: nil, count: Self.smallIntegerCount) }
+    if let e = smallIntegers[value] { return e }
+    let e = pool.number(Rational(value))
+    smallIntegers[value] = e
+    return e
+  }
+  static let smallIntegerCount = 128
+
   /// How a token reads in a message (``Token/quoted``).
-  func quoted(_ lexeme: Lexeme) -> String { lexer.token(lexeme).quoted }
+  func quoted(_ lexeme: Lexeme) -> String { lexer.token(lexeme, values).quoted }
 
   /// The name an identifier lexeme spells.
   func name(_ lexeme: Lexeme) -> String { lexer.text(lexeme.range) }
@@ -324,7 +351,7 @@ public struct Parser {
     case .integer, .number, .rightParen: afterNumberOrParen = true
     default: afterNumberOrParen = false
     }
-    current = try lexer.scan()
+    current = try lexer.scan(&values)
   }
 
   /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
