@@ -14,7 +14,6 @@
 public struct Lexer {
   let bytes: [UInt8]
   var position = 0
-
   /// Largest decimal exponent a literal may carry (`1e40000`); beyond it the literal is an error.
   public static let maxLiteralExponent = 40_000
   /// Most digits a number literal may have.
@@ -24,13 +23,54 @@ public struct Lexer {
 
   /// The next token; `.end` at end of input and for ever after.
   public mutating func next() throws(ParseError) -> Token {
+    var values = Lexeme.Values()
+    let lexeme = try scan(&values)
+    return token(lexeme, values)
+  }
+
+  /// The token `lexeme` stands for, with its name or value read from the text.
+  func token(_ lexeme: Lexeme, _ values: Lexeme.Values) -> Token {
+    let kind: Token.Kind
+    switch lexeme.tag {
+    case .integer: kind = .number(Rational(lexeme.value))
+    case .number: kind = .number(values.numbers[lexeme.value])
+    case .identifier: kind = .identifier(text(lexeme.range))
+    case .plus: kind = .plus
+    case .minus: kind = .minus
+    case .star: kind = .star
+    case .slash: kind = .slash
+    case .caret: kind = .caret
+    case .leftParen: kind = .leftParen
+    case .rightParen: kind = .rightParen
+    case .comma: kind = .comma
+    case .equals: kind = .equals
+    case .prime: kind = .prime
+    case .partials: kind = .partials(values.partials[lexeme.value])
+    case .radical: kind = .radical(index: lexeme.value)
+    case .superscript: kind = .superscript(lexeme.value)
+    case .end: kind = .end
+    }
+    return Token(kind: kind, range: lexeme.range)
+  }
+
+  /// The text of `range`, which holds whole UTF-8 scalars.
+  func text(_ range: SourceRange) -> String {
+    bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[range.start..<range.end]), as: UTF8.self)
+    }
+  }
+
+  /// The next token as a ``Lexeme``: no `String` or `Rational` is made for it.
+  /// A number other than a small integer, and the positions of `D[…]`, go into `values` (kept
+  /// out of the lexer so that it stays two words: the matrix parser's deep recursion holds it).
+  mutating func scan(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     skipWhitespace()
     let start = position
-    guard position < bytes.count else { return Token(kind: .end, range: SourceRange(start, start)) }
+    guard position < bytes.count else { return Lexeme(.end, start, start) }
     let b = bytes[position]
-    func single(_ kind: Token.Kind, width: Int = 1) -> Token {
+    func single(_ tag: Lexeme.Tag, width: Int = 1, value: Int = 0) -> Lexeme {
       position += width
-      return Token(kind: kind, range: SourceRange(start, position))
+      return Lexeme(tag, start, position, value: value)
     }
     switch b {
     case UInt8(ascii: "+"): return single(.plus)
@@ -45,8 +85,8 @@ public struct Lexer {
     case UInt8(ascii: ","): return single(.comma)
     case UInt8(ascii: "="): return single(.equals)
     case UInt8(ascii: "'") where primeFollowsName(): return single(.prime)
-    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number()
-    case _ where Self.isASCIILetter(b): return try identifier()
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."): return try number(&values)
+    case _ where Self.isASCIILetter(b): return try identifier(&values)
     default: break
     }
     let scalar = decodeScalar(at: position)
@@ -54,13 +94,20 @@ public struct Lexer {
     case 0x2212: return single(.minus, width: UTF8.width(scalar))
     case 0x00B7, 0x22C5, 0x00D7: return single(.star, width: UTF8.width(scalar))
     case 0x00F7: return single(.slash, width: UTF8.width(scalar))
-    case 0x221A: return single(.radical(index: 2), width: UTF8.width(scalar))
-    case 0x221B: return single(.radical(index: 3), width: UTF8.width(scalar))
+    case 0x221A: return single(.radical, width: UTF8.width(scalar), value: 2)
+    case 0x221B: return single(.radical, width: UTF8.width(scalar), value: 3)
     case 0x207A, 0x207B, 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074...0x2079: return try superscript()
     default: break
     }
-    if Self.isIdentifierStart(scalar) { return try identifier() }
+    if Self.isIdentifierStart(scalar) { return try identifier(&values) }
     throw ParseError(.unexpectedCharacter(Self.display(scalar)), SourceRange(start, start + UTF8.width(scalar)))
+  }
+
+  /// Whether the next token is `=` (what `scan()` would find, without scanning).
+  var equalsFollows: Bool {
+    var p = position
+    while p < bytes.count, bytes[p] == 32 || bytes[p] == 9 || bytes[p] == 13 { p += 1 }
+    return p < bytes.count && bytes[p] == UInt8(ascii: "=")
   }
 
   private mutating func skipWhitespace() {
@@ -92,7 +139,7 @@ public struct Lexer {
     b == UInt8(ascii: "_") || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z"))
   }
 
-  private mutating func identifier() throws(ParseError) -> Token {
+  private mutating func identifier(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     let start = position
     while position < bytes.count {
       let b = bytes[position]
@@ -108,12 +155,9 @@ public struct Lexer {
     if position - start == 1, bytes[start] == UInt8(ascii: "D"), position < bytes.count,
       bytes[position] == UInt8(ascii: "[")
     {
-      return try partials(from: start)
+      return try partials(from: start, &values)
     }
-    let name = bytes.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<position]), as: UTF8.self)
-    }
-    return Token(kind: .identifier(name), range: SourceRange(start, position))
+    return Lexeme(.identifier, start, position)
   }
 
   /// The superscript digits, `0` to `9`.
@@ -126,7 +170,7 @@ public struct Lexer {
   }
 
   /// A superscript exponent: `⁺` or `⁻`, then superscript digits (at most 6: `x¹⁰⁰⁰⁰⁰⁰` is an error).
-  private mutating func superscript() throws(ParseError) -> Token {
+  private mutating func superscript() throws(ParseError) -> Lexeme {
     let start = position
     var negative = false
     var first = decodeScalar(at: position)
@@ -146,7 +190,7 @@ public struct Lexer {
       throw ParseError(.malformedSuperscript, SourceRange(start, position))
     }
     guard digits <= 6 else { throw ParseError(.numberTooLarge, SourceRange(start, position)) }
-    return Token(kind: .superscript(negative ? -value : value), range: SourceRange(start, position))
+    return Lexeme(.superscript, start, position, value: negative ? -value : value)
   }
 
   /// Whether the `'` at `position` is a prime: directly after a name (or a prime), with only
@@ -164,7 +208,7 @@ public struct Lexer {
   }
 
   /// `D[1,2]`, from the `D` at `start`: positions from 1, separated by commas (spaces allowed).
-  private mutating func partials(from start: Int) throws(ParseError) -> Token {
+  private mutating func partials(from start: Int, _ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     position += 1  // "["
     var positions: [Int] = []
     func malformed(_ end: Int) -> ParseError {
@@ -184,7 +228,8 @@ public struct Lexer {
         position += 1
       } else if bytes[position] == UInt8(ascii: "]") {
         position += 1
-        return Token(kind: .partials(positions), range: SourceRange(start, position))
+        values.partials.append(positions)
+        return Lexeme(.partials, start, position, value: values.partials.count - 1)
       } else {
         throw malformed(position + 1)
       }
@@ -198,7 +243,7 @@ public struct Lexer {
 
   private func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 48 && bytes[i] <= 57 }
 
-  private mutating func number() throws(ParseError) -> Token {
+  private mutating func number(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     let start = position
     let intStart = position
     while isDigit(position) { position += 1 }
@@ -207,7 +252,7 @@ public struct Lexer {
     if position - start <= 18, !(position < bytes.count && Self.mayContinueNumber(bytes[position])) {
       var value = 0
       for i in start..<position { value = value * 10 + Int(bytes[i] - 48) }
-      return Token(kind: .number(Rational(value)), range: SourceRange(start, position))
+      return Lexeme(.integer, start, position, value: value)
     }
     let intDigits = bytes[intStart..<position]
     var fracDigits = bytes[position..<position]
@@ -250,6 +295,7 @@ public struct Lexer {
     guard abs(scale) <= Self.maxLiteralExponent else { throw ParseError(.numberTooLarge, SourceRange(start, position)) }
     let ten = BigInt(10).power(abs(scale))
     let value = scale >= 0 ? Rational(mantissa * ten) : Rational(mantissa, ten)
-    return Token(kind: .number(value), range: SourceRange(start, position))
+    values.numbers.append(value)
+    return Lexeme(.number, start, position, value: values.numbers.count - 1)
   }
 }

@@ -49,7 +49,7 @@ extension Parser {
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> Expr {
     var parser = try Parser(text, pool: pool, functions: functions)
-    if parser.current.kind == .end { throw ParseError(.emptyInput, parser.current.range) }
+    if parser.current.tag == .end { throw ParseError(.emptyInput, parser.current.range) }
     let e = try parser.parseExpression()
     try parser.expectEnd()
     return e

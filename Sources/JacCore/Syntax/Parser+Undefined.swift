@@ -22,10 +22,10 @@ extension Parser {
   /// `application = UNDEFINED { "'" } arguments`: `f(x)`, `f'(x)`, `f''(x)`; the name was just
   /// consumed. A prime is the derivative of a function of one argument, so `f'(x)` is
   /// `D[1](f)(x)`.
-  mutating func parseApplication(_ name: String, _ nameToken: Token) throws(ParseError) -> Expr {
+  mutating func parseApplication(_ name: String, _ nameToken: Lexeme) throws(ParseError) -> Expr {
     var primes = 0
     var head = nameToken.range
-    while current.kind == .prime {
+    while current.tag == .prime {
       primes += 1
       head = SourceRange(head.start, current.range.end)
       try advance()
@@ -44,22 +44,23 @@ extension Parser {
 
   /// `derivative = PARTIALS "(" UNDEFINED ")" arguments`: `D[1,2](f)(u, v)`, the partial
   /// derivative of f along its 1st and 2nd arguments (in any order: mixed partials commute).
-  mutating func parseDerivative(_ positions: [Int], _ head: Token) throws(ParseError) -> Expr {
+  mutating func parseDerivative(_ positions: [Int], _ head: Lexeme) throws(ParseError) -> Expr {
     try advance()
-    guard current.kind == .leftParen else {
-      throw ParseError(.expectedDifferentiatedFunction(found: current.quoted), current.range)
+    guard current.tag == .leftParen else {
+      throw ParseError(.expectedDifferentiatedFunction(found: quoted(current)), current.range)
     }
     try advance()
     let nameToken = current
-    guard case .identifier(let name) = nameToken.kind else {
-      throw ParseError(.expectedDifferentiatedFunction(found: current.quoted), current.range)
+    guard nameToken.tag == .identifier else {
+      throw ParseError(.expectedDifferentiatedFunction(found: quoted(current)), current.range)
     }
+    let name = self.name(nameToken)
     guard functions.contains(name), Self.callee(named: name) == nil else {
       throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
     }
     try advance()
-    guard current.kind == .rightParen else {
-      throw ParseError(.expectedDifferentiatedFunction(found: current.quoted), current.range)
+    guard current.tag == .rightParen else {
+      throw ParseError(.expectedDifferentiatedFunction(found: quoted(current)), current.range)
     }
     try advance()
     let arguments = try parseArguments(openedBy: head.range)
@@ -73,15 +74,15 @@ extension Parser {
 
   /// `arguments = "(" expression { "," expression } ")"`, one level of nesting deeper.
   mutating func parseArguments(openedBy head: SourceRange) throws(ParseError) -> [Expr] {
-    guard current.kind == .leftParen else {
-      throw ParseError(.expectedExpression(found: current.quoted), current.range)
+    guard current.tag == .leftParen else {
+      throw ParseError(.expectedExpression(found: quoted(current)), current.range)
     }
     try enter(head)
     defer { depth -= 1 }
     let open = current
     try advance()
     var arguments = [try parseExpression()]
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       arguments.append(try parseExpression())
     }
@@ -101,12 +102,18 @@ extension Parser {
   }
 
   /// The variable `name`, unless the input applies it as a function.
-  mutating func variable(_ name: String, _ range: SourceRange) throws(ParseError) -> Expr {
+  /// A name that cannot be applied (not one of `functions`, the same for every text of an input)
+  /// is remembered in its ``NameTable`` entry, and read again without these checks.
+  mutating func variable(_ name: String, _ range: SourceRange, entry: Int) throws(ParseError) -> Expr {
     if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
-    // Only a name that may be applied later (one of `functions`, the same for every text of an
-    // input) can clash; other names are not recorded (a set of every variable cost a hash and
-    // an insertion per name read).
-    if functions.contains(name) { uses.variables.insert(name) }
-    return pool.symbol(name)
+    // Only a name that may be applied later can clash; other names are not recorded (a set of
+    // every variable cost a hash and an insertion per name read).
+    if functions.contains(name) {
+      uses.variables.insert(name)
+      return pool.symbol(name)
+    }
+    let symbol = pool.symbol(name)
+    names.entries[entry].variable = symbol
+    return symbol
   }
 }

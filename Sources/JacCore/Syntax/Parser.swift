@@ -28,7 +28,9 @@ public struct Parser {
   public static let maxNesting = 10_000
 
   private var lexer: Lexer
-  var current: Token
+  /// The numbers and `D[…]` positions the lexemes read so far name.
+  private var values = Lexeme.Values()
+  var current: Lexeme
   /// Where the token before `current` ended; nil before the first.
   var previousEnd: Int?
   /// Whether the token before `current` was a number or `)`, after which implicit
@@ -44,23 +46,27 @@ public struct Parser {
   let functions: Set<String>
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
+  /// The distinct names of this text, each with what it was found to denote.
+  var names = NameTable()
+  /// The nodes of the integers 0 to ``smallIntegerCount`` − 1 read so far (empty until one is).
+  private var smallIntegers: [Expr?] = []
 
   init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
     self.pool = pool
     self.functions = functions.union(Self.conventionalFunctions)
     lexer = Lexer(text)
-    current = try lexer.next()
+    current = try lexer.scan(&values)
   }
 
   // MARK: Rules
 
   mutating func parseComponents() throws(ParseError) -> [Component] {
-    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    if current.tag == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseComponent()]
     var names: Set<String> = []  // a set, not a search of `items`: linear in the components
     if let name = items[0].name { names.insert(name) }
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       let item = try parseComponent()
       if let name = item.name, !names.insert(name).inserted {
@@ -73,9 +79,9 @@ public struct Parser {
   }
 
   mutating func parseList() throws(ParseError) -> [Expr] {
-    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    if current.tag == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseExpression()]
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       items.append(try parseExpression())
     }
@@ -84,9 +90,9 @@ public struct Parser {
   }
 
   mutating func parseEquations() throws(ParseError) -> [Expr] {
-    if current.kind == .end { throw ParseError(.emptyInput, current.range) }
+    if current.tag == .end { throw ParseError(.emptyInput, current.range) }
     var items = [try parseEquation()]
-    while current.kind == .comma {
+    while current.tag == .comma {
       try advance()
       items.append(try parseEquation())
     }
@@ -98,21 +104,19 @@ public struct Parser {
   mutating func parseEquation() throws(ParseError) -> Expr {
     let start = current.range.start
     let lhs = try parseExpression()
-    guard current.kind == .equals else { return lhs }
+    guard current.tag == .equals else { return lhs }
     try advance()
     let rhs = try parseExpression()
     return try checked(pool.subtract(lhs, rhs), [lhs, rhs], .divisionByZero, from: start)
   }
 
   mutating func parseComponent() throws(ParseError) -> Component {
-    if case .identifier(let name) = current.kind, Self.isVariableName(name) {
-      var probe = lexer
-      if (try? probe.next())?.kind == .equals {
-        nameRange = current.range
-        try advance()
-        try advance()
-        return Component(name: name, expression: try parseExpression())
-      }
+    // `name =`: the `=` is looked for first (most components have no name).
+    if current.tag == .identifier, lexer.equalsFollows, case let name = self.name(current), Self.isVariableName(name) {
+      nameRange = current.range
+      try advance()
+      try advance()
+      return Component(name: name, expression: try parseExpression())
     }
     return Component(name: nil, expression: try parseExpression())
   }
@@ -120,40 +124,56 @@ public struct Parser {
   mutating func parseExpression() throws(ParseError) -> Expr {
     let start = current.range.start
     let first = try parseTerm()
-    guard current.kind == .plus || current.kind == .minus else { return first }
-    var terms = [first]
+    guard current.tag == .plus || current.tag == .minus else { return first }
+    var terms: [Expr] = []
     terms.reserveCapacity(4)
-    while current.kind == .plus || current.kind == .minus {
-      let negative = current.kind == .minus
+    terms.append(first)
+    while current.tag == .plus || current.tag == .minus {
+      let negative = current.tag == .minus
       try advance()
-      let t = try parseTerm()
-      terms.append(negative ? pool.negate(t) : t)
+      terms.append(try parseTerm(negated: negative))
     }
-    return try checked(pool.add(terms), terms, .divisionByZero, from: start)
+    return try checked(pool.sumOfTerms(terms), terms, .divisionByZero, from: start)
   }
 
-  mutating func parseTerm() throws(ParseError) -> Expr {
+  /// With `negated`, the term's negative (the `- t` of a sum): a leading integer takes the sign
+  /// (`- 2*x` is built as (−2)·x, the same canonical node as −(2·x), without making 2·x first).
+  mutating func parseTerm(negated: Bool = false) throws(ParseError) -> Expr {
     let start = current.range.start
+    let leading = current
     var result = try parseUnary()
+    var negate = negated
+    if negated, leading.tag == .integer, previousEnd == leading.range.end {
+      result = integer(-leading.value)
+      negate = false
+    }
     while true {
-      switch current.kind {
+      switch current.tag {
       case .star:
         try advance()
         let rhs = try parseUnary()
-        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+        if let product = pool.numberProduct(result, rhs) ?? pool.numberTimesAtom(result, rhs) {
+          result = product
+        } else {
+          result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+        }
       case .slash:
         try advance()
         let rhs = try parseUnary()
-        result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
-      case .identifier, .number, .leftParen, .radical:
-        guard allowsImplicitMultiplication, !isNumber(current) else {
-          throw ParseError(.expectedOperator(found: current.quoted), current.range)
+        if let quotient = pool.numberQuotient(result, rhs) {
+          result = quotient
+        } else {
+          result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
+        }
+      case .identifier, .integer, .number, .leftParen, .radical:
+        guard allowsImplicitMultiplication, !current.isNumber else {
+          throw ParseError(.expectedOperator(found: quoted(current)), current.range)
         }
         let rhs: Expr
-        if case .radical = current.kind { rhs = try parseRadical() } else { rhs = try parsePower() }
+        rhs = current.tag == .radical ? try parseRadical() : try parsePower()
         result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       default:
-        return result
+        return negate ? pool.negatedTerm(result) : result
       }
     }
   }
@@ -161,15 +181,10 @@ public struct Parser {
   /// Implicit multiplication applies after a number or a closing parenthesis.
   private var allowsImplicitMultiplication: Bool { afterNumberOrParen }
 
-  private func isNumber(_ token: Token) -> Bool {
-    if case .number = token.kind { return true }
-    return false
-  }
-
   mutating func parseUnary() throws(ParseError) -> Expr {
-    switch current.kind {
+    switch current.tag {
     case .minus, .plus:
-      let negative = current.kind == .minus
+      let negative = current.tag == .minus
       try enter(current.range)
       defer { depth -= 1 }
       try advance()
@@ -184,7 +199,8 @@ public struct Parser {
   /// `√u` = u^(1/2), `∛u` = u^(1/3) (so, like `u^(1/3)`, real for u ≥ 0); the operand is a
   /// unary, so `√x^2` = √(x²), `√-x` is allowed, and `√x*y` = (√x)·y.
   mutating func parseRadical() throws(ParseError) -> Expr {
-    guard case .radical(let index) = current.kind else { return try parseUnary() }
+    guard current.tag == .radical else { return try parseUnary() }
+    let index = current.value
     let start = current.range.start
     try enter(current.range)
     defer { depth -= 1 }
@@ -197,31 +213,41 @@ public struct Parser {
   mutating func parsePower() throws(ParseError) -> Expr {
     let start = current.range.start
     let base = try parsePrimary()
-    if case .superscript(let n) = current.kind {
+    if current.tag == .superscript {
+      let n = current.value
       try advance()
-      return try checked(pool.power(base, pool.number(Rational(BigInt(n)))), [base], .divisionByZero, from: start)
+      let exponent = integer(n)
+      if let plain = pool.plainPower(base, exponent) { return plain }
+      return try checked(pool.power(base, exponent), [base], .divisionByZero, from: start)
     }
-    guard current.kind == .caret else { return base }
+    guard current.tag == .caret else { return base }
     try enter(current.range)
     defer { depth -= 1 }
     try advance()
     let exponent = try parseUnary()
+    if let plain = pool.plainPower(base, exponent) { return plain }
     return try checked(pool.power(base, exponent), [base, exponent], .divisionByZero, from: start)
   }
 
   mutating func parsePrimary() throws(ParseError) -> Expr {
     let token = current
-    switch token.kind {
-    case .number(let value):
+    switch token.tag {
+    case .integer:
       try advance()
-      return pool.number(value)
-    case .identifier(let name):
+      return integer(token.value)
+    case .number:
       try advance()
-      if current.kind == .prime { return try parseApplication(name, token) }
-      if let callee = Self.callee(named: name), current.kind == .leftParen || !Self.variableOrFunction.contains(name) {
+      return pool.number(values.numbers[token.value])
+    case .identifier:
+      let i = names.index(of: token.range, in: lexer.bytes, name: lexer.text)
+      try advance()
+      if let v = names.entries[i].variable, current.tag != .prime, current.tag != .leftParen { return v }
+      let name = names.entries[i].name
+      if current.tag == .prime { return try parseApplication(name, token) }
+      if let callee = Self.callee(named: name), current.tag == .leftParen || !Self.variableOrFunction.contains(name) {
         return try parseCall(callee, name: name, token)
       }
-      if current.kind == .leftParen {
+      if current.tag == .leftParen {
         if functions.contains(name) { return try parseApplication(name, token) }
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
@@ -232,9 +258,9 @@ public struct Parser {
           elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
         throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
       }
-      guard Self.isConstantName(name) else { return try variable(name, token.range) }
+      guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
       return name == "e" ? pool.call(.exp, pool.one) : pool.pi
-    case .partials(let positions): return try parseDerivative(positions, token)
+    case .partials: return try parseDerivative(values.partials[token.value], token)
     case .leftParen:
       try enter(token.range)
       defer { depth -= 1 }
@@ -243,39 +269,42 @@ public struct Parser {
       try expectCloseParen(openedAt: token)
       return e
     default:
-      throw ParseError(.expectedExpression(found: token.quoted), token.range)
+      throw ParseError(.expectedExpression(found: quoted(token)), token.range)
     }
   }
 
   /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
-  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Token) throws(ParseError) -> Expr {
-    guard current.kind == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
+  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Lexeme) throws(ParseError) -> Expr {
+    guard current.tag == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
     try enter(nameToken.range)
     defer { depth -= 1 }
     let open = current
     try advance()
     let argStart = current.range.start
-    var arguments = [try parseExpression()]
-    while current.kind == .comma {
+    let argument = try parseExpression()
+    // Every argument, when there are several (one argument, the common case, needs no array).
+    var arguments: [Expr] = []
+    if current.tag == .comma { arguments.append(argument) }
+    while current.tag == .comma {
       try advance()
       arguments.append(try parseExpression())
     }
+    let count = max(1, arguments.count)
     // The argument list as written, for "'atan2' is undefined at 0, 0".
     let argEnd = previousEnd ?? argStart
-    if let expected = callee.arity, !expected.contains(arguments.count) {
+    if let expected = callee.arity, !expected.contains(count) {
       throw ParseError(
-        .wrongArgumentCount(function: name, expected: expected, count: arguments.count),
+        .wrongArgumentCount(function: name, expected: expected, count: count),
         SourceRange(nameToken.range.start, current.range.end))
     }
     try expectCloseParen(openedAt: open)
-    let argument = arguments[0]
     let value: Expr
     switch callee {
     case .unary(let f): value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
-    case .several(let op): value = pool.apply(op, arguments)
+    case .several(let op): value = pool.apply(op, arguments)  // two or more: `arguments` holds them
     case .logarithm:
-      value = arguments.count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
-    case .rewritten(let r): value = rewritten(r, arguments)
+      value = count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
+    case .rewritten(let r): value = rewritten(r, count == 1 ? [argument] : arguments)
     }
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
@@ -299,13 +328,30 @@ public struct Parser {
     }
   }
 
+  /// The number `value`; the integers read most (below ``smallIntegerCount``) are kept.
+  mutating func integer(_ value: Int) -> Expr {
+    guard value >= 0 && value < Self.smallIntegerCount else { return pool.number(Rational(value)) }
+    if smallIntegers.isEmpty { smallIntegers = Array(repeating: nil, count: Self.smallIntegerCount) }
+    if let e = smallIntegers[value] { return e }
+    let e = pool.number(Rational(value))
+    smallIntegers[value] = e
+    return e
+  }
+  static let smallIntegerCount = 128
+
+  /// How a token reads in a message (``Token/quoted``).
+  func quoted(_ lexeme: Lexeme) -> String { lexer.token(lexeme, values).quoted }
+
+  /// The name an identifier lexeme spells.
+  func name(_ lexeme: Lexeme) -> String { lexer.text(lexeme.range) }
+
   mutating func advance() throws(ParseError) {
     previousEnd = current.range.end
-    switch current.kind {
-    case .number, .rightParen: afterNumberOrParen = true
+    switch current.tag {
+    case .integer, .number, .rightParen: afterNumberOrParen = true
     default: afterNumberOrParen = false
     }
-    current = try lexer.next()
+    current = try lexer.scan(&values)
   }
 
   /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
@@ -316,22 +362,22 @@ public struct Parser {
     if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
   }
 
-  mutating func expectCloseParen(openedAt open: Token) throws(ParseError) {
-    guard current.kind == .rightParen else {
-      if current.kind == .end || current.kind == .comma {
+  mutating func expectCloseParen(openedAt open: Lexeme) throws(ParseError) {
+    guard current.tag == .rightParen else {
+      if current.tag == .end || current.tag == .comma {
         let column = SourceLocation.column(of: open.range.start, in: text)
         throw ParseError(.expectedCloseParen(openColumn: column), current.range)
       }
-      throw ParseError(.expectedOperator(found: current.quoted), current.range)
+      throw ParseError(.expectedOperator(found: quoted(current)), current.range)
     }
     try advance()
   }
 
   mutating func expectEnd() throws(ParseError) {
-    switch current.kind {
+    switch current.tag {
     case .end: return
     case .rightParen: throw ParseError(.unexpectedCloseParen, current.range)
-    default: throw ParseError(.expectedOperator(found: current.quoted), current.range)
+    default: throw ParseError(.expectedOperator(found: quoted(current)), current.range)
     }
   }
 

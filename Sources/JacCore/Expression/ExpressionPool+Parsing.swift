@@ -1,0 +1,170 @@
+/// Constructors for what the parser builds most, each giving exactly the node (and creating
+/// exactly the nodes, in the same order) that the general constructor gives, with less work for
+/// the common case and the general constructor for every other:
+/// - ``sumOfTerms(_:)``: `add(terms)` for a sum whose terms are all unlike (`u1 - 2*u2 + u3`),
+///   without `add`'s groups and keyed arrays;
+/// - ``numberQuotient(_:_:)`` and ``numberProduct(_:_:)``: `a/b` and `a·b` of two small numbers
+///   (`1/2563201`), without the power and product they go through, and ``numberTimesAtom(_:_:)``,
+///   `2*u5` without `multiply`'s arrays;
+/// - ``plainPower(_:_:)``: `power(u, v)` where no rule of `power` applies (`x1^2`, `(x2 - x1^2)^2`).
+extension ExpressionPool {
+  /// `add(terms)`. The terms are flattened and their numbers summed as `add` does; when no two
+  /// of the others share a coefficient-free part, the sum is the terms themselves, sorted by
+  /// ``compareTerms(_:rest:_:rest:)`` (terms with the same part sort next to each other, so a
+  /// pass over the sorted terms finds any). Anything else goes to `add`.
+  func sumOfTerms(_ terms: [Expr]) -> Expr {
+    for t in terms where kind(t) == .undefined { return undefined }
+    var constant = Rational.zero
+    var numbers = 0
+    var parts: [(term: Expr, rest: Expr)] = []
+    parts.reserveCapacity(terms.count)
+    // The terms in `add`'s order: each sum's operands in its place.
+    func take(_ t: Expr) -> Bool {
+      guard let q = rational(t) else {
+        parts.append((t, coefficientAndRest(t).1))
+        return true
+      }
+      numbers += 1
+      let before = constant
+      constant = constant + q
+      return fits(constant, after: before, q)
+    }
+    for t in terms {
+      if kind(t) == .sum {
+        for u in operandLists[t.index] where !take(u) { return numberOverflow() }
+      } else if !take(t) {
+        return numberOverflow()
+      }
+    }
+    if parts.isEmpty || (parts.count == 1 && numbers == 0) { return add(terms) }
+    sortTerms(&parts)
+    for i in 1..<parts.count where parts[i].rest == parts[i - 1].rest { return add(terms) }
+    var operands: [Expr] = []
+    operands.reserveCapacity(parts.count + 1)
+    if !constant.isZero { operands.append(number(constant)) }
+    for p in parts { operands.append(p.term) }
+    if operands.count == 1 { return operands[0] }
+    return intern(.sum, payload: 0, operands: operands)
+  }
+
+  /// Sorts terms as `add` does (a stable sort by ``compareTerms(_:rest:_:rest:)``), which orders
+  /// first by the size of the coefficient-free part, larger first: so the terms are put in that
+  /// order by their sizes alone (cheap), then each run of one size is sorted by the full order,
+  /// by insertion when it is short, not at all when it is already in order (generated input
+  /// often is: `x1^2 + x2^2 + …`, or two interleaved runs of different sizes in rosen's
+  /// `100*(x2 - x1^2)^2 + (1 - x1)^2 + …`).
+  private func sortTerms(_ parts: inout [(term: Expr, rest: Expr)]) {
+    func size(_ p: (term: Expr, rest: Expr)) -> Int32 { records[p.rest.index].treeSize }
+    func less(_ a: (term: Expr, rest: Expr), _ b: (term: Expr, rest: Expr)) -> Bool {
+      compareTerms(a.term, rest: a.rest, b.term, rest: b.rest) < 0
+    }
+    if parts.count <= 8 {
+      insertionSort(&parts, start: 0, end: parts.count, by: less)
+      return
+    }
+    for i in 1..<parts.count where size(parts[i]) > size(parts[i - 1]) {
+      parts = parts.enumerated().sorted { x, y in
+        let (sx, sy) = (size(x.element), size(y.element))
+        return sx != sy ? sx > sy : x.offset < y.offset
+      }.map { $0.element }
+      break
+    }
+    var start = 0
+    while start < parts.count {
+      var end = start + 1
+      while end < parts.count && size(parts[end]) == size(parts[start]) { end += 1 }
+      if end - start <= 8 {
+        insertionSort(&parts, start: start, end: end, by: less)
+      } else if (start + 1..<end).contains(where: { less(parts[$0], parts[$0 - 1]) }) {
+        parts[start..<end].sort(by: less)
+      }
+      start = end
+    }
+  }
+
+  /// A stable sort of `parts[start..<end]`, for a few.
+  private func insertionSort(
+    _ parts: inout [(term: Expr, rest: Expr)], start: Int, end: Int,
+    by less: ((term: Expr, rest: Expr), (term: Expr, rest: Expr)) -> Bool
+  ) {
+    for i in start + 1..<end {
+      let p = parts[i]
+      var j = i
+      while j > start && less(p, parts[j - 1]) {
+        parts[j] = parts[j - 1]
+        j -= 1
+      }
+      parts[j] = p
+    }
+  }
+
+  /// Whether `q` is small enough that folding it costs no ``numberWork`` and cannot overflow.
+  private func isSmall(_ q: Rational) -> Bool { q.numerator.limbCount + q.denominator.limbCount <= 4 }
+
+  /// `divide(a, b)` for numbers `a` and `b ≠ 0` that are small (nil otherwise): the reciprocal of
+  /// b, then the product, as `power(b, -1)` and `multiply` make them.
+  func numberQuotient(_ a: Expr, _ b: Expr) -> Expr? {
+    guard let p = rational(a), let q = rational(b), !q.isZero, isSmall(p), isSmall(q) else { return nil }
+    let reciprocal = Rational.one / q
+    _ = number(reciprocal)
+    return number(p * reciprocal)
+  }
+
+  /// `multiply(a, b)` for small numbers `a` and `b` (nil otherwise).
+  func numberProduct(_ a: Expr, _ b: Expr) -> Expr? {
+    guard let p = rational(a), let q = rational(b), isSmall(p), isSmall(q) else { return nil }
+    return number(p * q)
+  }
+
+  /// `multiply(c, x)` for a small number `c` and a symbol, constant, call, application or plain
+  /// power `x` (`2*u5`, `1/4*exp(u5)`, `100*(x2 - x1^2)^2`): the product [c, x] (0 and x when c
+  /// is 0 or 1). nil otherwise.
+  func numberTimesAtom(_ c: Expr, _ x: Expr) -> Expr? {
+    guard let q = rational(c), isSmall(q) else { return nil }
+    switch kind(x) {
+    case .symbol, .constant, .call, .apply: break
+    // `multiply` takes a power as it is when `power` rebuilds it unchanged, as it does a plain one.
+    case .power: guard isPlainPower(operand(x, 0), operand(x, 1)) else { return nil }
+    case .number, .product, .sum, .undefined: return nil
+    }
+    if q.isZero { return zero }
+    if q.isOne { return x }
+    return intern(.product, payload: 0, operands: [c, x])
+  }
+
+  /// `power(base, exponent)` when none of its rules can apply, so that it is the node itself:
+  /// the base a symbol, constant, sum, application or call other than `exp` (not a number, power
+  /// or product), the exponent neither undefined, 0 nor 1. nil otherwise.
+  func plainPower(_ base: Expr, _ exponent: Expr) -> Expr? {
+    guard isPlainPower(base, exponent) else { return nil }
+    return intern(.power, payload: 0, operands: OperandPair(base, exponent))
+  }
+
+  private func isPlainPower(_ base: Expr, _ exponent: Expr) -> Bool {
+    switch kind(base) {
+    case .symbol, .constant, .sum, .apply: break
+    case .call: guard function(base) != .exp else { return false }
+    case .number, .power, .product, .undefined: return false
+    }
+    return kind(exponent) != .undefined && exponent != zero && exponent != one
+  }
+
+  /// `negate(t)`: for a plain power, the product [−1, t] that `negate` builds through `multiply`.
+  func negatedTerm(_ t: Expr) -> Expr {
+    if kind(t) == .power, let e = numberTimesAtom(minusOne, t) { return e }
+    return negate(t)
+  }
+}
+
+/// Two operands, without an array.
+struct OperandPair: RandomAccessCollection {
+  let first: Expr
+  let second: Expr
+  init(_ first: Expr, _ second: Expr) {
+    self.first = first
+    self.second = second
+  }
+  var startIndex: Int { 0 }
+  var endIndex: Int { 2 }
+  subscript(i: Int) -> Expr { i == 0 ? first : second }
+}
