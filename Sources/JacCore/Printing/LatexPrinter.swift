@@ -40,7 +40,7 @@ public struct LatexPrinter {
 
   func write(_ e: Expr, into out: inout String) {
     guard let repeated else { return writeNode(e, into: &out) }
-    repeated.write(e, size: pool.treeSize(e), into: &out) { writeNode($0, into: &$1) }
+    repeated.write(e, size: pool.treeSize(e), into: &out, { writeNode($0, into: &$1) }) { writeNode($0, into: &$1) }
   }
 
   private func writeNode(_ e: Expr, into out: inout String) {

@@ -101,7 +101,16 @@ struct PrintLayout {
 
   /// Terms of a sum in print order.
   func orderedTerms(_ terms: [Expr]) -> [Expr] {
-    var ordered = terms.filter { !pool.isNumber($0) } + terms.filter { pool.isNumber($0) }
+    // The numbers last, in their order (a canonical sum has one at most: then one array, not
+    // three, for every printed sum).
+    var ordered = terms
+    if let k = terms.firstIndex(where: pool.isNumber) {
+      if terms[(k + 1)...].contains(where: pool.isNumber) {
+        ordered = terms.filter { !pool.isNumber($0) } + terms.filter { pool.isNumber($0) }
+      } else if k != terms.count - 1 {
+        ordered.append(ordered.remove(at: k))
+      }
+    }
     if let first = ordered.first, isNegative(first), let i = ordered.firstIndex(where: { !isNegative($0) }) {
       let positive = ordered.remove(at: i)
       ordered.insert(positive, at: 0)
