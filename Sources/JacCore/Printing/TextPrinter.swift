@@ -125,6 +125,11 @@ public struct TextPrinter {
       for (i, t) in layout.orderedTerms(terms).enumerated() {
         if i == 0 {
           write(t, into: &out)
+        } else if let q = pool.rational(t), q.isNegative {
+          // A number's magnitude as it prints on its own (never in parentheses after a minus),
+          // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
+          out.append(spacedMinus)
+          out.append((-q).description)
         } else if layout.isNegative(t) {
           out.append(spacedMinus)
           write(layout.magnitude(t), at: .product, into: &out)

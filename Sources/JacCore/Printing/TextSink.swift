@@ -19,13 +19,7 @@ public struct TextBytes: TextSink {
   /// Appends the decimal digits of `n` ≥ 0 (as `String(n)` writes them, without the string).
   public mutating func append(decimal n: Int) {
     precondition(n >= 0, "append(decimal:) of a negative number")
-    var unit = 1
-    while unit <= n / 10 { unit *= 10 }
-    var rest = n
-    while unit > 0 {
-      bytes.append(UInt8(truncatingIfNeeded: 48 + rest / unit))
-      rest %= unit
-      unit /= 10
-    }
+    if n >= 10 { append(decimal: n / 10) }
+    bytes.append(UInt8(truncatingIfNeeded: 48 + n % 10))
   }
 }
