@@ -52,6 +52,7 @@ extension AnswerFormatter {
     let times = format == .unicode ? "×" : "x"
     o.write("\(m.rows)\(times)\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):")
     let equals = style.compact ? "=" : " = "
+    let equalsBytes = Array(equals.utf8)
     guard !o.counting, answer.orderedTerms.isEmpty, style.exact || answer.decimals.isEmpty else {
       m.forEachNonzero { i, j, e in
         o.write("\n[\(i + 1),\(j + 1)]\(equals)")
@@ -63,12 +64,13 @@ extension AnswerFormatter {
     chunk.bytes.reserveCapacity(Self.listingChunk + 1024)
     var numbers: [Expr: [UInt8]] = [:]
     m.forEachNonzero { i, j, e in
-      chunk.append("\n[")
+      chunk.bytes.append(UInt8(ascii: "\n"))
+      chunk.bytes.append(UInt8(ascii: "["))
       chunk.append(decimal: i + 1)
-      chunk.append(",")
+      chunk.bytes.append(UInt8(ascii: ","))
       chunk.append(decimal: j + 1)
-      chunk.append("]")
-      chunk.append(equals)
+      chunk.bytes.append(UInt8(ascii: "]"))
+      chunk.bytes += equalsBytes
       if pool.isNumber(e) {
         if let text = numbers[e] {
           chunk.bytes += text

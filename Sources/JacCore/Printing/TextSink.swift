@@ -19,7 +19,14 @@ public struct TextBytes: TextSink {
   /// Appends the decimal digits of `n` ≥ 0 (as `String(n)` writes them, without the string).
   public mutating func append(decimal n: Int) {
     precondition(n >= 0, "append(decimal:) of a negative number")
-    if n >= 10 { append(decimal: n / 10) }
-    bytes.append(UInt8(truncatingIfNeeded: 48 + n % 10))
+    var unit = 1
+    while unit <= n / 10 { unit &*= 10 }
+    var rest = n
+    repeat {
+      let digit = rest / unit
+      bytes.append(UInt8(truncatingIfNeeded: 48 &+ digit))
+      rest &-= digit &* unit
+      unit /= 10
+    } while unit > 0
   }
 }
