@@ -47,6 +47,7 @@ struct PrintLayout {
   /// outermost first, in the slots they hold, so a chain reads as the chain rule writes it:
   /// `f'(g(x))*g'(x)` (deeper first; equal depths keep the canonical order).
   func chainOrdered(_ factors: [Expr]) -> [Expr] {
+    guard factors.count > 1 else { return factors }
     let slots = factors.indices.filter { i in
       if case .apply(.undefined, _) = pool.node(factors[i]) { return true }
       return false
