@@ -59,6 +59,22 @@ import Testing
     #expect(listing.contains("\n[2,1] = θ·x2·cos(θ·x1 + x2·x3 + x4·x5 + x6·x7 + x8·x9 + x10)\n"))
   }
 
+  /// The listing's quick bound (``AnswerFormatter/listingBound(_:)``) is at least what it
+  /// prints, so a listing it lets through without counting is within the output limit.
+  @Test(arguments: [[], ["--compact"], ["--format", "unicode"]])
+  func boundCoversTheListing(_ style: [String]) throws {
+    let arguments = ["--vars", (1...30).map { "x\($0)" }.joined(separator: ",")] + style
+    let invocation = try ArgumentScanner.scan(arguments)
+    let engine = Engine()
+    let answer = try engine.run(invocation.request([Self.system]))
+    let formatter = AnswerFormatter(pool: engine.pool, style: invocation.style)
+    #expect(formatter.listsNonzeros(answer))
+    let bound = try #require(formatter.quickBound(answer, input: Self.system))
+    let printed = Self.run(arguments, Self.system).utf8.count - 1
+    #expect(bound >= printed)
+    #expect(bound < 40 * printed)
+  }
+
   /// Digits written without a string are `String(n)`'s.
   @Test func decimalDigits() {
     var rng = SplitMix64(seed: 9)
