@@ -115,6 +115,7 @@ struct AnswerFormatter {
   /// each row to the widest cells. An answer below ``countingThreshold`` is not counted.
   func quickBound(_ answer: Answer, input: String) -> Int? {
     guard answer.derivations.isEmpty, format.document != nil else { return nil }
+    if listsNonzeros(answer), case .matrix(let m) = answer.value { return listingBound(m) }
     let leaf = Double(pool.longestLeaf)
     let text = 16 + leaf
     let latex = 64 + 12 * leaf
@@ -147,16 +148,6 @@ struct AnswerFormatter {
     if case .newton(let run) = answer.value { total += Double(run.iterates.count * (answer.variables.count + 2) * 64) }
     return total < Double(TextLength.cap) ? Int(total) : TextLength.cap
   }
-  /// Whether the answer is only a matrix listed by its nonzeros (`[i,j] = entry` lines, nothing
-  /// after them), which needs no measured column widths.
-  func listsNonzeros(_ answer: Answer) -> Bool {
-    guard case .matrix(let m) = answer.value, format.document == .text, !style.dense, answer.check == nil,
-      answer.description.shape != .pattern, answer.derivations.isEmpty, answer.explanation.isEmpty,
-      answer.determinantSteps == nil, answer.classification == nil
-    else { return false }
-    return Self.listedNonzeros(m) != nil
-  }
-
   /// Answers whose quick bound is below this (1 MiB) are written without being counted first.
   static let countingThreshold = 1 << 20
 
@@ -268,30 +259,6 @@ struct AnswerFormatter {
     MatrixLayout.write(
       rows: m.rows, columns: m.columns, aligned: brackets, width: { textWidth(m[$0, $1], answer, o) },
       cell: { writeText(m[$0, $1], answer, to: o) }, write: o.write, pad: o.writeSpaces)
-  }
-
-  /// The number of nonzero entries when text lists a matrix by them, else nil: more than
-  /// ``sparseMinimumEntries`` entries, at most a quarter of them nonzero. Aligned, a 200×200
-  /// tridiagonal Jacobian is 40,000 padded cells, 819 KB that no one reads; listed, it is its
-  /// 598 entries.
-  static func listedNonzeros(_ m: Matrix) -> Int? {
-    let total = m.entryCount
-    guard total > sparseMinimumEntries else { return nil }
-    let count = m.nonzeroCount
-    return 4 * count <= total ? count : nil
-  }
-  static let sparseMinimumEntries = 400
-
-  /// `200x200, 598 nonzero entries (all others 0):`, then `[i,j] = entry` row by row (1-based,
-  /// as `jac sparsity` and the error messages count; `[i,j]=entry` with `--compact`).
-  private func writeSparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer, to o: AnswerOutput) {
-    let times = format == .unicode ? "×" : "x"
-    o.write("\(m.rows)\(times)\(m.columns), \(count) nonzero \(count == 1 ? "entry" : "entries") (all others 0):")
-    let equals = style.compact ? "=" : " = "
-    m.forEachNonzero { i, j, e in
-      o.write("\n[\(i + 1),\(j + 1)]\(equals)")
-      writeText(e, answer, to: o)
-    }
   }
 
   /// The answer in LaTeX, stated with its left-hand side when `--lhs` asks (or `statesLeftSide`).

@@ -51,6 +51,13 @@ final class AnswerOutput {
     sink?(s)
   }
 
+  /// Writes (or counts) UTF-8 text that needs no JSON escaping (a listing's lines, a block at a
+  /// time).
+  func writeVerbatim(_ text: TextBytes) {
+    count(text.bytes.count)
+    sink?(String(decoding: text.bytes, as: UTF8.self))
+  }
+
   /// Writes (or counts) `n` spaces, a block at a time: a derivation's rule column can be
   /// megabytes to the right.
   func writeSpaces(_ n: Int) {

@@ -39,8 +39,10 @@ public struct LatexPrinter {
   }
 
   func write(_ e: Expr, into out: inout String) {
-    guard let repeated else { return writeNode(e, into: &out) }
-    repeated.write(e, size: pool.treeSize(e), into: &out) { writeNode($0, into: &$1) }
+    // Below the memo's size, straight to the node (most nodes: no closures to build).
+    let size = pool.treeSize(e)
+    guard let repeated, size >= RepeatedText.minimumSize else { return writeNode(e, into: &out) }
+    repeated.write(e, size: size, into: &out, { writeNode($0, into: &$1) }) { writeNode($0, into: &$1) }
   }
 
   private func writeNode(_ e: Expr, into out: inout String) {

@@ -47,6 +47,7 @@ struct PrintLayout {
   /// outermost first, in the slots they hold, so a chain reads as the chain rule writes it:
   /// `f'(g(x))*g'(x)` (deeper first; equal depths keep the canonical order).
   func chainOrdered(_ factors: [Expr]) -> [Expr] {
+    guard factors.count > 1 else { return factors }
     let slots = factors.indices.filter { i in
       if case .apply(.undefined, _) = pool.node(factors[i]) { return true }
       return false
@@ -101,7 +102,16 @@ struct PrintLayout {
 
   /// Terms of a sum in print order.
   func orderedTerms(_ terms: [Expr]) -> [Expr] {
-    var ordered = terms.filter { !pool.isNumber($0) } + terms.filter { pool.isNumber($0) }
+    // The numbers last, in their order (a canonical sum has one at most: then one array, not
+    // three, for every printed sum).
+    var ordered = terms
+    if let k = terms.firstIndex(where: pool.isNumber) {
+      if terms[(k + 1)...].contains(where: pool.isNumber) {
+        ordered = terms.filter { !pool.isNumber($0) } + terms.filter { pool.isNumber($0) }
+      } else if k != terms.count - 1 {
+        ordered.append(ordered.remove(at: k))
+      }
+    }
     if let first = ordered.first, isNegative(first), let i = ordered.firstIndex(where: { !isNegative($0) }) {
       let positive = ordered.remove(at: i)
       ordered.insert(positive, at: 0)

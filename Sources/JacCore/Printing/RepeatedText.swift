@@ -11,18 +11,23 @@ final class RepeatedText {
   private var text: [Expr: String] = [:]
   private var writingOne = false
 
-  /// Appends `e`'s text: a copy if it is remembered, else what `writeNode` writes.
-  func write(_ e: Expr, size: Int, into out: inout String, _ writeNode: (Expr, inout String) -> Void) {
+  /// Appends `e`'s text to `out`: a copy if it is remembered; else what `writeNode` writes, or,
+  /// on its second occurrence (when no other is being remembered), what `writeAlone` writes
+  /// into a string of its own, which is remembered.
+  func write<Out: TextSink>(
+    _ e: Expr, size: Int, into out: inout Out, _ writeNode: (Expr, inout Out) -> Void,
+    alone writeAlone: (Expr, inout String) -> Void
+  ) {
     guard size >= Self.minimumSize else { return writeNode(e, &out) }
     if let known = text[e] {
-      out += known
+      out.append(known)
     } else if !writingOne && !seen.insert(e).inserted {
       writingOne = true
       var fresh = ""
-      writeNode(e, &fresh)
+      writeAlone(e, &fresh)
       writingOne = false
       text[e] = fresh
-      out += fresh
+      out.append(fresh)
     } else {
       writeNode(e, &out)
     }

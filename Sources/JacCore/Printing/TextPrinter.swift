@@ -81,52 +81,62 @@ public struct TextPrinter {
     return out
   }
 
-  func write(_ e: Expr, into out: inout String) {
-    guard let repeated else { return writeNode(e, into: &out) }
-    repeated.write(e, size: pool.treeSize(e), into: &out) { writeNode($0, into: &$1) }
+  /// Appends the text of `e` to `out` (``string(_:)`` without a string of its own: a listing
+  /// writes its entries into one buffer of bytes). A subexpression the printer remembers
+  /// (``RepeatedText``) is copied.
+  public func write(_ e: Expr, into out: inout some TextSink) {
+    // Below the memo's size, straight to the node (most nodes: no closures to build).
+    let size = pool.treeSize(e)
+    guard let repeated, size >= RepeatedText.minimumSize else { return writeNode(e, into: &out) }
+    repeated.write(e, size: size, into: &out, { writeNode($0, into: &$1) }) { writeNode($0, into: &$1) }
   }
 
-  private func writeNode(_ e: Expr, into out: inout String) {
+  private func writeNode(_ e: Expr, into out: inout some TextSink) {
     switch pool.node(e) {
-    case .number(let q): out += unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description
-    case .symbol(let name): out += symbolText(name)
+    case .number(let q): out.append(unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description)
+    case .symbol(let name): out.append(symbolText(name))
     case .constant(let c):
       switch c {
-      case .pi: out += unicode ? "π" : "pi"
+      case .pi: out.append(unicode ? "π" : "pi")
       }
-    case .undefined: out += "undefined"
+    case .undefined: out.append("undefined")
     case .call(let f, let u):
       if f == .exp && u == pool.one {
-        out += "e"
+        out.append("e")
         return
       }
       if f == .abs && unicode {
-        out += "|"
+        out.append("|")
         write(u, into: &out)
-        out += "|"
+        out.append("|")
         return
       }
-      out += f.name
-      out += "("
+      out.append(f.name)
+      out.append("(")
       write(u, into: &out)
-      out += ")"
+      out.append(")")
     case .apply(let op, let args):
-      out += Self.head(op, arguments: args.count)
-      out += "("
+      out.append(Self.head(op, arguments: args.count))
+      out.append("(")
       for (i, a) in args.enumerated() {
-        if i > 0 { out += style == .compact ? "," : ", " }
+        if i > 0 { out.append(style == .compact ? "," : ", ") }
         write(a, into: &out)
       }
-      out += ")"
+      out.append(")")
     case .sum(let terms):
       for (i, t) in layout.orderedTerms(terms).enumerated() {
         if i == 0 {
           write(t, into: &out)
+        } else if let q = pool.rational(t), q.isNegative {
+          // A number's magnitude as it prints on its own (never in parentheses after a minus),
+          // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
+          out.append(spacedMinus)
+          out.append((-q).description)
         } else if layout.isNegative(t) {
-          out += spacedMinus
+          out.append(spacedMinus)
           write(layout.magnitude(t), at: .product, into: &out)
         } else {
-          out += spacedPlus
+          out.append(spacedPlus)
           write(t, at: .product, into: &out)
         }
       }
@@ -136,13 +146,13 @@ public struct TextPrinter {
       if let q = pool.rational(x) {
         if q == .half {
           if unicode {
-            out += "√"
+            out.append("√")
             write(b, at: .atom, into: &out)
             return
           }
-          out += "sqrt("
+          out.append("sqrt(")
           write(b, into: &out)
-          out += ")"
+          out.append(")")
           return
         }
         if q.isNegative {
@@ -152,53 +162,53 @@ public struct TextPrinter {
       }
       write(b, at: .atom, into: &out)
       if unicode, let q = pool.rational(x), q.isInteger {
-        out += String(q.description.compactMap { Self.superscripts[$0] })
+        out.append(String(q.description.compactMap { Self.superscripts[$0] }))
         return
       }
-      out += "^"
+      out.append("^")
       let simpleExponent = layout.precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
       write(x, at: simpleExponent ? .unary : .atom, into: &out)
     }
   }
 
   /// Writes `e`, in parentheses if it binds more loosely than `context`.
-  func write(_ e: Expr, at context: Precedence, into out: inout String) {
+  func write(_ e: Expr, at context: Precedence, into out: inout some TextSink) {
     if layout.precedence(e) < context {
-      out += "("
+      out.append("(")
       write(e, into: &out)
-      out += ")"
+      out.append(")")
     } else {
       write(e, into: &out)
     }
   }
 
-  private func writeFraction(_ e: Expr, into out: inout String) {
+  private func writeFraction(_ e: Expr, into out: inout some TextSink) {
     let f = layout.fraction(e)
-    if f.negative { out += minus }
+    if f.negative { out.append(minus) }
     var wroteNumerator = false
     if f.numeratorNumber != .one || f.numerator.isEmpty {
-      out += f.numeratorNumber.description
+      out.append(f.numeratorNumber.description)
       wroteNumerator = true
     }
     for factor in f.numerator {
-      if wroteNumerator { out += times }
+      if wroteNumerator { out.append(times) }
       write(factor, at: .unary, into: &out)
       wroteNumerator = true
     }
     let denominatorCount = f.denominator.count + (f.denominatorNumber == .one ? 0 : 1)
     guard denominatorCount > 0 else { return }
-    out += "/"
-    if denominatorCount > 1 { out += "(" }
+    out.append("/")
+    if denominatorCount > 1 { out.append("(") }
     var wrote = false
     if f.denominatorNumber != .one {
-      out += f.denominatorNumber.description
+      out.append(f.denominatorNumber.description)
       wrote = true
     }
     for factor in f.denominator {
-      if wrote { out += times }
+      if wrote { out.append(times) }
       write(factor, at: denominatorCount > 1 ? .unary : .power, into: &out)
       wrote = true
     }
-    if denominatorCount > 1 { out += ")" }
+    if denominatorCount > 1 { out.append(")") }
   }
 }
