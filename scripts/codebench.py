@@ -17,14 +17,16 @@ the best round per function, in ns per evaluation. "jac/best" is the worse of th
 like-for-like ratios, jac dense / SymPy and jac csc / CasADi: at most 1 means jac is at least as
 fast as each peer in that peer's own output form. Also reported: the operations in each source
 (additions and subtractions, multiplications, divisions, libm calls), counted by pattern, so
-roughly.
+roughly. `--callgrind` also counts each function's instructions per evaluation (libm included)
+under callgrind, exact however loaded the machine is: `harness TOOL COUNT` runs one function
+COUNT times, and (200 evaluations - 100 evaluations) / 100 cancels the set-up.
 Python: jac's `--format python` unit (a NumPy array of shape (m, n)), taking the variables as
 scalars, against SymPy's lambdify(cse=True) with the `math` module, which takes scalars too; its
 flat list made the same array with np.fromiter (the fastest conversion measured). jac's
 `--arguments array` unit (one list) is timed beside them. timeit, interleaved, best of 7.
 
 Installs what it needs: SymPy and CasADi with pip when missing (gcc must be there).
-usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names] [--python-only]
+usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names] [--python-only] [--callgrind]
 """
 import argparse
 import os
@@ -132,19 +134,19 @@ HARNESS = r"""
 #include <time.h>
 %(declarations)s
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e9 + t.tv_nsec; }
-int main(void) {
+int main(int argc, char **argv) {
   enum { N = %(n)d, M = %(size)d, NZ = %(nz)d, REPS = %(reps)d, ROUNDS = %(rounds)d, TOOLS = 4 };
   static const int where[NZ + 1] = {%(where)s};
   static double x[N], a[M], b[M], c[M], d[M], nz[NZ + 1], jnz[NZ + 1], w[%(w)d + 1];
   static long long iw[%(iw)d + 1];
   for (int k = 0; k < N; k++) x[k] = 0.3 + 0.017 * k;
-  jac_fn(x, a);
+  jac_fn(%(args)s, a);
   sympy_fn(x, b);
   const double *arg[1] = {x}; double *res[1] = {nz};
   casadi_fn(arg, res, (void *)iw, w, 0);
   for (int k = 0; k < NZ; k++) c[where[k]] = nz[k];
   /* jac's CSC values scattered through its own pattern: column j, rows rowval[colptr[j] ..]. */
-  jac_csc(x, jnz);
+  jac_csc(%(args)s, jnz);
   for (int j = 0; j < %(columns)d; j++)
     for (int k = jac_csc_colptr[j]; k < jac_csc_colptr[j + 1]; k++) d[jac_csc_rowval[k] * %(columns)d + j] = jnz[k];
   double worst = 0;
@@ -153,14 +155,26 @@ int main(void) {
     worst = fmax(worst, fmax(fmax(fabs(a[k] - b[k]), fabs(a[k] - c[k])), fabs(a[k] - d[k])) / s);
   }
   double best[TOOLS] = {1e300, 1e300, 1e300, 1e300}, sink = 0;
+  if (argc == 3) {  /* `harness TOOL COUNT`: one function COUNT times, for callgrind */
+    const int tool = atoi(argv[1]), count = atoi(argv[2]);
+    for (int i = 0; i < count; i++) {
+      x[i %% N] += 1e-9;
+      if (tool == 0) { jac_fn(%(args)s, a); sink += a[i %% M]; }
+      else if (tool == 1) { sympy_fn(x, b); sink += b[i %% M]; }
+      else if (tool == 2) { jac_csc(%(args)s, jnz); sink += jnz[i %% (NZ ? NZ : 1)]; }
+      else { casadi_fn(arg, res, (void *)iw, w, 0); sink += nz[i %% (NZ ? NZ : 1)]; }
+    }
+    printf("%%g\n", sink);
+    return 0;
+  }
   for (int r = 0; r < ROUNDS; r++) {
     for (int tool = 0; tool < TOOLS; tool++) {
       double t0 = now();
       for (int i = 0; i < REPS; i++) {
         x[i %% N] += 1e-9;
-        if (tool == 0) { jac_fn(x, a); sink += a[i %% M]; }
+        if (tool == 0) { jac_fn(%(args)s, a); sink += a[i %% M]; }
         else if (tool == 1) { sympy_fn(x, b); sink += b[i %% M]; }
-        else if (tool == 2) { jac_csc(x, jnz); sink += jnz[i %% (NZ ? NZ : 1)]; }
+        else if (tool == 2) { jac_csc(%(args)s, jnz); sink += jnz[i %% (NZ ? NZ : 1)]; }
         else { casadi_fn(arg, res, (void *)iw, w, 0); sink += nz[i %% (NZ ? NZ : 1)]; }
       }
       double t = (now() - t0) / REPS;
@@ -173,14 +187,21 @@ int main(void) {
 """
 
 
-def jac_source(jac, name, kind, rows, variables, form, layout):
+def takes_arrays(jac):
+    """Whether this jac has `--arguments array` (a build before it is measured with the
+    variables as scalar arguments, `x[0], x[1], …`)."""
+    return subprocess.run([jac, "x", "--format", "c", "--arguments", "array"], capture_output=True).returncode == 0
+
+
+def jac_source(jac, name, kind, rows, variables, form, layout=None):
     cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", form, "--name", name]
-    if form == "c":
-        cmd += ["--arguments", "array", "--layout", layout]
-    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    if form == "c" and takes_arrays(jac):
+        cmd += ["--arguments", "array"]
+    return subprocess.run(cmd + (["--layout", layout] if layout else []), capture_output=True, text=True,
+                          check=True).stdout
 
 
-def run_c(jac, name, kind, rows, variables, reps, rounds):
+def run_c(jac, name, kind, rows, variables, reps, rounds, callgrind=False):
     folder = tempfile.mkdtemp(prefix=f"codebench-{name}-")
     dense = jac_source(jac, "jac_fn", kind, rows, variables, "c", "row")
     sparse = jac_source(jac, "jac_csc", kind, rows, variables, "c", "csc")
@@ -196,15 +217,17 @@ def run_c(jac, name, kind, rows, variables, reps, rounds):
             f.write(text)
     with open(os.path.join(folder, "casadi.c")) as f:
         casadi_source = f.read()
+    array = takes_arrays(jac)
+    parameters = f"const double x[{n}]" if array else ", ".join("double" for _ in variables)
     declarations = "\n".join([
-        f"void jac_fn(const double x[{n}], double *out);",
-        f"void jac_csc(const double x[{n}], double *nzval);",
+        f"void jac_fn({parameters}, double *out);",
+        f"void jac_csc({parameters}, double *nzval);",
         f"extern const int jac_csc_colptr[{n + 1}], jac_csc_rowval[];",
         "void sympy_fn(const double *x, double *out);",
         "int casadi_fn(const double **arg, double **res, long long *iw, double *w, int mem);"])
     harness = HARNESS % {"declarations": declarations, "n": len(variables), "size": m * n, "nz": len(where),
                          "columns": n, "reps": reps, "rounds": rounds, "where": ", ".join(map(str, where)) or "0",
-                         "w": w, "iw": iw}
+                         "w": w, "iw": iw, "args": "x" if array else ", ".join(f"x[{k}]" for k in range(n))}
     with open(os.path.join(folder, "harness.c"), "w") as f:
         f.write(harness)
     objects = []
@@ -216,7 +239,19 @@ def run_c(jac, name, kind, rows, variables, reps, rounds):
     out = subprocess.run([os.path.join(folder, "harness")], capture_output=True, text=True, check=True).stdout.split()
     times = [float(t) for t in out[:4]]
     ops = [operations(s) for s in (dense, sympy_source, sparse, casadi_source)]
-    return times, float(out[4]), ops
+    return times, float(out[4]), ops, (instructions(folder) if callgrind else None)
+
+
+def instructions(folder):
+    """Instructions per evaluation of each function under callgrind (exact, whatever the load):
+    the difference between 200 and 100 evaluations, over 100, so the set-up cancels."""
+    def total(tool, count):
+        out = os.path.join(folder, f"cg.{tool}.{count}")
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "./harness", str(tool),
+                        str(count)], cwd=folder, check=True, capture_output=True)
+        with open(out) as f:
+            return int(re.search(r"^summary: (\d+)", f.read(), re.M).group(1))
+    return [(total(tool, 200) - total(tool, 100)) / 100 for tool in range(4)]
 
 
 def run_python(jac, name, kind, rows, variables):
@@ -225,7 +260,12 @@ def run_python(jac, name, kind, rows, variables):
     cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", "python", "--name", "jac_fn"]
     scope, array_scope = {}, {}
     exec(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout, scope)
-    exec(subprocess.run(cmd + ["--arguments", "array"], capture_output=True, text=True, check=True).stdout, array_scope)
+    array = takes_arrays(jac)
+    if array:
+        exec(subprocess.run(cmd + ["--arguments", "array"], capture_output=True, text=True, check=True).stdout,
+             array_scope)
+    else:  # a build before `--arguments`: the scalar unit, called with the list spread
+        array_scope["jac_fn"] = lambda p: scope["jac_fn"](*p)
     X, J = sympy_matrix(kind, rows, variables)
     # lambdify's cse does not look inside nested lists: it writes a flat list (with `math`), made
     # here the (m, n) NumPy array jac's unit returns, so both do the same work, by the fastest
@@ -256,20 +296,32 @@ def main():
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--only")
     ap.add_argument("--python-only", action="store_true", help="skip the C comparison")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="also count the C's instructions per evaluation under callgrind (exact on a loaded machine)")
     args = ap.parse_args()
     jac = os.path.abspath(args.jac)
     ensure("sympy", "sympy")
     ensure("casadi", "casadi")
+    counted = []
     chosen = [w for w in workloads() if not args.only or w[0] in args.only.split(",")]
     print("## generated C: ns per evaluation (gcc -O2, best of interleaved rounds)\n")
     print("| workload | jac dense ns | SymPy ns | ratio | jac csc ns | CasADi ns | ratio | jac/best | agree "
           "| ops (+ * / calls): jac dense | SymPy | jac csc | CasADi |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, kind, rows, variables in ([] if args.python_only else chosen):
-        t, worst, ops = run_c(jac, name, kind, rows, variables, args.reps, args.rounds)
+        t, worst, ops, ir = run_c(jac, name, kind, rows, variables, args.reps, args.rounds, args.callgrind)
+        if ir:
+            counted.append((name, ir))
         text = " | ".join(f"{o['add']} {o['mul']} {o['div']} {o['calls']}" for o in ops)
         print(f"| {name} | {t[0]:.0f} | {t[1]:.0f} | {t[0] / t[1]:.2f} | {t[2]:.0f} | {t[3]:.0f} | {t[2] / t[3]:.2f} "
               f"| {max(t[0] / t[1], t[2] / t[3]):.2f} | {worst:.1e} | {text} |", flush=True)
+    if counted:
+        print("\n## generated C: instructions per evaluation (callgrind, libm included)\n")
+        print("| workload | jac dense | SymPy | ratio | jac csc | CasADi | ratio | jac/best |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, ir in counted:
+            print(f"| {name} | {ir[0]:.0f} | {ir[1]:.0f} | {ir[0] / ir[1]:.2f} | {ir[2]:.0f} | {ir[3]:.0f} | "
+                  f"{ir[2] / ir[3]:.2f} | {max(ir[0] / ir[1], ir[2] / ir[3]):.2f} |")
     print("\n## generated Python: µs per evaluation (timeit, best of 7, interleaved)\n")
     print("| workload | jac µs | jac --arguments array µs | SymPy lambdify(cse=True) µs | jac/SymPy | agree |")
     print("|---|---|---|---|---|---|")

@@ -79,11 +79,10 @@ public struct CodeGenerator {
       printer.symbols[pool.symbol(name)] = id
     }
     var body: [String?] = []
-    // C places each load and temporary just before its first use (``CodeSchedule``); the other
-    // languages write them first.
+    // C reads each variable just before its first use (``CodeSchedule``); the other languages
+    // read them first.
     let scheduled = language == .c
     var loadLines: [(name: String, line: String)] = []
-    var temporaryLines: [(name: String, line: String)] = []
     if arguments == .array && !variables.isEmpty {
       var array = "x"
       while used.contains(array) { array += "_" }
@@ -97,7 +96,7 @@ public struct CodeGenerator {
       parameters = [Parameter(name: array, count: variables.count)] + parameters.dropFirst(variables.count)
     }
     func statements(_ lines: [String]) -> [String] {
-      scheduled ? CodeSchedule.ordered(statements: lines, temporaries: temporaryLines, loads: loadLines) : lines
+      loadLines.isEmpty ? lines : CodeSchedule.ordered(lines, loads: loadLines)
     }
     for (name, value) in definitions {
       var id = language.identifier(name)
@@ -112,6 +111,9 @@ public struct CodeGenerator {
       let plain = CommonSubexpressions.written(pool: pool, roots: roots) { layout.codeShape($0) }
       printer.sumChains = SumChains.chains(written: plain.order) { layout.codeShape($0) }
       printer.repeatsPowers = true
+      let first = CommonSubexpressions.written(pool: pool, roots: roots) { [printer] in printer.shape($0) }
+      printer.foldedNegatives = CommonSubexpressions.negativesWrittenElsewhere(
+        pool: pool, order: first.order, uses: first.uses) { [printer] in printer.shape($0) }
       let chained = printer
       let cse = CommonSubexpressions(pool: pool, roots: roots) { chained.shape($0) }
       for (k, e) in cse.shared.enumerated() {
@@ -124,11 +126,7 @@ public struct CodeGenerator {
     for (t, e) in temporaries {
       let value = printer.code(e, top: e)
       printer.names[e] = t
-      if scheduled {
-        temporaryLines.append((t, declaration(t, value)))
-      } else {
-        body.append(declaration(t, value))
-      }
+      body.append(declaration(t, value))
     }
     let result = language == .c || language == .swift || language == .python ? "out" : "J"
     var outputs: [(name: String, size: Int)] = []
