@@ -34,7 +34,10 @@ extension CodeGenerator {
   func sparseAssignments(_ p: SparsePattern, _ code: (Expr) -> String) -> [String] {
     let values = p.entries.map(code)
     switch language {
-    case .c: return values.enumerated().map { "    nzval[\($0)] = \($1);" }
+    case .c:
+      // Row by row, as ``CodeSchedule`` wants them: a row's entries share its temporaries.
+      let byRow = p.entries.indices.sorted { (p.rows[$0], p.columns[$0]) < (p.rows[$1], p.columns[$1]) }
+      return byRow.map { "    nzval[\($0)] = \(values[$0]);" }
     case .swift: return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
         + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
     case .python: return ["    nzval = np.zeros(\(p.entries.count))"]

@@ -59,9 +59,9 @@ public struct CodeGenerator {
     switch shape {
     case .scalar(let e): roots = [e]
     case .list(let es): roots = es
-    // The nonzeros in the order they are written, row by row or (CSC) column by column: zeros
-    // are leaves, which are never shared or written.
-    case .matrix(let m): roots = layout == .csc ? SparsePattern(m).entries : m.values
+    // The nonzeros row by row (CSC's too: ``CodeSchedule``): zeros are leaves, which are never
+    // shared or written.
+    case .matrix(let m): roots = m.values
     case .matrices(let ms): roots = ms.flatMap(\.matrix.values)
     }
     let defined = definitions.map(\.name)
@@ -79,10 +79,11 @@ public struct CodeGenerator {
       printer.symbols[pool.symbol(name)] = id
     }
     var body: [String?] = []
-    // C reads each variable just before its first use (``CodeSchedule``); the other languages
-    // read them first.
+    // C places each load and temporary just before its first use (``CodeSchedule``); the other
+    // languages write them first.
     let scheduled = language == .c
     var loadLines: [(name: String, line: String)] = []
+    var temporaryLines: [(name: String, line: String)] = []
     if arguments == .array && !variables.isEmpty {
       var array = "x"
       while used.contains(array) { array += "_" }
@@ -96,7 +97,7 @@ public struct CodeGenerator {
       parameters = [Parameter(name: array, count: variables.count)] + parameters.dropFirst(variables.count)
     }
     func statements(_ lines: [String]) -> [String] {
-      loadLines.isEmpty ? lines : CodeSchedule.ordered(lines, loads: loadLines)
+      scheduled ? CodeSchedule.ordered(statements: lines, temporaries: temporaryLines, loads: loadLines) : lines
     }
     for (name, value) in definitions {
       var id = language.identifier(name)
@@ -126,7 +127,11 @@ public struct CodeGenerator {
     for (t, e) in temporaries {
       let value = printer.code(e, top: e)
       printer.names[e] = t
-      body.append(declaration(t, value))
+      if scheduled {
+        temporaryLines.append((t, declaration(t, value)))
+      } else {
+        body.append(declaration(t, value))
+      }
     }
     let result = language == .c || language == .swift || language == .python ? "out" : "J"
     var outputs: [(name: String, size: Int)] = []

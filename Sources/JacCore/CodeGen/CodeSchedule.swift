@@ -1,29 +1,51 @@
-/// C, `--arguments array`: each variable is read from `x[k]` just before the first statement
-/// that uses it, not all at the top. C must assume the output array may alias `x`, so a read
-/// written before the first store has to happen there: all the inputs were loaded before any
-/// work and, more than fit in registers, spilled to the stack and reloaded (bratu200's 200
-/// inputs, rosen100's 100). Read where they are used, they stay in registers. Measured with
-/// callgrind, instructions per evaluation of the CSC unit: bratu200 2,201 → 1,806 in the
-/// function (plus 200 calls of exp), rosen100's Hessian 1,565 → 1,414, nn30 3,217 → 3,189.
-///
-/// Temporaries stay where they are, in order before the statements that write the result:
-/// moving each one down to just before its first use as well cut rosen100 further (1,193) but
-/// cost nn30 700 instructions (its temporaries are used all over the function, and with the
-/// stores in between, gcc spilled what it had reloaded from `x`).
-///
-/// Names are found by scanning each line's identifiers once: O(length of the code).
+/// C: the order of a function's statements. Each temporary is defined, and each variable read
+/// from `x[k]` (``CodeArguments/array``), just before the first statement that uses it, instead
+/// of all of them at the top:
+/// - few values are live at once, so gcc keeps them in registers; written at the top, the 99
+///   temporaries of rosen100's Hessian were all live across the function and spilled;
+/// - C must assume the output array may alias `x`, so a read written before the first store
+///   has to happen there: all the inputs were loaded, and spilled, before any work.
+/// The statements that write the result keep their order, which is row by row even for CSC
+/// (``CodeGenerator/sparseAssignments(_:_:)``: a row's entries share its temporaries; column by
+/// column, nn30's 30 rows were all live at once and scheduling cost it 700 instructions).
+/// Temporaries keep their order too (each one's operands come first): before a statement that
+/// names temporary k, every pending temporary up to k is written. Measured with callgrind,
+/// instructions per evaluation in the function (libm apart), all at the top → scheduled:
+/// rosen100's Hessian 1,564 → 1,095, nn30 3,293 → 3,181, the EKF 193 → 172, the DH arm
+/// 224 → 211, bratu200 2,201 → 1,806. Names are found by scanning each line's identifiers
+/// once: O(length of the code).
 enum CodeSchedule {
-  /// `lines` in order, each preceded by the `loads` of the variables it is the first to name.
-  static func ordered(_ lines: [String], loads: [(name: String, line: String)]) -> [String] {
-    var pending: [Substring: String] = [:]
-    for l in loads { pending[Substring(l.name)] = l.line }
+  /// `statements` in order, each preceded by the `temporaries` (in their order) and `loads` it is
+  /// the first to need; `temporaries` no statement names (there are none) come last.
+  static func ordered(
+    statements: [String], temporaries: [(name: String, line: String)], loads: [(name: String, line: String)]
+  ) -> [String] {
+    var temporaryIndex: [Substring: Int] = [:]
+    for (k, t) in temporaries.enumerated() { temporaryIndex[Substring(t.name)] = k }
+    var pendingLoads: [Substring: String] = [:]
+    for l in loads { pendingLoads[Substring(l.name)] = l.line }
     var out: [String] = []
-    out.reserveCapacity(lines.count + loads.count)
-    for line in lines {
+    out.reserveCapacity(statements.count + temporaries.count + loads.count)
+    var next = 0
+    func loadsOf(_ line: String) {
       for name in identifiers(line) {
-        if let load = pending.removeValue(forKey: name) { out.append(load) }
+        if let load = pendingLoads.removeValue(forKey: name) { out.append(load) }
       }
-      out.append(line)
+    }
+    for statement in statements {
+      var last = -1
+      for name in identifiers(statement) { if let k = temporaryIndex[name] { last = max(last, k) } }
+      while next <= last {
+        loadsOf(temporaries[next].line)
+        out.append(temporaries[next].line)
+        next += 1
+      }
+      loadsOf(statement)
+      out.append(statement)
+    }
+    for t in temporaries[next...] {
+      loadsOf(t.line)
+      out.append(t.line)
     }
     return out
   }
