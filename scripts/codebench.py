@@ -3,16 +3,30 @@
 lambdify(cse=True)) and CasADi (Function.generate), on the workloads of bench.py plus a 6-link
 DH arm and an EKF with five range-bearing landmarks (atan2).
 
-C: each tool's function is compiled into its own object (gcc -O2), linked into one harness that
-checks the three agree at a point (every entry, relative 1e-9) and then times them interleaved:
-rounds of `reps` evaluations at moving inputs, each tool in turn, the best round per tool, in ns
-per evaluation. Also reported: the operations in each source (additions and subtractions,
-multiplications, divisions, libm calls), counted by pattern, so roughly.
-Python: jac's `--format python` unit (a NumPy array of shape (m, n)) against SymPy's
-lambdify(cse=True) with the `math` module, its flat list made the same array; timeit best of 7.
+C, like for like: every function takes the variables as one array (`const double *x`; jac's
+`--arguments array`), and each peer is timed against jac's code in the same output form:
+- dense: jac's `--layout row` against SymPy's cse + ccode, both writing the m*n row-major array
+  (the nonzeros only, into an array zeroed once);
+- compact: jac's `--layout csc` against CasADi's generated C, both writing only the nonzeros,
+  packed, into one array (CasADi through its arg/res/iw/w calling convention).
+Each function is compiled into its own object (gcc -O2), linked into one harness that checks
+all four agree at a point (every entry, relative 1e-9; jac's and CasADi's nonzeros scattered
+through their own patterns, jac's by its exported `jac_csc_colptr` / `jac_csc_rowval`) and then
+times them interleaved: rounds of `reps` evaluations at moving inputs, each function in turn,
+the best round per function, in ns per evaluation. "jac/best" is the worse of the two
+like-for-like ratios, jac dense / SymPy and jac csc / CasADi: at most 1 means jac is at least as
+fast as each peer in that peer's own output form. Also reported: the operations in each source
+(additions and subtractions, multiplications, divisions, libm calls), counted by pattern, so
+roughly. `--callgrind` also counts each function's instructions per evaluation (libm included)
+under callgrind, exact however loaded the machine is: `harness TOOL COUNT` runs one function
+COUNT times, and (200 evaluations - 100 evaluations) / 100 cancels the set-up.
+Python: jac's `--format python` unit (a NumPy array of shape (m, n)), taking the variables as
+scalars, against SymPy's lambdify(cse=True) with the `math` module, which takes scalars too; its
+flat list made the same array with np.fromiter (the fastest conversion measured). jac's
+`--arguments array` unit (one list) is timed beside them. timeit, interleaved, best of 7.
 
 Installs what it needs: SymPy and CasADi with pip when missing (gcc must be there).
-usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names]
+usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names] [--python-only] [--callgrind]
 """
 import argparse
 import os
@@ -120,10 +134,10 @@ HARNESS = r"""
 #include <time.h>
 %(declarations)s
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e9 + t.tv_nsec; }
-int main(void) {
-  enum { N = %(n)d, M = %(size)d, NZ = %(nz)d, REPS = %(reps)d, ROUNDS = %(rounds)d };
+int main(int argc, char **argv) {
+  enum { N = %(n)d, M = %(size)d, NZ = %(nz)d, REPS = %(reps)d, ROUNDS = %(rounds)d, TOOLS = 4 };
   static const int where[NZ + 1] = {%(where)s};
-  static double x[N], a[M], b[M], c[M], nz[NZ + 1], w[%(w)d + 1];
+  static double x[N], a[M], b[M], c[M], d[M], nz[NZ + 1], jnz[NZ + 1], w[%(w)d + 1];
   static long long iw[%(iw)d + 1];
   for (int k = 0; k < N; k++) x[k] = 0.3 + 0.017 * k;
   jac_fn(%(args)s, a);
@@ -131,35 +145,66 @@ int main(void) {
   const double *arg[1] = {x}; double *res[1] = {nz};
   casadi_fn(arg, res, (void *)iw, w, 0);
   for (int k = 0; k < NZ; k++) c[where[k]] = nz[k];
+  /* jac's CSC values scattered through its own pattern: column j, rows rowval[colptr[j] ..]. */
+  jac_csc(%(args)s, jnz);
+  for (int j = 0; j < %(columns)d; j++)
+    for (int k = jac_csc_colptr[j]; k < jac_csc_colptr[j + 1]; k++) d[jac_csc_rowval[k] * %(columns)d + j] = jnz[k];
   double worst = 0;
   for (int k = 0; k < M; k++) {
     double s = fmax(1, fabs(a[k]));
-    worst = fmax(worst, fmax(fabs(a[k] - b[k]), fabs(a[k] - c[k])) / s);
+    worst = fmax(worst, fmax(fmax(fabs(a[k] - b[k]), fabs(a[k] - c[k])), fabs(a[k] - d[k])) / s);
   }
-  double best[3] = {1e300, 1e300, 1e300}, sink = 0;
+  double best[TOOLS] = {1e300, 1e300, 1e300, 1e300}, sink = 0;
+  if (argc == 3) {  /* `harness TOOL COUNT`: one function COUNT times, for callgrind */
+    const int tool = atoi(argv[1]), count = atoi(argv[2]);
+    for (int i = 0; i < count; i++) {
+      x[i %% N] += 1e-9;
+      if (tool == 0) { jac_fn(%(args)s, a); sink += a[i %% M]; }
+      else if (tool == 1) { sympy_fn(x, b); sink += b[i %% M]; }
+      else if (tool == 2) { jac_csc(%(args)s, jnz); sink += jnz[i %% (NZ ? NZ : 1)]; }
+      else { casadi_fn(arg, res, (void *)iw, w, 0); sink += nz[i %% (NZ ? NZ : 1)]; }
+    }
+    printf("%%g\n", sink);
+    return 0;
+  }
   for (int r = 0; r < ROUNDS; r++) {
-    for (int tool = 0; tool < 3; tool++) {
+    for (int tool = 0; tool < TOOLS; tool++) {
       double t0 = now();
       for (int i = 0; i < REPS; i++) {
         x[i %% N] += 1e-9;
         if (tool == 0) { jac_fn(%(args)s, a); sink += a[i %% M]; }
         else if (tool == 1) { sympy_fn(x, b); sink += b[i %% M]; }
+        else if (tool == 2) { jac_csc(%(args)s, jnz); sink += jnz[i %% (NZ ? NZ : 1)]; }
         else { casadi_fn(arg, res, (void *)iw, w, 0); sink += nz[i %% (NZ ? NZ : 1)]; }
       }
       double t = (now() - t0) / REPS;
       if (t < best[tool]) best[tool] = t;
     }
   }
-  printf("%%.1f %%.1f %%.1f %%.3g %%g\n", best[0], best[1], best[2], worst, sink * 0);
+  printf("%%.1f %%.1f %%.1f %%.1f %%.3g %%g\n", best[0], best[1], best[2], best[3], worst, sink * 0);
   return 0;
 }
 """
 
 
-def run_c(jac, name, kind, rows, variables, reps, rounds):
+def takes_arrays(jac):
+    """Whether this jac has `--arguments array` (a build before it is measured with the
+    variables as scalar arguments, `x[0], x[1], …`)."""
+    return subprocess.run([jac, "x", "--format", "c", "--arguments", "array"], capture_output=True).returncode == 0
+
+
+def jac_source(jac, name, kind, rows, variables, form, layout=None):
+    cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", form, "--name", name]
+    if form == "c" and takes_arrays(jac):
+        cmd += ["--arguments", "array"]
+    return subprocess.run(cmd + (["--layout", layout] if layout else []), capture_output=True, text=True,
+                          check=True).stdout
+
+
+def run_c(jac, name, kind, rows, variables, reps, rounds, callgrind=False):
     folder = tempfile.mkdtemp(prefix=f"codebench-{name}-")
-    cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", "c", "--name", "jac_fn"]
-    jac_source = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    dense = jac_source(jac, "jac_fn", kind, rows, variables, "c", "row")
+    sparse = jac_source(jac, "jac_csc", kind, rows, variables, "c", "csc")
     sympy_source, (m, n) = sympy_c(kind, rows, variables)
     cwd = os.getcwd()
     os.chdir(folder)
@@ -167,53 +212,80 @@ def run_c(jac, name, kind, rows, variables, reps, rounds):
         where, w, iw = casadi_c(kind, rows, variables, folder)
     finally:
         os.chdir(cwd)
-    for base, text in [("jac.c", jac_source), ("sympy.c", sympy_source)]:
+    for base, text in [("jac.c", dense), ("jac_csc.c", sparse), ("sympy.c", sympy_source)]:
         with open(os.path.join(folder, base), "w") as f:
             f.write(text)
     with open(os.path.join(folder, "casadi.c")) as f:
         casadi_source = f.read()
+    array = takes_arrays(jac)
+    parameters = f"const double x[{n}]" if array else ", ".join("double" for _ in variables)
     declarations = "\n".join([
-        f"void jac_fn({', '.join('double' for _ in variables)}, double *out);",
+        f"void jac_fn({parameters}, double *out);",
+        f"void jac_csc({parameters}, double *nzval);",
+        f"extern const int jac_csc_colptr[{n + 1}], jac_csc_rowval[];",
         "void sympy_fn(const double *x, double *out);",
         "int casadi_fn(const double **arg, double **res, long long *iw, double *w, int mem);"])
     harness = HARNESS % {"declarations": declarations, "n": len(variables), "size": m * n, "nz": len(where),
-                         "reps": reps, "rounds": rounds, "where": ", ".join(map(str, where)) or "0", "w": w, "iw": iw,
-                         "args": ", ".join(f"x[{k}]" for k in range(len(variables)))}
+                         "columns": n, "reps": reps, "rounds": rounds, "where": ", ".join(map(str, where)) or "0",
+                         "w": w, "iw": iw, "args": "x" if array else ", ".join(f"x[{k}]" for k in range(n))}
     with open(os.path.join(folder, "harness.c"), "w") as f:
         f.write(harness)
     objects = []
-    for base in ["jac.c", "sympy.c", "casadi.c", "harness.c"]:
+    for base in ["jac.c", "jac_csc.c", "sympy.c", "casadi.c", "harness.c"]:
         obj = base.replace(".c", ".o")
         subprocess.run(["gcc", "-O2", "-c", base, "-o", obj], cwd=folder, check=True, capture_output=True)
         objects.append(obj)
     subprocess.run(["gcc", "-O2", "-o", "harness"] + objects + ["-lm"], cwd=folder, check=True)
     out = subprocess.run([os.path.join(folder, "harness")], capture_output=True, text=True, check=True).stdout.split()
-    times = [float(t) for t in out[:3]]
-    ops = [operations(s) for s in (jac_source, sympy_source, casadi_source)]
-    return times, float(out[3]), ops
+    times = [float(t) for t in out[:4]]
+    ops = [operations(s) for s in (dense, sympy_source, sparse, casadi_source)]
+    return times, float(out[4]), ops, (instructions(folder) if callgrind else None)
+
+
+def instructions(folder):
+    """Instructions per evaluation of each function under callgrind (exact, whatever the load):
+    the difference between 200 and 100 evaluations, over 100, so the set-up cancels."""
+    def total(tool, count):
+        out = os.path.join(folder, f"cg.{tool}.{count}")
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "./harness", str(tool),
+                        str(count)], cwd=folder, check=True, capture_output=True)
+        with open(out) as f:
+            return int(re.search(r"^summary: (\d+)", f.read(), re.M).group(1))
+    return [(total(tool, 200) - total(tool, 100)) / 100 for tool in range(4)]
 
 
 def run_python(jac, name, kind, rows, variables):
+    import numpy as np
     import sympy as S
     cmd = [jac, kind, ", ".join(rows), "--vars", ",".join(variables), "--format", "python", "--name", "jac_fn"]
-    scope = {}
+    scope, array_scope = {}, {}
     exec(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout, scope)
+    array = takes_arrays(jac)
+    if array:
+        exec(subprocess.run(cmd + ["--arguments", "array"], capture_output=True, text=True, check=True).stdout,
+             array_scope)
+    else:  # a build before `--arguments`: the scalar unit, called with the list spread
+        array_scope["jac_fn"] = lambda p: scope["jac_fn"](*p)
     X, J = sympy_matrix(kind, rows, variables)
     # lambdify's cse does not look inside nested lists: it writes a flat list (with `math`), made
-    # here the (m, n) NumPy array jac's unit returns, so both do the same work.
-    import numpy as np
+    # here the (m, n) NumPy array jac's unit returns, so both do the same work, by the fastest
+    # conversion measured (np.fromiter: about 25 ns an entry against 50 for np.array).
     flat = S.lambdify(X, [J[i, j] for i in range(J.rows) for j in range(J.cols)], modules="math", cse=True)
-    shape = (J.rows, J.cols)
+    shape, size = (J.rows, J.cols), J.rows * J.cols
 
     def f(*p):
-        return np.array(flat(*p)).reshape(shape)
+        return np.fromiter(flat(*p), np.float64, size).reshape(shape)
 
     point = [0.3 + 0.017 * k for k in range(len(variables))]
-    got, expected = list(scope["jac_fn"](*point).ravel()), list(f(*point).ravel())
-    worst = max(abs(g - e) / max(1, abs(e)) for g, e in zip(got, expected))
-    best = []
-    for fn in (lambda: scope["jac_fn"](*point), lambda: f(*point)):
-        best.append(min(timeit.repeat(fn, number=50, repeat=7)) / 50 * 1e6)
+    expected = list(f(*point).ravel())
+    worst = 0
+    for got in (scope["jac_fn"](*point), array_scope["jac_fn"](point)):
+        worst = max([worst] + [abs(g - e) / max(1, abs(e)) for g, e in zip(list(got.ravel()), expected)])
+    best = [1e300] * 3
+    calls = (lambda: scope["jac_fn"](*point), lambda: array_scope["jac_fn"](point), lambda: f(*point))
+    for _ in range(7):  # interleaved: one timing of each in turn, the best of 7 per tool
+        for k, fn in enumerate(calls):
+            best[k] = min(best[k], timeit.timeit(fn, number=50) / 50 * 1e6)
     return best, worst
 
 
@@ -224,25 +296,38 @@ def main():
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--only")
     ap.add_argument("--python-only", action="store_true", help="skip the C comparison")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="also count the C's instructions per evaluation under callgrind (exact on a loaded machine)")
     args = ap.parse_args()
     jac = os.path.abspath(args.jac)
     ensure("sympy", "sympy")
     ensure("casadi", "casadi")
+    counted = []
     chosen = [w for w in workloads() if not args.only or w[0] in args.only.split(",")]
     print("## generated C: ns per evaluation (gcc -O2, best of interleaved rounds)\n")
-    print("| workload | jac ns | SymPy ns | CasADi ns | jac/best | agree | jac ops (+ * / calls) | SymPy ops | CasADi ops |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| workload | jac dense ns | SymPy ns | ratio | jac csc ns | CasADi ns | ratio | jac/best | agree "
+          "| ops (+ * / calls): jac dense | SymPy | jac csc | CasADi |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, kind, rows, variables in ([] if args.python_only else chosen):
-        times, worst, ops = run_c(jac, name, kind, rows, variables, args.reps, args.rounds)
-        text = [f"{o['add']} {o['mul']} {o['div']} {o['calls']}" for o in ops]
-        print(f"| {name} | {times[0]:.0f} | {times[1]:.0f} | {times[2]:.0f} | {times[0] / min(times[1:]):.2f} | "
-              f"{worst:.1e} | {text[0]} | {text[1]} | {text[2]} |", flush=True)
-    print("\n## generated Python: µs per evaluation (timeit, best of 7)\n")
-    print("| workload | jac µs | SymPy lambdify(cse=True) µs | jac/SymPy | agree |")
-    print("|---|---|---|---|---|")
+        t, worst, ops, ir = run_c(jac, name, kind, rows, variables, args.reps, args.rounds, args.callgrind)
+        if ir:
+            counted.append((name, ir))
+        text = " | ".join(f"{o['add']} {o['mul']} {o['div']} {o['calls']}" for o in ops)
+        print(f"| {name} | {t[0]:.0f} | {t[1]:.0f} | {t[0] / t[1]:.2f} | {t[2]:.0f} | {t[3]:.0f} | {t[2] / t[3]:.2f} "
+              f"| {max(t[0] / t[1], t[2] / t[3]):.2f} | {worst:.1e} | {text} |", flush=True)
+    if counted:
+        print("\n## generated C: instructions per evaluation (callgrind, libm included)\n")
+        print("| workload | jac dense | SymPy | ratio | jac csc | CasADi | ratio | jac/best |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, ir in counted:
+            print(f"| {name} | {ir[0]:.0f} | {ir[1]:.0f} | {ir[0] / ir[1]:.2f} | {ir[2]:.0f} | {ir[3]:.0f} | "
+                  f"{ir[2] / ir[3]:.2f} | {max(ir[0] / ir[1], ir[2] / ir[3]):.2f} |")
+    print("\n## generated Python: µs per evaluation (timeit, best of 7, interleaved)\n")
+    print("| workload | jac µs | jac --arguments array µs | SymPy lambdify(cse=True) µs | jac/SymPy | agree |")
+    print("|---|---|---|---|---|---|")
     for name, kind, rows, variables in chosen:
-        (j, s), worst = run_python(jac, name, kind, rows, variables)
-        print(f"| {name} | {j:.1f} | {s:.1f} | {j / s:.2f} | {worst:.1e} |", flush=True)
+        (j, a, s), worst = run_python(jac, name, kind, rows, variables)
+        print(f"| {name} | {j:.1f} | {a:.1f} | {s:.1f} | {j / s:.2f} | {worst:.1e} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ extension AnswerFormatter {
     var generator = CodeGenerator(pool: pool, language: language)
     generator.eliminateCommonSubexpressions = style.sharedTemporaries
     generator.layout = style.layout
+    generator.arguments = style.arguments
     generator.definitions = answer.definitions
     let shape: CodeGenerator.Shape
     var dimensions = ""

@@ -111,6 +111,10 @@ public enum ArgumentScanner {
         let text = try value(for: spelling, inline: inline)
         guard let layout = CodeLayout(rawValue: text) else { throw UsageError(.unknownLayout(text)) }
         invocation.style.layout = layout
+      case .arguments:
+        let text = try value(for: spelling, inline: inline)
+        guard let form = CodeArguments(rawValue: text) else { throw UsageError(.unknownArguments(text)) }
+        invocation.style.arguments = form
       case .dense: invocation.style.dense = true
       case .compact: invocation.style.compact = true
       case .steps: invocation.template.steps = true
@@ -191,6 +195,7 @@ public enum ArgumentScanner {
       if !style.sharedTemporaries { try fail(.codeOnly(.noCSE)) }
       if style.functionName != nil { try fail(.codeOnly(.functionName)) }
       if given.contains(.layout) { try fail(.codeOnly(.layout)) }
+      if given.contains(.arguments) { try fail(.codeOnly(.arguments)) }
       if given.contains(.withValue) { try fail(.codeOnly(.withValue)) }
     }
     if style.layout == .csc && (i.command == .linearize || given.contains(.withValue)) { try fail(.sparseLayoutOfSeveral) }

@@ -78,6 +78,8 @@ public struct OutputStyle {
   public var functionName: String?
   /// `--layout`: a matrix by rows or by columns in generated code's flat array.
   public var layout = CodeLayout.row
+  /// `--arguments`: the variables as scalar parameters or as one array in generated code.
+  public var arguments = CodeArguments.scalars
   /// `--dense`: text prints every matrix aligned, even a big sparse one.
   public var dense = false
   /// `--compact`: text and JSON entries without the spaces around `+` and `-`; text matrices

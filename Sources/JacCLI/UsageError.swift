@@ -64,6 +64,8 @@ public struct UsageError: Error, Equatable {
     case stepsFormat
     /// `--tol` that is not a positive number.
     case tolValue(String)
+    /// `--arguments` other than scalars and array.
+    case unknownArguments(String)
     /// A first positional argument within two edits of a command, followed by more arguments.
     case unknownCommand(String, suggestions: [String])
     /// `--env` that is not one of amsmath's matrix environments.
@@ -124,6 +126,8 @@ public struct UsageError: Error, Equatable {
         return "'--layout csc' writes one sparse matrix; linearize and '--with-value' fill several: use '--layout row' or 'col'"
       case .unknownLayout(let text):
         return "unknown layout '\(text)'; expected " + CodeLayout.allCases.map(\.rawValue).joined(separator: ", ")
+      case .unknownArguments(let text):
+        return "unknown arguments '\(text)'; expected " + CodeArguments.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownFormat(let text):
         return "unknown format '\(text)'; expected " + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownOption(let name, let suggestions): return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
@@ -147,7 +151,7 @@ public struct UsageError: Error, Equatable {
       case .codeOfValues, .compactFormat, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
         .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
         .matrixCode, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
-        .pointValueMissing, .stepsFormat, .tolValue, .sparseLayoutOfSeveral, .unknownEnvironment, .unknownLayout, .unknownFormat, .unknownOption, .valueForFlag,
+        .pointValueMissing, .stepsFormat, .tolValue, .sparseLayoutOfSeveral, .unknownEnvironment, .unknownLayout, .unknownArguments, .unknownFormat, .unknownOption, .valueForFlag,
         .variableName, .variableRepeated, .variableRange, .stateAndInput, .orderValue:
         return nil
       }

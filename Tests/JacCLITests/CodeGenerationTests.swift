@@ -9,7 +9,21 @@ import Testing
     var arguments: [String]
     /// Parameter values in the function's order: the variables, then other symbols sorted.
     var point: [(String, Double)]
+    /// How many of the point's values are other symbols, scalar parameters after the variables.
+    var others = 0
+
+    /// The arguments of a call at the point, the variables as scalars or as one array written
+    /// `open … close` (`[`, `]` in Python, Swift and MATLAB; a compound literal in C).
+    func call(_ form: String, open: String = "[", close: String = "]") -> String {
+      let values = point.map { String($0.1) }
+      guard form == "array" else { return values.joined(separator: ", ") }
+      let n = values.count - others
+      return ([open + values[..<n].joined(separator: ", ") + close] + values[n...]).joined(separator: ", ")
+    }
   }
+
+  /// The two forms of `--arguments`: every language test runs every case in both.
+  static let forms = ["scalars", "array"]
 
   static let cases: [Case] = [
     Case(arguments: ["r*cos(t), r*sin(t)", "--vars", "r,t"], point: [("r", 2), ("t", 0.7)]),
@@ -18,7 +32,7 @@ import Testing
       point: [("r", 1.5), ("p", 0.4), ("t", 2.1)]),
     Case(
       arguments: ["hessian", "exp(-(x^2 + y^2)/(2*s^2))", "--vars", "x,y"],
-      point: [("x", 0.3), ("y", -1.2), ("s", 0.8)]),
+      point: [("x", 0.3), ("y", -1.2), ("s", 0.8)], others: 1),
     Case(arguments: ["grad", "log(exp(a) + exp(b) + exp(c))"], point: [("a", 0.1), ("b", -0.5), ("c", 1.25)]),
     // Odd roots of negative numbers are real in jac; pow would give NaN or a complex number.
     Case(arguments: ["x^(1/3)*y^(2/3) + (x - y)^(-5/3)", "--vars", "x,y"], point: [("x", -0.4), ("y", -0.7)]),
@@ -37,7 +51,7 @@ import Testing
       point: [
         ("x1", 0.5), ("x2", -0.25), ("b1", 0.1), ("b2", -0.2), ("w11", 1.5), ("w12", -0.5), ("w21", 0.75),
         ("w22", 2),
-      ]),
+      ], others: 6),
     // Rational coefficients as one literal (`0.1*(…)`, `-1.3*t`), sums built on shorter sums
     // (`t1 = t0 + q3`): a three-link arm with rational link lengths.
     Case(
@@ -80,8 +94,8 @@ import Testing
     }
   }
 
-  private func generate(_ c: Case, _ language: String) throws -> String {
-    let result = try ProcessRunner.run(c.arguments + ["--format", language])
+  private func generate(_ c: Case, _ language: String, _ form: String = "scalars") throws -> String {
+    let result = try ProcessRunner.run(c.arguments + ["--format", language] + (form == "array" ? ["--arguments", form] : []))
     #expect(result.status == 0, "\(c.arguments) \(language): \(result.stderr)")
     return result.stdout
   }
@@ -112,20 +126,20 @@ import Testing
 
   /// All cases in one C file: each unit's function renamed with a #define, a main that calls
   /// them with zero-filled arrays and prints %.17g.
-  @Test func cUnitsCompileAndAgree() throws {
+  @Test(arguments: forms) func cUnitsCompileAndAgree(form: String) throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     var source = "#include <stdio.h>\n#include <stdlib.h>\n"
     var calls = ""
     var expected: [[Double]] = []
     for (k, c) in Self.cases.enumerated() {
-      let unit = try generate(c, "c")
+      let unit = try generate(c, "c", form)
       let reference = try reference(c)
       expected.append(reference)
       let signature = unit.split(separator: "\n").first { $0.hasPrefix("void ") || $0.hasPrefix("double ") } ?? ""
       let name = signature.split(separator: "(")[0].split(separator: " ").last.map(String.init) ?? "f"
       source += "#define \(name) case\(k)\n\(unit)#undef \(name)\n"
-      let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
+      let arguments = c.call(form, open: "(const double[]){", close: "}")
       if unit.contains("double \(name)(") && !unit.contains("out[") {
         calls += "  printf(\"%.17g\\n\", case\(k)(\(arguments)));\n"
       } else {
@@ -138,20 +152,21 @@ import Testing
     try source.write(to: directory.appendingPathComponent("units.c"), atomically: true, encoding: .utf8)
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "units", "units.c", "-lm"], in: directory)
     let got = values(try run(directory.appendingPathComponent("units").path, [], in: directory))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "C \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "C \(form) \(Self.cases[k].arguments)") }
   }
 
-  @Test func pythonUnitsRunAndAgree() throws {
+  @Test(arguments: forms) func pythonUnitsRunAndAgree(form: String) throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     var script = "import math\nimport numpy as np\nunits = []\n"
     var expected: [[Double]] = []
     for c in Self.cases {
-      let unit = try generate(c, "python")
+      let unit = try generate(c, "python", form)
       expected.append(try reference(c))
       // The unit's function is the last `def` (helpers come first).
       let name = unit.components(separatedBy: "def ").last!.split(separator: "(")[0]
-      let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
+      // An array form takes any sequence: a NumPy array here.
+      let arguments = c.call(form, open: "np.array([", close: "])")
       script += "scope = {}\nexec(\(pythonLiteral(unit)), scope)\n"
       script += "value = scope['\(name)'](\(arguments))\n"
       // A matrix is a 2-D ndarray of its shape, a list a 1-D one, a scalar a float.
@@ -162,7 +177,9 @@ import Testing
     try script.write(to: directory.appendingPathComponent("units.py"), atomically: true, encoding: .utf8)
     // The python3 on PATH, with NumPy and SciPy (`make test-deps` installs them).
     let got = values(try run("/usr/bin/env", ["python3", "units.py"], in: directory))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "Python \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() {
+      compare(k < got.count ? got[k] : [], e, "Python \(form) \(Self.cases[k].arguments)")
+    }
   }
 
   /// `--name` names the function and `--layout col` stores a 3×2 Jacobian by columns: the C
@@ -315,20 +332,20 @@ import Testing
   }
 
   /// All cases in one Swift program: each unit's function becomes a static member of its own enum.
-  @Test func swiftUnitsCompileAndAgree() throws {
+  @Test(arguments: forms) func swiftUnitsCompileAndAgree(form: String) throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     var source = "import Foundation\n"
     var expected: [[Double]] = []
     var calls = ""
     for (k, c) in Self.cases.enumerated() {
-      let unit = try generate(c, "swift")
+      let unit = try generate(c, "swift", form)
       expected.append(try reference(c))
       let body = unit.replacingOccurrences(of: "import Foundation\n", with: "")
         .replacingOccurrences(of: "\nfunc ", with: "\nstatic func ")
       let name = unit.components(separatedBy: "func ").last!.split(separator: "(")[0]
       source += "enum Case\(k) {\(body)}\n"
-      let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
+      let arguments = c.call(form)
       calls += "do { let v: Any = Case\(k).\(name)(\(arguments)); let xs = (v as? [Double]) ?? [v as! Double]; "
       calls += "print(xs.map { String($0) }.joined(separator: \" \")) }\n"
     }
@@ -340,12 +357,12 @@ import Testing
     _ = try run(
       swiftc ?? "/usr/bin/env", (swiftc == nil ? ["swiftc"] : []) + ["-o", "units", "main.swift"], in: directory)
     let got = values(try run(directory.appendingPathComponent("units").path, [], in: directory))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "Swift \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "Swift \(form) \(Self.cases[k].arguments)") }
   }
 
   /// Every case in Octave: each unit in a folder of its own (a MATLAB function file is named after
   /// its function), called from one Octave process; matrices printed row by row.
-  @Test func matlabUnitsRunInOctaveAndAgree() throws {
+  @Test(arguments: forms) func matlabUnitsRunInOctaveAndAgree(form: String) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/octave-cli") else {
       Issue.record("octave-cli is not installed: run make test-deps")
       return
@@ -355,13 +372,13 @@ import Testing
     var script = "warning('off', 'all');\n"
     var expected: [[Double]] = []
     for (k, c) in Self.cases.enumerated() {
-      let unit = try generate(c, "matlab")
+      let unit = try generate(c, "matlab", form)
       expected.append(try reference(c))
       let name = String(unit.split(separator: "=")[1].split(separator: "(")[0].trimmingCharacters(in: .whitespaces))
       let folder = directory.appendingPathComponent("case\(k)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try unit.write(to: folder.appendingPathComponent("\(name).m"), atomically: true, encoding: .utf8)
-      let arguments = c.point.map { String($0.1) }.joined(separator: ", ")
+      let arguments = c.call(form)
       script += "cd('\(folder.path)'); clear functions; v = \(name)(\(arguments)); v = v.'; printf('value'); "
       script += "printf(' %.17g', v(:)); printf('\\n');\n"
     }
@@ -369,7 +386,7 @@ import Testing
     let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "units.m"], in: directory)
     let got = values(
       log.split(separator: "\n").filter { $0.hasPrefix("value") }.map { $0.dropFirst(5) }.joined(separator: "\n"))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "MATLAB \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "MATLAB \(form) \(Self.cases[k].arguments)") }
   }
 
   /// Sparsity is used: the zero entries of a banded Jacobian are never assigned, and `--no-cse`

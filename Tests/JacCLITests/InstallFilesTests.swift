@@ -96,7 +96,7 @@ import Testing
     #expect(Set(offered) == Set(Option.allCases.map(\.name)))
     let valueCase = script.components(separatedBy: "\n").first { $0.contains("--vars|") } ?? ""
     let listed = valueCase.trimmingCharacters(in: .whitespaces).prefix { $0 != ")" }.split(separator: "|").map(String.init)
-    #expect(Set(listed + ["--format", "--env", "--layout"]) == Set(Option.allCases.filter(\.takesValue).map(\.name)))
+    #expect(Set(listed + ["--format", "--env", "--layout", "--arguments"]) == Set(Option.allCases.filter(\.takesValue).map(\.name)))
     #expect(Self.words(after: "--format) COMPREPLY=($(compgen -W \"", in: script, closing: "\"") == Self.formats)
     #expect(Self.words(after: "--env) COMPREPLY=($(compgen -W \"", in: script, closing: "\"") == OutputStyle.environments)
   }

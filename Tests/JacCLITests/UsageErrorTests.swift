@@ -38,6 +38,7 @@ import Testing
     (["hesian", "x^2*y"], .unknownCommand("hesian", suggestions: ["hessian"])),
     (["x", "--latex", "--env", "array"], .unknownEnvironment("array")),
     (["x", "--format", "c", "--layout", "csr"], .unknownLayout("csr")),
+    (["x", "--format", "c", "--arguments", "vector"], .unknownArguments("vector")),
     (["linearize", "x", "--state", "x", "--format", "c", "--layout", "csc"], .sparseLayoutOfSeveral),
     (["x", "--format", "yaml"], .unknownFormat("yaml")),
     (["x", "--varz", "x"], .unknownOption("--varz", suggestions: ["--vars"])),
@@ -79,6 +80,7 @@ import Testing
     case .unknownCommand: "unknownCommand"
     case .unknownEnvironment: "unknownEnvironment"
     case .unknownLayout: "unknownLayout"
+    case .unknownArguments: "unknownArguments"
     case .sparseLayoutOfSeveral: "sparseLayoutOfSeveral"
     case .unknownFormat: "unknownFormat"
     case .unknownOption: "unknownOption"

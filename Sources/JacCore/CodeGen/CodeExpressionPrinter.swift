@@ -32,6 +32,7 @@ struct CodeExpressionPrinter {
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if e != top && names[e] != nil { return levels[e] ?? .atom }
+    if case .repeated = shape(e) { return .product }
     if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
     if pool.kind(e) == .product, case .sum = layout.codeShape(e) { return .sum }
     let printed = layout.precedence(e)
@@ -51,11 +52,33 @@ struct CodeExpressionPrinter {
   /// Sums written as another written sum plus one term (``SumChains``).
   var sumChains: [Expr: SumChains.Chain] = [:]
 
+  /// Whether b² and b³ are written `b*b` and `b*b*b` (``CodeShape/repeated(_:times:)``): in C,
+  /// Swift and Python on floats (NumPy's `a ** 2` on arrays is its own fast square), when b is a
+  /// leaf or common subexpressions are shared (so a b that is not a leaf is computed once). gcc and LLVM turn `pow(b, 2)` into `b*b` themselves, but
+  /// `pow(b, 3)` stays a call to the library, and Python's `b ** 2` costs about three
+  /// multiplications.
+  var repeatsPowers = false
+
+  /// Negative terms written as `+ t` (t their temporary) rather than `- magnitude`
+  /// (``CommonSubexpressions/negativesWrittenElsewhere(pool:order:uses:shape:)``).
+  var foldedNegatives: Set<Expr> = []
+
   /// The shape `e` is written in (``CodeShape``): the layout's, except that a sum with a base
-  /// writes the base first and then the term the base lacks.
+  /// writes the base first and then the term the base lacks, and small powers may be products.
   func shape(_ e: Expr) -> CodeShape {
     if let chain = sumChains[e] { return .sum([(false, chain.base)] + chain.rest) }
-    return layout.codeShape(e)
+    let s = layout.codeShape(e)
+    if !foldedNegatives.isEmpty, case .sum(var terms) = s {
+      for k in terms.indices where terms[k].negative {
+        let t = pool.negate(terms[k].term)
+        if foldedNegatives.contains(t) { terms[k] = (false, t) }
+      }
+      return .sum(terms)
+    }
+    guard case .power(let b, let x) = s, language != .julia && language != .matlab, !elementwise else { return s }
+    guard let n = pool.rational(x)?.intValue, n == 2 || n == 3 else { return s }
+    guard repeatsPowers || CommonSubexpressions.isLeaf(pool, b) else { return s }
+    return .repeated(b, times: n)
   }
 
   /// A positive rational as one floating-point literal: the double nearest it, in the shortest
@@ -120,6 +143,9 @@ struct CodeExpressionPrinter {
         exponent = language.powerIsCall ? code(x) : wrapped(x, atLeast: .atom, top: nil)
       }
       return language.power(base, exponent)
+    case .repeated(let b, let n):
+      let factor = wrapped(b, atLeast: .product, top: nil)
+      return Array(repeating: factor, count: n).joined(separator: "*")
     case .fraction(let negative, let c, let numerator, let denominator):
       return (negative ? "-" : "") + fraction(c, numerator, denominator)
     }

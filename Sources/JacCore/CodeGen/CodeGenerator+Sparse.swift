@@ -34,7 +34,10 @@ extension CodeGenerator {
   func sparseAssignments(_ p: SparsePattern, _ code: (Expr) -> String) -> [String] {
     let values = p.entries.map(code)
     switch language {
-    case .c: return values.enumerated().map { "    nzval[\($0)] = \($1);" }
+    case .c:
+      // Row by row, as ``CodeSchedule`` wants them: a row's entries share its temporaries.
+      let byRow = p.entries.indices.sorted { (p.rows[$0], p.columns[$0]) < (p.rows[$1], p.columns[$1]) }
+      return byRow.map { "    nzval[\($0)] = \(values[$0]);" }
     case .swift: return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
         + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
     case .python: return ["    nzval = np.zeros(\(p.entries.count))"]
@@ -48,7 +51,7 @@ extension CodeGenerator {
 
   /// The whole unit for a CSC result.
   func sparseUnit(
-    _ body: [String], _ p: SparsePattern, rows m: Int, columns n: Int, name: String, parameters: [String],
+    _ body: [String], _ p: SparsePattern, rows m: Int, columns n: Int, name: String, parameters: [Parameter],
     summary: String
   ) -> String {
     let lines = body.joined(separator: "\n")
@@ -57,7 +60,7 @@ extension CodeGenerator {
     let pattern = "CSC, \(nnz) nonzeros: column j holds nzval[colptr[j] .. colptr[j+1] - 1] in rows rowval[…]"
     switch language {
     case .c:
-      let params = (parameters.map { "double \($0)" } + ["double nzval[\(max(nnz, 1))]"]).joined(separator: ", ")
+      let params = (parameters.map(declared) + ["double nzval[\(max(nnz, 1))]"]).joined(separator: ", ")
       return """
         #include <math.h>
 
@@ -83,14 +86,14 @@ extension CodeGenerator {
         \(name)_rowval = np.array([\(list(p.rows, base: 0))], dtype=np.int32)
 
 
-        def \(name)(\(parameters.joined(separator: ", "))):
+        def \(name)(\(parameters.map(\.name).joined(separator: ", "))):
             \"\"\"\(summary) Returns a scipy.sparse.csc_matrix.\"\"\"
         \(lines)
             return scipy.sparse.csc_matrix((nzval, \(name)_rowval, \(name)_colptr), shape=(\(m), \(n)))
 
         """
     case .swift:
-      let params = parameters.map { "_ \($0): Double" }.joined(separator: ", ")
+      let params = parameters.map(declared).joined(separator: ", ")
       return """
         import Foundation
 
@@ -105,7 +108,8 @@ extension CodeGenerator {
 
         """
     case .julia:
-      let arguments = parameters.joined(separator: ", ")
+      let arguments = parameters.map(\.name).joined(separator: ", ")
+      let declarations = parameters.map(declared)
       return """
         using SparseArrays
 
@@ -115,19 +119,19 @@ extension CodeGenerator {
 
         # \(summary)
         # \(name)! fills the nonzeros of J (of this pattern) in place; \(name) allocates.
-        function \(name)!(\((["J::SparseMatrixCSC"] + parameters).joined(separator: ", ")))
+        function \(name)!(\((["J::SparseMatrixCSC"] + declarations).joined(separator: ", ")))
             (size(J) == (\(m), \(n)) && J.colptr == \(name)_colptr && rowvals(J) == \(name)_rowval) ||
                 throw(ArgumentError("\(name)!: J must have the pattern of \(name)"))
         \(lines)
             return J
         end
 
-        \(name)(\(arguments)) = \(name)!(SparseMatrixCSC(\(m), \(n), copy(\(name)_colptr), copy(\(name)_rowval), zeros(\(nnz))), \(arguments))
+        \(name)(\(declarations.joined(separator: ", "))) = \(name)!(SparseMatrixCSC(\(m), \(n), copy(\(name)_colptr), copy(\(name)_rowval), zeros(\(nnz))), \(arguments))
 
         """
     case .matlab:
       return """
-        function J = \(name)(\(parameters.joined(separator: ", ")))
+        function J = \(name)(\(parameters.map(\.name).joined(separator: ", ")))
         % \(summary)
         % \(nnz) nonzeros, 1-based rows and columns: J = sparse(rows, columns, nzval, \(m), \(n)).
         \(lines)

@@ -16,6 +16,9 @@ enum CodeShape {
   case oddRoot(Expr, exponent: Expr, odd: Bool)
   /// b^x with an integer exponent ≥ 0 or a symbolic one.
   case power(Expr, exponent: Expr)
+  /// b² or b³ as `b*b`, `b*b*b` (``CodeExpressionPrinter/shape(_:)``): b is listed as often as
+  /// it is written, so a b that is not a leaf becomes a temporary.
+  case repeated(Expr, times: Int)
   case call(Function, Expr)
   case apply(Operator, [Expr])
 
@@ -28,6 +31,7 @@ enum CodeShape {
     case .squareRoot(let u), .call(_, let u): return [u]
     case .oddRoot(let u, let x, let odd): return odd ? [u, x, u] : [u, x]
     case .power(let b, let x): return [b, x]
+    case .repeated(let b, let n): return Array(repeating: b, count: n)
     case .apply(_, let args): return args
     }
   }

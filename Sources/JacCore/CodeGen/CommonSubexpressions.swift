@@ -11,11 +11,31 @@ struct CommonSubexpressions {
 
   init(pool: ExpressionPool, roots: [Expr], shape: (Expr) -> CodeShape) {
     let (order, uses) = Self.written(pool: pool, roots: roots, shape: shape)
-    shared = order.filter { e in
-      guard (uses[e] ?? 0) >= 2 else { return false }
-      if case .product(let factors) = pool.node(e), factors.count == 2, factors[0] == pool.minusOne { return false }
-      return true
+    shared = order.filter { e in (uses[e] ?? 0) >= 2 && !Self.isNegation(pool, e) }
+  }
+
+  /// Whether `e` is a plain negation `-u`, which is never a temporary.
+  static func isNegation(_ pool: ExpressionPool, _ e: Expr) -> Bool {
+    guard case .product(let factors) = pool.node(e) else { return false }
+    return factors.count == 2 && factors[0] == pool.minusOne
+  }
+
+  /// Sign folding: the negative terms of written sums (`-400*x2` in `1200*x1^2 - 400*x2 + 2`)
+  /// that the code also writes as nodes of their own (rosen100's Hessian writes `-400*x2` as an
+  /// entry). A sum written `… + t0` with t0 = -400.0*x2 saves the multiplication of
+  /// `… - 400.0*x2`. Plain negations are left out: they are never temporaries.
+  static func negativesWrittenElsewhere(
+    pool: ExpressionPool, order: [Expr], uses: [Expr: Int], shape: (Expr) -> CodeShape
+  ) -> Set<Expr> {
+    var found = Set<Expr>()
+    for e in order {
+      guard case .sum(let terms) = shape(e) else { continue }
+      for (negative, m) in terms where negative && !isLeaf(pool, m) {
+        let t = pool.negate(m)
+        if (uses[t] ?? 0) >= 1 && !isNegation(pool, t) { found.insert(t) }
+      }
     }
+    return found
   }
 
   /// The nodes the code writes, in post-order (operands first), and how often each is written

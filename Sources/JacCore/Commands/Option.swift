@@ -17,6 +17,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
   case noCSE = "--no-cse"
   case functionName = "--name"
   case layout = "--layout"
+  case arguments = "--arguments"
   case dense = "--dense"
   case compact = "--compact"
   case latex = "--latex"
@@ -76,6 +77,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .dep: return "names"
     case .env, .functionName: return "name"
     case .layout: return "layout"
+    case .arguments: return "form"
     case .entry: return "i,j"
     case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .classify, .withValue,
       .lhs, .standalone, .withLatex, .steps, .stats, .version, .help:
@@ -94,7 +96,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .expand, .definitions, .inline, .format, .noCSE,
-      .functionName, .layout, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement,
+      .functionName, .layout, .arguments, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement,
       .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .classify, .withValue, .lhs, .env, .standalone, .withLatex,
       .steps, .entry, .stats, .version, .help:
       return self
@@ -134,6 +136,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .functionName: return (label, ["Code: the function's name (default: the command's, e.g. jacobian)."])
     case .layout:
       return (label, ["Code: a matrix by rows (row, the default), by columns (col: Fortran, LAPACK),", "or compressed sparse column (csc: nonzeros and their pattern)."])
+    case .arguments:
+      return (label, ["Code: the variables as one parameter each (scalars, the default) or as one array", "in --vars order (array: C const double x[n], Python a sequence, Julia x[1] first)."])
     case .dense: return (label, ["Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries."])
     case .compact: return (label, ["Text and JSON: no spaces around + and -; a matrix row a line as [a,b], unpadded."])
     case .latex: return ("--latex, --json, --text", ["Short for --format latex, --format json, --format text."])

@@ -1,0 +1,47 @@
+/// How the generated function takes the variables (`--arguments`): one parameter each, or one
+/// array in `--vars` order, as solvers hold their state. Other free symbols stay scalar
+/// parameters after the variables either way.
+///
+/// With `array`, the function reads each variable into a local at its start, so the body is the
+/// same in both forms:
+/// - C: `void f(const double x[n], …)`, `const double r = x[0];` (0-based)
+/// - Python: `def f(x, …)`, `r, t = map(float, x)` (any sequence of n numbers: a list, a NumPy
+///   array; `float` makes NumPy's scalars plain floats, on which `math` and arithmetic are fast)
+/// - Swift: `func f(_ x: [Double], …)`, `let r = x[0]` (0-based)
+/// - Julia: `f!(J, x::AbstractVector, …)`, `r = x[1]` (1-based)
+/// - MATLAB: `function J = f(x, …)`, `r = x(1);` (1-based)
+public enum CodeArguments: String, CaseIterable, Sendable {
+  /// One `double` parameter per variable (the default).
+  case scalars
+  /// One array of the variables.
+  case array
+}
+
+extension CodeGenerator {
+  /// A parameter of the generated function: a scalar, or the array of `count` variables.
+  struct Parameter {
+    var name: String
+    var count: Int?
+  }
+
+  /// The parameter as declared in the function's signature.
+  func declared(_ p: Parameter) -> String {
+    switch language {
+    case .c: return p.count.map { "const double \(p.name)[\($0)]" } ?? "double \(p.name)"
+    case .swift: return "_ \(p.name): " + (p.count == nil ? "Double" : "[Double]")
+    case .julia: return p.count == nil ? p.name : "\(p.name)::AbstractVector"
+    case .python, .matlab: return p.name
+    }
+  }
+
+  /// The statements that read the variables `locals` out of the array `array`.
+  func loads(_ locals: [String], from array: String) -> [String] {
+    switch language {
+    case .c: return locals.enumerated().map { "    const double \($1) = \(array)[\($0)];" }
+    case .swift: return locals.enumerated().map { "    let \($1) = \(array)[\($0)]" }
+    case .python: return ["    \(locals.joined(separator: ", "))\(locals.count == 1 ? "," : "") = map(float, \(array))"]
+    case .julia: return locals.enumerated().map { "    \($1) = \(array)[\($0 + 1)]" }
+    case .matlab: return locals.enumerated().map { "  \($1) = \(array)(\($0 + 1));" }
+    }
+  }
+}

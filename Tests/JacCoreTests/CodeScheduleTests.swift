@@ -1,0 +1,31 @@
+import Testing
+
+@testable import JacCore
+
+/// ``CodeSchedule``: a C line's identifiers, and each variable's read placed just before the
+/// first line that names it.
+@Suite struct CodeScheduleTests {
+  @Test func identifiersSkipNumbersAndKeepNames() {
+    let names = CodeSchedule.identifiers("    out[3] = 2.5e-05*exp(u12) - t0_ + x1/1e5;").map(String.init)
+    #expect(names == ["out", "exp", "u12", "t0_", "x1"])
+  }
+
+  @Test func eachLoadAndTemporaryGoesBeforeItsFirstUse() {
+    let statements = ["    out[0] = t0;", "    out[1] = -r*t0;", "    out[2] = r*t1;", "    out[3] = 1.0;"]
+    let temporaries = [("t0", "    const double t0 = cos(t);"), ("t1", "    const double t1 = sin(t);")]
+    let loads = [("r", "    const double r = x[0];"), ("t", "    const double t = x[1];")]
+    #expect(
+      CodeSchedule.ordered(statements: statements, temporaries: temporaries, loads: loads) == [
+        "    const double t = x[1];", "    const double t0 = cos(t);", "    out[0] = t0;",
+        "    const double r = x[0];", "    out[1] = -r*t0;", "    const double t1 = sin(t);", "    out[2] = r*t1;",
+        "    out[3] = 1.0;",
+      ])
+    // A temporary needs the ones before it (their operands come first): naming t1 writes t0 too.
+    #expect(
+      CodeSchedule.ordered(statements: ["    out[0] = t1;"], temporaries: temporaries, loads: []) == [
+        "    const double t0 = cos(t);", "    const double t1 = sin(t);", "    out[0] = t1;",
+      ])
+    // A variable no line uses is never read.
+    #expect(CodeSchedule.ordered(statements: ["    out[0] = 1.0;"], temporaries: [], loads: loads) == ["    out[0] = 1.0;"])
+  }
+}
