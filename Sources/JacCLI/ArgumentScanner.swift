@@ -198,10 +198,17 @@ public enum ArgumentScanner {
       if given.contains(.arguments) { try fail(.codeOnly(.arguments)) }
       if given.contains(.withValue) { try fail(.codeOnly(.withValue)) }
     }
-    if style.layout == .csc && (i.command == .linearize || given.contains(.withValue)) { try fail(.sparseLayoutOfSeveral) }
+    if style.layout == .csc && (i.command == .linearize || given.contains(.withValue)) {
+      try fail(.sparseLayoutOfSeveral)
+    }
     if let language = style.format.language {
       if i.command.description.code == nil { try fail(.noCode(i.command, language)) }
       if i.template.isMatrixCalculus && language != .python { try fail(.matrixCode(language)) }
+      if i.template.isMatrixCalculus {
+        for option in [Option.layout, .arguments, .withValue] where given.contains(option) {
+          try fail(.matrixCodeOption(option))
+        }
+      }
       if !given.isDisjoint(with: [.at, .check, .volumeElement]) { try fail(.codeOfValues(language)) }
     }
   }

@@ -44,6 +44,8 @@ public struct UsageError: Error, Equatable {
     case functionName(String)
     /// A code format with declared vectors or matrices.
     case matrixCode(CodeLanguage)
+    /// `--layout`, `--arguments` or `--with-value` with declared vectors or matrices.
+    case matrixCodeOption(Option)
     /// `--max-iter` outside 1…100000.
     case maxIterValue(String)
     /// An option that takes a value, last on the line or followed by another option.
@@ -106,7 +108,11 @@ public struct UsageError: Error, Equatable {
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
       case .latexOnly: return "'--lhs', '--env' and '--standalone' apply to LaTeX output; add '--latex'"
       case .matrixCode(let language):
-        return "'--format \(language.rawValue)' is not available with vectors and matrices yet; '--format python' writes NumPy"
+        return
+          "'--format \(language.rawValue)' is not available with vectors and matrices yet; '--format python' writes NumPy"
+      case .matrixCodeOption(let option):
+        return
+          "'\(option.name)' does not apply with vectors and matrices: their NumPy code takes and returns arrays as they are"
       case .maxIterValue(let text): return "'--max-iter' needs a whole number from 1 to 100000, found '\(text)'"
       case .missingValue(let option): return "missing value for '\(option)'"
       case .noCode(let command, let language): return "\(command.rawValue) has no '--format \(language.rawValue)'"
@@ -123,21 +129,26 @@ public struct UsageError: Error, Equatable {
       case .unknownEnvironment(let text):
         return "unknown matrix environment '\(text)'; expected " + OutputStyle.environments.joined(separator: ", ")
       case .sparseLayoutOfSeveral:
-        return "'--layout csc' writes one sparse matrix; linearize and '--with-value' fill several: use '--layout row' or 'col'"
+        return
+          "'--layout csc' writes one sparse matrix; linearize and '--with-value' fill several: use '--layout row' or 'col'"
       case .unknownLayout(let text):
         return "unknown layout '\(text)'; expected " + CodeLayout.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownArguments(let text):
         return "unknown arguments '\(text)'; expected " + CodeArguments.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownFormat(let text):
-        return "unknown format '\(text)'; expected " + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
-      case .unknownOption(let name, let suggestions): return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
+        return "unknown format '\(text)'; expected "
+          + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
+      case .unknownOption(let name, let suggestions):
+        return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
       case .functionName(let text):
-        return "'--name' needs a name of ASCII letters, digits and '_' that does not start with a digit, found '\(text)'"
+        return
+          "'--name' needs a name of ASCII letters, digits and '_' that does not start with a digit, found '\(text)'"
       case .valueForFlag(let name): return "option '\(name)' takes no value"
       case .variableName(let name, let option): return "invalid variable name '\(name)' in '\(option.name)'"
       case .variableRepeated(let name, let option): return "variable '\(name)' listed twice in '\(option.name)'"
       case .variableRange(let piece, let option):
-        return "'\(piece)' in '\(option.name)' is not a range of names; write it as 'u1..u100': one name, a first and a last number"
+        return
+          "'\(piece)' in '\(option.name)' is not a range of names; write it as 'u1..u100': one name, a first and a last number"
       case .orderValue(let text): return "'--order' needs a whole number from 0 to 30, found '\(text)'"
       case .stateAndInput(let name): return "'\(name)' is in both '--state' and '--input'"
       }
@@ -149,9 +160,12 @@ public struct UsageError: Error, Equatable {
       case .unknownCommand(let name, _):
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
       case .codeOfValues, .compactFormat, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
-        .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly, .latexOnly,
-        .matrixCode, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated, .pointPair, .pointRepeated,
-        .pointValueMissing, .stepsFormat, .tolValue, .sparseLayoutOfSeveral, .unknownEnvironment, .unknownLayout, .unknownArguments, .unknownFormat, .unknownOption, .valueForFlag,
+        .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly,
+        .latexOnly,
+        .matrixCode, .matrixCodeOption, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated,
+        .pointPair, .pointRepeated,
+        .pointValueMissing, .stepsFormat, .tolValue, .sparseLayoutOfSeveral, .unknownEnvironment, .unknownLayout,
+        .unknownArguments, .unknownFormat, .unknownOption, .valueForFlag,
         .variableName, .variableRepeated, .variableRange, .stateAndInput, .orderValue:
         return nil
       }

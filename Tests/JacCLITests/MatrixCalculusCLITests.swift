@@ -4,6 +4,9 @@ import Testing
 /// Matrix calculus (issue 19) through the built binary: the issue's examples as a person types
 /// them, with `--check`, JSON and LaTeX, and the errors with their caret and exit status.
 @Suite struct MatrixCalculusCLITests {
+  static let jacobianUsage =
+    "usage: jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] "
+    + "[--format text|latex|json]\n  See 'jac --help' for more information.\n"
   static let check = "check: agrees with jac's scalar engine on the expansion at 4 sizes\n"
 
   static let transcripts: [(args: [String], stdout: String, stderr: String, status: Int32)] = [
@@ -80,6 +83,17 @@ import Testing
     (
       ["grad", "A*x", "--vector", "x", "--matrix", "A"], "",
       "error: grad needs a scalar function; this one is n×1 (use 'jacobian')\n", 1
+    ),
+    // Options of scalar code have no meaning here: an error, not a silent no-op.
+    (
+      ["tanh(W*x)", "--vector", "x", "--matrix", "W", "--format", "python", "--with-value"], "",
+      "error: '--with-value' does not apply with vectors and matrices: their NumPy code takes and returns arrays as "
+        + "they are\n" + jacobianUsage, 64
+    ),
+    (
+      ["x'*x", "--vector", "x", "--format", "python", "--arguments", "array"], "",
+      "error: '--arguments' does not apply with vectors and matrices: their NumPy code takes and returns arrays as "
+        + "they are\n" + jacobianUsage, 64
     ),
   ]
 

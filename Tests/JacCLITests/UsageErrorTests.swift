@@ -25,6 +25,7 @@ import Testing
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
     (["x'*x", "--vector", "x", "--format", "c"], .matrixCode(.c)),
+    (["x'*x", "--vector", "x", "--format", "python", "--layout", "col"], .matrixCodeOption(.layout)),
     (["newton", "x", "--from", "1", "--max-iter", "0"], .maxIterValue("0")),
     (["x", "--vars"], .missingValue("--vars")),
     (["sparsity", "x", "--format", "python"], .noCode(.sparsity, .python)),
@@ -67,6 +68,7 @@ import Testing
     case .jsonOnly: "jsonOnly"
     case .latexOnly: "latexOnly"
     case .matrixCode: "matrixCode"
+    case .matrixCodeOption: "matrixCodeOption"
     case .maxIterValue: "maxIterValue"
     case .missingValue: "missingValue"
     case .noCode: "noCode"

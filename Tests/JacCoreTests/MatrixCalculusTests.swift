@@ -191,14 +191,21 @@ import Testing
 
   /// Deep input stays within reach: nested elementwise functions are one function (composed
   /// once), and printers and the differential ask "is it a function of its argument?" once per
-  /// node. tanh nested 300 deep took 3.5 s at 200 before; a bound far above today's time.
+  /// node (tanh nested 300 deep took 3.5 s at 200 before; the cost is measured in
+  /// docs/performance.md, not asserted here). It runs on the large stack the command runs on:
+  /// a debug build's frames put 300 levels within a few percent of a plain thread's 8 MiB.
   @Test func deepElementwiseNesting() throws {
     let input = String(repeating: "tanh(", count: 300) + "x" + String(repeating: ")", count: 300)
-    let clock = ContinuousClock()
-    let start = clock.now
-    let form = try Self.run(Case(command: .jacobian, input: input, vectors: ["x"], expected: ""), check: false)
-    #expect(form.text.hasPrefix("diag("))
-    #expect(clock.now - start < .seconds(20))
+    let text = try DeepStack.run { () -> Result<String, Failure> in
+      do {
+        return .success(
+          try Self.run(
+            Case(command: .jacobian, input: input, vectors: ["x"], expected: ""),
+            check: false
+          ).text)
+      } catch { return .failure(Failure()) }
+    }.get()
+    #expect(text.hasPrefix("diag("))
   }
 
   /// `--expand` errors name the sizes.
