@@ -236,8 +236,28 @@ public final class ExpressionPool {
     return Expr(id)
   }
 
-  private func grow() {
-    var bigger = [Int32](repeating: -1, count: table.count * 2)
+  private func grow() { rehash(slots: table.count * 2) }
+
+  /// Makes room for the nodes a long input of `bytes` bytes may make, about one per 8 bytes (a
+  /// Bratu row of 57 bytes makes 6 to 7), so that the records and the interning table do not
+  /// reach that size by doubling: each doubling copied them and touched fresh pages (Bratu
+  /// n = 100,000: memmove and page faults were a fifth of the run). Capacity only: nothing is
+  /// interned, ids and answers are the same. Inputs under 64 KiB are left alone, and at most
+  /// 4M nodes are reserved (a table of 8M slots, 32 MB, filled as it is made).
+  public func reserve(forInputBytes bytes: Int) {
+    let nodes = min(bytes / 8, 1 << 22)
+    guard bytes >= 1 << 16, nodes > records.count else { return }
+    records.reserveCapacity(nodes)
+    operandStore.reserveCapacity(2 * nodes)
+    operandLists.reserveCapacity(nodes)
+    var slots = table.count
+    while nodes * 2 > slots { slots *= 2 }
+    if slots > table.count { rehash(slots: slots) }
+  }
+
+  /// The interning table rebuilt with `slots` slots (a power of two, more than twice the nodes).
+  private func rehash(slots: Int) {
+    var bigger = [Int32](repeating: -1, count: slots)
     let mask = bigger.count - 1
     for (i, r) in records.enumerated() {
       var slot = Int(truncatingIfNeeded: r.hash) & mask

@@ -111,6 +111,7 @@ public final class Engine {
     for text in request.inputs where text.utf8.count > Limits.inputBytes {
       throw .limit(.inputBytes(text.utf8.count))
     }
+    pool.reserve(forInputBytes: request.inputs.reduce(0) { $0 + $1.utf8.count })
     var uses = Parser.Uses()
     for (i, text) in request.inputs.enumerated() {
       do {
