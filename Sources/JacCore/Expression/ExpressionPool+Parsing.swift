@@ -3,9 +3,9 @@
 /// the common case and the general constructor for every other:
 /// - ``sumOfTerms(_:)``: `add(terms)` for a sum whose terms are all unlike (`u1 - 2*u2 + u3`),
 ///   without `add`'s groups and keyed arrays;
-/// - ``numberQuotient(_:_:)`` and ``numberProduct(_:_:)``: `a/b` and `a·b` of two small numbers
-///   (`1/2563201`), without the power and product they go through, and ``numberTimesAtom(_:_:)``,
-///   `2*u5` without `multiply`'s arrays;
+/// - ``numberQuotient(_:_:)``: `a/b` of two small numbers (`1/2563201`), without the power and
+///   product it goes through (`2*u5` needs nothing here: `multiply` of two factors takes its own
+///   shortcut, ``numberTimesFactor(_:_:)``);
 /// - ``plainPower(_:_:)``: `power(u, v)` where no rule of `power` applies (`x1^2`, `(x2 - x1^2)^2`).
 extension ExpressionPool {
   /// `add(terms)`. The terms are flattened and their numbers summed as `add` does; when no two
@@ -110,28 +110,6 @@ extension ExpressionPool {
     return number(p * reciprocal)
   }
 
-  /// `multiply(a, b)` for small numbers `a` and `b` (nil otherwise).
-  func numberProduct(_ a: Expr, _ b: Expr) -> Expr? {
-    guard let p = rational(a), let q = rational(b), isSmall(p), isSmall(q) else { return nil }
-    return number(p * q)
-  }
-
-  /// `multiply(c, x)` for a small number `c` and a symbol, constant, call, application or plain
-  /// power `x` (`2*u5`, `1/4*exp(u5)`, `100*(x2 - x1^2)^2`): the product [c, x] (0 and x when c
-  /// is 0 or 1). nil otherwise.
-  func numberTimesAtom(_ c: Expr, _ x: Expr) -> Expr? {
-    guard let q = rational(c), isSmall(q) else { return nil }
-    switch kind(x) {
-    case .symbol, .constant, .call, .apply: break
-    // `multiply` takes a power as it is when `power` rebuilds it unchanged, as it does a plain one.
-    case .power: guard isPlainPower(operand(x, 0), operand(x, 1)) else { return nil }
-    case .number, .product, .sum, .undefined: return nil
-    }
-    if q.isZero { return zero }
-    if q.isOne { return x }
-    return intern(.product, payload: 0, operands: [c, x])
-  }
-
   /// `power(base, exponent)` when none of its rules can apply, so that it is the node itself:
   /// the base a symbol, constant, sum, application or call other than `exp` (not a number, power
   /// or product), the exponent neither undefined, 0 nor 1. nil otherwise.
@@ -140,7 +118,8 @@ extension ExpressionPool {
     return intern(.power, payload: 0, operands: OperandPair(base, exponent))
   }
 
-  private func isPlainPower(_ base: Expr, _ exponent: Expr) -> Bool {
+  /// Whether `power(base, exponent)` is that node itself, by the kinds alone (``plainPower(_:_:)``).
+  func isPlainPower(_ base: Expr, _ exponent: Expr) -> Bool {
     switch kind(base) {
     case .symbol, .constant, .sum, .apply: break
     case .call: guard function(base) != .exp else { return false }
@@ -151,7 +130,7 @@ extension ExpressionPool {
 
   /// `negate(t)`: for a plain power, the product [−1, t] that `negate` builds through `multiply`.
   func negatedTerm(_ t: Expr) -> Expr {
-    if kind(t) == .power, let e = numberTimesAtom(minusOne, t) { return e }
+    if kind(t) == .power, let e = numberTimesFactor(minusOne, t) { return e }
     return negate(t)
   }
 }

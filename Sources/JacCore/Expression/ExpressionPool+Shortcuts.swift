@@ -78,7 +78,8 @@ extension ExpressionPool {
     switch kind(x) {
     case .symbol, .constant, .call, .apply: break
     // A power is collected as its base and exponent and rebuilt: the same node when canonical.
-    case .power: guard power(operand(x, 0), operand(x, 1)) == x else { return nil }
+    case .power:
+      guard isPlainPower(operand(x, 0), operand(x, 1)) || power(operand(x, 0), operand(x, 1)) == x else { return nil }
     default: return nil
     }
     if !fits(q, after: .one, q) { return numberOverflow() }

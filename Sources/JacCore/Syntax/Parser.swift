@@ -152,11 +152,7 @@ public struct Parser {
       case .star:
         try advance()
         let rhs = try parseUnary()
-        if let product = pool.numberProduct(result, rhs) ?? pool.numberTimesAtom(result, rhs) {
-          result = product
-        } else {
-          result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
-        }
+        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       case .slash:
         try advance()
         let rhs = try parseUnary()
