@@ -27,21 +27,9 @@ public struct MatrixLatexPrinter {
     return LazyText(context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol)
   }
 
-  /// The text of each node printed so far: a subexpression held in many places (the inner
-  /// layers of a deep network's Jacobian, inside every `diag(…)`) is printed once, and the
-  /// cost is the length of the output rather than that times the depth.
-  final class Memo {
-    var printed: [ObjectIdentifier: (key: MatrixExpr, value: Printed)] = [:]
-  }
-  private let memo = Memo()
+  private let memo = MatrixPrintMemo()
 
-  func print(_ m: MatrixExpr) -> Printed {
-    if m.children.isEmpty { return printNode(m) }
-    if let known = memo.printed[ObjectIdentifier(m.node)] { return known.value }
-    let result = printNode(m)
-    memo.printed[ObjectIdentifier(m.node)] = (m, result)
-    return result
-  }
+  func print(_ m: MatrixExpr) -> Printed { memo.text(m, printNode: printNode) }
 
   private func printNode(_ m: MatrixExpr) -> Printed {
     switch m.kind {
