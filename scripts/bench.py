@@ -18,6 +18,7 @@ usage: bench.py [--jac PATH] [--runs N] [--peer-runs N] [--timeout S] [--no-peer
                 [--install-giac] [--no-scaling] [--batch N] [--only NAMES]
 """
 import argparse
+import atexit
 import os
 import platform
 import shutil
@@ -112,6 +113,7 @@ def batch(count=10_000):
 
 # Programs run in a scratch directory: Giac writes a session.tex where it runs.
 SCRATCH = tempfile.mkdtemp(prefix="jac-bench-")
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 
 
 def measure(argv, stdin_text, runs, timeout):

@@ -93,8 +93,11 @@ import Testing
     #expect(result.status == 65)
     #expect(result.stdout.hasPrefix("\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n\\[\n"))
     #expect(result.stdout.hasSuffix("\\end{document}\n"))
-    let pdf = try compile(result.stdout)
-    // One page rendered to PNG, as `make docs-png` does for docs/images/.
+    try compile(result.stdout) { pdf in try renderFirstPage(pdf) }
+  }
+
+  /// One page rendered to PNG, as `make docs-png` does for docs/images/.
+  private func renderFirstPage(_ pdf: URL) throws {
     guard
       let pdftoppm = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first(where: {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -146,23 +149,23 @@ import Testing
     }
   }
 
-  /// Compiles a document with pdflatex; returns the PDF (in a temporary folder that lives
-  /// until the test process ends).
-  @discardableResult
-  private func compile(_ document: String) throws -> URL {
+  /// Compiles a document with pdflatex and hands the PDF to `inspect`, in a temporary folder
+  /// that is removed afterwards.
+  private func compile(_ document: String, inspect: (URL) throws -> Void = { _ in }) throws {
     guard let engine = Self.engine else {
       Issue.record("pdflatex not found: install texlive-latex-base (make check installs it)")
-      return URL(fileURLWithPath: "/nonexistent")
+      return
     }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-latex-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
     try document.write(to: directory.appendingPathComponent("results.tex"), atomically: true, encoding: .utf8)
     let status = try ProcessRunner.tool(
       engine, ["-interaction=nonstopmode", "-halt-on-error", "results.tex"], in: directory)
     #expect(status.code == 0, "pdflatex failed:\n\(status.log.suffix(2000))\n\(document)")
     let pdf = directory.appendingPathComponent("results.pdf")
     #expect(FileManager.default.fileExists(atPath: pdf.path))
-    return pdf
+    try inspect(pdf)
   }
 
 }
