@@ -193,7 +193,9 @@ import Testing
     for (i, b) in Array(bytes.enumerated()) + [(bytes.count, UInt8(ascii: " "))] where b == UInt8(ascii: " ") {
       let range = SourceRange(start, i)
       indices.append(
-        table.index(of: range, in: bytes) { NameTable.Entry(name: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) })
+        table.index(of: range, in: bytes) {
+          NameTable.Entry(name: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
+        })
       start = i + 1
     }
     #expect(table.entries.count == 301)
@@ -291,7 +293,9 @@ import Testing
     for a in names {
       for b in names where a != b {
         let fast = ExpressionPool.compareNames(String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self))
-        let full = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { ExpressionPool.compareNamesInFull(x, $0) } }
+        let full = a.withUnsafeBufferPointer { x in
+          b.withUnsafeBufferPointer { ExpressionPool.compareNamesInFull(x, $0) }
+        }
         #expect(fast == full, "\(String(decoding: a, as: UTF8.self)) vs \(String(decoding: b, as: UTF8.self))")
       }
     }

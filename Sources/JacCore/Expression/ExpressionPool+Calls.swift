@@ -9,7 +9,9 @@ extension ExpressionPool {
   public func call(_ f: Function, _ argument: Expr, trace: RuleTrace? = nil) -> Expr {
     // f(x) of a variable: no identity below applies (each needs a number, π, a call, a product
     // or a negative coefficient), so it is the node itself (the parser's `exp(u5)`).
-    if kind(argument) == .symbol { return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument)) }
+    if kind(argument) == .symbol {
+      return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
+    }
     if kind(argument) == .undefined { return undefined }
     if let v = knownValue(f, argument, trace: trace) {
       trace?.note(.knownValues)

@@ -386,7 +386,8 @@ public struct Parser {
     let name = lexer.text(range)
     let callee = Self.callee(named: name)
     let entry = NameTable.Entry(
-      name: name, fnv: NameTable.finish(probe.hash), callee: callee, alsoVariable: callee != nil && Self.variableOrFunction.contains(name),
+      name: name, fnv: NameTable.finish(probe.hash), callee: callee,
+      alsoVariable: callee != nil && Self.variableOrFunction.contains(name),
       isUndefinedFunction: isUndefinedFunction(name))
     return names.insert(entry, at: probe, range: range)
   }
