@@ -162,6 +162,26 @@ import Testing
     #expect(pool.numberQuotient(pool.one, pool.symbol("x")) == nil)
   }
 
+  /// Integer literals above the kept small ones and quotients of two numbers, read again and
+  /// again (a Bratu row's `1/400040001`), are found in the parser's ``LiteralCache``: the same
+  /// nodes, and no other, as the general constructors make in a pool of their own.
+  @Test func repeatedLiteralsGiveTheGeneralConstructorsNodes() throws {
+    let rows = (1...600).map { ($0 % 5 + 1, $0) }
+    let text = rows.map { k, i in "\(k)/400040001*u\(i) + 400040001*v\(i) + 7/3" }.joined(separator: " + ")
+    let parsedPool = ExpressionPool()
+    let parsed = try Parser.parseExpression(text, in: parsedPool)
+    let pool = ExpressionPool()
+    let terms = rows.flatMap { k, i in
+      [
+        pool.multiply(pool.divide(pool.number(k), pool.number(400_040_001)), pool.symbol("u\(i)")),
+        pool.multiply(pool.number(400_040_001), pool.symbol("v\(i)")), pool.divide(pool.number(7), pool.number(3)),
+      ]
+    }
+    let expected = pool.add(terms)
+    #expect(parsed == expected)
+    #expect(parsedPool.count == pool.count)
+  }
+
   /// Each distinct name gets one entry, found again by its bytes wherever it is read; the table
   /// grows past its first 64 slots.
   @Test func nameTableFindsEachNameByItsBytes() {
@@ -172,7 +192,10 @@ import Testing
     var indices: [Int] = []
     for (i, b) in Array(bytes.enumerated()) + [(bytes.count, UInt8(ascii: " "))] where b == UInt8(ascii: " ") {
       let range = SourceRange(start, i)
-      indices.append(table.index(of: range, in: bytes) { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) })
+      indices.append(
+        table.index(of: range, in: bytes) {
+          NameTable.Entry(name: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
+        })
       start = i + 1
     }
     #expect(table.entries.count == 301)
@@ -254,5 +277,27 @@ import Testing
     let pool = ExpressionPool()
     let components = try Parser.parseComponents("a = x, b=y, c\t= z, d + 1, e", in: pool)
     #expect(components.map(\.name) == ["a", "b", "c", nil, nil])
+  }
+}
+
+/// The order of names read from the first byte that differs (``ExpressionPool/compareNames(_:_:)``)
+/// agrees with the order read run by run, on every pair of short names over letters, digits
+/// (with leading zeros) and `_`.
+@Suite struct NameOrderTests {
+  @Test func firstDifferenceAgreesWithRunByRun() {
+    let alphabet = Array("a0b19_".utf8)
+    var names: [[UInt8]] = [[]]
+    for length in 1...3 {
+      names += names.filter { $0.count == length - 1 }.flatMap { n in alphabet.map { n + [$0] } }
+    }
+    for a in names {
+      for b in names where a != b {
+        let fast = ExpressionPool.compareNames(String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self))
+        let full = a.withUnsafeBufferPointer { x in
+          b.withUnsafeBufferPointer { ExpressionPool.compareNamesInFull(x, $0) }
+        }
+        #expect(fast == full, "\(String(decoding: a, as: UTF8.self)) vs \(String(decoding: b, as: UTF8.self))")
+      }
+    }
   }
 }

@@ -7,6 +7,11 @@ extension ExpressionPool {
   /// `abs-of-nonnegative` (|u| = u for u that cannot be negative) and `abs-of-product`
   /// (|a·b| = a·|b| for a ≥ 0).
   public func call(_ f: Function, _ argument: Expr, trace: RuleTrace? = nil) -> Expr {
+    // f(x) of a variable: no identity below applies (each needs a number, π, a call, a product
+    // or a negative coefficient), so it is the node itself (the parser's `exp(u5)`).
+    if kind(argument) == .symbol {
+      return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
+    }
     if kind(argument) == .undefined { return undefined }
     if let v = knownValue(f, argument, trace: trace) {
       trace?.note(.knownValues)

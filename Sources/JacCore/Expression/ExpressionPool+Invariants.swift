@@ -52,7 +52,12 @@ extension ExpressionPool {
     let payloadIsValid: Bool
     switch r.kind {
     case .number: (arity, payloadIsValid) = (0...0, r.payload >= 0 && Int(r.payload) < numbers.count)
-    case .symbol: (arity, payloadIsValid) = (0...0, r.payload >= 0 && Int(r.payload) < symbols.count)
+    case .symbol:
+      // The name's bytes, as ``compare(_:_:)`` reads them, are the name's.
+      let i = Int(r.payload)
+      let valid = i >= 0 && i < symbols.count && i < symbolEnds.count
+      (arity, payloadIsValid) =
+        (0...0, valid && symbolBytes[(i == 0 ? 0 : symbolEnds[i - 1])..<symbolEnds[i]].elementsEqual(symbols[i].utf8))
     case .constant: (arity, payloadIsValid) = (0...0, UInt8(exactly: r.payload).flatMap(Constant.init) != nil)
     case .undefined: (arity, payloadIsValid) = (0...0, r.payload == 0)
     case .call: (arity, payloadIsValid) = (1...1, UInt8(exactly: r.payload).flatMap(Function.init) != nil)
@@ -104,14 +109,18 @@ extension ExpressionPool {
 
   // MARK: Interning
 
-  /// Each table entry names a node, and no node twice.
+  /// Each table entry names a node, with the high bits of its hash, and no node twice.
   private func checkTable() throws(InvariantViolation) {
     var seen = [Bool](repeating: false, count: records.count)
-    for id in table where id >= 0 {
+    for slot in table.indices where tableID(slot) >= 0 {
+      let id = tableID(slot)
       guard Int(id) < records.count else {
         throw violation(Expr(id), .interning, "the table names a node that does not exist")
       }
       if seen[Int(id)] { throw violation(Expr(id), .interning, "the table holds the node twice") }
+      if !tableTagMatches(slot, records[Int(id)].hash) {
+        throw violation(Expr(id), .interning, "the table holds other bits of the node's hash")
+      }
       seen[Int(id)] = true
     }
   }
@@ -122,7 +131,7 @@ extension ExpressionPool {
     let mask = table.count - 1
     var slot = Int(truncatingIfNeeded: r.hash) & mask
     for _ in 0..<table.count {
-      let id = table[slot]
+      let id = tableID(slot)
       if id < 0 { break }
       if id == e.id { return }
       if Int(id) < records.count, sameParts(Expr(id), e) {
@@ -152,7 +161,7 @@ extension ExpressionPool {
     let mask = table.count - 1
     var slot = Int(truncatingIfNeeded: h) & mask
     for _ in 0..<table.count {
-      let id = table[slot]
+      let id = tableID(slot)
       if id < 0 { return nil }
       let r = records[Int(id)]
       if r.hash == h, r.kind == kind, r.payload == 0, operandSlice(Expr(id)).elementsEqual(operands) { return Expr(id) }

@@ -34,7 +34,7 @@ extension ExpressionPool {
     case .number:
       return numbers[Int(ra.payload)] < numbers[Int(rb.payload)] ? -1 : 1
     case .symbol:
-      return Self.compareNames(symbols[Int(ra.payload)], symbols[Int(rb.payload)])
+      return compareSymbols(Int(ra.payload), Int(rb.payload))
     case .constant, .undefined:
       return ra.payload < rb.payload ? -1 : (ra.payload == rb.payload ? 0 : 1)
     case .call, .apply, .power, .product, .sum:
@@ -79,7 +79,42 @@ extension ExpressionPool {
     return a.withUTF8 { x in b.withUTF8 { y in compareNames(x, y) } }
   }
 
+  /// ``compareNames(_:_:)`` of the i-th and j-th symbols' names (distinct), read from
+  /// ``symbolBytes`` without their `String`s.
+  private func compareSymbols(_ i: Int, _ j: Int) -> Int {
+    symbolBytes.withUnsafeBufferPointer { bytes in
+      let x = UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : symbolEnds[i - 1])..<symbolEnds[i]])
+      let y = UnsafeBufferPointer(rebasing: bytes[(j == 0 ? 0 : symbolEnds[j - 1])..<symbolEnds[j]])
+      return Self.compareNames(x, y)
+    }
+  }
+
+  /// ``compareNames(_:_:)`` on bytes. The first byte that differs decides, unless it is in a run
+  /// of digits (then the lengths of the two runs, then that byte), and unless that run starts
+  /// with a zero (then ``compareNamesInFull(_:_:)``): `u123` against `u124` reads each byte once.
   private static func compareNames(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    let n = min(x.count, y.count)
+    var k = 0
+    while k < n && x[k] == y[k] { k += 1 }
+    if k == n && x.count == y.count { return compareNamesInFull(x, y) }
+    // The run of digits that k is in or ends, from s (the same in both: the bytes before k are).
+    var s = k
+    while s > 0 && isDigit(x[s - 1]) { s -= 1 }
+    let digits = k < n && isDigit(x[k]) && isDigit(y[k])
+    if s == k && !digits { return k == n ? (x.count < y.count ? -1 : 1) : (x[k] < y[k] ? -1 : 1) }
+    if x[s] == 48 || y[s] == 48 { return compareNamesInFull(x, y) }
+    var endX = k
+    while endX < x.count && isDigit(x[endX]) { endX += 1 }
+    var endY = k
+    while endY < y.count && isDigit(y[endY]) { endY += 1 }
+    if endX != endY { return endX < endY ? -1 : 1 }
+    if k < endX { return x[k] < y[k] ? -1 : 1 }
+    return k == n ? (x.count < y.count ? -1 : 1) : (x[k] < y[k] ? -1 : 1)
+  }
+
+  /// ``compareNames(_:_:)`` on bytes, run by run.
+  static func compareNamesInFull(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
     func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     var i = 0
     var j = 0
@@ -137,6 +172,14 @@ extension ExpressionPool {
       return (c, intern(.product, payload: 0, operands: operands(e).dropFirst()))
     }
     return (.one, e)
+  }
+
+  /// `coefficientAndRest(e).1`, without reading the coefficient for the commonest terms.
+  func coefficientFreePart(_ e: Expr) -> Expr {
+    let r = records[e.index]
+    guard r.kind == .product else { return e }
+    if r.count == 2 { return kind(operandStore[Int(r.start)]) == .number ? operandStore[Int(r.start) + 1] : e }
+    return coefficientAndRest(e).1
   }
 
   /// Order of terms in a sum.

@@ -12,18 +12,22 @@ extension ExpressionPool {
   /// of the others share a coefficient-free part, the sum is the terms themselves, sorted by
   /// ``compareTerms(_:rest:_:rest:)`` (terms with the same part sort next to each other, so a
   /// pass over the sorted terms finds any). Anything else goes to `add`.
-  func sumOfTerms(_ terms: [Expr]) -> Expr {
+  func sumOfTerms<Terms: RandomAccessCollection<Expr>>(_ terms: Terms) -> Expr {
     for t in terms where kind(t) == .undefined { return undefined }
     var constant = Rational.zero
     var numbers = 0
-    var parts: [(term: Expr, rest: Expr)] = []
-    parts.reserveCapacity(terms.count)
+    // The terms and their coefficient-free parts, in a scratch array kept between calls.
+    var parts = partScratch
+    partScratch = []
+    parts.removeAll(keepingCapacity: true)
+    defer { partScratch = parts }
     // The terms in `add`'s order: each sum's operands in its place.
     func take(_ t: Expr) -> Bool {
-      guard let q = rational(t) else {
-        parts.append((t, coefficientAndRest(t).1))
+      guard kind(t) == .number else {
+        parts.append((t, coefficientFreePart(t)))
         return true
       }
+      let q = rational(t)!
       numbers += 1
       let before = constant
       constant = constant + q
@@ -36,9 +40,9 @@ extension ExpressionPool {
         return numberOverflow()
       }
     }
-    if parts.isEmpty || (parts.count == 1 && numbers == 0) { return add(terms) }
+    if parts.isEmpty || (parts.count == 1 && numbers == 0) { return add(Array(terms)) }
     sortTerms(&parts)
-    for i in 1..<parts.count where parts[i].rest == parts[i - 1].rest { return add(terms) }
+    for i in 1..<parts.count where parts[i].rest == parts[i - 1].rest { return add(Array(terms)) }
     var operands: [Expr] = []
     operands.reserveCapacity(parts.count + 1)
     if !constant.isZero { operands.append(number(constant)) }
@@ -59,7 +63,7 @@ extension ExpressionPool {
       compareTerms(a.term, rest: a.rest, b.term, rest: b.rest) < 0
     }
     if parts.count <= 8 {
-      insertionSort(&parts, start: 0, end: parts.count, by: less)
+      insertionSort(&parts, start: 0, end: parts.count)
       return
     }
     for i in 1..<parts.count where size(parts[i]) > size(parts[i - 1]) {
@@ -74,7 +78,7 @@ extension ExpressionPool {
       var end = start + 1
       while end < parts.count && size(parts[end]) == size(parts[start]) { end += 1 }
       if end - start <= 8 {
-        insertionSort(&parts, start: start, end: end, by: less)
+        insertionSort(&parts, start: start, end: end)
       } else if (start + 1..<end).contains(where: { less(parts[$0], parts[$0 - 1]) }) {
         parts[start..<end].sort(by: less)
       }
@@ -83,14 +87,11 @@ extension ExpressionPool {
   }
 
   /// A stable sort of `parts[start..<end]`, for a few.
-  private func insertionSort(
-    _ parts: inout [(term: Expr, rest: Expr)], start: Int, end: Int,
-    by less: ((term: Expr, rest: Expr), (term: Expr, rest: Expr)) -> Bool
-  ) {
+  private func insertionSort(_ parts: inout [(term: Expr, rest: Expr)], start: Int, end: Int) {
     for i in start + 1..<end {
       let p = parts[i]
       var j = i
-      while j > start && less(p, parts[j - 1]) {
+      while j > start && compareTerms(p.term, rest: p.rest, parts[j - 1].term, rest: parts[j - 1].rest) < 0 {
         parts[j] = parts[j - 1]
         j -= 1
       }

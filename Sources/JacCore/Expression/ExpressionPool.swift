@@ -50,11 +50,26 @@ public final class ExpressionPool {
   var operandLists: [[Expr]] = []
   var numbers: [Rational] = []
   var symbols: [String] = []
+  /// The UTF-8 bytes of the symbols' names one after another, the i-th ending at
+  /// `symbolEnds[i]`: the order of two symbols reads them in place (``compare(_:_:)``).
+  var symbolBytes: [UInt8] = []
+  var symbolEnds: [Int] = []
   /// The operators of `apply` nodes, each once (``apply(_:_:trace:)``).
   var operators: [Operator] = []
   var operatorIndex: [Operator: Int32] = [:]
-  /// The interning table: node ids by hash (open addressing, linear probing), −1 where empty.
-  private(set) var table: [Int32] = Array(repeating: -1, count: 1024)
+  /// The interning table (open addressing, linear probing), by hash: 0 where empty, else the
+  /// high 32 bits of the node's hash and, below them, its id + 1 (``tableID(_:)``). A probe
+  /// reads a node's record only when those bits match, so a lookup of a new node seldom touches
+  /// any record (issue 20: a probe that read the record of each node it passed was a cache
+  /// miss each, a sixth of the parse of Bratu n = 100,000).
+  private(set) var table: [UInt64] = Array(repeating: 0, count: 1024)
+  private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+  /// The table's entry for node `id` of hash `hash`.
+  private static func tableEntry(_ id: Int, _ hash: UInt64) -> UInt64 { hash & tagMask | UInt64(id + 1) }
+  /// The node in slot `slot`, −1 if it is empty.
+  func tableID(_ slot: Int) -> Int32 { Int32(truncatingIfNeeded: table[slot] & 0xFFFF_FFFF) - 1 }
+  /// Whether slot `slot` holds the high bits of `hash`.
+  func tableTagMatches(_ slot: Int, _ hash: UInt64) -> Bool { table[slot] & Self.tagMask == hash & Self.tagMask }
   /// Set when a fold went past ``maxNumberLimbs`` (and gave `undefined`); whoever runs a
   /// request clears it first and checks it after each step.
   public var numberTooLarge = false
@@ -70,6 +85,8 @@ public final class ExpressionPool {
   var walkStack: [Expr] = []
   /// Scratch for `add`'s general path: the collected terms with their coefficient-free parts.
   var termScratch: [(term: Expr, rest: Expr)] = []
+  /// Scratch for ``sumOfTerms(_:)``: the terms with their coefficient-free parts.
+  var partScratch: [(term: Expr, rest: Expr)] = []
 
   public init() {
     zero = Expr(0)
@@ -167,12 +184,17 @@ public final class ExpressionPool {
   }
   public func number(_ value: Int) -> Expr { number(Rational(value)) }
 
-  public func symbol(_ name: String) -> Expr {
-    let h = Mix.string(name)
+  public func symbol(_ name: String) -> Expr { symbol(name, fnv: Mix.fnv(name)) }
+
+  /// The symbol `name`, whose ``Mix/fnv(_:)`` the caller knows (the parser hashed its bytes).
+  func symbol(_ name: String, fnv: UInt64) -> Expr {
+    let h = Mix.finalize(fnv)
     return lookupOrInsert(hash: h, kind: .symbol, payload: -1, operands: EmptyCollection()) { [self] id in
       symbols[Int(records[id].payload)] == name
     } payloadForInsert: { [self] in
       symbols.append(name)
+      symbolBytes.append(contentsOf: name.utf8)
+      symbolEnds.append(symbolBytes.count)
       longestLeaf = max(longestLeaf, name.utf8.count)
       return Int32(symbols.count - 1)
     }
@@ -204,11 +226,15 @@ public final class ExpressionPool {
   ) -> Expr where C.Element == Expr {
     var mask = table.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & Self.tagMask
     while true {
-      let id = table[slot]
-      if id < 0 { break }
-      let r = records[Int(id)]
-      if r.hash == hash && r.kind == kind && matches(Int(id)) { return Expr(id) }
+      let entry = table[slot]
+      if entry == 0 { break }
+      if entry & Self.tagMask == tag {
+        let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        let r = records[id]
+        if r.hash == hash && r.kind == kind && matches(id) { return Expr(Int32(id)) }
+      }
       slot = (slot + 1) & mask
     }
     var depth: Int32 = 0
@@ -228,7 +254,7 @@ public final class ExpressionPool {
       Record(
         kind: kind, payload: payloadForInsert(), start: start, count: Int32(operands.count), hash: hash,
         depth: depth + 1, treeSize: Int32(min(size, Int64(Int32.max))), symbolBits: bits))
-    table[slot] = id
+    table[slot] = Self.tableEntry(Int(id), hash)
     if records.count * 2 > table.count {
       grow()
       mask = table.count - 1
@@ -257,12 +283,12 @@ public final class ExpressionPool {
 
   /// The interning table rebuilt with `slots` slots (a power of two, more than twice the nodes).
   private func rehash(slots: Int) {
-    var bigger = [Int32](repeating: -1, count: slots)
+    var bigger = [UInt64](repeating: 0, count: slots)
     let mask = bigger.count - 1
     for (i, r) in records.enumerated() {
       var slot = Int(truncatingIfNeeded: r.hash) & mask
-      while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-      bigger[slot] = Int32(i)
+      while bigger[slot] != 0 { slot = (slot + 1) & mask }
+      bigger[slot] = Self.tableEntry(i, r.hash)
     }
     table = bigger
   }
@@ -277,10 +303,12 @@ enum Mix {
     return z ^ (z >> 31)
   }
   static func combine(_ h: UInt64, _ v: UInt64) -> UInt64 { finalize(h ^ (v &* 0x100_0000_01B3)) }
-  static func string(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-    return finalize(h)
+  static func string(_ s: String) -> UInt64 { finalize(fnv(s)) }
+  /// FNV-1a of the UTF-8 bytes (``NameTable`` hashes names the same way).
+  static func fnv(_ s: String) -> UInt64 {
+    var h = NameTable.basis
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* NameTable.prime }
+    return h
   }
   static func bigInt(_ x: BigInt) -> UInt64 {
     switch x.storage {

@@ -139,25 +139,45 @@ public struct Lexer {
     b == UInt8(ascii: "_") || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z"))
   }
 
+  /// An identifier, its ``NameTable/hash(_:)`` computed as it is read (the lexeme's value).
   private mutating func identifier(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     let start = position
-    while position < bytes.count {
-      let b = bytes[position]
-      if b < 0x80 {  // ASCII: no decoding
+    // ASCII letters, digits and `_` in place, without decoding.
+    let (end, h0) = bytes.withUnsafeBufferPointer { text -> (Int, UInt64) in
+      var p = position
+      var h = NameTable.basis
+      while p < text.count {
+        let b = text[p]
         guard Self.isASCIILetter(b) || (b >= 48 && b <= 57) else { break }
-        position += 1
-        continue
+        h = (h ^ UInt64(b)) &* NameTable.prime
+        p += 1
       }
-      let s = decodeScalar(at: position)
-      guard Self.isIdentifierContinue(s) else { break }
-      position += UTF8.width(s)
+      return (p, h)
     }
+    var h = h0
+    position = end
+    if position < bytes.count, bytes[position] >= 0x80 { h = unicodeIdentifierRest(h) }
     if position - start == 1, bytes[start] == UInt8(ascii: "D"), position < bytes.count,
       bytes[position] == UInt8(ascii: "[")
     {
       return try partials(from: start, &values)
     }
-    return Lexeme(.identifier, start, position)
+    return Lexeme(.identifier, start, position, value: Int(truncatingIfNeeded: NameTable.finish(h)))
+  }
+
+  /// The rest of an identifier from a byte above 0x7F, decoded scalar by scalar; `h` is the
+  /// hash of the bytes before it, the hash with the rest is returned. Kept out of line: the
+  /// Unicode properties it asks for would make every identifier look up their type's metadata.
+  @inline(never) private mutating func unicodeIdentifierRest(_ h: UInt64) -> UInt64 {
+    var h = h
+    while position < bytes.count {
+      let s = decodeScalar(at: position)
+      guard Self.isIdentifierContinue(s) else { break }
+      let end = position + UTF8.width(s)
+      for i in position..<end { h = (h ^ UInt64(bytes[i])) &* NameTable.prime }
+      position = end
+    }
+    return h
   }
 
   /// The superscript digits, `0` to `9`.
@@ -246,13 +266,21 @@ public struct Lexer {
   private mutating func number(_ values: inout Lexeme.Values) throws(ParseError) -> Lexeme {
     let start = position
     let intStart = position
-    while isDigit(position) { position += 1 }
-    // The common case, an integer of at most 18 digits, read as an Int: no decimal point and
-    // no exponent follows (`2e` is 2·e, so only an `e` followed by a digit or sign goes below).
-    if position - start <= 18, !(position < bytes.count && Self.mayContinueNumber(bytes[position])) {
+    // The digits, read as an Int as they are passed (wrapping: only up to 18 digits is it used).
+    let (end, integer) = bytes.withUnsafeBufferPointer { text -> (Int, Int) in
+      var p = start
       var value = 0
-      for i in start..<position { value = value * 10 + Int(bytes[i] - 48) }
-      return Lexeme(.integer, start, position, value: value)
+      while p < text.count, text[p] &- 48 < 10 {
+        value = value &* 10 &+ Int(text[p] &- 48)
+        p += 1
+      }
+      return (p, value)
+    }
+    position = end
+    // The common case, an integer of at most 18 digits: no decimal point and no exponent
+    // follows (`2e` is 2·e, so only an `e` followed by a digit or sign goes below).
+    if position - start <= 18, !(position < bytes.count && Self.mayContinueNumber(bytes[position])) {
+      return Lexeme(.integer, start, position, value: integer)
     }
     let intDigits = bytes[intStart..<position]
     var fracDigits = bytes[position..<position]

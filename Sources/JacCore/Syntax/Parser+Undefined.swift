@@ -18,6 +18,8 @@ extension Parser {
 
   /// The names that are undefined functions without a declaration: `f`, `g`, `h`, `F`, `G`, `H`.
   public static let conventionalFunctions: Set<String> = ["f", "g", "h", "F", "G", "H"]
+  /// The lengths of ``conventionalFunctions``' names, as ``functionLengths`` holds them.
+  static let conventionalLengths: UInt64 = 1 << 1
 
   /// `application = UNDEFINED { "'" } arguments`: `f(x)`, `f'(x)`, `f''(x)`; the name was just
   /// consumed. A prime is the derivative of a function of one argument, so `f'(x)` is
@@ -108,11 +110,11 @@ extension Parser {
     if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
     // Only a name that may be applied later can clash; other names are not recorded (a set of
     // every variable cost a hash and an insertion per name read).
-    if functions.contains(name) {
+    let symbol = pool.symbol(name, fnv: names.entries[entry].fnv)
+    if names.entries[entry].isUndefinedFunction {
       uses.variables.insert(name)
-      return pool.symbol(name)
+      return symbol
     }
-    let symbol = pool.symbol(name)
     names.entries[entry].variable = symbol
     return symbol
   }

@@ -44,18 +44,30 @@ public struct Parser {
   private var nameRange: SourceRange?
   /// The names of undefined functions: those declared (`--funcs`) and ``conventionalFunctions``.
   let functions: Set<String>
+  /// Bit n set when some name of ``functions`` has n UTF-8 bytes (63 for 63 or more).
+  private let functionLengths: UInt64
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
   /// The distinct names of this text, each with what it was found to denote.
   var names = NameTable()
+  /// The terms of the sums being read, innermost last (one array for all, not one per sum).
+  private var termStack: [Expr] = []
   /// The nodes of the integers 0 to ``smallIntegerCount`` − 1 read so far (empty until one is).
   private var smallIntegers: [Expr?] = []
+  /// Other integer literals, and quotients of two numbers, read so far (a cache), in a text
+  /// long enough (``cachesLiterals``) that its tables cost less than they save: a batch of short
+  /// lines made them for each line, 9% more instructions to parse.
+  private var integers = LiteralCache()
+  private var quotients = LiteralCache()
+  private let cachesLiterals: Bool
 
   init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
     self.pool = pool
     self.functions = functions.union(Self.conventionalFunctions)
+    functionLengths = functions.reduce(Self.conventionalLengths) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
     lexer = Lexer(text)
+    cachesLiterals = lexer.bytes.count >= 1 << 12
     current = try lexer.scan(&values)
   }
 
@@ -125,15 +137,19 @@ public struct Parser {
     let start = current.range.start
     let first = try parseTerm()
     guard current.tag == .plus || current.tag == .minus else { return first }
-    var terms: [Expr] = []
-    terms.reserveCapacity(4)
-    terms.append(first)
+    // The terms go on ``termStack`` above those of the sums being read around this one.
+    let base = termStack.count
+    termStack.append(first)
     while current.tag == .plus || current.tag == .minus {
       let negative = current.tag == .minus
       try advance()
-      terms.append(try parseTerm(negated: negative))
+      let term = try parseTerm(negated: negative)
+      termStack.append(term)
     }
-    return try checked(pool.sumOfTerms(terms), terms, .divisionByZero, from: start)
+    let sum = pool.sumOfTerms(termStack[base...])
+    let value = try checked(sum, Array(termStack[base...]), .divisionByZero, from: start)
+    termStack.removeLast(termStack.count - base)
+    return value
   }
 
   /// With `negated`, the term's negative (the `- t` of a sum): a leading integer takes the sign
@@ -156,7 +172,7 @@ public struct Parser {
       case .slash:
         try advance()
         let rhs = try parseUnary()
-        if let quotient = pool.numberQuotient(result, rhs) {
+        if let quotient = numberQuotient(result, rhs) {
           result = quotient
         } else {
           result = try checked(pool.divide(result, rhs), [result, rhs], .divisionByZero, from: start)
@@ -235,16 +251,16 @@ public struct Parser {
       try advance()
       return pool.number(values.numbers[token.value])
     case .identifier:
-      let i = names.index(of: token.range, in: lexer.bytes, name: lexer.text)
+      let i = nameIndex(token)
       try advance()
       if let v = names.entries[i].variable, current.tag != .prime, current.tag != .leftParen { return v }
       let name = names.entries[i].name
       if current.tag == .prime { return try parseApplication(name, token) }
-      if let callee = Self.callee(named: name), current.tag == .leftParen || !Self.variableOrFunction.contains(name) {
+      if let callee = names.entries[i].callee, current.tag == .leftParen || !names.entries[i].alsoVariable {
         return try parseCall(callee, name: name, token)
       }
       if current.tag == .leftParen {
-        if functions.contains(name) { return try parseApplication(name, token) }
+        if names.entries[i].isUndefinedFunction { return try parseApplication(name, token) }
         if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
           throw ParseError(.notAFunction(name: name), token.range)
         }
@@ -324,9 +340,29 @@ public struct Parser {
     }
   }
 
-  /// The number `value`; the integers read most (below ``smallIntegerCount``) are kept.
+  /// `a/b` of two small numbers (``ExpressionPool/numberQuotient(_:_:)``), found again when
+  /// the same two are divided again; nil for any other pair.
+  private mutating func numberQuotient(_ a: Expr, _ b: Expr) -> Expr? {
+    guard pool.isNumber(a) && pool.isNumber(b) else { return nil }
+    guard cachesLiterals else { return pool.numberQuotient(a, b) }
+    let key = UInt64(UInt32(bitPattern: a.id)) << 32 | UInt64(UInt32(bitPattern: b.id))
+    if let q = quotients[key] { return q }
+    guard let q = pool.numberQuotient(a, b) else { return nil }
+    quotients.insert(q, for: key)
+    return q
+  }
+
+  /// The number `value`; the integers read most (below ``smallIntegerCount``) are kept, others
+  /// found again in ``integers``.
   mutating func integer(_ value: Int) -> Expr {
-    guard value >= 0 && value < Self.smallIntegerCount else { return pool.number(Rational(value)) }
+    guard value >= 0 && value < Self.smallIntegerCount else {
+      guard cachesLiterals else { return pool.number(Rational(value)) }
+      let key = UInt64(bitPattern: Int64(value))
+      if let e = integers[key] { return e }
+      let e = pool.number(Rational(value))
+      integers.insert(e, for: key)
+      return e
+    }
     if smallIntegers.isEmpty { smallIntegers = Array(repeating: nil, count: Self.smallIntegerCount) }
     if let e = smallIntegers[value] { return e }
     let e = pool.number(Rational(value))
@@ -340,6 +376,27 @@ public struct Parser {
 
   /// The name an identifier lexeme spells.
   func name(_ lexeme: Lexeme) -> String { lexer.text(lexeme.range) }
+
+  /// The ``NameTable`` entry of the name `token` spells, made on its first reading: what the name
+  /// denotes is asked once per distinct name.
+  mutating func nameIndex(_ token: Lexeme) -> Int {
+    let range = token.range
+    let probe = names.probe(range, hash: UInt64(UInt(bitPattern: token.value)), in: lexer.bytes)
+    if let i = probe.index { return i }
+    let name = lexer.text(range)
+    let callee = Self.callee(named: name)
+    let entry = NameTable.Entry(
+      name: name, fnv: NameTable.finish(probe.hash), callee: callee,
+      alsoVariable: callee != nil && Self.variableOrFunction.contains(name),
+      isUndefinedFunction: isUndefinedFunction(name))
+    return names.insert(entry, at: probe, range: range)
+  }
+
+  /// Whether `name` is among ``functions``; a name of a length no such name has is not hashed
+  /// (the conventional names are one letter; a long input's names are mostly longer).
+  func isUndefinedFunction(_ name: String) -> Bool {
+    functionLengths & (1 << UInt64(min(name.utf8.count, 63))) != 0 && functions.contains(name)
+  }
 
   mutating func advance() throws(ParseError) {
     previousEnd = current.range.end
