@@ -26,7 +26,7 @@ extension Differentiator {
     for (j, x) in variables.enumerated() {
       var table = columnTable(for: x, columns: variables.count)
       for k in pattern.columnStarts[j]..<pattern.columnStarts[j + 1] {
-        values.append(derivative(functions[Int(pattern.rowIndices[k])], x, &table))
+        values.append(derivative(functions[Int(pattern.rowIndices[k])], x, &table, remembering: false))
       }
       keep(&table, for: x, columns: variables.count)
     }

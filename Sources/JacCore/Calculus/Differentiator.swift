@@ -30,7 +30,7 @@ public final class Differentiator {
   /// meets the same subexpressions again), or, when `columns` tables of the pool's size would
   /// pass ``memoBudget``, one shared table cleared after each column.
   func columnTable(for x: Expr, columns: Int) -> Memo {
-    if let own = memo.removeValue(forKey: x) { return own }
+    if !memo.isEmpty, let own = memo.removeValue(forKey: x) { return own }
     if keepsMemos(columns) { return Memo() }
     defer { columnMemo = Memo() }
     return columnMemo
@@ -120,7 +120,10 @@ public final class Differentiator {
   /// kinds read their operands from the pool's records (no ``Node``, no operand array), and a
   /// sum or product whose derivative has one nonzero part is not passed through `add` again
   /// (``ExpressionPool/single(_:)``): in a Jacobian most entries are such parts.
-  func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
+  ///
+  /// The result is remembered unless `remembering` is false: a Jacobian's rows are asked once a
+  /// column, so their own derivatives need no entry (their parts' still get one).
+  func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo, remembering: Bool = true) -> Expr {
     let p = pool
     switch p.kind(e) {
     case .number, .constant: return p.zero
@@ -165,7 +168,7 @@ public final class Differentiator {
       }
       result = p.add(terms)
     }
-    table.remember(result, for: e, poolCount: p.count)
+    if remembering { table.remember(result, for: e, poolCount: p.count) }
     return result
   }
 

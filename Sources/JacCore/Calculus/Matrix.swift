@@ -63,7 +63,7 @@ public struct Matrix: Equatable, Sendable {
     precondition(columnStarts.count == columns + 1 && values.count == rowIndices.count)
     let t = CompressedTranspose(lines: columns, crossLines: rows, starts: columnStarts, indices: rowIndices)
     let held = Matrix(rows: rows, columns: columns, rowStarts: t.starts, columnIndices: t.lines, values: t.order.map { values[$0] })
-    self = held.values.contains(.zero) ? held.mapNonzeros { _, _, e in e } : held
+    self = held.values.contains(.zero) ? held.droppingZeros() : held
   }
 
   /// The matrix with these fields as they are (``rowStarts``, ``columnIndices``, ``values``).
@@ -171,17 +171,30 @@ public struct Matrix: Equatable, Sendable {
   }
 
   /// The matrix with `transform` (row, column, entry) applied to each nonzero, row by row; the
-  /// zeros stay 0, and entries that become 0 are dropped.
+  /// zeros stay 0, and entries that become 0 are dropped (the entries are written in place, and
+  /// the zeros taken out after, if any came).
   public func mapNonzeros<E: Error>(_ transform: (Int, Int, Expr) throws(E) -> Expr) throws(E) -> Matrix {
+    var result = self
+    var zeros = false
+    for i in 0..<rows {
+      for k in rowStarts[i]..<rowStarts[i + 1] {
+        let e = try transform(i, Int(columnIndices[k]), values[k])
+        result.values[k] = e
+        if e == .zero { zeros = true }
+      }
+    }
+    return zeros ? result.droppingZeros() : result
+  }
+
+  /// The matrix without the zeros among its stored values.
+  private func droppingZeros() -> Matrix {
     var result = self
     result.columnIndices.removeAll(keepingCapacity: true)
     result.values.removeAll(keepingCapacity: true)
     for i in 0..<rows {
-      for k in rowStarts[i]..<rowStarts[i + 1] {
-        let e = try transform(i, Int(columnIndices[k]), values[k])
-        if e == .zero { continue }
+      for k in rowStarts[i]..<rowStarts[i + 1] where values[k] != .zero {
         result.columnIndices.append(columnIndices[k])
-        result.values.append(e)
+        result.values.append(values[k])
       }
       result.rowStarts[i + 1] = result.values.count
     }
