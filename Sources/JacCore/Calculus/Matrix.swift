@@ -62,7 +62,8 @@ public struct Matrix: Equatable, Sendable {
   public init(rows: Int, columns: Int, columnStarts: [Int], rowIndices: [Int32], values: [Expr]) {
     precondition(columnStarts.count == columns + 1 && values.count == rowIndices.count)
     let t = CompressedTranspose(lines: columns, crossLines: rows, starts: columnStarts, indices: rowIndices)
-    let held = Matrix(rows: rows, columns: columns, rowStarts: t.starts, columnIndices: t.lines, values: t.order.map { values[$0] })
+    let held = Matrix(
+      rows: rows, columns: columns, rowStarts: t.starts, columnIndices: t.lines, values: t.order.map { values[$0] })
     self = held.values.contains(.zero) ? held.droppingZeros() : held
   }
 

@@ -14,6 +14,10 @@ public struct TextPrinter {
   /// Text of repeated subexpressions, when the printer remembers them.
   private let repeated: RepeatedText?
 
+  /// Off in tests only: every expression goes through ``PrintLayout``'s arrays, built negations
+  /// and numbers' strings, which the in-place readings must match byte for byte.
+  var readsInPlace = true
+
   /// Greek names the unicode style spells out instead of writing the letter
   /// (``spelledGreekNames(_:)``).
   public var spelledNames: Set<String> = []
@@ -93,11 +97,13 @@ public struct TextPrinter {
     // Below the memo's size, straight to the node (most nodes: no closures to build).
     let size = pool.treeSize(e)
     guard let repeated, size >= RepeatedText.minimumSize else { return writeNode(e, into: &out) }
-    repeated.write(e, size: size, into: &out, { writeNode($0, into: &$1) }) { e, text in
-      var bytes = TextBytes()
-      writeNode(e, into: &bytes)
-      text.append(String(decoding: bytes.bytes, as: UTF8.self))
-    }
+    repeated.write(
+      e, size: size, into: &out, { writeNode($0, into: &$1) },
+      alone: { e, text in
+        var bytes = TextBytes()
+        writeNode(e, into: &bytes)
+        text.append(String(decoding: bytes.bytes, as: UTF8.self))
+      })
   }
 
   private func writeNode(_ e: Expr, into out: inout TextBytes) {
@@ -176,7 +182,7 @@ public struct TextPrinter {
 
   /// The decimal digits of |n|.
   private func writeDigits(_ n: BigInt, into out: inout TextBytes) {
-    if case .small(let v) = n.storage { return out.append(decimal: v.magnitude) }
+    if readsInPlace, case .small(let v) = n.storage { return out.append(decimal: v.magnitude) }
     let text = n.description
     out.append(n.isNegative ? String(text.dropFirst()) : text)
   }
@@ -186,7 +192,7 @@ public struct TextPrinter {
   /// order is read in place, without an array of terms.
   private func writeSum(_ terms: [Expr], into out: inout TextBytes) {
     let n = terms.count
-    guard n > 1, pool.isNumber(terms[0]), !terms[1...].contains(where: pool.isNumber) else {
+    guard readsInPlace, n > 1, pool.isNumber(terms[0]), !terms[1...].contains(where: pool.isNumber) else {
       let ordered = layout.orderedTerms(terms)
       return writeTerms(n, into: &out) { ordered[$0] }
     }
@@ -211,7 +217,7 @@ public struct TextPrinter {
         writeNumber(-q, into: &out)
       } else if layout.isNegative(t) {
         out.append(spacedMinus)
-        if printsMagnitudeInPlace(t) {
+        if readsInPlace && printsMagnitudeInPlace(t) {
           writeFraction(t, dropSign: true, into: &out)
         } else {
           write(layout.magnitude(t), at: .product, into: &out)
@@ -249,7 +255,7 @@ public struct TextPrinter {
   /// exponent) and hold at most one application of an undefined function (whose order the
   /// layout may change) is read in place, without the layout's arrays.
   private func writeFraction(_ e: Expr, dropSign: Bool = false, into out: inout TextBytes) {
-    if let (q, first) = inPlaceFraction(e) {
+    if readsInPlace, let (q, first) = inPlaceFraction(e) {
       let p = pool
       return writeQuotient(
         negative: !dropSign && q.isNegative, q.numerator.magnitude, q.denominator,
@@ -272,7 +278,9 @@ public struct TextPrinter {
       let f = pool.operand(e, i)
       switch pool.kind(f) {
       case .number: return nil
-      case .power: if pool.kind(pool.operand(f, 1)) == .number && pool.rational(pool.operand(f, 1))!.isNegative { return nil }
+      case .power:
+        let x = pool.operand(f, 1)
+        if pool.kind(x) == .number && pool.rational(x)!.isNegative { return nil }
       case .apply: if case .apply(.undefined, _) = pool.node(f) { applications += 1 }
       default: break
       }
