@@ -44,8 +44,8 @@ extension AnswerFormatter {
   /// as `jac sparsity` and the error messages count; `[i,j]=entry` with `--compact`).
   ///
   /// Written as UTF-8 bytes into one buffer of about 64 KiB at a time (no string per line or per
-  /// entry; a `String` checks grapheme boundaries at every append); an entry that is a number
-  /// (most often 1) is printed once and copied after that. While the
+  /// entry; a `String` checks grapheme boundaries at every append), a row's `\n[i,` made once;
+  /// an entry that is a number (most often 1) is printed once and copied after that. While the
   /// answer is being counted, and when entries print as decimals (`--at`) or as ordered terms
   /// (taylor), each entry goes through ``writeText(_:_:to:)`` instead.
   func writeSparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer, to o: AnswerOutput) {
@@ -63,29 +63,36 @@ extension AnswerFormatter {
     var chunk = TextBytes()
     chunk.bytes.reserveCapacity(Self.listingChunk + 1024)
     var numbers: [Expr: [UInt8]] = [:]
-    m.forEachNonzero { i, j, e in
-      chunk.bytes.append(UInt8(ascii: "\n"))
-      chunk.bytes.append(UInt8(ascii: "["))
-      chunk.append(decimal: i + 1)
-      chunk.bytes.append(UInt8(ascii: ","))
-      chunk.append(decimal: j + 1)
-      chunk.bytes.append(UInt8(ascii: "]"))
-      chunk.bytes += equalsBytes
-      if pool.isNumber(e) {
-        if let text = numbers[e] {
-          chunk.bytes += text
+    var row = TextBytes()
+    for i in 0..<m.rows where m.rowStarts[i] < m.rowStarts[i + 1] {
+      // `\n[i,` once a row.
+      row.bytes.removeAll(keepingCapacity: true)
+      row.append(byte: UInt8(ascii: "\n"))
+      row.append(byte: UInt8(ascii: "["))
+      row.append(decimal: UInt64(i + 1))
+      row.append(byte: UInt8(ascii: ","))
+      for k in m.rowStarts[i]..<m.rowStarts[i + 1] {
+        let e = m.values[k]
+        chunk.bytes += row.bytes
+        chunk.append(decimal: UInt64(m.columnIndices[k]) + 1)
+        chunk.append(byte: UInt8(ascii: "]"))
+        chunk.bytes += equalsBytes
+        if pool.isNumber(e) {
+          if let text = numbers[e] {
+            chunk.bytes += text
+          } else {
+            var text = TextBytes()
+            textPrinter.write(e, into: &text)
+            numbers[e] = text.bytes
+            chunk.bytes += text.bytes
+          }
         } else {
-          var text = TextBytes()
-          textPrinter.write(e, into: &text)
-          numbers[e] = text.bytes
-          chunk.bytes += text.bytes
+          textPrinter.write(e, into: &chunk)
         }
-      } else {
-        textPrinter.write(e, into: &chunk)
-      }
-      if chunk.bytes.count >= Self.listingChunk {
-        o.writeVerbatim(chunk)
-        chunk.bytes.removeAll(keepingCapacity: true)
+        if chunk.bytes.count >= Self.listingChunk {
+          o.writeVerbatim(chunk)
+          chunk.bytes.removeAll(keepingCapacity: true)
+        }
       }
     }
     o.writeVerbatim(chunk)

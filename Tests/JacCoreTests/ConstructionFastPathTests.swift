@@ -127,11 +127,13 @@ import Testing
     let xs = (1...9).map { f.pool.symbol("x\($0)") }
     var functions = ["x1*x2", "x9 + x1", "sin(x3)", "x3*x3 + x2", "2", "x4^x5", "exp(x6)*x7*x8", "x1"].map(f.parse)
     functions.insert(f.pool.undefined, at: 3)
-    let rows = f.engine.differentiator.pattern(functions, xs)
+    let pattern = f.engine.differentiator.pattern(functions, xs)
+    let rows = (0..<xs.count).map { pattern.rows(ofColumn: $0).map(Int.init) }
     #expect(rows[0] == [0, 1, 3, 8])
     #expect(rows[1] == [0, 3, 4])
     #expect(rows[2] == [2, 3, 4])
     #expect(rows[3] == [3, 6])
     #expect(rows[8] == [1, 3])
+    #expect(pattern.count == rows.map(\.count).reduce(0, +))
   }
 }

@@ -19,16 +19,20 @@ extension Differentiator {
   }
 
   /// The Jacobian, differentiating in each column only the rows `pattern` names
-  /// (``pattern(_:_:)``).
-  public func jacobian(_ functions: [Expr], _ variables: [Expr], pattern rows: [[Int]]) -> Matrix {
-    var columns: [[(row: Int, value: Expr)]] = []
-    columns.reserveCapacity(variables.count)
+  /// (``pattern(_:_:)``), into one array of entries column by column (no array per column).
+  public func jacobian(_ functions: [Expr], _ variables: [Expr], pattern: SparsityPattern) -> Matrix {
+    var values: [Expr] = []
+    values.reserveCapacity(pattern.count)
     for (j, x) in variables.enumerated() {
       var table = columnTable(for: x, columns: variables.count)
-      columns.append(rows[j].map { i in (i, derivative(functions[i], x, &table)) })
+      for k in pattern.columnStarts[j]..<pattern.columnStarts[j + 1] {
+        values.append(derivative(functions[Int(pattern.rowIndices[k])], x, &table, remembering: false))
+      }
       keep(&table, for: x, columns: variables.count)
     }
-    return Matrix(rows: functions.count, columns: variables.count, byColumn: columns)
+    return Matrix(
+      rows: functions.count, columns: variables.count, columnStarts: pattern.columnStarts,
+      rowIndices: pattern.rowIndices, values: values)
   }
 
   public func gradient(_ f: Expr, _ variables: [Expr]) -> Matrix {
@@ -55,7 +59,7 @@ extension Differentiator {
     for (j, x) in variables.enumerated() {
       // The column's derivatives first, then `finish`, which may throw.
       var table = columnTable(for: x, columns: n)
-      let column = rows[j].filter { $0 <= j }.map { i in (i, derivative(first[i], x, &table)) }
+      let column = rows.rows(ofColumn: j).filter { $0 <= j }.map { i in (Int(i), derivative(first[Int(i)], x, &table)) }
       keep(&table, for: x, columns: n)
       for (i, raw) in column {
         let d = try finish(raw)
@@ -68,42 +72,45 @@ extension Differentiator {
 
   /// The structural pattern of the Jacobian of `functions`: for each variable, the rows whose
   /// function contains it (``pattern(_:in:)``). Its total count bounds the nonzeros.
-  public func pattern(_ functions: [Expr], _ variables: [Expr]) -> [[Int]] {
+  public func pattern(_ functions: [Expr], _ variables: [Expr]) -> SparsityPattern {
     pattern(variables, in: functions)
   }
 
   /// For each variable, the indices of the functions that contain it (every function, for one
   /// holding `undefined`, whose derivative is `undefined` too), in order. A small matrix takes
   /// every function in every column: the rules give 0 just as fast as the walk would (a batch of
-  /// 10,000 2×2 Jacobians spent more time walking than differentiating).
-  private func pattern(_ variables: [Expr], in functions: [Expr]) -> [[Int]] {
-    if functions.count * variables.count <= 64 {
-      return Array(repeating: Array(functions.indices), count: variables.count)
-    }
+  /// 10,000 2×2 Jacobians spent more time walking than differentiating). The walk finds each
+  /// row's columns; a counting sort turns the rows into columns.
+  private func pattern(_ variables: [Expr], in functions: [Expr]) -> SparsityPattern {
+    let (m, n) = (functions.count, variables.count)
+    if m * n <= 64 { return .full(rows: m, columns: n) }
     // The column of each variable by node id (−1: not a variable), an array rather than a
     // dictionary: Bratu with n = 100,000 looks up a million nodes.
-    var column = Array(repeating: -1, count: pool.count)
-    for (j, x) in variables.enumerated() { column[x.index] = j }
-    var rows = Array(repeating: [Int](), count: variables.count)
-    var found: [Int] = []
-    for (i, f) in functions.enumerated() {
-      found.removeAll(keepingCapacity: true)
+    var columnOf = Array(repeating: Int32(-1), count: pool.count)
+    for (j, x) in variables.enumerated() { columnOf[x.index] = Int32(j) }
+    let column = columnOf
+    var rowStarts = [0]
+    rowStarts.reserveCapacity(m + 1)
+    var found: [Int32] = []
+    for f in functions {
+      let start = found.count
       var undefined = false
+      // The walk visits each node once, so a row gets each column once.
       pool.forEachDistinctNode(f) { node in
         if pool.isUndefined(node) {
           undefined = true
           return false
         }
-        if column[node.index] >= 0 { found.append(column[node.index]) }
+        let j = column[node.index]
+        if j >= 0 { found.append(j) }
         return true
       }
-      // The walk visits each node once, so `found` has no repeats; each column gets row i once.
       if undefined {
-        for j in variables.indices { rows[j].append(i) }
-      } else {
-        for j in found { rows[j].append(i) }
+        found.removeSubrange(start...)
+        found.append(contentsOf: 0..<Int32(n))
       }
+      rowStarts.append(found.count)
     }
-    return rows
+    return SparsityPattern(rows: m, columns: n, rowStarts: rowStarts, rowColumns: found)
   }
 }

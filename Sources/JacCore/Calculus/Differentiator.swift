@@ -21,26 +21,33 @@ public final class Differentiator {
   /// Above this many entries (variables × pool nodes, 4 bytes each) a matrix's columns do not
   /// keep their memos: 1,600 variables over a 22,000-node pool would hold 140 MB of tables.
   var memoBudget = 4_000_000
+  /// Nor above this many columns: a memo kept serves a later request along the same variable (a
+  /// batch of small Jacobians), and each is a table of the pool's size; Bratu with n = 200 made
+  /// 200 of them, 2.4 MB of first-touched memory, for one request.
+  static let keptColumns = 16
 
   /// The memo for the column of `x`: its own, kept between calls (a batch of small Jacobians
   /// meets the same subexpressions again), or, when `columns` tables of the pool's size would
   /// pass ``memoBudget``, one shared table cleared after each column.
   func columnTable(for x: Expr, columns: Int) -> Memo {
-    if let own = memo.removeValue(forKey: x) { return own }
-    if columns * pool.count <= memoBudget { return Memo() }
+    if !memo.isEmpty, let own = memo.removeValue(forKey: x) { return own }
+    if keepsMemos(columns) { return Memo() }
     defer { columnMemo = Memo() }
     return columnMemo
   }
 
   /// Hands the column's memo back (``columnTable(for:columns:)``).
   func keep(_ table: inout Memo, for x: Expr, columns: Int) {
-    if columns * pool.count <= memoBudget {
+    if keepsMemos(columns) {
       memo[x] = table
     } else {
       table.reset()
       columnMemo = table
     }
   }
+
+  /// Whether a matrix of `columns` columns keeps a memo for each (``keptColumns``, ``memoBudget``).
+  private func keepsMemos(_ columns: Int) -> Bool { columns <= Self.keptColumns && columns * pool.count <= memoBudget }
 
   /// Derivatives along one variable by node id (−1: not yet computed). The table grows with the
   /// pool and is never refilled: ``reset()`` clears only the entries it set, so a column of a
@@ -113,7 +120,10 @@ public final class Differentiator {
   /// kinds read their operands from the pool's records (no ``Node``, no operand array), and a
   /// sum or product whose derivative has one nonzero part is not passed through `add` again
   /// (``ExpressionPool/single(_:)``): in a Jacobian most entries are such parts.
-  func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
+  ///
+  /// The result is remembered unless `remembering` is false: a Jacobian's rows are asked once a
+  /// column, so their own derivatives need no entry (their parts' still get one).
+  func derivative(_ e: Expr, _ x: Expr, _ table: inout Memo, remembering: Bool = true) -> Expr {
     let p = pool
     switch p.kind(e) {
     case .number, .constant: return p.zero
@@ -158,63 +168,95 @@ public final class Differentiator {
       }
       result = p.add(terms)
     }
-    table.remember(result, for: e, poolCount: p.count)
+    if remembering { table.remember(result, for: e, poolCount: p.count) }
     return result
   }
 
   /// d(Σ tᵢ) = Σ d tᵢ over the terms that depend on x: in a long sum most do not (the arm's
   /// angles q₁ + … + qᵢ, differentiated along each q). A long sum is not even asked: its terms
   /// that hold x are looked up (``termsHolding(_:_:_:)``), so the gradient of a sum of n terms
-  /// costs n, not n². The parts are gathered without an array until a second one appears.
+  /// costs n, not n².
   private func sumDerivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
     let p = pool
     let count = p.operandCount(e)
-    var first = p.zero
-    var parts: [Expr] = []
-    func take(_ d: Expr) {
-      if d == p.zero { return }
-      if first == p.zero {
-        first = d
-        return
-      }
-      if parts.isEmpty { parts.append(first) }
-      parts.append(d)
-    }
+    var parts = Parts()
     if count > Self.indexedSum {
-      for t in termsHolding(x, e, p.operands(e)) { take(derivative(t, x, &table)) }
+      for t in termsHolding(x, e, p.operands(e)) { parts.take(derivative(t, x, &table)) }
     } else {
-      for i in 0..<count { take(derivative(p.operand(e, i), x, &table)) }
+      for i in 0..<count {
+        let t = p.operand(e, i)
+        if lacks(t, x) { continue }
+        parts.take(derivative(t, x, &table))
+      }
     }
-    return parts.isEmpty ? p.single(first) : p.add(parts)
+    return parts.sum(p)
   }
 
   /// d(Π fᵢ) = Σᵢ (d fᵢ) Π_{j≠i} fⱼ; with one factor that depends on x (the usual case: c·u,
-  /// c·exp(u)) that single product, without a sum around it.
+  /// c·exp(u)) that single product, without a sum around it. For c·f(u) with d f(u) = f(u)
+  /// (c·exp(u) along u) the product is its own derivative: `e` itself, which `multiply` would
+  /// find again (c is a number of at most four limbs, whose fold is not charged).
   private func productDerivative(_ e: Expr, _ x: Expr, _ table: inout Memo) -> Expr {
     let p = pool
     let count = p.operandCount(e)
-    var terms: [Expr] = []
-    var only = p.zero
+    var parts = Parts()
     var factors: [Expr] = []
     for i in 0..<count {
-      let di = derivative(p.operand(e, i), x, &table)
+      let fi = p.operand(e, i)
+      if lacks(fi, x) { continue }
+      let di = derivative(fi, x, &table)
       if di == p.zero { continue }
-      let term: Expr
       if count == 2 {
-        term = i == 0 ? p.multiply(di, p.operand(e, 1)) : p.multiply(p.operand(e, 0), di)
+        if i == 1 && di == fi && p.kind(fi) == .call && isSmallCoefficient(p.operand(e, 0)) {
+          parts.take(e)
+        } else {
+          parts.take(i == 0 ? p.multiply(di, p.operand(e, 1)) : p.multiply(p.operand(e, 0), di))
+        }
       } else {
         if factors.isEmpty { factors = p.operands(e) }
         var others = factors
         others[i] = di
-        term = p.multiply(others)
+        parts.take(p.multiply(others))
       }
-      if only == p.zero && terms.isEmpty {
-        only = term
-        continue
-      }
-      if terms.isEmpty { terms.append(only) }
-      terms.append(term)
     }
-    return terms.isEmpty ? p.single(only) : p.add(terms)
+    return parts.sum(p)
+  }
+
+  /// Whether `t`'s derivative along x is 0 by its symbol bits alone, as ``derivative(_:_:_:)``
+  /// would answer (`undefined` holds no symbol, but its derivative is `undefined`): checked
+  /// before the call, for the terms and factors of a row that hold another row's unknowns.
+  private func lacks(_ t: Expr, _ x: Expr) -> Bool { !pool.mayHold(t, x) && pool.kind(t) != .undefined }
+
+  /// A number whose numerator and denominator each fit in 64 bits.
+  private func isSmallCoefficient(_ c: Expr) -> Bool {
+    guard let q = pool.rational(c) else { return false }
+    return q.numerator.limbCount + q.denominator.limbCount <= 4
+  }
+
+  /// The nonzero parts of a derivative (a sum's terms' derivatives, the product rule's terms),
+  /// gathered without an array until a third one: most derivatives in a Jacobian have one or
+  /// two.
+  private struct Parts {
+    private var first = Expr.zero
+    private var second = Expr.zero
+    private var more: [Expr]? = nil
+
+    mutating func take(_ d: Expr) {
+      if d == .zero { return }
+      if first == .zero {
+        first = d
+      } else if second == .zero {
+        second = d
+      } else {
+        if more == nil { more = [first, second] }
+        more!.append(d)
+      }
+    }
+
+    /// Their sum, as `add` of them in order would give it.
+    func sum(_ p: ExpressionPool) -> Expr {
+      if let more { return p.add(more) }
+      return second == .zero ? p.single(first) : p.add(first, second)
+    }
   }
 }

@@ -38,30 +38,42 @@ public struct Matrix: Equatable, Sendable {
   }
 
   /// The matrix with the nonzeros `columnsOfNonzeros[j]` in column j, each a list of
-  /// (row, entry) by increasing row; entries that are 0 are dropped. A counting sort: O(m + n +
-  /// nonzeros).
+  /// (row, entry) by increasing row; entries that are 0 are dropped.
   public init(rows: Int, columns: Int, byColumn columnsOfNonzeros: [[(row: Int, value: Expr)]]) {
     precondition(columnsOfNonzeros.count == columns)
+    var starts = [0]
+    starts.reserveCapacity(columns + 1)
+    var rowIndices: [Int32] = []
+    var values: [Expr] = []
+    for column in columnsOfNonzeros {
+      for (i, e) in column {
+        rowIndices.append(Int32(i))
+        values.append(e)
+      }
+      starts.append(values.count)
+    }
+    self.init(rows: rows, columns: columns, columnStarts: starts, rowIndices: rowIndices, values: values)
+  }
+
+  /// The matrix held as compressed sparse columns: column j's entries are
+  /// `values[columnStarts[j] ..< columnStarts[j + 1]]`, in the rows `rowIndices[…]`, increasing;
+  /// entries that are 0 are dropped. A counting sort (``CompressedTranspose``): O(m + n +
+  /// nonzeros).
+  public init(rows: Int, columns: Int, columnStarts: [Int], rowIndices: [Int32], values: [Expr]) {
+    precondition(columnStarts.count == columns + 1 && values.count == rowIndices.count)
+    let t = CompressedTranspose(lines: columns, crossLines: rows, starts: columnStarts, indices: rowIndices)
+    let held = Matrix(
+      rows: rows, columns: columns, rowStarts: t.starts, columnIndices: t.lines, values: t.order.map { values[$0] })
+    self = held.values.contains(.zero) ? held.droppingZeros() : held
+  }
+
+  /// The matrix with these fields as they are (``rowStarts``, ``columnIndices``, ``values``).
+  private init(rows: Int, columns: Int, rowStarts: [Int], columnIndices: [Int32], values: [Expr]) {
     self.rows = rows
     self.columns = columns
-    var starts = Array(repeating: 0, count: rows + 1)
-    for column in columnsOfNonzeros {
-      for (i, e) in column where e != .zero { starts[i + 1] += 1 }
-    }
-    for i in 0..<rows { starts[i + 1] += starts[i] }
-    var next = starts
-    var indices = Array(repeating: Int32(0), count: starts[rows])
-    var entries = Array(repeating: Expr.zero, count: starts[rows])
-    for (j, column) in columnsOfNonzeros.enumerated() {
-      for (i, e) in column where e != .zero {
-        indices[next[i]] = Int32(j)
-        entries[next[i]] = e
-        next[i] += 1
-      }
-    }
-    rowStarts = starts
-    columnIndices = indices
-    values = entries
+    self.rowStarts = rowStarts
+    self.columnIndices = columnIndices
+    self.values = values
   }
 
   /// An m×n matrix of zeros.
@@ -139,31 +151,13 @@ public struct Matrix: Equatable, Sendable {
   /// The indices into ``values`` column by column (and, within a column, by row), with each
   /// column's start: the order of compressed sparse columns (`--layout csc`). O(n + nonzeros).
   public func columnOrder() -> (order: [Int], columnStarts: [Int], rowsOfNonzeros: [Int]) {
-    var starts = Array(repeating: 0, count: columns + 1)
-    for j in columnIndices { starts[Int(j) + 1] += 1 }
-    for j in 0..<columns { starts[j + 1] += starts[j] }
-    var next = starts
-    var order = Array(repeating: 0, count: values.count)
-    var rowOf = Array(repeating: 0, count: values.count)
-    for i in 0..<rows {
-      for k in rowStarts[i]..<rowStarts[i + 1] {
-        let j = Int(columnIndices[k])
-        order[next[j]] = k
-        rowOf[next[j]] = i
-        next[j] += 1
-      }
-    }
-    return (order, starts, rowOf)
+    let t = CompressedTranspose(lines: rows, crossLines: columns, starts: rowStarts, indices: columnIndices)
+    return (t.order, t.starts, t.lines.map { Int($0) })
   }
 
   /// Aᵀ.
   public var transposed: Matrix {
-    let (order, starts, rowOf) = columnOrder()
-    var t = Matrix.zeros(rows: columns, columns: rows)
-    t.rowStarts = starts
-    t.columnIndices = rowOf.map { Int32($0) }
-    t.values = order.map { values[$0] }
-    return t
+    Matrix(rows: columns, columns: rows, columnStarts: rowStarts, rowIndices: columnIndices, values: values)
   }
 
   /// The matrix with the same nonzero positions holding `newValues` (one per nonzero, row by
@@ -178,17 +172,30 @@ public struct Matrix: Equatable, Sendable {
   }
 
   /// The matrix with `transform` (row, column, entry) applied to each nonzero, row by row; the
-  /// zeros stay 0, and entries that become 0 are dropped.
+  /// zeros stay 0, and entries that become 0 are dropped (the entries are written in place, and
+  /// the zeros taken out after, if any came).
   public func mapNonzeros<E: Error>(_ transform: (Int, Int, Expr) throws(E) -> Expr) throws(E) -> Matrix {
+    var result = self
+    var zeros = false
+    for i in 0..<rows {
+      for k in rowStarts[i]..<rowStarts[i + 1] {
+        let e = try transform(i, Int(columnIndices[k]), values[k])
+        result.values[k] = e
+        if e == .zero { zeros = true }
+      }
+    }
+    return zeros ? result.droppingZeros() : result
+  }
+
+  /// The matrix without the zeros among its stored values.
+  private func droppingZeros() -> Matrix {
     var result = self
     result.columnIndices.removeAll(keepingCapacity: true)
     result.values.removeAll(keepingCapacity: true)
     for i in 0..<rows {
-      for k in rowStarts[i]..<rowStarts[i + 1] {
-        let e = try transform(i, Int(columnIndices[k]), values[k])
-        if e == .zero { continue }
+      for k in rowStarts[i]..<rowStarts[i + 1] where values[k] != .zero {
         result.columnIndices.append(columnIndices[k])
-        result.values.append(e)
+        result.values.append(values[k])
       }
       result.rowStarts[i + 1] = result.values.count
     }

@@ -143,8 +143,8 @@ extension Engine {
 
   /// The structural nonzeros of a Jacobian or Hessian (a function holding a variable; `pattern`
   /// lists them by column) must stay within ``Limits/nonzeros``.
-  func checkNonzeros(_ pattern: [[Int]]) throws(JacError) {
-    let count = pattern.reduce(0) { $0 + $1.count }
+  func checkNonzeros(_ pattern: SparsityPattern) throws(JacError) {
+    let count = pattern.count
     if count > Limits.nonzeros { throw .limit(.nonzeros(count)) }
   }
 }

@@ -14,6 +14,10 @@ public struct TextPrinter {
   /// Text of repeated subexpressions, when the printer remembers them.
   private let repeated: RepeatedText?
 
+  /// Off in tests only: every expression goes through ``PrintLayout``'s arrays, built negations
+  /// and numbers' strings, which the in-place readings must match byte for byte.
+  var readsInPlace = true
+
   /// Greek names the unicode style spells out instead of writing the letter
   /// (``spelledGreekNames(_:)``).
   public var spelledNames: Set<String> = []
@@ -76,24 +80,35 @@ public struct TextPrinter {
   }
 
   public func string(_ e: Expr) -> String {
-    var out = ""
+    var out = TextBytes()
     write(e, into: &out)
-    return out
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
-  /// Appends the text of `e` to `out` (``string(_:)`` without a string of its own: a listing
-  /// writes its entries into one buffer of bytes). A subexpression the printer remembers
-  /// (``RepeatedText``) is copied.
+  /// Appends the text of `e` to `out` (a `String`: the text is made as bytes, then appended once).
   public func write(_ e: Expr, into out: inout some TextSink) {
+    out.append(string(e))
+  }
+
+  /// Appends the UTF-8 text of `e` to `out` (``string(_:)`` without a string of its own: a
+  /// listing writes its entries into one buffer of bytes). A subexpression the printer remembers
+  /// (``RepeatedText``) is copied.
+  public func write(_ e: Expr, into out: inout TextBytes) {
     // Below the memo's size, straight to the node (most nodes: no closures to build).
     let size = pool.treeSize(e)
     guard let repeated, size >= RepeatedText.minimumSize else { return writeNode(e, into: &out) }
-    repeated.write(e, size: size, into: &out, { writeNode($0, into: &$1) }) { writeNode($0, into: &$1) }
+    repeated.write(
+      e, size: size, into: &out, { writeNode($0, into: &$1) },
+      alone: { e, text in
+        var bytes = TextBytes()
+        writeNode(e, into: &bytes)
+        text.append(String(decoding: bytes.bytes, as: UTF8.self))
+      })
   }
 
-  private func writeNode(_ e: Expr, into out: inout some TextSink) {
+  private func writeNode(_ e: Expr, into out: inout TextBytes) {
     switch pool.node(e) {
-    case .number(let q): out.append(unicode ? String(q.description.map { $0 == "-" ? "−" : $0 }) : q.description)
+    case .number(let q): writeNumber(q, into: &out)
     case .symbol(let name): out.append(symbolText(name))
     case .constant(let c):
       switch c {
@@ -102,7 +117,7 @@ public struct TextPrinter {
     case .undefined: out.append("undefined")
     case .call(let f, let u):
       if f == .exp && u == pool.one {
-        out.append("e")
+        out.append(byte: UInt8(ascii: "e"))
         return
       }
       if f == .abs && unicode {
@@ -112,34 +127,18 @@ public struct TextPrinter {
         return
       }
       out.append(f.name)
-      out.append("(")
+      out.append(byte: UInt8(ascii: "("))
       write(u, into: &out)
-      out.append(")")
+      out.append(byte: UInt8(ascii: ")"))
     case .apply(let op, let args):
       out.append(Self.head(op, arguments: args.count))
-      out.append("(")
+      out.append(byte: UInt8(ascii: "("))
       for (i, a) in args.enumerated() {
         if i > 0 { out.append(style == .compact ? "," : ", ") }
         write(a, into: &out)
       }
-      out.append(")")
-    case .sum(let terms):
-      for (i, t) in layout.orderedTerms(terms).enumerated() {
-        if i == 0 {
-          write(t, into: &out)
-        } else if let q = pool.rational(t), q.isNegative {
-          // A number's magnitude as it prints on its own (never in parentheses after a minus),
-          // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
-          out.append(spacedMinus)
-          out.append((-q).description)
-        } else if layout.isNegative(t) {
-          out.append(spacedMinus)
-          write(layout.magnitude(t), at: .product, into: &out)
-        } else {
-          out.append(spacedPlus)
-          write(t, at: .product, into: &out)
-        }
-      }
+      out.append(byte: UInt8(ascii: ")"))
+    case .sum(let terms): writeSum(terms, into: &out)
     case .product:
       writeFraction(e, into: &out)
     case .power(let b, let x):
@@ -152,7 +151,7 @@ public struct TextPrinter {
           }
           out.append("sqrt(")
           write(b, into: &out)
-          out.append(")")
+          out.append(byte: UInt8(ascii: ")"))
           return
         }
         if q.isNegative {
@@ -165,50 +164,161 @@ public struct TextPrinter {
         out.append(String(q.description.compactMap { Self.superscripts[$0] }))
         return
       }
-      out.append("^")
+      out.append(byte: UInt8(ascii: "^"))
       let simpleExponent = layout.precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
       write(x, at: simpleExponent ? .unary : .atom, into: &out)
     }
   }
 
+  /// A number as `q.description` spells it (`-3/4`), its digits written without a string (a
+  /// minus is `−` in the unicode style).
+  private func writeNumber(_ q: Rational, into out: inout TextBytes) {
+    if q.isNegative { out.append(minus) }
+    writeDigits(q.numerator, into: &out)
+    if q.isInteger { return }
+    out.append(byte: UInt8(ascii: "/"))
+    writeDigits(q.denominator, into: &out)
+  }
+
+  /// The decimal digits of |n|.
+  private func writeDigits(_ n: BigInt, into out: inout TextBytes) {
+    if readsInPlace, case .small(let v) = n.storage { return out.append(decimal: v.magnitude) }
+    let text = n.description
+    out.append(n.isNegative ? String(text.dropFirst()) : text)
+  }
+
+  /// The terms of a sum in print order (``PrintLayout/orderedTerms(_:)``), each after its sign:
+  /// `x - 2*y + 1`. A canonical sum's one number, first among its terms, prints last: that
+  /// order is read in place, without an array of terms.
+  private func writeSum(_ terms: [Expr], into out: inout TextBytes) {
+    let n = terms.count
+    guard readsInPlace, n > 1, pool.isNumber(terms[0]), !terms[1...].contains(where: pool.isNumber) else {
+      let ordered = layout.orderedTerms(terms)
+      return writeTerms(n, into: &out) { ordered[$0] }
+    }
+    // The number moved last; then, if that starts with a negative term, the first positive one
+    // moved to the front.
+    func rotated(_ i: Int) -> Expr { terms[i + 1 == n ? 0 : i + 1] }
+    var lead = 0
+    if layout.isNegative(rotated(0)), let k = (1..<n).first(where: { !layout.isNegative(rotated($0)) }) { lead = k }
+    writeTerms(n, into: &out) { p in rotated(p == 0 ? lead : p <= lead ? p - 1 : p) }
+  }
+
+  /// Writes `count` terms, the p-th being `term(p)`, joined by their signs.
+  private func writeTerms(_ count: Int, into out: inout TextBytes, _ term: (Int) -> Expr) {
+    for p in 0..<count {
+      let t = term(p)
+      if p == 0 {
+        write(t, into: &out)
+      } else if let q = pool.rational(t), q.isNegative {
+        // A number's magnitude as it prints on its own (never in parentheses after a minus),
+        // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
+        out.append(spacedMinus)
+        writeNumber(-q, into: &out)
+      } else if layout.isNegative(t) {
+        out.append(spacedMinus)
+        if readsInPlace && printsMagnitudeInPlace(t) {
+          writeFraction(t, dropSign: true, into: &out)
+        } else {
+          write(layout.magnitude(t), at: .product, into: &out)
+        }
+      } else {
+        out.append(spacedPlus)
+        write(t, at: .product, into: &out)
+      }
+    }
+  }
+
+  /// Whether the negative product `t` prints after a minus as its fraction without the sign,
+  /// without the node −t built: its coefficient is not −1 (so −t is the same product with the
+  /// coefficient turned, and prints as one), and it is too small for the repeated-text memo,
+  /// which is keyed by −t.
+  private func printsMagnitudeInPlace(_ t: Expr) -> Bool {
+    guard pool.kind(t) == .product, let c = pool.rational(pool.operand(t, 0)), !c.isMinusOne else { return false }
+    if pool.operandCount(t) == 2 && pool.kind(pool.operand(t, 1)) == .product { return false }
+    return repeated == nil || pool.treeSize(t) < RepeatedText.minimumSize
+  }
+
   /// Writes `e`, in parentheses if it binds more loosely than `context`.
-  func write(_ e: Expr, at context: Precedence, into out: inout some TextSink) {
+  func write(_ e: Expr, at context: Precedence, into out: inout TextBytes) {
     if layout.precedence(e) < context {
-      out.append("(")
+      out.append(byte: UInt8(ascii: "("))
       write(e, into: &out)
-      out.append(")")
+      out.append(byte: UInt8(ascii: ")"))
     } else {
       write(e, into: &out)
     }
   }
 
-  private func writeFraction(_ e: Expr, into out: inout some TextSink) {
+  /// `e` as ±(n·f₁·f₂…)/(d·g₁·g₂…) (``PrintLayout/fraction(_:)``), without its sign with
+  /// `dropSign`. A product whose factors all stay above the bar (no power with a negative
+  /// exponent) and hold at most one application of an undefined function (whose order the
+  /// layout may change) is read in place, without the layout's arrays.
+  private func writeFraction(_ e: Expr, dropSign: Bool = false, into out: inout TextBytes) {
+    if readsInPlace, let (q, first) = inPlaceFraction(e) {
+      let p = pool
+      return writeQuotient(
+        negative: !dropSign && q.isNegative, q.numerator.magnitude, q.denominator,
+        (first..<p.operandCount(e)).lazy.map { p.operand(e, $0) }, EmptyCollection(), into: &out)
+    }
     let f = layout.fraction(e)
-    if f.negative { out.append(minus) }
+    writeQuotient(
+      negative: !dropSign && f.negative, f.numeratorNumber, f.denominatorNumber, f.numerator, f.denominator,
+      into: &out)
+  }
+
+  /// For a product that ``writeFraction(_:dropSign:into:)`` reads in place, its coefficient (1
+  /// if none) and where its other factors start; else nil.
+  private func inPlaceFraction(_ e: Expr) -> (Rational, Int)? {
+    guard pool.kind(e) == .product else { return nil }
+    let count = pool.operandCount(e)
+    let first = pool.kind(pool.operand(e, 0)) == .number ? 1 : 0
+    var applications = 0
+    for i in first..<count {
+      let f = pool.operand(e, i)
+      switch pool.kind(f) {
+      case .number: return nil
+      case .power:
+        let x = pool.operand(f, 1)
+        if pool.kind(x) == .number && pool.rational(x)!.isNegative { return nil }
+      case .apply: if case .apply(.undefined, _) = pool.node(f) { applications += 1 }
+      default: break
+      }
+    }
+    if applications > 1 { return nil }
+    return (first == 1 ? pool.rational(pool.operand(e, 0))! : .one, first)
+  }
+
+  /// `-3*x*y/(2*z)`: the sign, the numerator's number and factors, then the denominator's.
+  private func writeQuotient(
+    negative: Bool, _ numeratorNumber: BigInt, _ denominatorNumber: BigInt, _ numerator: some Collection<Expr>,
+    _ denominator: some Collection<Expr>, into out: inout TextBytes
+  ) {
+    if negative { out.append(minus) }
     var wroteNumerator = false
-    if f.numeratorNumber != .one || f.numerator.isEmpty {
-      out.append(f.numeratorNumber.description)
+    if numeratorNumber != .one || numerator.isEmpty {
+      writeDigits(numeratorNumber, into: &out)
       wroteNumerator = true
     }
-    for factor in f.numerator {
+    for factor in numerator {
       if wroteNumerator { out.append(times) }
       write(factor, at: .unary, into: &out)
       wroteNumerator = true
     }
-    let denominatorCount = f.denominator.count + (f.denominatorNumber == .one ? 0 : 1)
+    let denominatorCount = denominator.count + (denominatorNumber == .one ? 0 : 1)
     guard denominatorCount > 0 else { return }
-    out.append("/")
-    if denominatorCount > 1 { out.append("(") }
+    out.append(byte: UInt8(ascii: "/"))
+    if denominatorCount > 1 { out.append(byte: UInt8(ascii: "(")) }
     var wrote = false
-    if f.denominatorNumber != .one {
-      out.append(f.denominatorNumber.description)
+    if denominatorNumber != .one {
+      writeDigits(denominatorNumber, into: &out)
       wrote = true
     }
-    for factor in f.denominator {
+    for factor in denominator {
       if wrote { out.append(times) }
       write(factor, at: denominatorCount > 1 ? .unary : .power, into: &out)
       wrote = true
     }
-    if denominatorCount > 1 { out.append(")") }
+    if denominatorCount > 1 { out.append(byte: UInt8(ascii: ")")) }
   }
 }

@@ -16,17 +16,28 @@ public struct TextBytes: TextSink {
     s.withUTF8 { bytes.append(contentsOf: $0) }
   }
 
+  /// Appends one byte (an ASCII character: `UInt8(ascii: "(")`).
+  @inlinable public mutating func append(byte: UInt8) { bytes.append(byte) }
+
   /// Appends the decimal digits of `n` ≥ 0 (as `String(n)` writes them, without the string).
-  public mutating func append(decimal n: Int) {
+  @inlinable public mutating func append(decimal n: Int) {
     precondition(n >= 0, "append(decimal:) of a negative number")
-    var unit = 1
-    while unit <= n / 10 { unit &*= 10 }
-    var rest = n
-    repeat {
-      let digit = rest / unit
-      bytes.append(UInt8(truncatingIfNeeded: 48 &+ digit))
-      rest &-= digit &* unit
-      unit /= 10
-    } while unit > 0
+    append(decimal: UInt64(n))
+  }
+
+  /// Appends the decimal digits of `n`: written from the last one into a buffer on the stack,
+  /// then appended at once (a listing writes two numbers a line).
+  @inlinable public mutating func append(decimal n: UInt64) {
+    if n < 10 { return bytes.append(UInt8(truncatingIfNeeded: 48 &+ n)) }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      var k = 20
+      var rest = n
+      repeat {
+        k &-= 1
+        buffer[k] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
+        rest /= 10
+      } while rest > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
+    }
   }
 }
