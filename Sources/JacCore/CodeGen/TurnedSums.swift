@@ -8,9 +8,10 @@
 /// entry of the result, an argument of a call, the base of any other power or a factor of a
 /// product with a coefficient keeps its sign: nn30 writes `0.9*(t*t - 1.0)` and
 /// `0.2*(1.0 - t*t)` in each row, and turned to `-0.9*(1.0 - t*t)` gcc computes `0.9*u` and
-/// `-0.9*u` as one product and its negation, so its dense C ran 6% slower (995 → 1,057 ns). A sum turns when that saves operations: its own (a leading minus is one) against
-/// the negations turning adds (`t/u` becomes `-t/u`; `-t/u` becomes `t/u`, one fewer); of two
-/// that could both turn, the larger saving turns.
+/// `-0.9*u` as one product and its negation, so its dense C ran 6% slower (995 → 1,057 ns).
+/// A sum turns when that saves operations: its own (a leading minus is one) against the
+/// negations turning adds (`t/u` becomes `-t/u`; `-t/u` becomes `t/u`, one fewer); of two that
+/// could both turn, the larger saving turns.
 enum TurnedSums {
   /// F → −F for each written sum F written as its turned form, read from the written nodes in
   /// post-order and their use counts (``CommonSubexpressions/written(pool:roots:shape:)``).
@@ -26,7 +27,7 @@ enum TurnedSums {
       position[e] = k
       let s = shape(e)
       for o in signCarrying(pool, s) { signable[o, default: 0] += 1 }
-      if case .fraction(let negative, _, let numerator, let denominator) = s, !numerator.isEmpty {
+      if case .fraction(let negative, let c, let numerator, let denominator) = s, c == .one, !numerator.isEmpty {
         for o in numerator + denominator { negations[o, default: 0] += negative ? -1 : 1 }
       }
     }
