@@ -71,6 +71,14 @@ import Testing
         "--vars", "x,y",
       ],
       point: [("x", 0.7), ("y", 1.3)]),
+    // Range and bearing to two landmarks (an EKF's measurements): sums written both ways,
+    // `x + 2` and `-x - 2`, are written one way (the sign folded into the square, the quotient).
+    Case(
+      arguments: [
+        "sqrt((4 - x)^2 + (1 - y)^2), atan2(1 - y, 4 - x) - th, sqrt((-2 - x)^2 + (3 - y)^2),"
+          + " atan2(3 - y, -2 - x) - th", "--vars", "x,y,th",
+      ],
+      point: [("x", 0.3), ("y", -0.45), ("th", 0.2)]),
     Case(
       arguments: ["log(x, 3) + cbrt(x - 2)*hypot(x, y), max(x, y, 2*x) - min(x^2, y) + acsc(y - 1)", "--vars", "x,y"],
       point: [("x", 0.4), ("y", -0.9)]),
@@ -424,6 +432,34 @@ import Testing
     }
     let matlab = try generate(Self.cases[0], "matlab")
     #expect(matlab.hasPrefix("function J = jacobian(r, t)") && matlab.contains("J(1, 2) = -r*t1;"))
+  }
+
+  /// Sign folding (`TurnedSums`): of `x + 2` and `-x - 2`, `4 - x` and `x - 4`, one of each is
+  /// computed; a square takes either. CSC's C stores its nonzeros in nzval's order.
+  @Test func sumsWrittenBothWaysAreComputedOnce() throws {
+    let c = Self.cases.first { $0.arguments[0].hasPrefix("sqrt((4 - x)^2") }!
+    let unit = try generate(c, "c")
+    #expect(unit.contains("x + 2.0") != unit.contains("-x - 2.0"))
+    #expect(unit.contains("4.0 - x") != unit.contains("x - 4.0"))
+    let csc = try ProcessRunner.run(c.arguments + ["--format", "c", "--layout", "csc"]).stdout
+    let stores = csc.split(separator: "\n").compactMap { line -> Int? in
+      guard line.hasPrefix("    nzval[") else { return nil }
+      return Int(line.dropFirst(10).prefix { $0.isNumber })
+    }
+    #expect(stores == Array(0..<stores.count) && stores.count == 10)
+  }
+
+  /// Python binds the `math` functions it calls twice or more to locals first (the arm calls cos
+  /// and sin three times each); a name the function already uses keeps `math.`.
+  @Test func pythonBindsMathFunctionsCalledOften() throws {
+    let arm = Self.cases.first { $0.arguments[0].hasPrefix("11/10*cos(q1)") }!
+    let unit = try generate(arm, "python")
+    #expect(unit.contains("\"\"\"\n    cos, sin = math.cos, math.sin\n"))
+    #expect(!unit.contains("math.cos(") && !unit.contains("math.sin(") && unit.contains("*cos(t1)"))
+    let named = try ProcessRunner.run([
+      "copysign*x^(1/3) + copysign^2*(x + 1)^(1/3)", "--vars", "x,copysign", "--format", "python",
+    ]).stdout
+    #expect(named.contains("math.copysign(") && !named.contains("= math.copysign"))
   }
 
   private func pythonLiteral(_ s: String) -> String {

@@ -32,7 +32,14 @@ struct CodeExpressionPrinter {
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if e != top && names[e] != nil { return levels[e] ?? .atom }
-    if case .repeated = shape(e) { return .product }
+    let written = shape(e)
+    if case .repeated = written { return .product }
+    // A product whose sign a turned sum changed (``TurnedSums``): `-0.9*t1` binds like a sum.
+    if case .fraction(let negative, _, _, _) = written, case .fraction(let was, _, _, _) = layout.codeShape(e),
+      negative != was
+    {
+      return negative ? .sum : .product
+    }
     if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
     if pool.kind(e) == .product, case .sum = layout.codeShape(e) { return .sum }
     let printed = layout.precedence(e)
@@ -63,9 +70,17 @@ struct CodeExpressionPrinter {
   /// (``CommonSubexpressions/negativesWrittenElsewhere(pool:order:uses:shape:)``).
   var foldedNegatives: Set<Expr> = []
 
+  /// Sums written as their turned form, the sign moved out (``TurnedSums``).
+  var turnedSums: [Expr: Expr] = [:]
+
   /// The shape `e` is written in (``CodeShape``): the layout's, except that a sum with a base
-  /// writes the base first and then the term the base lacks, and small powers may be products.
+  /// writes the base first and then the term the base lacks, small powers may be products, and
+  /// sums written both ways are written one way (``TurnedSums``).
   func shape(_ e: Expr) -> CodeShape {
+    turnedSums.isEmpty ? unturnedShape(e) : TurnedSums.apply(turnedSums, to: unturnedShape(e), pool: pool)
+  }
+
+  private func unturnedShape(_ e: Expr) -> CodeShape {
     if let chain = sumChains[e] { return .sum([(false, chain.base)] + chain.rest) }
     let s = layout.codeShape(e)
     if !foldedNegatives.isEmpty, case .sum(var terms) = s {

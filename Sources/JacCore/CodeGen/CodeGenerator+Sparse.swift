@@ -35,9 +35,10 @@ extension CodeGenerator {
     let values = p.entries.map(code)
     switch language {
     case .c:
-      // Row by row, as ``CodeSchedule`` wants them: a row's entries share its temporaries.
-      let byRow = p.entries.indices.sorted { (p.rows[$0], p.columns[$0]) < (p.rows[$1], p.columns[$1]) }
-      return byRow.map { "    nzval[\($0)] = \(values[$0]);" }
+      // In nzval's order, so consecutive stores go to consecutive addresses. Row by row (a row's
+      // entries share its temporaries) took fewer instructions but ran slower: nn30 5,451
+      // against 5,598 instructions an evaluation, 1,237 against 959 ns (gcc -O2, interleaved).
+      return values.enumerated().map { "    nzval[\($0)] = \($1);" }
     case .swift: return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
         + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
     case .python: return ["    nzval = np.zeros(\(p.entries.count))"]
