@@ -29,8 +29,10 @@ Installs what it needs: SymPy and CasADi with pip when missing (gcc must be ther
 usage: codebench.py [--jac PATH] [--reps N] [--rounds N] [--only names] [--python-only] [--callgrind]
 """
 import argparse
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -203,6 +205,7 @@ def jac_source(jac, name, kind, rows, variables, form, layout=None):
 
 def run_c(jac, name, kind, rows, variables, reps, rounds, callgrind=False):
     folder = tempfile.mkdtemp(prefix=f"codebench-{name}-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     dense = jac_source(jac, "jac_fn", kind, rows, variables, "c", "row")
     sparse = jac_source(jac, "jac_csc", kind, rows, variables, "c", "csc")
     sympy_source, (m, n) = sympy_c(kind, rows, variables)
