@@ -16,8 +16,7 @@ RELEASE_BIN := $(RELEASE_DIR)/release/jac
 # by side (scripts/startup.order, written by `make startup-order`): the polar determinant's code
 # page faults went from 84 to 46 (docs/performance.md, session 10). Internal functions got sections
 # of their own only with LLVM's function merging off (measured on these objects), which also cut
-# the polar determinant's instructions by 0.5%. Swift keeps an object whose IR is unchanged
-# whatever these flags say: after changing them, `make clean` (or remove .build-release) once.
+# the polar determinant's instructions by 0.5%.
 STARTUP_ORDER := $(CURDIR)/scripts/startup.order
 RELEASE_FLAGS := -Xswiftc -static-executable -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
   -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -Xfrontend -Xswiftc -disable-llvm-merge-functions-pass \
@@ -33,8 +32,13 @@ build:
 	$(SWIFT) build -c release --product jac
 
 # A static executable that runs on a machine without the Swift toolchain.
+# Swift keeps an object file whose IR is unchanged whatever the code-generation flags say, so
+# when RELEASE_FLAGS change the old objects are removed first (their last flags are kept beside them).
 release:
+	@if [ "$$(cat $(RELEASE_DIR)/flags 2>/dev/null)" != "$(RELEASE_FLAGS)" ]; then \
+	  find $(RELEASE_DIR) -name '*.o' -delete 2>/dev/null; mkdir -p $(RELEASE_DIR); fi
 	$(SWIFT) build -c release --product jac $(RELEASE_FLAGS) --scratch-path $(RELEASE_DIR)
+	@echo "$(RELEASE_FLAGS)" > $(RELEASE_DIR)/flags
 	@if ldd $(RELEASE_BIN) >/dev/null 2>&1; then echo "error: $(RELEASE_BIN) is dynamically linked"; exit 1; fi
 	@echo "static binary: $(RELEASE_BIN)"
 
