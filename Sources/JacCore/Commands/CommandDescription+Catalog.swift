@@ -6,7 +6,6 @@ extension CommandDescription {
     critical,
   ]
 
-
   static let jacobian = CommandDescription(
     command: .jacobian, aliases: [], summary: "Jacobian matrix",
     overview: "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row).",
