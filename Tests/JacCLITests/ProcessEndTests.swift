@@ -1,6 +1,7 @@
-import JacCLI
 import JacCore
 import Testing
+
+@testable import JacCLI
 
 /// How a run ends (docs/architecture.md, "Ending the process"): `JacCommand.run` calls its
 /// `finished` hook once, with the status it returns, after everything it writes, so the process
@@ -50,5 +51,23 @@ import Testing
       #expect(hooked.status == status)
       #expect(Array(hooked.events.dropLast()) == plain)
     }
+  }
+}
+
+/// Padding is made from bytes (issue 20: the table made by `String(repeating:count:)` was half of
+/// a short run's instructions); it is still exactly `n` spaces, through the table, across its
+/// end and in 64 KiB blocks, written and counted alike.
+@Suite struct PaddingTests {
+  @Test(arguments: [0, 1, 2, 63, 64, 65, 1 << 16, (1 << 16) + 1, 140_000])
+  func writesExactlyThatManySpaces(n: Int) {
+    let pool = ExpressionPool()
+    let output = AnswerOutput(text: TextPrinter(pool: pool), latex: LatexPrinter(pool: pool))
+    output.writeSpaces(n)
+    #expect(output.bytes == n)
+    var written = ""
+    output.startWriting { written += $0 }
+    output.writeSpaces(n)
+    #expect(written == String(repeating: " ", count: n))
+    #expect(output.bytes == n)
   }
 }
