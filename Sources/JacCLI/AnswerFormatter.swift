@@ -126,7 +126,11 @@ struct AnswerFormatter {
     case .json: node = style.withLatex ? text + 4 * latex : text
     case .c, .python, .swift, .julia, .matlab: return nil
     }
-    let roots = answer.value.expressions + [answer.determinant, answer.volumeFactor].compactMap { $0 }
+    // Appended one by one: `[answer.determinant, answer.volumeFactor].compactMap` made an array of
+    // `Expr?`, whose type was built at run time on every start (issue 20).
+    var roots = answer.value.expressions
+    if let determinant = answer.determinant { roots.append(determinant) }
+    if let factor = answer.volumeFactor { roots.append(factor) }
     // The zeros of the matrices, which `expressions` leaves out, where they are printed.
     var zeros = 0.0
     var padded = 1.0

@@ -23,14 +23,15 @@ public enum ArgumentScanner {
       let argument = arguments[index]
       defer { index += 1 }
       if optionsEnded || !argument.hasPrefix("-") || argument == "-" || isNegativeExpression(argument) {
-        if !invocation.commandNamed && invocation.inputs.isEmpty && !optionsEnded {
+        // Command names are identifiers: an expression (`x*y`) is not looked up in the catalogue.
+        if !invocation.commandNamed && invocation.inputs.isEmpty && !optionsEnded && isIdentifier(argument) {
           if let description = CommandDescription.named(argument) {
             invocation.command = description.command
             invocation.commandNamed = true
             continue
           }
           let suggestions = EditDistance.suggestions(for: argument, among: CommandDescription.allNames)
-          if isIdentifier(argument) && !suggestions.isEmpty { misspeltCommand = (argument, suggestions) }
+          if !suggestions.isEmpty { misspeltCommand = (argument, suggestions) }
         }
         invocation.inputs.append(argument)
         continue

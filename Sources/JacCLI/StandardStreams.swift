@@ -83,16 +83,23 @@ public final class StandardStreams {
     }
   }
 
-  /// Runs jac on the process's arguments and streams; returns the exit status.
-  public static func runProcess() -> Int32 {
+  /// Runs jac on the process's arguments and streams, and ends the process with its status as
+  /// soon as the last answer is out: on the engine's thread, before the engine, its arena and the
+  /// thread's stack are freed (docs/architecture.md, "Ending the process").
+  public static func runProcess() -> Never {
     let streams = StandardStreams()
     let code = JacCommand.run(
       Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut,
       err: streams.writeErr,
-      terminal: isatty(STDOUT_FILENO) != 0)
-    streams.flush()
-    if let failure = streams.readFailure { fail("cannot read standard input", failure) }
-    return code.rawValue
+      terminal: isatty(STDOUT_FILENO) != 0, finished: { streams.end($0) })
+    streams.end(code)  // not reached: `finished` ends the process
+  }
+
+  /// Flushes standard output, then exits with `code` (74 if reading standard input failed).
+  private func end(_ code: ExitCode) -> Never {
+    flush()
+    if let failure = readFailure { Self.fail("cannot read standard input", failure) }
+    exit(code.rawValue)
   }
 
   /// `error: <what>: <the system's reason>` on standard error, then exit 74 (`EX_IOERR`).

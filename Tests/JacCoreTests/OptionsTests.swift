@@ -68,3 +68,25 @@ import Testing
     #expect(Parser.callee(named: "hypot")?.arity == 2...2)
   }
 }
+
+/// `CommandDescription.named` reads a command's own description without building the catalogue
+/// (issue 20); it finds what a search of the catalogue finds, for every name, alias and near miss.
+@Suite struct CommandNamesTests {
+  @Test func namedAgreesWithTheCatalogue() {
+    let names = CommandDescription.allNames + ["Det", "jacobians", "gradien", "x", "", "determinant "]
+    for name in names {
+      let searched = CommandDescription.all.first { $0.name == name || $0.aliases.contains(name) }
+      #expect(CommandDescription.named(name)?.command == searched?.command, "\(name)")
+    }
+    #expect(CommandDescription.named("determinant")?.command == .det)
+    #expect(CommandDescription.named("gradient")?.command == .grad)
+  }
+
+  /// Every command name and alias is an identifier (letters only), so the scanner looks up only
+  /// identifiers.
+  @Test func namesAreIdentifiers() {
+    for name in CommandDescription.allNames {
+      #expect(name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }, "\(name)")
+    }
+  }
+}

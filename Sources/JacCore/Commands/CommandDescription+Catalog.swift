@@ -6,13 +6,10 @@ extension CommandDescription {
     critical,
   ]
 
-  /// `--format text|latex|json` at the end of every usage line.
-  private static let formats = "[--format text|latex|json]"
-
   static let jacobian = CommandDescription(
     command: .jacobian, aliases: [], summary: "Jacobian matrix",
     overview: "The Jacobian matrix J[i][j] = dfi/dxj (m×n; a single function gives a 1×n row).",
-    usage: "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check] \(formats)",
+    synopsis: "jac [jacobian] <functions>... [--vars <names>] [--at <point>] [--jvp <v> | --vjp <u>] [--check]",
     options: [.at, .jvp, .vjp, .check, .steps, .assume, .vector, .matrix, .symmetric, .expand, .withValue],
     refusals: [:], required: nil,
     shape: .jacobian, latexSide: .jacobian, code: ("jacobian", "Jacobian"),
@@ -21,7 +18,7 @@ extension CommandDescription {
   static let det = CommandDescription(
     command: .det, aliases: ["determinant"], summary: "Jacobian determinant",
     overview: "The Jacobian determinant of a square system; with m > n functions, the Gram determinant sqrt(det(JᵀJ)).",
-    usage: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element] \(formats)",
+    synopsis: "jac det <functions>... [--vars <names>] [--at <point>] [--volume-element]",
     options: [.at, .volumeElement, .steps, .assume], refusals: [:], required: nil,
     shape: .scalar, latexSide: .determinant, code: ("jacobian_det", "Jacobian determinant"),
     compute: { engine, c throws(JacError) in try engine.determinantValue(c) })
@@ -29,7 +26,7 @@ extension CommandDescription {
   static let grad = CommandDescription(
     command: .grad, aliases: ["gradient"], summary: "gradient (column)",
     overview: "The gradient of one function, as an n×1 column.",
-    usage: "jac grad <function> [--vars <names>] [--at <point>] [--check] \(formats)",
+    synopsis: "jac grad <function> [--vars <names>] [--at <point>] [--check]",
     options: [.at, .check, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .gradient, latexSide: .gradient, code: ("gradient", "gradient"),
     compute: { engine, c throws(JacError) in try engine.gradientValue(c) })
@@ -37,7 +34,7 @@ extension CommandDescription {
   static let hessian = CommandDescription(
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
-    usage: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check] \(formats)",
+    synopsis: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check]",
     options: [.at, .check, .classify, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
@@ -45,7 +42,7 @@ extension CommandDescription {
   static let diff = CommandDescription(
     command: .diff, aliases: [], summary: "partial derivative along --wrt",
     overview: "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy.",
-    usage: "jac diff <functions>... [--wrt <names>] [--at <point>] [--check] \(formats)",
+    synopsis: "jac diff <functions>... [--wrt <names>] [--at <point>] [--check]",
     options: [.wrt, .at, .check, .steps, .assume], refusals: [:], required: nil,
     shape: .perFunction, latexSide: .partial, code: ("derivative", "derivative"),
     compute: { engine, c throws(JacError) in try engine.derivativeValue(c) })
@@ -53,7 +50,7 @@ extension CommandDescription {
   static let simplify = CommandDescription(
     command: .simplify, aliases: [], summary: "simplify expressions",
     overview: "Parse, simplify and print expressions.",
-    usage: "jac simplify <expressions>... [--at <point>] \(formats)",
+    synopsis: "jac simplify <expressions>... [--at <point>]",
     options: [.at, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
     shape: .perFunction, latexSide: .name, code: ("expression", "value"),
     compute: { engine, c throws(JacError) in try engine.simplifiedValue(c) })
@@ -61,7 +58,7 @@ extension CommandDescription {
   static let inverse = CommandDescription(
     command: .inverse, aliases: [], summary: "inverse Jacobian",
     overview: "The inverse Jacobian adj(J)/det(J), simplified.",
-    usage: "jac inverse <functions>... [--vars <names>] [--at <point>] [--steps] \(formats)",
+    synopsis: "jac inverse <functions>... [--vars <names>] [--at <point>] [--steps]",
     options: [.at, .steps, .assume], refusals: [:], required: nil,
     shape: .matrix, latexSide: .inverse, code: ("jacobian_inverse", "inverse Jacobian"),
     compute: { engine, c throws(JacError) in try engine.inverseValue(c) })
@@ -69,7 +66,7 @@ extension CommandDescription {
   static let newton = CommandDescription(
     command: .newton, aliases: [], summary: "solve F(x) = 0 by Newton's method",
     overview: "Solve F(x) = 0 by Newton's method with the symbolic Jacobian.",
-    usage: "jac newton <equations>... --vars <names> --from <start> [--tol <t>] [--max-iter <n>] \(formats)",
+    synopsis: "jac newton <equations>... --vars <names> --from <start> [--tol <t>] [--max-iter <n>]",
     options: [.from, .tol, .maxIter], refusals: [.at: "the start is '--from'"],
     required: (.from, "a starting point: '--from 1,1'"),
     shape: .iterates, latexSide: .none, code: nil,
@@ -78,7 +75,7 @@ extension CommandDescription {
   static let sparsity = CommandDescription(
     command: .sparsity, aliases: [], summary: "pattern of the Jacobian's nonzeros",
     overview: "The Jacobian's pattern of structural nonzeros (* and .) and their count.",
-    usage: "jac sparsity <functions>... [--vars <names>] \(formats)",
+    synopsis: "jac sparsity <functions>... [--vars <names>]",
     options: [], refusals: [.at: "it is the symbolic pattern"], required: nil,
     shape: .pattern, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.jacobianValue(c) })
@@ -86,7 +83,7 @@ extension CommandDescription {
   static let logdet = CommandDescription(
     command: .logdet, aliases: [], summary: "log of the Jacobian determinant",
     overview: "log|det J| (normalizing flows); with m > n functions, log(det(JᵀJ))/2.",
-    usage: "jac logdet <functions>... [--vars <names>] [--at <point>] \(formats)",
+    synopsis: "jac logdet <functions>... [--vars <names>] [--at <point>]",
     options: [.at, .steps, .assume], refusals: [:], required: nil,
     shape: .scalar, latexSide: .logDeterminant, code: ("jacobian_logdet", "log-determinant"),
     compute: { engine, c throws(JacError) in try engine.logDeterminantValue(c) })
@@ -94,8 +91,8 @@ extension CommandDescription {
   static let linearize = CommandDescription(
     command: .linearize, aliases: [], summary: "state-space matrices A, B (C, D) of x' = f(x, u)",
     overview: "Linearize x' = f(x, u), y = h(x, u): A = df/dx, B = df/du, C = dh/dx, D = dh/du.",
-    usage:
-      "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>] \(formats)",
+    synopsis:
+      "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>]",
     options: [.state, .input, .output, .at, .steps, .assume], refusals: [.vars: "name the variables with '--state' and '--input'"],
     required: (.state, "the state variables: '--state x,v'"),
     shape: .labelled, latexSide: .none, code: ("linearization", "state-space matrices"),
@@ -104,7 +101,7 @@ extension CommandDescription {
   static let taylor = CommandDescription(
     command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
     overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
-    usage: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>] \(formats)",
+    synopsis: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>]",
     options: [.at, .order, .steps, .assume], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
     shape: .perFunction, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
@@ -112,7 +109,7 @@ extension CommandDescription {
   static let implicit = CommandDescription(
     command: .implicit, aliases: [], summary: "implicit derivatives of F(x, y) = 0",
     overview: "dy/dx of F(x, y) = 0, -F_y^-1 F_x; for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
-    usage: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>] \(formats)",
+    synopsis: "jac implicit <equations>... --dep <names> [--wrt <names>] [--at <point>]",
     options: [.dep, .wrt, .at, .steps, .assume], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
     required: (.dep, "the dependent variables: '--dep y'"),
     shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
@@ -121,7 +118,7 @@ extension CommandDescription {
   static let critical = CommandDescription(
     command: .critical, aliases: [], summary: "critical point of f by Newton's method, classified",
     overview: "A critical point of f (grad f = 0) by Newton's method with the Hessian, then the 2nd-derivative test.",
-    usage: "jac critical <function> --vars <names> --from <start> [--tol <t>] [--max-iter <n>] \(formats)",
+    synopsis: "jac critical <function> --vars <names> --from <start> [--tol <t>] [--max-iter <n>]",
     options: [.from, .tol, .maxIter, .steps], refusals: [.at: "the start is '--from'"],
     required: (.from, "a starting point: '--from 1,1'"),
     shape: .iterates, latexSide: .none, code: nil,

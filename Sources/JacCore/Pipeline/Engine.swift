@@ -180,9 +180,13 @@ public final class Engine {
     answer.determinantKind = computed.determinantKind
     answer.jacobianSize = computed.jacobianSize
     answer.along = request.along ?? variableNames
-    for (given, use) in [(request.check, "'--check'"), (request.at != nil, "'--at'")] where given {
+    // Not a loop over `[(Bool, String)]`: an array of that tuple had its metadata built at run
+    // time on every start (issue 20).
+    if request.check || request.at != nil {
       let roots = answer.value.expressions + [answer.determinant].compactMap { $0 }
-      if let name = pool.undefinedFunctions(roots).first { throw .undefinedFunction(name: name, use: use) }
+      if let name = pool.undefinedFunctions(roots).first {
+        throw .undefinedFunction(name: name, use: request.check ? "'--check'" : "'--at'")
+      }
     }
     if request.check || request.steps || request.classify { try checkWhole(answer) }
     if request.check { answer.check = try check(answer, context) }

@@ -25,11 +25,22 @@ public enum DeepStack {
   public static var isDeep: Bool { pthread_getspecific(marker) != nil }
 
   /// Calls `body` on a thread with a ``size``-byte stack and waits for its result; on such a
-  /// thread already, calls it directly.
+  /// thread already, calls it directly. Inlinable, so that a caller's `T` is concrete here: the
+  /// thread itself is started by ``perform(_:)``, which is not generic, since a generic class or
+  /// optional of a new `T` has its metadata built at run time (issue 20).
+  @inlinable
   public static func run<T>(_ body: @escaping () -> T) -> T {
     if isDeep { return body() }
-    let result = ResultBox<T>()
-    let job = Job { result.value = body() }
+    var result: T?
+    perform { result = body() }
+    return result!
+  }
+
+  /// Calls `work` on a thread with a ``size``-byte stack and waits until it returns (directly
+  /// when no thread can be started).
+  @usableFromInline
+  static func perform(_ work: @escaping () -> Void) {
+    let job = Job(work)
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }
@@ -49,22 +60,17 @@ public enum DeepStack {
       }, context)
     guard status == 0 else {
       Unmanaged<Job>.fromOpaque(context).release()
-      return body()
+      return work()
     }
     #if canImport(Darwin)
       pthread_join(thread!, nil)
     #else
       pthread_join(thread, nil)
     #endif
-    return result.value!
   }
 
   private final class Job: @unchecked Sendable {
     let work: () -> Void
     init(_ work: @escaping () -> Void) { self.work = work }
-  }
-
-  private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
   }
 }
