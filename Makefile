@@ -100,9 +100,10 @@ fuzz-fast:
 	@new=$$(find .build-fuzz-fast -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer .build-fuzz-fast/.fuzz-start); \
 	  if [ -n "$$new" ]; then echo "fuzz findings (replay each with .build-fuzz-fast/release/JacFuzz FILE):"; echo "$$new"; exit 1; fi
 
-# The README's test command: installs what the tests need (pdflatex, SymPy), builds, runs every
-# test, then a small cross-check against SymPy.
-check: test-deps test
+# The README's test command: installs what the tests need (pdflatex, SymPy), checks the format
+# (swift format, part of the toolchain), builds, runs every test, then a small cross-check
+# against SymPy.
+check: test-deps lint test
 	$(MAKE) crosscheck N=40
 	$(MAKE) matrix-crosscheck
 

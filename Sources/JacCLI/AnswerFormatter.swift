@@ -174,7 +174,11 @@ struct AnswerFormatter {
   /// The text of `e`, written or counted.
   func writeText(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
     if let terms = answer.orderedTerms[e] {
-      return writeTerms(terms, sum: e) { writeText($0, answer, to: o) } write: { o.write($0) }
+      return writeTerms(terms, sum: e) {
+        writeText($0, answer, to: o)
+      } write: {
+        o.write($0)
+      }
     }
     if o.counting && decimal(e, answer) == nil { return o.countText(e) }
     o.writeVerbatim(textEntry(e, answer))
@@ -183,7 +187,11 @@ struct AnswerFormatter {
   /// The LaTeX of `e`, written or counted.
   func writeLatex(_ e: Expr, _ answer: Answer, to o: AnswerOutput) {
     if let terms = answer.orderedTerms[e] {
-      return writeTerms(terms, sum: e) { writeLatex($0, answer, to: o) } write: { o.write($0) }
+      return writeTerms(terms, sum: e) {
+        writeLatex($0, answer, to: o)
+      } write: {
+        o.write($0)
+      }
     }
     if o.counting && decimal(e, answer) == nil { return o.countLatex(e) }
     o.write(latexEntry(e, answer))

@@ -29,7 +29,8 @@ enum Diagnostic {
 
   /// A usage error: the message, its hint, then the usage line.
   static func usage(_ error: UsageError, usage: String) -> String {
-    "error: \(VisibleText.shown(error.message))\n" + (error.problem.hint.map { "hint: \(VisibleText.shown($0))\n" } ?? "")
+    "error: \(VisibleText.shown(error.message))\n"
+      + (error.problem.hint.map { "hint: \(VisibleText.shown($0))\n" } ?? "")
       + "usage: \(usage)\n  See 'jac --help' for more information.\n"
   }
 

@@ -11,7 +11,8 @@ public enum InputLine: Equatable, Sendable {
 
   /// The lines of `bytes` as standard input would give them, read in chunks of `chunk` bytes
   /// (for tests and the fuzzer).
-  public static func lines(of bytes: [UInt8], chunk: Int = 1 << 16, limit: Int = Limits.inputBytes) -> () -> InputLine? {
+  public static func lines(of bytes: [UInt8], chunk: Int = 1 << 16, limit: Int = Limits.inputBytes) -> () -> InputLine?
+  {
     var position = 0
     var reader = LineReader(limit: limit, skipLimit: limit) { buffer in
       let n = min(chunk, buffer.count, bytes.count - position)

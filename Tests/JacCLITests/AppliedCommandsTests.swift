@@ -604,7 +604,7 @@ import Testing
         [ 0 ]
         [ 1 ]
 
-        """),
+        """)
   ]
 
   /// critical --steps: the gradient it drives to 0, derived entry by entry, then the run.
@@ -636,10 +636,12 @@ import Testing
         critical point: x = 0.0, y = 0.0
         local minimum (H positive definite, decided numerically)
 
-        """),
+        """)
   ]
 
-  static let all = criticalSteps + linearizeSteps + gram + logdet + linearize + taylor + implicit + classify + steps + unicode + explained
+  static let all =
+    criticalSteps + linearizeSteps + gram + logdet + linearize + taylor + implicit + classify + steps + unicode
+    + explained
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

@@ -53,7 +53,9 @@ import Testing
   /// sparse one at its nonzeros.
   @Test func pythonBuildsDenseResultsInOneCall() throws {
     let dense = try code(["x*y, x + y", "--vars", "x,y", "--format", "python", "--layout", "col"])
-    #expect(dense.contains("    out = np.fromiter([\n        y,\n        1.0,\n        x,\n        1.0,\n    ], np.float64, 4)\n"))
+    #expect(
+      dense.contains(
+        "    out = np.fromiter([\n        y,\n        1.0,\n        x,\n        1.0,\n    ], np.float64, 4)\n"))
     #expect(dense.contains("return out.reshape((2, 2), order=\"F\")"))
     let sparse = try code(["x, y, z", "--vars", "x,y,z", "--format", "python"])
     #expect(sparse.contains("    out = np.zeros(9)\n") && sparse.contains("    out[4] = 1.0\n"))

@@ -103,7 +103,8 @@ import Testing
   }
 
   private func generate(_ c: Case, _ language: String, _ form: String = "scalars") throws -> String {
-    let result = try ProcessRunner.run(c.arguments + ["--format", language] + (form == "array" ? ["--arguments", form] : []))
+    let result = try ProcessRunner.run(
+      c.arguments + ["--format", language] + (form == "array" ? ["--arguments", form] : []))
     #expect(result.status == 0, "\(c.arguments) \(language): \(result.stderr)")
     return result.stdout
   }
@@ -160,7 +161,9 @@ import Testing
     try source.write(to: directory.appendingPathComponent("units.c"), atomically: true, encoding: .utf8)
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "units", "units.c", "-lm"], in: directory)
     let got = values(try run(directory.appendingPathComponent("units").path, [], in: directory))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "C \(form) \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() {
+      compare(k < got.count ? got[k] : [], e, "C \(form) \(Self.cases[k].arguments)")
+    }
   }
 
   @Test(arguments: forms) func pythonUnitsRunAndAgree(form: String) throws {
@@ -202,28 +205,30 @@ import Testing
     #expect(unit.stdout.contains("column-major, entry (i, j) at j*3 + i"))
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let source = "#include <stdio.h>\n" + unit.stdout + """
-      int main(void) { double out[6] = {0}; polar_map(2.5, -0.7, out);
-        for (int i = 0; i < 6; i++) { printf("%.17g ", out[i]); }
-        printf("\\n");
-        return 0;
-      }
+    let source =
+      "#include <stdio.h>\n" + unit.stdout + """
+        int main(void) { double out[6] = {0}; polar_map(2.5, -0.7, out);
+          for (int i = 0; i < 6; i++) { printf("%.17g ", out[i]); }
+          printf("\\n");
+          return 0;
+        }
 
-      """
+        """
     try source.write(to: directory.appendingPathComponent("named.c"), atomically: true, encoding: .utf8)
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "named", "named.c", "-lm"], in: directory)
     let got = values(try run(directory.appendingPathComponent("named").path, [], in: directory))
     compare(got.first ?? [], byColumn, "C --layout col")
     let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
     // NumPy: a 3×2 array in Fortran order (its memory is the columns), read here by rows.
-    let script = python.stdout + """
+    let script =
+      python.stdout + """
 
-      J = polar_map(2.5, -0.7)
-      assert J.shape == (3, 2) and J.flags.f_contiguous, (J.shape, J.flags)
-      print(' '.join(repr(float(v)) for v in J.ravel(order="K")))
-      print(' '.join(repr(float(v)) for v in J.ravel()))
+        J = polar_map(2.5, -0.7)
+        assert J.shape == (3, 2) and J.flags.f_contiguous, (J.shape, J.flags)
+        print(' '.join(repr(float(v)) for v in J.ravel(order="K")))
+        print(' '.join(repr(float(v)) for v in J.ravel()))
 
-      """
+        """
     try script.write(to: directory.appendingPathComponent("named.py"), atomically: true, encoding: .utf8)
     let lines = values(try run("/usr/bin/env", ["python3", "named.py"], in: directory))
     compare(lines.first ?? [], byColumn, "Python --layout col, memory order")
@@ -246,38 +251,42 @@ import Testing
     #expect(unit.stdout.contains("const int bratu_rowval[7] = {0, 1, 2, 0, 1, 1, 2};"))
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let source = "#include <stdio.h>\n" + unit.stdout + """
-      int main(void) {
-        double nz[7], dense[9] = {0};
-        bratu(0.4, -1.5, 2.25, nz);
-        for (int j = 0; j < 3; j++) {
-          for (int k = bratu_colptr[j]; k < bratu_colptr[j + 1]; k++) { dense[bratu_rowval[k] * 3 + j] = nz[k]; }
+    let source =
+      "#include <stdio.h>\n" + unit.stdout + """
+        int main(void) {
+          double nz[7], dense[9] = {0};
+          bratu(0.4, -1.5, 2.25, nz);
+          for (int j = 0; j < 3; j++) {
+            for (int k = bratu_colptr[j]; k < bratu_colptr[j + 1]; k++) { dense[bratu_rowval[k] * 3 + j] = nz[k]; }
+          }
+          for (int i = 0; i < 9; i++) { printf("%.17g ", dense[i]); }
+          printf("\\n");
+          return 0;
         }
-        for (int i = 0; i < 9; i++) { printf("%.17g ", dense[i]); }
-        printf("\\n");
-        return 0;
-      }
 
-      """
+        """
     try source.write(to: directory.appendingPathComponent("csc.c"), atomically: true, encoding: .utf8)
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "csc", "csc.c", "-lm"], in: directory)
-    compare(values(try run(directory.appendingPathComponent("csc").path, [], in: directory)).first ?? [], expected, "C csc")
+    compare(
+      values(try run(directory.appendingPathComponent("csc").path, [], in: directory)).first ?? [], expected, "C csc")
     let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
     // SciPy: a csc_matrix on the pattern's arrays, 7 stored entries, equal to --at once dense.
-    let script = python.stdout + """
+    let script =
+      python.stdout + """
 
-      import scipy.sparse
-      J = bratu(0.4, -1.5, 2.25)
-      assert isinstance(J, scipy.sparse.csc_matrix) and J.shape == (3, 3) and J.nnz == 7, J
-      assert list(J.indptr) == list(bratu_colptr) and list(J.indices) == list(bratu_rowval)
-      print(' '.join(repr(float(v)) for v in J.toarray().ravel()))
+        import scipy.sparse
+        J = bratu(0.4, -1.5, 2.25)
+        assert isinstance(J, scipy.sparse.csc_matrix) and J.shape == (3, 3) and J.nnz == 7, J
+        assert list(J.indptr) == list(bratu_colptr) and list(J.indices) == list(bratu_rowval)
+        print(' '.join(repr(float(v)) for v in J.toarray().ravel()))
 
-      """
+        """
     try script.write(to: directory.appendingPathComponent("csc.py"), atomically: true, encoding: .utf8)
     compare(values(try run("/usr/bin/env", ["python3", "csc.py"], in: directory)).first ?? [], expected, "Python csc")
     let matlab = try ProcessRunner.run(c.arguments + ["--format", "matlab"] + options)
     try matlab.stdout.write(to: directory.appendingPathComponent("bratu.m"), atomically: true, encoding: .utf8)
-    let octave = "J = bratu(0.4, -1.5, 2.25); assert(issparse(J)); v = full(J).'; printf(' %.17g', v(:)); printf('\\n');\n"
+    let octave =
+      "J = bratu(0.4, -1.5, 2.25); assert(issparse(J)); v = full(J).'; printf(' %.17g', v(:)); printf('\\n');\n"
     try octave.write(to: directory.appendingPathComponent("run.m"), atomically: true, encoding: .utf8)
     let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "run.m"], in: directory)
     compare(values(log).last ?? [], expected, "MATLAB csc")
@@ -291,7 +300,8 @@ import Testing
     #expect(julia.contains("    nzval[7] = ") && !julia.contains("nzval[8]"))
     #expect(
       julia.contains(
-        "bratu(u0, u1, u2) = bratu!(SparseMatrixCSC(3, 3, copy(bratu_colptr), copy(bratu_rowval), zeros(7)), u0, u1, u2)"))
+        "bratu(u0, u1, u2) = bratu!(SparseMatrixCSC(3, 3, copy(bratu_colptr), copy(bratu_rowval), zeros(7)), u0, u1, u2)"
+      ))
   }
 
   /// `--with-value`: one C function and one Python function fill f and J; both agree with
@@ -309,28 +319,31 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let unit = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "c", "--with-value"])
     #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[2], double J[4])"))
-    let source = "#include <stdio.h>\n" + unit.stdout + """
-      int main(void) {
-        double f[2] = {0}, J[4] = {0};
-        jacobian(0.4, -1.5, f, J);
-        for (int i = 0; i < 2; i++) { printf("%.17g ", f[i]); }
-        for (int i = 0; i < 4; i++) { printf("%.17g ", J[i]); }
-        printf("\\n");
-        return 0;
-      }
+    let source =
+      "#include <stdio.h>\n" + unit.stdout + """
+        int main(void) {
+          double f[2] = {0}, J[4] = {0};
+          jacobian(0.4, -1.5, f, J);
+          for (int i = 0; i < 2; i++) { printf("%.17g ", f[i]); }
+          for (int i = 0; i < 4; i++) { printf("%.17g ", J[i]); }
+          printf("\\n");
+          return 0;
+        }
 
-      """
+        """
     try source.write(to: directory.appendingPathComponent("value.c"), atomically: true, encoding: .utf8)
     _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "value", "value.c", "-lm"], in: directory)
-    compare(values(try run(directory.appendingPathComponent("value").path, [], in: directory)).first ?? [], expected, "C")
+    compare(
+      values(try run(directory.appendingPathComponent("value").path, [], in: directory)).first ?? [], expected, "C")
     let python = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "python", "--with-value"])
-    let script = python.stdout + """
+    let script =
+      python.stdout + """
 
-      f, J = jacobian(0.4, -1.5)
-      assert f.shape == (2,) and J.shape == (2, 2), (f.shape, J.shape)
-      print(' '.join(repr(float(v)) for v in list(f) + list(J.ravel())))
+        f, J = jacobian(0.4, -1.5)
+        assert f.shape == (2,) and J.shape == (2, 2), (f.shape, J.shape)
+        print(' '.join(repr(float(v)) for v in list(f) + list(J.ravel())))
 
-      """
+        """
     try script.write(to: directory.appendingPathComponent("value.py"), atomically: true, encoding: .utf8)
     compare(values(try run("/usr/bin/env", ["python3", "value.py"], in: directory)).first ?? [], expected, "Python")
     // Julia (read, not run): jacobian!(f, J, …) fills both in place, f a Vector; jacobian allocates.
@@ -365,7 +378,9 @@ import Testing
     _ = try run(
       swiftc ?? "/usr/bin/env", (swiftc == nil ? ["swiftc"] : []) + ["-o", "units", "main.swift"], in: directory)
     let got = values(try run(directory.appendingPathComponent("units").path, [], in: directory))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "Swift \(form) \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() {
+      compare(k < got.count ? got[k] : [], e, "Swift \(form) \(Self.cases[k].arguments)")
+    }
   }
 
   /// Every case in Octave: each unit in a folder of its own (a MATLAB function file is named after
@@ -394,7 +409,9 @@ import Testing
     let log = try run("/usr/bin/octave-cli", ["--no-gui", "--norc", "units.m"], in: directory)
     let got = values(
       log.split(separator: "\n").filter { $0.hasPrefix("value") }.map { $0.dropFirst(5) }.joined(separator: "\n"))
-    for (k, e) in expected.enumerated() { compare(k < got.count ? got[k] : [], e, "MATLAB \(form) \(Self.cases[k].arguments)") }
+    for (k, e) in expected.enumerated() {
+      compare(k < got.count ? got[k] : [], e, "MATLAB \(form) \(Self.cases[k].arguments)")
+    }
   }
 
   /// Sparsity is used: the zero entries of a banded Jacobian are never assigned, and `--no-cse`

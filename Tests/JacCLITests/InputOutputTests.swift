@@ -21,8 +21,9 @@ import Testing
   func lineEndsInEveryChunking(_ chunk: Int) {
     let input = Array("a\nb\r\nc\rd\n\ne\r\r\nf".utf8)
     #expect(Self.lines(input, chunk: chunk) == ["a", "b", "c", "d", "", "e", "", "f"].map(Self.text))
-    #expect(Self.lines([0xEF, 0xBB, 0xBF] + Array("x*y\n\u{FEFF}z".utf8), chunk: chunk)
-      == [Self.text("x*y"), Self.text("\u{FEFF}z")])
+    #expect(
+      Self.lines([0xEF, 0xBB, 0xBF] + Array("x*y\n\u{FEFF}z".utf8), chunk: chunk)
+        == [Self.text("x*y"), Self.text("\u{FEFF}z")])
     #expect(Self.lines(Array("x\r".utf8), chunk: chunk) == [Self.text("x")])
     #expect(Self.lines([], chunk: chunk).isEmpty)
   }

@@ -91,14 +91,21 @@ import Testing
   @Test func bashCompletionMatchesTable() throws {
     let script = try Self.read("completions/jac.bash")
     let names = CommandDescription.all.map(\.name)
-    #expect(Self.words(after: "$COMP_CWORD -eq 1 ]]; then\n    COMPREPLY=($(compgen -W \"", in: script, closing: "\"") == names)
-    let offered = Self.words(after: "if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=($(compgen -W \"", in: script, closing: "\"")
+    #expect(
+      Self.words(after: "$COMP_CWORD -eq 1 ]]; then\n    COMPREPLY=($(compgen -W \"", in: script, closing: "\"")
+        == names)
+    let offered = Self.words(
+      after: "if [[ \"$cur\" == -* ]]; then\n    COMPREPLY=($(compgen -W \"", in: script, closing: "\"")
     #expect(Set(offered) == Set(Option.allCases.map(\.name)))
     let valueCase = script.components(separatedBy: "\n").first { $0.contains("--vars|") } ?? ""
-    let listed = valueCase.trimmingCharacters(in: .whitespaces).prefix { $0 != ")" }.split(separator: "|").map(String.init)
-    #expect(Set(listed + ["--format", "--env", "--layout", "--arguments"]) == Set(Option.allCases.filter(\.takesValue).map(\.name)))
+    let listed = valueCase.trimmingCharacters(in: .whitespaces).prefix { $0 != ")" }.split(separator: "|").map(
+      String.init)
+    #expect(
+      Set(listed + ["--format", "--env", "--layout", "--arguments"])
+        == Set(Option.allCases.filter(\.takesValue).map(\.name)))
     #expect(Self.words(after: "--format) COMPREPLY=($(compgen -W \"", in: script, closing: "\"") == Self.formats)
-    #expect(Self.words(after: "--env) COMPREPLY=($(compgen -W \"", in: script, closing: "\"") == OutputStyle.environments)
+    #expect(
+      Self.words(after: "--env) COMPREPLY=($(compgen -W \"", in: script, closing: "\"") == OutputStyle.environments)
   }
 
   static let formats = OutputStyle.Format.allCases.map(\.rawValue)

@@ -78,9 +78,11 @@ import Testing
   /// Digits written without a string are `String(n)`'s.
   @Test func decimalDigits() {
     var rng = SplitMix64(seed: 9)
-    let numbers = [0, 1, 9, 10, 11, 99, 100, 101, 999_999, 1_000_000, Int.max] + (0..<200).map { _ in
-      Int.random(in: 0...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng)
-    }
+    let numbers =
+      [0, 1, 9, 10, 11, 99, 100, 101, 999_999, 1_000_000, Int.max]
+      + (0..<200).map { _ in
+        Int.random(in: 0...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng)
+      }
     for n in numbers {
       var text = TextBytes()
       text.append(decimal: n)

@@ -196,7 +196,10 @@ import Testing
     (network + ["--vars", "x"], "    return (W2 * (1.0 - np.tanh(W1 @ x + b1) ** 2)) @ W1\n"),
     (["jacobian", "diag(a)*A*x", "--vector", "x,a", "--matrix", "A", "--vars", "x"], "    return a[:, None] * A\n"),
     // What is written twice is a temporary.
-    (["hessian", "logsumexp(z)", "--vector", "z"], "    t0 = jac_softmax(z)\n    return np.diag(t0) - np.outer(t0, t0)\n"),
+    (
+      ["hessian", "logsumexp(z)", "--vector", "z"],
+      "    t0 = jac_softmax(z)\n    return np.diag(t0) - np.outer(t0, t0)\n"
+    ),
     (["hessian"] + logistic, "    t0 = np.exp(y * (X @ w))\n    return (X.T * (t0/(t0 + 1.0) ** 2 * y ** 2)) @ X\n"),
     (["jacobian", "x/norm(x)", "--vector", "x"], "    t0 = np.linalg.norm(x)\n"),
     // A layer's output and its derivative share np.tanh(W1 @ x).
@@ -221,14 +224,15 @@ import Testing
     let expanded = try ProcessRunner.run(args + ["--expand", "n=2", "--format", "python", "--name", "entries"])
     #expect(expanded.stdout.contains("def entries(x1, x2, A1_1, A1_2, A2_1, A2_2, c):"), "\(expanded.stdout)")
     let matrix = try ProcessRunner.run(args + ["--format", "python", "--name", "whole"]).stdout
-    let script = expanded.stdout + matrix.replacingOccurrences(of: "import numpy as np\n", with: "") + """
+    let script =
+      expanded.stdout + matrix.replacingOccurrences(of: "import numpy as np\n", with: "") + """
 
-      x, A, c = np.array([0.3, -1.2]), np.array([[1.5, -0.5], [2.0, 0.25]]), 0.75
-      got = entries(x[0], x[1], A[0, 0], A[0, 1], A[1, 0], A[1, 1], c)
-      assert got.shape == (2,) and np.allclose(got, whole(x, A, c), rtol=1e-14), (got, whole(x, A, c))
-      print('ok')
+        x, A, c = np.array([0.3, -1.2]), np.array([[1.5, -0.5], [2.0, 0.25]]), 0.75
+        got = entries(x[0], x[1], A[0, 0], A[0, 1], A[1, 0], A[1, 1], c)
+        assert got.shape == (2,) and np.allclose(got, whole(x, A, c), rtol=1e-14), (got, whole(x, A, c))
+        print('ok')
 
-      """
+        """
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-expand-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,8 +1,8 @@
 import Foundation
-@testable import JacCore
 import Testing
 
 @testable import JacCLI
+@testable import JacCore
 
 /// Every reserved name of every target language, as a variable: one unit per language whose
 /// parameters are all of them compiles (cc, swiftc) or runs (python3, Octave for MATLAB) and
@@ -68,11 +68,12 @@ import Testing
   @Test func cCompilesAndAgrees() throws {
     let directory = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let source = try Self.unit("c") + """
-      #include <stdio.h>
-      int main(void) { double out[1] = {0}; gradient(\(Self.callArguments), out); printf("%.17g\\n", out[0]); return 0; }
+    let source =
+      try Self.unit("c") + """
+        #include <stdio.h>
+        int main(void) { double out[1] = {0}; gradient(\(Self.callArguments), out); printf("%.17g\\n", out[0]); return 0; }
 
-      """
+        """
     try source.write(to: directory.appendingPathComponent("names.c"), atomically: true, encoding: .utf8)
     for standard in ["-std=c99", "-std=gnu11"] {
       let (code, log) = try ProcessRunner.tool(

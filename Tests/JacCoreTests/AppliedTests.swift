@@ -181,19 +181,19 @@ import Testing
       Issue.record("not a scalar")
       return
     }
-    let F = try Parser.parseEquations(equation, in: f.pool)[0]
-    let Fy = f.d(F, "y")
+    let residual = try Parser.parseEquations(equation, in: f.pool)[0]
+    let residualY = f.d(residual, "y")
     func solve(_ x: Double) -> Double {
       var y = guess
       for _ in 0..<60 {
-        let step = f.pool.evaluate(F, ["x": x, "y": y]) / f.pool.evaluate(Fy, ["x": x, "y": y])
+        let step = f.pool.evaluate(residual, ["x": x, "y": y]) / f.pool.evaluate(residualY, ["x": x, "y": y])
         y -= step
         if abs(step) < 1e-15 { break }
       }
       return y
     }
     let y0 = solve(x0)
-    #expect(abs(f.pool.evaluate(F, ["x": x0, "y": y0])) < 1e-12, "\(equation): no root near \(guess)")
+    #expect(abs(f.pool.evaluate(residual, ["x": x0, "y": y0])) < 1e-12, "\(equation): no root near \(guess)")
     let h = 1e-5
     let numeric = (solve(x0 + h) - solve(x0 - h)) / (2 * h)
     let symbolic = f.pool.evaluate(derivative, ["x": x0, "y": y0])

@@ -34,7 +34,9 @@ import Testing
       }
       let m = Matrix(rows: n, columns: n, entries: entries)
       guard let expanded = pool.laplace(m) else { continue }
-      let values = [Rational(BigInt(2)), Rational(BigInt(-3), BigInt(2)), Rational(BigInt(5)), Rational(BigInt(1), BigInt(7))]
+      let values = [
+        Rational(BigInt(2)), Rational(BigInt(-3), BigInt(2)), Rational(BigInt(5)), Rational(BigInt(1), BigInt(7)),
+      ]
       let bindings = Dictionary(uniqueKeysWithValues: zip(symbols, values.map(pool.number)))
       let numeric = pool.substitute(m.entries, bindings).map { pool.rational($0)! }
       let exact = Self.eliminate(numeric, n)
@@ -232,7 +234,11 @@ import Testing
     #expect(pool.evaluate(e, ["x": 0, "y": 0]).isNaN)
     #expect(throws: ParseError.self) { try Parser.parseExpression("atan2(y)", in: pool) }
     let check = try engine.run(
-      { var r = Request(command: .grad, inputs: ["atan2(y^2 - x, x*y)"], variables: ["x", "y"]); r.check = true; return r }())
+      {
+        var r = Request(command: .grad, inputs: ["atan2(y^2 - x, x*y)"], variables: ["x", "y"])
+        r.check = true
+        return r
+      }())
     #expect(check.check?.passed == true)
   }
 }

@@ -29,6 +29,7 @@ import Testing
         "    const double t0 = cos(t);",
       ])
     // A variable no line uses is never read.
-    #expect(CodeSchedule.ordered(statements: ["    out[0] = 1.0;"], temporaries: [], loads: loads) == ["    out[0] = 1.0;"])
+    #expect(
+      CodeSchedule.ordered(statements: ["    out[0] = 1.0;"], temporaries: [], loads: loads) == ["    out[0] = 1.0;"])
   }
 }

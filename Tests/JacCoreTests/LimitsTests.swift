@@ -209,7 +209,8 @@ import Testing
     let rows = (1...n).map { i in (1...n).map { j in "a\(i)\(j)*x\(j)" }.joined(separator: " + ") }
     let answer = try DeepStack.run { () -> Result<Answer, JacError> in
       Result { () throws(JacError) in
-        try Engine().run(Request(command: .inverse, inputs: [rows.joined(separator: ", ")], variables: (1...n).map { "x\($0)" }))
+        try Engine().run(
+          Request(command: .inverse, inputs: [rows.joined(separator: ", ")], variables: (1...n).map { "x\($0)" }))
       }
     }.get()
     #expect(!answer.simplificationCut)

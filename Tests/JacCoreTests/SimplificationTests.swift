@@ -185,7 +185,9 @@ import Testing
       #expect(floor <= actual, "seed \(seed): final floor \(floor) > \(actual) for \(f.text(e))")
       let pythagorean = Pythagorean(converter: converter)
       let pairs = pythagorean.findPairs(start)
-      if start.factors.isEmpty, !pairs.isEmpty, converter.roots.isEmpty, let rests = pythagorean.survivingRests(start, pairs) {
+      if start.factors.isEmpty, !pairs.isEmpty, converter.roots.isEmpty,
+        let rests = pythagorean.survivingRests(start, pairs)
+      {
         let early = converter.complexityFloor(of: rests, atomCost: { measure.of($0) })
         #expect(early <= actual, "seed \(seed): early floor \(early) > \(actual) for \(f.text(e))")
         if early > 0 { bounded += 1 }
@@ -218,7 +220,8 @@ import Testing
     let engine = Engine()
     let printer = TextPrinter(pool: engine.pool)
     let answer = try engine.run(
-      Request(command: .jacobian, inputs: ["a*sinh(v)/(cosh(v)-cos(u)), a*sin(u)/(cosh(v)-cos(u))"], variables: ["u", "v"]))
+      Request(
+        command: .jacobian, inputs: ["a*sinh(v)/(cosh(v)-cos(u)), a*sin(u)/(cosh(v)-cos(u))"], variables: ["u", "v"]))
     let entries = answer.value.entries.map(printer.string)
     #expect(entries.count == 4)
     for entry in entries { #expect(entry.hasSuffix("/(cosh(v) - cos(u))^2"), "\(entry)") }

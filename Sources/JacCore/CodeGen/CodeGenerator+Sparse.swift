@@ -39,13 +39,17 @@ extension CodeGenerator {
       // entries share its temporaries) took fewer instructions but ran slower: nn30 5,451
       // against 5,598 instructions an evaluation, 1,237 against 959 ns (gcc -O2, interleaved).
       return values.enumerated().map { "    nzval[\($0)] = \($1);" }
-    case .swift: return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
+    case .swift:
+      return ["    var nzval = [Double](repeating: 0, count: \(p.entries.count))"]
         + values.enumerated().map { "    nzval[\($0)] = \($1)" } + ["    return nzval"]
-    case .python: return ["    nzval = np.zeros(\(p.entries.count))"]
+    case .python:
+      return ["    nzval = np.zeros(\(p.entries.count))"]
         + values.enumerated().map { "    nzval[\($0)] = \($1)" }
-    case .julia: return ["    nzval = nonzeros(J)"]
+    case .julia:
+      return ["    nzval = nonzeros(J)"]
         + values.enumerated().map { "    nzval[\($0 + 1)] = \($1)" }
-    case .matlab: return ["  nzval = zeros(\(p.entries.count), 1);"]
+    case .matlab:
+      return ["  nzval = zeros(\(p.entries.count), 1);"]
         + values.enumerated().map { "  nzval(\($0 + 1)) = \($1);" }
     }
   }

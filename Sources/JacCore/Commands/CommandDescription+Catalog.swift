@@ -35,7 +35,8 @@ extension CommandDescription {
     command: .hessian, aliases: [], summary: "Hessian matrix",
     overview: "The Hessian matrix H[i][j] = d²f/dxi dxj (symmetric).",
     synopsis: "jac hessian <function> [--vars <names>] [--at <point> [--classify]] [--check]",
-    options: [.at, .check, .classify, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:], required: nil,
+    options: [.at, .check, .classify, .steps, .assume, .vector, .matrix, .symmetric, .expand], refusals: [:],
+    required: nil,
     shape: .hessian, latexSide: .hessian, code: ("hessian", "Hessian"),
     compute: { engine, c throws(JacError) in try engine.hessianValue(c) })
 
@@ -93,7 +94,8 @@ extension CommandDescription {
     overview: "Linearize x' = f(x, u), y = h(x, u): A = df/dx, B = df/du, C = dh/dx, D = dh/du.",
     synopsis:
       "jac linearize <functions>... --state <names> [--input <names>] [--output <functions>] [--at <point>]",
-    options: [.state, .input, .output, .at, .steps, .assume], refusals: [.vars: "name the variables with '--state' and '--input'"],
+    options: [.state, .input, .output, .at, .steps, .assume],
+    refusals: [.vars: "name the variables with '--state' and '--input'"],
     required: (.state, "the state variables: '--state x,v'"),
     shape: .labelled, latexSide: .none, code: ("linearization", "state-space matrices"),
     compute: { engine, c throws(JacError) in try engine.linearizationValue(c) })
@@ -102,7 +104,8 @@ extension CommandDescription {
     command: .taylor, aliases: [], summary: "Taylor polynomial about a point",
     overview: "The Taylor polynomial of order k (default 2) about the --at point, in powers of (x - x0).",
     synopsis: "jac taylor <functions>... --at <point> [--order <k>] [--vars <names>]",
-    options: [.at, .order, .steps, .assume], refusals: [:], required: (.at, "the point to expand about: '--at x=0,y=0'"),
+    options: [.at, .order, .steps, .assume], refusals: [:],
+    required: (.at, "the point to expand about: '--at x=0,y=0'"),
     shape: .perFunction, latexSide: .none, code: nil,
     compute: { engine, c throws(JacError) in try engine.taylorValue(c) })
 

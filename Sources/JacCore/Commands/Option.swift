@@ -79,7 +79,8 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .layout: return "layout"
     case .arguments: return "form"
     case .entry: return "i,j"
-    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement, .classify, .withValue,
+    case .inline, .noCSE, .dense, .compact, .latex, .json, .text, .noSimplify, .exact, .check, .volumeElement,
+      .classify, .withValue,
       .lhs, .standalone, .withLatex, .steps, .stats, .version, .help:
       return nil
     }
@@ -96,8 +97,10 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .latex, .json, .text: return .format
     case .vars, .wrt, .funcs, .vector, .matrix, .symmetric, .expand, .definitions, .inline, .format, .noCSE,
-      .functionName, .layout, .arguments, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check, .volumeElement,
-      .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .classify, .withValue, .lhs, .env, .standalone, .withLatex,
+      .functionName, .layout, .arguments, .dense, .compact, .noSimplify, .assume, .at, .exact, .jvp, .vjp, .check,
+      .volumeElement,
+      .from, .tol, .maxIter, .state, .input, .output, .order, .dep, .classify, .withValue, .lhs, .env, .standalone,
+      .withLatex,
       .steps, .entry, .stats, .version, .help:
       return self
     }
@@ -135,9 +138,21 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .noCSE: return (label, ["Code: compute every entry in full, without shared temporaries."])
     case .functionName: return (label, ["Code: the function's name (default: the command's, e.g. jacobian)."])
     case .layout:
-      return (label, ["Code: a matrix by rows (row, the default), by columns (col: Fortran, LAPACK),", "or compressed sparse column (csc: nonzeros and their pattern)."])
+      return (
+        label,
+        [
+          "Code: a matrix by rows (row, the default), by columns (col: Fortran, LAPACK),",
+          "or compressed sparse column (csc: nonzeros and their pattern).",
+        ]
+      )
     case .arguments:
-      return (label, ["Code: the variables as one parameter each (scalars, the default) or as one array", "in --vars order (array: C const double x[n], Python a sequence, Julia x[1] first)."])
+      return (
+        label,
+        [
+          "Code: the variables as one parameter each (scalars, the default) or as one array",
+          "in --vars order (array: C const double x[n], Python a sequence, Julia x[1] first).",
+        ]
+      )
     case .dense: return (label, ["Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries."])
     case .compact: return (label, ["Text and JSON: no spaces around + and -; a matrix row a line as [a,b], unpadded."])
     case .latex: return ("--latex, --json, --text", ["Short for --format latex, --format json, --format text."])

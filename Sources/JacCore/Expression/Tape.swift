@@ -66,7 +66,8 @@ public struct Tape: Sendable {
         value[i] = p
       case .power(let b, let e, let exact): value[i] = ExpressionPool.power(value[b], value[e], exact: exact)
       case .call(let f, let u): value[i] = ExpressionPool.apply(f, value[u])
-      case .apply(let o, let start, let count): value[i] = o.evaluate(operandSlots[start..<start + count].map { value[$0] })
+      case .apply(let o, let start, let count):
+        value[i] = o.evaluate(operandSlots[start..<start + count].map { value[$0] })
       }
     }
     return outputSlots.map { value[$0] }

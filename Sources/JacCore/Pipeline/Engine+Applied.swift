@@ -57,7 +57,8 @@ extension Engine {
   /// computes all four. B and D are left out without inputs, C and D without outputs.
   func linearizationValue(_ c: Context) throws(JacError) -> Computed {
     let parts = try linearizationParts(c)
-    let matrices = try parts.map { part throws(JacError) in (part.name, try partials(part.functions, part.variables, c)) }
+    let matrices = try parts.map { part throws(JacError) in (part.name, try partials(part.functions, part.variables, c))
+    }
     return Computed(value: .labelled(matrices))
   }
 

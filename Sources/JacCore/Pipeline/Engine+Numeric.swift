@@ -27,7 +27,8 @@ extension Engine {
         entries.append(Entry(function: k, along: answer.along, symbolic: e))
       }
     case .scalar, .matrix, .pattern, .iterates, .labelled:
-      throw .notApplicable(.onlyFor([.check], commands: Request.Command.allCases.filter { $0.description.accepts(.check) }))
+      throw .notApplicable(
+        .onlyFor([.check], commands: Request.Command.allCases.filter { $0.description.accepts(.check) }))
     }
     let fixed = numericBindings(c.point)
     return DerivativeCheck.run(pool, functions: c.functions, entries: entries, fixed: fixed)

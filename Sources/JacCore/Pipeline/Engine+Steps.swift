@@ -45,7 +45,8 @@ extension Engine {
         }
       }
     case .scalar, .matrix, .pattern, .iterates:
-      throw .notApplicable(.onlyFor([.steps], commands: Request.Command.allCases.filter { $0.description.accepts(.steps) }))
+      throw .notApplicable(
+        .onlyFor([.steps], commands: Request.Command.allCases.filter { $0.description.accepts(.steps) }))
     }
     if let entry = c.request.entry {
       if shape == .perFunction { throw .entryOfEachFunction(c.request.command) }

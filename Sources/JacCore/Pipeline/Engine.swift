@@ -172,7 +172,9 @@ public final class Engine {
     answer.implicit = computed.implicit
     answer.orderedTerms = computed.orderedTerms
     answer.classification = computed.classification
-    if request.withValue { answer.functionValues = try context.functions.map { f throws(JacError) in try finish(f, context) } }
+    if request.withValue {
+      answer.functionValues = try context.functions.map { f throws(JacError) in try finish(f, context) }
+    }
     if request.command == .taylor {
       answer.order = request.order ?? Engine.defaultTaylorOrder
       answer.expansionPoint = context.point.map { ($0.name, $0.value) }

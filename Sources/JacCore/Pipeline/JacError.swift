@@ -125,7 +125,8 @@ public enum JacError: Error, Equatable {
         $0.description.accepts(.steps) && [.jacobian, .gradient, .hessian].contains($0.description.shape)
           && $0 != .implicit
       }
-      return "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
+      return
+        "'--entry' applies to \(Inapplicable.list(commands.map(\.rawValue))); \(command.rawValue) explains each function"
     case .tooManyExplainedEntries(let count):
       return "'--steps' would explain \(count) entries; choose one with '--entry i,j' (at most "
         + "\(Engine.maxExplainedEntries) without it)"

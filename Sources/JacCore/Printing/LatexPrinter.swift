@@ -42,7 +42,7 @@ public struct LatexPrinter {
     // Below the memo's size, straight to the node (most nodes: no closures to build).
     let size = pool.treeSize(e)
     guard let repeated, size >= RepeatedText.minimumSize else { return writeNode(e, into: &out) }
-    repeated.write(e, size: size, into: &out, { writeNode($0, into: &$1) }) { writeNode($0, into: &$1) }
+    repeated.write(e, size: size, into: &out, { writeNode($0, into: &$1) }, alone: { writeNode($0, into: &$1) })
   }
 
   private func writeNode(_ e: Expr, into out: inout String) {

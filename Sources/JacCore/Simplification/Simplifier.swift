@@ -220,7 +220,8 @@ public final class Simplifier {
     guard case .settled = settling else { return shortest(e, settling, budget) }
     // A trigonometric candidate may still change it (``withTrigForms(_:_:)``, angle-sum).
     let candidates =
-      pool.treeSize(e) <= AngleExpansion.maxNodes && (!trigShape(e).isEmpty || containsExpandableAngle(e) && anglesMayCombine(e))
+      pool.treeSize(e) <= AngleExpansion.maxNodes
+      && (!trigShape(e).isEmpty || containsExpandableAngle(e) && anglesMayCombine(e))
     if parts.allSatisfy(isSettledForGood) && !candidates {
       markSettledForGood(e)
     }
