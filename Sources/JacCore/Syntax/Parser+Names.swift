@@ -158,3 +158,27 @@ extension Parser {
     name.utf8.count <= 2 && constantNames.contains(name)
   }
 }
+
+/// Each distinct name of a text looked up once (``NameTable``).
+extension Parser {
+  /// The ``NameTable`` entry of the name `token` spells, made on its first reading: what the name
+  /// denotes is asked once per distinct name.
+  mutating func nameIndex(_ token: Lexeme) -> Int {
+    let range = token.range
+    let probe = names.probe(range, hash: UInt64(UInt(bitPattern: token.value)), in: lexer.bytes)
+    if let i = probe.index { return i }
+    let name = lexer.text(range)
+    let callee = Self.callee(named: name)
+    let entry = NameTable.Entry(
+      name: name, fnv: NameTable.finish(probe.hash), callee: callee,
+      alsoVariable: callee != nil && Self.variableOrFunction.contains(name),
+      isUndefinedFunction: isUndefinedFunction(name))
+    return names.insert(entry, at: probe, range: range)
+  }
+
+  /// Whether `name` is among ``functions``; a name of a length no such name has is not hashed
+  /// (the conventional names are one letter; a long input's names are mostly longer).
+  func isUndefinedFunction(_ name: String) -> Bool {
+    functionLengths & (1 << UInt64(min(name.utf8.count, 63))) != 0 && functions.contains(name)
+  }
+}

@@ -27,17 +27,17 @@ public struct Parser {
   /// Deepest nesting of parentheses, calls, signs and exponents accepted.
   public static let maxNesting = 10_000
 
-  private var lexer: Lexer
+  var lexer: Lexer
   /// The numbers and `D[…]` positions the lexemes read so far name.
-  private var values = Lexeme.Values()
+  var values = Lexeme.Values()
   var current: Lexeme
   /// Where the token before `current` ended; nil before the first.
   var previousEnd: Int?
   /// Whether the token before `current` was a number or `)`, after which implicit
   /// multiplication applies (kept instead of the token, which would be copied per token).
-  private var afterNumberOrParen = false
+  var afterNumberOrParen = false
   let pool: ExpressionPool
-  private let text: String
+  let text: String
   /// Parentheses, calls, signs and exponents open around the current token.
   var depth = 0
   /// Where the last component name was (for the duplicate-name error).
@@ -45,7 +45,7 @@ public struct Parser {
   /// The names of undefined functions: those declared (`--funcs`) and ``conventionalFunctions``.
   let functions: Set<String>
   /// Bit n set when some name of ``functions`` has n UTF-8 bytes (63 for 63 or more).
-  private let functionLengths: UInt64
+  let functionLengths: UInt64
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
   /// The distinct names of this text, each with what it was found to denote.
@@ -53,13 +53,13 @@ public struct Parser {
   /// The terms of the sums being read, innermost last (one array for all, not one per sum).
   private var termStack: [Expr] = []
   /// The nodes of the integers 0 to ``smallIntegerCount`` − 1 read so far (empty until one is).
-  private var smallIntegers: [Expr?] = []
+  var smallIntegers: [Expr?] = []
   /// Other integer literals, and quotients of two numbers, read so far (a cache), in a text
   /// long enough (``cachesLiterals``) that its tables cost less than they save: a batch of short
   /// lines made them for each line, 9% more instructions to parse.
-  private var integers = LiteralCache()
-  private var quotients = LiteralCache()
-  private let cachesLiterals: Bool
+  var integers = LiteralCache()
+  var quotients = LiteralCache()
+  let cachesLiterals: Bool
 
   init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
     self.text = text
@@ -337,100 +337,6 @@ public struct Parser {
     case .cbrt: return pool.power(x, pool.number(Rational(BigInt(1), BigInt(3))))
     case .root: return pool.power(x, pool.reciprocal(arguments[1]))
     case .hypot: return pool.sqrt(pool.add(pool.square(x), pool.square(arguments[1])))
-    }
-  }
-
-  /// `a/b` of two small numbers (``ExpressionPool/numberQuotient(_:_:)``), found again when
-  /// the same two are divided again; nil for any other pair.
-  private mutating func numberQuotient(_ a: Expr, _ b: Expr) -> Expr? {
-    guard pool.isNumber(a) && pool.isNumber(b) else { return nil }
-    guard cachesLiterals else { return pool.numberQuotient(a, b) }
-    let key = UInt64(UInt32(bitPattern: a.id)) << 32 | UInt64(UInt32(bitPattern: b.id))
-    if let q = quotients[key] { return q }
-    guard let q = pool.numberQuotient(a, b) else { return nil }
-    quotients.insert(q, for: key)
-    return q
-  }
-
-  /// The number `value`; the integers read most (below ``smallIntegerCount``) are kept, others
-  /// found again in ``integers``.
-  mutating func integer(_ value: Int) -> Expr {
-    guard value >= 0 && value < Self.smallIntegerCount else {
-      guard cachesLiterals else { return pool.number(Rational(value)) }
-      let key = UInt64(bitPattern: Int64(value))
-      if let e = integers[key] { return e }
-      let e = pool.number(Rational(value))
-      integers.insert(e, for: key)
-      return e
-    }
-    if smallIntegers.isEmpty { smallIntegers = Array(repeating: nil, count: Self.smallIntegerCount) }
-    if let e = smallIntegers[value] { return e }
-    let e = pool.number(Rational(value))
-    smallIntegers[value] = e
-    return e
-  }
-  static let smallIntegerCount = 128
-
-  /// How a token reads in a message (``Token/quoted``).
-  func quoted(_ lexeme: Lexeme) -> String { lexer.token(lexeme, values).quoted }
-
-  /// The name an identifier lexeme spells.
-  func name(_ lexeme: Lexeme) -> String { lexer.text(lexeme.range) }
-
-  /// The ``NameTable`` entry of the name `token` spells, made on its first reading: what the name
-  /// denotes is asked once per distinct name.
-  mutating func nameIndex(_ token: Lexeme) -> Int {
-    let range = token.range
-    let probe = names.probe(range, hash: UInt64(UInt(bitPattern: token.value)), in: lexer.bytes)
-    if let i = probe.index { return i }
-    let name = lexer.text(range)
-    let callee = Self.callee(named: name)
-    let entry = NameTable.Entry(
-      name: name, fnv: NameTable.finish(probe.hash), callee: callee,
-      alsoVariable: callee != nil && Self.variableOrFunction.contains(name),
-      isUndefinedFunction: isUndefinedFunction(name))
-    return names.insert(entry, at: probe, range: range)
-  }
-
-  /// Whether `name` is among ``functions``; a name of a length no such name has is not hashed
-  /// (the conventional names are one letter; a long input's names are mostly longer).
-  func isUndefinedFunction(_ name: String) -> Bool {
-    functionLengths & (1 << UInt64(min(name.utf8.count, 63))) != 0 && functions.contains(name)
-  }
-
-  mutating func advance() throws(ParseError) {
-    previousEnd = current.range.end
-    switch current.tag {
-    case .integer, .number, .rightParen: afterNumberOrParen = true
-    default: afterNumberOrParen = false
-    }
-    current = try lexer.scan(&values)
-  }
-
-  /// Opens one level of nesting: a parenthesis, a call, a sign or an exponent, at `range`. The
-  /// top level is level 0, so ``maxNesting`` levels are accepted and one more is an error
-  /// pointing at the construct that opens it.
-  mutating func enter(_ range: SourceRange) throws(ParseError) {
-    depth += 1
-    if depth > Self.maxNesting { throw ParseError(.nestingTooDeep(limit: Self.maxNesting), range) }
-  }
-
-  mutating func expectCloseParen(openedAt open: Lexeme) throws(ParseError) {
-    guard current.tag == .rightParen else {
-      if current.tag == .end || current.tag == .comma {
-        let column = SourceLocation.column(of: open.range.start, in: text)
-        throw ParseError(.expectedCloseParen(openColumn: column), current.range)
-      }
-      throw ParseError(.expectedOperator(found: quoted(current)), current.range)
-    }
-    try advance()
-  }
-
-  mutating func expectEnd() throws(ParseError) {
-    switch current.tag {
-    case .end: return
-    case .rightParen: throw ParseError(.unexpectedCloseParen, current.range)
-    default: throw ParseError(.expectedOperator(found: quoted(current)), current.range)
     }
   }
 
