@@ -17,10 +17,10 @@ extension ExpressionPool {
     var constant = Rational.zero
     var numbers = 0
     // The terms and their coefficient-free parts, in a scratch array kept between calls.
-    var parts = partScratch
-    partScratch = []
+    var parts = termScratch
+    termScratch = []
     parts.removeAll(keepingCapacity: true)
-    defer { partScratch = parts }
+    defer { termScratch = parts }
     // The terms in `add`'s order: each sum's operands in its place.
     func take(_ t: Expr) -> Bool {
       guard kind(t) == .number else {

@@ -83,10 +83,10 @@ public final class ExpressionPool {
   var visitGeneration: UInt32 = 0
   /// Scratch for ``forEachDistinctNode(_:_:)``: its stack, kept so a walk allocates nothing.
   var walkStack: [Expr] = []
-  /// Scratch for `add`'s general path: the collected terms with their coefficient-free parts.
+  /// Scratch for `add`'s general path and ``sumOfTerms(_:)``: the terms with their
+  /// coefficient-free parts. A user takes it out and puts it back, so a nested user (the
+  /// general path that `sumOfTerms` falls back to) gets an empty array of its own.
   var termScratch: [(term: Expr, rest: Expr)] = []
-  /// Scratch for ``sumOfTerms(_:)``: the terms with their coefficient-free parts.
-  var partScratch: [(term: Expr, rest: Expr)] = []
 
   public init() {
     zero = Expr(0)
