@@ -91,7 +91,7 @@ public final class StandardStreams {
     let code = JacCommand.run(
       Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut,
       err: streams.writeErr,
-      terminal: isatty(STDOUT_FILENO) != 0, finished: { streams.end($0) })
+      terminal: isatty(STDOUT_FILENO) != 0, mainThread: true, finished: { streams.end($0) })
     streams.end(code)  // not reached: `finished` ends the process
   }
 
