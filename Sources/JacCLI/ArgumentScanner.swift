@@ -25,8 +25,8 @@ public enum ArgumentScanner {
       if optionsEnded || !argument.hasPrefix("-") || argument == "-" || isNegativeExpression(argument) {
         // Command names are identifiers: an expression (`x*y`) is not looked up in the catalogue.
         if !invocation.commandNamed && invocation.inputs.isEmpty && !optionsEnded && isIdentifier(argument) {
-          if let description = CommandDescription.named(argument) {
-            invocation.command = description.command
+          if let command = CommandDescription.command(named: argument) {
+            invocation.command = command
             invocation.commandNamed = true
             continue
           }

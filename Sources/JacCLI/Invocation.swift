@@ -18,6 +18,30 @@ public struct Invocation {
   /// `--stats`: compute time by phase on standard error, after the answers.
   public var stats = false
 
+  /// The most bytes of arguments, all together, that a run on an ordinary stack may have.
+  static let ordinaryStackArgumentBytes = 256
+
+  /// Whether answering fits an ordinary 8 MiB stack (``DeepStack/ordinarySize``), so that no
+  /// ``DeepStack`` thread need be started for it (starting one cost about a tenth of a short run's
+  /// time, issue 20). It does when the inputs are on the command line (a batch's lines are not
+  /// read yet), all arguments together are at most ``ordinaryStackArgumentBytes`` long (nothing
+  /// parsed from them nests deeper than that), and the answer differentiates at most twice and
+  /// expands no matrix calculus into entries: each derivative can double an expression's depth,
+  /// so taylor (up to order 30), diff along more than two names (or along every variable) and
+  /// `--expand` keep the deep thread. A test answers the deepest runs this admits on a 1 MiB stack.
+  func fitsOrdinaryStack(argumentBytes: Int) -> Bool {
+    guard !inputs.isEmpty, argumentBytes <= Self.ordinaryStackArgumentBytes, !given.contains(.expand) else {
+      return false
+    }
+    switch command {
+    case .taylor: return false
+    case .diff: return (template.along ?? template.variables).map { $0.count <= 2 } ?? false
+    case .jacobian, .det, .grad, .hessian, .simplify, .inverse, .newton, .sparsity, .logdet, .linearize, .implicit,
+      .critical:
+      return true
+    }
+  }
+
   /// The library request for one input.
   func request(_ inputs: [String]) -> Request {
     var request = template

@@ -12,9 +12,12 @@ public enum JacCommand {
   /// run's engine is still alive. The process ends there (``StandardStreams/runProcess()``), so
   /// that it does not free an arena no one will use again (docs/architecture.md, "Ending the
   /// process"); in-process callers (tests) leave it out and everything is freed as usual.
+  /// `mainThread`: the caller runs on the process's main thread (``StandardStreams/runProcess()``),
+  /// whose stack `ulimit -s` sets; a small run is then answered on it, without starting the
+  /// ``DeepStack`` thread (``Invocation/fitsOrdinaryStack(argumentBytes:)``).
   public static func run(
     _ arguments: [String], nextLine: @escaping () -> InputLine?, out: @escaping Write, err: @escaping Write,
-    terminal: Bool = false, finished: @escaping (ExitCode) -> Void = { _ in }
+    terminal: Bool = false, mainThread: Bool = false, finished: @escaping (ExitCode) -> Void = { _ in }
   ) -> ExitCode {
     var invocation: Invocation
     do {
@@ -35,7 +38,7 @@ public enum JacCommand {
       finished(.success)
       return .success
     }
-    return DeepStack.run {
+    let answer = { () -> ExitCode in
       let session = Session(invocation: invocation, out: out, err: err)
       if invocation.style.standalone { out(AnswerFormatter.documentStart) }
       let status =
@@ -46,5 +49,8 @@ public enum JacCommand {
       withExtendedLifetime(session) { finished(status) }
       return status
     }
+    let bytes = arguments.reduce(0) { $0 + $1.utf8.count }
+    let small = mainThread && invocation.fitsOrdinaryStack(argumentBytes: bytes)
+    return small && DeepStack.mainThreadHasOrdinaryStack ? answer() : DeepStack.run(answer)
   }
 }

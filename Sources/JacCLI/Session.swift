@@ -65,10 +65,10 @@ final class Session {
         err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
       let formatter = formatter(for: answer)
-      let printStart = ContinuousClock.now
+      let printStart = MonotonicClock.now
       try formatter.checkCodeable(answer)
       try formatter.checkPrintable(answer)
-      defer { printing += ContinuousClock.now - printStart }
+      defer { printing += MonotonicClock.now - printStart }
       // Joined by hand: the standard library's `joined(separator:)` is not specialised for
       // `[String]` and looks up its generic metadata at run time (85k instructions on first use;
       // issue 20).

@@ -13,8 +13,10 @@ public final class StandardStreams {
   /// The error that ended reading standard input (`errno`), if one did.
   var readFailure: Int32? { failure.code }
   private let failure: ReadFailure
+  /// Standard output is a terminal.
+  let terminal: Bool
   /// Flush after every write when a person is watching (stdout or stdin is a terminal).
-  private let interactive = isatty(STDOUT_FILENO) != 0 || isatty(STDIN_FILENO) != 0
+  private let interactive: Bool
 
   /// Where the reader leaves the error that ended it. A box of its own, so that the reader's
   /// closure need not capture the streams before they exist (`lines` was an implicitly
@@ -24,6 +26,8 @@ public final class StandardStreams {
   }
 
   public init() {
+    terminal = isatty(STDOUT_FILENO) != 0
+    interactive = terminal || isatty(STDIN_FILENO) != 0
     let failure = ReadFailure()
     self.failure = failure
     lines = LineReader { chunk in
@@ -91,7 +95,7 @@ public final class StandardStreams {
     let code = JacCommand.run(
       Array(CommandLine.arguments.dropFirst()), nextLine: streams.nextLine, out: streams.writeOut,
       err: streams.writeErr,
-      terminal: isatty(STDOUT_FILENO) != 0, finished: { streams.end($0) })
+      terminal: streams.terminal, mainThread: true, finished: { streams.end($0) })
     streams.end(code)  // not reached: `finished` ends the process
   }
 

@@ -69,17 +69,17 @@ import Testing
   }
 }
 
-/// `CommandDescription.named` reads a command's own description without building the catalogue
+/// `CommandDescription.command(named:)` finds a command by its own name without building the catalogue
 /// (issue 20); it finds what a search of the catalogue finds, for every name, alias and near miss.
 @Suite struct CommandNamesTests {
   @Test func namedAgreesWithTheCatalogue() {
     let names = CommandDescription.allNames + ["Det", "jacobians", "gradien", "x", "", "determinant "]
     for name in names {
       let searched = CommandDescription.all.first { $0.name == name || $0.aliases.contains(name) }
-      #expect(CommandDescription.named(name)?.command == searched?.command, "\(name)")
+      #expect(CommandDescription.command(named: name) == searched?.command, "\(name)")
     }
-    #expect(CommandDescription.named("determinant")?.command == .det)
-    #expect(CommandDescription.named("gradient")?.command == .grad)
+    #expect(CommandDescription.command(named: "determinant") == .det)
+    #expect(CommandDescription.command(named: "gradient") == .grad)
   }
 
   /// Every command name and alias is an identifier (letters only), so the scanner looks up only

@@ -45,12 +45,14 @@ public struct CommandDescription: Sendable {
     (!Option.scoped.contains(option) && refusals[option] == nil) || options.contains(option)
   }
 
-  /// The command named `name`, by its name or an alias. A command's own name reads only its
+  /// The command named `name`, by its name or an alias. A command's own name reads no
   /// description: the whole catalogue (fourteen descriptions) cost 84k instructions, a tenth of a
-  /// whole run's (issue 20), and is made only for an alias.
-  public static func named(_ name: String) -> CommandDescription? {
-    if let command = Request.Command(rawValue: name) { return command.description }
-    return all.first { $0.aliases.contains(name) }
+  /// whole run's (issue 20), and is made only for an alias. The command, not its description:
+  /// the metadata of an optional description (which holds optional tuples) was built at start-up
+  /// only to destroy one.
+  public static func command(named name: String) -> Request.Command? {
+    if let command = Request.Command(rawValue: name) { return command }
+    return all.first { $0.aliases.contains(name) }?.command
   }
 
   /// Every name and alias, in the table's order.

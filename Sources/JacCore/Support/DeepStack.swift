@@ -14,6 +14,23 @@ public enum DeepStack {
   /// 1 GiB of address space; pages are only committed when touched.
   public static let size = 1 << 30
 
+  /// The stack a process's main thread usually has (`ulimit -s`: 8 MiB on Linux and macOS), on
+  /// which small runs skip the deep thread (the command layer's rule, `Invocation.fitsOrdinaryStack`).
+  public static let ordinarySize = 8 << 20
+
+  /// Whether the main thread's stack may grow to ``ordinarySize`` at least (`ulimit -s`,
+  /// unlimited included). Only the main thread's stack follows this limit.
+  public static var mainThreadHasOrdinaryStack: Bool {
+    #if canImport(Glibc)
+      let resource = __rlimit_resource_t(RLIMIT_STACK.rawValue)
+    #else
+      let resource = RLIMIT_STACK
+    #endif
+    var limit = rlimit()
+    // Unlimited is the largest value the type holds.
+    return getrlimit(resource, &limit) == 0 && limit.rlim_cur >= rlim_t(ordinarySize)
+  }
+
   /// Marks the threads this type starts, so a nested ``run(_:)`` calls its body directly.
   private static let marker: pthread_key_t = {
     var key = pthread_key_t()
@@ -36,15 +53,16 @@ public enum DeepStack {
     return result!
   }
 
-  /// Calls `work` on a thread with a ``size``-byte stack and waits until it returns (directly
-  /// when no thread can be started).
+  /// Calls `work` on a thread with a `stack`-byte stack (``size`` unless a test asks for a
+  /// smaller one) and waits until it returns (directly when no thread can be started). Only a
+  /// thread of ``size`` bytes counts as deep (``isDeep``).
   @usableFromInline
-  static func perform(_ work: @escaping () -> Void) {
-    let job = Job(work)
+  static func perform(stack: Int = size, _ work: @escaping () -> Void) {
+    let job = Job(work, deep: stack >= size)
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setstacksize(&attributes, size)
+    pthread_attr_setstacksize(&attributes, stack)
     let context = Unmanaged.passRetained(job).toOpaque()
     #if canImport(Darwin)
       var thread: pthread_t?
@@ -54,8 +72,9 @@ public enum DeepStack {
     let status = pthread_create(
       &thread, &attributes,
       { raw in
-        pthread_setspecific(DeepStack.marker, UnsafeRawPointer(bitPattern: 1))
-        Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().work()
+        let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
+        if job.deep { pthread_setspecific(DeepStack.marker, UnsafeRawPointer(bitPattern: 1)) }
+        job.work()
         return nil
       }, context)
     guard status == 0 else {
@@ -71,6 +90,10 @@ public enum DeepStack {
 
   private final class Job: @unchecked Sendable {
     let work: () -> Void
-    init(_ work: @escaping () -> Void) { self.work = work }
+    let deep: Bool
+    init(_ work: @escaping () -> Void, deep: Bool) {
+      self.work = work
+      self.deep = deep
+    }
   }
 }
