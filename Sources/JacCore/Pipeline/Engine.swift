@@ -32,7 +32,7 @@ public final class Engine {
   /// The differentiation work of this request so far, as bounded before each pass
   /// (``checkDerivativeWork(_:along:)``).
   var derivativeWork = 0
-  private let clock = ContinuousClock()
+  private let clock = MonotonicClock()
 
   public init() {
     pool = ExpressionPool()
