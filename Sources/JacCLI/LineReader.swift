@@ -62,7 +62,7 @@ struct LineReader {
     while true {
       if offset == filled {
         if ended { return started ? finish(line, count) : nil }
-        if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 1 << 16) }
+        if chunk.isEmpty { chunk = Self.buffer() }
         filled = read(&chunk)
         offset = 0
         if filled <= 0 {
@@ -95,6 +95,12 @@ struct LineReader {
         return .endless(bytes: count)
       }
     }
+  }
+
+  /// The 64 KiB read buffer, not zeroed: only the bytes a read fills are ever looked at, and a
+  /// short input then touches only the pages it fills (zeroing it first touched all 16).
+  private static func buffer() -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, count in count = 1 << 16 }
   }
 
   /// The first `\n` or `\r` in `bytes[from..<to]`, else `to`. Eight bytes at a time: a word

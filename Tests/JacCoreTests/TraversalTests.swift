@@ -22,6 +22,18 @@ import Testing
     #expect(pool.freeSymbols([pool.number(3)]).isEmpty)
   }
 
+  /// Symbols are numbered in the order the pool made them, below ``ExpressionPool/symbolCount``;
+  /// other nodes have no number.
+  @Test func symbolNumbers() throws {
+    let pool = ExpressionPool()
+    let e = try Parser.parseExpression("b*exp(a) + 2", in: pool)
+    let (b, a) = (pool.symbol("b"), pool.symbol("a"))
+    #expect(pool.symbolNumber(b)! + 1 == pool.symbolNumber(a)!)
+    #expect(pool.symbolNumber(a)! < pool.symbolCount)
+    #expect(pool.symbolNumber(e) == nil)
+    #expect(pool.symbolNumber(pool.number(2)) == nil)
+  }
+
   /// A walk from several roots visits each distinct node once, the nodes ``distinctNodes(_:)``
   /// lists, and stops when asked.
   @Test func walkVisitsEachNodeOnce() throws {

@@ -30,8 +30,8 @@
 struct DerivativeCost {
   let pool: ExpressionPool
   /// A few variables (a batch's small Jacobians, in a pool that grows along the stream) are
-  /// looked up in a list; more in an array by node id (Bratu with n = 100,000 asks for 400,000
-  /// symbols). A symbol that is not a variable is a constant.
+  /// looked up in a list; more in an array by symbol (``ExpressionPool/symbolNumber(_:)``; Bratu
+  /// with n = 100,000 asks for 400,000 symbols). A symbol that is not a variable is a constant.
   private let fewVariables: [Expr]
   private let isVariable: [Bool]
   /// The number of distinct variables.
@@ -46,10 +46,13 @@ struct DerivativeCost {
       variableCount = Set(variables).count
       return
     }
-    var isVariable = Array(repeating: false, count: pool.count)
+    var isVariable = Array(repeating: false, count: pool.symbolCount)
     var count = 0
-    for x in variables where !isVariable[x.index] {
-      isVariable[x.index] = true
+    for x in variables {
+      if let s = pool.symbolNumber(x) {
+        if isVariable[s] { continue }
+        isVariable[s] = true
+      }
       count += 1
     }
     fewVariables = []
@@ -57,8 +60,9 @@ struct DerivativeCost {
     variableCount = count
   }
 
-  private func isVariable(_ e: Expr) -> Bool {
-    isVariable.isEmpty ? fewVariables.contains(e) : e.index < isVariable.count && isVariable[e.index]
+  /// Whether the symbol `e`, the pool's symbol number `symbol`, is a variable.
+  private func isVariable(_ e: Expr, symbol: Int32) -> Bool {
+    isVariable.isEmpty ? fewVariables.contains(e) : Int(symbol) < isVariable.count && isVariable[Int(symbol)]
   }
 
   /// The bound for differentiating every one of `roots` along every variable, saturating. A
@@ -90,21 +94,13 @@ struct DerivativeCost {
   typealias View = ExpressionPool.View
 
   /// V, A and the work of `e` as a tree, read through the pool's records (``ExpressionPool/View``;
-  /// through the pool's accessors a Bratu row of ten nodes cost about 990 instructions). Leaves
-  /// are answered here, inlined into their parent's loop, without a call.
-  @inline(__always) private func tree(_ e: Expr, _ view: View) -> (v: Int, a: Int, work: Int) {
-    switch view.records[e.index].kind {
-    case .number, .constant, .undefined: return (0, 0, 0)
-    case .symbol: return isVariable(e) ? (1, 1, 0) : (0, 0, 0)
-    case .sum, .product, .call, .power, .apply: return inner(view.records[e.index], view)
-    }
-  }
-
-  /// ``tree(_:_:)`` of a node that is not a leaf, whose record is `r`.
-  private func inner(_ r: ExpressionPool.Record, _ view: View) -> (v: Int, a: Int, work: Int) {
+  /// through the pool's accessors a Bratu row of ten nodes cost about 990 instructions).
+  private func tree(_ e: Expr, _ view: View) -> (v: Int, a: Int, work: Int) {
     var (v, a, work) = (0, 0, 0)
+    let r = view.records[e.index]
     switch r.kind {
-    case .number, .constant, .undefined, .symbol: preconditionFailure("leaves are answered by tree(_:_:)")
+    case .number, .constant, .undefined: return (0, 0, 0)
+    case .symbol: return isVariable(e, symbol: r.payload) ? (1, 1, 0) : (0, 0, 0)
     case .sum, .product:
       let k = Int(r.count)
       for i in 0..<k {
@@ -185,7 +181,7 @@ struct DerivativeCost {
   private mutating func compute(_ e: Expr) -> (v: Int, a: Int) {
     switch pool.kind(e) {
     case .number, .constant, .undefined: return (0, 0)
-    case .symbol: return isVariable(e) ? (1, 1) : (0, 0)
+    case .symbol: return isVariable(e, symbol: Int32(pool.symbolNumber(e)!)) ? (1, 1) : (0, 0)
     case .sum:
       var (v, a) = (0, 0)
       for i in 0..<pool.operandCount(e) {

@@ -84,10 +84,13 @@ extension Differentiator {
   private func pattern(_ variables: [Expr], in functions: [Expr]) -> SparsityPattern {
     let (m, n) = (functions.count, variables.count)
     if m * n <= 64 { return .full(rows: m, columns: n) }
-    // The column of each variable by node id (−1: not a variable), an array rather than a
-    // dictionary: Bratu with n = 100,000 looks up a million nodes.
-    var columnOf = Array(repeating: Int32(-1), count: pool.count)
-    for (j, x) in variables.enumerated() { columnOf[x.index] = Int32(j) }
+    // The column of each variable by symbol (−1: not a variable; ``ExpressionPool/symbolNumber(_:)``),
+    // an array rather than a dictionary: Bratu with n = 100,000 looks up a million symbols.
+    var columnOf = Array(repeating: Int32(-1), count: pool.symbolCount)
+    for (j, x) in variables.enumerated() {
+      guard let s = pool.symbolNumber(x) else { preconditionFailure("a variable that is not a symbol") }
+      columnOf[s] = Int32(j)
+    }
     var rows = RowColumns(pool: pool, column: columnOf, columns: n)
     var rowStarts = [0]
     rowStarts.reserveCapacity(m + 1)
@@ -108,7 +111,7 @@ extension Differentiator {
 /// The columns of each row of a Jacobian's pattern, one row after another in ``found``.
 private struct RowColumns {
   let pool: ExpressionPool
-  /// The column of each variable by node id, −1 for other nodes.
+  /// The column of each variable by symbol number, −1 for other symbols.
   let column: [Int32]
   /// The last row that found each column: a small row is walked as a tree, which meets a node
   /// it shares (`u` in `u + exp(u)`) more than once.
@@ -133,7 +136,7 @@ private struct RowColumns {
       case .undefined:
         undefined = true
         return false
-      case .symbol: take(column[node.index], row: row)
+      case .symbol: take(column[Int(view.records[node.index].payload)], row: row)
       case .number, .constant, .sum, .product, .power, .call, .apply: break
       }
       return true
@@ -148,7 +151,7 @@ private struct RowColumns {
     case .undefined: return true
     case .number, .constant: return false
     case .symbol:
-      take(column[e.index], row: row)
+      take(column[Int(r.payload)], row: row)
       return false
     case .sum, .product, .power, .call, .apply:
       for k in 0..<Int(r.count) where collectTree(view.operand(r, k), row: row, view) { return true }

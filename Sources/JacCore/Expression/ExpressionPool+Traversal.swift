@@ -92,6 +92,17 @@ extension ExpressionPool {
     }
   }
 
+  /// The place of the symbol `e` among the pool's symbols, nil for other nodes: a table by
+  /// symbol is a fraction of one by node (Bratu with n = 100,000 has 100,000 symbols among
+  /// 600,000 nodes), so fewer fresh pages to touch.
+  func symbolNumber(_ e: Expr) -> Int? {
+    let r = records[e.index]
+    return r.kind == .symbol ? Int(r.payload) : nil
+  }
+
+  /// The number of symbols in the pool (each ``symbolNumber(_:)`` is below it).
+  var symbolCount: Int { symbols.count }
+
   /// A new generation of visit marks, covering every node.
   private func startWalk() {
     if visitMarks.count < records.count {

@@ -102,7 +102,9 @@ extension Engine {
     try checkNonzeros(pattern)
     try checkDerivativeWork(simplified, along: c.variables)
     let j = differentiator.jacobian(simplified, c.variables, pattern: pattern)
-    return j.withValues(try finish(each: j.values, c))
+    return try simplifying { () throws(JacError) in
+      try j.mapNonzeros { _, _, e throws(JacError) in try finishUntimed(e, c) }
+    }
   }
 
   /// The Jacobian for det and inverse: square, and within ``Limits/determinantSize``.

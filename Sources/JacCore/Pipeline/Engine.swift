@@ -239,16 +239,22 @@ public final class Engine {
     return try finishUntimed(e, c)
   }
 
-  /// ``finish(_:_:)`` of each of `es`, timed as a whole: two clock reads for each entry of a
-  /// big Jacobian were 80,000 reads for Bratu with n = 20,000 (about 85 instructions each).
+  /// ``finish(_:_:)`` of each of `es`, timed as a whole (``simplifying(_:)``).
   func finish(each es: [Expr], _ c: Context) throws(JacError) -> [Expr] {
-    let start = clock.now
-    defer { timings.simplify += clock.now - start }
-    return try es.map { e throws(JacError) in try finishUntimed(e, c) }
+    try simplifying { () throws(JacError) in try es.map { e throws(JacError) in try finishUntimed(e, c) } }
   }
 
-  /// ``finish(_:_:)`` without its clock.
-  private func finishUntimed(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
+  /// `body`, its time counted as simplification: for ``finishUntimed(_:_:)`` of many entries,
+  /// two clock reads for each entry of a big Jacobian were 80,000 reads for Bratu with
+  /// n = 20,000 (about 85 instructions each).
+  func simplifying<T>(_ body: () throws(JacError) -> T) throws(JacError) -> T {
+    let start = clock.now
+    defer { timings.simplify += clock.now - start }
+    return try body()
+  }
+
+  /// ``finish(_:_:)`` without its clock (inside ``simplifying(_:)``).
+  func finishUntimed(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
     if pool.isNumber(e) && !pool.numberTooLarge { return e }
     if pool.depth(e) > Self.maxDepth { throw .limit(.depth) }
     let s = c.request.simplify ? simplifier.simplify(e) : e
