@@ -103,7 +103,7 @@ extension Engine {
     try checkDerivativeWork(simplified, along: c.variables)
     let j = differentiator.jacobian(simplified, c.variables, pattern: pattern)
     return try simplifying { () throws(JacError) in
-      try j.mapNonzeros { _, _, e throws(JacError) in try finishUntimed(e, c) }
+      try j.map { e throws(JacError) in try finishUntimed(e, c) }
     }
   }
 
