@@ -44,8 +44,10 @@ extension AnswerFormatter {
   /// as `jac sparsity` and the error messages count; `[i,j]=entry` with `--compact`).
   ///
   /// Written as UTF-8 bytes into one buffer of about 64 KiB at a time (no string per line or per
-  /// entry; a `String` checks grapheme boundaries at every append), a row's `\n[i,` made once;
-  /// an entry that is a number (most often 1) is printed once and copied after that. While the
+  /// entry; a `String` checks grapheme boundaries at every append). A line's `\n[i,j] = ` and,
+  /// when its entry is a short number (most often 1, printed once and copied after that), the
+  /// entry too are made in a small buffer and appended at once (an append is a call and a copy:
+  /// five a line were a third of the listing's instructions). While the
   /// answer is being counted, and when entries print as decimals (`--at`) or as ordered terms
   /// (taylor), each entry goes through ``writeText(_:_:to:)`` instead.
   func writeSparseListing(_ m: Matrix, nonzero count: Int, _ answer: Answer, to o: AnswerOutput) {
@@ -62,32 +64,50 @@ extension AnswerFormatter {
     }
     var chunk = TextBytes()
     chunk.bytes.reserveCapacity(Self.listingChunk + 1024)
+    // A number's text (most often `1`) is printed once; the last one is kept at hand.
     var numbers: [Expr: [UInt8]] = [:]
-    var row = TextBytes()
+    var last: (number: Expr, text: [UInt8])? = nil
+    // `\n[i,j] = ` and an entry that is a short number, made in place and appended at once.
+    var line = [UInt8](repeating: 0, count: 64)
     for i in 0..<m.rows where m.rowStarts[i] < m.rowStarts[i + 1] {
-      // `\n[i,` once a row.
-      row.bytes.removeAll(keepingCapacity: true)
-      row.append(byte: UInt8(ascii: "\n"))
-      row.append(byte: UInt8(ascii: "["))
-      row.append(decimal: UInt64(i + 1))
-      row.append(byte: UInt8(ascii: ","))
+      // `\n[i,` once a row, at the start of the buffer.
+      let rowEnd = line.withUnsafeMutableBufferPointer { b in
+        b[0] = UInt8(ascii: "\n")
+        b[1] = UInt8(ascii: "[")
+        let n = TextBytes.put(decimal: UInt64(i + 1), into: b, at: 2)
+        b[n] = UInt8(ascii: ",")
+        return n + 1
+      }
       for k in m.rowStarts[i]..<m.rowStarts[i + 1] {
         let e = m.values[k]
-        chunk.bytes += row.bytes
-        chunk.append(decimal: UInt64(m.columnIndices[k]) + 1)
-        chunk.append(byte: UInt8(ascii: "]"))
-        chunk.bytes += equalsBytes
+        var number: [UInt8]? = nil
         if pool.isNumber(e) {
-          if let text = numbers[e] {
-            chunk.bytes += text
+          if let last, last.number == e {
+            number = last.text
           } else {
-            var text = TextBytes()
-            textPrinter.write(e, into: &text)
-            numbers[e] = text.bytes
-            chunk.bytes += text.bytes
+            let text =
+              numbers[e]
+              ?? {
+                var t = TextBytes()
+                textPrinter.write(e, into: &t)
+                return t.bytes
+              }()
+            numbers[e] = text
+            last = (e, text)
+            number = text
           }
-        } else {
-          textPrinter.write(e, into: &chunk)
+        }
+        let whole = line.withUnsafeMutableBufferPointer { b in
+          var n = TextBytes.put(decimal: UInt64(m.columnIndices[k]) + 1, into: b, at: rowEnd)
+          b[n] = UInt8(ascii: "]")
+          n = TextBytes.put(equalsBytes, into: b, at: n + 1)
+          let fits = number.map { n + $0.count <= b.count } ?? false
+          if fits { n = TextBytes.put(number!, into: b, at: n) }
+          chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<n]))
+          return fits
+        }
+        if !whole {
+          if let number { chunk.bytes += number } else { textPrinter.write(e, into: &chunk) }
         }
         if chunk.bytes.count >= Self.listingChunk {
           o.writeVerbatim(chunk)

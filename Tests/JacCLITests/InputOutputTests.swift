@@ -28,6 +28,34 @@ import Testing
     #expect(Self.lines([], chunk: chunk).isEmpty)
   }
 
+  /// A line end is found wherever it falls against the eight-byte words a line is searched in.
+  @Test(arguments: [5, 1 << 16])
+  func lineEndsAtEveryOffset(_ chunk: Int) {
+    for length in 0..<20 {
+      let line = String(repeating: "x", count: length)
+      for end in ["\n", "\r\n", "\r"] {
+        let input = Array((line + end + "y" + line + end + "z" + line).utf8)
+        #expect(Self.lines(input, chunk: chunk) == [line, "y" + line, "z" + line].map(Self.text))
+      }
+    }
+  }
+
+  /// The first byte that is not UTF-8 is found wherever it falls against the eight-byte words
+  /// ASCII is read in; valid sequences after ASCII pass.
+  @Test func invalidUTF8AtEveryOffset() {
+    for length in 0..<20 {
+      let ascii = Array(repeating: UInt8(ascii: "a"), count: length)
+      #expect(UTF8Validation.firstInvalidOffset(ascii) == nil)
+      #expect(UTF8Validation.firstInvalidOffset(ascii + [0xFF] + ascii) == length)
+      #expect(UTF8Validation.firstInvalidOffset(ascii + Array("é€😀".utf8) + ascii) == nil)
+      #expect(UTF8Validation.firstInvalidOffset(ascii + [0xE2, 0x82]) == length)
+      // A surrogate (ED A0 80) after ASCII, a two-byte letter and ASCII again.
+      let surrogate = ascii + Array("é".utf8) + ascii + [0xED, 0xA0, 0x80]
+      #expect(UTF8Validation.firstInvalidOffset(surrogate) == 2 * length + 2)
+      #expect(UTF8Validation.firstInvalidOffset(ascii + [0xC0, 0x80]) == length)
+    }
+  }
+
   @Test(arguments: [1, 4, 1 << 16])
   func overlongLinesAreCountedNotKept(_ chunk: Int) {
     let input = Array("123456\nab\n12345\n".utf8)

@@ -32,13 +32,40 @@ import Testing
     return out
   }
 
+  /// 30 functions of 30 variables whose nonzeros are numbers: 1, 2 and -1 in turn (each line
+  /// made whole in the listing's small buffer), and integers and fractions too long for it.
+  static let numbers: String = (1...30).map { i in
+    let (x, y) = ("x\(i)", "x\(i % 30 + 1)")
+    let long = String(repeating: "9", count: 20 + 2 * i)
+    switch i % 3 {
+    case 0: return "\(x) + 2*\(y)"
+    case 1: return "\(long)*\(x) - \(y)"
+    default: return "\(x)/\(long) + \(y)"
+    }
+  }.joined(separator: ", ")
+
   /// The listing's lines are the header, then `[i,j] = entry` for each entry other than 0 of
   /// JSON's rows (printed alone, entry by entry); `--compact` the same with `=`.
   @Test(arguments: [[], ["--compact"]])
   func linesAreTheEntries(_ style: [String]) throws {
+    let lines = try Self.expectListingIsTheEntries(of: Self.system, style)
+    #expect(lines.count == 172)
+    #expect(lines.filter { $0.hasSuffix("= 1") || $0.hasSuffix("=1") }.count == 8)
+  }
+
+  /// The same for entries that are numbers, short and long.
+  @Test(arguments: [[], ["--compact"]])
+  func numbersAreTheEntries(_ style: [String]) throws {
+    let lines = try Self.expectListingIsTheEntries(of: Self.numbers, style)
+    #expect(lines.count == 60)
+    #expect(lines.contains { $0.utf8.count > 64 })
+  }
+
+  /// Expects the listing of `system` to be JSON's nonzero entries, line by line; returns the lines.
+  static func expectListingIsTheEntries(of system: String, _ style: [String]) throws -> [String] {
     let vars = ["--vars", (1...30).map { "x\($0)" }.joined(separator: ",")]
-    let listing = Self.run(vars + style, Self.system)
-    let json = Self.run(vars + ["--format", "json"] + style, Self.system)
+    let listing = Self.run(vars + style, system)
+    let json = Self.run(vars + ["--format", "json"] + style, system)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let rows = try #require(object["result"] as? [[String]])
     let equals = style.isEmpty ? " = " : "="
@@ -46,9 +73,8 @@ import Testing
     for (i, row) in rows.enumerated() {
       for (j, e) in row.enumerated() where e != "0" { lines.append("[\(i + 1),\(j + 1)]\(equals)\(e)") }
     }
-    #expect(lines.count == 172)
-    #expect(lines.filter { $0.hasSuffix("= 1") || $0.hasSuffix("=1") }.count == 8)
-    #expect(listing == "30x30, 172 nonzero entries (all others 0):\n" + lines.joined(separator: "\n") + "\n")
+    #expect(listing == "30x30, \(lines.count) nonzero entries (all others 0):\n" + lines.joined(separator: "\n") + "\n")
+    return lines
   }
 
   /// In the unicode style the bytes are those of `TextPrinter`'s unicode strings.
@@ -84,6 +110,11 @@ import Testing
         Int.random(in: 0...Int.max, using: &rng) >> Int.random(in: 0...62, using: &rng)
       }
     for n in numbers {
+      var text = TextBytes()
+      text.append(decimal: n)
+      #expect(String(decoding: text.bytes, as: UTF8.self) == String(n))
+    }
+    for n in [UInt64.max, UInt64.max / 10, 10_000_000_000_000_000_000, 9_999_999_999_999_999_999] {
       var text = TextBytes()
       text.append(decimal: n)
       #expect(String(decoding: text.bytes, as: UTF8.self) == String(n))

@@ -30,8 +30,8 @@
 struct DerivativeCost {
   let pool: ExpressionPool
   /// A few variables (a batch's small Jacobians, in a pool that grows along the stream) are
-  /// looked up in a list; more in an array by node id (Bratu with n = 100,000 asks for 400,000
-  /// symbols). A symbol that is not a variable is a constant.
+  /// looked up in a list; more in an array by symbol (``ExpressionPool/symbolNumber(_:)``; Bratu
+  /// with n = 100,000 asks for 400,000 symbols). A symbol that is not a variable is a constant.
   private let fewVariables: [Expr]
   private let isVariable: [Bool]
   /// The number of distinct variables.
@@ -46,10 +46,13 @@ struct DerivativeCost {
       variableCount = Set(variables).count
       return
     }
-    var isVariable = Array(repeating: false, count: pool.count)
+    var isVariable = Array(repeating: false, count: pool.symbolCount)
     var count = 0
-    for x in variables where !isVariable[x.index] {
-      isVariable[x.index] = true
+    for x in variables {
+      if let s = pool.symbolNumber(x) {
+        if isVariable[s] { continue }
+        isVariable[s] = true
+      }
       count += 1
     }
     fewVariables = []
@@ -57,8 +60,9 @@ struct DerivativeCost {
     variableCount = count
   }
 
-  private func isVariable(_ e: Expr) -> Bool {
-    isVariable.isEmpty ? fewVariables.contains(e) : e.index < isVariable.count && isVariable[e.index]
+  /// Whether the symbol `e`, the pool's symbol number `symbol`, is a variable.
+  private func isVariable(_ e: Expr, symbol: Int32) -> Bool {
+    isVariable.isEmpty ? fewVariables.contains(e) : Int(symbol) < isVariable.count && isVariable[Int(symbol)]
   }
 
   /// The bound for differentiating every one of `roots` along every variable, saturating. A
@@ -68,8 +72,14 @@ struct DerivativeCost {
   mutating func work(_ roots: [Expr]) -> Int {
     var total = 0
     var large: [Expr] = []
-    for e in roots {
-      if pool.treeSize(e) <= Self.smallTree { total = Self.add(total, tree(e).work) } else { large.append(e) }
+    pool.withView { view in
+      for e in roots {
+        if view.records[e.index].treeSize <= Self.smallTree {
+          total = Self.add(total, tree(e, view).work)
+        } else {
+          large.append(e)
+        }
+      }
     }
     guard !large.isEmpty else { return total }
     for e in pool.distinctNodes(large) {
@@ -81,35 +91,39 @@ struct DerivativeCost {
 
   static let smallTree = 64
 
-  /// V, A and the work of `e` as a tree.
-  private func tree(_ e: Expr) -> (v: Int, a: Int, work: Int) {
+  typealias View = ExpressionPool.View
+
+  /// V, A and the work of `e` as a tree, read through the pool's records (``ExpressionPool/View``;
+  /// through the pool's accessors a Bratu row of ten nodes cost about 990 instructions).
+  private func tree(_ e: Expr, _ view: View) -> (v: Int, a: Int, work: Int) {
     var (v, a, work) = (0, 0, 0)
-    switch pool.kind(e) {
+    let r = view.records[e.index]
+    switch r.kind {
     case .number, .constant, .undefined: return (0, 0, 0)
-    case .symbol: return isVariable(e) ? (1, 1, 0) : (0, 0, 0)
+    case .symbol: return isVariable(e, symbol: r.payload) ? (1, 1, 0) : (0, 0, 0)
     case .sum, .product:
-      let k = pool.operandCount(e)
+      let k = Int(r.count)
       for i in 0..<k {
-        let m = tree(pool.operand(e, i))
+        let m = tree(view.operand(r, i), view)
         v += m.v
-        a += m.a + (pool.kind(e) == .product ? k * m.v : 0)
+        a += m.a + (r.kind == .product ? k * m.v : 0)
         work += m.work
       }
       v = min(v, variableCount)
       return (v, a, work + a + k * v / 4)
     case .call:
-      let u = pool.operand(e, 0)
-      let m = tree(u)
-      let a = factors(pool.function(e)!, u) * m.v + m.a
+      let u = view.operand(r, 0)
+      let m = tree(u, view)
+      let a = factors(Function(rawValue: UInt8(r.payload))!, u) * m.v + m.a
       return (m.v, a, m.work + a + 10 * m.v)
     case .power:
-      let (mb, mx) = (tree(pool.operand(e, 0)), tree(pool.operand(e, 1)))
+      let (mb, mx) = (tree(view.operand(r, 0), view), tree(view.operand(r, 1), view))
       v = min(mb.v + mx.v, variableCount)
       a = 10 * v + mb.a + mx.a
       return (v, a, mb.work + mx.work + a + 10 * v)
     case .apply:
-      for i in 0..<pool.operandCount(e) {
-        let m = tree(pool.operand(e, i))
+      for i in 0..<Int(r.count) {
+        let m = tree(view.operand(r, i), view)
         v += m.v
         a += m.a + 6 * m.v
         work += m.work
@@ -167,7 +181,7 @@ struct DerivativeCost {
   private mutating func compute(_ e: Expr) -> (v: Int, a: Int) {
     switch pool.kind(e) {
     case .number, .constant, .undefined: return (0, 0)
-    case .symbol: return isVariable(e) ? (1, 1) : (0, 0)
+    case .symbol: return isVariable(e, symbol: Int32(pool.symbolNumber(e)!)) ? (1, 1) : (0, 0)
     case .sum:
       var (v, a) = (0, 0)
       for i in 0..<pool.operandCount(e) {

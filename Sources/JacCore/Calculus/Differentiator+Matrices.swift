@@ -84,33 +84,85 @@ extension Differentiator {
   private func pattern(_ variables: [Expr], in functions: [Expr]) -> SparsityPattern {
     let (m, n) = (functions.count, variables.count)
     if m * n <= 64 { return .full(rows: m, columns: n) }
-    // The column of each variable by node id (−1: not a variable), an array rather than a
-    // dictionary: Bratu with n = 100,000 looks up a million nodes.
-    var columnOf = Array(repeating: Int32(-1), count: pool.count)
-    for (j, x) in variables.enumerated() { columnOf[x.index] = Int32(j) }
-    let column = columnOf
+    // The column of each variable by symbol (−1: not a variable; ``ExpressionPool/symbolNumber(_:)``),
+    // an array rather than a dictionary: Bratu with n = 100,000 looks up a million symbols.
+    var columnOf = Array(repeating: Int32(-1), count: pool.symbolCount)
+    for (j, x) in variables.enumerated() {
+      guard let s = pool.symbolNumber(x) else { preconditionFailure("a variable that is not a symbol") }
+      columnOf[s] = Int32(j)
+    }
+    var rows = RowColumns(pool: pool, column: columnOf, columns: n)
     var rowStarts = [0]
     rowStarts.reserveCapacity(m + 1)
-    var found: [Int32] = []
-    for f in functions {
-      let start = found.count
-      var undefined = false
-      // The walk visits each node once, so a row gets each column once.
-      pool.forEachDistinctNode(f) { node in
-        if pool.isUndefined(node) {
-          undefined = true
-          return false
+    pool.withView { view in
+      for (i, f) in functions.enumerated() {
+        let start = rows.found.count
+        if rows.collect(f, row: Int32(i), view) {
+          rows.found.removeSubrange(start...)
+          rows.found.append(contentsOf: 0..<Int32(n))
         }
-        let j = column[node.index]
-        if j >= 0 { found.append(j) }
-        return true
+        rowStarts.append(rows.found.count)
       }
-      if undefined {
-        found.removeSubrange(start...)
-        found.append(contentsOf: 0..<Int32(n))
-      }
-      rowStarts.append(found.count)
     }
-    return SparsityPattern(rows: m, columns: n, rowStarts: rowStarts, rowColumns: found)
+    return SparsityPattern(rows: m, columns: n, rowStarts: rowStarts, rowColumns: rows.found)
+  }
+}
+
+/// The columns of each row of a Jacobian's pattern, one row after another in ``found``.
+private struct RowColumns {
+  let pool: ExpressionPool
+  /// The column of each variable by symbol number, −1 for other symbols.
+  let column: [Int32]
+  /// The last row that found each column: a small row is walked as a tree, which meets a node
+  /// it shares (`u` in `u + exp(u)`) more than once.
+  var lastRow: [Int32]
+  var found: [Int32] = []
+
+  init(pool: ExpressionPool, column: [Int32], columns: Int) {
+    self.pool = pool
+    self.column = column
+    lastRow = Array(repeating: -1, count: columns)
+  }
+
+  /// Appends the columns of the variables in row `row`'s function `f`, each once; true if it
+  /// holds `undefined`. A small function (at most ``DerivativeCost/smallTree`` nodes as a tree:
+  /// a Bratu row has ten) is walked as a tree, without marks or a stack; a larger one visits
+  /// each distinct node once (``ExpressionPool/forEachDistinctNode(_:_:)``).
+  mutating func collect(_ f: Expr, row: Int32, _ view: ExpressionPool.View) -> Bool {
+    if view.records[f.index].treeSize <= DerivativeCost.smallTree { return collectTree(f, row: row, view) }
+    var undefined = false
+    pool.forEachDistinctNode(f) { node in
+      switch view.records[node.index].kind {
+      case .undefined:
+        undefined = true
+        return false
+      case .symbol: take(column[Int(view.records[node.index].payload)], row: row)
+      case .number, .constant, .sum, .product, .power, .call, .apply: break
+      }
+      return true
+    }
+    return undefined
+  }
+
+  /// ``collect(_:row:_:)`` as a tree.
+  private mutating func collectTree(_ e: Expr, row: Int32, _ view: ExpressionPool.View) -> Bool {
+    let r = view.records[e.index]
+    switch r.kind {
+    case .undefined: return true
+    case .number, .constant: return false
+    case .symbol:
+      take(column[Int(r.payload)], row: row)
+      return false
+    case .sum, .product, .power, .call, .apply:
+      for k in 0..<Int(r.count) where collectTree(view.operand(r, k), row: row, view) { return true }
+      return false
+    }
+  }
+
+  /// Column j (if it is one, j ≥ 0) for row `row`, unless the row has it.
+  private mutating func take(_ j: Int32, row: Int32) {
+    guard j >= 0, lastRow[Int(j)] != row else { return }
+    lastRow[Int(j)] = row
+    found.append(j)
   }
 }

@@ -59,7 +59,11 @@ public final class Differentiator {
     subscript(_ e: Expr) -> Expr? { e.index < table.count && table[e.index] >= 0 ? Expr(table[e.index]) : nil }
 
     mutating func remember(_ result: Expr, for e: Expr, poolCount: Int) {
-      if table.count < poolCount { table.append(contentsOf: repeatElement(-1, count: poolCount - table.count)) }
+      // With room for the nodes made meanwhile (each column of Bratu's Jacobian makes one): grown
+      // now and then by an eighth, not by one entry at each new node.
+      if table.count < poolCount {
+        table.append(contentsOf: repeatElement(-1, count: poolCount - table.count + poolCount / 8 + 64))
+      }
       table[e.index] = result.id
       set.append(e.id)
     }

@@ -97,12 +97,13 @@ extension Engine {
   /// J, sparse: only the entries whose function holds the variable are differentiated and
   /// simplified, and at most ``Limits/nonzeros`` of them (counted before any is).
   func jacobian(_ c: Context) throws(JacError) -> Matrix {
-    let simplified = try c.functions.map { f throws(JacError) in try finish(f, c) }
+    let simplified = try finish(each: c.functions, c)
     let pattern = differentiator.pattern(simplified, c.variables)
     try checkNonzeros(pattern)
     try checkDerivativeWork(simplified, along: c.variables)
-    return try differentiator.jacobian(simplified, c.variables, pattern: pattern).map { e throws(JacError) in
-      try finish(e, c)
+    let j = differentiator.jacobian(simplified, c.variables, pattern: pattern)
+    return try simplifying { () throws(JacError) in
+      try j.map { e throws(JacError) in try finishUntimed(e, c) }
     }
   }
 

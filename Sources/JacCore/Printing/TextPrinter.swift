@@ -106,7 +106,17 @@ public struct TextPrinter {
       })
   }
 
+  /// Symbols, calls and products are read from the pool's records, without a ``Node`` (which
+  /// holds the symbol's `String` or the product's operand array, a retain and a release each).
   private func writeNode(_ e: Expr, into out: inout TextBytes) {
+    if readsInPlace {
+      switch pool.kind(e) {
+      case .symbol where !unicode: return writeName(e, into: &out)
+      case .call: return writeCall(pool.function(e)!, pool.operand(e, 0), into: &out)
+      case .product: return writeFraction(e, into: &out)
+      case .symbol, .number, .constant, .undefined, .sum, .power, .apply: break
+      }
+    }
     switch pool.node(e) {
     case .number(let q): writeNumber(q, into: &out)
     case .symbol(let name): out.append(symbolText(name))
@@ -115,21 +125,7 @@ public struct TextPrinter {
       case .pi: out.append(unicode ? "π" : "pi")
       }
     case .undefined: out.append("undefined")
-    case .call(let f, let u):
-      if f == .exp && u == pool.one {
-        out.append(byte: UInt8(ascii: "e"))
-        return
-      }
-      if f == .abs && unicode {
-        out.append("|")
-        write(u, into: &out)
-        out.append("|")
-        return
-      }
-      out.append(f.name)
-      out.append(byte: UInt8(ascii: "("))
-      write(u, into: &out)
-      out.append(byte: UInt8(ascii: ")"))
+    case .call(let f, let u): writeCall(f, u, into: &out)
     case .apply(let op, let args):
       out.append(Self.head(op, arguments: args.count))
       out.append(byte: UInt8(ascii: "("))
@@ -168,6 +164,34 @@ public struct TextPrinter {
       let simpleExponent = layout.precedence(x) == .atom && !(pool.rational(x).map { !$0.isInteger } ?? false)
       write(x, at: simpleExponent ? .unary : .atom, into: &out)
     }
+  }
+
+  /// The name of the symbol `e` as the plain and compact styles write it, copied from the
+  /// pool's bytes (``ExpressionPool/symbolBytes``).
+  private func writeName(_ e: Expr, into out: inout TextBytes) {
+    let i = Int(pool.records[e.index].payload)
+    let (start, end) = (i == 0 ? 0 : pool.symbolEnds[i - 1], pool.symbolEnds[i])
+    pool.symbolBytes.withUnsafeBufferPointer { bytes in
+      out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+  }
+
+  /// `f(u)`; `e` for exp(1), `|u|` in the unicode style.
+  private func writeCall(_ f: Function, _ u: Expr, into out: inout TextBytes) {
+    if f == .exp && u == pool.one {
+      out.append(byte: UInt8(ascii: "e"))
+      return
+    }
+    if f == .abs && unicode {
+      out.append("|")
+      write(u, into: &out)
+      out.append("|")
+      return
+    }
+    out.append(f.name)
+    out.append(byte: UInt8(ascii: "("))
+    write(u, into: &out)
+    out.append(byte: UInt8(ascii: ")"))
   }
 
   /// A number as `q.description` spells it (`-3/4`), its digits written without a string (a

@@ -25,19 +25,46 @@ public struct TextBytes: TextSink {
     append(decimal: UInt64(n))
   }
 
-  /// Appends the decimal digits of `n`: written from the last one into a buffer on the stack,
-  /// then appended at once (a listing writes two numbers a line).
+  /// Appends the decimal digits of `n`: written into a buffer on the stack
+  /// (``put(decimal:into:at:)``), then appended at once (a listing writes two numbers a line).
   @inlinable public mutating func append(decimal n: UInt64) {
     if n < 10 { return bytes.append(UInt8(truncatingIfNeeded: 48 &+ n)) }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      var k = 20
-      var rest = n
-      repeat {
-        k &-= 1
-        buffer[k] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
-        rest /= 10
-      } while rest > 0
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
+      let end = Self.put(decimal: n, into: buffer, at: 0)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
     }
+  }
+
+  /// Writes the decimal digits of `n` (at most 20) into `buffer` from `position` on, the last
+  /// one first; returns the position after them.
+  @inlinable public static func put(decimal n: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int)
+    -> Int
+  {
+    var digits = 1
+    var bound: UInt64 = 10
+    while digits < 20 && n >= bound {
+      digits += 1
+      bound &*= 10
+    }
+    var k = position + digits
+    var rest = n
+    repeat {
+      k -= 1
+      buffer[k] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
+      rest /= 10
+    } while rest > 0
+    return position + digits
+  }
+
+  /// Writes `piece` into `buffer` from `position` on; returns the position after it.
+  @inlinable public static func put(_ piece: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, at position: Int)
+    -> Int
+  {
+    var k = position
+    for b in piece {
+      buffer[k] = b
+      k += 1
+    }
+    return k
   }
 }
