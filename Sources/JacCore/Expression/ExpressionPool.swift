@@ -193,7 +193,10 @@ public final class ExpressionPool {
       symbols[Int(records[id].payload)] == name
     } payloadForInsert: { [self] in
       symbols.append(name)
-      symbolBytes.append(contentsOf: name.utf8)
+      // A native string's bytes in one copy (a generic append of its UTF-8 view went byte by byte).
+      if name.utf8.withContiguousStorageIfAvailable({ symbolBytes.append(contentsOf: $0) }) == nil {
+        symbolBytes.append(contentsOf: name.utf8)
+      }
       symbolEnds.append(symbolBytes.count)
       longestLeaf = max(longestLeaf, name.utf8.count)
       return Int32(symbols.count - 1)
