@@ -70,7 +70,9 @@ extension ExpressionPool {
     // constant or application: 0, x, or the product, told by ids without reading the number.
     switch kind(x) {
     case .symbol, .call, .constant, .apply:
-      if !isLargeNumber(c) { return c == zero ? zero : (c == one ? x : intern(.product, payload: 0, operands: [c, x])) }
+      if !isLargeNumber(c) {
+        return c == zero ? zero : (c == one ? x : intern(.product, payload: 0, operands: [c, x]))
+      }
     case .number, .sum, .product, .power, .undefined: break
     }
     let q = rational(c)!
