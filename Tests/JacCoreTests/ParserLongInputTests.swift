@@ -128,6 +128,8 @@ import Testing
     "x10^2, x9^2, x8^2, x7^2, x6^2, x5^2, x4^2, x3^2, x2^2, x1^2",
     "x1, x2, x3, x4, x5, x6, x7, x8, x9, x1",
     "exp(u1), u2, -2*u1, u3, 1/5*exp(u2), u1, -2*u2, u3",
+    "u1, -2*u2, u3, 1/5*exp(u2)", "z, y, x, w, v, t, s, r", "f(x), y^2, pi, 3*x*y*z, x*y, atan2(y, x)",
+    "3*x*y*z, x*y*z", "x*y*z, -x*y, 2*x*y*w", "x01, x1, x001", "2*x^2, x, 3*y^2, y, x^3",
   ])
   func sumOfTermsIsAdd(_ list: String) throws {
     let (fast, general) = (ExpressionPool(), ExpressionPool())

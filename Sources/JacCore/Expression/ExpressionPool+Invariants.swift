@@ -109,7 +109,7 @@ extension ExpressionPool {
 
   // MARK: Interning
 
-  /// Each table entry names a node, with the high bits of its hash, and no node twice.
+  /// Each table entry names a node, and no node twice.
   private func checkTable() throws(InvariantViolation) {
     var seen = [Bool](repeating: false, count: records.count)
     for slot in table.indices where tableID(slot) >= 0 {
@@ -118,9 +118,6 @@ extension ExpressionPool {
         throw violation(Expr(id), .interning, "the table names a node that does not exist")
       }
       if seen[Int(id)] { throw violation(Expr(id), .interning, "the table holds the node twice") }
-      if !tableTagMatches(slot, records[Int(id)].hash) {
-        throw violation(Expr(id), .interning, "the table holds other bits of the node's hash")
-      }
       seen[Int(id)] = true
     }
   }

@@ -198,9 +198,10 @@ extension ExpressionPool {
     if na != nb { return na ? -1 : 1 }
     if na { return compare(a, b) }
     if ra == rb { return compare(a, b) }
-    let sa = records[ra.index].treeSize
-    let sb = records[rb.index].treeSize
-    if sa != sb { return sa > sb ? -1 : 1 }
+    let (x, y) = (records[ra.index], records[rb.index])
+    if x.treeSize != y.treeSize { return x.treeSize > y.treeSize ? -1 : 1 }
+    // Two variables (`u1`, `u2`): their names, as `compare` orders them.
+    if x.kind == .symbol && y.kind == .symbol { return compareSymbols(Int(x.payload), Int(y.payload)) }
     return compare(ra, rb)
   }
 }

@@ -13,6 +13,7 @@ extension ExpressionPool {
   /// ``compareTerms(_:rest:_:rest:)`` (terms with the same part sort next to each other, so a
   /// pass over the sorted terms finds any). Anything else goes to `add`.
   func sumOfTerms<Terms: RandomAccessCollection<Expr>>(_ terms: Terms) -> Expr {
+    if terms.count >= 2 && terms.count <= 8, let e = sumOfFewTerms(terms) { return e }
     for t in terms where kind(t) == .undefined { return undefined }
     var constant = Rational.zero
     var numbers = 0
@@ -49,6 +50,41 @@ extension ExpressionPool {
     for p in parts { operands.append(p.term) }
     if operands.count == 1 { return operands[0] }
     return intern(.sum, payload: 0, operands: operands)
+  }
+
+  /// ``sumOfTerms(_:)`` of two to eight terms none of which is a number, a sum or undefined (a
+  /// Bratu row's `u1 - 2*u2 + u3 + 1/40401*exp(u2)`): each term inserted in order, as it comes,
+  /// into the array the sum will hold (the stable insertion sort of
+  /// ``insertionSort(_:start:end:)``, the parts made in the same order), then the sum interned
+  /// with it; no scratch array, no sum of numbers. nil for other terms.
+  private func sumOfFewTerms<Terms: RandomAccessCollection<Expr>>(_ terms: Terms) -> Expr? {
+    for t in terms {
+      switch kind(t) {
+      case .number, .sum, .undefined: return nil
+      case .symbol, .constant, .product, .power, .call, .apply: break
+      }
+    }
+    // The parts beside the terms, on the stack; the terms straight into the sum's operand array.
+    // (`Array(unsafeUninitializedCapacity:)` and `Array(repeating:count:)` are not specialised
+    // here: each looked up generic metadata at every call.)
+    var sorted: [Expr] = []
+    sorted.reserveCapacity(terms.count)
+    return withUnsafeTemporaryAllocation(of: Expr.self, capacity: 8) { rests in
+      for t in terms {
+        let rest = coefficientFreePart(t)
+        var j = sorted.count
+        sorted.append(t)
+        while j > 0 && compareTerms(t, rest: rest, sorted[j - 1], rest: rests[j - 1]) < 0 {
+          sorted[j] = sorted[j - 1]
+          rests[j] = rests[j - 1]
+          j -= 1
+        }
+        sorted[j] = t
+        rests[j] = rest
+      }
+      for i in 1..<sorted.count where rests[i] == rests[i - 1] { return add(Array(terms)) }
+      return intern(.sum, payload: 0, operands: sorted)
+    }
   }
 
   /// Sorts terms as `add` does (a stable sort by ``compareTerms(_:rest:_:rest:)``), which orders

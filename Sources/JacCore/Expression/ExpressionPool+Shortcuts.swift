@@ -66,6 +66,15 @@ extension ExpressionPool {
   func numberTimesFactor(_ a: Expr, _ b: Expr) -> Expr? {
     let (c, x) = kind(a) == .number ? (a, b) : (b, a)
     guard kind(c) == .number else { return nil }
+    // A small number (no work charged, and it fits: the pool holds it) times a symbol, call,
+    // constant or application: 0, x, or the product, told by ids without reading the number.
+    switch kind(x) {
+    case .symbol, .call, .constant, .apply:
+      if !isLargeNumber(c) {
+        return c == zero ? zero : (c == one ? x : intern(.product, payload: 0, operands: [c, x]))
+      }
+    case .number, .sum, .product, .power, .undefined: break
+    }
     let q = rational(c)!
     if kind(x) == .number {
       let p = rational(x)!

@@ -157,7 +157,7 @@ public struct Parser {
   mutating func parseTerm(negated: Bool = false) throws(ParseError) -> Expr {
     let start = current.range.start
     let leading = current
-    var result = try parseUnary()
+    var result = try operand()
     var negate = negated
     if negated, leading.tag == .integer, previousEnd == leading.range.end {
       result = integer(-leading.value)
@@ -167,11 +167,11 @@ public struct Parser {
       switch current.tag {
       case .star:
         try advance()
-        let rhs = try parseUnary()
+        let rhs = try operand()
         result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
       case .slash:
         try advance()
-        let rhs = try parseUnary()
+        let rhs = try operand()
         if let quotient = numberQuotient(result, rhs) {
           result = quotient
         } else {
@@ -192,6 +192,17 @@ public struct Parser {
 
   /// Implicit multiplication applies after a number or a closing parenthesis.
   private var allowsImplicitMultiplication: Bool { afterNumberOrParen }
+
+  /// A `unary` operand of a term: ``parseUnary()``, except that an operand without a sign
+  /// goes straight to ``parsePower()``, and a name or number without an exponent is returned
+  /// from ``parsePrimary()`` at once (most operands of a long input: `u17`, `2`), without a
+  /// level of recursion per rule between.
+  @inline(__always) private mutating func operand() throws(ParseError) -> Expr {
+    switch current.tag {
+    case .minus, .plus, .radical: return try parseUnary()
+    default: return try parsePower()
+    }
+  }
 
   mutating func parseUnary() throws(ParseError) -> Expr {
     switch current.tag {
@@ -222,9 +233,15 @@ public struct Parser {
     return try checked(root, [operand], .divisionByZero, from: start)
   }
 
-  mutating func parsePower() throws(ParseError) -> Expr {
+  @inline(__always) mutating func parsePower() throws(ParseError) -> Expr {
     let start = current.range.start
     let base = try parsePrimary()
+    guard current.tag == .superscript || current.tag == .caret else { return base }
+    return try raised(base, from: start)
+  }
+
+  /// `base` and the exponent that follows it (a superscript or `^` and a unary).
+  private mutating func raised(_ base: Expr, from start: Int) throws(ParseError) -> Expr {
     if current.tag == .superscript {
       let n = current.value
       try advance()
@@ -232,7 +249,6 @@ public struct Parser {
       if let plain = pool.plainPower(base, exponent) { return plain }
       return try checked(pool.power(base, exponent), [base], .divisionByZero, from: start)
     }
-    guard current.tag == .caret else { return base }
     try enter(current.range)
     defer { depth -= 1 }
     try advance()
@@ -254,24 +270,7 @@ public struct Parser {
       let i = nameIndex(token)
       try advance()
       if let v = names.entries[i].variable, current.tag != .prime, current.tag != .leftParen { return v }
-      let name = names.entries[i].name
-      if current.tag == .prime { return try parseApplication(name, token) }
-      if let callee = names.entries[i].callee, current.tag == .leftParen || !names.entries[i].alsoVariable {
-        return try parseCall(callee, name: name, token)
-      }
-      if current.tag == .leftParen {
-        if names.entries[i].isUndefinedFunction { return try parseApplication(name, token) }
-        if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
-          throw ParseError(.notAFunction(name: name), token.range)
-        }
-        // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
-        let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
-        let suggestions =
-          elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
-        throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
-      }
-      guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
-      return name == "e" ? pool.call(.exp, pool.one) : pool.pi
+      return try named(i, token)
     case .partials: return try parseDerivative(values.partials[token.value], token)
     case .leftParen:
       try enter(token.range)
@@ -283,6 +282,29 @@ public struct Parser {
     default:
       throw ParseError(.expectedExpression(found: quoted(token)), token.range)
     }
+  }
+
+  /// What the name of entry `i` of ``names``, just consumed (`token`), stands for here, when it
+  /// is not a variable already read: a call, an application, a constant or a new variable.
+  private mutating func named(_ i: Int, _ token: Lexeme) throws(ParseError) -> Expr {
+    let name = names.entries[i].name
+    if current.tag == .prime { return try parseApplication(name, token) }
+    if let callee = names.entries[i].callee, current.tag == .leftParen || !names.entries[i].alsoVariable {
+      return try parseCall(callee, name: name, token)
+    }
+    if current.tag == .leftParen {
+      if names.entries[i].isUndefinedFunction { return try parseApplication(name, token) }
+      if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
+        throw ParseError(.notAFunction(name: name), token.range)
+      }
+      // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
+      let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
+      let suggestions =
+        elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
+      throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
+    }
+    guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
+    return name == "e" ? pool.call(.exp, pool.one) : pool.pi
   }
 
   /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
