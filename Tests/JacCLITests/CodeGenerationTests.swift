@@ -318,7 +318,7 @@ import Testing
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     let unit = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "c", "--with-value"])
-    #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[2], double J[4])"))
+    #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[restrict 2], double J[restrict 4])"))
     let source =
       "#include <stdio.h>\n" + unit.stdout + """
         int main(void) {
