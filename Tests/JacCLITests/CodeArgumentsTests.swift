@@ -53,8 +53,8 @@ import Testing
     let state = try code(["linearize", "x2, u - sin(x1)", "--state", "x1,x2", "--input", "u", "--format", "c"])
     #expect(state.contains("double u, double A[restrict 4], double B[restrict 2]) {"))
     // A scalar result returns its value: no array at all.
-    #expect(try code(["diff", "x*y", "--wrt", "x", "--format", "c", "--arguments", "array"]).contains(
-      "double derivative(const double x_[2]) {"))
+    let scalar = try code(["diff", "x*y", "--wrt", "x", "--format", "c", "--arguments", "array"])
+    #expect(scalar.contains("double derivative(const double x_[2]) {"))
   }
 
   /// C reads each variable just before the first statement that uses it (``CodeSchedule``).
