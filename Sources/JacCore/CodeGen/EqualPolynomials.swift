@@ -5,8 +5,8 @@
 /// polynomial in symbols (numbers, symbols, sums, products and powers to an integer 1…4) is
 /// multiplied out (``Polynomial``, symbols as atoms, exact coefficients) and keyed by its terms:
 /// a later sum with the key of an earlier one is written as the earlier one. Expansions past 64
-/// terms, or 64 levels below a written node, are not compared (the written nodes come operands
-/// first, so their expansions are remembered before their parents ask). Deterministic: the
+/// terms, or 64 levels below a written sum, are not compared (the written sums come operands
+/// first, so an inner sum's expansion is remembered before its parents ask). Deterministic: the
 /// written order is the code's.
 enum EqualPolynomials {
   /// Later sum → the earlier written sum that is the same polynomial.
@@ -14,8 +14,8 @@ enum EqualPolynomials {
     var first: [String: Expr] = [:]
     var aliases: [Expr: Expr] = [:]
     var memo: [Expr: Polynomial?] = [:]
-    for e in written {
-      guard let p = expansion(pool, e, &memo, depth: 0), pool.kind(e) == .sum else { continue }
+    for e in written where pool.kind(e) == .sum {
+      guard let p = expansion(pool, e, &memo, depth: 0) else { continue }
       let key = p.terms.map { "\($0.monomial.packed):\($0.coefficient)" }.joined(separator: ";")
       if let f = first[key] { aliases[e] = f } else { first[key] = e }
     }
