@@ -16,7 +16,7 @@ import Testing
   @Test func theVariablesAsOneArray() throws {
     let input = ["k*r*cos(t), r*sin(t)", "--vars", "r,t", "--arguments", "array", "--format"]
     let c = try code(input + ["c"])
-    #expect(c.contains("void jacobian(const double x[2], double k, double out[4]) {"))
+    #expect(c.contains("void jacobian(const double x[2], double k, double out[restrict 4]) {"))
     #expect(c.contains("    const double r = x[0];") && c.contains("    const double t = x[1];"))
     let python = try code(input + ["python"])
     #expect(python.contains("def jacobian(x, k):\n") && python.contains("    r, t = map(float, x)\n"))
@@ -34,8 +34,27 @@ import Testing
   /// A variable called `x` keeps its name; the array takes another. CSC takes the array too.
   @Test func anArrayBesideAVariableCalledX() throws {
     let c = try code(["x*y", "--vars", "x,y", "--format", "c", "--layout", "csc", "--arguments", "array"])
-    #expect(c.contains("void jacobian(const double x_[2], double nzval[2]) {"))
+    #expect(c.contains("void jacobian(const double x_[2], double nzval[restrict 2]) {"))
     #expect(c.contains("    const double x = x_[0];"))
+  }
+
+  /// C's output arrays are `restrict` exactly where the signature holds another array (the
+  /// variables' array, or a second output), so the compiler may move reads of `x` and stores to
+  /// the other arrays across their stores; the only array of a function of scalars stays plain.
+  @Test func cOutputsAreRestrictBesideAnotherArray() throws {
+    let scalars = try code(["x*y", "--vars", "x,y", "--format", "c"])
+    #expect(scalars.contains("void jacobian(double x, double y, double out[2]) {"))
+    let sparse = try code(["x*y", "--vars", "x,y", "--format", "c", "--layout", "csc"])
+    #expect(sparse.contains("void jacobian(double x, double y, double nzval[2]) {"))
+    let array = try code(["x*y", "--vars", "x,y", "--format", "c", "--arguments", "array", "--layout", "csc"])
+    #expect(array.contains("void jacobian(const double x_[2], double nzval[restrict 2]) {"))
+    let value = try code(["x*y", "--vars", "x,y", "--format", "c", "--with-value"])
+    #expect(value.contains("void jacobian(double x, double y, double f[restrict 1], double J[restrict 2]) {"))
+    let state = try code(["linearize", "x2, u - sin(x1)", "--state", "x1,x2", "--input", "u", "--format", "c"])
+    #expect(state.contains("double u, double A[restrict 4], double B[restrict 2]) {"))
+    // A scalar result returns its value: no array at all.
+    let scalar = try code(["diff", "x*y", "--wrt", "x", "--format", "c", "--arguments", "array"])
+    #expect(scalar.contains("double derivative(const double x_[2]) {"))
   }
 
   /// C reads each variable just before the first statement that uses it (``CodeSchedule``).

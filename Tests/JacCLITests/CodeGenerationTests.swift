@@ -318,7 +318,7 @@ import Testing
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     let unit = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "c", "--with-value"])
-    #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[2], double J[4])"))
+    #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[restrict 2], double J[restrict 4])"))
     let source =
       "#include <stdio.h>\n" + unit.stdout + """
         int main(void) {
@@ -464,6 +464,22 @@ import Testing
       return Int(line.dropFirst(10).prefix { $0.isNumber })
     }
     #expect(stores == Array(0..<stores.count) && stores.count == 10)
+  }
+
+  /// A sum written elsewhere in another form of the same polynomial is written as that one
+  /// (``EqualPolynomials``): the bearing row's `x^2 + y^2 + 4*x - 6*y + 13` is the range row's
+  /// `(x + 2)^2 + (3 - y)^2` multiplied out, so it divides by the range row's temporary (the
+  /// values are checked against `--at` by the unit tests above, which run this case).
+  @Test func sumsEqualAsPolynomialsAreComputedOnce() throws {
+    let c = Self.cases.first { $0.arguments[0].hasPrefix("sqrt((4 - x)^2") }!
+    for language in ["c", "python"] {
+      let unit = try generate(c, language)
+      #expect(!unit.contains("x*x") && !unit.contains("4.0*x") && !unit.contains("13.0"), "\(language)")
+      #expect(unit.contains("t6 = t4*t4 + t5*t5") && unit.contains("t4/t6"), "\(language)")
+    }
+    // Not equal as polynomials: both written.
+    let other = try ProcessRunner.run(["y/(x^2 + 2*x + 2), (x + 1)^2", "--vars", "x,y", "--format", "c"]).stdout
+    #expect(other.contains("x*x + 2.0*x + 2.0"))
   }
 
   /// Python binds the `math` functions it calls twice or more to locals first (the arm calls cos

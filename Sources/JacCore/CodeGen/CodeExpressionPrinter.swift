@@ -31,6 +31,7 @@ struct CodeExpressionPrinter {
   /// - A fraction `p/q` is one decimal literal (``literal(_:)``): an atom, or a sum if negative.
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
+    if !aliases.isEmpty, let a = aliases[e] { return precedence(a, top: top) }
     if e != top && names[e] != nil { return levels[e] ?? .atom }
     let written = shape(e)
     if case .repeated = written { return .product }
@@ -73,11 +74,16 @@ struct CodeExpressionPrinter {
   /// Sums written as their turned form, the sign moved out (``TurnedSums``).
   var turnedSums: [Expr: Expr] = [:]
 
+  /// Sums written as an earlier written sum that is the same polynomial (``EqualPolynomials``).
+  var aliases: [Expr: Expr] = [:]
+
   /// The shape `e` is written in (``CodeShape``): the layout's, except that a sum with a base
   /// writes the base first and then the term the base lacks, small powers may be products, and
   /// sums written both ways are written one way (``TurnedSums``).
   func shape(_ e: Expr) -> CodeShape {
-    turnedSums.isEmpty ? unturnedShape(e) : TurnedSums.apply(turnedSums, to: unturnedShape(e), pool: pool)
+    if !aliases.isEmpty, let a = aliases[e] { return shape(a) }
+    let s = turnedSums.isEmpty ? unturnedShape(e) : TurnedSums.apply(turnedSums, to: unturnedShape(e), pool: pool)
+    return aliases.isEmpty ? s : s.mapped { aliases[$0] ?? $0 }
   }
 
   private func unturnedShape(_ e: Expr) -> CodeShape {
@@ -114,6 +120,7 @@ struct CodeExpressionPrinter {
 
   /// `e` as code. A temporary's own definition passes `top: e` so it is not replaced by itself.
   func code(_ e: Expr, top: Expr? = nil) -> String {
+    if !aliases.isEmpty, let a = aliases[e] { return code(a) }
     if e != top, let name = names[e] { return name }
     switch pool.node(e) {
     case .number(let q):

@@ -81,6 +81,8 @@ extension CodeGenerator {
   private func sharedSubexpressions(_ roots: [Expr], printer: inout CodeExpressionPrinter) -> [Expr] {
     let layout = PrintLayout(pool: pool)
     let plain = CommonSubexpressions.written(pool: pool, roots: roots) { layout.codeShape($0) }
+    printer.aliases = EqualPolynomials.aliases(pool: pool, written: plain.order)
+    let roots = roots.map { printer.aliases[$0] ?? $0 }
     printer.sumChains = SumChains.chains(written: plain.order) { layout.codeShape($0) }
     printer.repeatsPowers = true
     let first = CommonSubexpressions.written(pool: pool, roots: roots) { [printer] in printer.shape($0) }

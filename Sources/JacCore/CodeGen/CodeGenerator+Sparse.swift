@@ -65,7 +65,8 @@ extension CodeGenerator {
     let pattern = "CSC, \(nnz) nonzeros: column j holds nzval[colptr[j] .. colptr[j+1] - 1] in rows rowval[…]"
     switch language {
     case .c:
-      let params = (parameters.map(declared) + ["double nzval[\(max(nnz, 1))]"]).joined(separator: ", ")
+      let params = (parameters.map(declared) + outputArrays([("nzval", max(nnz, 1))], after: parameters)).joined(
+        separator: ", ")
       return """
         #include <math.h>
 

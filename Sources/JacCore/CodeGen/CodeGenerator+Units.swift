@@ -50,9 +50,8 @@ extension CodeGenerator {
     if case .scalar = shape { scalar = true } else { scalar = false }
     switch language {
     case .c:
-      var params = parameters.map(declared)
-      if outputs.isEmpty && !scalar { params.append("double \(result)[\(size)]") }
-      params += outputs.map { "double \($0.name)[\($0.size)]" }
+      let arrays = outputs.isEmpty && !scalar ? [(name: result, size: size)] : outputs
+      let params = parameters.map(declared) + outputArrays(arrays, after: parameters)
       let filled = outputs.isEmpty ? result : Inapplicable.list(outputs.map(\.name))
       let note = scalar ? "" : "\n * Writes only the nonzero entries: pass \(filled) zero-filled."
       return """

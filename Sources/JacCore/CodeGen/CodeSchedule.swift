@@ -3,8 +3,9 @@
 /// of all of them at the top:
 /// - few values are live at once, so gcc keeps them in registers; written at the top, the 99
 ///   temporaries of rosen100's Hessian were all live across the function and spilled;
-/// - C must assume the output array may alias `x`, so a read written before the first store
-///   has to happen there: all the inputs were loaded, and spilled, before any work.
+/// - a read written at the top has to happen there: all the inputs were loaded, and spilled,
+///   before any work. (The output is `restrict` when the function reads `x`, so gcc may move a
+///   read across the stores: ``CodeGenerator/outputArrays(_:after:)``.)
 /// The statements that write the result keep their order: row by row for a dense result, in
 /// nzval's order (column by column) for CSC (``CodeGenerator/sparseAssignments(_:_:)``). Before
 /// a statement come exactly the temporaries it needs that are not yet written (those it names,

@@ -22,6 +22,22 @@ enum CodeShape {
   case call(Function, Expr)
   case apply(Operator, [Expr])
 
+  /// The same shape with each operand o written as `f(o)`.
+  func mapped(_ f: (Expr) -> Expr) -> CodeShape {
+    switch self {
+    case .leaf: return self
+    case .sum(let terms): return .sum(terms.map { ($0.negative, f($0.term)) })
+    case .fraction(let negative, let c, let numerator, let denominator):
+      return .fraction(negative: negative, coefficient: c, numerator: numerator.map(f), denominator: denominator.map(f))
+    case .squareRoot(let u): return .squareRoot(f(u))
+    case .oddRoot(let u, let x, let odd): return .oddRoot(f(u), exponent: f(x), odd: odd)
+    case .power(let b, let x): return .power(f(b), exponent: f(x))
+    case .repeated(let b, let n): return .repeated(f(b), times: n)
+    case .call(let fn, let u): return .call(fn, f(u))
+    case .apply(let op, let args): return .apply(op, args.map(f))
+    }
+  }
+
   /// The operands written, in order; an operand written twice is listed twice.
   var operands: [Expr] {
     switch self {
