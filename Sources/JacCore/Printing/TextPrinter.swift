@@ -32,10 +32,11 @@ public struct TextPrinter {
   }
 
   private var unicode: Bool { style == .unicode }
-  private var times: String { unicode ? "·" : "*" }
-  private var minus: String { unicode ? "−" : "-" }
-  private var spacedMinus: String { unicode ? " − " : style == .compact ? "-" : " - " }
-  private var spacedPlus: String { style == .compact ? "+" : " + " }
+  // The signs as `StaticString`s, appended a byte at a time (``TextBytes/append(piece:)``).
+  private var times: StaticString { unicode ? "·" : "*" }
+  private var minus: StaticString { unicode ? "−" : "-" }
+  private var spacedMinus: StaticString { unicode ? " − " : style == .compact ? "-" : " - " }
+  private var spacedPlus: StaticString { style == .compact ? "+" : " + " }
 
   /// Superscript digits and minus for `x²`, `x⁻¹`.
   private static let superscripts: [Character: Character] = [
@@ -114,7 +115,8 @@ public struct TextPrinter {
       case .symbol where !unicode: return writeName(e, into: &out)
       case .call: return writeCall(pool.function(e)!, pool.operand(e, 0), into: &out)
       case .product: return writeFraction(e, into: &out)
-      case .symbol, .number, .constant, .undefined, .sum, .power, .apply: break
+      case .sum: return writeSum(pool.operandLists[e.index], into: &out)
+      case .symbol, .number, .constant, .undefined, .power, .apply: break
       }
     }
     switch pool.node(e) {
@@ -195,11 +197,11 @@ public struct TextPrinter {
   }
 
   /// A number as `q.description` spells it (`-3/4`), its digits written without a string (a
-  /// minus is `−` in the unicode style).
-  private func writeNumber(_ q: Rational, into out: inout TextBytes) {
-    if q.isNegative { out.append(minus) }
+  /// minus is `−` in the unicode style); |q| with `dropSign` (without the node −q made).
+  private func writeNumber(_ q: Rational, dropSign: Bool = false, into out: inout TextBytes) {
+    if q.isNegative && !dropSign { out.append(piece: minus) }
     writeDigits(q.numerator, into: &out)
-    if q.isInteger { return }
+    if PrintLayout.isOne(q.denominator) { return }
     out.append(byte: UInt8(ascii: "/"))
     writeDigits(q.denominator, into: &out)
   }
@@ -237,17 +239,17 @@ public struct TextPrinter {
       } else if let q = pool.rational(t), q.isNegative {
         // A number's magnitude as it prints on its own (never in parentheses after a minus),
         // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
-        out.append(spacedMinus)
-        writeNumber(-q, into: &out)
+        out.append(piece: spacedMinus)
+        writeNumber(readsInPlace ? q : -q, dropSign: readsInPlace, into: &out)
       } else if layout.isNegative(t) {
-        out.append(spacedMinus)
+        out.append(piece: spacedMinus)
         if readsInPlace && printsMagnitudeInPlace(t) {
           writeFraction(t, dropSign: true, into: &out)
         } else {
           write(layout.magnitude(t), at: .product, into: &out)
         }
       } else {
-        out.append(spacedPlus)
+        out.append(piece: spacedPlus)
         write(t, at: .product, into: &out)
       }
     }
@@ -318,28 +320,28 @@ public struct TextPrinter {
     negative: Bool, _ numeratorNumber: BigInt, _ denominatorNumber: BigInt, _ numerator: some Collection<Expr>,
     _ denominator: some Collection<Expr>, into out: inout TextBytes
   ) {
-    if negative { out.append(minus) }
+    if negative { out.append(piece: minus) }
     var wroteNumerator = false
-    if numeratorNumber != .one || numerator.isEmpty {
+    if !PrintLayout.isOne(numeratorNumber) || numerator.isEmpty {
       writeDigits(numeratorNumber, into: &out)
       wroteNumerator = true
     }
     for factor in numerator {
-      if wroteNumerator { out.append(times) }
+      if wroteNumerator { out.append(piece: times) }
       write(factor, at: .unary, into: &out)
       wroteNumerator = true
     }
-    let denominatorCount = denominator.count + (denominatorNumber == .one ? 0 : 1)
+    let denominatorCount = denominator.count + (PrintLayout.isOne(denominatorNumber) ? 0 : 1)
     guard denominatorCount > 0 else { return }
     out.append(byte: UInt8(ascii: "/"))
     if denominatorCount > 1 { out.append(byte: UInt8(ascii: "(")) }
     var wrote = false
-    if denominatorNumber != .one {
+    if !PrintLayout.isOne(denominatorNumber) {
       writeDigits(denominatorNumber, into: &out)
       wrote = true
     }
     for factor in denominator {
-      if wrote { out.append(times) }
+      if wrote { out.append(piece: times) }
       write(factor, at: denominatorCount > 1 ? .unary : .power, into: &out)
       wrote = true
     }
