@@ -34,4 +34,26 @@ import Testing
     var cost = DerivativeCost(pool: f.pool, variables: [f.pool.symbol("v")])
     #expect(cost.work(rows) == 0)
   }
+
+  /// The Jacobian's pattern takes the small rows' bound on its own walk of them
+  /// (``SparsityPattern/smallRowsWork``), and the cost's pass then walks only the large rows:
+  /// the same bound as the cost's own pass, on Bratu, on random rows (seed 47) beside a large
+  /// one, `undefined` and |x·y|, with variables named twice.
+  @Test func patternTakesTheSmallRowsBound() {
+    let f = Fixture()
+    let (bratuRows, bratuVariables) = bratu(f, 20)
+    var rng = SeededGenerator(seed: 47)
+    let (x, y, z) = (f.pool.symbol("x"), f.pool.symbol("y"), f.pool.symbol("z"))
+    var chain = f.pool.add(f.pool.multiply(x, y), z)
+    for k in 0..<40 { chain = f.pool.call(k % 2 == 0 ? .sin : .exp, f.pool.add(chain, x)) }
+    let others = [chain, f.pool.undefined, f.pool.call(.abs, f.pool.multiply(x, y))]
+    let random = (0..<30).map { _ in RandomExpression.make(f.pool, depth: 4, using: &rng) } + others
+    for (rows, variables) in [(bratuRows, bratuVariables), (random, [x, y, z, x, y, z, f.pool.symbol("w")])] {
+      let pattern = f.engine.differentiator.pattern(rows, variables)
+      #expect(pattern.smallRowsWork != nil)
+      var cost = DerivativeCost(pool: f.pool, variables: variables)
+      var rest = DerivativeCost(pool: f.pool, variables: variables)
+      #expect(rest.work(rows, smallRootsWork: pattern.smallRowsWork) == cost.work(rows))
+    }
+  }
 }
