@@ -115,7 +115,7 @@ public struct TextPrinter {
       case .symbol where !unicode: return writeName(e, into: &out)
       case .call: return writeCall(pool.function(e)!, pool.operand(e, 0), into: &out)
       case .product: return writeFraction(e, into: &out)
-      case .sum: return writeSum(pool.operandLists[e.index], into: &out)
+      case .sum: return writeSum(e, into: &out)
       case .symbol, .number, .constant, .undefined, .power, .apply: break
       }
     }
@@ -136,7 +136,7 @@ public struct TextPrinter {
         write(a, into: &out)
       }
       out.append(byte: UInt8(ascii: ")"))
-    case .sum(let terms): writeSum(terms, into: &out)
+    case .sum: writeSum(e, into: &out)
     case .product:
       writeFraction(e, into: &out)
     case .power(let b, let x):
@@ -215,43 +215,42 @@ public struct TextPrinter {
 
   /// The terms of a sum in print order (``PrintLayout/orderedTerms(_:)``), each after its sign:
   /// `x - 2*y + 1`. A canonical sum's one number, first among its terms, prints last: that
-  /// order is read in place, without an array of terms.
-  private func writeSum(_ terms: [Expr], into out: inout TextBytes) {
-    let n = terms.count
-    guard readsInPlace, n > 1, pool.isNumber(terms[0]), !terms[1...].contains(where: pool.isNumber) else {
-      let ordered = layout.orderedTerms(terms)
-      return writeTerms(n, into: &out) { ordered[$0] }
+  /// order is read in place, from the pool's operands, without an array of terms (nor the
+  /// sum's own array retained, nor a closure to give the p-th term).
+  private func writeSum(_ e: Expr, into out: inout TextBytes) {
+    let n = pool.operandCount(e)
+    func term(_ i: Int) -> Expr { pool.operand(e, i) }
+    guard readsInPlace, n > 1, pool.isNumber(term(0)), !(1..<n).contains(where: { pool.isNumber(term($0)) }) else {
+      for (p, t) in layout.orderedTerms(pool.operands(e)).enumerated() { writeTerm(t, first: p == 0, into: &out) }
+      return
     }
     // The number moved last; then, if that starts with a negative term, the first positive one
     // moved to the front.
-    func rotated(_ i: Int) -> Expr { terms[i + 1 == n ? 0 : i + 1] }
+    func rotated(_ i: Int) -> Expr { term(i + 1 == n ? 0 : i + 1) }
     var lead = 0
     if layout.isNegative(rotated(0)), let k = (1..<n).first(where: { !layout.isNegative(rotated($0)) }) { lead = k }
-    writeTerms(n, into: &out) { p in rotated(p == 0 ? lead : p <= lead ? p - 1 : p) }
+    for p in 0..<n { writeTerm(rotated(p == 0 ? lead : p <= lead ? p - 1 : p), first: p == 0, into: &out) }
   }
 
-  /// Writes `count` terms, the p-th being `term(p)`, joined by their signs.
-  private func writeTerms(_ count: Int, into out: inout TextBytes, _ term: (Int) -> Expr) {
-    for p in 0..<count {
-      let t = term(p)
-      if p == 0 {
-        write(t, into: &out)
-      } else if let q = pool.rational(t), q.isNegative {
-        // A number's magnitude as it prints on its own (never in parentheses after a minus),
-        // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
-        out.append(piece: spacedMinus)
-        writeNumber(readsInPlace ? q : -q, dropSign: readsInPlace, into: &out)
-      } else if layout.isNegative(t) {
-        out.append(piece: spacedMinus)
-        if readsInPlace && printsMagnitudeInPlace(t) {
-          writeFraction(t, dropSign: true, into: &out)
-        } else {
-          write(layout.magnitude(t), at: .product, into: &out)
-        }
+  /// Writes the term `t` of a sum after its sign (none for the first).
+  private func writeTerm(_ t: Expr, first: Bool, into out: inout TextBytes) {
+    if first {
+      write(t, into: &out)
+    } else if let q = pool.rational(t), q.isNegative {
+      // A number's magnitude as it prints on its own (never in parentheses after a minus),
+      // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
+      out.append(piece: spacedMinus)
+      writeNumber(readsInPlace ? q : -q, dropSign: readsInPlace, into: &out)
+    } else if layout.isNegative(t) {
+      out.append(piece: spacedMinus)
+      if readsInPlace && printsMagnitudeInPlace(t) {
+        writeFraction(t, dropSign: true, into: &out)
       } else {
-        out.append(piece: spacedPlus)
-        write(t, at: .product, into: &out)
+        write(layout.magnitude(t), at: .product, into: &out)
       }
+    } else {
+      out.append(piece: spacedPlus)
+      write(t, at: .product, into: &out)
     }
   }
 
