@@ -35,12 +35,19 @@ import Testing
     }
   }
 
-  /// Digits through the stack buffer, as `String(n)` writes them.
-  @Test(arguments: [0, 7, 9, 10, 99, 100, 400_040_001, UInt64(Int64.max), UInt64.max])
+  /// Digits through the stack buffer, and into a listing's buffer at a position, as `String(n)`
+  /// writes them (two at a time: odd and even counts).
+  @Test(arguments: [0, 7, 9, 10, 99, 100, 12_345, 400_040_001, UInt64(Int64.max), UInt64.max])
   func decimalDigits(_ n: UInt64) {
     var bytes = TextBytes()
     bytes.append(decimal: n)
     #expect(String(decoding: bytes.bytes, as: UTF8.self) == String(n))
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+      buffer.initialize(repeating: 0)
+      let end = TextBytes.put(decimal: n, into: buffer, at: 3)
+      #expect(String(decoding: buffer[3..<end], as: UTF8.self) == String(n))
+      #expect(buffer[2] == 0 && (end == 24 || buffer[end] == 0))
+    }
   }
 
   /// c·exp(u) along u is its own derivative, the same node; a sum's and a product's parts

@@ -62,6 +62,13 @@ struct DerivativeCost {
 
   /// Whether the symbol `e`, the pool's symbol number `symbol`, is a variable.
   private func isVariable(_ e: Expr, symbol: Int32) -> Bool {
+    isVariable.withUnsafeBufferPointer { Self.isVariable(e, symbol: symbol, fewVariables, $0) }
+  }
+
+  /// ``isVariable(_:symbol:)`` from the list or the table by symbol, read in place.
+  private static func isVariable(
+    _ e: Expr, symbol: Int32, _ fewVariables: [Expr], _ isVariable: UnsafeBufferPointer<Bool>
+  ) -> Bool {
     isVariable.isEmpty ? fewVariables.contains(e) : Int(symbol) < isVariable.count && isVariable[Int(symbol)]
   }
 
@@ -69,15 +76,23 @@ struct DerivativeCost {
   /// small root (at most ``smallTree`` nodes as a tree) is bounded as a tree, without a memo:
   /// its nodes as a tree give the same V and A and at least the same sum, and a batch of small
   /// Jacobians spent more on the memo than on differentiating.
-  mutating func work(_ roots: [Expr]) -> Int {
-    var total = 0
+  ///
+  /// `smallRootsWork`, when the caller has it, is the small roots' part already summed (the
+  /// Jacobian's pattern walks the same small rows as trees: ``Differentiator/pattern(_:_:)``);
+  /// then only the large roots are walked here.
+  mutating func work(_ roots: [Expr], smallRootsWork: Int? = nil) -> Int {
+    var total = smallRootsWork ?? 0
     var large: [Expr] = []
     pool.withView { view in
-      for e in roots {
-        if view.records[e.index].treeSize <= Self.smallTree {
-          total = Self.add(total, tree(e, view).work)
-        } else {
-          large.append(e)
+      isVariable.withUnsafeBufferPointer { isVariable in
+        let walk = TreeWalk(view: view, variableCount: variableCount)
+        var leaves = Variables(fewVariables: fewVariables, isVariable: isVariable)
+        for e in roots {
+          if view.records[e.index].treeSize > Self.smallTree {
+            large.append(e)
+          } else if smallRootsWork == nil {
+            total = Self.add(total, walk.tree(e, &leaves).work)
+          }
         }
       }
     }
@@ -93,47 +108,76 @@ struct DerivativeCost {
 
   typealias View = ExpressionPool.View
 
-  /// V, A and the work of `e` as a tree, read through the pool's records (``ExpressionPool/View``;
-  /// through the pool's accessors a Bratu row of ten nodes cost about 990 instructions).
-  private func tree(_ e: Expr, _ view: View) -> (v: Int, a: Int, work: Int) {
-    var (v, a, work) = (0, 0, 0)
-    let r = view.records[e.index]
-    switch r.kind {
-    case .number, .constant, .undefined: return (0, 0, 0)
-    case .symbol: return isVariable(e, symbol: r.payload) ? (1, 1, 0) : (0, 0, 0)
-    case .sum, .product:
-      let k = Int(r.count)
-      for i in 0..<k {
-        let m = tree(view.operand(r, i), view)
-        v += m.v
-        a += m.a + (r.kind == .product ? k * m.v : 0)
-        work += m.work
+  /// What a tree walk (``TreeWalk``) asks of the leaves it meets: whether a symbol is a
+  /// variable, and that there is an `undefined` (the pattern's walk takes columns as it goes).
+  protocol Leaves {
+    mutating func isVariable(_ e: Expr, symbol: Int32) -> Bool
+    mutating func undefined()
+  }
+
+  /// The variables as ``DerivativeCost`` holds them, the table read in place.
+  private struct Variables: Leaves {
+    let fewVariables: [Expr]
+    let isVariable: UnsafeBufferPointer<Bool>
+    func isVariable(_ e: Expr, symbol: Int32) -> Bool {
+      DerivativeCost.isVariable(e, symbol: symbol, fewVariables, isVariable)
+    }
+    func undefined() {}
+  }
+
+  /// V, A and the work of a small root as a tree, read through the pool's records
+  /// (``ExpressionPool/View``; through the pool's accessors a Bratu row of ten nodes cost about
+  /// 990 instructions) and the leaves in place (through the struct's arrays, with their bounds
+  /// checks, about 75 instructions a node). The whole tree is walked, also past an `undefined`.
+  struct TreeWalk {
+    let view: View
+    /// The number of distinct variables.
+    let variableCount: Int
+
+    func tree<L: Leaves>(_ e: Expr, _ leaves: inout L) -> (v: Int, a: Int, work: Int) {
+      var (v, a, work) = (0, 0, 0)
+      let r = view.records[e.index]
+      switch r.kind {
+      case .number, .constant: return (0, 0, 0)
+      case .undefined:
+        leaves.undefined()
+        return (0, 0, 0)
+      case .symbol: return leaves.isVariable(e, symbol: r.payload) ? (1, 1, 0) : (0, 0, 0)
+      case .sum, .product:
+        let k = Int(r.count)
+        let perVariable = r.kind == .product ? k : 0
+        for i in 0..<k {
+          let m = tree(view.operand(r, i), &leaves)
+          v += m.v
+          a += m.a + perVariable * m.v
+          work += m.work
+        }
+        v = min(v, variableCount)
+        return (v, a, work + a + k * v / 4)
+      case .call:
+        let u = view.operand(r, 0)
+        let m = tree(u, &leaves)
+        let a = DerivativeCost.factors(Function(rawValue: UInt8(r.payload))!, view.records[u.index]) * m.v + m.a
+        return (m.v, a, m.work + a + 10 * m.v)
+      case .power:
+        let (mb, mx) = (tree(view.operand(r, 0), &leaves), tree(view.operand(r, 1), &leaves))
+        v = min(mb.v + mx.v, variableCount)
+        a = 10 * v + mb.a + mx.a
+        return (v, a, mb.work + mx.work + a + 10 * v)
+      case .apply:
+        for i in 0..<Int(r.count) {
+          let m = tree(view.operand(r, i), &leaves)
+          v += m.v
+          a += m.a + 6 * m.v
+          work += m.work
+        }
+        v = min(v, variableCount)
+        return (v, a, work + a + 10 * v)
       }
-      v = min(v, variableCount)
-      return (v, a, work + a + k * v / 4)
-    case .call:
-      let u = view.operand(r, 0)
-      let m = tree(u, view)
-      let a = factors(Function(rawValue: UInt8(r.payload))!, u) * m.v + m.a
-      return (m.v, a, m.work + a + 10 * m.v)
-    case .power:
-      let (mb, mx) = (tree(view.operand(r, 0), view), tree(view.operand(r, 1), view))
-      v = min(mb.v + mx.v, variableCount)
-      a = 10 * v + mb.a + mx.a
-      return (v, a, mb.work + mx.work + a + 10 * v)
-    case .apply:
-      for i in 0..<Int(r.count) {
-        let m = tree(view.operand(r, i), view)
-        v += m.v
-        a += m.a + 6 * m.v
-        work += m.work
-      }
-      v = min(v, variableCount)
-      return (v, a, work + a + 10 * v)
     }
   }
 
-  private static func add(_ a: Int, _ b: Int) -> Int { min(a + b, TextLength.cap) }
+  static func add(_ a: Int, _ b: Int) -> Int { min(a + b, TextLength.cap) }
   private static func times(_ a: Int, _ b: Int) -> Int {
     let (p, overflow) = a.multipliedReportingOverflow(by: b)
     return overflow ? TextLength.cap : min(p, TextLength.cap)
@@ -163,12 +207,12 @@ struct DerivativeCost {
 
   /// The factors f'(u) brings into f'(u)·du (``ExpressionPool/derivativeOf(_:at:)``): a
   /// coefficient and up to two calls, or for |u| the factors of u and |u|⁻¹.
-  private func factors(_ f: Function, _ u: Expr) -> Int {
+  private static func factors(_ f: Function, _ u: ExpressionPool.Record) -> Int {
     switch f {
     case .sin, .tan, .asin, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log: return 1
     case .cos, .cot, .sec, .acos: return 2
     case .csc: return 3
-    case .abs: return 2 + (pool.kind(u) == .product ? pool.operandCount(u) : 0)
+    case .abs: return 2 + (u.kind == .product ? Int(u.count) : 0)
     case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
       .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
       // At most a coefficient, two calls and a power (the table's longest entries).
@@ -200,7 +244,7 @@ struct DerivativeCost {
     case .call:
       let u = pool.operand(e, 0)
       let m = measure(u)
-      return (m.v, Self.add(Self.times(factors(pool.function(e)!, u), m.v), m.a))
+      return (m.v, Self.add(Self.times(Self.factors(pool.function(e)!, pool.records[u.index]), m.v), m.a))
     case .power:
       let (mb, mx) = (measure(pool.operand(e, 0)), measure(pool.operand(e, 1)))
       let v = min(Self.add(mb.v, mx.v), variableCount)

@@ -87,29 +87,35 @@ extension Differentiator {
     // The column of each variable by symbol (−1: not a variable; ``ExpressionPool/symbolNumber(_:)``),
     // an array rather than a dictionary: Bratu with n = 100,000 looks up a million symbols.
     var columnOf = Array(repeating: Int32(-1), count: pool.symbolCount)
+    var distinct = 0
     for (j, x) in variables.enumerated() {
       guard let s = pool.symbolNumber(x) else { preconditionFailure("a variable that is not a symbol") }
+      if columnOf[s] < 0 { distinct += 1 }
       columnOf[s] = Int32(j)
     }
     var rows = RowColumns(pool: pool, column: columnOf, columns: n)
     var rowStarts = [0]
     rowStarts.reserveCapacity(m + 1)
     pool.withView { view in
+      let walk = DerivativeCost.TreeWalk(view: view, variableCount: distinct)
       for (i, f) in functions.enumerated() {
         let start = rows.found.count
-        if rows.collect(f, row: Int32(i), view) {
+        if rows.collect(f, row: Int32(i), view, walk) {
           rows.found.removeSubrange(start...)
           rows.found.append(contentsOf: 0..<Int32(n))
         }
         rowStarts.append(rows.found.count)
       }
     }
-    return SparsityPattern(rows: m, columns: n, rowStarts: rowStarts, rowColumns: rows.found)
+    return SparsityPattern(
+      rows: m, columns: n, rowStarts: rowStarts, rowColumns: rows.found, smallRowsWork: rows.smallRowsWork)
   }
 }
 
-/// The columns of each row of a Jacobian's pattern, one row after another in ``found``.
-private struct RowColumns {
+/// The columns of each row of a Jacobian's pattern, one row after another in ``found``; and,
+/// for the small rows, the bound ``DerivativeCost`` puts on differentiating them, taken in the
+/// same tree walk (``DerivativeCost/TreeWalk``: the cost's own pass walked them again).
+private struct RowColumns: DerivativeCost.Leaves {
   let pool: ExpressionPool
   /// The column of each variable by symbol number, −1 for other symbols.
   let column: [Int32]
@@ -117,6 +123,11 @@ private struct RowColumns {
   /// it shares (`u` in `u + exp(u)`) more than once.
   var lastRow: [Int32]
   var found: [Int32] = []
+  /// The sum of the small rows' ``DerivativeCost`` work (saturating).
+  var smallRowsWork = 0
+  /// The row being walked, and whether it holds `undefined`.
+  private var row: Int32 = 0
+  private var sawUndefined = false
 
   init(pool: ExpressionPool, column: [Int32], columns: Int) {
     self.pool = pool
@@ -126,10 +137,17 @@ private struct RowColumns {
 
   /// Appends the columns of the variables in row `row`'s function `f`, each once; true if it
   /// holds `undefined`. A small function (at most ``DerivativeCost/smallTree`` nodes as a tree:
-  /// a Bratu row has ten) is walked as a tree, without marks or a stack; a larger one visits
-  /// each distinct node once (``ExpressionPool/forEachDistinctNode(_:_:)``).
-  mutating func collect(_ f: Expr, row: Int32, _ view: ExpressionPool.View) -> Bool {
-    if view.records[f.index].treeSize <= DerivativeCost.smallTree { return collectTree(f, row: row, view) }
+  /// a Bratu row has ten) is walked as a tree by `walk`, without marks or a stack, its cost
+  /// added up on the way; a larger one visits each distinct node once
+  /// (``ExpressionPool/forEachDistinctNode(_:_:)``).
+  mutating func collect(_ f: Expr, row: Int32, _ view: ExpressionPool.View, _ walk: DerivativeCost.TreeWalk)
+    -> Bool
+  {
+    if view.records[f.index].treeSize <= DerivativeCost.smallTree {
+      (self.row, sawUndefined) = (row, false)
+      smallRowsWork = DerivativeCost.add(smallRowsWork, walk.tree(f, &self).work)
+      return sawUndefined
+    }
     var undefined = false
     pool.forEachDistinctNode(f) { node in
       switch view.records[node.index].kind {
@@ -144,20 +162,14 @@ private struct RowColumns {
     return undefined
   }
 
-  /// ``collect(_:row:_:)`` as a tree.
-  private mutating func collectTree(_ e: Expr, row: Int32, _ view: ExpressionPool.View) -> Bool {
-    let r = view.records[e.index]
-    switch r.kind {
-    case .undefined: return true
-    case .number, .constant: return false
-    case .symbol:
-      take(column[Int(r.payload)], row: row)
-      return false
-    case .sum, .product, .power, .call, .apply:
-      for k in 0..<Int(r.count) where collectTree(view.operand(r, k), row: row, view) { return true }
-      return false
-    }
+  /// A symbol met by the tree walk: its column taken for the row; a variable if it has one.
+  mutating func isVariable(_ e: Expr, symbol: Int32) -> Bool {
+    let j = column[Int(symbol)]
+    take(j, row: row)
+    return j >= 0
   }
+
+  mutating func undefined() { sawUndefined = true }
 
   /// Column j (if it is one, j ≥ 0) for row `row`, unless the row has it.
   private mutating func take(_ j: Int32, row: Int32) {

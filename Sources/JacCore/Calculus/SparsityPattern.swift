@@ -11,8 +11,18 @@ public struct SparsityPattern: Equatable, Sendable {
   /// The rows of each column, column by column.
   public let rowIndices: [Int32]
 
+  /// The bound ``DerivativeCost`` puts on differentiating the small rows (walked as trees),
+  /// when the walk that found the pattern took it on the way (nil if it did not walk them).
+  /// Not part of the pattern's equality.
+  let smallRowsWork: Int?
+
   /// The structural nonzeros.
   public var count: Int { rowIndices.count }
+
+  /// The same rows in the same columns.
+  public static func == (a: SparsityPattern, b: SparsityPattern) -> Bool {
+    (a.rows, a.columns, a.columnStarts, a.rowIndices) == (b.rows, b.columns, b.columnStarts, b.rowIndices)
+  }
 
   /// The rows of column j, increasing.
   public func rows(ofColumn j: Int) -> ArraySlice<Int32> { rowIndices[columnStarts[j]..<columnStarts[j + 1]] }
@@ -28,15 +38,16 @@ public struct SparsityPattern: Equatable, Sendable {
   /// The pattern whose row i holds the columns `rowColumns[rowStarts[i] ..< rowStarts[i + 1]]`
   /// (each column at most once a row, in any order), turned into columns
   /// (``CompressedTranspose``).
-  init(rows: Int, columns: Int, rowStarts: [Int], rowColumns: [Int32]) {
+  init(rows: Int, columns: Int, rowStarts: [Int], rowColumns: [Int32], smallRowsWork: Int? = nil) {
     let t = CompressedTranspose(lines: rows, crossLines: columns, starts: rowStarts, indices: rowColumns)
-    self.init(rows: rows, columns: columns, columnStarts: t.starts, rowIndices: t.lines)
+    self.init(rows: rows, columns: columns, columnStarts: t.starts, rowIndices: t.lines, smallRowsWork: smallRowsWork)
   }
 
-  init(rows: Int, columns: Int, columnStarts: [Int], rowIndices: [Int32]) {
+  init(rows: Int, columns: Int, columnStarts: [Int], rowIndices: [Int32], smallRowsWork: Int? = nil) {
     self.rows = rows
     self.columns = columns
     self.columnStarts = columnStarts
     self.rowIndices = rowIndices
+    self.smallRowsWork = smallRowsWork
   }
 }

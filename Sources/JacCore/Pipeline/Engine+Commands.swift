@@ -100,7 +100,7 @@ extension Engine {
     let simplified = try finish(each: c.functions, c)
     let pattern = differentiator.pattern(simplified, c.variables)
     try checkNonzeros(pattern)
-    try checkDerivativeWork(simplified, along: c.variables)
+    try checkDerivativeWork(simplified, along: c.variables, smallRowsWork: pattern.smallRowsWork)
     let j = differentiator.jacobian(simplified, c.variables, pattern: pattern)
     return try simplifying { () throws(JacError) in
       try j.map { e throws(JacError) in try finishUntimed(e, c) }
@@ -122,7 +122,12 @@ extension Engine {
   /// Small functions skip the pass (a batch line is a few microseconds, and the pass was 7% of
   /// a batch): the bound is at most 4·n·T⁴ for a function of T nodes as a tree (A(e) ≤ 2·n·T³
   /// by induction, over at most T nodes), counted instead when it is below 1/64 of the limit.
-  func checkDerivativeWork(_ functions: [Expr], along variables: [Expr]) throws(JacError) {
+  ///
+  /// `smallRowsWork` is the small functions' part when the Jacobian's pattern took it
+  /// (``SparsityPattern/smallRowsWork``).
+  func checkDerivativeWork(_ functions: [Expr], along variables: [Expr], smallRowsWork: Int? = nil)
+    throws(JacError)
+  {
     let n = Double(variables.count)
     let quick = functions.reduce(0.0) { t, f in t + 4 * n * pow4(Double(pool.treeSize(f))) }
     if quick <= Double(Limits.derivativeWork / 64), derivativeWork + Int(quick) <= Limits.derivativeWork {
@@ -130,7 +135,7 @@ extension Engine {
       return
     }
     var cost = DerivativeCost(pool: pool, variables: variables)
-    derivativeWork = min(derivativeWork + cost.work(functions), TextLength.cap)
+    derivativeWork = min(derivativeWork + cost.work(functions, smallRootsWork: smallRowsWork), TextLength.cap)
     if derivativeWork > Limits.derivativeWork { throw .limit(.derivativeWork(derivativeWork)) }
   }
 

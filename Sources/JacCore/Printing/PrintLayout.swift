@@ -68,19 +68,32 @@ struct PrintLayout {
   /// - a fraction `1/2`, a product `x*y` or `x/y`, a negative power `x^(-2)` = `1/x^2`: ``Precedence/product``;
   /// - u^(1/2) prints as a call, `sqrt(u)`: ``Precedence/atom``; any other power `u^v`: ``Precedence/power``;
   /// - integers ≥ 0, names, constants and calls: ``Precedence/atom``.
+  ///
+  /// Read from the pool's records (no ``Node``, whose operand array is a retain and a release).
   func precedence(_ e: Expr) -> Precedence {
-    switch pool.node(e) {
-    case .number(let q): return q.isNegative ? .unary : (q.isInteger ? .atom : .product)
+    let r = pool.records[e.index]
+    switch r.kind {
+    case .number:
+      let q = pool.numbers[Int(r.payload)]
+      return q.numerator.isNegative ? .unary : (Self.isOne(q.denominator) ? .atom : .product)
     case .symbol, .constant, .call, .apply, .undefined: return .atom
     case .sum: return .sum
     case .product: return isNegative(e) ? .unary : .product
-    case .power(_, let x):
-      if let q = pool.rational(x) {
+    case .power:
+      let x = pool.records[pool.operandStore[Int(r.start) + 1].index]
+      if x.kind == .number {
+        let q = pool.numbers[Int(x.payload)]
+        if q.numerator.isNegative { return .product }
         if q == .half { return .atom }
-        if q.isNegative { return .product }
       }
       return .power
     }
+  }
+
+  /// Whether `n` is 1 (read from its storage, without ``BigInt/one``'s global and `==`).
+  static func isOne(_ n: BigInt) -> Bool {
+    if case .small(1) = n.storage { return true }
+    return false
   }
 
   /// What the factor `f` of a product puts below the fraction bar, the one definition of a
@@ -93,11 +106,12 @@ struct PrintLayout {
     return pool.power(b, pool.number(-q))
   }
 
-  /// Is `e` printed with a leading minus (a negative number or coefficient)?
+  /// Is `e` printed with a leading minus (a negative number or coefficient)? Read from the
+  /// pool's records, like ``precedence(_:)``.
   func isNegative(_ e: Expr) -> Bool {
-    if let q = pool.rational(e) { return q.isNegative }
-    if case .product = pool.node(e), let q = pool.rational(pool.operand(e, 0)) { return q.isNegative }
-    return false
+    var r = pool.records[e.index]
+    if r.kind == .product { r = pool.records[pool.operandStore[Int(r.start)].index] }
+    return r.kind == .number && pool.numbers[Int(r.payload)].numerator.isNegative
   }
 
   /// Terms of a sum in print order.

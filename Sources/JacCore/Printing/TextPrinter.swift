@@ -32,10 +32,11 @@ public struct TextPrinter {
   }
 
   private var unicode: Bool { style == .unicode }
-  private var times: String { unicode ? "·" : "*" }
-  private var minus: String { unicode ? "−" : "-" }
-  private var spacedMinus: String { unicode ? " − " : style == .compact ? "-" : " - " }
-  private var spacedPlus: String { style == .compact ? "+" : " + " }
+  // The signs as `StaticString`s, appended a byte at a time (``TextBytes/append(piece:)``).
+  private var times: StaticString { unicode ? "·" : "*" }
+  private var minus: StaticString { unicode ? "−" : "-" }
+  private var spacedMinus: StaticString { unicode ? " − " : style == .compact ? "-" : " - " }
+  private var spacedPlus: StaticString { style == .compact ? "+" : " + " }
 
   /// Superscript digits and minus for `x²`, `x⁻¹`.
   private static let superscripts: [Character: Character] = [
@@ -114,7 +115,8 @@ public struct TextPrinter {
       case .symbol where !unicode: return writeName(e, into: &out)
       case .call: return writeCall(pool.function(e)!, pool.operand(e, 0), into: &out)
       case .product: return writeFraction(e, into: &out)
-      case .symbol, .number, .constant, .undefined, .sum, .power, .apply: break
+      case .sum: return writeSum(e, into: &out)
+      case .symbol, .number, .constant, .undefined, .power, .apply: break
       }
     }
     switch pool.node(e) {
@@ -134,7 +136,7 @@ public struct TextPrinter {
         write(a, into: &out)
       }
       out.append(byte: UInt8(ascii: ")"))
-    case .sum(let terms): writeSum(terms, into: &out)
+    case .sum: writeSum(e, into: &out)
     case .product:
       writeFraction(e, into: &out)
     case .power(let b, let x):
@@ -195,11 +197,11 @@ public struct TextPrinter {
   }
 
   /// A number as `q.description` spells it (`-3/4`), its digits written without a string (a
-  /// minus is `−` in the unicode style).
-  private func writeNumber(_ q: Rational, into out: inout TextBytes) {
-    if q.isNegative { out.append(minus) }
+  /// minus is `−` in the unicode style); |q| with `dropSign` (without the node −q made).
+  private func writeNumber(_ q: Rational, dropSign: Bool = false, into out: inout TextBytes) {
+    if q.isNegative && !dropSign { out.append(piece: minus) }
     writeDigits(q.numerator, into: &out)
-    if q.isInteger { return }
+    if PrintLayout.isOne(q.denominator) { return }
     out.append(byte: UInt8(ascii: "/"))
     writeDigits(q.denominator, into: &out)
   }
@@ -213,43 +215,42 @@ public struct TextPrinter {
 
   /// The terms of a sum in print order (``PrintLayout/orderedTerms(_:)``), each after its sign:
   /// `x - 2*y + 1`. A canonical sum's one number, first among its terms, prints last: that
-  /// order is read in place, without an array of terms.
-  private func writeSum(_ terms: [Expr], into out: inout TextBytes) {
-    let n = terms.count
-    guard readsInPlace, n > 1, pool.isNumber(terms[0]), !terms[1...].contains(where: pool.isNumber) else {
-      let ordered = layout.orderedTerms(terms)
-      return writeTerms(n, into: &out) { ordered[$0] }
+  /// order is read in place, from the pool's operands, without an array of terms (nor the
+  /// sum's own array retained, nor a closure to give the p-th term).
+  private func writeSum(_ e: Expr, into out: inout TextBytes) {
+    let n = pool.operandCount(e)
+    func term(_ i: Int) -> Expr { pool.operand(e, i) }
+    guard readsInPlace, n > 1, pool.isNumber(term(0)), !(1..<n).contains(where: { pool.isNumber(term($0)) }) else {
+      for (p, t) in layout.orderedTerms(pool.operands(e)).enumerated() { writeTerm(t, first: p == 0, into: &out) }
+      return
     }
     // The number moved last; then, if that starts with a negative term, the first positive one
     // moved to the front.
-    func rotated(_ i: Int) -> Expr { terms[i + 1 == n ? 0 : i + 1] }
+    func rotated(_ i: Int) -> Expr { term(i + 1 == n ? 0 : i + 1) }
     var lead = 0
     if layout.isNegative(rotated(0)), let k = (1..<n).first(where: { !layout.isNegative(rotated($0)) }) { lead = k }
-    writeTerms(n, into: &out) { p in rotated(p == 0 ? lead : p <= lead ? p - 1 : p) }
+    for p in 0..<n { writeTerm(rotated(p == 0 ? lead : p <= lead ? p - 1 : p), first: p == 0, into: &out) }
   }
 
-  /// Writes `count` terms, the p-th being `term(p)`, joined by their signs.
-  private func writeTerms(_ count: Int, into out: inout TextBytes, _ term: (Int) -> Expr) {
-    for p in 0..<count {
-      let t = term(p)
-      if p == 0 {
-        write(t, into: &out)
-      } else if let q = pool.rational(t), q.isNegative {
-        // A number's magnitude as it prints on its own (never in parentheses after a minus),
-        // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
-        out.append(spacedMinus)
-        writeNumber(-q, into: &out)
-      } else if layout.isNegative(t) {
-        out.append(spacedMinus)
-        if readsInPlace && printsMagnitudeInPlace(t) {
-          writeFraction(t, dropSign: true, into: &out)
-        } else {
-          write(layout.magnitude(t), at: .product, into: &out)
-        }
+  /// Writes the term `t` of a sum after its sign (none for the first).
+  private func writeTerm(_ t: Expr, first: Bool, into out: inout TextBytes) {
+    if first {
+      write(t, into: &out)
+    } else if let q = pool.rational(t), q.isNegative {
+      // A number's magnitude as it prints on its own (never in parentheses after a minus),
+      // without a node built for it: Bratu's 100,000 `exp(uᵢ)/10000200001 - 2`.
+      out.append(piece: spacedMinus)
+      writeNumber(readsInPlace ? q : -q, dropSign: readsInPlace, into: &out)
+    } else if layout.isNegative(t) {
+      out.append(piece: spacedMinus)
+      if readsInPlace && printsMagnitudeInPlace(t) {
+        writeFraction(t, dropSign: true, into: &out)
       } else {
-        out.append(spacedPlus)
-        write(t, at: .product, into: &out)
+        write(layout.magnitude(t), at: .product, into: &out)
       }
+    } else {
+      out.append(piece: spacedPlus)
+      write(t, at: .product, into: &out)
     }
   }
 
@@ -318,28 +319,28 @@ public struct TextPrinter {
     negative: Bool, _ numeratorNumber: BigInt, _ denominatorNumber: BigInt, _ numerator: some Collection<Expr>,
     _ denominator: some Collection<Expr>, into out: inout TextBytes
   ) {
-    if negative { out.append(minus) }
+    if negative { out.append(piece: minus) }
     var wroteNumerator = false
-    if numeratorNumber != .one || numerator.isEmpty {
+    if !PrintLayout.isOne(numeratorNumber) || numerator.isEmpty {
       writeDigits(numeratorNumber, into: &out)
       wroteNumerator = true
     }
     for factor in numerator {
-      if wroteNumerator { out.append(times) }
+      if wroteNumerator { out.append(piece: times) }
       write(factor, at: .unary, into: &out)
       wroteNumerator = true
     }
-    let denominatorCount = denominator.count + (denominatorNumber == .one ? 0 : 1)
+    let denominatorCount = denominator.count + (PrintLayout.isOne(denominatorNumber) ? 0 : 1)
     guard denominatorCount > 0 else { return }
     out.append(byte: UInt8(ascii: "/"))
     if denominatorCount > 1 { out.append(byte: UInt8(ascii: "(")) }
     var wrote = false
-    if denominatorNumber != .one {
+    if !PrintLayout.isOne(denominatorNumber) {
       writeDigits(denominatorNumber, into: &out)
       wrote = true
     }
     for factor in denominator {
-      if wrote { out.append(times) }
+      if wrote { out.append(piece: times) }
       write(factor, at: denominatorCount > 1 ? .unary : .power, into: &out)
       wrote = true
     }

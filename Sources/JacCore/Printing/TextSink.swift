@@ -19,19 +19,32 @@ public struct TextBytes: TextSink {
   /// Appends one byte (an ASCII character: `UInt8(ascii: "(")`).
   @inlinable public mutating func append(byte: UInt8) { bytes.append(byte) }
 
+  /// Appends a short piece of text (a sign: ` - `, `*`) a byte at a time: for a few bytes, less
+  /// than a `String`'s append (its contiguous view, then the array's generic copy).
+  @inlinable public mutating func append(piece: StaticString) {
+    piece.withUTF8Buffer { for b in $0 { bytes.append(b) } }
+  }
+
   /// Appends the decimal digits of `n` ≥ 0 (as `String(n)` writes them, without the string).
   @inlinable public mutating func append(decimal n: Int) {
     precondition(n >= 0, "append(decimal:) of a negative number")
     append(decimal: UInt64(n))
   }
 
-  /// Appends the decimal digits of `n`: written into a buffer on the stack
-  /// (``put(decimal:into:at:)``), then appended at once (a listing writes two numbers a line).
+  /// Appends the decimal digits of `n`: written into a buffer on the stack from its end, the
+  /// last digit first (no count of the digits first, as ``put(decimal:into:at:)`` needs), then
+  /// appended at once (a listing writes two numbers a line).
   @inlinable public mutating func append(decimal n: UInt64) {
     if n < 10 { return bytes.append(UInt8(truncatingIfNeeded: 48 &+ n)) }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      let end = Self.put(decimal: n, into: buffer, at: 0)
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+      var k = 20
+      var rest = n
+      repeat {
+        k -= 1
+        buffer[k] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
+        rest /= 10
+      } while rest > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
     }
   }
 
