@@ -36,7 +36,7 @@ import Testing
   }
 
   /// Digits through the stack buffer, and into a listing's buffer at a position, as `String(n)`
-  /// writes them (two at a time: odd and even counts).
+  /// writes them (odd and even counts of digits, up to `UInt64.max`'s twenty).
   @Test(arguments: [0, 7, 9, 10, 99, 100, 12_345, 400_040_001, UInt64(Int64.max), UInt64.max])
   func decimalDigits(_ n: UInt64) {
     var bytes = TextBytes()
