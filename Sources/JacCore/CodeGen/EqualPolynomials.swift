@@ -3,21 +3,20 @@
 /// multiplied out, so the second is written as the first (and both become one temporary). The
 /// pool shares equal expressions, not equal polynomials; here each written sum that is a
 /// polynomial in symbols (numbers, symbols, sums, products and powers to an integer 1…4) is
-/// multiplied out (``Polynomial``, symbols as atoms, exact coefficients) and keyed by its terms:
-/// a later sum with the key of an earlier one is written as the earlier one. Expansions past 64
+/// multiplied out (``Polynomial``, symbols as atoms, exact coefficients, terms in one order) and
+/// a later sum whose expansion equals an earlier one's is written as the earlier one. Expansions past 64
 /// terms, or 64 levels below a written sum, are not compared (the written sums come operands
 /// first, so an inner sum's expansion is remembered before its parents ask). Deterministic: the
 /// written order is the code's.
 enum EqualPolynomials {
   /// Later sum → the earlier written sum that is the same polynomial.
   static func aliases(pool: ExpressionPool, written: [Expr]) -> [Expr: Expr] {
-    var first: [String: Expr] = [:]
+    var first: [Polynomial: Expr] = [:]
     var aliases: [Expr: Expr] = [:]
     var memo: [Expr: Polynomial?] = [:]
     for e in written where pool.kind(e) == .sum {
       guard let p = expansion(pool, e, &memo, depth: 0) else { continue }
-      let key = p.terms.map { "\($0.monomial.packed):\($0.coefficient)" }.joined(separator: ";")
-      if let f = first[key] { aliases[e] = f } else { first[key] = e }
+      if let f = first[p] { aliases[e] = f } else { first[p] = e }
     }
     return aliases
   }

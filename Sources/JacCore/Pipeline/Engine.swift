@@ -234,9 +234,7 @@ public final class Engine {
   func finish(_ e: Expr, _ c: Context) throws(JacError) -> Expr {
     // A number is its own simplified form (most entries of a big sparse Jacobian are 0).
     if pool.isNumber(e) && !pool.numberTooLarge { return e }
-    let start = clock.now
-    defer { timings.simplify += clock.now - start }
-    return try finishUntimed(e, c)
+    return try simplifying { () throws(JacError) in try finishUntimed(e, c) }
   }
 
   /// ``finish(_:_:)`` of each of `es`, timed as a whole (``simplifying(_:)``).

@@ -37,14 +37,8 @@ public struct TextBytes: TextSink {
   @inlinable public mutating func append(decimal n: UInt64) {
     if n < 10 { return bytes.append(UInt8(truncatingIfNeeded: 48 &+ n)) }
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      var k = 20
-      var rest = n
-      repeat {
-        k -= 1
-        buffer[k] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
-        rest /= 10
-      } while rest > 0
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k...]))
+      let start = Self.putDigits(of: n, into: buffer, endingAt: 20)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
     }
   }
 
@@ -59,14 +53,23 @@ public struct TextBytes: TextSink {
       digits += 1
       bound &*= 10
     }
-    var k = position + digits
+    _ = putDigits(of: n, into: buffer, endingAt: position + digits)
+    return position + digits
+  }
+
+  /// Writes the decimal digits of `n` into `buffer` so that the last one is before `end`, the
+  /// last digit first; returns the position of the first.
+  @inlinable static func putDigits(of n: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, endingAt end: Int)
+    -> Int
+  {
+    var k = end
     var rest = n
     repeat {
       k -= 1
       buffer[k] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
       rest /= 10
     } while rest > 0
-    return position + digits
+    return k
   }
 
   /// Writes `piece` into `buffer` from `position` on; returns the position after it.

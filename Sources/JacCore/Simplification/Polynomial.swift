@@ -115,7 +115,7 @@ final class Budget {
 }
 
 /// One term c·m of a ``Polynomial``.
-struct Term: Equatable {
+struct Term: Hashable {
   var monomial: Monomial
   var coefficient: Rational
 }
@@ -126,7 +126,7 @@ struct Term: Equatable {
 /// (division reads it in O(1)), and lets sums merge in linear time. Multiplying every monomial
 /// by one monomial (or dividing by a common one) keeps the order, since lexicographic order
 /// is a monomial order.
-struct Polynomial: Equatable {
+struct Polynomial: Hashable {
   /// Most terms a polynomial may reach before simplification gives up on the expansion.
   static let maxTerms = 2_000
 
