@@ -32,17 +32,27 @@ struct DerivativeCost {
   /// A few variables (a batch's small Jacobians, in a pool that grows along the stream) are
   /// looked up in a list; more in an array by symbol (``ExpressionPool/symbolNumber(_:)``; Bratu
   /// with n = 100,000 asks for 400,000 symbols). A symbol that is not a variable is a constant.
-  private let fewVariables: [Expr]
-  private let isVariable: [Bool]
+  /// Both are made on the first walk (``prepare()``): when the Jacobian's pattern has bounded
+  /// every row already, none is needed (the table was 1.0M instructions at n = 20,000).
+  private let variables: [Expr]
+  private var fewVariables: [Expr] = []
+  private var isVariable: [Bool] = []
   /// The number of distinct variables.
-  private let variableCount: Int
+  private var variableCount = 0
+  private var prepared = false
   private var known: [Expr: (v: Int, a: Int)] = [:]
 
   init(pool: ExpressionPool, variables: [Expr]) {
     self.pool = pool
+    self.variables = variables
+  }
+
+  /// The list or the table of the variables, and their number.
+  private mutating func prepare() {
+    if prepared { return }
+    prepared = true
     if variables.count <= 16 {
       fewVariables = variables
-      isVariable = []
       variableCount = Set(variables).count
       return
     }
@@ -55,7 +65,6 @@ struct DerivativeCost {
       }
       count += 1
     }
-    fewVariables = []
     self.isVariable = isVariable
     variableCount = count
   }
@@ -82,21 +91,21 @@ struct DerivativeCost {
   /// then only the large roots are walked here.
   mutating func work(_ roots: [Expr], smallRootsWork: Int? = nil) -> Int {
     var total = smallRootsWork ?? 0
-    var large: [Expr] = []
-    pool.withView { view in
-      isVariable.withUnsafeBufferPointer { isVariable in
-        let walk = TreeWalk(view: view, variableCount: variableCount)
-        var leaves = Variables(fewVariables: fewVariables, isVariable: isVariable)
-        for e in roots {
-          if view.records[e.index].treeSize > Self.smallTree {
-            large.append(e)
-          } else if smallRootsWork == nil {
+    let large = pool.withView { view in roots.filter { view.records[$0.index].treeSize > Self.smallTree } }
+    if smallRootsWork == nil, large.count < roots.count {
+      prepare()
+      pool.withView { view in
+        isVariable.withUnsafeBufferPointer { isVariable in
+          let walk = TreeWalk(view: view, variableCount: variableCount)
+          var leaves = Variables(fewVariables: fewVariables, isVariable: isVariable)
+          for e in roots where view.records[e.index].treeSize <= Self.smallTree {
             total = Self.add(total, walk.tree(e, &leaves).work)
           }
         }
       }
     }
     guard !large.isEmpty else { return total }
+    prepare()
     for e in pool.distinctNodes(large) {
       total = Self.add(total, local(e))
       if total >= TextLength.cap { break }
