@@ -71,7 +71,7 @@ extension CodeGenerator {
     return """
       #include <math.h>
 
-      /* C99's restrict; C++ spells it __restrict (g++, clang++, MSVC) until the end of this unit. */
+      /* In C++, C99's restrict is __restrict (g++, clang++, MSVC) until the end of this unit. */
       #if defined(__cplusplus) && !defined(restrict)
       #define restrict __restrict
       #define JAC_RESTRICT_DEFINED

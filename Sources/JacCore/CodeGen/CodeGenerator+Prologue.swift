@@ -1,8 +1,9 @@
 /// What a function computes before its result: the parameters (the variables, then the other
 /// free symbols), the variables read out of their array (`--arguments array`), the `--where`
-/// definitions, and the temporaries of the shared subexpressions. In C:
+/// definitions, the temporaries of the shared subexpressions, and in C `(void)y;` for each
+/// parameter or definition the body never reads (``unread(_:variables:read:)``). In C:
 ///
-///   void f(const double x[2], double out[4]) {
+///   void f(const double *x /* [2] */, double *restrict out /* [4] */) {
 ///       const double r = x[0];             (a load)
 ///       const double t0 = cos(t);          (a temporary)
 ///       out[0] = t0;                       (the result, ``CodeGenerator/results(_:into:)``)

@@ -4,7 +4,7 @@
 ///   #include <math.h>
 ///
 ///   /* Jacobian of … Writes only the nonzero entries: pass out zero-filled. */
-///   void f(double r, double t, double out[4]) { … }
+///   void f(double r, double t, double *out /* [4] */) { … }
 ///
 /// (CSC's unit, with its pattern: ``CodeGenerator/sparseUnit(_:_:rows:columns:name:parameters:summary:)``.)
 extension CodeGenerator {

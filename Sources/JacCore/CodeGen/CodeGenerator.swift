@@ -3,7 +3,7 @@
 /// temporaries (``CommonSubexpressions``), and only the nonzero entries are assigned.
 ///
 /// What the function returns, by language (m×n result, k-entry list):
-/// - C: `void name(double x, …, double out[m*n])`, row-major, `out[i*n + j]` = entry (i, j).
+/// - C: `void name(double x, …, double *out /* [m*n] */)`, row-major, `out[i*n + j]` = entry (i, j).
 ///   Only nonzeros are written: pass a zero-filled array (the pattern never changes, so one
 ///   array serves every call). A scalar result is the return value.
 /// - Python: scalars by the `math` module (fast on floats), the result a NumPy array: shape
