@@ -121,7 +121,8 @@ test:
 	$(SWIFT) build
 	$(SWIFT) test --parallel
 
-# pdflatex compiles jac's LaTeX and Octave runs the generated MATLAB in tests; installed with apt-get when missing.
+# pdflatex compiles jac's LaTeX, g++ the generated C as C++, and Octave runs the generated MATLAB in tests;
+# installed with apt-get when missing.
 # The generated Python runs with NumPy and SciPy (the python3 on PATH; pip installs them when missing).
 test-deps:
 	@python3 -c "import numpy, scipy" 2>/dev/null || { \
@@ -137,6 +138,11 @@ test-deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends octave >/dev/null \
 	  || { echo "could not install octave; install octave-cli and run make test"; exit 1; }; }
+	@command -v g++ >/dev/null 2>&1 || { \
+	  echo "installing g++ to compile the generated C as C++ in tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends g++ >/dev/null \
+	  || { echo "could not install g++; install it and run make test"; exit 1; }; }
 	@command -v pdftoppm >/dev/null 2>&1 || { \
 	  echo "installing poppler-utils (pdftoppm) for the LaTeX page-rendering test"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

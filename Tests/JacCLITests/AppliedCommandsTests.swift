@@ -704,17 +704,14 @@ import Testing
       }
 
       """
-    try (c + main).write(to: directory.appendingPathComponent("unit.c"), atomically: true, encoding: .utf8)
-    let compiled = try ProcessRunner.tool(
-      "/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "unit", "unit.c", "-lm"], in: directory)
-    #expect(compiled.code == 0, "\(compiled.log)")
+    // C99 and C++ (``CCompilers``).
+    let compiled = try CCompilers.compileAndRun(c + main, in: directory)
+    #expect(!compiled.isEmpty)
     let python = try ProcessRunner.run(model + ["--format", "python"]).stdout
     let script = python + "\nprint(' '.join(repr(float(v)) for m in linearization(\(arguments)) for v in m.ravel()))\n"
     try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
-    let runs: [(String, String)] = [
-      ("C", try ProcessRunner.tool(directory.appendingPathComponent("unit").path, [], in: directory).log),
-      ("Python", try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory).log),
-    ]
+    let runs: [(String, String)] =
+      compiled + [("Python", try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory).log)]
     for (what, log) in runs {
       let got: [Double] = log.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Double(String($0)) }
       #expect(got.count == expected.count, "\(what): \(log)")

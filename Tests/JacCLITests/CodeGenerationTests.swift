@@ -134,7 +134,9 @@ import Testing
   }
 
   /// All cases in one C file: each unit's function renamed with a #define, a main that calls
-  /// them with zero-filled arrays and prints %.17g.
+  /// them with zero-filled arrays and prints %.17g. The file is C99 and C++ at once (no compound
+  /// literals, calloc's result cast), compiled and run as both (``CCompilers``); it includes
+  /// several units, so each unit's `restrict` guard must leave nothing behind for the next.
   @Test(arguments: forms) func cUnitsCompileAndAgree(form: String) throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -148,21 +150,26 @@ import Testing
       let signature = unit.split(separator: "\n").first { $0.hasPrefix("void ") || $0.hasPrefix("double ") } ?? ""
       let name = signature.split(separator: "(")[0].split(separator: " ").last.map(String.init) ?? "f"
       source += "#define \(name) case\(k)\n\(unit)#undef \(name)\n"
-      let arguments = c.call(form, open: "(const double[]){", close: "}")
-      if unit.contains("double \(name)(") && !unit.contains("out[") {
-        calls += "  printf(\"%.17g\\n\", case\(k)(\(arguments)));\n"
+      // The array form's variables as a named array (C++ has no compound literals).
+      let values = c.point.map { String($0.1) }
+      let n = values.count - c.others
+      let array = form == "array" ? "const double x\(k)[] = {\(values[..<n].joined(separator: ", "))}; " : ""
+      let arguments = (form == "array" ? ["x\(k)"] + values[n...] : values).joined(separator: ", ")
+      if unit.contains("double \(name)(") && !unit.contains("out /*") {
+        calls += "  { \(array)printf(\"%.17g\\n\", case\(k)(\(arguments))); }\n"
       } else {
-        calls += "  { double *out = calloc(\(reference.count), sizeof(double)); case\(k)(\(arguments), out);\n"
+        calls += "  { \(array)double *out = (double *)calloc(\(reference.count), sizeof(double));\n"
+        calls += "    case\(k)(\(arguments), out);\n"
         calls += "    for (int i = 0; i < \(reference.count); i++) { printf(\"%.17g \", out[i]); }\n"
         calls += "    printf(\"\\n\");\n    free(out);\n  }\n"
       }
     }
     source += "int main(void) {\n\(calls)  return 0;\n}\n"
-    try source.write(to: directory.appendingPathComponent("units.c"), atomically: true, encoding: .utf8)
-    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "units", "units.c", "-lm"], in: directory)
-    let got = values(try run(directory.appendingPathComponent("units").path, [], in: directory))
-    for (k, e) in expected.enumerated() {
-      compare(k < got.count ? got[k] : [], e, "C \(form) \(Self.cases[k].arguments)")
+    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) {
+      let got = values(output)
+      for (k, e) in expected.enumerated() {
+        compare(k < got.count ? got[k] : [], e, "\(compiler) \(form) \(Self.cases[k].arguments)")
+      }
     }
   }
 
@@ -201,7 +208,7 @@ import Testing
     let byColumn = (0..<2).flatMap { j in (0..<3).map { i in rows[i * 2 + j] } }
     let options = ["--name", "polar_map", "--layout", "col"]
     let unit = try ProcessRunner.run(c.arguments + ["--format", "c"] + options)
-    #expect(unit.status == 0 && unit.stdout.contains("void polar_map(double r, double t, double out[6])"))
+    #expect(unit.status == 0 && unit.stdout.contains("void polar_map(double r, double t, double *out /* [6] */)"))
     #expect(unit.stdout.contains("column-major, entry (i, j) at j*3 + i"))
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -214,10 +221,9 @@ import Testing
         }
 
         """
-    try source.write(to: directory.appendingPathComponent("named.c"), atomically: true, encoding: .utf8)
-    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "named", "named.c", "-lm"], in: directory)
-    let got = values(try run(directory.appendingPathComponent("named").path, [], in: directory))
-    compare(got.first ?? [], byColumn, "C --layout col")
+    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) {
+      compare(values(output).first ?? [], byColumn, "\(compiler) --layout col")
+    }
     let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
     // NumPy: a 3×2 array in Fortran order (its memory is the columns), read here by rows.
     let script =
@@ -265,10 +271,9 @@ import Testing
         }
 
         """
-    try source.write(to: directory.appendingPathComponent("csc.c"), atomically: true, encoding: .utf8)
-    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "csc", "csc.c", "-lm"], in: directory)
-    compare(
-      values(try run(directory.appendingPathComponent("csc").path, [], in: directory)).first ?? [], expected, "C csc")
+    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) {
+      compare(values(output).first ?? [], expected, "\(compiler) csc")
+    }
     let python = try ProcessRunner.run(c.arguments + ["--format", "python"] + options)
     // SciPy: a csc_matrix on the pattern's arrays, 7 stored entries, equal to --at once dense.
     let script =
@@ -318,7 +323,9 @@ import Testing
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     let unit = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "c", "--with-value"])
-    #expect(unit.stdout.contains("void jacobian(double u0, double u1, double f[restrict 2], double J[restrict 4])"))
+    #expect(
+      unit.stdout.contains(
+        "void jacobian(double u0, double u1, double *restrict f /* [2] */, double *restrict J /* [4] */)"))
     let source =
       "#include <stdio.h>\n" + unit.stdout + """
         int main(void) {
@@ -331,10 +338,9 @@ import Testing
         }
 
         """
-    try source.write(to: directory.appendingPathComponent("value.c"), atomically: true, encoding: .utf8)
-    _ = try run("/usr/bin/cc", ["-std=c99", "-Wall", "-Werror", "-o", "value", "value.c", "-lm"], in: directory)
-    compare(
-      values(try run(directory.appendingPathComponent("value").path, [], in: directory)).first ?? [], expected, "C")
+    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) {
+      compare(values(output).first ?? [], expected, compiler)
+    }
     let python = try ProcessRunner.run([functions, "--vars", "u0,u1", "--format", "python", "--with-value"])
     let script =
       python.stdout + """

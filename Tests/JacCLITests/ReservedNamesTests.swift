@@ -51,10 +51,11 @@ import Testing
   }
 
   @Test func listsHaveWhatEachLanguageNeeds() {
-    // The cases issue 15 found, each renamed.
+    // The cases issue 15 found, each renamed, and C++'s keywords (generated C compiles as C++).
     for (language, name) in [
       (CodeLanguage.c, "fabs"), (.c, "copysign"), (.c, "NAN"), (.c, "INFINITY"), (.c, "_Bool"), (.c, "restrict"),
-      (.c, "inline"), (.c, "volatile"), (.python, "None"), (.python, "nonlocal"), (.python, "await"),
+      (.c, "inline"), (.c, "volatile"), (.c, "class"), (.c, "new"), (.c, "this"), (.c, "xor"), (.python, "None"),
+      (.python, "nonlocal"), (.python, "await"),
       (.swift, "_"), (.swift, "nil"), (.swift, "inout"), (.swift, "where"), (.swift, "Double"), (.swift, "copysign"),
       (.julia, "end"), (.julia, "_"), (.julia, "copysign"), (.matlab, "_x"), (.matlab, "end"), (.matlab, "eps"),
     ] {
@@ -74,13 +75,11 @@ import Testing
         int main(void) { double out[1] = {0}; gradient(\(Self.callArguments), out); printf("%.17g\\n", out[0]); return 0; }
 
         """
-    try source.write(to: directory.appendingPathComponent("names.c"), atomically: true, encoding: .utf8)
-    for standard in ["-std=c99", "-std=gnu11"] {
-      let (code, log) = try ProcessRunner.tool(
-        "/usr/bin/cc", [standard, "-Wall", "-Werror", "-o", "names", "names.c", "-lm"], in: directory)
-      #expect(code == 0, "cc \(standard): \(log.prefix(2000))")
-    }
-    Self.check(try ProcessRunner.tool(directory.appendingPathComponent("names").path, [], in: directory).log, "C")
+    // C99 and C++ (``CCompilers``: C++'s keywords are reserved too), then GNU C11.
+    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) { Self.check(output, compiler) }
+    let (code, log) = try ProcessRunner.tool(
+      "/usr/bin/cc", ["-std=gnu11", "-Wall", "-Werror", "-o", "names", "unit.c", "-lm"], in: directory)
+    #expect(code == 0, "cc -std=gnu11: \(log.prefix(2000))")
   }
 
   @Test func pythonRunsAndAgrees() throws {

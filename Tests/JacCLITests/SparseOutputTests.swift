@@ -54,7 +54,7 @@ import Testing
     let result = try ProcessRunner.run(["--format", "c", "--layout", "csc"], stdin: Self.bratu)
     #expect(result.status == 0)
     #expect(result.stdout.contains("const int jacobian_colptr[2002] = {0, 2, 5, 8,"))
-    #expect(result.stdout.contains("double nzval[6001]"))
+    #expect(result.stdout.contains("double *nzval /* [6001] */"))
   }
 
   /// Printed whole, the matrix is refused (status 3) and nothing is written.

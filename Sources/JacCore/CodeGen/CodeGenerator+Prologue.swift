@@ -1,8 +1,9 @@
 /// What a function computes before its result: the parameters (the variables, then the other
 /// free symbols), the variables read out of their array (`--arguments array`), the `--where`
-/// definitions, and the temporaries of the shared subexpressions. In C:
+/// definitions, the temporaries of the shared subexpressions, and in C `(void)y;` for each
+/// parameter or definition the body never reads (``unread(_:variables:read:)``). In C:
 ///
-///   void f(const double x[2], double out[4]) {
+///   void f(const double *x /* [2] */, double *restrict out /* [4] */) {
 ///       const double r = x[0];             (a load)
 ///       const double t0 = cos(t);          (a temporary)
 ///       out[0] = t0;                       (the result, ``CodeGenerator/results(_:into:)``)
@@ -39,9 +40,8 @@ extension CodeGenerator {
   /// The body up to the result, for `roots` computed from `variables`.
   func prologue(roots: [Expr], variables: [String]) -> UnitBody {
     let defined = definitions.map(\.name)
-    let others = pool.freeSymbols(roots + definitions.map(\.value)).filter {
-      !variables.contains($0) && !defined.contains($0)
-    }
+    let free = pool.freeSymbols(roots + definitions.map(\.value))
+    let others = free.filter { !variables.contains($0) && !defined.contains($0) }
     var body = UnitBody(printer: CodeExpressionPrinter(pool: pool, language: language), scheduled: language == .c)
     for name in variables + others {
       let id = body.unique(language.identifier(name))
@@ -63,12 +63,17 @@ extension CodeGenerator {
       body.lines.append(declaration(id, body.printer.code(value)))
       body.printer.symbols[pool.symbol(name)] = id
     }
-    guard eliminateCommonSubexpressions else { return body }
-    for (k, e) in sharedSubexpressions(roots, printer: &body.printer).enumerated() {
-      let t = body.unique("t\(k)")
-      let line = declaration(t, body.printer.code(e, top: e))
-      body.printer.names[e] = t
-      if body.scheduled { body.temporaryLines.append((t, line)) } else { body.lines.append(line) }
+    if eliminateCommonSubexpressions {
+      for (k, e) in sharedSubexpressions(roots, printer: &body.printer).enumerated() {
+        let t = body.unique("t\(k)")
+        let line = declaration(t, body.printer.code(e, top: e))
+        body.printer.names[e] = t
+        if body.scheduled { body.temporaryLines.append((t, line)) } else { body.lines.append(line) }
+      }
+    }
+    if language == .c {
+      let read = readSymbols(roots: roots, printer: body.printer, free: free)
+      body.lines += unread(body, variables: variables, read: read).map { "    (void)\($0);" }
     }
     return body
   }

@@ -67,11 +67,11 @@ extension CodeGenerator {
     case .c:
       let params = (parameters.map(declared) + outputArrays([("nzval", max(nnz, 1))], after: parameters)).joined(
         separator: ", ")
-      return """
-        #include <math.h>
-
+      // Declared `extern` first: a namespace-scope `const` has internal linkage in C++.
+      let declarations = """
         /* \(summary)
          * \(pattern), 0-based (KLU, SUNDIALS: copy into their index type). */
+        extern const int \(name)_colptr[\(n + 1)], \(name)_rowval[\(max(nnz, 1))];
         const int \(name)_colptr[\(n + 1)] = {\(list(p.columnStarts, base: 0))};
         const int \(name)_rowval[\(max(nnz, 1))] = {\(nnz == 0 ? "0" : list(p.rows, base: 0))};
         void \(name)(\(params)) {
@@ -79,6 +79,7 @@ extension CodeGenerator {
         }
 
         """
+      return Self.cUnit(declarations, restricted: restricts(1, after: parameters))
     case .python:
       return """
         import math

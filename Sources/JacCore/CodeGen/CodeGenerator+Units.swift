@@ -4,7 +4,7 @@
 ///   #include <math.h>
 ///
 ///   /* Jacobian of … Writes only the nonzero entries: pass out zero-filled. */
-///   void f(double r, double t, double out[4]) { … }
+///   void f(double r, double t, double *out /* [4] */) { … }
 ///
 /// (CSC's unit, with its pattern: ``CodeGenerator/sparseUnit(_:_:rows:columns:name:parameters:summary:)``.)
 extension CodeGenerator {
@@ -52,17 +52,16 @@ extension CodeGenerator {
     case .c:
       let arrays = outputs.isEmpty && !scalar ? [(name: result, size: size)] : outputs
       let params = parameters.map(declared) + outputArrays(arrays, after: parameters)
-      let filled = outputs.isEmpty ? result : Inapplicable.list(outputs.map(\.name))
+      let filled = Inapplicable.list(arrays.map(\.name))
       let note = scalar ? "" : "\n * Writes only the nonzero entries: pass \(filled) zero-filled."
-      return """
-        #include <math.h>
-
+      let function = """
         /* \(summary)\(note) */
         \(scalar ? "double" : "void") \(name)(\(params.joined(separator: ", "))) {
         \(lines)
         }
 
         """
+      return Self.cUnit(function, restricted: restricts(arrays.count, after: parameters))
     case .python:
       return """
         import math

@@ -3,7 +3,7 @@
 /// temporaries (``CommonSubexpressions``), and only the nonzero entries are assigned.
 ///
 /// What the function returns, by language (m×n result, k-entry list):
-/// - C: `void name(double x, …, double out[m*n])`, row-major, `out[i*n + j]` = entry (i, j).
+/// - C: `void name(double x, …, double *out /* [m*n] */)`, row-major, `out[i*n + j]` = entry (i, j).
 ///   Only nonzeros are written: pass a zero-filled array (the pattern never changes, so one
 ///   array serves every call). A scalar result is the return value.
 /// - Python: scalars by the `math` module (fast on floats), the result a NumPy array: shape
@@ -66,14 +66,15 @@ public struct CodeGenerator {
     if case .matrix(let m) = shape, layout == .csc {
       let pattern = SparsePattern(m)
       let assignments = sparseAssignments(pattern) { [printer = body.printer] in printer.code($0) }
-      let statements = withMathAliases(body.statements(body.lines + assignments), used: &body.used)
+      let statements =
+        unwritten(shape, outputs: []) + withMathAliases(body.statements(body.lines + assignments), used: &body.used)
       let unit = sparseUnit(
         statements, pattern, rows: m.rows, columns: m.columns, name: name, parameters: body.parameters,
         summary: summary)
       return withHelpers(unit, roots: roots)
     }
     let (outputs, allocations) = results(shape, into: &body)
-    let statements = withMathAliases(body.statements(body.lines), used: &body.used)
+    let statements = unwritten(shape, outputs: outputs) + withMathAliases(body.statements(body.lines), used: &body.used)
     let unit = wrap(
       statements, shape: shape, name: name, parameters: body.parameters, result: resultName, outputs: outputs,
       allocations: allocations, summary: summary)

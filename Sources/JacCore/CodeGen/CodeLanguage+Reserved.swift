@@ -38,7 +38,7 @@ extension CodeLanguage {
     "abs", "pow", "math", "zeros", "J", "out", "result",
   ]
 
-  /// C99 to C23 keywords, and the names generated C writes (`out`).
+  /// C99 to C23 keywords, C++'s, and the names generated C writes (`out`).
   static let cKeywords: Set<String> = [
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
     "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
@@ -47,6 +47,12 @@ extension CodeLanguage {
     "_Thread_local", "alignas", "alignof", "bool", "constexpr", "false", "nullptr", "static_assert",
     "thread_local", "true", "typeof", "typeof_unqual", "_BitInt", "_Decimal32", "_Decimal64", "_Decimal128",
     "complex", "imaginary", "errno", "main", "out",
+    // C++ (generated C compiles as C++ too): its keywords and alternative tokens beyond C's.
+    "asm", "catch", "char8_t", "char16_t", "char32_t", "class", "co_await", "co_return", "co_yield", "concept",
+    "const_cast", "consteval", "constinit", "decltype", "delete", "dynamic_cast", "explicit", "export", "friend",
+    "mutable", "namespace", "new", "noexcept", "operator", "private", "protected", "public", "reinterpret_cast",
+    "requires", "static_cast", "template", "this", "throw", "try", "typeid", "typename", "using", "virtual",
+    "wchar_t", "and", "and_eq", "bitand", "bitor", "compl", "not", "not_eq", "or", "or_eq", "xor", "xor_eq",
   ]
 
   /// Every name `<math.h>` declares (C99 and the GNU/POSIX extras glibc shows by default, each
