@@ -105,14 +105,22 @@ extension ExpressionPool {
   /// digit, its run starts with 0 (`x01`: compared in full), has more than 16 digits, or its stem
   /// has more than 255 bytes. Two names with equal stems and nonzero suffixes are in the order
   /// of their integers (``compareNames(_:_:)``: a run of digits compares by value).
-  static func numericSuffix(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var s = name.count
-    while s > 0 && name[s - 1] >= 48 && name[s - 1] <= 57 { s -= 1 }
-    let digits = name.count - s
-    guard digits > 0, digits <= 16, name[s] != 48, s <= 255 else { return 0 }
+  static func numericSuffix<Name: RandomAccessCollection<UInt8>>(_ name: Name) -> UInt64 where Name.Index == Int {
+    // From the end: each digit's value times its place, until a byte that is not a digit.
     var value: UInt64 = 0
-    for k in s..<name.count { value = value * 10 + UInt64(name[k] - 48) }
-    return UInt64(s) << 56 | (value + 1)
+    var place: UInt64 = 1
+    var s = name.endIndex
+    while s > name.startIndex {
+      let d = name[s - 1] &- 48
+      if d > 9 { break }
+      value &+= UInt64(d) &* place
+      place &*= 10
+      s -= 1
+      if name.endIndex - s > 16 { return 0 }
+    }
+    let stem = s - name.startIndex
+    guard s < name.endIndex, name[s] != 48, stem <= 255 else { return 0 }
+    return UInt64(stem) << 56 | (value + 1)
   }
 
   /// ``compareNames(_:_:)`` on bytes. The first byte that differs decides, unless it is in a run

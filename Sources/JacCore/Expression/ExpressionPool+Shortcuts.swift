@@ -37,15 +37,18 @@ extension ExpressionPool {
     }
     if ka == .number || kb == .number {
       let (n, t) = ka == .number ? (a, b) : (b, a)
-      let q = rational(n)!
-      // The general path folds the number into 0 first: the same work is charged.
-      if !fits(q, after: .zero, q) { return numberOverflow() }
+      // The general path folds the number into 0 first: the same work is charged (none for a
+      // number of at most four limbs, which fits).
+      if isLargeNumber(n) {
+        let q = rational(n)!
+        if !fits(q, after: .zero, q) { return numberOverflow() }
+      }
       // As `add` does for every term: a term's coefficient-free part is interned (an invariant).
-      _ = coefficientAndRest(t)
+      _ = coefficientFreePart(t)
       return intern(.sum, n, t)
     }
-    let ra = coefficientAndRest(a).1
-    let rb = coefficientAndRest(b).1
+    let ra = coefficientFreePart(a)
+    let rb = coefficientFreePart(b)
     if ra == rb { return nil }
     return compareTerms(a, rest: ra, b, rest: rb) < 0 ? intern(.sum, a, b) : intern(.sum, b, a)
   }

@@ -41,7 +41,7 @@ public final class ExpressionPool {
     var symbolBits: UInt64
   }
 
-  var records: [Record] = []
+  let records = RecordStore()
   /// Every node's operands, in blocks that never move: a sum's or product's operands are handed
   /// out in place (``Operands``), not copied into an array of their own.
   let operandStore = OperandStore()
@@ -63,7 +63,17 @@ public final class ExpressionPool {
   /// those bits matched; session 11 measured it on Bratu n = 100,000: 15M more instructions,
   /// 0.13M more last-level misses and 8 MB more peak for a table twice the size, against 0.36M
   /// fewer first-level misses. Dropped.)
-  private(set) var table: [UInt32] = Array(repeating: 0, count: 1024)
+  private(set) var table = ExpressionPool.emptyTable(slots: 1024)
+  /// A table of `slots` empty slots, in memory the pool owns (a store into an array asked
+  /// whether its buffer was uniquely referenced).
+  private static func emptyTable(slots: Int) -> UnsafeMutableBufferPointer<UInt32> {
+    let t = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: slots)
+    t.initialize(repeating: 0)
+    return t
+  }
+
+  deinit { table.deallocate() }
+
   /// The table's entry for node `id`.
   private static func tableEntry(_ id: Int) -> UInt32 { UInt32(id + 1) }
   /// The node in slot `slot`, −1 if it is empty.
@@ -198,12 +208,12 @@ public final class ExpressionPool {
     } payloadForInsert: { [self] in
       symbols.append(name)
       // A native string's bytes in one copy (a generic append of its UTF-8 view went byte by byte).
-      if name.utf8.withContiguousStorageIfAvailable({ symbolBytes.append(contentsOf: $0) }) == nil {
-        symbolBytes.append(contentsOf: name.utf8)
+      let suffix = name.utf8.withContiguousStorageIfAvailable { bytes in
+        symbolBytes.append(contentsOf: bytes)
+        return Self.numericSuffix(bytes)
       }
-      symbolSuffixes.append(symbolBytes.withUnsafeBufferPointer { bytes in
-        Self.numericSuffix(UnsafeBufferPointer(rebasing: bytes[(symbolEnds.last ?? 0)...]))
-      })
+      if suffix == nil { symbolBytes.append(contentsOf: name.utf8) }
+      symbolSuffixes.append(suffix ?? Self.numericSuffix(Array(name.utf8)))
       symbolEnds.append(symbolBytes.count)
       longestLeaf = max(longestLeaf, name.utf8.count)
       return Int32(symbols.count - 1)
@@ -335,13 +345,14 @@ public final class ExpressionPool {
 
   /// The interning table rebuilt with `slots` slots (a power of two, more than twice the nodes).
   private func rehash(slots: Int) {
-    var bigger = [UInt32](repeating: 0, count: slots)
+    let bigger = Self.emptyTable(slots: slots)
     let mask = bigger.count - 1
     for (i, r) in records.enumerated() {
       var slot = Int(truncatingIfNeeded: r.hash) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
       bigger[slot] = Self.tableEntry(i)
     }
+    table.deallocate()
     table = bigger
   }
 }
