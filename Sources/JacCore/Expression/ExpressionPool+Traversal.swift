@@ -92,7 +92,7 @@ extension ExpressionPool {
   /// Calls `body` with a ``View`` of the pool, valid only inside it; `body` must make no nodes.
   func withView<R>(_ body: (View) -> R) -> R {
     records.withUnsafeBufferPointer { records in
-      operandStore.slots.withUnsafeBufferPointer { slots in body(View(records: records, slots: slots)) }
+      body(View(records: records, slots: UnsafeBufferPointer(start: operandStore.slots, count: operandStore.slotCount)))
     }
   }
 

@@ -13,8 +13,12 @@ final class OperandStore {
   static let slotShift = 16
   static let slotSize = 1 << slotShift
 
-  /// The memory of place `s << 16`, for each slot `s` that has a block.
-  private(set) var slots: [UnsafeMutablePointer<Expr>] = []
+  /// The memory of place `s << 16`, for each slot `s` that has a block (``slotCount`` of them,
+  /// in a table the store owns: read without a bounds check or an array's indirection, and
+  /// grown by doubling; no one keeps it across a new block).
+  private(set) var slots: UnsafeMutablePointer<UnsafeMutablePointer<Expr>>
+  private(set) var slotCount = 0
+  private var slotCapacity = 16
   /// Each block once, to free.
   private var blocks: [UnsafeMutablePointer<Expr>] = []
   /// The next free place.
@@ -24,18 +28,22 @@ final class OperandStore {
   /// The number of operands stored (places skipped at the end of a block not counted).
   private(set) var stored = 0
 
+  init() { slots = .allocate(capacity: slotCapacity) }
+
   deinit {
     for b in blocks { b.deallocate() }
+    slots.deallocate()
   }
 
   /// The memory of the list that starts at place `start` (valid while the store lives).
   @inline(__always) func pointer(_ start: Int) -> UnsafeMutablePointer<Expr> {
-    slots[start >> Self.slotShift] + (start & (Self.slotSize - 1))
+    assert(start >= 0 && start >> Self.slotShift < slotCount, "no operand list starts there")
+    return slots[start >> Self.slotShift] + (start & (Self.slotSize - 1))
   }
 
   /// Whether the `count` places from `start` were handed out by ``reserve(_:)``.
   func contains(_ start: Int, _ count: Int) -> Bool {
-    start >= 0 && count >= 0 && start + count <= end && (count == 0 || start >> Self.slotShift < slots.count)
+    start >= 0 && count >= 0 && start + count <= end && (count == 0 || start >> Self.slotShift < slotCount)
   }
 
   /// Room for a list of `count` operands: its place, and its memory to write the operands to.
@@ -54,7 +62,15 @@ final class OperandStore {
     precondition(first + n <= Int(Int32.max) >> Self.slotShift, "more operands than a pool can hold")
     let block = UnsafeMutablePointer<Expr>.allocate(capacity: n << Self.slotShift)
     blocks.append(block)
-    for k in 0..<n { slots.append(block + (k << Self.slotShift)) }
+    if slotCount + n > slotCapacity {
+      let capacity = max(2 * slotCapacity, slotCount + n)
+      let bigger = UnsafeMutablePointer<UnsafeMutablePointer<Expr>>.allocate(capacity: capacity)
+      bigger.moveInitialize(from: slots, count: slotCount)
+      slots.deallocate()
+      (slots, slotCapacity) = (bigger, capacity)
+    }
+    for k in 0..<n { (slots + slotCount + k).initialize(to: block + (k << Self.slotShift)) }
+    slotCount += n
     end = first << Self.slotShift
     limit = (first + n) << Self.slotShift
   }
