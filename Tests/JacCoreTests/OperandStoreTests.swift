@@ -46,6 +46,19 @@ import Testing
     try pool.checkInvariants()
   }
 
+  /// Operands in the store lend their memory (and a product's factors after its coefficient are
+  /// interned from there); one held inline lends none.
+  @Test func contiguousStorageAndTheRestOfAProduct() {
+    let pool = ExpressionPool()
+    let (x, y) = (pool.symbol("x"), pool.symbol("y"))
+    let product = pool.multiply([pool.number(2), x, y])
+    #expect(pool.operands(product).withContiguousStorageIfAvailable { Array($0) } == [pool.number(2), x, y])
+    #expect(pool.factors(x).withContiguousStorageIfAvailable { $0.count } == nil)
+    let (c, rest) = pool.coefficientAndRest(product)
+    #expect(c == Rational(2))
+    #expect(rest == pool.multiply(x, y))
+  }
+
   /// `factors` and `terms`: a product's or sum's operands, anything else alone.
   @Test func factorsAndTermsOfOneExpression() {
     let pool = ExpressionPool()

@@ -312,7 +312,9 @@ import Testing
       names += names.filter { $0.count == length - 1 }.flatMap { n in alphabet.map { n + [$0] } }
     }
     var strings = names.dropFirst().map { String(decoding: $0, as: UTF8.self) }
-    strings += ["u9", "u10", "u19999", "u20000", "u007", "u7", "x12345678901234567", "x12345678901234568", "ab12", "ac12"]
+    strings += [
+      "u9", "u10", "u19999", "u20000", "u007", "u7", "x12345678901234567", "x12345678901234568", "ab12", "ac12",
+    ]
     let pool = ExpressionPool()
     let symbols = strings.map { pool.symbol($0) }
     for (a, x) in zip(strings, symbols) {

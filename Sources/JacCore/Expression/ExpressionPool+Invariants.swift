@@ -58,9 +58,8 @@ extension ExpressionPool {
       // So is its numeric suffix.
       let valid = i >= 0 && i < symbols.count && i < symbolEnds.count && i < symbolSuffixes.count
       let bytes = valid ? Array(symbolBytes[(i == 0 ? 0 : symbolEnds[i - 1])..<symbolEnds[i]]) : []
-      (arity, payloadIsValid) =
-        (0...0, valid && bytes.elementsEqual(symbols[i].utf8)
-          && symbolSuffixes[i] == bytes.withUnsafeBufferPointer(Self.numericSuffix))
+      let named = valid && bytes.elementsEqual(symbols[i].utf8)
+      (arity, payloadIsValid) = (0...0, named && symbolSuffixes[i] == bytes.withUnsafeBufferPointer(Self.numericSuffix))
     case .constant: (arity, payloadIsValid) = (0...0, UInt8(exactly: r.payload).flatMap(Constant.init) != nil)
     case .undefined: (arity, payloadIsValid) = (0...0, r.payload == 0)
     case .call: (arity, payloadIsValid) = (1...1, UInt8(exactly: r.payload).flatMap(Function.init) != nil)

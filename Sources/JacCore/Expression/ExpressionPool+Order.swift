@@ -87,7 +87,8 @@ extension ExpressionPool {
     if a >> 56 == b >> 56 && a & Self.suffixValue != 0 && b & Self.suffixValue != 0 && a != b {
       let stem = Int(a >> 56)
       let (x, y) = (i == 0 ? 0 : symbolEnds[i - 1], j == 0 ? 0 : symbolEnds[j - 1])
-      let sameStem = stem == 1 ? symbolBytes[x] == symbolBytes[y] : symbolBytes[x..<x + stem] == symbolBytes[y..<y + stem]
+      let sameStem =
+        stem == 1 ? symbolBytes[x] == symbolBytes[y] : symbolBytes[x..<x + stem] == symbolBytes[y..<y + stem]
       if sameStem { return a < b ? -1 : 1 }
     }
     return symbolBytes.withUnsafeBufferPointer { bytes in
@@ -105,22 +106,16 @@ extension ExpressionPool {
   /// digit, its run starts with 0 (`x01`: compared in full), has more than 16 digits, or its stem
   /// has more than 255 bytes. Two names with equal stems and nonzero suffixes are in the order
   /// of their integers (``compareNames(_:_:)``: a run of digits compares by value).
-  static func numericSuffix<Name: RandomAccessCollection<UInt8>>(_ name: Name) -> UInt64 where Name.Index == Int {
-    // From the end: each digit's value times its place, until a byte that is not a digit.
+  static func numericSuffix(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard let bytes = name.baseAddress else { return 0 }
+    // The digits at the end, then their value read forwards.
+    var s = name.count
+    while s > 0 && bytes[s - 1] &- 48 <= 9 { s -= 1 }
+    let digits = name.count - s
+    guard digits > 0, digits <= 16, bytes[s] != 48, s <= 255 else { return 0 }
     var value: UInt64 = 0
-    var place: UInt64 = 1
-    var s = name.endIndex
-    while s > name.startIndex {
-      let d = name[s - 1] &- 48
-      if d > 9 { break }
-      value &+= UInt64(d) &* place
-      place &*= 10
-      s -= 1
-      if name.endIndex - s > 16 { return 0 }
-    }
-    let stem = s - name.startIndex
-    guard s < name.endIndex, name[s] != 48, stem <= 255 else { return 0 }
-    return UInt64(stem) << 56 | (value + 1)
+    for k in s..<name.count { value = value &* 10 &+ UInt64(bytes[k] &- 48) }
+    return UInt64(s) << 56 | (value + 1)
   }
 
   /// ``compareNames(_:_:)`` on bytes. The first byte that differs decides, unless it is in a run
@@ -203,7 +198,9 @@ extension ExpressionPool {
     if r.kind == .number { return (numbers[Int(r.payload)], one) }
     if r.kind == .product, let c = rational(operand(e, 0)) {
       if r.count == 2 { return (c, operand(e, 1)) }
-      return (c, intern(.product, payload: 0, operands: operands(e).dropFirst()))
+      // The factors after the coefficient, interned from the store in place.
+      let factors = operands(e)
+      return (c, intern(.product, payload: 0, UnsafeBufferPointer(rebasing: factors.buffer[1...])))
     }
     return (.one, e)
   }

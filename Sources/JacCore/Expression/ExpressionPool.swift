@@ -137,7 +137,8 @@ public final class ExpressionPool {
       let p = operandStore.pointer(Int(r.start))
       return .power(p[0], p[1])
     case .call: return .call(Function(rawValue: UInt8(r.payload))!, operandStore.pointer(Int(r.start))[0])
-    case .apply: return .apply(operators[Int(r.payload)], Operands(operandStore, start: Int(r.start), count: Int(r.count)))
+    case .apply:
+      return .apply(operators[Int(r.payload)], Operands(operandStore, start: Int(r.start), count: Int(r.count)))
     case .undefined: return .undefined
     }
   }
@@ -148,8 +149,9 @@ public final class ExpressionPool {
     let r = records[e.index]
     return Operands(operandStore, start: Int(r.start), count: Int(r.count))
   }
-  /// The i-th operand of `e` (i below its ``operandCount(_:)``).
-  func operand(_ e: Expr, _ i: Int) -> Expr {
+  /// The i-th operand of `e` (i below its ``operandCount(_:)``). Inlined: the simplifier and the
+  /// printers call it for every term they look at (a call was half its 20 instructions).
+  @inline(__always) func operand(_ e: Expr, _ i: Int) -> Expr {
     let r = records[e.index]
     assert(i >= 0 && i < Int(r.count), "operand index out of range")
     return operandStore.pointer(Int(r.start))[i]
@@ -213,7 +215,7 @@ public final class ExpressionPool {
         return Self.numericSuffix(bytes)
       }
       if suffix == nil { symbolBytes.append(contentsOf: name.utf8) }
-      symbolSuffixes.append(suffix ?? Self.numericSuffix(Array(name.utf8)))
+      symbolSuffixes.append(suffix ?? Array(name.utf8).withUnsafeBufferPointer(Self.numericSuffix))
       symbolEnds.append(symbolBytes.count)
       longestLeaf = max(longestLeaf, name.utf8.count)
       return Int32(symbols.count - 1)
@@ -243,7 +245,9 @@ public final class ExpressionPool {
   func intern(_ kind: Kind, _ a: Expr, _ b: Expr) -> Expr {
     var pair = (a, b)
     return withUnsafeMutablePointer(to: &pair) {
-      $0.withMemoryRebound(to: Expr.self, capacity: 2) { intern(kind, payload: 0, UnsafeBufferPointer(start: $0, count: 2)) }
+      $0.withMemoryRebound(to: Expr.self, capacity: 2) {
+        intern(kind, payload: 0, UnsafeBufferPointer(start: $0, count: 2))
+      }
     }
   }
 

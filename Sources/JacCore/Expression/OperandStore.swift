@@ -107,6 +107,17 @@ public struct Operands: RandomAccessCollection {
     return base[i]
   }
 
+  /// The operands as an unsafe buffer, valid while this value lives (empty for a single
+  /// expression held inline: ``withContiguousStorageIfAvailable(_:)`` says which).
+  var buffer: UnsafeBufferPointer<Expr> { UnsafeBufferPointer(start: base, count: base == nil ? 0 : count) }
+
+  /// The operands in place (nil for a single expression held inline), so that generic code
+  /// (`Array(_:)`, `append(contentsOf:)`, interning) copies them in one piece.
+  public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<Expr>) throws -> R) rethrows -> R? {
+    guard base != nil else { return nil }
+    return try withExtendedLifetime(store) { try body(buffer) }
+  }
+
   /// Whether an array holds these operands, in order (a pass that rebuilt a node's operands
   /// asks whether anything changed).
   public static func == (a: [Expr], b: Operands) -> Bool { a.elementsEqual(b) }

@@ -22,11 +22,11 @@ final class RecordStore: RandomAccessCollection {
 
   subscript(i: Int) -> Record {
     get {
-      precondition(i >= 0 && i < count, "node id out of range")
+      precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "node id out of range")
       return base[i]
     }
     set {
-      precondition(i >= 0 && i < count, "node id out of range")
+      precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "node id out of range")
       base[i] = newValue
     }
   }
