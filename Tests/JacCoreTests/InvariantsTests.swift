@@ -87,7 +87,7 @@ import Testing
         return e
       case .operandFromTheFuture:
         let e = p.add(x, y)
-        p.operandStore[Int(p.records[e.index].start)] = Expr(e.id + 1)
+        p.operandStore.pointer(Int(p.records[e.index].start))[0] = Expr(e.id + 1)
         _ = p.call(.exp, z)
         return e
       case .notInTable:

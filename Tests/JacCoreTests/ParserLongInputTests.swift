@@ -302,4 +302,28 @@ import Testing
       }
     }
   }
+  /// Symbols compared by stem and trailing integer (``ExpressionPool/numericSuffix(_:)``) are in
+  /// the order of their names: every pair of names over letters and digits up to three bytes,
+  /// and indexed names with long and leading-zero runs.
+  @Test func symbolsByStemAndIntegerAgreeWithNames() {
+    let alphabet = Array("a0b19".utf8)
+    var names: [[UInt8]] = [[]]
+    for length in 1...3 {
+      names += names.filter { $0.count == length - 1 }.flatMap { n in alphabet.map { n + [$0] } }
+    }
+    var strings = names.dropFirst().map { String(decoding: $0, as: UTF8.self) }
+    strings += [
+      "u9", "u10", "u19999", "u20000", "u007", "u7", "x12345678901234567", "x12345678901234568", "ab12", "ac12",
+    ]
+    let pool = ExpressionPool()
+    let symbols = strings.map { pool.symbol($0) }
+    for (a, x) in zip(strings, symbols) {
+      for (b, y) in zip(strings, symbols) where a != b {
+        #expect(pool.compare(x, y) == ExpressionPool.compareNames(a, b), "\(a) vs \(b)")
+      }
+    }
+    #expect(Array("u19999".utf8).withUnsafeBufferPointer(ExpressionPool.numericSuffix) == 1 << 56 | 20_000)
+    #expect(Array("u007".utf8).withUnsafeBufferPointer(ExpressionPool.numericSuffix) == 0)
+    #expect(Array("x".utf8).withUnsafeBufferPointer(ExpressionPool.numericSuffix) == 0)
+  }
 }

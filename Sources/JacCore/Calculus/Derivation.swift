@@ -96,12 +96,12 @@ public struct Derivation: Sendable {
     switch pool.node(e) {
     case .sum(let terms):
       step(.sum)
-      parts = terms
+      parts = Array(terms)
     case .product(let factors):
       let (numerator, denominator) = split(factors, pool)
       if denominator == pool.one {
         step(.product)
-        parts = factors
+        parts = Array(factors)
       } else {
         step(.quotient)
         parts = [numerator, denominator]
@@ -140,7 +140,7 @@ public struct Derivation: Sendable {
   /// A product as numerator and denominator, split where it prints as a fraction
   /// (``PrintLayout/belowTheBar(_:)``): f·g^(−q) is f over g^q. The coefficient stays in the
   /// numerator: a number below the bar is a constant factor, d(u/2) = du/2, not a quotient.
-  private func split(_ factors: [Expr], _ pool: ExpressionPool) -> (Expr, Expr) {
+  private func split(_ factors: Operands, _ pool: ExpressionPool) -> (Expr, Expr) {
     let layout = PrintLayout(pool: pool)
     var top: [Expr] = []
     var bottom: [Expr] = []

@@ -85,7 +85,7 @@ public final class Differentiator {
 
   /// The terms of the sum `e` whose derivative along `x` may not be 0, in order: those that hold
   /// x or `undefined`. Every other term's derivative is 0 by the rules.
-  private func termsHolding(_ x: Expr, _ e: Expr, _ terms: [Expr]) -> [Expr] {
+  private func termsHolding(_ x: Expr, _ e: Expr, _ terms: Operands) -> [Expr] {
     if sumIndex[e] == nil {
       var bySymbol: [Expr: [Int32]] = [:]
       var always: [Int32] = []
@@ -168,7 +168,7 @@ public final class Differentiator {
       var terms: [Expr] = []
       for (i, a) in args.enumerated() {
         let da = derivative(a, x, &table)
-        if da != p.zero { terms.append(p.multiply(p.partial(op, i, args), da)) }
+        if da != p.zero { terms.append(p.multiply(p.partial(op, i, Array(args)), da)) }
       }
       result = p.add(terms)
     }
@@ -217,7 +217,7 @@ public final class Differentiator {
           parts.take(i == 0 ? p.multiply(di, p.operand(e, 1)) : p.multiply(p.operand(e, 0), di))
         }
       } else {
-        if factors.isEmpty { factors = p.operands(e) }
+        if factors.isEmpty { factors = Array(p.operands(e)) }
         var others = factors
         others[i] = di
         parts.take(p.multiply(others))

@@ -59,7 +59,7 @@ extension PrintLayout {
     switch pool.node(e) {
     case .number, .symbol, .constant, .undefined: return .leaf
     case .call(let f, let u): return .call(f, u)
-    case .apply(let op, let args): return .apply(op, args)
+    case .apply(let op, let args): return .apply(op, Array(args))
     case .sum(let terms):
       return .sum(orderedTerms(terms).map { t in isNegative(t) ? (true, magnitude(t)) : (false, t) })
     case .power(let b, let x) where pool.rational(x).map({ !$0.isNegative }) ?? true:

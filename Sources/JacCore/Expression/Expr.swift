@@ -74,10 +74,10 @@ public enum Node {
   case constant(Constant)
   /// `t₁ + t₂ + …`: at least two terms, flattened, like terms collected, sorted; at most one
   /// number (never 0), first.
-  case sum([Expr])
+  case sum(Operands)
   /// `c·f₁·f₂·…`: at least two factors, flattened, like bases collected, sorted; at most one
   /// number (the coefficient, never 0 or 1), first.
-  case product([Expr])
+  case product(Operands)
   /// `base^exponent`, never with exponent 0 or 1, nor base 1.
   case power(Expr, Expr)
   /// `f(argument)`.
@@ -86,7 +86,7 @@ public enum Node {
   /// defined (`f(x*y)`) or its partial derivative (`D[1](f)(u, v)`); see ``Operator``. max and min have
   /// at least two arguments, sorted, distinct, none of them a max (min), at most one a number
   /// (first); beta's two arguments are sorted; polygamma's order is never the number 0.
-  case apply(Operator, [Expr])
+  case apply(Operator, Operands)
   /// The value of a division by zero or `log(0)`; absorbs every operation.
   case undefined
 }

@@ -10,7 +10,7 @@ extension ExpressionPool {
     // f(x) of a variable: no identity below applies (each needs a number, π, a call, a product
     // or a negative coefficient), so it is the node itself (the parser's `exp(u5)`).
     if kind(argument) == .symbol {
-      return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
+      return intern(.call, payload: Int32(f.rawValue), argument)
     }
     if kind(argument) == .undefined { return undefined }
     if let v = knownValue(f, argument, trace: trace) {
@@ -71,7 +71,7 @@ extension ExpressionPool {
       .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
       break
     }
-    return intern(.call, payload: Int32(f.rawValue), operands: CollectionOfOne(argument))
+    return intern(.call, payload: Int32(f.rawValue), argument)
   }
 
   /// `trig-of-inverse`: f(g(u)) for an inverse function g, on the real domain of g(u) (where

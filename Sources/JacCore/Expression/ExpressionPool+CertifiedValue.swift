@@ -83,7 +83,7 @@ extension ExpressionPool {
     var slot: [Int32: Int] = [:]
     var values: [Result<Ball, BallFailure>] = []
     values.reserveCapacity(nodes.count)
-    func failure(_ operands: [Expr], total: Bool) -> BallFailure? {
+    func failure<C: Collection<Expr>>(_ operands: C, total: Bool) -> BallFailure? {
       var worst: BallFailure?
       for o in operands {
         guard case .failure(let f) = values[slot[o.id]!] else { continue }

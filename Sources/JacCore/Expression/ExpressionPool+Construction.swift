@@ -161,7 +161,7 @@ extension ExpressionPool {
     if kind(rest) == .product {
       return intern(.product, payload: 0, operands: [number(c)] + operands(rest))
     }
-    return intern(.product, payload: 0, operands: [number(c), rest])
+    return intern(.product, number(c), rest)
   }
 
   /// `f₁·f₂·…` in canonical form: `fold-constants` (2·3 = 6), `collect-like-factors`
@@ -295,7 +295,7 @@ extension ExpressionPool {
     case .number, .symbol, .constant, .sum, .apply, .undefined:
       break
     }
-    return intern(.power, payload: 0, operands: [base, exponent])
+    return intern(.power, base, exponent)
   }
 
   /// Exact `b^q` for rational `b` and `q`, or nil to keep it symbolic.

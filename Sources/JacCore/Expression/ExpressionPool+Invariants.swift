@@ -45,7 +45,7 @@ extension ExpressionPool {
 
   private func checkOperands(_ e: Expr) throws(InvariantViolation) {
     let r = records[e.index]
-    guard r.start >= 0, r.count >= 0, Int(r.start) + Int(r.count) <= operandStore.count else {
+    guard operandStore.contains(Int(r.start), Int(r.count)) else {
       throw violation(e, .operands, "operand range \(r.start)+\(r.count) is outside the operand store")
     }
     let arity: ClosedRange<Int32>
@@ -55,9 +55,11 @@ extension ExpressionPool {
     case .symbol:
       // The name's bytes, as ``compare(_:_:)`` reads them, are the name's.
       let i = Int(r.payload)
-      let valid = i >= 0 && i < symbols.count && i < symbolEnds.count
-      (arity, payloadIsValid) =
-        (0...0, valid && symbolBytes[(i == 0 ? 0 : symbolEnds[i - 1])..<symbolEnds[i]].elementsEqual(symbols[i].utf8))
+      // So is its numeric suffix.
+      let valid = i >= 0 && i < symbols.count && i < symbolEnds.count && i < symbolSuffixes.count
+      let bytes = valid ? Array(symbolBytes[(i == 0 ? 0 : symbolEnds[i - 1])..<symbolEnds[i]]) : []
+      let named = valid && bytes.elementsEqual(symbols[i].utf8)
+      (arity, payloadIsValid) = (0...0, named && symbolSuffixes[i] == bytes.withUnsafeBufferPointer(Self.numericSuffix))
     case .constant: (arity, payloadIsValid) = (0...0, UInt8(exactly: r.payload).flatMap(Constant.init) != nil)
     case .undefined: (arity, payloadIsValid) = (0...0, r.payload == 0)
     case .call: (arity, payloadIsValid) = (1...1, UInt8(exactly: r.payload).flatMap(Function.init) != nil)
@@ -72,10 +74,7 @@ extension ExpressionPool {
     }
   }
 
-  private func operandSlice(_ e: Expr) -> ArraySlice<Expr> {
-    let r = records[e.index]
-    return operandStore[Int(r.start)..<Int(r.start + r.count)]
-  }
+  private func operandSlice(_ e: Expr) -> Operands { operands(e) }
 
   /// The hash `intern`, `number` and `symbol` give a node of these parts.
   private func expectedHash(_ e: Expr) -> UInt64 {
@@ -152,7 +151,7 @@ extension ExpressionPool {
   }
 
   /// The node of these parts if it is interned; never interns it.
-  private func existing(_ kind: Kind, operands: ArraySlice<Expr>) -> Expr? {
+  private func existing<C: Collection<Expr>>(_ kind: Kind, operands: C) -> Expr? {
     var h = Mix.combine(UInt64(kind.rawValue), 0)
     for o in operands { h = Mix.combine(h, records[o.index].hash) }
     let mask = table.count - 1

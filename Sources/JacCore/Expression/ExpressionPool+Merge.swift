@@ -48,7 +48,7 @@ extension ExpressionPool {
       }
     }
     guard let product, !extra.isEmpty, !numbers.contains(where: \.isZero) else { return nil }
-    var rest = operands(product)
+    var rest = Array(operands(product))
     if kind(rest[0]) == .number { rest.removeFirst() }
     for f in extra {
       let base = baseAndExponent(f).base

@@ -81,12 +81,41 @@ extension ExpressionPool {
 
   /// ``compareNames(_:_:)`` of the i-th and j-th symbols' names (distinct), read from
   /// ``symbolBytes`` without their `String`s.
-  private func compareSymbols(_ i: Int, _ j: Int) -> Int {
-    symbolBytes.withUnsafeBufferPointer { bytes in
+  func compareSymbols(_ i: Int, _ j: Int) -> Int {
+    // The same stem and two integers: the integers decide (they differ: the names do).
+    let (a, b) = (symbolSuffixes[i], symbolSuffixes[j])
+    if a >> 56 == b >> 56 && a & Self.suffixValue != 0 && b & Self.suffixValue != 0 && a != b {
+      let stem = Int(a >> 56)
+      let (x, y) = (i == 0 ? 0 : symbolEnds[i - 1], j == 0 ? 0 : symbolEnds[j - 1])
+      let sameStem =
+        stem == 1 ? symbolBytes[x] == symbolBytes[y] : symbolBytes[x..<x + stem] == symbolBytes[y..<y + stem]
+      if sameStem { return a < b ? -1 : 1 }
+    }
+    return symbolBytes.withUnsafeBufferPointer { bytes in
       let x = UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : symbolEnds[i - 1])..<symbolEnds[i]])
       let y = UnsafeBufferPointer(rebasing: bytes[(j == 0 ? 0 : symbolEnds[j - 1])..<symbolEnds[j]])
       return Self.compareNames(x, y)
     }
+  }
+
+  /// The low 56 bits of a ``numericSuffix(_:)``: the integer + 1, or 0.
+  static let suffixValue: UInt64 = (1 << 56) - 1
+
+  /// A name as a stem (its bytes before a trailing run of digits) and that run's integer: the
+  /// stem's length in the top 8 bits, the integer + 1 in the low 56; 0 when the name ends in no
+  /// digit, its run starts with 0 (`x01`: compared in full), has more than 16 digits, or its stem
+  /// has more than 255 bytes. Two names with equal stems and nonzero suffixes are in the order
+  /// of their integers (``compareNames(_:_:)``: a run of digits compares by value).
+  static func numericSuffix(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard let bytes = name.baseAddress else { return 0 }
+    // The digits at the end, then their value read forwards.
+    var s = name.count
+    while s > 0 && bytes[s - 1] &- 48 <= 9 { s -= 1 }
+    let digits = name.count - s
+    guard digits > 0, digits <= 16, bytes[s] != 48, s <= 255 else { return 0 }
+    var value: UInt64 = 0
+    for k in s..<name.count { value = value &* 10 &+ UInt64(bytes[k] &- 48) }
+    return UInt64(s) << 56 | (value + 1)
   }
 
   /// ``compareNames(_:_:)`` on bytes. The first byte that differs decides, unless it is in a run
@@ -169,7 +198,9 @@ extension ExpressionPool {
     if r.kind == .number { return (numbers[Int(r.payload)], one) }
     if r.kind == .product, let c = rational(operand(e, 0)) {
       if r.count == 2 { return (c, operand(e, 1)) }
-      return (c, intern(.product, payload: 0, operands: operands(e).dropFirst()))
+      // The factors after the coefficient, interned from the store in place.
+      let factors = operands(e)
+      return (c, intern(.product, payload: 0, UnsafeBufferPointer(rebasing: factors.buffer[1...])))
     }
     return (.one, e)
   }
@@ -178,7 +209,10 @@ extension ExpressionPool {
   func coefficientFreePart(_ e: Expr) -> Expr {
     let r = records[e.index]
     guard r.kind == .product else { return e }
-    if r.count == 2 { return kind(operandStore[Int(r.start)]) == .number ? operandStore[Int(r.start) + 1] : e }
+    if r.count == 2 {
+      let p = operandStore.pointer(Int(r.start))
+      return kind(p[0]) == .number ? p[1] : e
+    }
     return coefficientAndRest(e).1
   }
 

@@ -36,7 +36,7 @@ extension ExpressionPool {
     }
     for t in terms {
       if kind(t) == .sum {
-        for u in operandLists[t.index] where !take(u) { return numberOverflow() }
+        for u in operands(t) where !take(u) { return numberOverflow() }
       } else if !take(t) {
         return numberOverflow()
       }
@@ -54,9 +54,9 @@ extension ExpressionPool {
 
   /// ``sumOfTerms(_:)`` of two to eight terms none of which is a number, a sum or undefined (a
   /// Bratu row's `u1 - 2*u2 + u3 + 1/40401*exp(u2)`): each term inserted in order, as it comes,
-  /// into the array the sum will hold (the stable insertion sort of
-  /// ``insertionSort(_:start:end:)``, the parts made in the same order), then the sum interned
-  /// with it; no scratch array, no sum of numbers. nil for other terms.
+  /// among the terms on the stack (the stable insertion sort of ``insertionSort(_:start:end:)``,
+  /// the parts made in the same order), then the sum interned from there; no array, no sum of
+  /// numbers. nil for other terms.
   private func sumOfFewTerms<Terms: RandomAccessCollection<Expr>>(_ terms: Terms) -> Expr? {
     for t in terms {
       switch kind(t) {
@@ -64,27 +64,48 @@ extension ExpressionPool {
       case .symbol, .constant, .product, .power, .call, .apply: break
       }
     }
-    // The parts beside the terms, on the stack; the terms straight into the sum's operand array.
-    // (`Array(unsafeUninitializedCapacity:)` and `Array(repeating:count:)` are not specialised
-    // here: each looked up generic metadata at every call.)
-    var sorted: [Expr] = []
-    sorted.reserveCapacity(terms.count)
-    return withUnsafeTemporaryAllocation(of: Expr.self, capacity: 8) { rests in
+    // The terms and their parts on the stack, sorted there, then interned from there.
+    return withUnsafeTemporaryAllocation(of: FewTerm.self, capacity: 8) { slots in
+      let sorted = slots.baseAddress!
+      var n = 0
       for t in terms {
         let rest = coefficientFreePart(t)
-        var j = sorted.count
-        sorted.append(t)
-        while j > 0 && compareTerms(t, rest: rest, sorted[j - 1], rest: rests[j - 1]) < 0 {
+        let r = records[rest.index]
+        let new = FewTerm(term: t, rest: rest, size: r.treeSize, symbol: r.kind == .symbol ? r.payload : -1)
+        var j = n
+        while j > 0 && precedes(new, sorted[j - 1]) {
           sorted[j] = sorted[j - 1]
-          rests[j] = rests[j - 1]
           j -= 1
         }
-        sorted[j] = t
-        rests[j] = rest
+        sorted[j] = new
+        n += 1
       }
-      for i in 1..<sorted.count where rests[i] == rests[i - 1] { return add(Array(terms)) }
-      return intern(.sum, payload: 0, operands: sorted)
+      for i in 1..<n where sorted[i].rest == sorted[i - 1].rest { return add(Array(terms)) }
+      return withUnsafeTemporaryAllocation(of: Expr.self, capacity: 8) { operands in
+        for i in 0..<n { operands[i] = sorted[i].term }
+        return intern(.sum, payload: 0, UnsafeBufferPointer(rebasing: operands[..<n]))
+      }
     }
+  }
+
+  /// A term of ``sumOfFewTerms(_:)`` with what its order reads: its coefficient-free part, that
+  /// part's tree size, and its symbol number when it is a symbol (else −1).
+  private struct FewTerm {
+    var term: Expr
+    var rest: Expr
+    var size: Int32
+    var symbol: Int32
+  }
+
+  /// `compareTerms(a.term, rest: a.rest, b.term, rest: b.rest) < 0` for terms that are not
+  /// numbers, from the sizes and symbol numbers read once per term: a larger part first, two
+  /// variables by name (``compareSymbols(_:_:)``), anything else by ``compareTerms(_:rest:_:rest:)``.
+  private func precedes(_ a: FewTerm, _ b: FewTerm) -> Bool {
+    if a.rest != b.rest {
+      if a.size != b.size { return a.size > b.size }
+      if a.symbol >= 0 && b.symbol >= 0 { return compareSymbols(Int(a.symbol), Int(b.symbol)) < 0 }
+    }
+    return compareTerms(a.term, rest: a.rest, b.term, rest: b.rest) < 0
   }
 
   /// Sorts terms as `add` does (a stable sort by ``compareTerms(_:rest:_:rest:)``), which orders
@@ -152,7 +173,7 @@ extension ExpressionPool {
   /// or product), the exponent neither undefined, 0 nor 1. nil otherwise.
   func plainPower(_ base: Expr, _ exponent: Expr) -> Expr? {
     guard isPlainPower(base, exponent) else { return nil }
-    return intern(.power, payload: 0, operands: OperandPair(base, exponent))
+    return intern(.power, base, exponent)
   }
 
   /// Whether `power(base, exponent)` is that node itself, by the kinds alone (``plainPower(_:_:)``).
@@ -170,17 +191,4 @@ extension ExpressionPool {
     if kind(t) == .power, let e = numberTimesFactor(minusOne, t) { return e }
     return negate(t)
   }
-}
-
-/// Two operands, without an array.
-struct OperandPair: RandomAccessCollection {
-  let first: Expr
-  let second: Expr
-  init(_ first: Expr, _ second: Expr) {
-    self.first = first
-    self.second = second
-  }
-  var startIndex: Int { 0 }
-  var endIndex: Int { 2 }
-  subscript(i: Int) -> Expr { i == 0 ? first : second }
 }

@@ -37,17 +37,20 @@ extension ExpressionPool {
     }
     if ka == .number || kb == .number {
       let (n, t) = ka == .number ? (a, b) : (b, a)
-      let q = rational(n)!
-      // The general path folds the number into 0 first: the same work is charged.
-      if !fits(q, after: .zero, q) { return numberOverflow() }
+      // The general path folds the number into 0 first: the same work is charged (none for a
+      // number of at most four limbs, which fits).
+      if isLargeNumber(n) {
+        let q = rational(n)!
+        if !fits(q, after: .zero, q) { return numberOverflow() }
+      }
       // As `add` does for every term: a term's coefficient-free part is interned (an invariant).
-      _ = coefficientAndRest(t)
-      return intern(.sum, payload: 0, operands: [n, t])
+      _ = coefficientFreePart(t)
+      return intern(.sum, n, t)
     }
-    let ra = coefficientAndRest(a).1
-    let rb = coefficientAndRest(b).1
+    let ra = coefficientFreePart(a)
+    let rb = coefficientFreePart(b)
     if ra == rb { return nil }
-    return intern(.sum, payload: 0, operands: compareTerms(a, rest: ra, b, rest: rb) < 0 ? [a, b] : [b, a])
+    return compareTerms(a, rest: ra, b, rest: rb) < 0 ? intern(.sum, a, b) : intern(.sum, b, a)
   }
 
   /// `a·b` without the general path, or nil: u·1 = 1·u = u (unless folding u's number is
@@ -71,7 +74,7 @@ extension ExpressionPool {
     switch kind(x) {
     case .symbol, .call, .constant, .apply:
       if !isLargeNumber(c) {
-        return c == zero ? zero : (c == one ? x : intern(.product, payload: 0, operands: [c, x]))
+        return c == zero ? zero : (c == one ? x : intern(.product, c, x))
       }
     case .number, .sum, .product, .power, .undefined: break
     }
@@ -94,6 +97,6 @@ extension ExpressionPool {
     if !fits(q, after: .one, q) { return numberOverflow() }
     if q.isZero { return zero }
     if q.isOne { return x }
-    return intern(.product, payload: 0, operands: [c, x])
+    return intern(.product, c, x)
   }
 }

@@ -19,7 +19,7 @@ extension ExpressionPool {
       least = min(least, e.id)
       greatest = max(greatest, e.id)
       let r = records[e.index]
-      if r.count > 0 { stack.append(contentsOf: operandStore[Int(r.start)..<Int(r.start + r.count)]) }
+      if r.count > 0 { stack.append(contentsOf: operands(e)) }
     }
     if found.count < 2 { return found }
     if Int(greatest - least) + 1 > 8 * found.count {
@@ -56,19 +56,19 @@ extension ExpressionPool {
     stack.append(contentsOf: roots.reversed())
     marks.withUnsafeMutableBufferPointer { mark in
       records.withUnsafeBufferPointer { record in
-        operandStore.withUnsafeBufferPointer { operand in
-          while let e = stack.popLast() {
-            let i = e.index
-            if mark[i] == generation { continue }
-            mark[i] = generation
-            if !body(e) { break }
-            let r = record[i]
-            var k = Int(r.start) + Int(r.count)
-            // Pushed last to first, so the first operand is visited first.
-            while k > Int(r.start) {
-              k -= 1
-              stack.append(operand[k])
-            }
+        while let e = stack.popLast() {
+          let i = e.index
+          if mark[i] == generation { continue }
+          mark[i] = generation
+          if !body(e) { break }
+          let r = record[i]
+          guard r.count > 0 else { continue }
+          let operand = operandStore.pointer(Int(r.start))
+          var k = Int(r.count)
+          // Pushed last to first, so the first operand is visited first.
+          while k > 0 {
+            k -= 1
+            stack.append(operand[k])
           }
         }
       }
@@ -80,15 +80,19 @@ extension ExpressionPool {
   /// pool's accessors each read is a bounds check, and often a retain and a release).
   struct View {
     let records: UnsafeBufferPointer<Record>
-    let operands: UnsafeBufferPointer<Expr>
+    /// The memory of each slot of the ``OperandStore``.
+    let slots: UnsafeBufferPointer<UnsafeMutablePointer<Expr>>
     /// The i-th operand of the node whose record is `r`.
-    func operand(_ r: Record, _ i: Int) -> Expr { operands[Int(r.start) + i] }
+    func operand(_ r: Record, _ i: Int) -> Expr {
+      let start = Int(r.start)
+      return slots[start >> OperandStore.slotShift][(start & (OperandStore.slotSize - 1)) + i]
+    }
   }
 
   /// Calls `body` with a ``View`` of the pool, valid only inside it; `body` must make no nodes.
   func withView<R>(_ body: (View) -> R) -> R {
     records.withUnsafeBufferPointer { records in
-      operandStore.withUnsafeBufferPointer { operands in body(View(records: records, operands: operands)) }
+      body(View(records: records, slots: UnsafeBufferPointer(start: operandStore.slots, count: operandStore.slotCount)))
     }
   }
 

@@ -41,19 +41,19 @@ public final class ExpressionPool {
     var symbolBits: UInt64
   }
 
-  var records: [Record] = []
-  var operandStore: [Expr] = []
-  /// The operands of each sum, product and `apply` as an array of their own (empty for other
-  /// kinds), so that ``node(_:)`` and ``operands(_:)`` hand out a reference instead of copying
-  /// a slice of ``operandStore`` into a new array: that allocation and its release were a tenth
-  /// of the instructions of a batch of small Jacobians.
-  var operandLists: [[Expr]] = []
+  let records = RecordStore()
+  /// Every node's operands, in blocks that never move: a sum's or product's operands are handed
+  /// out in place (``Operands``), not copied into an array of their own.
+  let operandStore = OperandStore()
   var numbers: [Rational] = []
   var symbols: [String] = []
   /// The UTF-8 bytes of the symbols' names one after another, the i-th ending at
   /// `symbolEnds[i]`: the order of two symbols reads them in place (``compare(_:_:)``).
   var symbolBytes: [UInt8] = []
   var symbolEnds: [Int] = []
+  /// Each symbol's name as a stem and a trailing integer, when it is one (``numericSuffix(_:)``):
+  /// `u19999` against `u20000` compares the two numbers, not the bytes digit by digit.
+  var symbolSuffixes: [UInt64] = []
   /// The operators of `apply` nodes, each once (``apply(_:_:trace:)``).
   var operators: [Operator] = []
   var operatorIndex: [Operator: Int32] = [:]
@@ -63,7 +63,17 @@ public final class ExpressionPool {
   /// those bits matched; session 11 measured it on Bratu n = 100,000: 15M more instructions,
   /// 0.13M more last-level misses and 8 MB more peak for a table twice the size, against 0.36M
   /// fewer first-level misses. Dropped.)
-  private(set) var table: [UInt32] = Array(repeating: 0, count: 1024)
+  private(set) var table = ExpressionPool.emptyTable(slots: 1024)
+  /// A table of `slots` empty slots, in memory the pool owns (a store into an array asked
+  /// whether its buffer was uniquely referenced).
+  private static func emptyTable(slots: Int) -> UnsafeMutableBufferPointer<UInt32> {
+    let t = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: slots)
+    t.initialize(repeating: 0)
+    return t
+  }
+
+  deinit { table.deallocate() }
+
   /// The table's entry for node `id`.
   private static func tableEntry(_ id: Int) -> UInt32 { UInt32(id + 1) }
   /// The node in slot `slot`, −1 if it is empty.
@@ -121,23 +131,31 @@ public final class ExpressionPool {
     case .number: return .number(numbers[Int(r.payload)])
     case .symbol: return .symbol(symbols[Int(r.payload)])
     case .constant: return .constant(Constant(rawValue: UInt8(r.payload))!)
-    case .sum: return .sum(operandLists[e.index])
-    case .product: return .product(operandLists[e.index])
-    case .power: return .power(operandStore[Int(r.start)], operandStore[Int(r.start) + 1])
-    case .call: return .call(Function(rawValue: UInt8(r.payload))!, operandStore[Int(r.start)])
-    case .apply: return .apply(operators[Int(r.payload)], operandLists[e.index])
+    case .sum: return .sum(Operands(operandStore, start: Int(r.start), count: Int(r.count)))
+    case .product: return .product(Operands(operandStore, start: Int(r.start), count: Int(r.count)))
+    case .power:
+      let p = operandStore.pointer(Int(r.start))
+      return .power(p[0], p[1])
+    case .call: return .call(Function(rawValue: UInt8(r.payload))!, operandStore.pointer(Int(r.start))[0])
+    case .apply:
+      return .apply(operators[Int(r.payload)], Operands(operandStore, start: Int(r.start), count: Int(r.count)))
     case .undefined: return .undefined
     }
   }
 
   func kind(_ e: Expr) -> Kind { records[e.index].kind }
-  /// The operands of a sum, product, power or call, in order.
-  public func operands(_ e: Expr) -> [Expr] {
+  /// The operands of a sum, product, power, call or application, in order (none for a leaf).
+  public func operands(_ e: Expr) -> Operands {
     let r = records[e.index]
-    if r.kind == .sum || r.kind == .product || r.kind == .apply { return operandLists[e.index] }
-    return Array(operandStore[Int(r.start)..<Int(r.start + r.count)])
+    return Operands(operandStore, start: Int(r.start), count: Int(r.count))
   }
-  func operand(_ e: Expr, _ i: Int) -> Expr { operandStore[Int(records[e.index].start) + i] }
+  /// The i-th operand of `e` (i below its ``operandCount(_:)``). Inlined: the simplifier and the
+  /// printers call it for every term they look at (a call was half its 20 instructions).
+  @inline(__always) func operand(_ e: Expr, _ i: Int) -> Expr {
+    let r = records[e.index]
+    assert(i >= 0 && i < Int(r.count), "operand index out of range")
+    return operandStore.pointer(Int(r.start))[i]
+  }
   func operandCount(_ e: Expr) -> Int { Int(records[e.index].count) }
 
   public func depth(_ e: Expr) -> Int { Int(records[e.index].depth) }
@@ -171,7 +189,7 @@ public final class ExpressionPool {
   public func number(_ value: Rational) -> Expr {
     if !fits(value) { return numberOverflow() }
     let h = Mix.rational(value)
-    return lookupOrInsert(hash: h, kind: .number, payload: -1, operands: EmptyCollection()) { [self] id in
+    return internLeaf(hash: h, kind: .number) { [self] id in
       numbers[Int(records[id].payload)] == value
     } payloadForInsert: { [self] in
       numbers.append(value)
@@ -187,14 +205,17 @@ public final class ExpressionPool {
   /// The symbol `name`, whose ``Mix/fnv(_:)`` the caller knows (the parser hashed its bytes).
   func symbol(_ name: String, fnv: UInt64) -> Expr {
     let h = Mix.finalize(fnv)
-    return lookupOrInsert(hash: h, kind: .symbol, payload: -1, operands: EmptyCollection()) { [self] id in
+    return internLeaf(hash: h, kind: .symbol) { [self] id in
       symbols[Int(records[id].payload)] == name
     } payloadForInsert: { [self] in
       symbols.append(name)
       // A native string's bytes in one copy (a generic append of its UTF-8 view went byte by byte).
-      if name.utf8.withContiguousStorageIfAvailable({ symbolBytes.append(contentsOf: $0) }) == nil {
-        symbolBytes.append(contentsOf: name.utf8)
+      let suffix = name.utf8.withContiguousStorageIfAvailable { bytes in
+        symbolBytes.append(contentsOf: bytes)
+        return Self.numericSuffix(bytes)
       }
+      if suffix == nil { symbolBytes.append(contentsOf: name.utf8) }
+      symbolSuffixes.append(suffix ?? Array(name.utf8).withUnsafeBufferPointer(Self.numericSuffix))
       symbolEnds.append(symbolBytes.count)
       longestLeaf = max(longestLeaf, name.utf8.count)
       return Int32(symbols.count - 1)
@@ -203,29 +224,87 @@ public final class ExpressionPool {
 
   // MARK: Interning
 
-  /// Interns a node whose payload identifies it (constants, calls, operators).
+  /// Interns a node whose kind, payload and operands identify it (constants, calls, powers,
+  /// sums, products, applications): its hash is
+  /// `combine(…combine(combine(kind, payload), hash(o₁))…, hash(oₙ))`.
   func intern<C: Collection>(_ kind: Kind, payload: Int32, operands: C) -> Expr where C.Element == Expr {
-    var h = Mix.combine(UInt64(kind.rawValue), UInt64(UInt32(bitPattern: payload)))
-    for o in operands { h = Mix.combine(h, records[o.index].hash) }
-    return lookupOrInsert(hash: h, kind: kind, payload: payload, operands: operands) { [self] id in
-      let r = records[id]
-      guard r.payload == payload, Int(r.count) == operands.count else { return false }
-      var i = Int(r.start)
-      for o in operands {
-        if operandStore[i] != o { return false }
-        i += 1
-      }
-      return true
-    } payloadForInsert: {
-      payload
+    if let e = operands.withContiguousStorageIfAvailable({ intern(kind, payload: payload, $0) }) { return e }
+    return withUnsafeTemporaryAllocation(of: Expr.self, capacity: operands.count) { buffer in
+      _ = buffer.initialize(from: operands)
+      return intern(kind, payload: payload, UnsafeBufferPointer(buffer))
     }
   }
 
-  private func lookupOrInsert<C: Collection>(
-    hash: UInt64, kind: Kind, payload: Int32, operands: C,
-    matches: (Int) -> Bool, payloadForInsert: () -> Int32
-  ) -> Expr where C.Element == Expr {
-    var mask = table.count - 1
+  /// ``intern(_:payload:operands:)`` of one operand, without an array.
+  func intern(_ kind: Kind, payload: Int32, _ a: Expr) -> Expr {
+    var a = a
+    return withUnsafePointer(to: &a) { intern(kind, payload: payload, UnsafeBufferPointer(start: $0, count: 1)) }
+  }
+
+  /// ``intern(_:payload:operands:)`` of two operands, without an array.
+  func intern(_ kind: Kind, _ a: Expr, _ b: Expr) -> Expr {
+    var pair = (a, b)
+    return withUnsafeMutablePointer(to: &pair) {
+      $0.withMemoryRebound(to: Expr.self, capacity: 2) {
+        intern(kind, payload: 0, UnsafeBufferPointer(start: $0, count: 2))
+      }
+    }
+  }
+
+  /// ``intern(_:payload:operands:)`` of operands in a buffer: the one place nodes with operands
+  /// are looked up and made. The operands' records are read once, for the hash and for the
+  /// depth, size and symbol bits a new node gets; the table is probed reading records and
+  /// operands in place.
+  func intern(_ kind: Kind, payload: Int32, _ ops: UnsafeBufferPointer<Expr>) -> Expr {
+    var h = Mix.combine(UInt64(kind.rawValue), UInt64(UInt32(bitPattern: payload)))
+    var depth: Int32 = 0
+    var size: Int64 = 1
+    var bits: UInt64 = 0
+    for o in ops {
+      let r = records[o.index]
+      h = Mix.combine(h, r.hash)
+      depth = max(depth, r.depth)
+      size += Int64(r.treeSize)
+      bits |= r.symbolBits
+    }
+    let mask = table.count - 1
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let entry = Int(table[slot])
+      if entry == 0 { break }
+      let r = records[entry - 1]
+      if r.hash == h && r.kind == kind && r.payload == payload && Int(r.count) == ops.count
+        && sameOperands(Int(r.start), ops)
+      {
+        return Expr(Int32(entry - 1))
+      }
+      slot = (slot + 1) & mask
+    }
+    var start = 0
+    if !ops.isEmpty {
+      let room = operandStore.reserve(ops.count)
+      room.memory.initialize(from: ops.baseAddress!, count: ops.count)
+      start = room.start
+    }
+    return insert(
+      Record(
+        kind: kind, payload: payload, start: Int32(start), count: Int32(ops.count), hash: h, depth: depth + 1,
+        treeSize: Int32(min(size, Int64(Int32.max))), symbolBits: bits), at: slot)
+  }
+
+  /// Whether the list at `start` holds `ops` (as many as `ops`).
+  @inline(__always) private func sameOperands(_ start: Int, _ ops: UnsafeBufferPointer<Expr>) -> Bool {
+    let p = operandStore.pointer(start)
+    for i in 0..<ops.count where p[i] != ops[i] { return false }
+    return true
+  }
+
+  /// Interns a leaf (a number or symbol), found by `matches` among the nodes of its hash, or
+  /// made with the payload `payloadForInsert` gives.
+  private func internLeaf(
+    hash: UInt64, kind: Kind, matches: (Int) -> Bool, payloadForInsert: () -> Int32
+  ) -> Expr {
+    let mask = table.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = table[slot]
@@ -235,28 +314,19 @@ public final class ExpressionPool {
       if r.hash == hash && r.kind == kind && matches(id) { return Expr(Int32(id)) }
       slot = (slot + 1) & mask
     }
-    var depth: Int32 = 0
-    var size: Int64 = 1
-    var bits = kind == .symbol ? Self.symbolBit(hash) : 0
-    for o in operands {
-      let r = records[o.index]
-      depth = max(depth, r.depth)
-      size += Int64(r.treeSize)
-      bits |= r.symbolBits
-    }
-    let id = Int32(records.count)
-    let start = Int32(operandStore.count)
-    operandStore.append(contentsOf: operands)
-    operandLists.append(kind == .sum || kind == .product || kind == .apply ? Array(operands) : [])
-    records.append(
+    let bits = kind == .symbol ? Self.symbolBit(hash) : 0
+    return insert(
       Record(
-        kind: kind, payload: payloadForInsert(), start: start, count: Int32(operands.count), hash: hash,
-        depth: depth + 1, treeSize: Int32(min(size, Int64(Int32.max))), symbolBits: bits))
+        kind: kind, payload: payloadForInsert(), start: 0, count: 0, hash: hash, depth: 1, treeSize: 1,
+        symbolBits: bits), at: slot)
+  }
+
+  /// Appends the record of a new node, entered in the table's free `slot`.
+  private func insert(_ record: Record, at slot: Int) -> Expr {
+    let id = Int32(records.count)
+    records.append(record)
     table[slot] = Self.tableEntry(Int(id))
-    if records.count * 2 > table.count {
-      grow()
-      mask = table.count - 1
-    }
+    if records.count * 2 > table.count { grow() }
     return Expr(id)
   }
 
@@ -272,8 +342,6 @@ public final class ExpressionPool {
     let nodes = min(bytes / 8, 1 << 22)
     guard bytes >= 1 << 16, nodes > records.count else { return }
     records.reserveCapacity(nodes)
-    operandStore.reserveCapacity(2 * nodes)
-    operandLists.reserveCapacity(nodes)
     var slots = table.count
     while nodes * 2 > slots { slots *= 2 }
     if slots > table.count { rehash(slots: slots) }
@@ -281,13 +349,14 @@ public final class ExpressionPool {
 
   /// The interning table rebuilt with `slots` slots (a power of two, more than twice the nodes).
   private func rehash(slots: Int) {
-    var bigger = [UInt32](repeating: 0, count: slots)
+    let bigger = Self.emptyTable(slots: slots)
     let mask = bigger.count - 1
     for (i, r) in records.enumerated() {
       var slot = Int(truncatingIfNeeded: r.hash) & mask
       while bigger[slot] != 0 { slot = (slot + 1) & mask }
       bigger[slot] = Self.tableEntry(i)
     }
+    table.deallocate()
     table = bigger
   }
 }

@@ -4,7 +4,7 @@ extension ExpressionPool {
   func scalarFraction(_ c: Expr) -> (numerator: Expr, denominator: Expr) {
     var numerator: [Expr] = []
     var denominator: [Expr] = []
-    for f in kind(c) == .product ? operands(c) : [c] {
+    for f in factors(c) {
       if case .power(let b, let k) = node(f), let q = rational(k), q < Rational(0) {
         denominator.append(power(b, number(-q)))
       } else if let q = rational(f), q.denominator != BigInt(1) {

@@ -38,9 +38,7 @@ extension MatrixNumPyPrinter {
 
   /// Whether `c` has a factor `s^k` with k < 0.
   private func dividesBy(_ s: Expr, _ c: Expr) -> Bool {
-    let factors: [Expr]
-    if case .product(let fs) = pool.node(c) { factors = fs } else { factors = [c] }
-    return factors.contains { f in
+    return pool.factors(c).contains { f in
       guard case .power(let b, let k) = pool.node(f), b == s, let q = pool.rational(k) else { return false }
       return q < Rational(0)
     }

@@ -189,7 +189,7 @@ extension Engine {
         arguments = [u]
       case .apply(let op, let args) where op == .max || op == .min:
         kind = .tie
-        arguments = args
+        arguments = Array(args)
       case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: continue
       }
       let substituted = pool.substitute(arguments, values)

@@ -41,7 +41,7 @@ extension LatexPrinter {
 
   /// `\operatorname{atan2}(y, x)`; an undefined function by its name, `f'(x)` and `f''(x)` for
   /// derivatives of a function of one argument (up to the third), `\partial_{1,2} f(u, v)` else.
-  func writeApply(_ op: Operator, _ args: [Expr], into out: inout String) {
+  func writeApply(_ op: Operator, _ args: Operands, into out: inout String) {
     switch op {
     case .atan2: out += "\\operatorname{atan2}"
     case .max: out += "\\max"

@@ -18,17 +18,7 @@ struct PrintLayout {
   func fraction(_ e: Expr) -> Fraction {
     var result = Fraction(
       negative: false, numeratorNumber: .one, denominatorNumber: .one, numerator: [], denominator: [])
-    let factors: [Expr]
-    switch pool.node(e) {
-    case .product(let fs): factors = fs
-    case .number(let q):
-      result.negative = q.isNegative
-      result.numeratorNumber = q.numerator.magnitude
-      result.denominatorNumber = q.denominator
-      return result
-    default: factors = [e]
-    }
-    for f in factors {
+    func take(_ f: Expr) {
       if let q = pool.rational(f) {
         result.negative = q.isNegative
         result.numeratorNumber = q.numerator.magnitude
@@ -38,6 +28,16 @@ struct PrintLayout {
       } else {
         result.numerator.append(f)
       }
+    }
+    // A product's factors, read in place; a non-product is the one factor.
+    switch pool.node(e) {
+    case .product(let fs): for f in fs { take(f) }
+    case .number(let q):
+      result.negative = q.isNegative
+      result.numeratorNumber = q.numerator.magnitude
+      result.denominatorNumber = q.denominator
+      return result
+    default: take(e)
     }
     result.numerator = chainOrdered(result.numerator)
     return result
@@ -80,7 +80,7 @@ struct PrintLayout {
     case .sum: return .sum
     case .product: return isNegative(e) ? .unary : .product
     case .power:
-      let x = pool.records[pool.operandStore[Int(r.start) + 1].index]
+      let x = pool.records[pool.operandStore.pointer(Int(r.start))[1].index]
       if x.kind == .number {
         let q = pool.numbers[Int(x.payload)]
         if q.numerator.isNegative { return .product }
@@ -110,15 +110,15 @@ struct PrintLayout {
   /// pool's records, like ``precedence(_:)``.
   func isNegative(_ e: Expr) -> Bool {
     var r = pool.records[e.index]
-    if r.kind == .product { r = pool.records[pool.operandStore[Int(r.start)].index] }
+    if r.kind == .product { r = pool.records[pool.operandStore.pointer(Int(r.start))[0].index] }
     return r.kind == .number && pool.numbers[Int(r.payload)].numerator.isNegative
   }
 
   /// Terms of a sum in print order.
-  func orderedTerms(_ terms: [Expr]) -> [Expr] {
+  func orderedTerms<Terms: RandomAccessCollection<Expr>>(_ terms: Terms) -> [Expr] where Terms.Index == Int {
     // The numbers last, in their order (a canonical sum has one at most: then one array, not
     // three, for every printed sum).
-    var ordered = terms
+    var ordered = Array(terms)
     if let k = terms.firstIndex(where: pool.isNumber) {
       if terms[(k + 1)...].contains(where: pool.isNumber) {
         ordered = terms.filter { !pool.isNumber($0) } + terms.filter { pool.isNumber($0) }

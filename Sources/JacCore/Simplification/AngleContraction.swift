@@ -19,7 +19,7 @@ struct AngleContraction {
   /// `doubleAngles`), or nil when nothing contracts.
   func contracted(_ e: Expr, doubleAngles: Bool) -> Expr? {
     guard case .sum(let original) = pool.node(e), original.count <= Self.maxTerms else { return nil }
-    var terms = original
+    var terms = Array(original)
     var changed = false
     search: while true {
       for positiveFirst in [true, false] {
@@ -71,8 +71,7 @@ struct AngleContraction {
 
   private func factors(_ rest: Expr) -> Factors {
     if rest == pool.one { return [] }
-    let list = pool.kind(rest) == .product ? pool.operands(rest) : [rest]
-    return list.map { pool.baseAndExponent($0) }
+    return pool.factors(rest).map { pool.baseAndExponent($0) }
   }
 
   /// The trigonometric factors (sin, cos, sinh, cosh to a positive integer power) of a term's rest.

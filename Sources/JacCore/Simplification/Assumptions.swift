@@ -99,7 +99,8 @@ public final class Assumptions {
       let negated = pool.add(terms.map { pool.negate($0) })
       if positive.contains(negated) { return .negative }
       if nonnegative.contains(negated) { return .nonpositive }
-      return termSign(terms) ?? linearSign(terms) ?? boundedSign(terms)
+      let list = Array(terms)
+      return termSign(list) ?? linearSign(list) ?? boundedSign(list)
     }
   }
 
@@ -157,7 +158,7 @@ public final class Assumptions {
   private func piInterval(_ u: Expr) -> (lo: (value: Rational, open: Bool), hi: (value: Rational, open: Bool))? {
     var lo = (value: Rational.zero, open: false)
     var hi = (value: Rational.zero, open: false)
-    for t in pool.kind(u) == .sum ? pool.operands(u) : [u] {
+    for t in pool.terms(u) {
       let (c, rest) = pool.coefficientAndRest(t)
       if case .constant(.pi) = pool.node(rest) {
         lo.value = lo.value + c
@@ -225,13 +226,13 @@ public final class Assumptions {
     var upperTerms: [Expr] = []
     var replaced = false
     for t in terms {
-      let factors = pool.kind(t) == .product ? pool.operands(t) : [t]
+      let factors = pool.factors(t)
       guard let i = factors.firstIndex(where: { [.sin, .cos].contains(pool.function($0)) }) else {
         lowerTerms.append(t)
         upperTerms.append(t)
         continue
       }
-      var others = factors
+      var others = Array(factors)
       others.remove(at: i)
       let m = pool.multiply(others)
       guard let s = sign(of: m) else { return nil }

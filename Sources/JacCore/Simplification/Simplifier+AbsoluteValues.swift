@@ -7,7 +7,7 @@ extension Simplifier {
   /// power, kept only when shorter: d/dx log|x| = x/|x|² = 1/x. (Not at construction: there it
   /// would split |x|² from |x|^(3/2), and x³/|x|^(7/2) would no longer meet as x/|x|^(3/2).)
   func withAbsEvenPowers(_ best: Expr) -> Expr {
-    let factors = pool.kind(best) == .product ? pool.operands(best) : [best]
+    let factors = pool.factors(best)
     var changed = false
     let rewritten = factors.map { f -> Expr in
       let (b, x) = pool.baseAndExponent(f)

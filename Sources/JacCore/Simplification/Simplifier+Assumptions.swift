@@ -37,7 +37,7 @@ extension Simplifier {
     func expand(_ e: Expr) -> Expr {
       switch pool.node(e) {
       case .call(.log, let u):
-        let factors = pool.kind(u) == .product ? pool.operands(u) : [u]
+        let factors = pool.factors(u)
         guard factors.count > 1 || pool.kind(u) == .power,
           factors.allSatisfy({ assumptions.sign(of: pool.baseAndExponent($0).base) == .positive })
         else { return e }

@@ -38,7 +38,7 @@ extension Simplifier {
       let (c, rest) = pool.coefficientAndRest(t)
       var factors: [(atom: Int, power: Int)] = []
       if rest != pool.one {
-        for f in pool.kind(rest) == .product ? pool.operands(rest) : [rest] {
+        for f in pool.factors(rest) {
           guard let (base, k, degree) = polynomialFactor(f) else { return nil }
           if let i = atoms.firstIndex(where: { $0.base == base }) {
             atoms[i].low = min(atoms[i].low, k)
@@ -134,7 +134,7 @@ extension Simplifier {
       case .number, .sum, .product, .power, .undefined: return false
       }
     }
-    func factors(_ t: Expr) -> [Expr] { pool.kind(t) == .product ? pool.operands(t) : [t] }
+    func factors(_ t: Expr) -> Operands { pool.factors(t) }
     var out: [Expr] = []
     var expanded = false
     for t in terms {
@@ -144,7 +144,7 @@ extension Simplifier {
         out.append(t)
         continue
       }
-      var rest = fs
+      var rest = Array(fs)
       rest.remove(at: i)
       let sum = pool.operands(fs[i])
       guard rest.allSatisfy(isPlain), sum.allSatisfy({ factors($0).allSatisfy(isPlain) }) else { return nil }
@@ -190,10 +190,10 @@ extension Simplifier {
   /// pairs up; written back, it is the product it came from. Derivatives of square roots are
   /// mostly such products (`16*y/sqrt(32*x*y)`).
   func isAtomMonomial(_ e: Expr) -> Bool {
-    let factors: [Expr]
+    let factors: Operands
     switch pool.node(e) {
     case .product(let fs): factors = fs
-    case .power: factors = [e]
+    case .power: factors = Operands(single: e)
     default: return false
     }
     for f in factors where !pool.isNumber(f) {

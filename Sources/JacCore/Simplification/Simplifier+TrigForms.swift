@@ -198,7 +198,7 @@ extension Simplifier {
   /// Whether a product has sin u·cos u (or sinh u·cosh u) over a sine or cosine of 2u: halved to
   /// sin 2u it makes a tangent (2 sin x·cos x/cos 2x = tan 2x). A lone 2 sin x·cos x stays, and
   /// so does 2 sin x·cos x/y.
-  func hasDoubleAngleQuotient(_ factors: [Expr]) -> Bool {
+  func hasDoubleAngleQuotient(_ factors: Operands) -> Bool {
     // Most products have no sine or cosine below the bar: nothing to collect.
     let anyBelow = factors.contains { f in
       let (b, x) = pool.baseAndExponent(f)
@@ -326,7 +326,7 @@ extension Simplifier {
 
   /// A product's sum factors contracted, and its own sin u·cos u over cos 2u halved; nil if
   /// nothing changes.
-  private func contractedFactors(_ factors: [Expr], _ contraction: AngleContraction, _ doubleAngles: Bool) -> Expr? {
+  private func contractedFactors(_ factors: Operands, _ contraction: AngleContraction, _ doubleAngles: Bool) -> Expr? {
     var changed = false
     let new = factors.map { f -> Expr in
       let (b, x) = pool.baseAndExponent(f)

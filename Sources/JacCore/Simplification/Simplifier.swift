@@ -268,7 +268,7 @@ public final class Simplifier {
       let turned = pool.turned(f)
       if k % 2 == 0 && RationalConverter.keepsWrittenSign(f, over: turned, pool) { return e }
       let power = pool.power(f, pool.number(Rational(BigInt(-k))))
-      let factors = pool.kind(e) == .product ? pool.operands(e) : [e]
+      let factors = pool.factors(e)
       let flipped = pool.multiply(
         factors.map { $0 == power ? pool.power(turned, pool.number(Rational(BigInt(-k)))) : $0 }
           + (k % 2 == 0 ? [] : [pool.minusOne]))

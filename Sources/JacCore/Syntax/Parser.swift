@@ -148,7 +148,7 @@ public struct Parser {
     }
     let sum = pool.sumOfTerms(termStack[base...])
     let value = try checked(sum, Array(termStack[base...]), .divisionByZero, from: start)
-    termStack.removeLast(termStack.count - base)
+    if base == 0 { termStack.removeAll(keepingCapacity: true) } else { termStack.removeSubrange(base...) }
     return value
   }
 
