@@ -4,21 +4,23 @@ enum UTF8Validation {
   /// ASCII is passed eight bytes at a time (a word with no byte ≥ 0x80); other bytes one
   /// sequence at a time. A megabyte line of ASCII took 10 instructions a byte byte by byte.
   static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return nil }
-      let raw = UnsafeRawPointer(base)
-      let n = buffer.count
-      var i = 0
-      while i < n {
-        if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-          i += 8
-          continue
-        }
-        guard let length = sequenceLength(buffer, at: i) else { return i }
-        i += length
+    bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
+  }
+
+  static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = buffer.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let n = buffer.count
+    var i = 0
+    while i < n {
+      if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+        continue
       }
-      return nil
+      guard let length = sequenceLength(buffer, at: i) else { return i }
+      i += length
     }
+    return nil
   }
 
   /// The length of the valid sequence that starts at `i`, or nil if none does.

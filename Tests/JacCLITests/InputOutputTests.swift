@@ -15,7 +15,7 @@ import Testing
     return result
   }
 
-  static func text(_ s: String) -> InputLine { .text(Array(s.utf8)) }
+  static func text(_ s: String) -> InputLine { .text(s) }
 
   @Test(arguments: [1, 2, 3, 7, 1 << 16])
   func lineEndsInEveryChunking(_ chunk: Int) {

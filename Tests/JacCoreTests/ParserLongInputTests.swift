@@ -189,13 +189,14 @@ import Testing
   @Test func nameTableFindsEachNameByItsBytes() {
     let text = (1...300).map { "x\($0)" }.joined(separator: " ") + " x7 θ x300 θ"
     let bytes = Array(text.utf8)
+    let lexer = Lexer(text)
     var table = NameTable()
     var start = 0
     var indices: [Int] = []
     for (i, b) in Array(bytes.enumerated()) + [(bytes.count, UInt8(ascii: " "))] where b == UInt8(ascii: " ") {
       let range = SourceRange(start, i)
       indices.append(
-        table.index(of: range, in: bytes) {
+        table.index(of: range, in: lexer) {
           NameTable.Entry(name: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
         })
       start = i + 1
