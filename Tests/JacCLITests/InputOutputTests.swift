@@ -56,6 +56,22 @@ import Testing
     }
   }
 
+  /// Lines longer than the read buffer (64 KiB) are gathered whole, whether they fill the
+  /// buffer from its start (it doubles) or begin part-way (moved to its front).
+  @Test(arguments: [1 << 16, 4096, 999])
+  func longLinesAcrossTheBuffer(_ chunk: Int) {
+    let lengths = [10, 70_000, 3, 140_000, 65_530, 65_536, 0, 200_000]
+    let lines = lengths.enumerated().map { i, n in String(repeating: String(i % 10), count: n) }
+    let input = Array(lines.joined(separator: "\r\n").utf8)
+    #expect(Self.lines(input, chunk: chunk) == lines.map(Self.text))
+  }
+
+  /// A line that is not UTF-8 is delivered as shown (repaired), with its first bad byte's offset.
+  @Test func invalidLinesCarryTheirOffset() {
+    let input = Array("ok\nab".utf8) + [0xFF] + Array("c\nz".utf8)
+    #expect(Self.lines(input, chunk: 2) == [Self.text("ok"), .invalidUTF8(shown: "ab\u{FFFD}c", offset: 2), Self.text("z")])
+  }
+
   @Test(arguments: [1, 4, 1 << 16])
   func overlongLinesAreCountedNotKept(_ chunk: Int) {
     let input = Array("123456\nab\n12345\n".utf8)

@@ -196,7 +196,7 @@ import Testing
     for (i, b) in Array(bytes.enumerated()) + [(bytes.count, UInt8(ascii: " "))] where b == UInt8(ascii: " ") {
       let range = SourceRange(start, i)
       indices.append(
-        table.index(of: range, in: lexer) {
+        table.index(of: range, in: lexer.bytes) {
           NameTable.Entry(name: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
         })
       start = i + 1
