@@ -104,7 +104,7 @@ struct NameTable {
   }
 
   /// Enters the name at `range` with key `key`, which `probe` did not find, as `entry`; its index.
-  mutating func insert(_ entry: Entry, key: UInt64, at probe: Probe, range: SourceRange) -> Int {
+  mutating func insert(_ entry: consuming Entry, key: UInt64, at probe: Probe, range: SourceRange) -> Int {
     let index = entries.count
     slots[probe.slot] = Slot(key: key, length: Int32(truncatingIfNeeded: range.end - range.start), index: Int32(index))
     entries.append(entry)
@@ -118,6 +118,13 @@ struct NameTable {
     let key = Self.key(bytes, range.start, range.end)
     let p = probe(key, range, in: bytes)
     return p.index ?? insert(entry(range), key: key, at: p, range: range)
+  }
+
+  /// Room for the names of a text of `bytes` bytes, at most one a 32 bytes (Bratu: one a 53),
+  /// so that a long text's entries are not moved as they grow (the table itself still doubles).
+  mutating func reserve(forTextBytes bytes: Int) {
+    entries.reserveCapacity(bytes / 32)
+    starts.reserveCapacity(bytes / 32)
   }
 
   private mutating func grow() {

@@ -71,6 +71,7 @@ public struct Parser {
     functionLengths = functions.reduce(Self.conventionalLengths) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
     lexer = Lexer(lending: bytes)
     cachesLiterals = bytes.count >= 1 << 12
+    if cachesLiterals { names.reserve(forTextBytes: bytes.count) }
     current = try lexer.scan(&values)
   }
 
