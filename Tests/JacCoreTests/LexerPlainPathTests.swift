@@ -61,6 +61,15 @@ import Testing
     #expect(Set(keys).count == names.count)
   }
 
+  /// The byte table of identifier characters is the rule for every ASCII byte.
+  @Test func identifierByteTable() {
+    #expect(Lexer.identifierBytes.utf8CodeUnitCount == 128)
+    for b in 0..<256 {
+      let expected = b < 128 && Lexer.isIdentifierContinue(Unicode.Scalar(UInt8(b)))
+      #expect(Lexer.continuesIdentifier(UInt8(b)) == expected, "\(b)")
+    }
+  }
+
   /// The parser finds long names again by their bytes (same key and length, other bytes: the
   /// table compares them).
   @Test func longNamesAreComparedByTheirBytes() throws {

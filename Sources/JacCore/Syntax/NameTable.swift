@@ -55,11 +55,11 @@ struct NameTable {
   /// The key of the name `bytes[start..<end]`: up to 8 bytes, the bytes as a little-endian word
   /// (a name holds no zero byte, so no two names share it); longer, a hash of its 8-byte words.
   @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    let n = end - start
-    if n <= 8 && start + 8 <= bytes.count {
+    let n = end &- start
+    if n <= 8 && start &+ 8 <= bytes.count {
       let word = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self)
       let w = UInt64(littleEndian: word)
-      return n == 8 ? w : w & ((1 << UInt64(n &* 8)) &- 1)
+      return n == 8 ? w : w & ((1 &<< UInt64(n &* 8)) &- 1)
     }
     return slowKey(bytes, start, end)
   }
