@@ -69,7 +69,8 @@ import Testing
   /// A line that is not UTF-8 is delivered as shown (repaired), with its first bad byte's offset.
   @Test func invalidLinesCarryTheirOffset() {
     let input = Array("ok\nab".utf8) + [0xFF] + Array("c\nz".utf8)
-    #expect(Self.lines(input, chunk: 2) == [Self.text("ok"), .invalidUTF8(shown: "ab\u{FFFD}c", offset: 2), Self.text("z")])
+    #expect(
+      Self.lines(input, chunk: 2) == [Self.text("ok"), .invalidUTF8(shown: "ab\u{FFFD}c", offset: 2), Self.text("z")])
   }
 
   @Test(arguments: [1, 4, 1 << 16])

@@ -121,9 +121,13 @@ public struct Lexer {
   @inline(__always) static func plainLexeme(_ bytes: UnsafeBufferPointer<UInt8>, at p: Int) -> Lexeme? {
     var p = p
     let n = bytes.count
-    while p < n, bytes[p] == 32 { p += 1 }
     guard p < n else { return Lexeme(.end, p, p) }
-    let b = bytes[p]
+    var b = bytes[p]
+    while b == 32 {  // spaces: the byte after them is read once, for the switch
+      p += 1
+      guard p < n else { return Lexeme(.end, p, p) }
+      b = bytes[p]
+    }
     let tag: Lexeme.Tag
     switch b {
     case UInt8(ascii: "+"): tag = .plus
@@ -144,7 +148,8 @@ public struct Lexer {
       guard isASCIILetter(b) else { return nil }
       var end = p + 1
       while end < n, continuesIdentifier(bytes[end]) { end += 1 }
-      if end < n && (bytes[end] >= 0x80 || (bytes[end] == UInt8(ascii: "[") && b == UInt8(ascii: "D") && end == p + 1)) {
+      if end < n && (bytes[end] >= 0x80 || (bytes[end] == UInt8(ascii: "[") && b == UInt8(ascii: "D") && end == p + 1))
+      {
         return nil
       }
       return Lexeme(.identifier, p, end, value: Int(truncatingIfNeeded: NameTable.key(bytes, p, end)))

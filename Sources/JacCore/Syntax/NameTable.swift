@@ -59,7 +59,7 @@ struct NameTable {
     if n <= 8 && start &+ 8 <= bytes.count {
       let word = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self)
       let w = UInt64(littleEndian: word)
-      return n == 8 ? w : w & ((1 &<< UInt64(n &* 8)) &- 1)
+      return w & (UInt64.max &>> UInt64((8 &- n) &* 8))  // the name's n bytes (1 ≤ n ≤ 8)
     }
     return slowKey(bytes, start, end)
   }
@@ -114,17 +114,24 @@ struct NameTable {
   }
 
   /// The index of the name at `range` of `bytes`, entered as `entry(range)` on first sight.
-  mutating func index(of range: SourceRange, in bytes: UnsafeBufferPointer<UInt8>, entry: (SourceRange) -> Entry) -> Int {
+  mutating func index(of range: SourceRange, in bytes: UnsafeBufferPointer<UInt8>, entry: (SourceRange) -> Entry) -> Int
+  {
     let key = Self.key(bytes, range.start, range.end)
     let p = probe(key, range, in: bytes)
     return p.index ?? insert(entry(range), key: key, at: p, range: range)
   }
 
-  /// Room for the names of a text of `bytes` bytes, at most one a 32 bytes (Bratu: one a 53),
-  /// so that a long text's entries are not moved as they grow (the table itself still doubles).
+  /// Room, in an empty table, for the names of a text of `bytes` bytes: entries for one name a
+  /// 32 bytes, so that a long text's entries are not moved as they grow (Bratu has one a 53
+  /// bytes), and slots for one a 64 bytes without doubling (a doubling rehashes every name).
   mutating func reserve(forTextBytes bytes: Int) {
     entries.reserveCapacity(bytes / 32)
     starts.reserveCapacity(bytes / 32)
+    var count = slots.count
+    while count < bytes / 32 { count *= 2 }
+    guard entries.isEmpty, count > slots.count else { return }
+    slots = [Slot](repeating: Slot(), count: count)
+    shift = 64 - UInt64(count.trailingZeroBitCount)
   }
 
   private mutating func grow() {

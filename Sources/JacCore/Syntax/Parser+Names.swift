@@ -166,11 +166,16 @@ extension Parser {
 extension Parser {
   /// The ``NameTable`` entry of the name `token` spells, made on its first reading: what the name
   /// denotes is asked once per distinct name.
-  mutating func nameIndex(_ token: Lexeme) -> Int {
-    let range = token.range
+  @inline(__always) mutating func nameIndex(_ token: Lexeme) -> Int {
     let key = UInt64(UInt(bitPattern: token.value))
-    let probe = names.probe(key, range, in: lexer.bytes)
+    let probe = names.probe(key, token.range, in: lexer.bytes)
     if let i = probe.index { return i }
+    return enterName(key, token.range, at: probe)
+  }
+
+  /// A name read for the first time in this text: its entry, at `probe`.
+  @inline(never) private mutating func enterName(_ key: UInt64, _ range: SourceRange, at probe: NameTable.Probe) -> Int
+  {
     let name = lexer.text(range)
     let mayCall = Self.mayBeFunctionName(first: lexer.bytes[range.start], count: range.end - range.start)
     let callee = mayCall ? Self.callee(named: name) : nil
