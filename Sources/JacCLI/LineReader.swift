@@ -67,9 +67,8 @@ struct LineReader {
   /// Bytes of a too-long line skipped while looking for its end before reading stops.
   let skipLimit: Int
   /// The bytes read and not yet delivered are `buffer[start..<filled]`, and no line end is in
-  /// `buffer[start..<scanned]`. Allocated on the first read (64 KiB, not zeroed: a command line
-  /// that reads no input never touches its pages; issue 20).
-  private var buffer: [UInt8] = []
+  /// `buffer[start..<scanned]`.
+  private let buffer = ReadBuffer()
   private var start = 0
   private var scanned = 0
   private var filled = 0
@@ -91,10 +90,10 @@ struct LineReader {
       if start < filled && buffer[start] == 10 { (start, scanned) = (start + 1, max(scanned, start + 1)) }
     }
     while true {
-      let end = buffer.withUnsafeBufferPointer { Self.lineEnd($0, from: scanned, to: filled) }
+      let end = Self.lineEnd(buffer.bytes(filled), from: scanned, to: filled)
       if end < filled {
         afterCarriageReturn = buffer[end] == 13
-        defer { (start, scanned) = (end + 1, end + 1) }
+        defer { delivered(to: end + 1) }
         return line(to: end)
       }
       scanned = filled
@@ -108,25 +107,29 @@ struct LineReader {
     }
   }
 
+  /// Moves past a line delivered up to `end`; a buffer that a long line grew is given back once
+  /// nothing read is left in it, so that the memory is the rest of the run's to use.
+  private mutating func delivered(to end: Int) {
+    (start, scanned) = (end, end)
+    if start == filled && buffer.capacity > 1 << 16 {
+      buffer.release()
+      (start, scanned, filled) = (0, 0, 0)
+    }
+  }
+
   /// Reads more after `filled`. When the buffer is full, the line begun at `start` first moves to
   /// its front, or, if it fills the whole buffer, the buffer doubles.
   private mutating func fill() {
-    if buffer.isEmpty { buffer = Self.uninitialized(1 << 16) }
-    if filled == buffer.count {
+    if filled == buffer.capacity {
       let (from, count) = (start, filled - start)
       if from > 0 {
-        buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: $0.baseAddress! + from, byteCount: count) }
+        UnsafeMutableRawPointer(buffer.base!).copyMemory(from: buffer.base! + from, byteCount: count)
       } else {
-        var bigger = Self.uninitialized(2 * buffer.count)
-        bigger.withUnsafeMutableBytes { to in
-          buffer.withUnsafeBytes { to.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
-        }
-        buffer = bigger
+        buffer.grow()
       }
       (filled, scanned, start) = (count, scanned - from, 0)
     }
-    let (at, read) = (filled, self.read)
-    let n = buffer.withUnsafeMutableBytes { read(UnsafeMutableRawBufferPointer(rebasing: $0[at...])) }
+    let n = read(UnsafeMutableRawBufferPointer(start: buffer.base! + filled, count: buffer.capacity - filled))
     if n > 0 { filled += n } else { ended = true }
   }
 
@@ -143,7 +146,7 @@ struct LineReader {
       }
       if ended { return .tooLong(bytes: count) }
       fill()
-      let end = buffer.withUnsafeBufferPointer { Self.lineEnd($0, from: 0, to: filled) }
+      let end = Self.lineEnd(buffer.bytes(filled), from: 0, to: filled)
       if end < filled {
         afterCarriageReturn = buffer[end] == 13
         (start, scanned) = (end + 1, end + 1)
@@ -157,15 +160,9 @@ struct LineReader {
   private mutating func line(to end: Int) -> Line {
     defer { firstLine = false }
     if end - start > limit { return .tooLong(bytes: end - start) }
-    return buffer.withUnsafeBufferPointer { all in
-      let bom = firstLine && end - start >= 3 && all[start] == 0xEF && all[start + 1] == 0xBB && all[start + 2] == 0xBF
-      return Line(UnsafeBufferPointer(rebasing: all[(bom ? start + 3 : start)..<end]))
-    }
-  }
-
-  /// A buffer of `count` bytes, not zeroed: only the bytes a read fills are ever looked at.
-  private static func uninitialized(_ count: Int) -> [UInt8] {
-    [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    let all = buffer.bytes(end)
+    let bom = firstLine && end - start >= 3 && all[start] == 0xEF && all[start + 1] == 0xBB && all[start + 2] == 0xBF
+    return Line(UnsafeBufferPointer(rebasing: all[(bom ? start + 3 : start)..<end]))
   }
 
   /// The first `\n` or `\r` in `bytes[from..<to]`, else `to`: the C library's `memchr`, which
@@ -178,4 +175,33 @@ struct LineReader {
     if end > from, let p = memchr(first, 13, end - from) { end = from + first.distance(to: UnsafeRawPointer(p)) }
     return end
   }
+}
+
+/// The line reader's bytes, from `malloc`: allocated on the first read (64 KiB, not zeroed: a
+/// command line that reads no input never touches its pages; issue 20), doubled with `realloc`
+/// when a line fills them, which moves a large block by remapping its pages instead of copying
+/// them (a 5.75 MB line was copied into each of its doubled arrays: 8 MB, 2,000 page faults).
+private final class ReadBuffer {
+  private(set) var base: UnsafeMutablePointer<UInt8>?
+  private(set) var capacity = 0
+
+  /// The first `count` bytes.
+  func bytes(_ count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+  subscript(i: Int) -> UInt8 { base![i] }
+
+  /// Twice the room (64 KiB at first), the bytes kept.
+  func grow() {
+    let bigger = capacity == 0 ? 1 << 16 : 2 * capacity
+    guard let moved = realloc(base, bigger) else { fatalError("out of memory reading the input") }
+    (base, capacity) = (moved.assumingMemoryBound(to: UInt8.self), bigger)
+  }
+
+  /// Gives the bytes back (the next read allocates them again).
+  func release() {
+    free(base)
+    (base, capacity) = (nil, 0)
+  }
+
+  deinit { free(base) }
 }
