@@ -27,22 +27,19 @@ final class Session {
     var lineNumber = 0
     while let line = nextLine() {
       lineNumber += 1
-      let bytes: [UInt8]
+      let text: String
       switch line {
-      case .text(let text): bytes = text
+      case .text(let t): text = t
+      case .invalidUTF8(let shown, let bad):
+        report(message: "invalid UTF-8", line: lineNumber, source: shown, range: SourceRange(bad, bad + 1), hint: nil)
+        status = worse(status, .dataError)
+        continue
       case .tooLong(let count), .endless(let count):
         let exceeded: Limits.Exceeded = line == .endless(bytes: count) ? .endlessInput(count) : .inputBytes(count)
         report(message: JacError.limit(exceeded).message, line: lineNumber, source: nil, range: nil, hint: nil)
         status = worse(status, .limit)
         continue
       }
-      if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-        let shown = String(decoding: bytes, as: UTF8.self)
-        report(message: "invalid UTF-8", line: lineNumber, source: shown, range: SourceRange(bad, bad + 1), hint: nil)
-        status = worse(status, .dataError)
-        continue
-      }
-      let text = String(decoding: bytes, as: UTF8.self)
       let trimmed = text.drop { $0 == " " || $0 == "\t" }
       if trimmed.isEmpty || trimmed.first == "#" { continue }
       status = worse(status, answer([text], line: lineNumber))

@@ -30,9 +30,9 @@ public final class StandardStreams {
     interactive = terminal || isatty(STDIN_FILENO) != 0
     let failure = ReadFailure()
     self.failure = failure
-    lines = LineReader { chunk in
+    lines = LineReader { buffer in
       while true {
-        let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        let n = read(STDIN_FILENO, buffer.baseAddress, buffer.count)
         if n < 0 && errno == EINTR { continue }
         if n < 0 { failure.code = errno }
         return n

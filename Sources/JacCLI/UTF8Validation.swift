@@ -1,24 +1,30 @@
 /// Finds the first byte that is not part of valid UTF-8 (RFC 3629: no overlongs, no
 /// surrogates, nothing above U+10FFFF).
 enum UTF8Validation {
-  /// ASCII is passed eight bytes at a time (a word with no byte ≥ 0x80); other bytes one
-  /// sequence at a time. A megabyte line of ASCII took 10 instructions a byte byte by byte.
+  /// ASCII is passed 32 bytes at a time (four words with no byte ≥ 0x80 between them), then
+  /// eight; other bytes one sequence at a time. A megabyte line of ASCII took 10 instructions a
+  /// byte byte by byte, 1.25 eight bytes at a time.
   static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return nil }
-      let raw = UnsafeRawPointer(base)
-      let n = buffer.count
-      var i = 0
-      while i < n {
-        if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-          i += 8
-          continue
-        }
-        guard let length = sequenceLength(buffer, at: i) else { return i }
-        i += length
+    bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
+  }
+
+  static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = buffer.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let n = buffer.count
+    var i = 0
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func word(_ k: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) }
+    while i + 32 <= n && (word(i) | word(i + 8) | word(i + 16) | word(i + 24)) & high == 0 { i += 32 }
+    while i < n {
+      if i + 8 <= n && word(i) & high == 0 {
+        i += 8
+        continue
       }
-      return nil
+      guard let length = sequenceLength(buffer, at: i) else { return i }
+      i += length
     }
+    return nil
   }
 
   /// The length of the valid sequence that starts at `i`, or nil if none does.

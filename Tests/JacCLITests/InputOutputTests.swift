@@ -15,7 +15,7 @@ import Testing
     return result
   }
 
-  static func text(_ s: String) -> InputLine { .text(Array(s.utf8)) }
+  static func text(_ s: String) -> InputLine { .text(s) }
 
   @Test(arguments: [1, 2, 3, 7, 1 << 16])
   func lineEndsInEveryChunking(_ chunk: Int) {
@@ -43,7 +43,7 @@ import Testing
   /// The first byte that is not UTF-8 is found wherever it falls against the eight-byte words
   /// ASCII is read in; valid sequences after ASCII pass.
   @Test func invalidUTF8AtEveryOffset() {
-    for length in 0..<20 {
+    for length in 0..<70 {
       let ascii = Array(repeating: UInt8(ascii: "a"), count: length)
       #expect(UTF8Validation.firstInvalidOffset(ascii) == nil)
       #expect(UTF8Validation.firstInvalidOffset(ascii + [0xFF] + ascii) == length)
@@ -54,6 +54,23 @@ import Testing
       #expect(UTF8Validation.firstInvalidOffset(surrogate) == 2 * length + 2)
       #expect(UTF8Validation.firstInvalidOffset(ascii + [0xC0, 0x80]) == length)
     }
+  }
+
+  /// Lines longer than the read buffer (64 KiB) are gathered whole, whether they fill the
+  /// buffer from its start (it doubles) or begin part-way (moved to its front).
+  @Test(arguments: [1 << 16, 4096, 999])
+  func longLinesAcrossTheBuffer(_ chunk: Int) {
+    let lengths = [10, 70_000, 3, 140_000, 65_530, 65_536, 0, 200_000]
+    let lines = lengths.enumerated().map { i, n in String(repeating: String(i % 10), count: n) }
+    let input = Array(lines.joined(separator: "\r\n").utf8)
+    #expect(Self.lines(input, chunk: chunk) == lines.map(Self.text))
+  }
+
+  /// A line that is not UTF-8 is delivered as shown (repaired), with its first bad byte's offset.
+  @Test func invalidLinesCarryTheirOffset() {
+    let input = Array("ok\nab".utf8) + [0xFF] + Array("c\nz".utf8)
+    #expect(
+      Self.lines(input, chunk: 2) == [Self.text("ok"), .invalidUTF8(shown: "ab\u{FFFD}c", offset: 2), Self.text("z")])
   }
 
   @Test(arguments: [1, 4, 1 << 16])

@@ -24,7 +24,7 @@ import Testing
 
   /// Runs jac in-process on one line of standard input.
   static func run(_ arguments: [String], _ input: String) -> String {
-    var lines = [InputLine.text(Array(input.utf8))]
+    var lines = [InputLine.text(input)]
     var out = ""
     let status = JacCommand.run(
       arguments, nextLine: { lines.isEmpty ? nil : lines.removeFirst() }, out: { out += $0 }, err: { _ in })

@@ -16,7 +16,7 @@ import Testing
     let events = Events()
     var lines = stdin.makeIterator()
     let status = JacCommand.run(
-      arguments, nextLine: { lines.next().map { .text(Array($0.utf8)) } }, out: { events.items.append("out " + $0) },
+      arguments, nextLine: { lines.next().map { .text($0) } }, out: { events.items.append("out " + $0) },
       err: { events.items.append("err " + $0) }, finished: { events.items.append("finished \($0)") })
     return (status, events.items)
   }

@@ -185,17 +185,20 @@ import Testing
   }
 
   /// Each distinct name gets one entry, found again by its bytes wherever it is read; the table
-  /// grows past its first 64 slots.
-  @Test func nameTableFindsEachNameByItsBytes() {
+  /// grows past its first 64 slots, or is made large at once for a long text (`reserved`).
+  @Test(arguments: [0, 1 << 20])
+  func nameTableFindsEachNameByItsBytes(reserved: Int) {
     let text = (1...300).map { "x\($0)" }.joined(separator: " ") + " x7 θ x300 θ"
     let bytes = Array(text.utf8)
+    let lexer = Lexer(text)
     var table = NameTable()
+    table.reserve(forTextBytes: reserved)
     var start = 0
     var indices: [Int] = []
     for (i, b) in Array(bytes.enumerated()) + [(bytes.count, UInt8(ascii: " "))] where b == UInt8(ascii: " ") {
       let range = SourceRange(start, i)
       indices.append(
-        table.index(of: range, in: bytes) {
+        table.index(of: range, in: lexer.bytes) {
           NameTable.Entry(name: String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
         })
       start = i + 1

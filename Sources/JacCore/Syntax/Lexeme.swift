@@ -9,7 +9,7 @@ struct Lexeme {
     case integer
     /// Any other number literal: `value` indexes the lexer's literals.
     case number
-    /// A name: `value` is its ``NameTable/hash(_:)``.
+    /// A name: `value` is its ``NameTable/key(_:_:_:)``.
     case identifier
     case plus, minus, star, slash, caret, leftParen, rightParen, comma, equals, prime
     /// `D[1,2]`: `value` indexes the lexer's lists of positions.

@@ -6,8 +6,7 @@ extension Parser {
   public static func parseList(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> [Expr] {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    return try parser.parseList()
+    try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in try parser.parseList() }
   }
 
   /// A component of a system: its expression and the name it was given (`x = r*cos(t)`).
@@ -28,10 +27,14 @@ extension Parser {
   public static func parseComponents(
     _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses
   ) throws(ParseError) -> [Component] {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    parser.uses = uses
-    let components = try parser.parseComponents()
-    uses = parser.uses
+    var carried = uses
+    let components = try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
+      parser.uses = carried
+      let components = try parser.parseComponents()
+      carried = parser.uses
+      return components
+    }
+    uses = carried
     return components
   }
 
@@ -40,18 +43,33 @@ extension Parser {
   public static func parseEquations(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> [Expr] {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    return try parser.parseEquations()
+    try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in try parser.parseEquations() }
   }
 
   /// Parses a single expression.
   public static func parseExpression(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> Expr {
-    var parser = try Parser(text, pool: pool, functions: functions)
-    if parser.current.tag == .end { throw ParseError(.emptyInput, parser.current.range) }
-    let e = try parser.parseExpression()
-    try parser.expectEnd()
-    return e
+    try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
+      if parser.current.tag == .end { throw ParseError(.emptyInput, parser.current.range) }
+      let e = try parser.parseExpression()
+      try parser.expectEnd()
+      return e
+    }
+  }
+
+  /// `body`'s result on a parser of `text`, whose UTF-8 the lexer reads in place while `body`
+  /// runs (no copy of the text: issue 20).
+  static func parsing<R>(
+    _ text: String, in pool: ExpressionPool, functions: Set<String>, _ body: (inout Parser) throws(ParseError) -> R
+  ) throws(ParseError) -> R {
+    var contiguous = text
+    let result = contiguous.withUTF8 { bytes in
+      Result { () throws(ParseError) -> R in
+        var parser = try Parser(text, bytes: bytes, pool: pool, functions: functions)
+        return try body(&parser)
+      }
+    }
+    return try result.get()
   }
 }

@@ -65,10 +65,13 @@ extension Parser {
     // Most names read are variables; those that cannot be a function name by their first byte
     // and length (`u123`, `x`, `r`) skip the hashed lookup.
     let utf8 = name.utf8
-    guard let first = utf8.first, first < 0x80, utf8.count < 16,
-      calleeShapes[Int(first)] & (1 << UInt16(utf8.count)) != 0
-    else { return nil }
+    guard let first = utf8.first, mayBeFunctionName(first: first, count: utf8.count) else { return nil }
     return callees[name]
+  }
+
+  /// Whether some function name has `count` bytes and starts with the byte `first`.
+  static func mayBeFunctionName(first: UInt8, count: Int) -> Bool {
+    first < 0x80 && count < 16 && calleeShapes[Int(first)] & (1 << UInt16(count)) != 0
   }
 
   /// For each ASCII first byte, bit n set when some function name of n bytes starts with it.
@@ -163,17 +166,24 @@ extension Parser {
 extension Parser {
   /// The ``NameTable`` entry of the name `token` spells, made on its first reading: what the name
   /// denotes is asked once per distinct name.
-  mutating func nameIndex(_ token: Lexeme) -> Int {
-    let range = token.range
-    let probe = names.probe(range, hash: UInt64(UInt(bitPattern: token.value)), in: lexer.bytes)
+  @inline(__always) mutating func nameIndex(_ token: Lexeme) -> Int {
+    let key = UInt64(UInt(bitPattern: token.value))
+    let probe = names.probe(key, token.range, in: lexer.bytes)
     if let i = probe.index { return i }
+    return enterName(key, token.range, at: probe)
+  }
+
+  /// A name read for the first time in this text: its entry, at `probe`.
+  @inline(never) private mutating func enterName(_ key: UInt64, _ range: SourceRange, at probe: NameTable.Probe) -> Int
+  {
     let name = lexer.text(range)
-    let callee = Self.callee(named: name)
+    let mayCall = Self.mayBeFunctionName(first: lexer.bytes[range.start], count: range.end - range.start)
+    let callee = mayCall ? Self.callee(named: name) : nil
     let entry = NameTable.Entry(
-      name: name, fnv: NameTable.finish(probe.hash), callee: callee,
+      name: name, fnv: NameTable.fnv(lexer.bytes, range), callee: callee,
       alsoVariable: callee != nil && Self.variableOrFunction.contains(name),
       isUndefinedFunction: isUndefinedFunction(name))
-    return names.insert(entry, at: probe, range: range)
+    return names.insert(entry, key: key, at: probe, range: range)
   }
 
   /// Whether `name` is among ``functions``; a name of a length no such name has is not hashed

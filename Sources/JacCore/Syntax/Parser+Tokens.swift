@@ -10,7 +10,7 @@ extension Parser {
 
   /// Moves to the next token, noting whether the one left (a number or `)`) lets implicit
   /// multiplication follow.
-  mutating func advance() throws(ParseError) {
+  @inline(__always) mutating func advance() throws(ParseError) {
     previousEnd = current.range.end
     switch current.tag {
     case .integer, .number, .rightParen: afterNumberOrParen = true

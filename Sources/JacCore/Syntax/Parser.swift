@@ -61,13 +61,17 @@ public struct Parser {
   var quotients = LiteralCache()
   let cachesLiterals: Bool
 
-  init(_ text: String, pool: ExpressionPool, functions: Set<String> = []) throws(ParseError) {
+  /// A parser of `text`, whose UTF-8 `bytes` stay valid while it is used (``Parser/parsing(_:in:functions:_:)``).
+  init(
+    _ text: String, bytes: UnsafeBufferPointer<UInt8>, pool: ExpressionPool, functions: Set<String> = []
+  ) throws(ParseError) {
     self.text = text
     self.pool = pool
     self.functions = functions.union(Self.conventionalFunctions)
     functionLengths = functions.reduce(Self.conventionalLengths) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
-    lexer = Lexer(text)
-    cachesLiterals = lexer.bytes.count >= 1 << 12
+    lexer = Lexer(lending: bytes)
+    cachesLiterals = bytes.count >= 1 << 12
+    if cachesLiterals { names.reserve(forTextBytes: bytes.count) }
     current = try lexer.scan(&values)
   }
 
