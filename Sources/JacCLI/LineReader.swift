@@ -141,6 +141,7 @@ struct LineReader {
   private mutating func skipLongLine() -> Line {
     var count = filled - start
     firstLine = false
+    buffer.release()
     while true {
       (start, scanned, filled) = (0, 0, 0)
       if count > limit + skipLimit {
@@ -172,11 +173,18 @@ struct LineReader {
   /// reads many bytes an instruction (a word-at-a-time search took 3 instructions a byte).
   static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
     guard from < to, let base = bytes.baseAddress else { return to }
-    let first = UnsafeRawPointer(base + from)
-    var end = to
-    if let p = memchr(first, 10, to - from) { end = from + first.distance(to: UnsafeRawPointer(p)) }
-    if end > from, let p = memchr(first, 13, end - from) { end = from + first.distance(to: UnsafeRawPointer(p)) }
-    return end
+    var low = from
+    var width = 64
+    while low < to {
+      let high = min(to, low + width)
+      let first = UnsafeRawPointer(base + low)
+      var end = high
+      if let p = memchr(first, 10, high - low) { end = low + first.distance(to: UnsafeRawPointer(p)) }
+      if end > low, let p = memchr(first, 13, end - low) { end = low + first.distance(to: UnsafeRawPointer(p)) }
+      if end < high { return end }
+      (low, width) = (high, 2 * width)
+    }
+    return to
   }
 }
 
