@@ -200,24 +200,24 @@ public final class ExpressionPool {
   }
   public func number(_ value: Int) -> Expr { number(Rational(value)) }
 
-  public func symbol(_ name: String) -> Expr { symbol(name, fnv: Mix.fnv(name)) }
+  public func symbol(_ name: String) -> Expr {
+    var utf8 = name
+    return utf8.withUTF8 { symbol(name, bytes: $0, fnv: Mix.fnv(name)) }
+  }
 
-  /// The symbol `name`, whose ``Mix/fnv(_:)`` the caller knows (the parser hashed its bytes).
-  func symbol(_ name: String, fnv: UInt64) -> Expr {
+  /// The symbol `name`, spelt by the UTF-8 `bytes`, whose ``Mix/fnv(_:)`` is `fnv`: the parser
+  /// hashed the bytes as it read them, and lends them in place, so that a new symbol's bytes are
+  /// copied once and its ``numericSuffix(_:)`` read from them (not from the `String`'s view).
+  func symbol(_ name: String, bytes: UnsafeBufferPointer<UInt8>, fnv: UInt64) -> Expr {
     let h = Mix.finalize(fnv)
     return internLeaf(hash: h, kind: .symbol) { [self] id in
       symbols[Int(records[id].payload)] == name
     } payloadForInsert: { [self] in
       symbols.append(name)
-      // A native string's bytes in one copy (a generic append of its UTF-8 view went byte by byte).
-      let suffix = name.utf8.withContiguousStorageIfAvailable { bytes in
-        symbolBytes.append(contentsOf: bytes)
-        return Self.numericSuffix(bytes)
-      }
-      if suffix == nil { symbolBytes.append(contentsOf: name.utf8) }
-      symbolSuffixes.append(suffix ?? Array(name.utf8).withUnsafeBufferPointer(Self.numericSuffix))
+      symbolBytes.append(contentsOf: bytes)
+      symbolSuffixes.append(Self.numericSuffix(bytes))
       symbolEnds.append(symbolBytes.count)
-      longestLeaf = max(longestLeaf, name.utf8.count)
+      longestLeaf = max(longestLeaf, bytes.count)
       return Int32(symbols.count - 1)
     }
   }

@@ -110,7 +110,8 @@ extension Parser {
     if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
     // Only a name that may be applied later can clash; other names are not recorded (a set of
     // every variable cost a hash and an insertion per name read).
-    let symbol = pool.symbol(name, fnv: names.entries[entry].fnv)
+    let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range.start..<range.end])
+    let symbol = pool.symbol(name, bytes: bytes, fnv: names.entries[entry].fnv)
     if names.entries[entry].isUndefinedFunction {
       uses.variables.insert(name)
       return symbol
