@@ -36,7 +36,7 @@ extension Parser {
       throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
     }
     let arguments = try parseArguments(openedBy: nameToken.range)
-    let whole = SourceRange(nameToken.range.start, previousEnd ?? head.end)
+    let whole = SourceRange(nameToken.range.start, previousEnd)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if primes > 0 && arguments.count != 1 {
       throw ParseError(.primeWithSeveralArguments(function: name, count: arguments.count), head)
@@ -66,7 +66,7 @@ extension Parser {
     }
     try advance()
     let arguments = try parseArguments(openedBy: head.range)
-    let whole = SourceRange(head.range.start, previousEnd ?? head.range.end)
+    let whole = SourceRange(head.range.start, previousEnd)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if let beyond = positions.first(where: { $0 > arguments.count }) {
       throw ParseError(.partialOutOfRange(function: name, position: beyond, count: arguments.count), head.range)

@@ -31,11 +31,12 @@ public struct Parser {
   /// The numbers and `D[…]` positions the lexemes read so far name.
   var values = Lexeme.Values()
   var current: Lexeme
-  /// Where the token before `current` ended; nil before the first.
-  var previousEnd: Int?
-  /// Whether the token before `current` was a number or `)`, after which implicit
-  /// multiplication applies (kept instead of the token, which would be copied per token).
-  var afterNumberOrParen = false
+  /// Where the token before `current` ended (0 before the first: every rule that reads it has
+  /// consumed a token; not an optional, stored at every step).
+  var previousEnd = 0
+  /// The kind of the token before `current` (kept instead of the token, which would be copied
+  /// per token): after a number or `)`, implicit multiplication applies.
+  var previousTag = Lexeme.Tag.end
   let pool: ExpressionPool
   let text: String
   /// Parentheses, calls, signs and exponents open around the current token.
@@ -152,7 +153,7 @@ public struct Parser {
     }
     let sum = pool.sumOfTerms(termStack[base...])
     let value = try checked(sum, Array(termStack[base...]), .divisionByZero, from: start)
-    if base == 0 { termStack.removeAll(keepingCapacity: true) } else { termStack.removeSubrange(base...) }
+    termStack.removeLast(termStack.count - base)  // keeps the capacity (`removeAll` went through `replaceSubrange`)
     return value
   }
 
@@ -195,7 +196,9 @@ public struct Parser {
   }
 
   /// Implicit multiplication applies after a number or a closing parenthesis.
-  private var allowsImplicitMultiplication: Bool { afterNumberOrParen }
+  private var allowsImplicitMultiplication: Bool {
+    previousTag == .integer || previousTag == .number || previousTag == .rightParen
+  }
 
   /// A `unary` operand of a term: ``parseUnary()``, except that an operand without a sign
   /// goes straight to ``parsePower()``, and a name or number without an exponent is returned
@@ -329,7 +332,7 @@ public struct Parser {
     }
     let count = max(1, arguments.count)
     // The argument list as written, for "'atan2' is undefined at 0, 0".
-    let argEnd = previousEnd ?? argStart
+    let argEnd = previousEnd
     if let expected = callee.arity, !expected.contains(count) {
       throw ParseError(
         .wrongArgumentCount(function: name, expected: expected, count: count),
@@ -347,7 +350,7 @@ public struct Parser {
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
       throw ParseError(
-        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd!))
+        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd))
     }
     return value
   }
@@ -373,7 +376,7 @@ public struct Parser {
     // The operands' array is built only when the value is undefined (not once per operator).
     if pool.isUndefined(value) && !operands().contains(where: pool.isUndefined) {
       let tooLarge = pool.numberTooLarge
-      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previousEnd ?? start))
+      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previousEnd))
     }
     return value
   }
