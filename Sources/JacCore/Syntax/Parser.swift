@@ -47,6 +47,8 @@ public struct Parser {
   let functions: Set<String>
   /// Bit n set when some name of ``functions`` has n UTF-8 bytes (63 for 63 or more).
   let functionLengths: UInt64
+  /// ``calleeShapes``, held here: a new name is screened without the lazy global's check.
+  let calleeShapes = Parser.calleeShapes
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
   /// The distinct names of this text, each with what it was found to denote.
@@ -294,11 +296,14 @@ public struct Parser {
   /// What the name of entry `i` of ``names``, just consumed (`token`), stands for here, when it
   /// is not a variable already read: a call, an application, a constant or a new variable.
   private mutating func named(_ i: Int, _ token: Lexeme) throws(ParseError) -> Expr {
+    if current.tag != .prime, let callee = names.entries[i].callee,
+      current.tag == .leftParen || !names.entries[i].alsoVariable
+    {
+      return try parseCall(callee, entry: i, token)
+    }
+    // The name's `String` is copied out of its entry only here (a call reads it for a message).
     let name = names.entries[i].name
     if current.tag == .prime { return try parseApplication(name, token) }
-    if let callee = names.entries[i].callee, current.tag == .leftParen || !names.entries[i].alsoVariable {
-      return try parseCall(callee, name: name, token)
-    }
     if current.tag == .leftParen {
       if names.entries[i].isUndefinedFunction { return try parseApplication(name, token) }
       if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
@@ -314,8 +319,9 @@ public struct Parser {
     return name == "e" ? pool.call(.exp, pool.one) : pool.pi
   }
 
-  /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
-  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Lexeme) throws(ParseError) -> Expr {
+  /// `call = FUNCTION "(" expression ")"`; the name of entry `i` of ``names`` was just consumed.
+  private mutating func parseCall(_ callee: Callee, entry i: Int, _ nameToken: Lexeme) throws(ParseError) -> Expr {
+    var name: String { names.entries[i].name }
     guard current.tag == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
     try enter(nameToken.range)
     defer { depth -= 1 }
