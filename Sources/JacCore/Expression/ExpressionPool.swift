@@ -337,11 +337,18 @@ public final class ExpressionPool {
   /// reach that size by doubling: each doubling copied them and touched fresh pages (Bratu
   /// n = 100,000: memmove and page faults were a fifth of the run). Capacity only: nothing is
   /// interned, ids and answers are the same. Inputs under 64 KiB are left alone, and at most
-  /// 4M nodes are reserved (a table of 8M slots, 32 MB, filled as it is made).
+  /// 4M nodes are reserved (a table of 8M slots, 32 MB, filled as it is made). Symbols likewise,
+  /// one a 32 bytes, as the parser's ``NameTable`` reserves its names (a Bratu row of 53 bytes
+  /// has one new name): their four arrays grew by doubling, about 50 instructions a symbol.
   public func reserve(forInputBytes bytes: Int) {
     let nodes = min(bytes / 8, 1 << 22)
     guard bytes >= 1 << 16, nodes > records.count else { return }
     records.reserveCapacity(nodes)
+    let names = nodes / 4
+    symbols.reserveCapacity(names)
+    symbolEnds.reserveCapacity(names)
+    symbolSuffixes.reserveCapacity(names)
+    symbolBytes.reserveCapacity(names * 8)
     var slots = table.count
     while nodes * 2 > slots { slots *= 2 }
     if slots > table.count { rehash(slots: slots) }
