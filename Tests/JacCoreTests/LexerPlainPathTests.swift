@@ -41,35 +41,6 @@ import Testing
 
   /// A name's key is the same wherever the name stands (also in the last 8 bytes, where it is
   /// read byte by byte), differs between names, and a name of up to 8 bytes is its bytes.
-  /// `Lexer.digits` reads eight digits at a time where eight bytes remain: every length from 1
-  /// to 18 digits, each digit value at each place, with a digit-like byte (`:`, `/`) or the end
-  /// after them, gives the decimal value and the end of the run.
-  @Test func digitsEightAtATime() {
-    for count in 1...18 {
-      for first in 0..<10 {
-        let run = String((0..<count).map { Character(String((first + 3 * $0) % 10)) })
-        for (before, after) in [("", ""), ("(", ")"), ("x", ":"), ("1/", "/2"), ("", " 12345678")] {
-          let text = before + run + after
-          let start = before.utf8.count
-          let lexer = Lexer(text)
-          let (end, value) = withExtendedLifetime(lexer) { Lexer.digits(lexer.bytes, from: start) }
-          #expect(end == start + count && value == Int(run)!, "\(text)")
-        }
-      }
-    }
-    for b in 0...255 where b < 0x30 || b > 0x39 {
-      // One byte that is not a digit among eight: the run ends there.
-      for place in 0..<8 {
-        var bytes = [UInt8](repeating: UInt8(ascii: "7"), count: 8)
-        bytes[place] = UInt8(b)
-        let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-        #expect(Lexer.eightDigits(UInt64(littleEndian: word)) == nil, "byte \(b) at \(place)")
-      }
-    }
-    let word = Array("12345678".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-    #expect(Lexer.eightDigits(UInt64(littleEndian: word)) == 12_345_678)
-  }
-
   @Test func keysDependOnTheNameOnly() {
     let names = ["u", "u1", "u12345", "abcdefgh", "abcdefghi", "abcdefghij", "θ", "a_θ1", "x_very_long_name_17"]
     var keys: [UInt64] = []

@@ -158,37 +158,15 @@ public struct Lexer {
   }
 
   /// The decimal digits from `start`: where they end, and their value (wrapping: it is used
-  /// only up to 18 digits). Eight at a time while eight bytes that are all digits remain
-  /// (``eightDigits(_:)``; a digit alone cost about 9 instructions), then one at a time; a run
-  /// whose second byte is no digit (`2*u`, `1/`) does not try eight.
+  /// only up to 18 digits).
   @inline(__always) static func digits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int) {
     var p = start
     var value = 0
-    while p &+ 8 <= bytes.count && bytes[p &+ 1] &- 48 < 10 {
-      let word = UInt64(
-        littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: p, as: UInt64.self))
-      guard let eight = eightDigits(word) else { break }
-      value = value &* 100_000_000 &+ eight
-      p &+= 8
-    }
     while p < bytes.count, bytes[p] &- 48 < 10 {
       value = value &* 10 &+ Int(bytes[p] &- 48)
       p += 1
     }
     return (p, value)
-  }
-
-  /// The value of the eight ASCII digits of `word` (the first in its low byte), or nil when one
-  /// of its bytes is not a digit. A byte b is a digit when its high nibble is 3 and b + 6 keeps
-  /// it 3 (b ≤ 0x39); then pairs, quads and the two halves are combined by three multiplications:
-  /// d₀·10 + d₁ in each 16-bit lane, then ·100, then ·10⁴ (simdjson's `parse_eight_digits_unrolled`).
-  @inline(__always) static func eightDigits(_ word: UInt64) -> Int? {
-    let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-    guard (word & high) | (((word &+ 0x0606_0606_0606_0606) & high) >> 4) == 0x3333_3333_3333_3333 else { return nil }
-    var v = word & 0x0F0F_0F0F_0F0F_0F0F
-    v = (v &* (10 << 8 + 1)) >> 8
-    v = ((v & 0x00FF_00FF_00FF_00FF) &* (100 << 16 + 1)) >> 16
-    return Int(((v & 0x0000_FFFF_0000_FFFF) &* (10_000 << 32 + 1)) >> 32)
   }
 
   /// The integer lexeme of the digits `start..<end` (read as `value`), when they are at most 18
