@@ -200,24 +200,24 @@ public final class ExpressionPool {
   }
   public func number(_ value: Int) -> Expr { number(Rational(value)) }
 
-  public func symbol(_ name: String) -> Expr { symbol(name, fnv: Mix.fnv(name)) }
+  public func symbol(_ name: String) -> Expr {
+    var utf8 = name
+    return utf8.withUTF8 { symbol(name, bytes: $0, fnv: Mix.fnv(name)) }
+  }
 
-  /// The symbol `name`, whose ``Mix/fnv(_:)`` the caller knows (the parser hashed its bytes).
-  func symbol(_ name: String, fnv: UInt64) -> Expr {
+  /// The symbol `name`, spelt by the UTF-8 `bytes`, whose ``Mix/fnv(_:)`` is `fnv`: the parser
+  /// hashed the bytes as it read them, and lends them in place, so that a new symbol's bytes are
+  /// copied once and its ``numericSuffix(_:)`` read from them (not from the `String`'s view).
+  func symbol(_ name: String, bytes: UnsafeBufferPointer<UInt8>, fnv: UInt64) -> Expr {
     let h = Mix.finalize(fnv)
     return internLeaf(hash: h, kind: .symbol) { [self] id in
       symbols[Int(records[id].payload)] == name
     } payloadForInsert: { [self] in
       symbols.append(name)
-      // A native string's bytes in one copy (a generic append of its UTF-8 view went byte by byte).
-      let suffix = name.utf8.withContiguousStorageIfAvailable { bytes in
-        symbolBytes.append(contentsOf: bytes)
-        return Self.numericSuffix(bytes)
-      }
-      if suffix == nil { symbolBytes.append(contentsOf: name.utf8) }
-      symbolSuffixes.append(suffix ?? Array(name.utf8).withUnsafeBufferPointer(Self.numericSuffix))
+      symbolBytes.append(contentsOf: bytes)
+      symbolSuffixes.append(Self.numericSuffix(bytes))
       symbolEnds.append(symbolBytes.count)
-      longestLeaf = max(longestLeaf, name.utf8.count)
+      longestLeaf = max(longestLeaf, bytes.count)
       return Int32(symbols.count - 1)
     }
   }
@@ -337,11 +337,18 @@ public final class ExpressionPool {
   /// reach that size by doubling: each doubling copied them and touched fresh pages (Bratu
   /// n = 100,000: memmove and page faults were a fifth of the run). Capacity only: nothing is
   /// interned, ids and answers are the same. Inputs under 64 KiB are left alone, and at most
-  /// 4M nodes are reserved (a table of 8M slots, 32 MB, filled as it is made).
+  /// 4M nodes are reserved (a table of 8M slots, 32 MB, filled as it is made). Symbols likewise,
+  /// one a 32 bytes, as the parser's ``NameTable`` reserves its names (a Bratu row of 53 bytes
+  /// has one new name): their four arrays grew by doubling, about 50 instructions a symbol.
   public func reserve(forInputBytes bytes: Int) {
     let nodes = min(bytes / 8, 1 << 22)
     guard bytes >= 1 << 16, nodes > records.count else { return }
     records.reserveCapacity(nodes)
+    let names = nodes / 4
+    symbols.reserveCapacity(names)
+    symbolEnds.reserveCapacity(names)
+    symbolSuffixes.reserveCapacity(names)
+    symbolBytes.reserveCapacity(names * 8)
     var slots = table.count
     while nodes * 2 > slots { slots *= 2 }
     if slots > table.count { rehash(slots: slots) }

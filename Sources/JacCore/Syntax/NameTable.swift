@@ -10,7 +10,7 @@ struct NameTable {
   /// What the parser knows of a name, found when it is first read.
   struct Entry {
     var name: String
-    /// FNV-1a of the name's bytes (``Mix/fnv(_:)``), for ``ExpressionPool/symbol(_:fnv:)``.
+    /// FNV-1a of the name's bytes (``Mix/fnv(_:)``), for ``ExpressionPool/symbol(_:bytes:fnv:)``.
     var fnv: UInt64 = 0
     /// The function the name calls, if it is a function name (``Parser/callee(named:)``).
     var callee: Parser.Callee?

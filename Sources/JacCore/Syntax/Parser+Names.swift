@@ -69,13 +69,14 @@ extension Parser {
     return callees[name]
   }
 
-  /// Whether some function name has `count` bytes and starts with the byte `first`.
-  static func mayBeFunctionName(first: UInt8, count: Int) -> Bool {
-    first < 0x80 && count < 16 && calleeShapes[Int(first)] & (1 << UInt16(count)) != 0
+  /// Whether some function name has `count` bytes and starts with the byte `first` (by
+  /// ``calleeShapes``; the parser passes its own copy, read without the lazy global's check).
+  @inline(__always) static func mayBeFunctionName(first: UInt8, count: Int, shapes: [UInt16] = calleeShapes) -> Bool {
+    first < 0x80 && count < 16 && shapes[Int(first)] & (1 << UInt16(count)) != 0
   }
 
   /// For each ASCII first byte, bit n set when some function name of n bytes starts with it.
-  private static let calleeShapes: [UInt16] = {
+  static let calleeShapes: [UInt16] = {
     var shapes = [UInt16](repeating: 0, count: 128)
     for name in callees.names {
       let utf8 = name.utf8
@@ -177,7 +178,8 @@ extension Parser {
   @inline(never) private mutating func enterName(_ key: UInt64, _ range: SourceRange, at probe: NameTable.Probe) -> Int
   {
     let name = lexer.text(range)
-    let mayCall = Self.mayBeFunctionName(first: lexer.bytes[range.start], count: range.end - range.start)
+    let mayCall = Self.mayBeFunctionName(
+      first: lexer.bytes[range.start], count: range.end - range.start, shapes: calleeShapes)
     let callee = mayCall ? Self.callee(named: name) : nil
     let entry = NameTable.Entry(
       name: name, fnv: NameTable.fnv(lexer.bytes, range), callee: callee,

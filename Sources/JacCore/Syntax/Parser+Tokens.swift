@@ -8,14 +8,11 @@ extension Parser {
   /// The name an identifier lexeme spells.
   func name(_ lexeme: Lexeme) -> String { lexer.text(lexeme.range) }
 
-  /// Moves to the next token, noting whether the one left (a number or `)`) lets implicit
-  /// multiplication follow.
+  /// Moves to the next token, noting where the one left ended and its kind (after a number or
+  /// `)`, implicit multiplication follows).
   @inline(__always) mutating func advance() throws(ParseError) {
     previousEnd = current.range.end
-    switch current.tag {
-    case .integer, .number, .rightParen: afterNumberOrParen = true
-    default: afterNumberOrParen = false
-    }
+    previousTag = current.tag
     current = try lexer.scan(&values)
   }
 

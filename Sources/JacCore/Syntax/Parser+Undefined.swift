@@ -36,7 +36,7 @@ extension Parser {
       throw ParseError(.notAnUndefinedFunction(name: name), nameToken.range)
     }
     let arguments = try parseArguments(openedBy: nameToken.range)
-    let whole = SourceRange(nameToken.range.start, previousEnd ?? head.end)
+    let whole = SourceRange(nameToken.range.start, previousEnd)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if primes > 0 && arguments.count != 1 {
       throw ParseError(.primeWithSeveralArguments(function: name, count: arguments.count), head)
@@ -66,7 +66,7 @@ extension Parser {
     }
     try advance()
     let arguments = try parseArguments(openedBy: head.range)
-    let whole = SourceRange(head.range.start, previousEnd ?? head.range.end)
+    let whole = SourceRange(head.range.start, previousEnd)
     try use(name, arguments.count, at: nameToken.range, whole: whole)
     if let beyond = positions.first(where: { $0 > arguments.count }) {
       throw ParseError(.partialOutOfRange(function: name, position: beyond, count: arguments.count), head.range)
@@ -110,7 +110,8 @@ extension Parser {
     if !uses.arities.isEmpty, uses.arities[name] != nil { throw ParseError(.functionAndVariable(name: name), range) }
     // Only a name that may be applied later can clash; other names are not recorded (a set of
     // every variable cost a hash and an insertion per name read).
-    let symbol = pool.symbol(name, fnv: names.entries[entry].fnv)
+    let bytes = UnsafeBufferPointer(rebasing: lexer.bytes[range.start..<range.end])
+    let symbol = pool.symbol(name, bytes: bytes, fnv: names.entries[entry].fnv)
     if names.entries[entry].isUndefinedFunction {
       uses.variables.insert(name)
       return symbol

@@ -31,11 +31,12 @@ public struct Parser {
   /// The numbers and `D[…]` positions the lexemes read so far name.
   var values = Lexeme.Values()
   var current: Lexeme
-  /// Where the token before `current` ended; nil before the first.
-  var previousEnd: Int?
-  /// Whether the token before `current` was a number or `)`, after which implicit
-  /// multiplication applies (kept instead of the token, which would be copied per token).
-  var afterNumberOrParen = false
+  /// Where the token before `current` ended (0 before the first: every rule that reads it has
+  /// consumed a token; not an optional, stored at every step).
+  var previousEnd = 0
+  /// The kind of the token before `current` (kept instead of the token, which would be copied
+  /// per token): after a number or `)`, implicit multiplication applies.
+  var previousTag = Lexeme.Tag.end
   let pool: ExpressionPool
   let text: String
   /// Parentheses, calls, signs and exponents open around the current token.
@@ -46,6 +47,8 @@ public struct Parser {
   let functions: Set<String>
   /// Bit n set when some name of ``functions`` has n UTF-8 bytes (63 for 63 or more).
   let functionLengths: UInt64
+  /// ``calleeShapes``, held here: a new name is screened without the lazy global's check.
+  let calleeShapes = Parser.calleeShapes
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
   /// The distinct names of this text, each with what it was found to denote.
@@ -152,7 +155,7 @@ public struct Parser {
     }
     let sum = pool.sumOfTerms(termStack[base...])
     let value = try checked(sum, Array(termStack[base...]), .divisionByZero, from: start)
-    if base == 0 { termStack.removeAll(keepingCapacity: true) } else { termStack.removeSubrange(base...) }
+    termStack.removeLast(termStack.count - base)  // keeps the capacity (`removeAll` went through `replaceSubrange`)
     return value
   }
 
@@ -195,7 +198,9 @@ public struct Parser {
   }
 
   /// Implicit multiplication applies after a number or a closing parenthesis.
-  private var allowsImplicitMultiplication: Bool { afterNumberOrParen }
+  private var allowsImplicitMultiplication: Bool {
+    previousTag == .integer || previousTag == .number || previousTag == .rightParen
+  }
 
   /// A `unary` operand of a term: ``parseUnary()``, except that an operand without a sign
   /// goes straight to ``parsePower()``, and a name or number without an exponent is returned
@@ -291,11 +296,14 @@ public struct Parser {
   /// What the name of entry `i` of ``names``, just consumed (`token`), stands for here, when it
   /// is not a variable already read: a call, an application, a constant or a new variable.
   private mutating func named(_ i: Int, _ token: Lexeme) throws(ParseError) -> Expr {
+    if current.tag != .prime, let callee = names.entries[i].callee,
+      current.tag == .leftParen || !names.entries[i].alsoVariable
+    {
+      return try parseCall(callee, entry: i, token)
+    }
+    // The name's `String` is copied out of its entry only here (a call reads it for a message).
     let name = names.entries[i].name
     if current.tag == .prime { return try parseApplication(name, token) }
-    if let callee = names.entries[i].callee, current.tag == .leftParen || !names.entries[i].alsoVariable {
-      return try parseCall(callee, name: name, token)
-    }
     if current.tag == .leftParen {
       if names.entries[i].isUndefinedFunction { return try parseApplication(name, token) }
       if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
@@ -311,8 +319,9 @@ public struct Parser {
     return name == "e" ? pool.call(.exp, pool.one) : pool.pi
   }
 
-  /// `call = FUNCTION "(" expression ")"`; `name` was just consumed.
-  private mutating func parseCall(_ callee: Callee, name: String, _ nameToken: Lexeme) throws(ParseError) -> Expr {
+  /// `call = FUNCTION "(" expression ")"`; the name of entry `i` of ``names`` was just consumed.
+  private mutating func parseCall(_ callee: Callee, entry i: Int, _ nameToken: Lexeme) throws(ParseError) -> Expr {
+    var name: String { names.entries[i].name }
     guard current.tag == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
     try enter(nameToken.range)
     defer { depth -= 1 }
@@ -329,7 +338,7 @@ public struct Parser {
     }
     let count = max(1, arguments.count)
     // The argument list as written, for "'atan2' is undefined at 0, 0".
-    let argEnd = previousEnd ?? argStart
+    let argEnd = previousEnd
     if let expected = callee.arity, !expected.contains(count) {
       throw ParseError(
         .wrongArgumentCount(function: name, expected: expected, count: count),
@@ -347,7 +356,7 @@ public struct Parser {
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
       throw ParseError(
-        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd!))
+        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd))
     }
     return value
   }
@@ -373,7 +382,7 @@ public struct Parser {
     // The operands' array is built only when the value is undefined (not once per operator).
     if pool.isUndefined(value) && !operands().contains(where: pool.isUndefined) {
       let tooLarge = pool.numberTooLarge
-      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previousEnd ?? start))
+      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previousEnd))
     }
     return value
   }
