@@ -118,6 +118,75 @@ import Testing
     }
   }
 
+  /// Terms of many factors (past ``Parser/foldedFactors``, whose later factors are multiplied in
+  /// at once): the node multiplying them in one at a time gives, `/` included.
+  @Test(arguments: [UInt64(11), 12, 13, 14, 15, 16])
+  func longProductsGiveTheFoldedProduct(seed: UInt64) throws {
+    // Non-zero factors (a zero would make every product 0 and hide a lost factor).
+    let factors: [(String, Generator.Build)] = [
+      ("x1", { $0.symbol("x1") }), ("y", { $0.symbol("y") }), ("θ", { $0.symbol("θ") }), ("2", { $0.number(2) }),
+      ("0.25", { $0.number(Rational(BigInt(1), BigInt(4))) }), ("x1^3", { $0.power($0.symbol("x1"), $0.number(3)) }),
+      ("y²", { $0.power($0.symbol("y"), $0.number(2)) }), ("(x1 + 1)", { $0.add([$0.symbol("x1"), $0.one]) }),
+      ("sin(y)", { $0.call(.sin, $0.symbol("y")) }), ("sqrt(θ)", { $0.sqrt($0.symbol("θ")) }),
+    ]
+    var random = SplitMix64(seed: seed)
+    for count in [31, 33, 40, 90] {
+      var (text, build) = factors[Int(random.next() % 10)]
+      for _ in 1..<count {
+        let (rhs, buildRHS) = factors[Int(random.next() % 10)]
+        let lhs = build
+        if random.next() % 100 < 85 {
+          text += ["*", "·", " * "][Int(random.next() % 3)] + rhs
+          build = { $0.multiply(lhs($0), buildRHS($0)) }
+        } else {
+          text += "/" + rhs
+          build = { $0.divide(lhs($0), buildRHS($0)) }
+        }
+      }
+      let pool = ExpressionPool()
+      let expected = build(pool)
+      let parsed = try Parser.parseExpression(text + " + z", in: pool)
+      #expect(parsed == pool.add([expected, pool.symbol("z")]), "seed \(seed): \(text)")
+    }
+  }
+
+  /// A long product whose number grows past ``ExpressionPool/maxNumberLimbs``: the error ends
+  /// at the factor where multiplying in one at a time first gives undefined, as for a short one.
+  @Test func longProductTooLargeEndsAtTheFactorThatMadeIt() throws {
+    let big = String(repeating: "9", count: 2_000)
+    let factors = Array(repeating: "x", count: 34) + Array(repeating: big, count: 25) + ["y"]
+    let pool = ExpressionPool()
+    var folded = pool.one
+    var end = 0
+    var expectedEnd: Int?
+    for f in factors {
+      end += (end == 0 ? 0 : 1) + f.utf8.count
+      folded = pool.multiply(folded, try Parser.parseExpression(f, in: pool))
+      if pool.isUndefined(folded) {
+        expectedEnd = end
+        break
+      }
+    }
+    // Past the factors multiplied in as they are read, before the last.
+    let length = factors.joined(separator: "*").utf8.count
+    #expect((expectedEnd ?? 0) > 2 * Parser.foldedFactors && (expectedEnd ?? .max) < length - 2)
+    #expect(throws: ParseError(.numberTooLarge, SourceRange(0, expectedEnd ?? 0))) {
+      try Parser.parseExpression(factors.joined(separator: "*"), in: ExpressionPool())
+    }
+  }
+
+  /// A product of 70,000 factors is one product of 70,000 operands, made in time linear in its
+  /// length: multiplied in one at a time, its prefixes held 2.45·10⁹ operands (6.3 GB, then the
+  /// pool's limit stopped the process).
+  @Test func productOfSeventyThousandFactors() throws {
+    let text = (0..<70_000).map { "u\($0)" }.joined(separator: "*")
+    let pool = ExpressionPool()
+    let product = try Parser.parseExpression(text, in: pool)
+    #expect(pool.kind(product) == .product)
+    #expect(pool.operandCount(product) == 70_000)
+    #expect(pool.count < 150_000)
+  }
+
   /// Terms that `sumOfTerms` takes itself and terms it hands to `add` (like terms, numbers,
   /// sums among the terms, a single term left): the same node, and the same nodes created, as
   /// `add` in a pool with the same history.

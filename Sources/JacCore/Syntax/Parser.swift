@@ -55,6 +55,14 @@ public struct Parser {
   var names = NameTable()
   /// The terms of the sums being read, innermost last (one array for all, not one per sum).
   private var termStack: [Expr] = []
+  /// The factors of a long product (past ``foldedFactors``) read but not yet multiplied in, each
+  /// with where it ended, innermost term last (``multiplyPending(_:above:from:)``).
+  private var factorStack: [(factor: Expr, end: Int)] = []
+  /// Factors of a term multiplied in one at a time as they are read; later ones wait on
+  /// ``factorStack`` and are multiplied in at once. One at a time, a product of k factors makes
+  /// the products of its first 1, 2, …, k factors, k²/2 operands: `u0*u1*…*u69999` took 6.3 GB
+  /// and stopped at the pool's limit.
+  static let foldedFactors = 32
   /// The nodes of the integers 0 to ``smallIntegerCount`` − 1 read so far (empty until one is).
   var smallIntegers: [Expr?] = []
   /// Other integer literals, and quotients of two numbers, read so far (a cache), in a text
@@ -170,13 +178,16 @@ public struct Parser {
       result = integer(-leading.value)
       negate = false
     }
+    let base = factorStack.count
+    var factors = 1
     while true {
       switch current.tag {
       case .star:
         try advance()
         let rhs = try operand()
-        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+        result = try multiplied(result, rhs, factors: &factors, from: start)
       case .slash:
+        result = try multiplyPending(result, above: base, from: start)
         try advance()
         let rhs = try operand()
         if let quotient = numberQuotient(result, rhs) {
@@ -190,11 +201,44 @@ public struct Parser {
         }
         let rhs: Expr
         rhs = current.tag == .radical ? try parseRadical() : try parsePower()
-        result = try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+        result = try multiplied(result, rhs, factors: &factors, from: start)
       default:
+        result = try multiplyPending(result, above: base, from: start)
         return negate ? pool.negatedTerm(result) : result
       }
     }
+  }
+
+  /// `result · rhs`, the term's `factors`-th factor just read: multiplied in now while the term
+  /// has at most ``foldedFactors`` factors, else put on ``factorStack`` (and `result` returned).
+  @inline(__always) private mutating func multiplied(
+    _ result: Expr, _ rhs: Expr, factors: inout Int, from start: Int
+  ) throws(ParseError) -> Expr {
+    factors += 1
+    guard factors > Self.foldedFactors else {
+      return try checked(pool.multiply(result, rhs), [result, rhs], .divisionByZero, from: start)
+    }
+    factorStack.append((rhs, previousEnd))
+    return result
+  }
+
+  /// `result` times the factors on ``factorStack`` above `base`, in one product (the same
+  /// canonical node as multiplying them in one at a time). When that is undefined, they are
+  /// multiplied in one at a time after all, for the error at the factor that made it so.
+  private mutating func multiplyPending(_ result: Expr, above base: Int, from start: Int) throws(ParseError) -> Expr {
+    guard factorStack.count > base else { return result }
+    defer { factorStack.removeLast(factorStack.count - base) }
+    let product = pool.multiply([result] + factorStack[base...].map(\.factor))
+    guard pool.isUndefined(product) else { return product }
+    var folded = result
+    for (factor, end) in factorStack[base...] {
+      let next = pool.multiply(folded, factor)
+      if pool.isUndefined(next) && !pool.isUndefined(folded) && !pool.isUndefined(factor) {
+        throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, SourceRange(start, end))
+      }
+      folded = next
+    }
+    return folded
   }
 
   /// Implicit multiplication applies after a number or a closing parenthesis.
