@@ -150,7 +150,7 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
         label,
         [
           "Code: the variables as one parameter each (scalars, the default) or as one array",
-          "in --vars order (array: C const double x[n], Python a sequence, Julia x[1] first).",
+          "in --vars order (array: C const double *x, Python a sequence, Julia x[1] first).",
         ]
       )
     case .dense: return (label, ["Text: print a big sparse matrix aligned, zeros and all, not as its nonzero entries."])

@@ -91,7 +91,9 @@ extension ExpressionPool {
 
   /// Calls `body` with a ``View`` of the pool, valid only inside it; `body` must make no nodes.
   func withView<R>(_ body: (View) -> R) -> R {
-    records.withUnsafeBufferPointer { records in
+    let before = count
+    defer { assert(count == before, "a node was made inside withView: its pointers may be stale") }
+    return records.withUnsafeBufferPointer { records in
       body(View(records: records, slots: UnsafeBufferPointer(start: operandStore.slots, count: operandStore.slotCount)))
     }
   }

@@ -294,6 +294,7 @@ public final class ExpressionPool {
 
   /// Whether the list at `start` holds `ops` (as many as `ops`).
   @inline(__always) private func sameOperands(_ start: Int, _ ops: UnsafeBufferPointer<Expr>) -> Bool {
+    if ops.isEmpty { return true }  // a leaf-like node (pi, undefined): no list to read
     let p = operandStore.pointer(start)
     for i in 0..<ops.count where p[i] != ops[i] { return false }
     return true

@@ -41,9 +41,14 @@ final class OperandStore {
     return slots[start >> Self.slotShift] + (start & (Self.slotSize - 1))
   }
 
-  /// Whether the `count` places from `start` were handed out by ``reserve(_:)``.
+  /// Whether the `count` places from `start` were handed out by ``reserve(_:)``: inside the
+  /// places reserved, and in one stretch of memory (a list never runs from one block into the
+  /// next, or into the unused tail of a slot).
   func contains(_ start: Int, _ count: Int) -> Bool {
-    start >= 0 && count >= 0 && start + count <= end && (count == 0 || start >> Self.slotShift < slotCount)
+    guard start >= 0, count >= 0, start + count <= end else { return false }
+    guard count > 0 else { return true }
+    guard (start + count - 1) >> Self.slotShift < slotCount else { return false }
+    return pointer(start) + (count - 1) == pointer(start + count - 1)
   }
 
   /// Room for a list of `count` operands: its place, and its memory to write the operands to.
