@@ -187,7 +187,7 @@ public struct Parser {
         let rhs = try operand()
         result = try multiplied(result, rhs, factors: &factors, from: start)
       case .slash:
-        result = try multiplyPending(result, above: base, from: start)
+        if factorStack.count > base { result = try multiplyPending(result, above: base, from: start) }
         try advance()
         let rhs = try operand()
         if let quotient = numberQuotient(result, rhs) {
@@ -203,7 +203,7 @@ public struct Parser {
         rhs = current.tag == .radical ? try parseRadical() : try parsePower()
         result = try multiplied(result, rhs, factors: &factors, from: start)
       default:
-        result = try multiplyPending(result, above: base, from: start)
+        if factorStack.count > base { result = try multiplyPending(result, above: base, from: start) }
         return negate ? pool.negatedTerm(result) : result
       }
     }
@@ -225,8 +225,8 @@ public struct Parser {
   /// `result` times the factors on ``factorStack`` above `base`, in one product (the same
   /// canonical node as multiplying them in one at a time). When that is undefined, they are
   /// multiplied in one at a time after all, for the error at the factor that made it so.
+  /// (Called only when there are some: a call per term cost 33 instructions, 2.7M at n = 20,000.)
   private mutating func multiplyPending(_ result: Expr, above base: Int, from start: Int) throws(ParseError) -> Expr {
-    guard factorStack.count > base else { return result }
     defer { factorStack.removeLast(factorStack.count - base) }
     let product = pool.multiply([result] + factorStack[base...].map(\.factor))
     guard pool.isUndefined(product) else { return product }
