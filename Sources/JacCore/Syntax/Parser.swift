@@ -18,7 +18,8 @@
 /// derivative = PARTIALS "(" UNDEFINED ")" arguments ;
 /// arguments  = "(" expression { "," expression } ")" ;
 /// ```
-/// `application`, `derivative` and `arguments` (undefined functions) are in `Parser+Undefined.swift`.
+/// `application`, `derivative` and `arguments` (undefined functions) are in `Parser+Undefined.swift`;
+/// `call` and the other meanings of a name in `Parser+Calls.swift`.
 /// Implicit multiplication (`2x`, `3(x+1)`, `(x+1)(x-1)`, `2 sin(x)`) applies after a number or
 /// a `)` when an identifier or `(` follows. Nesting is capped at ``maxNesting`` levels; deeper
 /// input is an error, never a stack overflow (callers run on a large stack, see `DeepStack`).
@@ -232,11 +233,7 @@ public struct Parser {
     guard pool.isUndefined(product) else { return product }
     var folded = result
     for (factor, end) in factorStack[base...] {
-      let next = pool.multiply(folded, factor)
-      if pool.isUndefined(next) && !pool.isUndefined(folded) && !pool.isUndefined(factor) {
-        throw ParseError(pool.numberTooLarge ? .numberTooLarge : .divisionByZero, SourceRange(start, end))
-      }
-      folded = next
+      folded = try checked(pool.multiply(folded, factor), [folded, factor], .divisionByZero, from: start, to: end)
     }
     return folded
   }
@@ -337,96 +334,18 @@ public struct Parser {
     }
   }
 
-  /// What the name of entry `i` of ``names``, just consumed (`token`), stands for here, when it
-  /// is not a variable already read: a call, an application, a constant or a new variable.
-  private mutating func named(_ i: Int, _ token: Lexeme) throws(ParseError) -> Expr {
-    if current.tag != .prime, let callee = names.entries[i].callee,
-      current.tag == .leftParen || !names.entries[i].alsoVariable
-    {
-      return try parseCall(callee, entry: i, token)
-    }
-    // The name's `String` is copied out of its entry only here (a call reads it for a message).
-    let name = names.entries[i].name
-    if current.tag == .prime { return try parseApplication(name, token) }
-    if current.tag == .leftParen {
-      if names.entries[i].isUndefinedFunction { return try parseApplication(name, token) }
-      if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
-        throw ParseError(.notAFunction(name: name), token.range)
-      }
-      // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
-      let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
-      let suggestions =
-        elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
-      throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
-    }
-    guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
-    return name == "e" ? pool.call(.exp, pool.one) : pool.pi
-  }
-
-  /// `call = FUNCTION "(" expression ")"`; the name of entry `i` of ``names`` was just consumed.
-  private mutating func parseCall(_ callee: Callee, entry i: Int, _ nameToken: Lexeme) throws(ParseError) -> Expr {
-    var name: String { names.entries[i].name }
-    guard current.tag == .leftParen else { throw ParseError(.expectedArgumentList(function: name), nameToken.range) }
-    try enter(nameToken.range)
-    defer { depth -= 1 }
-    let open = current
-    try advance()
-    let argStart = current.range.start
-    let argument = try parseExpression()
-    // Every argument, when there are several (one argument, the common case, needs no array).
-    var arguments: [Expr] = []
-    if current.tag == .comma { arguments.append(argument) }
-    while current.tag == .comma {
-      try advance()
-      arguments.append(try parseExpression())
-    }
-    let count = max(1, arguments.count)
-    // The argument list as written, for "'atan2' is undefined at 0, 0".
-    let argEnd = previousEnd
-    if let expected = callee.arity, !expected.contains(count) {
-      throw ParseError(
-        .wrongArgumentCount(function: name, expected: expected, count: count),
-        SourceRange(nameToken.range.start, current.range.end))
-    }
-    try expectCloseParen(openedAt: open)
-    let value: Expr
-    switch callee {
-    case .unary(let f): value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
-    case .several(let op): value = pool.apply(op, arguments)  // two or more: `arguments` holds them
-    case .logarithm:
-      value = count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
-    case .rewritten(let r): value = rewritten(r, count == 1 ? [argument] : arguments)
-    }
-    if pool.isUndefined(value) && !pool.isUndefined(argument) {
-      let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
-      throw ParseError(
-        .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd))
-    }
-    return value
-  }
-
   // MARK: Helpers
 
-  /// The form a ``Rewrite`` stands for.
-  private func rewritten(_ r: Rewrite, _ arguments: [Expr]) -> Expr {
-    let x = arguments[0]
-    switch r {
-    case .log10: return pool.logarithm(x, base: pool.number(10))
-    case .log2: return pool.logarithm(x, base: pool.number(2))
-    case .cbrt: return pool.power(x, pool.number(Rational(BigInt(1), BigInt(3))))
-    case .root: return pool.power(x, pool.reciprocal(arguments[1]))
-    case .hypot: return pool.sqrt(pool.add(pool.square(x), pool.square(arguments[1])))
-    }
-  }
-
-  /// `value`, unless it is undefined while no operand was: then the operator divided by zero.
+  /// `value`, unless it is undefined while no operand was: then the operator, written from
+  /// `start` to `end` (the last token read, by default), divided by zero.
   private func checked(
-    _ value: Expr, _ operands: @autoclosure () -> [Expr], _ message: ParseError.Message, from start: Int
+    _ value: Expr, _ operands: @autoclosure () -> [Expr], _ message: ParseError.Message, from start: Int,
+    to end: Int? = nil
   ) throws(ParseError) -> Expr {
     // The operands' array is built only when the value is undefined (not once per operator).
     if pool.isUndefined(value) && !operands().contains(where: pool.isUndefined) {
       let tooLarge = pool.numberTooLarge
-      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, previousEnd))
+      throw ParseError(tooLarge ? .numberTooLarge : message, SourceRange(start, end ?? previousEnd))
     }
     return value
   }
