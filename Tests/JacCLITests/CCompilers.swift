@@ -15,14 +15,34 @@ enum CCompilers {
     name: "cc -std=c99", path: "/usr/bin/cc", flags: ["-std=c99", "-Wall", "-Wextra", "-pedantic", "-Werror"])
   static let cxxFlags = ["-x", "c++", "-std=c++11", "-Wall", "-Wextra", "-pedantic", "-Werror"]
 
+  /// Warnings beyond `-Wall -Wextra` that projects with strict builds turn on (embedded code
+  /// with `-Wdouble-promotion`, numerical code with `-Wconversion`); generated units pass them too.
+  static let strictFlags = [
+    "-std=c99", "-fsyntax-only", "-Wall", "-Wextra", "-pedantic", "-Werror", "-Wdouble-promotion", "-Wconversion",
+    "-Wsign-conversion", "-Wshadow", "-Wcast-qual", "-Wstrict-prototypes", "-Wundef", "-Wredundant-decls",
+  ]
+
+  /// cc and clang (C) with ``strictFlags``: each compiler's complaint, empty when the unit passes.
+  /// clang is looked up on PATH (the Swift toolchain has one); cc must be installed.
+  static func strictComplaints(_ source: String, in directory: URL) throws -> [String] {
+    try source.write(to: directory.appendingPathComponent("strict.c"), atomically: true, encoding: .utf8)
+    var compilers = [c.path]
+    if let clang = onPath("clang") { compilers.append(clang) }
+    return try compilers.compactMap { path in
+      let (code, log) = try ProcessRunner.tool(path, strictFlags + ["strict.c"], in: directory)
+      return code == 0 ? nil : "\(path): \(log.prefix(3000))"
+    }
+  }
+
+  static func onPath(_ tool: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    return path.split(separator: ":").map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
   /// cc, g++, then clang++ if installed.
   static var all: [Compiler] {
     var compilers = [c, Compiler(name: "g++ -std=c++11", path: "/usr/bin/g++", flags: cxxFlags)]
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    let clang = path.split(separator: ":").map { "\($0)/clang++" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-    if let clang { compilers.append(Compiler(name: "clang++ -std=c++11", path: clang, flags: cxxFlags)) }
+    if let clang = onPath("clang++") { compilers.append(Compiler(name: "clang++ -std=c++11", path: clang, flags: cxxFlags)) }
     return compilers
   }
 

@@ -6,7 +6,8 @@ import Testing
 /// `--no-cse`, including results that leave parameters, definitions or outputs unused. The
 /// units go into one file, each under its own `--name`, so the file also includes many units one
 /// after another (their `restrict` guards, helpers and `<math.h>` side by side). The values are
-/// checked against `--at` by ``CodeGenerationTests``.
+/// checked against `--at` by ``CodeGenerationTests``. The units also pass gcc's and clang's
+/// stricter warnings (``CCompilers/strictFlags``: `-Wdouble-promotion`, `-Wconversion`, …).
 @Suite struct CodeVariantsTests {
   static let inputs: [[String]] = [
     ["x*y, x + y", "--vars", "x,y"],
@@ -25,6 +26,7 @@ import Testing
     ["v*cos(psi), v", "--vars", "psi,v,d", "--where", "beta = atan(lr*tan(d)/(lf + lr))"],
     ["sign(x)*digamma(y) + beta(x, y) + heaviside(x - y)", "--vars", "x,y"],
     ["class*new + this", "--vars", "class,new,this"],
+    ["polygamma(1, x)*sqrt(y) + atan2(y, x) + sigmoid(x)*erf(y) + loggamma(x)*abs(y)", "--vars", "x,y"],
   ]
   static let options: [[String]] = [[], ["--with-value"], ["--no-cse"], ["--layout", "col"], ["--layout", "csc"]]
 
@@ -53,5 +55,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let outputs = try CCompilers.compileAndRun(source + "int main(void) { return 0; }\n", in: directory)
     #expect(outputs.count >= 2)
+    let complaints = try CCompilers.strictComplaints(source, in: directory)
+    #expect(complaints.isEmpty, "\(complaints.joined(separator: "\n"))")
   }
 }

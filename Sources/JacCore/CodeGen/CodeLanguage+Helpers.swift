@@ -43,7 +43,7 @@ extension CodeLanguage {
     """,
     "digamma": """
     static inline double jac_digamma(double x) {
-        if (isnan(x) || (x <= 0 && x == floor(x))) return NAN;
+        if (isnan(x) || (x <= 0 && x == floor(x))) return (double)NAN;
         if (x < 0) return jac_digamma(1.0 - x) - 3.141592653589793 / tan(3.141592653589793 * (x - round(x)));
         double s = 0.0;
         while (x < 12) { s -= 1.0 / x; x += 1.0; }
@@ -56,7 +56,7 @@ extension CodeLanguage {
     "polygamma": """
     static inline double jac_polygamma(double n, double x) {
         static const double b[7] = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6};
-        if (!(n >= 0 && n <= 100 && n == floor(n)) || isnan(x) || (x <= 0 && x == floor(x)) || x < -1e6) return NAN;
+        if (!(n >= 0 && n <= 100 && n == floor(n)) || isnan(x) || (x <= 0 && x == floor(x)) || x < -1e6) return (double)NAN;
         if (n == 0) return jac_digamma(x);
         double s = 0.0, y = x;
         while (y < 2 * n + 20) { s += pow(y, -(n + 1)); y += 1.0; }
@@ -72,7 +72,7 @@ extension CodeLanguage {
     """,
     "beta": """
     static inline double jac_beta(double a, double b) {
-        if (isnan(a) || isnan(b) || (a <= 0 && a == floor(a)) || (b <= 0 && b == floor(b))) return NAN;
+        if (isnan(a) || isnan(b) || (a <= 0 && a == floor(a)) || (b <= 0 && b == floor(b))) return (double)NAN;
         if (a + b <= 0 && a + b == floor(a + b)) return 0.0;
         if (fmax(fmax(fabs(a), fabs(b)), fabs(a + b)) < 170) return tgamma(a) * tgamma(b) / tgamma(a + b);
         double s = (signbit(tgamma(a)) ? -1.0 : 1.0) * (signbit(tgamma(b)) ? -1.0 : 1.0)
