@@ -4,19 +4,36 @@
 /// pool shares equal expressions, not equal polynomials; here each written sum that is a
 /// polynomial in symbols (numbers, symbols, sums, products and powers to an integer 1…4) is
 /// multiplied out (``Polynomial``, symbols as atoms, exact coefficients, terms in one order) and
-/// a later sum whose expansion equals an earlier one's is written as the earlier one. Expansions past 64
-/// terms, or 64 levels below a written sum, are not compared (the written sums come operands
-/// first, so an inner sum's expansion is remembered before its parents ask). Deterministic: the
-/// written order is the code's.
+/// the sums with one expansion are all written as the least multiplied out of them: the one with
+/// the fewest terms (then the shortest by ``CodeLength``'s bound, then the first written). That
+/// is the factored form where there is one, and it is the one to keep: `x^2 + y^2 + 4*x - 6*y +
+/// 13` near (-2, 3) cancels to rounding noise, where `(x + 2)^2 + (3 - y)^2` keeps every digit. Expansions past 64 terms, or 64
+/// levels below a written sum, are not compared (the written sums come operands first, so an
+/// inner sum's expansion is remembered before its parents ask). Deterministic: the written order
+/// is the code's.
 enum EqualPolynomials {
-  /// Later sum → the earlier written sum that is the same polynomial.
+  /// Sum → the least multiplied-out written sum that is the same polynomial (none for that one).
   static func aliases(pool: ExpressionPool, written: [Expr]) -> [Expr: Expr] {
-    var first: [Polynomial: Expr] = [:]
-    var aliases: [Expr: Expr] = [:]
+    var classes: [Polynomial: [Expr]] = [:]
+    var order: [Polynomial] = []
     var memo: [Expr: Polynomial?] = [:]
     for e in written where pool.kind(e) == .sum {
       guard let p = expansion(pool, e, &memo, depth: 0) else { continue }
-      if let f = first[p] { aliases[e] = f } else { first[p] = e }
+      if classes[p] == nil { order.append(p) }
+      classes[p, default: []].append(e)
+    }
+    var length = CodeLength(pool: pool, parameters: 0)
+    var aliases: [Expr: Expr] = [:]
+    for p in order {
+      guard let members = classes[p], members.count > 1 else { continue }
+      func rank(_ e: Expr) -> (terms: Int, length: Int) { (pool.terms(e).count, length.bound(e)) }
+      var kept = members[0]
+      var keptRank = rank(kept)
+      for e in members.dropFirst() {
+        let r = rank(e)
+        if r < keptRank { (kept, keptRank) = (e, r) }
+      }
+      for e in members where e != kept { aliases[e] = kept }
     }
     return aliases
   }
