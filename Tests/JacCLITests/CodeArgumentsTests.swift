@@ -51,7 +51,9 @@ import Testing
     #expect(sparse.contains("void jacobian(double x, double y, double *nzval /* [2] */) {"))
     let array = try code(["x*y", "--vars", "x,y", "--format", "c", "--arguments", "array", "--layout", "csc"])
     #expect(array.contains("void jacobian(const double *x_ /* [2] */, double *restrict nzval /* [2] */) {"))
-    #expect(array.contains("#if defined(__cplusplus) && !defined(restrict)\n#define restrict __restrict\n"))
+    #expect(array.contains(
+      "#if !defined(restrict) && (defined(__cplusplus) || !defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)\n"
+        + "#define restrict __restrict\n"))
     #expect(
       array.hasSuffix("}\n\n#ifdef JAC_RESTRICT_DEFINED\n#undef restrict\n#undef JAC_RESTRICT_DEFINED\n#endif\n\n"))
     let value = try code(["x*y", "--vars", "x,y", "--format", "c", "--with-value"])
@@ -109,6 +111,37 @@ import Testing
     let outputs = try CCompilers.compileAndRun(source, in: directory)
     #expect(outputs.count >= 2)
     for (compiler, output) in outputs { #expect(output == "3 2 1 1 1 -1 1 -1\n", "\(compiler)") }
+  }
+
+  /// Before C99 `restrict` is no keyword either (MSVC's C without `/std:c11` leaves
+  /// `__STDC_VERSION__` undefined): the guard defines it there too. gcc in `-std=gnu89` stands in
+  /// for such a compiler (it fails on the unit without the guard's C branch), and the units run.
+  @Test func cRestrictGuardServesCompilersBeforeC99() throws {
+    let first = try code(["x*y, x + y", "--vars", "x,y", "--format", "c", "--arguments", "array", "--name", "f"])
+    let second = try code(["x - y", "--vars", "x,y", "--format", "c", "--with-value", "--name", "g"])
+    let source = first + second + """
+      #include <stdio.h>
+      int main(void) {
+        const double x[2] = {2.0, 3.0};
+        double J[4] = {0}, v[1] = {0}, G[2] = {0};
+        f(x, J);
+        g(2.0, 3.0, v, G);
+        printf("%g %g %g %g %g %g %g\\n", J[0], J[1], J[2], J[3], v[0], G[0], G[1]);
+        return 0;
+      }
+
+      """
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-c89-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try source.write(to: directory.appendingPathComponent("unit.c"), atomically: true, encoding: .utf8)
+    let (code, log) = try ProcessRunner.tool(
+      CCompilers.c.path, ["-std=gnu89", "-Wall", "-Wextra", "-Wundef", "-Werror", "-o", "unit", "unit.c", "-lm"],
+      in: directory)
+    #expect(code == 0, "cc -std=gnu89: \(log)")
+    guard code == 0 else { return }
+    let run = try ProcessRunner.tool(directory.appendingPathComponent("unit").path, [], in: directory)
+    #expect(run.log == "3 2 1 1 -1 1 -1\n")
   }
 
   /// A parameter, a `--where` definition or an output array that the body never reads or writes
