@@ -42,7 +42,9 @@ enum CCompilers {
   /// cc, g++, then clang++ if installed.
   static var all: [Compiler] {
     var compilers = [c, Compiler(name: "g++ -std=c++11", path: "/usr/bin/g++", flags: cxxFlags)]
-    if let clang = onPath("clang++") { compilers.append(Compiler(name: "clang++ -std=c++11", path: clang, flags: cxxFlags)) }
+    if let clang = onPath("clang++") {
+      compilers.append(Compiler(name: "clang++ -std=c++11", path: clang, flags: cxxFlags))
+    }
     return compilers
   }
 

@@ -51,9 +51,10 @@ import Testing
     #expect(sparse.contains("void jacobian(double x, double y, double *nzval /* [2] */) {"))
     let array = try code(["x*y", "--vars", "x,y", "--format", "c", "--arguments", "array", "--layout", "csc"])
     #expect(array.contains("void jacobian(const double *x_ /* [2] */, double *restrict nzval /* [2] */) {"))
-    #expect(array.contains(
-      "#if !defined(restrict) && (defined(__cplusplus) || !defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)\n"
-        + "#define restrict __restrict\n"))
+    #expect(
+      array.contains(
+        "#if !defined(restrict) && (defined(__cplusplus) || !defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)\n"
+          + "#define restrict __restrict\n"))
     #expect(
       array.hasSuffix("}\n\n#ifdef JAC_RESTRICT_DEFINED\n#undef restrict\n#undef JAC_RESTRICT_DEFINED\n#endif\n\n"))
     let value = try code(["x*y", "--vars", "x,y", "--format", "c", "--with-value"])
@@ -119,18 +120,19 @@ import Testing
   @Test func cRestrictGuardServesCompilersBeforeC99() throws {
     let first = try code(["x*y, x + y", "--vars", "x,y", "--format", "c", "--arguments", "array", "--name", "f"])
     let second = try code(["x - y", "--vars", "x,y", "--format", "c", "--with-value", "--name", "g"])
-    let source = first + second + """
-      #include <stdio.h>
-      int main(void) {
-        const double x[2] = {2.0, 3.0};
-        double J[4] = {0}, v[1] = {0}, G[2] = {0};
-        f(x, J);
-        g(2.0, 3.0, v, G);
-        printf("%g %g %g %g %g %g %g\\n", J[0], J[1], J[2], J[3], v[0], G[0], G[1]);
-        return 0;
-      }
+    let source =
+      first + second + """
+        #include <stdio.h>
+        int main(void) {
+          const double x[2] = {2.0, 3.0};
+          double J[4] = {0}, v[1] = {0}, G[2] = {0};
+          f(x, J);
+          g(2.0, 3.0, v, G);
+          printf("%g %g %g %g %g %g %g\\n", J[0], J[1], J[2], J[3], v[0], G[0], G[1]);
+          return 0;
+        }
 
-      """
+        """
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-c89-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }

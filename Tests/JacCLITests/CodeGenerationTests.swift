@@ -494,7 +494,8 @@ import Testing
   /// there x + 2 and y - 3 are exact in doubles, so 2(x + 2)/((x + 2)² + (y - 3)²) is the answer
   /// to a few ulps (the expanded form was off there by 0.9%, in the third digit).
   @Test func sumsEqualAsPolynomialsKeepTheFactoredForm() throws {
-    let expanded = "log(x^2 + y^2 + 4*x - 6*y + 13)", factored = "log((x + 2)^2 + (3 - y)^2)"
+    let expanded = "log(x^2 + y^2 + 4*x - 6*y + 13)"
+    let factored = "log((x + 2)^2 + (3 - y)^2)"
     let (x, y) = (-2 + 3e-7, 3 - 4e-7)
     let (dx, dy) = (x + 2, y - 3)
     let q = dx * dx + dy * dy
@@ -505,9 +506,12 @@ import Testing
       let python = try ProcessRunner.run([functions, "--vars", "x,y", "--format", "python"]).stdout
       let directory = try scratch()
       defer { try? FileManager.default.removeItem(at: directory) }
-      let program = python + "\nfor v in jacobian(\(x.description), \(y.description)).flatten(): print(repr(float(v)))\n"
+      let program =
+        python + "\nfor v in jacobian(\(x.description), \(y.description)).flatten(): print(repr(float(v)))\n"
       try program.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
-      let got = try run("/usr/bin/env", ["python3", "unit.py"], in: directory).split(separator: "\n").compactMap { Double($0) }
+      let got = try run("/usr/bin/env", ["python3", "unit.py"], in: directory).split(separator: "\n").compactMap {
+        Double($0)
+      }
       #expect(got.count == 4, "\(functions): \(got)")
       for (k, g) in got.enumerated() {
         let e = exact[k % 2]

@@ -304,3 +304,22 @@ import Testing
     #expect(f.text(e) == "(a + b + c + d + e1 + f)^40 - 1")
   }
 }
+
+/// A result that shares its subexpressions, as a Berkowitz determinant does, is simplified at
+/// the cost of its nodes, not of its size as a tree: the checks that decide whether a rule can
+/// apply (reciprocal forms, angle sums, surd denominators) look at each node once. Each level
+/// here is (e + y)·(e + 2): 61 levels are about 250 nodes and 2⁶⁰ as a tree (an 11×11 dense
+/// determinant never finished: `hasReciprocal` walked the tree; so did this test, past its time
+/// limit, which cannot stop synchronous work: a regression shows as a hang).
+@Suite struct SharedSubexpressionTests {
+  @Test(.timeLimit(.minutes(1))) func deepSharingIsSimplifiedInTimeOfItsNodes() {
+    let f = Fixture()
+    let (x, y) = (f.pool.symbol("x"), f.pool.symbol("y"))
+    let cubeRoot = f.pool.power(f.pool.number(2), f.pool.number(Rational(BigInt(1), BigInt(3))))
+    var e = f.pool.add(f.pool.call(.sin, x), cubeRoot)
+    for _ in 0..<60 { e = f.pool.multiply(f.pool.add(e, y), f.pool.add(e, f.pool.number(2))) }
+    #expect(f.pool.treeSize(e) > 1 << 20)
+    let simplified = Simplifier(pool: f.pool).simplify(e)
+    #expect(f.pool.freeSymbols([simplified]) == ["x", "y"])
+  }
+}

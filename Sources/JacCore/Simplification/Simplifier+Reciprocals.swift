@@ -42,15 +42,21 @@ extension Simplifier {
 
   /// Whether `e` has, at its top (through sums, products and integer powers), a negative
   /// integer power of a circular function: most answers have none, and need no substitution.
+  /// Each node is looked at once (``SharedWalk``: a node seen before had none).
   private func hasReciprocal(_ e: Expr) -> Bool {
-    switch pool.node(e) {
-    case .sum(let xs), .product(let xs): return xs.contains(where: hasReciprocal)
-    case .power(let b, let x):
-      guard let q = pool.rational(x), q.isInteger else { return false }
-      if q.isNegative, let f = pool.function(b), Self.reciprocal[f] != nil { return true }
-      return hasReciprocal(b)
-    case .number, .symbol, .constant, .call, .apply, .undefined: return false
+    var visits = SharedWalk(pool, root: e)
+    func walk(_ e: Expr) -> Bool {
+      guard visits.first(e) else { return false }
+      switch pool.node(e) {
+      case .sum(let xs), .product(let xs): return xs.contains(where: walk)
+      case .power(let b, let x):
+        guard let q = pool.rational(x), q.isInteger else { return false }
+        if q.isNegative, let f = pool.function(b), Self.reciprocal[f] != nil { return true }
+        return walk(b)
+      case .number, .symbol, .constant, .call, .apply, .undefined: return false
+      }
     }
+    return walk(e)
   }
 
   /// `reciprocal-form` on one node: f(u)^(−k) = g(u)^k for a positive integer k.

@@ -41,14 +41,20 @@ extension Simplifier {
     }
   }
 
-  /// Whether a sum at the top of `e` has a rational power of a number (2^(1/3)) among its parts.
+  /// Whether a sum at the top of `e` has a rational power of a number (2^(1/3)) among its parts;
+  /// each node looked at once (``SharedWalk``).
   private func hasNumericRoot(_ e: Expr) -> Bool {
-    switch pool.node(e) {
-    case .power(let b, let x):
-      if pool.isNumber(b), let q = pool.rational(x), !q.isInteger { return true }
-      return hasNumericRoot(b)
-    case .sum(let xs), .product(let xs): return xs.contains(where: hasNumericRoot)
-    case .number, .symbol, .constant, .call, .apply, .undefined: return false
+    var visits = SharedWalk(pool, root: e)
+    func walk(_ e: Expr) -> Bool {
+      guard visits.first(e) else { return false }
+      switch pool.node(e) {
+      case .power(let b, let x):
+        if pool.isNumber(b), let q = pool.rational(x), !q.isInteger { return true }
+        return walk(b)
+      case .sum(let xs), .product(let xs): return xs.contains(where: walk)
+      case .number, .symbol, .constant, .call, .apply, .undefined: return false
+      }
     }
+    return walk(e)
   }
 }

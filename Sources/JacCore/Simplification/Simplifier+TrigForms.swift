@@ -151,7 +151,10 @@ extension Simplifier {
     // Operands read from the pool's records (``ExpressionPool/operand(_:_:)``), not through
     // `node`, which builds an array for each sum and product: this walk runs on every settled
     // sum and product (Bratu's 300,000 entries).
+    // Each node once in each state (``SharedWalk``): a repeat would find what the first found.
+    var visits = SharedWalk(pool, root: e)
     func walk(_ e: Expr, inSum: Bool, below: Bool = false) {
+      guard visits.first(e, state: (inSum ? 1 : 0) | (below ? 2 : 0)) else { return }
       switch pool.kind(e) {
       case .sum: for i in 0..<pool.operandCount(e) { walk(pool.operand(e, i), inSum: true, below: below) }
       case .product:
