@@ -59,6 +59,18 @@ import Testing
       "\(name)(\(a), \(String(describing: b))) = \(got), mpmath \(expected)")
   }
 
+  /// Near ψ's positive zero x₀ ≈ 1.4616 the value keeps its relative precision (mpmath, 50
+  /// digits): the recurrence and series summed terms of size 1 to it, so ψ(x₀ + 10⁻¹²) was
+  /// 1.8e-4 off and ψ at the double nearest x₀ (−9.24e-17) came out −2.42e-17.
+  @Test(arguments: [
+    (1.4616321449683622, -9.2412655217294275168e-17), (1.4616321449693621, 9.6745099301665950831e-13),
+    (1.46163214496, -8.0919610908162137446e-12), (1.34, -0.12475462789700386053), (1.586, 0.11395994408856486463),
+  ])
+  func digammaNearItsZero(_ x: Double, _ expected: Double) {
+    let got = SpecialFunctions.digamma(x)
+    #expect(abs(got - expected) <= 1e-15 * abs(expected), "digamma(\(x)) = \(got), mpmath \(expected)")
+  }
+
   /// Outside the real domain and at poles: NaN.
   @Test func polesAndDomains() {
     #expect(SpecialFunctions.gamma(-2).isNaN && SpecialFunctions.gamma(0).isNaN)

@@ -4,8 +4,23 @@
 /// ψ by reflection, recurrence and the asymptotic series, ψ⁽ⁿ⁾ by recurrence and its series,
 /// B through Γ. Julia's Base has no erf or Γ (they are in the SpecialFunctions package), so its
 /// units get erf and erfc (the series 2x e^(−x²)/√π Σ (2x²)ⁿ/(1·3·…·(2n + 1)) below 2.5, the
-/// continued fraction of erfc above) and Γ by Lanczos' approximation (g = 7, 9 terms).
+/// continued fraction of erfc above) and Γ by Lanczos' approximation (g = 7, 9 terms). ψ near
+/// its positive zero x₀ is its Taylor series there, in h = (x − x₀,hi) − x₀,lo
+/// (``SpecialFunctions/digammaZero``; the coefficients are written once, in
+/// ``SpecialFunctions/digammaTaylor``, and interpolated into each language's helper).
 extension CodeLanguage {
+  /// ψ's Taylor coefficients at x₀ as a helper writes them, four to a line, the lines after the
+  /// first starting with `indent`.
+  static func digammaTaylor(indent: String) -> String {
+    let c = SpecialFunctions.digammaTaylor
+    return stride(from: 0, to: c.count, by: 4).map { k in
+      c[k..<min(k + 4, c.count)].map { "\($0)" }.joined(separator: ", ")
+    }.joined(separator: ",\n" + indent)
+  }
+
+  /// x₀'s nearest double and the rest, as literals.
+  static let digammaZero = ("\(SpecialFunctions.digammaZero.hi)", "\(SpecialFunctions.digammaZero.lo)")
+
   /// Every helper, in an order where each comes after those it calls.
   static let helperOrder = [
     "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
@@ -45,6 +60,13 @@ extension CodeLanguage {
     static inline double jac_digamma(double x) {
         if (isnan(x) || (x <= 0 && x == floor(x))) return (double)NAN;
         if (x < 0) return jac_digamma(1.0 - x) - 3.141592653589793 / tan(3.141592653589793 * (x - round(x)));
+        if (fabs(x - \(digammaZero.0)) < 0.125) {
+            static const double c[\(SpecialFunctions.digammaTaylor.count)] = {
+                \(digammaTaylor(indent: "            "))};
+            double h = (x - \(digammaZero.0)) - \(digammaZero.1), s = 0.0;
+            for (int k = \(SpecialFunctions.digammaTaylor.count - 1); k >= 0; k--) s = s * h + c[k];
+            return s * h;
+        }
         double s = 0.0;
         while (x < 12) { s -= 1.0 / x; x += 1.0; }
         double y2 = 1.0 / (x * x);
@@ -109,6 +131,12 @@ extension CodeLanguage {
         if x < 0:
             r = x - math.copysign(math.floor(abs(x) + 0.5), x)
             return jac_digamma(1.0 - x) - math.pi / math.tan(math.pi * r)
+        if abs(x - \(digammaZero.0)) < 0.125:
+            h, s = (x - \(digammaZero.0)) - \(digammaZero.1), 0.0
+            for c in reversed((
+                    \(digammaTaylor(indent: "                ")))):
+                s = s * h + c
+            return s * h
         s = 0.0
         while x < 12:
             s -= 1.0 / x

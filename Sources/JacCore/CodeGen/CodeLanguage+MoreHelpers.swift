@@ -22,6 +22,12 @@ extension CodeLanguage {
     func jac_digamma(_ x: Double) -> Double {
         if x.isNaN || (x <= 0 && x == x.rounded(.down)) { return .nan }
         if x < 0 { return jac_digamma(1 - x) - Double.pi / tan(Double.pi * (x - x.rounded())) }
+        if abs(x - \(digammaZero.0)) < 0.125 {
+            let c: [Double] = [
+                \(digammaTaylor(indent: "            "))]
+            let h = (x - \(digammaZero.0)) - \(digammaZero.1)
+            return h * c.reversed().reduce(0) { $0 * h + $1 }
+        }
         var (y, s) = (x, 0.0)
         while y < 12 { s -= 1 / y; y += 1 }
         let y2: Double = 1 / (y * y)
@@ -133,6 +139,11 @@ extension CodeLanguage {
     function jac_digamma(x)
         (isnan(x) || (x <= 0 && x == floor(x))) && return NaN
         x < 0 && return jac_digamma(1 - x) - pi / tan(pi * (x - round(x, RoundNearestTiesAway)))
+        if abs(x - \(digammaZero.0)) < 0.125
+            h = (x - \(digammaZero.0)) - \(digammaZero.1)
+            return h * evalpoly(h, (
+                \(digammaTaylor(indent: "            "))))
+        end
         s = 0.0
         while x < 12
             s -= 1 / x
