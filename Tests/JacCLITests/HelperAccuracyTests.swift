@@ -1,28 +1,37 @@
 import Foundation
 import Testing
 
-/// The special-function helpers of generated units keep their relative precision where the
-/// function is near zero: ψ near its positive zero x₀ ≈ 1.4616 (the minimum of Γ, where a Newton
-/// solver on log Γ's gradient evaluates it). Each point's value is mpmath's, at 50 digits; before
-/// the helpers took ψ's Taylor series at x₀, ψ(x₀ + 10⁻¹²) came out 1.8e-4 off, relatively.
+/// The special-function helpers of generated units keep their relative precision: ψ near its
+/// positive zero x₀ ≈ 1.4616 (the minimum of Γ, where a Newton solver on log Γ's gradient
+/// evaluates it), and B(a, b) past Γ's range. Each point's value is mpmath's, at 50 digits;
+/// before the helpers took ψ's Taylor series at x₀, ψ(x₀ + 10⁻¹²) came out 1.8e-4 off,
+/// relatively, and before B took log Γ(a) − log Γ(a + b) by Stirling's series, B(10⁷, 1/2) 8e-9.
 @Suite struct HelperAccuracyTests {
   static let points: [(x: Double, digamma: Double)] = [
     (1.4616321449683622, -9.2412655217294275168e-17), (1.4616321449693621, 9.6745099301665950831e-13),
     (1.46163214496, -8.0919610908162137446e-12), (1.34, -0.12475462789700386053), (1.586, 0.11395994408856486463),
   ]
 
-  /// `digamma(x)`'s unit with `--with-value`: f = ψ(x) (J = ψ'(x), not checked here).
-  private func unit(_ language: String) throws -> String {
-    let result = try ProcessRunner.run(["digamma(x)", "--vars", "x", "--with-value", "--format", language])
+  static let betas: [(a: Double, b: Double, beta: Double)] = [
+    (1e7, 0.5, 0.00056049912864603193422), (0.6048183506752208, 98803316.50312534, 0.000021595368483743104398),
+    (1e6, 3.0, 1.99999400001399997e-18),
+  ]
+
+  /// The unit of `function` (of x, or x and y) with `--with-value`: f is the function's value
+  /// (J, its derivatives, is not checked here).
+  private func unit(_ function: String, _ language: String) throws -> String {
+    let variables = function.contains("y") ? "x,y" : "x"
+    let result = try ProcessRunner.run([function, "--vars", variables, "--with-value", "--format", language])
     #expect(result.status == 0, "\(language): \(result.stderr)")
     return result.stdout
   }
 
-  private func check(_ output: String, _ what: String) {
+  /// Each printed value against mpmath's, relatively.
+  private func check(_ output: String, _ expected: [Double], _ what: String) {
     let got = output.split(separator: "\n").compactMap { Double($0) }
-    #expect(got.count == Self.points.count, "\(what): \(output)")
-    for (g, p) in zip(got, Self.points) {
-      #expect(abs(g - p.digamma) <= 1e-14 * abs(p.digamma), "\(what): digamma(\(p.x)) = \(g), mpmath \(p.digamma)")
+    #expect(got.count == expected.count, "\(what): \(output)")
+    for (g, e) in zip(got, expected) {
+      #expect(abs(g - e) <= 1e-14 * abs(e), "\(what): \(g), mpmath \(e)")
     }
   }
 
@@ -32,22 +41,39 @@ import Testing
     return directory
   }
 
-  @Test func digammaNearItsZeroInC() throws {
+  /// The C unit of `function` called at each argument list, f printed.
+  private func runC(_ function: String, _ arguments: [String], expected: [Double]) throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let calls = Self.points.map { "  jacobian(\($0.x), f, J);\n  printf(\"%.17g\\n\", f[0]);\n" }.joined()
-    let source = try unit("c") + "#include <stdio.h>\nint main(void) {\n  double f[1], J[1];\n\(calls)  return 0;\n}\n"
-    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) { check(output, compiler) }
+    let calls = arguments.map { "  jacobian(\($0), f, J);\n  printf(\"%.17g\\n\", f[0]);\n" }.joined()
+    let main = "#include <stdio.h>\nint main(void) {\n  double f[1], J[2];\n\(calls)  return 0;\n}\n"
+    let source = try unit(function, "c") + main
+    for (compiler, output) in try CCompilers.compileAndRun(source, in: directory) {
+      check(output, expected, "\(compiler) \(function)")
+    }
   }
 
-  @Test func digammaNearItsZeroInPython() throws {
+  /// The Python unit of `function` called at each argument list, f printed.
+  private func runPython(_ function: String, _ arguments: [String], expected: [Double]) throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let calls = Self.points.map { "print(repr(float(jacobian(\($0.x))[0][0])))\n" }.joined()
-    try (try unit("python") + "\n" + calls).write(
+    let calls = arguments.map { "print(repr(float(jacobian(\($0))[0][0])))\n" }.joined()
+    try (try unit(function, "python") + "\n" + calls).write(
       to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
     let (code, output) = try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory)
     #expect(code == 0, "python: \(output)")
-    check(output, "python")
+    check(output, expected, "python \(function)")
+  }
+
+  @Test func digammaNearItsZero() throws {
+    let arguments = Self.points.map { "\($0.x)" }
+    try runC("digamma(x)", arguments, expected: Self.points.map(\.digamma))
+    try runPython("digamma(x)", arguments, expected: Self.points.map(\.digamma))
+  }
+
+  @Test func betaPastGammasRange() throws {
+    let arguments = Self.betas.map { "\($0.a), \($0.b)" }
+    try runC("beta(x, y)", arguments, expected: Self.betas.map(\.beta))
+    try runPython("beta(x, y)", arguments, expected: Self.betas.map(\.beta))
   }
 }

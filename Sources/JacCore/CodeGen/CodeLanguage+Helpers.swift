@@ -2,7 +2,8 @@
 /// library lacks a function (``CodeLanguage/call(_:_:)``). Each follows `SpecialFunctions`
 /// (the same algorithms, so the unit agrees with `--at`): σ and softplus without overflow,
 /// ψ by reflection, recurrence and the asymptotic series, ψ⁽ⁿ⁾ by recurrence and its series,
-/// B through Γ. Julia's Base has no erf or Γ (they are in the SpecialFunctions package), so its
+/// B through Γ (for positive arguments past Γ's range, log Γ(a) − log Γ(a + b) by Stirling's
+/// series: ``SpecialFunctions/beta(_:_:)``). Julia's Base has no erf or Γ (they are in the SpecialFunctions package), so its
 /// units get erf and erfc (the series 2x e^(−x²)/√π Σ (2x²)ⁿ/(1·3·…·(2n + 1)) below 2.5, the
 /// continued fraction of erfc above) and Γ by Lanczos' approximation (g = 7, 9 terms). ψ near
 /// its positive zero x₀ is its Taylor series there, in h = (x − x₀,hi) − x₀,lo
@@ -93,10 +94,19 @@ extension CodeLanguage {
 
     """,
     "beta": """
+    static inline double jac_stirling_tail(double x) {
+        double y2 = 1.0 / (x * x);
+        return (1.0 / 12 - y2 * (1.0 / 360 - y2 * (1.0 / 1260 - y2 / 1680))) / x;
+    }
     static inline double jac_beta(double a, double b) {
         if (isnan(a) || isnan(b) || (a <= 0 && a == floor(a)) || (b <= 0 && b == floor(b))) return (double)NAN;
         if (a + b <= 0 && a + b == floor(a + b)) return 0.0;
         if (fmax(fmax(fabs(a), fabs(b)), fabs(a + b)) < 170) return tgamma(a) * tgamma(b) / tgamma(a + b);
+        if (a > 0 && b > 0) {
+            double p = fmax(a, b), q = fmin(a, b);
+            return exp(lgamma(q) - (p - 0.5) * log1p(q / p) - q * log(p + q) + q + jac_stirling_tail(p)
+                - jac_stirling_tail(p + q));
+        }
         double s = (signbit(tgamma(a)) ? -1.0 : 1.0) * (signbit(tgamma(b)) ? -1.0 : 1.0)
             * (signbit(tgamma(a + b)) ? -1.0 : 1.0);
         return s * exp(lgamma(a) + lgamma(b) - lgamma(a + b));
@@ -175,6 +185,13 @@ extension CodeLanguage {
             return 0.0
         if max(abs(a), abs(b), abs(a + b)) < 170:
             return math.gamma(a) * math.gamma(b) / math.gamma(a + b)
+        if a > 0 and b > 0:
+            def tail(x):
+                y2 = 1.0 / (x * x)
+                return (1.0 / 12 - y2 * (1.0 / 360 - y2 * (1.0 / 1260 - y2 / 1680))) / x
+            p, q = max(a, b), min(a, b)
+            return math.exp(math.lgamma(q) - (p - 0.5) * math.log1p(q / p) - q * math.log(p + q) + q + tail(p)
+                            - tail(p + q))
         def sign(x):
             return 1.0 if x > 0 or (-math.floor(x)) % 2 == 0 else -1.0
         return sign(a) * sign(b) * sign(a + b) * math.exp(math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b))
