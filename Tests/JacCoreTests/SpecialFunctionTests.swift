@@ -59,6 +59,31 @@ import Testing
       "\(name)(\(a), \(String(describing: b))) = \(got), mpmath \(expected)")
   }
 
+  /// Near ψ's positive zero x₀ ≈ 1.4616 the value keeps its relative precision (mpmath, 50
+  /// digits): the recurrence and series summed terms of size 1 to it, so ψ(x₀ + 10⁻¹²) was
+  /// 1.8e-4 off and ψ at the double nearest x₀ (−9.24e-17) came out −2.42e-17.
+  @Test(arguments: [
+    (1.4616321449683622, -9.2412655217294275168e-17), (1.4616321449693621, 9.6745099301665950831e-13),
+    (1.46163214496, -8.0919610908162137446e-12), (1.34, -0.12475462789700386053), (1.586, 0.11395994408856486463),
+  ])
+  func digammaNearItsZero(_ x: Double, _ expected: Double) {
+    let got = SpecialFunctions.digamma(x)
+    #expect(abs(got - expected) <= 1e-15 * abs(expected), "digamma(\(x)) = \(got), mpmath \(expected)")
+  }
+
+  /// B(a, b) past Γ's range with one argument small (mpmath, 50 digits): through
+  /// exp(log Γ(a) + log Γ(b) − log Γ(a + b)) it kept a·log a·2⁻⁵³ absolute in the exponent
+  /// (B(10⁷, 1/2) was 8e-9 off, relatively; B(0.6048…, 9.88e7) 4e-7).
+  @Test(arguments: [
+    (1e7, 0.5, 0.00056049912864603193422), (0.6048183506752208, 98803316.50312534, 0.000021595368483743104398),
+    (100000.0, 0.3333333333333333, 0.057716045245314727283), (1e6, 3.0, 1.99999400001399997e-18),
+    (250.0, 2.5, 1.3351732505273887525e-6),
+  ])
+  func betaPastGammasRange(_ a: Double, _ b: Double, _ expected: Double) {
+    let got = SpecialFunctions.beta(a, b)
+    #expect(abs(got - expected) <= 1e-14 * abs(expected), "beta(\(a), \(b)) = \(got), mpmath \(expected)")
+  }
+
   /// Outside the real domain and at poles: NaN.
   @Test func polesAndDomains() {
     #expect(SpecialFunctions.gamma(-2).isNaN && SpecialFunctions.gamma(0).isNaN)

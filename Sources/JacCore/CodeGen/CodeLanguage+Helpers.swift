@@ -2,10 +2,26 @@
 /// library lacks a function (``CodeLanguage/call(_:_:)``). Each follows `SpecialFunctions`
 /// (the same algorithms, so the unit agrees with `--at`): σ and softplus without overflow,
 /// ψ by reflection, recurrence and the asymptotic series, ψ⁽ⁿ⁾ by recurrence and its series,
-/// B through Γ. Julia's Base has no erf or Γ (they are in the SpecialFunctions package), so its
+/// B through Γ (for positive arguments past Γ's range, log Γ(a) − log Γ(a + b) by Stirling's
+/// series: ``SpecialFunctions/beta(_:_:)``). Julia's Base has no erf or Γ (they are in the SpecialFunctions package), so its
 /// units get erf and erfc (the series 2x e^(−x²)/√π Σ (2x²)ⁿ/(1·3·…·(2n + 1)) below 2.5, the
-/// continued fraction of erfc above) and Γ by Lanczos' approximation (g = 7, 9 terms).
+/// continued fraction of erfc above) and Γ by Lanczos' approximation (g = 7, 9 terms). ψ near
+/// its positive zero x₀ is its Taylor series there, in h = (x − x₀,hi) − x₀,lo
+/// (``SpecialFunctions/digammaZero``; the coefficients are written once, in
+/// ``SpecialFunctions/digammaTaylor``, and interpolated into each language's helper).
 extension CodeLanguage {
+  /// ψ's Taylor coefficients at x₀ as a helper writes them, four to a line, the lines after the
+  /// first starting with `indent`.
+  static func digammaTaylor(indent: String) -> String {
+    let c = SpecialFunctions.digammaTaylor
+    return stride(from: 0, to: c.count, by: 4).map { k in
+      c[k..<min(k + 4, c.count)].map { "\($0)" }.joined(separator: ", ")
+    }.joined(separator: ",\n" + indent)
+  }
+
+  /// x₀'s nearest double and the rest, as literals.
+  static let digammaZero = ("\(SpecialFunctions.digammaZero.hi)", "\(SpecialFunctions.digammaZero.lo)")
+
   /// Every helper, in an order where each comes after those it calls.
   static let helperOrder = [
     "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
@@ -45,6 +61,13 @@ extension CodeLanguage {
     static inline double jac_digamma(double x) {
         if (isnan(x) || (x <= 0 && x == floor(x))) return (double)NAN;
         if (x < 0) return jac_digamma(1.0 - x) - 3.141592653589793 / tan(3.141592653589793 * (x - round(x)));
+        if (fabs(x - \(digammaZero.0)) < 0.125) {
+            static const double c[\(SpecialFunctions.digammaTaylor.count)] = {
+                \(digammaTaylor(indent: "            "))};
+            double h = (x - \(digammaZero.0)) - \(digammaZero.1), s = 0.0;
+            for (int k = \(SpecialFunctions.digammaTaylor.count - 1); k >= 0; k--) s = s * h + c[k];
+            return s * h;
+        }
         double s = 0.0;
         while (x < 12) { s -= 1.0 / x; x += 1.0; }
         double y2 = 1.0 / (x * x);
@@ -71,10 +94,19 @@ extension CodeLanguage {
 
     """,
     "beta": """
+    static inline double jac_stirling_tail(double x) {
+        double y2 = 1.0 / (x * x);
+        return (1.0 / 12 - y2 * (1.0 / 360 - y2 * (1.0 / 1260 - y2 / 1680))) / x;
+    }
     static inline double jac_beta(double a, double b) {
         if (isnan(a) || isnan(b) || (a <= 0 && a == floor(a)) || (b <= 0 && b == floor(b))) return (double)NAN;
         if (a + b <= 0 && a + b == floor(a + b)) return 0.0;
         if (fmax(fmax(fabs(a), fabs(b)), fabs(a + b)) < 170) return tgamma(a) * tgamma(b) / tgamma(a + b);
+        if (a > 0 && b > 0) {
+            double p = fmax(a, b), q = fmin(a, b);
+            return exp(lgamma(q) - (p - 0.5) * log1p(q / p) - q * log(p + q) + q + jac_stirling_tail(p)
+                - jac_stirling_tail(p + q));
+        }
         double s = (signbit(tgamma(a)) ? -1.0 : 1.0) * (signbit(tgamma(b)) ? -1.0 : 1.0)
             * (signbit(tgamma(a + b)) ? -1.0 : 1.0);
         return s * exp(lgamma(a) + lgamma(b) - lgamma(a + b));
@@ -109,6 +141,12 @@ extension CodeLanguage {
         if x < 0:
             r = x - math.copysign(math.floor(abs(x) + 0.5), x)
             return jac_digamma(1.0 - x) - math.pi / math.tan(math.pi * r)
+        if abs(x - \(digammaZero.0)) < 0.125:
+            h, s = (x - \(digammaZero.0)) - \(digammaZero.1), 0.0
+            for c in reversed((
+                    \(digammaTaylor(indent: "                ")))):
+                s = s * h + c
+            return s * h
         s = 0.0
         while x < 12:
             s -= 1.0 / x
@@ -147,6 +185,13 @@ extension CodeLanguage {
             return 0.0
         if max(abs(a), abs(b), abs(a + b)) < 170:
             return math.gamma(a) * math.gamma(b) / math.gamma(a + b)
+        if a > 0 and b > 0:
+            def tail(x):
+                y2 = 1.0 / (x * x)
+                return (1.0 / 12 - y2 * (1.0 / 360 - y2 * (1.0 / 1260 - y2 / 1680))) / x
+            p, q = max(a, b), min(a, b)
+            return math.exp(math.lgamma(q) - (p - 0.5) * math.log1p(q / p) - q * math.log(p + q) + q + tail(p)
+                            - tail(p + q))
         def sign(x):
             return 1.0 if x > 0 or (-math.floor(x)) % 2 == 0 else -1.0
         return sign(a) * sign(b) * sign(a + b) * math.exp(math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b))

@@ -22,6 +22,12 @@ extension CodeLanguage {
     func jac_digamma(_ x: Double) -> Double {
         if x.isNaN || (x <= 0 && x == x.rounded(.down)) { return .nan }
         if x < 0 { return jac_digamma(1 - x) - Double.pi / tan(Double.pi * (x - x.rounded())) }
+        if abs(x - \(digammaZero.0)) < 0.125 {
+            let c: [Double] = [
+                \(digammaTaylor(indent: "            "))]
+            let h = (x - \(digammaZero.0)) - \(digammaZero.1)
+            return h * c.reversed().reduce(0) { $0 * h + $1 }
+        }
         var (y, s) = (x, 0.0)
         while y < 12 { s -= 1 / y; y += 1 }
         let y2: Double = 1 / (y * y)
@@ -64,6 +70,14 @@ extension CodeLanguage {
         if a.isNaN || b.isNaN || pole(a) || pole(b) { return .nan }
         if pole(a + b) { return 0 }
         if max(abs(a), abs(b), abs(a + b)) < 170 { return tgamma(a) * tgamma(b) / tgamma(a + b) }
+        if a > 0 && b > 0 {
+            func tail(_ x: Double) -> Double {
+                let y2 = 1 / (x * x)
+                return (1.0 / 12 - y2 * (1.0 / 360 - y2 * (1.0 / 1260 - y2 / 1680))) / x
+            }
+            let (p, q) = (max(a, b), min(a, b))
+            return exp(lgamma(q) - (p - 0.5) * log1p(q / p) - q * log(p + q) + q + tail(p) - tail(p + q))
+        }
         return sign(a) * sign(b) * sign(a + b) * exp(lgamma(a) + lgamma(b) - lgamma(a + b))
     }
 
@@ -133,6 +147,11 @@ extension CodeLanguage {
     function jac_digamma(x)
         (isnan(x) || (x <= 0 && x == floor(x))) && return NaN
         x < 0 && return jac_digamma(1 - x) - pi / tan(pi * (x - round(x, RoundNearestTiesAway)))
+        if abs(x - \(digammaZero.0)) < 0.125
+            h = (x - \(digammaZero.0)) - \(digammaZero.1)
+            return h * evalpoly(h, (
+                \(digammaTaylor(indent: "            "))))
+        end
         s = 0.0
         while x < 12
             s -= 1 / x
@@ -170,6 +189,11 @@ extension CodeLanguage {
         (isnan(a) || isnan(b) || pole(a) || pole(b)) && return NaN
         pole(a + b) && return 0.0
         max(abs(a), abs(b), abs(a + b)) < 170 && return jac_gamma(a) * jac_gamma(b) / jac_gamma(a + b)
+        if a > 0 && b > 0
+            tail(x) = (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * x^2)) / x^2) / x^2) / x
+            p, q = max(a, b), min(a, b)
+            return exp(jac_loggamma(q) - (p - 0.5) * log1p(q / p) - q * log(p + q) + q + tail(p) - tail(p + q))
+        end
         sgn(x) = x > 0 || iseven(Int(-floor(x))) ? 1.0 : -1.0
         lg(x) = x > 0 ? jac_loggamma(x) : log(pi / abs(sin(pi * x))) - jac_loggamma(1 - x)
         return sgn(a) * sgn(b) * sgn(a + b) * exp(lg(a) + lg(b) - lg(a + b))
