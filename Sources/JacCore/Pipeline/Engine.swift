@@ -115,7 +115,7 @@ public final class Engine {
     var uses = Parser.Uses()
     for (i, text) in request.inputs.enumerated() {
       do {
-        if request.command == .implicit {
+        if request.command.readsEquations {
           // Equations, lhs = rhs read as lhs − rhs: not named components.
           let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions))
           functions += equations
