@@ -143,6 +143,21 @@ import Testing
     Transcript(
       args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--at", "th=1,g=1,l=1,b=0,m=1"],
       stdout: "A =\n[ 0                    1 ]\n[ -0.5403023058681398  0 ]\n\nB =\n[ 0 ]\n[ 1 ]\n"),
+    // A component named after a state is that state's derivative: x' = v, v' = −x in any order.
+    Transcript(args: ["linearize", "v = -x, x = v", "--state", "x,v"], stdout: "A =\n[ 0   1 ]\n[ -1  0 ]\n"),
+    Transcript(
+      args: ["linearize", "v = -x", "x = v", "--state", "x,v", "--json"],
+      stdout: "{\"input\":\"v = -x, x = v\",\"command\":\"linearize\",\"vars\":[\"x\",\"v\"],\"names\":[\"x\",\"v\"],"
+        + "\"state\":[\"x\",\"v\"],\"inputs\":[],\"result\":{\"A\":[[\"0\",\"1\"],[\"-1\",\"0\"]]}}\n"),
+    Transcript(
+      args: ["linearize", "q = v, v = -x", "--state", "x,v"], stdout: "",
+      note: "error: component 'q' is not named after a state variable (x, v)\n  q = v, v = -x\n  ^\n", status: 65),
+    Transcript(
+      args: ["linearize", "x = v, -x", "--state", "x,v"], stdout: "",
+      note: "error: component 'x' is named but not every component is; name each after its state, or none", status: 65),
+    Transcript(
+      args: ["linearize", "x = v", "x = -x", "--state", "x,v"], stdout: "",
+      note: "error: component 'x' is named twice", status: 65),
     Transcript(
       args: ["linearize", "w", "--state", "th,w"], stdout: "",
       note: "error: linearize needs one function x' = f per state variable; found 1 function for 2 in '--state'",
