@@ -14,7 +14,7 @@ extension ExitCode {
       self = .usage
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
       .noIndependentVariables, .noVariables, .undefinedResult, .singular, .logOfSingular,
-      .singularAtPoint, .undefinedAtPoint,
+      .singularAtPoint, .undefinedAtPoint, .notSmoothAtPoint,
       .unboundSymbols, .undefinedFunction:
       self = .mathError
     }

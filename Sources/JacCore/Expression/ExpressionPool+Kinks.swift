@@ -8,8 +8,10 @@ extension ExpressionPool {
     case zero
     /// floor, ceil: at the integers.
     case integer
-    /// max, min: where two arguments are equal.
-    case tie
+    /// max (largest: true), min: where two arguments tie for the largest (smallest) value.
+    case tie(largest: Bool)
+    /// atan2(y, x): on the negative x axis, y = 0 and x ≤ 0.
+    case branchCut
   }
 
   func provedOffKinks(_ arguments: [Expr], _ kind: KinkKind) -> Bool {
@@ -30,15 +32,16 @@ extension ExpressionPool {
     switch kind {
     case .zero: return balls[0].sign.map { $0 != 0 } ?? false
     case .integer: return balls[0].lower.rounded(up: true) > balls[0].upper.rounded(up: false)
-    case .tie:
-      for i in balls.indices {
-        for j in balls.indices where j > i {
-          let apart =
-            BigFloat.compare(balls[i].upper, balls[j].lower) < 0 || BigFloat.compare(balls[j].upper, balls[i].lower) < 0
-          if !apart { return false }
-        }
-      }
-      return true
+    case .branchCut:
+      // Off when y ≠ 0 or x > 0.
+      return balls[0].sign.map { $0 != 0 } ?? false || balls[1].sign == 1
+    case .tie(let largest):
+      // Off when one argument is provably above (below) all the others: near the point, max
+      // (min) is that argument. A tie among the others does not matter (max(x, 0, 5) at x = 0).
+      func below(_ a: Ball, _ b: Ball) -> Bool { BigFloat.compare(a.upper, b.lower) < 0 }
+      let ordered = largest ? below : { a, b in below(b, a) }
+      let best = balls.indices.first { i in balls.indices.allSatisfy { j in j == i || ordered(balls[j], balls[i]) } }
+      return best != nil
     }
   }
 }

@@ -146,6 +146,12 @@ extension Engine {
     for (_, symbol, value) in point { values[symbol] = value }
     let missing = names.filter { values[pool.symbol($0)] == nil }
     if !missing.isEmpty { throw .missingPointVariables(missing) }
+    // At a kink or jump (relu(x) at 0, floor(x) at 1, atan2 on its cut) there is no polynomial.
+    var atPoint = c
+    atPoint.point = point
+    if let call = kinks(atPoint, branchCuts: true).first {
+      throw .notSmoothAtPoint(call: TextPrinter(pool: pool).string(call))
+    }
     let x = names.map(pool.symbol)
     let order = c.request.order ?? Self.defaultTaylorOrder
     let count = Self.termCount(variables: x.count, order: order)

@@ -45,6 +45,8 @@ public enum JacError: Error, Equatable {
   case logOfSingular
   /// The Jacobian is singular at the point given with `--at`.
   case singularAtPoint
+  /// taylor about a point on a kink or jump of a call of the input (relu(x) at x = 0).
+  case notSmoothAtPoint(call: String)
   /// A result entry is undefined or not real at the point given with `--at`.
   case undefinedAtPoint(entry: String)
   /// A value that must be a real number is not (`--from pi*i`, `--at` for the check).
@@ -107,6 +109,8 @@ public enum JacError: Error, Equatable {
     case .singular: return "the Jacobian is singular everywhere (det J = 0); it has no inverse"
     case .logOfSingular: return "det J = 0 everywhere (the Jacobian is singular); log|det J| is undefined"
     case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
+    case .notSmoothAtPoint(let call):
+      return "the point is on a kink or jump of \(call); there is no Taylor polynomial there"
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"
     case .outsideDoubleRange(let option, let text):
