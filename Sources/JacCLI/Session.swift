@@ -111,7 +111,7 @@ final class Session {
         .stateCount, .equationCount, .implicitName, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
         .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint,
-        .notSmoothAtPoint,
+        .notSmoothAtPoint, .pointContradictsAssumption, .pointAssumptionUndecided, .checkOutsideAssumptions,
         .unboundSymbols,
         .matrixCalculus:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)

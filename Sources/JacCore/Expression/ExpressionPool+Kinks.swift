@@ -15,17 +15,33 @@ extension ExpressionPool {
   }
 
   func provedOffKinks(_ arguments: [Expr], _ kind: KinkKind) -> Bool {
+    // Undefined or out of range: the value itself is the error, no note.
+    decidedWithBalls(arguments, failed: true) { Self.off($0, kind) ? true : nil } ?? false
+  }
+
+  /// The sign of a constant `e` once a ball proves it (an exact 0 only when the ball is exactly
+  /// 0); `.notReal` when it is undefined or out of range; nil when 640 bits do not decide it.
+  enum ProvedSign: Equatable {
+    case sign(Int)
+    case notReal
+  }
+  func provedSign(_ e: Expr) -> ProvedSign? {
+    decidedWithBalls([e], failed: .notReal) { balls in balls[0].sign.map { .sign($0) } }
+  }
+
+  /// Balls for `arguments` at 80, 160, 320 and 640 bits until `decide` answers; `failed` when a
+  /// value fails (undefined or out of range); nil when no precision decides.
+  private func decidedWithBalls<T>(_ arguments: [Expr], failed: T, _ decide: ([Ball]) -> T?) -> T? {
     let constants = BallConstants()
     for bits in [80, 160, 320, 640] {
       var balls: [Ball] = []
       for value in ballValues(arguments, bits: bits, constants) {
-        // Undefined or out of range: the value itself is the error, no note.
-        guard case .success(let b) = value else { return true }
+        guard case .success(let b) = value else { return failed }
         balls.append(b)
       }
-      if Self.off(balls, kind) { return true }
+      if let answer = decide(balls) { return answer }
     }
-    return false
+    return nil
   }
 
   private static func off(_ balls: [Ball], _ kind: KinkKind) -> Bool {

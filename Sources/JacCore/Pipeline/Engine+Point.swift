@@ -65,6 +65,7 @@ extension Engine {
         throw .optionParse(error, option: "--at", text: binding.value)
       }
     }
+    try checkPointAgainstAssumptions(point)
     return point
   }
 
