@@ -7,14 +7,15 @@ extension ExitCode {
   init(_ error: JacError) {
     switch error {
     case .parse(let p, _): self = p.message.isLimit ? .limit : .dataError
-    case .limit, .limitInInput: self = .limit
+    case .limit, .limitInInput, .pointAssumptionUndecided: self = .limit
     case .matrixCalculus(let problem): self = problem.isUsage ? .usage : .mathError
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
-      .notApplicable, .pointForDefinition, .implicitName, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
+      .notApplicable, .pointForDefinition, .pointContradictsAssumption, .implicitName, .entryOutside,
+      .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
       .noIndependentVariables, .noVariables, .undefinedResult, .singular, .logOfSingular,
-      .singularAtPoint, .undefinedAtPoint,
+      .singularAtPoint, .undefinedAtPoint, .notSmoothAtPoint, .checkOutsideAssumptions,
       .unboundSymbols, .undefinedFunction:
       self = .mathError
     }

@@ -143,6 +143,21 @@ import Testing
     Transcript(
       args: ["linearize", pendulum, "--state", "th,w", "--input", "u", "--at", "th=1,g=1,l=1,b=0,m=1"],
       stdout: "A =\n[ 0                    1 ]\n[ -0.5403023058681398  0 ]\n\nB =\n[ 0 ]\n[ 1 ]\n"),
+    // A component named after a state is that state's derivative: x' = v, v' = −x in any order.
+    Transcript(args: ["linearize", "v = -x, x = v", "--state", "x,v"], stdout: "A =\n[ 0   1 ]\n[ -1  0 ]\n"),
+    Transcript(
+      args: ["linearize", "v = -x", "x = v", "--state", "x,v", "--json"],
+      stdout: "{\"input\":\"v = -x, x = v\",\"command\":\"linearize\",\"vars\":[\"x\",\"v\"],\"names\":[\"x\",\"v\"],"
+        + "\"state\":[\"x\",\"v\"],\"inputs\":[],\"result\":{\"A\":[[\"0\",\"1\"],[\"-1\",\"0\"]]}}\n"),
+    Transcript(
+      args: ["linearize", "q = v, v = -x", "--state", "x,v"], stdout: "",
+      note: "error: component 'q' is not named after a state variable (x, v)\n  q = v, v = -x\n  ^\n", status: 65),
+    Transcript(
+      args: ["linearize", "x = v, -x", "--state", "x,v"], stdout: "",
+      note: "error: component 'x' is named but not every component is; name each after its state, or none", status: 65),
+    Transcript(
+      args: ["linearize", "x = v", "x = -x", "--state", "x,v"], stdout: "",
+      note: "error: component 'x' is named twice", status: 65),
     Transcript(
       args: ["linearize", "w", "--state", "th,w"], stdout: "",
       note: "error: linearize needs one function x' = f per state variable; found 1 function for 2 in '--state'",
@@ -195,6 +210,27 @@ import Testing
     Transcript(
       args: ["taylor", "log(x)", "--at", "x=0"], stdout: "",
       note: "error: the function is undefined or not real at this point", status: 1),
+    // No Taylor polynomial on a kink or jump, decided exactly (SymPy: relu, max(x, 0), floor,
+    // heaviside and sign have no derivative there; atan2 jumps by 2π across y = 0 for x < 0).
+    Transcript(
+      args: ["taylor", "relu(x)", "--at", "x=0"], stdout: "",
+      note: "error: the point is on a kink or jump of relu(x); there is no Taylor polynomial there", status: 1),
+    Transcript(
+      args: ["taylor", "max(x,0)", "--at", "x=0"], stdout: "",
+      note: "error: the point is on a kink or jump of max(0, x)", status: 1),
+    Transcript(
+      args: ["taylor", "max(x,-x)", "--at", "x=0"], stdout: "", note: "kink or jump of max(x, -x)", status: 1),
+    Transcript(args: ["taylor", "floor(x)", "--at", "x=1"], stdout: "", note: "kink or jump of floor(x)", status: 1),
+    Transcript(
+      args: ["taylor", "1 + heaviside(x)", "--at", "x=0"], stdout: "", note: "kink or jump of heaviside(x)", status: 1),
+    Transcript(args: ["taylor", "sign(x)", "--at", "x=0"], stdout: "", note: "kink or jump of sign(x)", status: 1),
+    Transcript(
+      args: ["taylor", "abs(x)", "--at", "x=0"], stdout: "", note: "kink or jump of abs(x)", status: 1),
+    Transcript(
+      args: ["taylor", "atan2(y, x)", "--at", "x=-1,y=0"], stdout: "", note: "kink or jump of atan2(y, x)", status: 1),
+    // Off the kink: floor(x) near 1/2, and min(x, y, 2) at x = y = 3, whose tie is not the minimum.
+    Transcript(args: ["taylor", "floor(x)", "--at", "x=1/2"], stdout: "0\n"),
+    Transcript(args: ["taylor", "min(x, y, 2)", "--at", "x=3,y=3"], stdout: "2\n"),
     Transcript(
       args: ["taylor", "x*y", "--vars", "x,y", "--at", "x=1"], stdout: "", note: "error: '--at' gives no value for 'y'",
       status: 64),

@@ -123,6 +123,21 @@ import Testing
     }
   }
 
+  /// max and min are on a kink only where arguments tie for the largest (smallest) value: at
+  /// x = 5, y = z = 1 max(x, y, z) is x near the point (y and z tie below it); at x = y = 1 it
+  /// is not smooth. The `--at` note and taylor's error share this decision.
+  @Test func tiesMatterOnlyAtTheExtreme() throws {
+    func kinks(_ input: String, _ at: [(String, String)]) throws -> Int {
+      var request = Request(command: .diff, inputs: [input], variables: ["x"])
+      request.at = at.map { Request.Binding(name: $0.0, value: $0.1) }
+      return try Engine().run(request).kinks.count
+    }
+    #expect(try kinks("max(x, y, z)", [("x", "5"), ("y", "1"), ("z", "1")]) == 0)
+    #expect(try kinks("min(x, y, z)", [("x", "-5"), ("y", "1"), ("z", "1")]) == 0)
+    #expect(try kinks("max(x, y, z)", [("x", "1"), ("y", "1"), ("z", "0")]) == 1)
+    #expect(try kinks("min(x, y)", [("x", "1/2"), ("y", "2/4")]) == 1)
+  }
+
   /// The Taylor polynomial of order k differs from f by O(|h|^(k+1)) near the point: halving
   /// the step divides the error by about 2^(k+1) (or the error is at rounding level).
   static let taylorCases: [(input: String, point: [String: Double], at: String, order: Int)] = [

@@ -124,3 +124,55 @@ import Testing
     }
   }
 }
+
+/// `--at` and `--check` inside `--assume`: a point that contradicts an assumption is an error
+/// naming it (decided exactly or with balls; undecided says so), and `--check` draws its points
+/// inside the assumptions, so a right answer that holds only there passes.
+@Suite struct AssumedPointTests {
+  let engine = Engine()
+  func run(
+    _ command: Request.Command, _ input: String, assume: String, at: [(String, String)]? = nil,
+    vars: [String]? = nil, check: Bool = false
+  ) throws -> Answer {
+    var request = Request(command: command, inputs: [input], variables: vars)
+    request.assumptions = assume
+    request.at = at?.map { Request.Binding(name: $0.0, value: $0.1) }
+    request.check = check
+    return try engine.run(request)
+  }
+
+  @Test func pointContradictingAnAssumptionIsAnError() throws {
+    #expect(throws: JacError.pointContradictsAssumption("x > 0")) {
+      try run(.simplify, "abs(x)", assume: "x > 0", at: [("x", "-3")])
+    }
+    #expect(throws: JacError.pointContradictsAssumption("x > 0")) {
+      try run(.diff, "sqrt(x^2)", assume: "x>0", at: [("x", "-1")])
+    }
+    #expect(throws: JacError.pointContradictsAssumption("x > 0")) {
+      try run(.taylor, "sqrt(x^2)", assume: "x > 0", at: [("x", "0")])
+    }
+    // The second link of a chain, with an irrational value decided by balls: 4 > π.
+    #expect(throws: JacError.pointContradictsAssumption("p < pi")) {
+      try run(.simplify, "sin(p)", assume: "0 < p < pi", at: [("p", "4")])
+    }
+    // Exactly 0 but not provably: said, not guessed.
+    #expect(throws: JacError.pointAssumptionUndecided("x > y")) {
+      try run(.simplify, "abs(x - y)", assume: "x > y", at: [("x", "sqrt(6)"), ("y", "sqrt(2)*sqrt(3)")])
+    }
+    // Inside: answered; x >= y holds at a tie.
+    let inside = try run(.diff, "sqrt(x^2)", assume: "x > 0", at: [("x", "sqrt(2)")])
+    #expect(inside.value.entries.map { TextPrinter(pool: engine.pool).string($0) } == ["1"])
+    _ = try run(.simplify, "abs(x - y)", assume: "x >= y", at: [("x", "1"), ("y", "1")])
+  }
+
+  @Test func checkDrawsInsideTheAssumptions() throws {
+    // sqrt(x^2)*log(y) is x*log(y) for x > 0: the gradient (log(y), x/y) is right there.
+    let answer = try run(.grad, "sqrt(x^2)*log(y)", assume: "x > 0", vars: ["x", "y"], check: true)
+    let check = try #require(answer.check)
+    #expect(check.passed)
+    #expect(check.pointCount == DerivativeCheck.randomPoints + DerivativeCheck.widePoints)
+    #expect(throws: JacError.checkOutsideAssumptions) {
+      try run(.diff, "sqrt(x^2)", assume: "x > 10^6", check: true)
+    }
+  }
+}

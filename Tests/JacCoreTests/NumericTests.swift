@@ -78,6 +78,21 @@ import Testing
     #expect(abs(cos.last.x[0] - 0.7390851332151607) < 1e-15)
   }
 
+  /// Each component `lhs = rhs` is the equation lhs − rhs = 0, as implicit reads it; a plain
+  /// name on the left is the equation's side, not the component's name.
+  @Test func newtonReadsEquations() throws {
+    let fixedPoint = try newton("x = cos(x)", ["x"], from: "1")
+    #expect(fixedPoint.outcome == .converged)
+    #expect(abs(fixedPoint.last.x[0] - 0.7390851332151607) < 1e-15)
+    // (1, 1) solves y = x², x = 2 − y: the start is the root.
+    let system = try newton("y = x^2, x = 2 - y", ["x", "y"], from: "1, 1")
+    #expect(system.outcome == .converged)
+    #expect(system.iterates.count == 1 && system.last.x == [1, 1])
+    let square = try newton("x^2 = 2", ["x"], from: "1")
+    #expect(square.outcome == .converged)
+    #expect(abs(square.last.x[0] - 2.0.squareRoot()) <= 4e-16)
+  }
+
   @Test func newtonFailures() throws {
     #expect(try newton("x^2 + 1", ["x"], from: "0").outcome == .singular)
     #expect(try newton("log(x)", ["x"], from: "3").outcome == .diverged)

@@ -8,37 +8,56 @@ extension ExpressionPool {
     case zero
     /// floor, ceil: at the integers.
     case integer
-    /// max, min: where two arguments are equal.
-    case tie
+    /// max (largest: true), min: where two arguments tie for the largest (smallest) value.
+    case tie(largest: Bool)
+    /// atan2(y, x): on the negative x axis, y = 0 and x ≤ 0.
+    case branchCut
   }
 
   func provedOffKinks(_ arguments: [Expr], _ kind: KinkKind) -> Bool {
+    // Undefined or out of range: the value itself is the error, no note.
+    decidedWithBalls(arguments, failed: true) { Self.off($0, kind) ? true : nil } ?? false
+  }
+
+  /// The sign of a constant `e` once a ball proves it (an exact 0 only when the ball is exactly
+  /// 0); `.notReal` when it is undefined or out of range; nil when 640 bits do not decide it.
+  enum ProvedSign: Equatable {
+    case sign(Int)
+    case notReal
+  }
+  func provedSign(_ e: Expr) -> ProvedSign? {
+    decidedWithBalls([e], failed: .notReal) { balls in balls[0].sign.map { .sign($0) } }
+  }
+
+  /// Balls for `arguments` at 80, 160, 320 and 640 bits until `decide` answers; `failed` when a
+  /// value fails (undefined or out of range); nil when no precision decides.
+  private func decidedWithBalls<T>(_ arguments: [Expr], failed: T, _ decide: ([Ball]) -> T?) -> T? {
     let constants = BallConstants()
     for bits in [80, 160, 320, 640] {
       var balls: [Ball] = []
       for value in ballValues(arguments, bits: bits, constants) {
-        // Undefined or out of range: the value itself is the error, no note.
-        guard case .success(let b) = value else { return true }
+        guard case .success(let b) = value else { return failed }
         balls.append(b)
       }
-      if Self.off(balls, kind) { return true }
+      if let answer = decide(balls) { return answer }
     }
-    return false
+    return nil
   }
 
   private static func off(_ balls: [Ball], _ kind: KinkKind) -> Bool {
     switch kind {
     case .zero: return balls[0].sign.map { $0 != 0 } ?? false
     case .integer: return balls[0].lower.rounded(up: true) > balls[0].upper.rounded(up: false)
-    case .tie:
-      for i in balls.indices {
-        for j in balls.indices where j > i {
-          let apart =
-            BigFloat.compare(balls[i].upper, balls[j].lower) < 0 || BigFloat.compare(balls[j].upper, balls[i].lower) < 0
-          if !apart { return false }
-        }
-      }
-      return true
+    case .branchCut:
+      // Off when y ≠ 0 or x > 0.
+      return balls[0].sign.map { $0 != 0 } ?? false || balls[1].sign == 1
+    case .tie(let largest):
+      // Off when one argument is provably above (below) all the others: near the point, max
+      // (min) is that argument. A tie among the others does not matter (max(x, 0, 5) at x = 0).
+      func below(_ a: Ball, _ b: Ball) -> Bool { BigFloat.compare(a.upper, b.lower) < 0 }
+      let ordered = largest ? below : { a, b in below(b, a) }
+      let best = balls.indices.first { i in balls.indices.allSatisfy { j in j == i || ordered(balls[j], balls[i]) } }
+      return best != nil
     }
   }
 }

@@ -58,11 +58,23 @@ public struct DerivativeCheck: Sendable {
 
   /// Checks `entries` of the derivatives of `functions`. Symbols in `fixed` keep their given
   /// value (one point when every symbol is fixed); the others are drawn from a fixed seed.
+  ///
+  /// `inside` (from `--assume`) are differences d with d > 0 (`strict`) or d ≥ 0 that a drawn
+  /// point must satisfy (those in names beyond the check's are dropped): draws outside are
+  /// rejected and more are drawn from the same sequence, up to ``drawsPerPoint`` per point
+  /// wanted; with no point inside, the check has no points (`pointCount` 0).
   public static func run(
-    _ pool: ExpressionPool, functions: [Expr], entries: [Entry], fixed: [String: Double] = [:]
+    _ pool: ExpressionPool, functions: [Expr], entries: [Entry], fixed: [String: Double] = [:],
+    inside: [(difference: Expr, strict: Bool)] = []
   ) -> DerivativeCheck {
     let names = pool.freeSymbols(functions + entries.map(\.symbolic))
-    let points = samplePoints(names, fixed: fixed)
+    let known = Set(names)
+    let links = inside.filter { pool.freeSymbols([$0.difference]).allSatisfy(known.contains) }
+    let linkTape = links.isEmpty ? nil : Tape(pool, roots: links.map(\.difference), inputs: names)
+    let points = samplePoints(names, fixed: fixed) { point in
+      guard let linkTape else { return true }
+      return zip(linkTape.evaluate(point), links).allSatisfy { d, link in link.strict ? d > 0 : d >= 0 }
+    }
     let functionTapes = functions.map { Tape(pool, roots: [$0], inputs: names) }
     let symbolicTape = Tape(pool, roots: entries.map(\.symbolic), inputs: names)
     let symbolicValues = points.map(symbolicTape.evaluate)
@@ -108,12 +120,27 @@ public struct DerivativeCheck: Sendable {
     return check
   }
 
-  static func samplePoints(_ names: [String], fixed: [String: Double]) -> [[Double]] {
+  /// Draws tried per point wanted when points must lie inside the assumptions.
+  public static let drawsPerPoint = 64
+
+  static func samplePoints(
+    _ names: [String], fixed: [String: Double], accepts: ([Double]) -> Bool = { _ in true }
+  ) -> [[Double]] {
     let free = names.filter { fixed[$0] == nil }
     if free.isEmpty { return [names.map { fixed[$0]! }] }
     var rng = SplitMix64(seed: 0x6A61_635F_6368_6B21)
     func uniform() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
-    return (0..<randomPoints + widePoints).map { i in
+    let wanted = randomPoints + widePoints
+    var points: [[Double]] = []
+    // Draw i has the layout of point i mod `wanted`: without assumptions, points 0..<wanted.
+    var i = 0
+    while points.count < wanted && i < wanted * drawsPerPoint {
+      let point = draw(i % wanted)
+      if accepts(point) { points.append(point) }
+      i += 1
+    }
+    return points
+    func draw(_ i: Int) -> [Double] {
       names.map { name in
         if let v = fixed[name] { return v }
         let u = uniform()

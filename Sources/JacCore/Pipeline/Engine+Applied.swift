@@ -62,6 +62,36 @@ extension Engine {
     return Computed(value: .labelled(matrices))
   }
 
+  /// linearize's components in `--state` order: a component named after a state variable is
+  /// that state's derivative (`v = -x, x = v` with `--state x,v` is x' = v, v' = −x). Either
+  /// every component is named, each name a state once, or none is (then they are in order); a
+  /// name that is not a state, a repeated one, or a mix of named and unnamed is an error at the
+  /// name, never ignored. Whether there is one component per state is checked later (stateCount).
+  func orderedByState(
+    _ components: [(component: Parser.Component, input: Int)], _ state: [String]
+  ) throws(JacError) -> (functions: [Expr], names: [String?]) {
+    let functions = components.map(\.component.expression)
+    guard let first = components.first(where: { $0.component.name != nil }) else {
+      return (functions, components.map { _ in nil })
+    }
+    let states = Set(state)  // a set: linear in the components
+    var row: [String: Expr] = [:]
+    for (component, input) in components {
+      guard let name = component.name, let range = component.nameRange else {
+        throw .parse(
+          ParseError(.componentsPartlyNamed(first.component.name!), first.component.nameRange!), input: first.input)
+      }
+      if !states.contains(name) {
+        throw .parse(ParseError(.componentNotAState(name, states: state), range), input: input)
+      }
+      if row.updateValue(component.expression, forKey: name) != nil {
+        throw .parse(ParseError(.duplicateComponentName(name), range), input: input)
+      }
+    }
+    if row.count != state.count { return (functions, components.map(\.component.name)) }
+    return (state.map { row[$0]! }, state)
+  }
+
   /// linearize's matrices before differentiation: A = ∂f/∂x, B = ∂f/∂u, C = ∂h/∂x, D = ∂h/∂u,
   /// the functions simplified (those present: B and D need inputs, C and D outputs).
   func linearizationParts(_ c: Context) throws(JacError) -> [(name: String, functions: [Expr], variables: [Expr])] {
@@ -116,6 +146,12 @@ extension Engine {
     for (_, symbol, value) in point { values[symbol] = value }
     let missing = names.filter { values[pool.symbol($0)] == nil }
     if !missing.isEmpty { throw .missingPointVariables(missing) }
+    // At a kink or jump (relu(x) at 0, floor(x) at 1, atan2 on its cut) there is no polynomial.
+    var atPoint = c
+    atPoint.point = point
+    if let call = kinks(atPoint, branchCuts: true).first {
+      throw .notSmoothAtPoint(call: TextPrinter(pool: pool).string(call))
+    }
     let x = names.map(pool.symbol)
     let order = c.request.order ?? Self.defaultTaylorOrder
     let count = Self.termCount(variables: x.count, order: order)

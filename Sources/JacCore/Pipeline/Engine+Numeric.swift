@@ -31,7 +31,10 @@ extension Engine {
         .onlyFor([.check], commands: Request.Command.allCases.filter { $0.description.accepts(.check) }))
     }
     let fixed = numericBindings(c.point)
-    return DerivativeCheck.run(pool, functions: c.functions, entries: entries, fixed: fixed)
+    let inside = assumedLinks().map { ($0.difference, $0.strict) }
+    let check = DerivativeCheck.run(pool, functions: c.functions, entries: entries, fixed: fixed, inside: inside)
+    if check.pointCount == 0 { throw .checkOutsideAssumptions }
+    return check
   }
 
   /// A coordinate of `--from` as the double Newton starts from: the double nearest its exact

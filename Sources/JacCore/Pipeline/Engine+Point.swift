@@ -65,6 +65,7 @@ extension Engine {
         throw .optionParse(error, option: "--at", text: binding.value)
       }
     }
+    try checkPointAgainstAssumptions(point)
     return point
   }
 
@@ -172,11 +173,13 @@ extension Engine {
   }
 
   /// The calls of the input at a kink or jump at the point (``Function/isKink(at:)``; max and
-  /// min where two arguments tie), in the order of the input, each once. The arguments are
+  /// min where two arguments tie for the largest or smallest), in the order of the input, each once. The arguments are
   /// decided exactly, with the point's exact values: a call is noted unless balls prove its
   /// argument off the kink (``ExpressionPool/provedOffKinks(_:)``), so floor(x*pi) at x = 10^20 is
   /// not noted though its double is an integer, and sqrt(2)*sqrt(3) - sqrt(6) (exactly 0) is.
-  func kinks(_ c: Context) -> [Expr] {
+  /// With `branchCuts`, also atan2(y, x) on its jump (y = 0, x ≤ 0), which its derivatives do not
+  /// see but its value does (for taylor, which needs the function smooth at the point).
+  func kinks(_ c: Context, branchCuts: Bool = false) -> [Expr] {
     var values: [Expr: Expr] = [:]
     for (_, symbol, value) in c.point { values[symbol] = value }
     var found: [Expr] = []
@@ -188,7 +191,10 @@ extension Engine {
         kind = f.isKink(at: 1) ? .integer : .zero
         arguments = [u]
       case .apply(let op, let args) where op == .max || op == .min:
-        kind = .tie
+        kind = .tie(largest: op == .max)
+        arguments = Array(args)
+      case .apply(.atan2, let args) where branchCuts:
+        kind = .branchCut
         arguments = Array(args)
       case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: continue
       }

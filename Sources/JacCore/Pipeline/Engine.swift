@@ -113,9 +113,10 @@ public final class Engine {
     }
     pool.reserve(forInputBytes: request.inputs.reduce(0) { $0 + $1.utf8.count })
     var uses = Parser.Uses()
+    var stateNames: [(component: Parser.Component, input: Int)] = []
     for (i, text) in request.inputs.enumerated() {
       do {
-        if request.command == .implicit {
+        if request.command.readsEquations {
           // Equations, lhs = rhs read as lhs − rhs: not named components.
           let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions))
           functions += equations
@@ -125,6 +126,7 @@ public final class Engine {
         let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions), uses: &uses)
         functions += components.map(\.expression)
         names += components.map(\.name)
+        if request.linearization != nil { stateNames += components.map { ($0, i) } }
       } catch {
         // The pool's number flag is set by the size limit and by the work budget alike.
         if error.message == .numberTooLarge && pool.numberWork > ExpressionPool.maxNumberWork {
@@ -132,6 +134,9 @@ public final class Engine {
         }
         throw .parse(error, input: i)
       }
+    }
+    if let setting = request.linearization {
+      (functions, names) = try orderedByState(stateNames, setting.state)
     }
     var definitions: Definitions?
     if !request.definitions.isEmpty {

@@ -45,6 +45,14 @@ public enum JacError: Error, Equatable {
   case logOfSingular
   /// The Jacobian is singular at the point given with `--at`.
   case singularAtPoint
+  /// A `--at` point that contradicts an assumption of `--assume` (the link, `x > 0`).
+  case pointContradictsAssumption(String)
+  /// A `--at` point for which balls cannot decide an assumption.
+  case pointAssumptionUndecided(String)
+  /// `--check` drew no point inside the assumptions.
+  case checkOutsideAssumptions
+  /// taylor about a point on a kink or jump of a call of the input (relu(x) at x = 0).
+  case notSmoothAtPoint(call: String)
   /// A result entry is undefined or not real at the point given with `--at`.
   case undefinedAtPoint(entry: String)
   /// A value that must be a real number is not (`--from pi*i`, `--at` for the check).
@@ -107,6 +115,13 @@ public enum JacError: Error, Equatable {
     case .singular: return "the Jacobian is singular everywhere (det J = 0); it has no inverse"
     case .logOfSingular: return "det J = 0 everywhere (the Jacobian is singular); log|det J| is undefined"
     case .singularAtPoint: return "the Jacobian is singular at this point (det J = 0)"
+    case .pointContradictsAssumption(let link): return "the '--at' point contradicts the assumption '\(link)'"
+    case .pointAssumptionUndecided(let link):
+      return "cannot decide whether the '--at' point satisfies the assumption '\(link)' (too close to tell)"
+    case .checkOutsideAssumptions:
+      return "'--check' found no point inside the assumptions among its random draws; give one with '--at'"
+    case .notSmoothAtPoint(let call):
+      return "the point is on a kink or jump of \(call); there is no Taylor polynomial there"
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"
     case .outsideDoubleRange(let option, let text):

@@ -3,6 +3,11 @@ public struct Request: Sendable {
   public enum Command: String, Sendable, CaseIterable {
     case jacobian, det, grad, hessian, diff, simplify, inverse, newton, sparsity, logdet, linearize, taylor, implicit
     case critical
+
+    /// Whether each input is a list of equations `lhs = rhs`, each read as lhs − rhs = 0 (the
+    /// grammar's `equations` rule): implicit and newton, whose rows are equations, never named
+    /// components (`x = cos(x)` is x − cos(x) = 0).
+    public var readsEquations: Bool { self == .implicit || self == .newton }
   }
   /// Newton's method settings (`jac newton`).
   public struct NewtonSettings: Sendable, Equatable {

@@ -14,6 +14,10 @@ public struct ParseError: Error, Equatable, Sendable {
     case assumptionContradiction
     /// An `--assume` relation on a name the input does not use.
     case assumptionUnknownName(name: String)
+    /// linearize: a component named, not after a state variable (`q = v` with `--state x,v`).
+    case componentNotAState(String, states: [String])
+    /// linearize: some components named after states, others not.
+    case componentsPartlyNamed(String)
     /// A `--where` definition that uses itself (`b = 2*b`).
     case definitionCycle(name: String)
     /// A `--where` definition that uses a later one (`a = b; b = x`).
@@ -80,6 +84,10 @@ public struct ParseError: Error, Equatable, Sendable {
       case .assumptionContradiction: return "this assumption contradicts the others"
       case .assumptionUnknownName(let name): return "'\(name)' is not in the input; an assumption must be about it"
       case .expectedRelation: return "expected a relation such as 'x > 0' or '0 < p < pi'"
+      case .componentNotAState(let name, let states):
+        return "component '\(name)' is not named after a state variable (\(states.joined(separator: ", ")))"
+      case .componentsPartlyNamed(let name):
+        return "component '\(name)' is named but not every component is; name each after its state, or none"
       case .definitionCycle(let name): return "'\(name)' is defined in terms of itself"
       case .definitionLater(let name): return "'\(name)' is used before its definition"
       case .definitionOfVariable(let name): return "'\(name)' is a variable; it cannot be defined"
@@ -134,7 +142,8 @@ public struct ParseError: Error, Equatable, Sendable {
     public var isLimit: Bool {
       switch self {
       case .nestingTooDeep, .numberTooLarge: return true
-      case .assumptionContradiction, .assumptionUnknownName, .expectedRelation,
+      case .assumptionContradiction, .assumptionUnknownName, .componentNotAState, .componentsPartlyNamed,
+        .expectedRelation,
         .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
@@ -161,6 +170,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .expectedOperator: return "write '*' to multiply"
       case .matrixDivisor: return "write './' to divide each entry, or 'inv(…)'"
       case .matrixPower: return "write '.^' to raise each entry"
+      case .componentNotAState: return "linearize reads 'x = f' as x' = f for a state x of '--state'"
+      case .componentsPartlyNamed: return "linearize reads 'x = f' as x' = f for a state x of '--state'"
       default: return nil
       }
     }

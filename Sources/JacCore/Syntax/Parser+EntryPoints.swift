@@ -13,6 +13,8 @@ extension Parser {
   public struct Component: Sendable {
     public var name: String?
     public var expression: Expr
+    /// Where the name stands in the text (nil without a name).
+    public var nameRange: SourceRange? = nil
   }
 
   /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).

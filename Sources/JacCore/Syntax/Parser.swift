@@ -144,7 +144,7 @@ public struct Parser {
       nameRange = current.range
       try advance()
       try advance()
-      return Component(name: name, expression: try parseExpression())
+      return Component(name: name, expression: try parseExpression(), nameRange: nameRange)
     }
     return Component(name: nil, expression: try parseExpression())
   }
