@@ -107,7 +107,10 @@ import Testing
     #expect(throws: JacError.vectorLength(option: "--from", given: 1, expected: 2)) {
       try newton("x - y, x + y", ["x", "y"], from: "1")
     }
-    #expect(throws: JacError.notANumber(option: "--from", text: "sqrt(-1)")) {
+    #expect(
+      throws: JacError.optionParse(
+        ParseError(.notReal("sqrt(-1)"), SourceRange(0, 8)), option: "--from", text: "sqrt(-1)")
+    ) {
       try newton("x - 1", ["x"], from: "sqrt(-1)")
     }
   }

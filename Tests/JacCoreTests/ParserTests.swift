@@ -63,6 +63,15 @@ import Testing
     ("1/0", "division by zero", 1, 3),
     ("log(0)", "'log' is undefined at 0", 1, 6),
     ("tan(pi/2)", "'tan' is undefined at pi/2", 1, 9),
+    // Constants outside a function's real domain, proved so with balls: jac's values are real.
+    ("sqrt(-1)^2", "'sqrt(-1)' is not real; jac's values are real", 1, 8),
+    ("x*log(-1)", "'log(-1)' is not real; jac's values are real", 3, 7),
+    ("2 + (-1)^(1/2)", "'(-1)^(1/2)' is not real; jac's values are real", 5, 10),
+    ("asin(2)*x", "'asin(2)' is not real; jac's values are real", 1, 7),
+    ("acosh(0)", "'acosh(0)' is not real; jac's values are real", 1, 8),
+    ("loggamma(-1/2)", "'loggamma(-1/2)' is not real; jac's values are real", 1, 14),
+    ("log(x, -2)", "'log(x, -2)' is not real; jac's values are real", 1, 10),
+    ("asec(1/2)", "'asec(1/2)' is not real; jac's values are real", 1, 9),
     ("0^(-2)", "division by zero", 1, 6),
     ("1e999999", "number too large", 1, 8),
     ("e(x)", "'e' is not a function", 1, 1),
@@ -81,6 +90,15 @@ import Testing
       #expect(start == column)
       #expect(SourceLocation.column(of: error.range.end, in: input) - start == width)
     }
+  }
+
+  /// Real constants stay: an odd root of a negative number, a constant inside the domain, a
+  /// call of an undefined function, and constants whose reality needs more than a glance.
+  @Test(arguments: [
+    "(-8)^(1/3)", "sqrt(2)*x", "log(8, 2)", "asin(1)", "acosh(1)", "f(-1)", "sqrt(pi - 3)", "exp(1000)",
+  ])
+  func realConstantsParse(_ input: String) throws {
+    _ = try Parser.parseList(input, in: ExpressionPool())
   }
 
   @Test func implicitMultiplicationHint() throws {

@@ -7,9 +7,11 @@ final class Fixture {
   let engine = Engine()
   var pool: ExpressionPool { engine.pool }
 
+  /// `text` parsed; a constant that is not real (`log(-1)`) is kept, for the evaluator's tests
+  /// (the parser's refusal is tested in ``ParserTests``).
   func parse(_ text: String) -> Expr {
     do {
-      return try Parser.parseExpression(text, in: pool)
+      return try Parser.parseExpression(text, in: pool, functions: [], keepingNonRealConstants: true)
     } catch {
       Issue.record("'\(text)' does not parse: \(error.message.text)")
       return pool.undefined

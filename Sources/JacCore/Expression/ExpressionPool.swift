@@ -162,6 +162,8 @@ public final class ExpressionPool {
   /// False when `e` certainly does not hold the symbol `x` (their symbol bits do not meet);
   /// true when it may.
   func mayHold(_ e: Expr, _ x: Expr) -> Bool { records[e.index].symbolBits & records[x.index].symbolBits != 0 }
+  /// Whether `e` holds no symbol at all (a constant, or a call of constants).
+  func holdsNoSymbol(_ e: Expr) -> Bool { records[e.index].symbolBits == 0 }
   /// The bit of a symbol whose hash is `hash`.
   static func symbolBit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
   /// Size of `e` as a tree (shared subexpressions counted each time), saturating.

@@ -67,6 +67,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case notAFunction(name: String)
     /// A prime or `D[…]` on a name that is not an undefined function (`sin'(x)`, `x'(t)`).
     case notAnUndefinedFunction(name: String)
+    /// A constant proved not real (`log(-1)`, `sqrt(-1)`, `asin(2)`): jac's values are real.
+    case notReal(String)
     case numberTooLarge
     /// `D[3](f)(x, y)`: a position beyond the function's arguments.
     case partialOutOfRange(function: String, position: Int, count: Int)
@@ -115,6 +117,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .nestingTooDeep(let limit): return "nesting deeper than \(limit) levels"
       case .notAFunction(let name): return "'\(name)' is not a function"
       case .notAnUndefinedFunction(let name): return "'\(name)' is not an undefined function"
+      case .notReal(let written): return "'\(written)' is not real; jac's values are real"
       case .numberTooLarge: return "number too large"
       case .partialOutOfRange(let f, let position, let count):
         return "'\(f)' takes \(count) \(count == 1 ? "argument" : "arguments"); there is no argument \(position)"
@@ -148,7 +151,7 @@ public struct ParseError: Error, Equatable, Sendable {
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
         .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixNotSquare, .matrixPower,
-        .matrixSizes, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction,
+        .matrixSizes, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction, .notReal,
         .partialOutOfRange, .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter,
         .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
         return false

@@ -59,6 +59,8 @@ extension Parser {
     case .unary(let f): value = f.map { pool.call($0, argument) } ?? pool.sqrt(argument)
     case .several(let op): value = pool.apply(op, arguments)  // two or more: `arguments` holds them
     case .logarithm:
+      // A constant base is a constant log(b): log(x, -2) is not real.
+      if count == 2 { _ = try real(pool.call(.log, arguments[1]), from: nameToken.range.start) }
       value = count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
     case .rewritten(let r): value = rewritten(r, count == 1 ? [argument] : arguments)
     }
@@ -67,7 +69,26 @@ extension Parser {
       throw ParseError(
         .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd))
     }
-    return value
+    return try real(value, from: nameToken.range.start)
+  }
+
+  /// `value`, unless it is a constant proved not real (`log(-1)`, `sqrt(-1)`, `asin(2)`,
+  /// `(-1)^(1/2)`): jac's values are real, so such a constant is an error at the text that wrote
+  /// it. Only a call, power or apply that holds no symbol is evaluated, with balls
+  /// (``ExpressionPool/certifiedValues(_:digits:maxBits:)``; not real is proved at any
+  /// precision), so inputs with variables in every call pay nothing; a constant not decided
+  /// within 320 bits stays as written.
+  func real(_ value: Expr, from start: Int) throws(ParseError) -> Expr {
+    guard refusesNonRealConstants else { return value }
+    switch pool.kind(value) {
+    case .call, .power, .apply: break
+    case .number, .symbol, .constant, .sum, .product, .undefined: return value
+    }
+    guard pool.holdsNoSymbol(value), pool.certifiedValues([value], digits: false, maxBits: 320) == [.notReal] else {
+      return value
+    }
+    let written = String(decoding: Array(text.utf8)[start..<previousEnd], as: UTF8.self)
+    throw ParseError(.notReal(written), SourceRange(start, previousEnd))
   }
 
   /// The form a ``Rewrite`` stands for.

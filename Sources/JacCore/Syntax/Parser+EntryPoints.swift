@@ -48,11 +48,19 @@ extension Parser {
     try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in try parser.parseEquations() }
   }
 
-  /// Parses a single expression.
+  /// Parses a single expression (with `keepingNonRealConstants`, `log(-1)` is the node
+  /// log(−1), not an error: for tests of what the evaluator does with it).
   public static func parseExpression(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> Expr {
+    try parseExpression(text, in: pool, functions: functions, keepingNonRealConstants: false)
+  }
+
+  static func parseExpression(
+    _ text: String, in pool: ExpressionPool, functions: Set<String>, keepingNonRealConstants: Bool
+  ) throws(ParseError) -> Expr {
     try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
+      parser.refusesNonRealConstants = !keepingNonRealConstants
       if parser.current.tag == .end { throw ParseError(.emptyInput, parser.current.range) }
       let e = try parser.parseExpression()
       try parser.expectEnd()

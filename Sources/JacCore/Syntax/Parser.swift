@@ -52,6 +52,9 @@ public struct Parser {
   let calleeShapes = Parser.calleeShapes
   /// How the names read so far were used (``Uses``), carried from one text of an input to the next.
   var uses = Uses()
+  /// Whether a constant proved not real is an error (``real(_:from:)``); the evaluator's tests
+  /// turn it off to build such constants.
+  var refusesNonRealConstants = true
   /// The distinct names of this text, each with what it was found to denote.
   var names = NameTable()
   /// The terms of the sums being read, innermost last (one array for all, not one per sum).
@@ -297,14 +300,14 @@ public struct Parser {
       try advance()
       let exponent = integer(n)
       if let plain = pool.plainPower(base, exponent) { return plain }
-      return try checked(pool.power(base, exponent), [base], .divisionByZero, from: start)
+      return try real(checked(pool.power(base, exponent), [base], .divisionByZero, from: start), from: start)
     }
     try enter(current.range)
     defer { depth -= 1 }
     try advance()
     let exponent = try parseUnary()
     if let plain = pool.plainPower(base, exponent) { return plain }
-    return try checked(pool.power(base, exponent), [base, exponent], .divisionByZero, from: start)
+    return try real(checked(pool.power(base, exponent), [base, exponent], .divisionByZero, from: start), from: start)
   }
 
   mutating func parsePrimary() throws(ParseError) -> Expr {
