@@ -113,7 +113,8 @@ public struct UsageError: Error, Equatable {
       case .functionAndVariable(let name): return "'\(name)' is in '--funcs', so it cannot be a variable"
       case .functionKnown(let name): return "'\(name)' in '--funcs' is already a function or constant"
       case .helpTopic(let name, let suggestions):
-        return ForeignCommand.named(name)?.message ?? "jac has no command '\(name)'" + EditDistance.didYouMean(suggestions)
+        return ForeignCommand.named(name)?.message ?? "jac has no command '\(name)'"
+          + EditDistance.didYouMean(suggestions)
       case .inlineWithoutDefinitions: return "'--inline' applies with '--where'"
       case .inapplicable(let problem): return problem.message
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"

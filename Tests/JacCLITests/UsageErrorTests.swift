@@ -225,7 +225,8 @@ import Testing
     #expect(general.hasPrefix("OVERVIEW: ") && help.status == 0 && help.stdout == general)
     let diff = try ProcessRunner.run(["help", "diff"])
     let diffHelp = try ProcessRunner.run(["diff", "--help"]).stdout
-    #expect(diff.status == 0 && diff.stdout == diffHelp && diffHelp.hasPrefix("OVERVIEW: The (mixed) partial derivative"))
+    #expect(
+      diff.status == 0 && diff.stdout == diffHelp && diffHelp.hasPrefix("OVERVIEW: The (mixed) partial derivative"))
     let gradHelp = try ProcessRunner.run(["grad", "--help"]).stdout
     let gradient = try ProcessRunner.run(["help", "gradient"]).stdout
     #expect(gradient == gradHelp)
