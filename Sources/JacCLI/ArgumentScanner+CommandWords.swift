@@ -33,7 +33,9 @@ extension ArgumentScanner {
     func isVariable(_ word: String, besides k: Int) -> Bool {
       declared.contains(word) || inputs.indices.contains { $0 != k && names(in: inputs[$0]).contains(word) }
     }
-    if !invocation.commandNamed, guardedFrom > 0, let first = inputs.first, let foreign = ForeignCommand.named(first),
+    // Most first arguments are expressions: the table is read only for a bare name.
+    if !invocation.commandNamed, guardedFrom > 0, let first = inputs.first, isIdentifier(first),
+      let foreign = ForeignCommand.named(first),
       inputs.count > 1 || foreign.isErrorAlone, !isVariable(first, besides: 0)
     {
       throw UsageError(.foreignCommand(first))
