@@ -29,9 +29,10 @@ extension ArgumentScanner {
   /// one or two letters (`d`, `tr`) alone is a variable too.
   static func checkCommandWords(_ invocation: Invocation, guardedFrom: Int) throws(UsageError) {
     let inputs = invocation.inputs
-    let declared = (invocation.template.variables ?? []) + (invocation.template.along ?? [])
     func isVariable(_ word: String, besides k: Int) -> Bool {
-      declared.contains(word) || inputs.indices.contains { $0 != k && names(in: inputs[$0]).contains(word) }
+      let template = invocation.template
+      return (template.variables ?? []).contains(word) || (template.along ?? []).contains(word)
+        || inputs.indices.contains { $0 != k && names(in: inputs[$0]).contains(word) }
     }
     // Most first arguments are expressions: the table is read only for a bare name.
     if !invocation.commandNamed, guardedFrom > 0, let first = inputs.first, isIdentifier(first),

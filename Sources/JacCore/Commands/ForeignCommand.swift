@@ -12,34 +12,63 @@ public struct ForeignCommand: Sendable {
   public enum Advice: Sendable, Equatable {
     /// The jac command that does what the word asks (`derivative` → diff).
     case command(Request.Command)
-    /// A sentence on why nothing does (`jac does no integration`).
-    case note(String)
+    /// Nothing does: jac does no integration.
+    case noIntegration
+    /// Nothing does: jac does not solve differential equations.
+    case noDifferentialEquations
     /// Nothing near it.
     case none
+
+    /// Why nothing does, where a sentence says it (`jac does no integration`).
+    public var note: String? {
+      switch self {
+      case .noIntegration: "jac does no integration"
+      case .noDifferentialEquations: "jac does not solve differential equations"
+      case .command, .none: nil
+      }
+    }
   }
 
-  /// The table, grouped by what jac offers.
-  public static let all: [ForeignCommand] =
-    words(["integrate", "integral", "int", "nintegrate", "antiderivative"], .note("jac does no integration"))
-    + words(["derivative", "deriv", "differentiate", "d"], .command(.diff))
-    + words(["hess"], .command(.hessian))
-    + words(["inv"], .command(.inverse))
-    + words(["solve", "nsolve", "fsolve", "roots", "findroot", "fzero"], .command(.newton))
-    + words(["series"], .command(.taylor))
-    + words(["minimize", "maximize", "optimize"], .command(.critical))
-    + words(["dsolve"], .note("jac does not solve differential equations"))
-    + words(
-      [
-        "limit", "lim", "expand", "factor", "plot", "laplacian", "divergence", "div", "curl", "eig", "eigenvalues",
-        "eigenvectors", "rank", "trace", "tr", "transpose",
-      ], .none)
+  /// The words, grouped by what jac offers (``advice(ofGroup:)``); group k ends before
+  /// `groupEnds[k]`. Arrays of strings and integers, not of tuples: a lookup, which every run with
+  /// a bare name first makes, then instantiates no new generic metadata (26k instructions at
+  /// start-up, issue 20).
+  static let words = [
+    "integrate", "integral", "int", "nintegrate", "antiderivative",
+    "derivative", "deriv", "differentiate", "d",
+    "hess",
+    "inv",
+    "solve", "nsolve", "fsolve", "roots", "findroot", "fzero",
+    "series",
+    "minimize", "maximize", "optimize",
+    "dsolve",
+    "limit", "lim", "expand", "factor", "plot", "laplacian", "divergence", "div", "curl", "eig", "eigenvalues",
+    "eigenvectors", "rank", "trace", "tr", "transpose",
+  ]
+  static let groupEnds = [5, 9, 10, 11, 17, 18, 21, 22, 38]
 
-  private static func words(_ words: [String], _ advice: Advice) -> [ForeignCommand] {
-    words.map { ForeignCommand(word: $0, advice: advice) }
+  static func advice(ofGroup k: Int) -> Advice {
+    switch k {
+    case 0: .noIntegration
+    case 1: .command(.diff)
+    case 2: .command(.hessian)
+    case 3: .command(.inverse)
+    case 4: .command(.newton)
+    case 5: .command(.taylor)
+    case 6: .command(.critical)
+    case 7: .noDifferentialEquations
+    default: .none
+    }
   }
+
+  /// Every word, in the table's order.
+  public static var all: [ForeignCommand] { words.compactMap(named) }
 
   /// The entry for `word`, if it is one of the table's.
-  public static func named(_ word: String) -> ForeignCommand? { all.first { $0.word == word } }
+  public static func named(_ word: String) -> ForeignCommand? {
+    guard let i = words.firstIndex(of: word), let group = groupEnds.firstIndex(where: { i < $0 }) else { return nil }
+    return ForeignCommand(word: word, advice: advice(ofGroup: group))
+  }
 
   /// Whether the word alone (`jac integrate`) is an error: a word of one or two letters (`d`,
   /// `tr`) is as likely a variable's name, so it is an error only when a function follows.
@@ -48,10 +77,7 @@ public struct ForeignCommand: Sendable {
   /// `jac has no command 'derivative'; did you mean 'diff'?`
   public var message: String {
     let start = "jac has no command '\(word)'"
-    switch advice {
-    case .command(let command): return start + EditDistance.didYouMean([command.rawValue])
-    case .note(let note): return start + "; " + note
-    case .none: return start
-    }
+    if case .command(let command) = advice { return start + EditDistance.didYouMean([command.rawValue]) }
+    return advice.note.map { start + "; " + $0 } ?? start
   }
 }
