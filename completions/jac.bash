@@ -13,7 +13,7 @@ _jac() {
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "--vars --wrt --funcs --vector --matrix --symmetric --expand --where --inline --format --latex --json --text --no-simplify --assume --at --exact --jvp --vjp --check --volume-element --from --tol --max-iter --state --input --output --order --dep --classify --lhs --env --standalone --with-latex --no-cse --name --layout --arguments --with-value --dense --compact --steps --entry --stats --help --version" -- "$cur"))
   elif [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton sparsity logdet linearize taylor implicit critical" -- "$cur"))
+    COMPREPLY=($(compgen -W "jacobian det grad hessian diff simplify inverse newton sparsity logdet linearize taylor implicit critical help" -- "$cur"))
   fi
 }
 complete -F _jac jac

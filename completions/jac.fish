@@ -1,5 +1,5 @@
 # fish completion for jac
-complete -c jac -n '__fish_is_first_arg' -f -a 'jacobian det grad hessian diff simplify inverse newton sparsity logdet linearize taylor implicit critical'
+complete -c jac -n '__fish_is_first_arg' -f -a 'jacobian det grad hessian diff simplify inverse newton sparsity logdet linearize taylor implicit critical help'
 complete -c jac -l vars -x -d 'variables in order'
 complete -c jac -l wrt -x -d 'diff: differentiate along these'
 complete -c jac -l funcs -x -d 'functions nobody defined'

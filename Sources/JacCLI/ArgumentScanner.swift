@@ -9,6 +9,8 @@ public enum ArgumentScanner {
     var index = 0
     var optionsEnded = false
     var misspeltCommand: (name: String, suggestions: [String])?
+    // The inputs from this index on came after `--`: expressions, never command words.
+    var guardedFrom = Int.max
     var newton = (from: String?.none, tolerance: Double?.none, maxIterations: Int?.none)
     var linearization = (state: [String]?.none, input: [String](), output: String?.none)
     func value(for spelling: String, inline: String?) throws(UsageError) -> String {
@@ -38,6 +40,7 @@ public enum ArgumentScanner {
       }
       if argument == "--" {
         optionsEnded = true
+        guardedFrom = min(guardedFrom, invocation.inputs.count)
         continue
       }
       let (spelling, inline) = split(argument)
@@ -146,7 +149,9 @@ public enum ArgumentScanner {
         throw UsageError(.stateAndInput(both), command: invocation.command)
       }
     }
+    if !invocation.help { try readHelpWord(&invocation, guardedFrom: guardedFrom) }
     if invocation.help || invocation.version { return invocation }
+    try checkCommandWords(invocation, guardedFrom: guardedFrom)
     if let (name, suggestions) = misspeltCommand, invocation.inputs.count > 1 {
       throw UsageError(.unknownCommand(name, suggestions: suggestions))
     }

@@ -18,6 +18,8 @@ public struct UsageError: Error, Equatable {
   public enum Problem: Equatable, Sendable {
     /// `--format c` with `--at`, `--check` or `--volume-element`.
     case codeOfValues(CodeLanguage)
+    /// A jac command after the functions (`jac "x^2*y" grad`).
+    case commandNotFirst(String)
     /// `--compact` with a format other than text and JSON.
     case compactFormat
     /// `--compact` with `--steps`.
@@ -28,10 +30,14 @@ public struct UsageError: Error, Equatable {
     case entryValue(String)
     /// `--exact` without `--at`.
     case exactWithoutPoint
+    /// Another tool's command word first (`jac integrate "x^2"`, ``ForeignCommand``).
+    case foreignCommand(String)
     /// A name both in `--funcs` and in `--vars` or `--wrt`.
     case functionAndVariable(String)
     /// A name in `--funcs` that is already a function or a constant (`sin`, `pi`).
     case functionKnown(String)
+    /// `jac help X` with X no command of jac's.
+    case helpTopic(String, suggestions: [String])
     /// `--inline` without `--where`.
     case inlineWithoutDefinitions
     /// An option that does not fit the command (the shared check, ``Inapplicable``).
@@ -96,13 +102,19 @@ public struct UsageError: Error, Equatable {
       case .codeOfValues(let language):
         return "'--format \(language.rawValue)' generates code for the symbolic result; "
           + "drop '--at', '--check' and '--volume-element'"
+      case .commandNotFirst(let name):
+        return "'\(name)' is a command, and the command comes first: 'jac \(name) <functions>'"
       case .compactFormat: return "'--compact' applies to text and JSON output"
       case .compactSteps: return "'--steps' explains in full; drop '--compact'"
       case .codeOnly(let option): return "'\(option.name)' applies to code output ('--format c' and the like)"
       case .entryValue(let text): return "'--entry' takes a row and a column from 1, e.g. 2,1; found '\(text)'"
       case .exactWithoutPoint: return "'--exact' applies with '--at'"
+      case .foreignCommand(let word): return ForeignCommand.named(word)?.message ?? "jac has no command '\(word)'"
       case .functionAndVariable(let name): return "'\(name)' is in '--funcs', so it cannot be a variable"
       case .functionKnown(let name): return "'\(name)' in '--funcs' is already a function or constant"
+      case .helpTopic(let name, let suggestions):
+        return ForeignCommand.named(name)?.message ?? "jac has no command '\(name)'"
+          + EditDistance.didYouMean(suggestions)
       case .inlineWithoutDefinitions: return "'--inline' applies with '--where'"
       case .inapplicable(let problem): return problem.message
       case .jsonOnly: return "'--with-latex' applies to JSON output; add '--json'"
@@ -159,7 +171,11 @@ public struct UsageError: Error, Equatable {
       switch self {
       case .unknownCommand(let name, _):
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
-      case .codeOfValues, .compactFormat, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
+      case .foreignCommand(let name):
+        return "if '\(name)' is a variable, list it in '--vars' or write 'jac -- \(name) …'"
+      case .commandNotFirst(let name):
+        return "if '\(name)' is a variable, list it in '--vars' or write the functions after '--'"
+      case .codeOfValues, .compactFormat, .helpTopic, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,
         .functionAndVariable, .functionKnown, .functionName, .inapplicable, .inlineWithoutDefinitions, .jsonOnly,
         .latexOnly,
         .matrixCode, .matrixCodeOption, .maxIterValue, .missingValue, .noCode, .notAVariable, .optionRepeated,

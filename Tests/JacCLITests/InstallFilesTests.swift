@@ -65,7 +65,9 @@ import Testing
 
   @Test func referenceMatchesDescriptions() throws {
     let reference = try Self.read("docs/cli.md")
-    let commandRows = Self.section(reference, from: "## Commands", to: "## ").filter { $0.hasPrefix("| `") }
+    // The section's first table (a second lists other tools' command words).
+    let commandRows = Self.section(reference, from: "## Commands", to: "## ").drop { !$0.hasPrefix("|") }
+      .prefix { $0.hasPrefix("|") }.filter { $0.hasPrefix("| `") }
     let expected = CommandDescription.all.enumerated().map { k, d in
       "| `\(d.name)`" + (k == 0 ? " (default)" : "") + d.aliases.map { " (`\($0)`)" }.joined() + " |"
     }
@@ -90,7 +92,7 @@ import Testing
 
   @Test func bashCompletionMatchesTable() throws {
     let script = try Self.read("completions/jac.bash")
-    let names = CommandDescription.all.map(\.name)
+    let names = Self.firstWords
     #expect(
       Self.words(after: "$COMP_CWORD -eq 1 ]]; then\n    COMPREPLY=($(compgen -W \"", in: script, closing: "\"")
         == names)
@@ -109,10 +111,32 @@ import Testing
   }
 
   static let formats = OutputStyle.Format.allCases.map(\.rawValue)
+  /// What the completions offer as the first word: the commands, then `help` (`jac help det`).
+  static let firstWords = CommandDescription.all.map(\.name) + ["help"]
+
+  /// cli.md's table of other tools' command words lists exactly ``ForeignCommand/all``, in order.
+  @Test func referenceListsOtherToolsCommands() throws {
+    let reference = try Self.read("docs/cli.md")
+    let rows = Self.section(reference, from: "| words | jac offers |", to: "#").prefix { $0.hasPrefix("|") }
+      .filter { $0.hasPrefix("| `") }
+    let words = rows.flatMap { row in
+      row.dropFirst(2).prefix { $0 != "|" }.split(separator: " ").map { String($0.dropFirst().dropLast()) }
+    }
+    #expect(words == ForeignCommand.all.map(\.word))
+    for row in rows {
+      let first = String(row.dropFirst(3).prefix { $0 != "`" })
+      guard let foreign = ForeignCommand.named(first) else { continue }
+      switch foreign.advice {
+      case .command(let command): #expect(row.hasSuffix("| `\(command.rawValue)` |"), "cli.md: \(row)")
+      case .noIntegration, .noDifferentialEquations, .none:
+        #expect(row.hasSuffix("| nothing" + (foreign.advice.note.map { ": " + $0 } ?? "") + " |"), "cli.md: \(row)")
+      }
+    }
+  }
 
   @Test func zshCompletionMatchesTable() throws {
     let script = try Self.read("completions/_jac")
-    #expect(Self.words(after: "'1::command:(", in: script, closing: ")") == CommandDescription.all.map(\.name))
+    #expect(Self.words(after: "'1::command:(", in: script, closing: ")") == Self.firstWords)
     for option in Option.allCases where option.shortName == nil {
       guard let range = script.range(of: "'\(option.name)[") else {
         Issue.record("_jac does not offer \(option.name)")
@@ -128,7 +152,7 @@ import Testing
 
   @Test func fishCompletionMatchesTable() throws {
     let script = try Self.read("completions/jac.fish")
-    #expect(Self.words(after: "-f -a '", in: script, closing: "'") == CommandDescription.all.map(\.name))
+    #expect(Self.words(after: "-f -a '", in: script, closing: "'") == Self.firstWords)
     let lines = script.components(separatedBy: "\n")
     for option in Option.allCases {
       let long = String(option.name.dropFirst(2))

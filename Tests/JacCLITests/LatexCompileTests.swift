@@ -38,6 +38,9 @@ import Testing
     ["grad", "-y'*log(softmax(z))", "--vector", "z,y", "--vars", "z"],
     ["grad", "norm(x - a) + a'*inv(B)*x", "--vector", "x,a", "--matrix", "B", "--vars", "x"],
     ["W2*tanh(W1*x + b1)", "--vector", "x,b1,g", "--matrix", "W1,W2", "--vars", "W1", "--vjp", "g"],
+    // A transpose, inverse or power of an exponential, which prints with a superscript already.
+    ["jacobian", "softmax(z)", "--vector", "z"],
+    ["simplify", "exp(X)' + inv(exp(X)) + inv(exp(X))'", "--matrix", "X"],
   ]
 
   /// Left-hand sides and matrix environments (issue 6), each compiled below.
@@ -121,6 +124,8 @@ import Testing
   /// alone, mixed with ASCII, with subscripts, and set letter by letter where names collide.
   @Test func everyLetterCompiles() throws {
     var letters = ["ж", "日本", "ℯ", "ϑ", "ϕ", "ϱ", "ϖ", "ϵ", "ς", "ℓ", "א", "ب", "ñandú", "θ1", "x_é", "theta"]
+    // A Greek command before a Latin letter, and underscores that are not subscripts.
+    letters += ["Δx", "Δt", "αx", "θdot", "δx1", "x_Δt", "x__", "_", "_α", "ζ_", "ωn_αk"]
     for code in Array(0x0391...0x03C9) + Array(0x00C0...0x017F) + Array(0x0410...0x044F) {
       if let s = Unicode.Scalar(UInt32(code)), s.properties.isAlphabetic { letters.append(String(s)) }
     }
@@ -128,6 +133,7 @@ import Testing
     let result = try ProcessRunner.run(["simplify", input, "--latex", "--standalone", "--lhs"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("\\acute{e}") && result.stdout.contains("\\mathtt{U{+}0436}"))
+    #expect(result.stdout.contains("\\mathit{\\Delta x}") && result.stdout.contains("x_{\\_}"))
     try compile(result.stdout)
   }
 

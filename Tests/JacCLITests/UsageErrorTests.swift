@@ -12,15 +12,18 @@ import Testing
   /// A command line and the problem the scanner reports for it.
   static let examples: [(args: [String], problem: Problem)] = [
     (["x", "--format", "c", "--at", "x=1"], .codeOfValues(.c)),
+    (["x^2*y", "grad"], .commandNotFirst("grad")),
     (["x", "--compact", "--latex"], .compactFormat),
     (["x", "--compact", "--steps"], .compactSteps),
     (["x", "--no-cse"], .codeOnly(.noCSE)),
     (["x", "--steps", "--entry", "0"], .entryValue("0")),
     (["x", "--exact"], .exactWithoutPoint),
+    (["derivative", "x^2"], .foreignCommand("derivative")),
     (["L(x)", "--funcs", "L", "--vars", "L,x"], .functionAndVariable("L")),
     (["L(x)", "--funcs", "sin"], .functionKnown("sin")),
     (["x", "--format", "c", "--name", "2f"], .functionName("2f")),
     (["det", "x", "--check"], .inapplicable(.onlyFor([.check], commands: [.jacobian, .grad, .hessian, .diff]))),
+    (["help", "hesian"], .helpTopic("hesian", suggestions: ["hessian"])),
     (["x", "--inline"], .inlineWithoutDefinitions),
     (["x", "--with-latex"], .jsonOnly),
     (["x", "--lhs"], .latexOnly),
@@ -55,14 +58,17 @@ import Testing
   static func name(_ problem: Problem) -> String {
     switch problem {
     case .codeOfValues: "codeOfValues"
+    case .commandNotFirst: "commandNotFirst"
     case .compactFormat: "compactFormat"
     case .compactSteps: "compactSteps"
     case .codeOnly: "codeOnly"
     case .entryValue: "entryValue"
     case .exactWithoutPoint: "exactWithoutPoint"
+    case .foreignCommand: "foreignCommand"
     case .functionAndVariable: "functionAndVariable"
     case .functionKnown: "functionKnown"
     case .functionName: "functionName"
+    case .helpTopic: "helpTopic"
     case .inapplicable: "inapplicable"
     case .inlineWithoutDefinitions: "inlineWithoutDefinitions"
     case .jsonOnly: "jsonOnly"
@@ -171,6 +177,61 @@ import Testing
     #expect(try ProcessRunner.run(["hesian, x^2*y"]).stdout == "[ 1  0      0   ]\n[ 0  2*x*y  x^2 ]\n")
     // Alone, the name is an expression (the Jacobian of one function).
     #expect(try ProcessRunner.run(["hesian"]).stdout == "[ 1 ]\n")
+  }
+
+  /// Another tool's command word is an error naming jac's nearest command, never the Jacobian
+  /// of [word, f]; a jac command after the functions is an error too (the reviewer's cases).
+  @Test(arguments: [
+    (["derivative", "x^2"], "jac has no command 'derivative'; did you mean 'diff'?"),
+    (["integrate", "x^2"], "jac has no command 'integrate'; jac does no integration"),
+    (["integrate"], "jac has no command 'integrate'; jac does no integration"),
+    (["solve", "x^2 - 2"], "jac has no command 'solve'; did you mean 'newton'?"),
+    (["limit", "sin(x)/x"], "jac has no command 'limit'"),
+    (["inv", "x*y, x+y"], "jac has no command 'inv'; did you mean 'inverse'?"),
+    (["series", "exp(x)"], "jac has no command 'series'; did you mean 'taylor'?"),
+    (["d", "x^2"], "jac has no command 'd'; did you mean 'diff'?"),
+    (["x^2*y", "grad"], "'grad' is a command, and the command comes first: 'jac grad <functions>'"),
+    (["simplify", "det", "hessian"], "'hessian' is a command, and the command comes first: 'jac hessian <functions>'"),
+    (["help", "integrate"], "jac has no command 'integrate'; jac does no integration"),
+    (["help", "hesian"], "jac has no command 'hesian'; did you mean 'hessian'?"),
+  ])
+  func commandWordOfAnotherToolIsAnError(_ arguments: [String], _ message: String) throws {
+    let run = try ProcessRunner.run(arguments)
+    #expect(run.status == 64 && run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("error: \(message)\n"), "\(arguments): \(run.stderr)")
+  }
+
+  /// Where such a word is a variable: listed in `--vars`, used by another argument, after `--`,
+  /// or a one- or two-letter word alone; and jac's own command as the function of a command.
+  @Test(arguments: [
+    (["x", "y", "--vars", "x,y"], "[ 1  0 ]\n[ 0  1 ]\n"),
+    (["rank", "x", "--vars", "rank,x"], "[ 1  0 ]\n[ 0  1 ]\n"),
+    (["d", "d^2*x"], "[ 1      0   ]\n[ 2*d*x  d^2 ]\n"),
+    (["--", "integrate", "x"], "[ 1  0 ]\n[ 0  1 ]\n"),
+    (["d"], "[ 1 ]\n"),
+    (["tr"], "[ 1 ]\n"),
+    (["simplify", "det"], "det\n"),
+    (["--", "x^2*y", "grad"], "[ 0  2*x*y  x^2 ]\n[ 1  0      0   ]\n"),
+  ])
+  func commandLikeVariableStillWorks(_ arguments: [String], _ output: String) throws {
+    let run = try ProcessRunner.run(arguments)
+    #expect(run.status == 0 && run.stdout == output, "\(arguments): \(run.stdout)\(run.stderr)")
+  }
+
+  /// `jac help` and `jac help COMMAND` are `jac --help` and `jac COMMAND --help`.
+  @Test func helpWordShowsHelp() throws {
+    let general = try ProcessRunner.run(["--help"]).stdout
+    let help = try ProcessRunner.run(["help"])
+    #expect(general.hasPrefix("OVERVIEW: ") && help.status == 0 && help.stdout == general)
+    let diff = try ProcessRunner.run(["help", "diff"])
+    let diffHelp = try ProcessRunner.run(["diff", "--help"]).stdout
+    #expect(
+      diff.status == 0 && diff.stdout == diffHelp && diffHelp.hasPrefix("OVERVIEW: The (mixed) partial derivative"))
+    let gradHelp = try ProcessRunner.run(["grad", "--help"]).stdout
+    let gradient = try ProcessRunner.run(["help", "gradient"]).stdout
+    #expect(gradient == gradHelp)
+    let variable = try ProcessRunner.run(["--", "help"]).stdout
+    #expect(variable == "[ 1 ]\n")
   }
 
   @Test func didYouMeanCountsATranspositionAndListsTies() throws {

@@ -27,11 +27,15 @@ struct LazyText: ExpressibleByStringLiteral {
   var isEmpty: Bool { utf8Count == 0 }
 
   /// Whether the text starts with a minus sign.
-  var startsWithMinus: Bool {
+  var startsWithMinus: Bool { hasPrefix("-") }
+
+  /// Whether the text starts with `prefix`, read from its first piece (a piece is never cut
+  /// inside a LaTeX command or group opening such as `e^{`, which is written as one piece).
+  func hasPrefix(_ prefix: String) -> Bool {
     var t = tree
     while case .pair(let left, _) = t { t = left }
     guard case .leaf(let s) = t else { return false }
-    return s.hasPrefix("-")
+    return s.hasPrefix(prefix)
   }
 
   /// The text without its first character (a leading minus: the left edge of the tree is

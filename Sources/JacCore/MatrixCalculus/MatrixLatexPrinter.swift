@@ -22,6 +22,15 @@ public struct MatrixLatexPrinter {
     p.level < level ? "\\left(" + p.text + "\\right)" : p.text
   }
 
+  /// `base^script`, the one place a superscript (`^\top`, `^{-1}`, `^{-\top}`, a power) is
+  /// attached: a base that binds less than an atom in parentheses, and an atom that already
+  /// carries a superscript (`e^{X}`, the exponential) in braces, `{e^{X}}^\top`: TeX refuses a
+  /// double superscript (`e^{X}^\top`).
+  private func raised(_ base: Printed, _ script: LazyText) -> Printed {
+    let braced = base.level == .atom && base.text.hasPrefix("e^{")
+    return ((braced ? "{" + base.text + "}" : wrapped(base, atLeast: .atom)) + script, .postfix)
+  }
+
   private func name(_ n: String) -> LazyText {
     let symbol = scalars.symbolText(n)
     return LazyText(context.kinds[n] == .vector ? "\\mathbf{" + symbol + "}" : symbol)
@@ -69,9 +78,9 @@ public struct MatrixLatexPrinter {
     case .hadamard(let factors):
       return (factors.map { wrapped(print($0), atLeast: .negation) }.joined(separator: " \\odot "), .product)
     case .transpose(let a):
-      if case .inverse(let b) = a.kind { return (wrapped(print(b), atLeast: .atom) + "^{-\\top}", .postfix) }
-      return (wrapped(print(a), atLeast: .atom) + "^\\top", .postfix)
-    case .inverse(let a): return (wrapped(print(a), atLeast: .atom) + "^{-1}", .postfix)
+      if case .inverse(let b) = a.kind { return raised(print(b), "^{-\\top}") }
+      return raised(print(a), "^\\top")
+    case .inverse(let a): return raised(print(a), "^{-1}")
     case .map(let body, let z): return scalar(body, print(z))
     case .diag(let a): return ("\\operatorname{diag}\\left(" + print(a).text + "\\right)", .atom)
     case .trace(let a): return ("\\operatorname{tr}\\left(" + print(a).text + "\\right)", .atom)
@@ -119,7 +128,7 @@ public struct MatrixLatexPrinter {
     case .power(let b, let k):
       let exponent = scalar(k, z).text
       let mark: LazyText = z != nil && context.mentionsPlaceholder(b) ? "\\circ " : ""
-      return (wrapped(scalar(b, z), atLeast: .atom) + "^{" + mark + exponent + "}", .postfix)
+      return raised(scalar(b, z), "^{" + mark + exponent + "}")
     case .call(let f, let u):
       // jac's LaTeX of f(Q) (no function's LaTeX has a capital Q), with the argument for Q.
       let pieces = scalars.string(pool.call(f, pool.symbol("Q"))).split(

@@ -98,11 +98,24 @@ extension LatexPrinter {
     let scalars = Array(name.unicodeScalars)
     if scalars.count == 1, let g = greekCommand(scalars[0]) { return "\\" + g }
     if greek.contains(name) { return "\\" + name }
-    if scalars.count == 1 && scalars[0].isASCII { return name }
+    if scalars.count == 1 && scalars[0].isASCII { return name.replacingUnderscores }
     if scalars.allSatisfy({ $0.isASCII }) { return "\\mathit{\(name.replacingUnderscores)}" }
-    // Mixed or other letters: each as LaTeX sets it (``letter(_:)``).
+    // Mixed or other letters: each as LaTeX sets it (``letter(_:)``), `_` as `\_`, and a space
+    // between a command and a letter that would otherwise run on into its name (`Δx`:
+    // `\Delta x`, not the undefined `\Deltax`).
     var out = ""
-    for s in scalars { out += s.isASCII ? String(s) : letter(s) }
+    var afterCommand = false
+    for s in scalars {
+      if s.isASCII {
+        if afterCommand && s.properties.isAlphabetic { out += " " }
+        out += s == "_" ? "\\_" : String(s)
+        afterCommand = false
+      } else {
+        let piece = letter(s)
+        out += piece
+        afterCommand = piece.last?.isLetter ?? false
+      }
+    }
     return "\\mathit{\(out)}"
   }
 }

@@ -1,0 +1,83 @@
+/// Command words of other calculus tools (Mathematica, Maple, Maxima, SymPy, MATLAB) that jac does
+/// not have. Typed where jac expects its command (`jac integrate "x^2"`), such a word would
+/// otherwise be read as a variable and answered with the Jacobian of [integrate, x²], an answer to
+/// a different question; the scanner reports it instead, with the jac command that comes nearest
+/// where one does. docs/cli.md lists the words (a test holds it to this table).
+public struct ForeignCommand: Sendable {
+  /// The word as typed.
+  public let word: String
+  /// What jac offers instead.
+  public let advice: Advice
+
+  public enum Advice: Sendable, Equatable {
+    /// The jac command that does what the word asks (`derivative` → diff).
+    case command(Request.Command)
+    /// Nothing does: jac does no integration.
+    case noIntegration
+    /// Nothing does: jac does not solve differential equations.
+    case noDifferentialEquations
+    /// Nothing near it.
+    case none
+
+    /// Why nothing does, where a sentence says it (`jac does no integration`).
+    public var note: String? {
+      switch self {
+      case .noIntegration: "jac does no integration"
+      case .noDifferentialEquations: "jac does not solve differential equations"
+      case .command, .none: nil
+      }
+    }
+  }
+
+  /// The words, grouped by what jac offers (``advice(ofGroup:)``); group k ends before
+  /// `groupEnds[k]`. Arrays of strings and integers, not of tuples: a lookup, which every run with
+  /// a bare name first makes, then instantiates no new generic metadata (26k instructions at
+  /// start-up, issue 20).
+  static let words = [
+    "integrate", "integral", "int", "nintegrate", "antiderivative",
+    "derivative", "deriv", "differentiate", "d",
+    "hess",
+    "inv",
+    "solve", "nsolve", "fsolve", "roots", "findroot", "fzero",
+    "series",
+    "minimize", "maximize", "optimize",
+    "dsolve",
+    "limit", "lim", "expand", "factor", "plot", "laplacian", "divergence", "div", "curl", "eig", "eigenvalues",
+    "eigenvectors", "rank", "trace", "tr", "transpose",
+  ]
+  static let groupEnds = [5, 9, 10, 11, 17, 18, 21, 22, 38]
+
+  static func advice(ofGroup k: Int) -> Advice {
+    switch k {
+    case 0: .noIntegration
+    case 1: .command(.diff)
+    case 2: .command(.hessian)
+    case 3: .command(.inverse)
+    case 4: .command(.newton)
+    case 5: .command(.taylor)
+    case 6: .command(.critical)
+    case 7: .noDifferentialEquations
+    default: .none
+    }
+  }
+
+  /// Every word, in the table's order.
+  public static var all: [ForeignCommand] { words.compactMap(named) }
+
+  /// The entry for `word`, if it is one of the table's.
+  public static func named(_ word: String) -> ForeignCommand? {
+    guard let i = words.firstIndex(of: word), let group = groupEnds.firstIndex(where: { i < $0 }) else { return nil }
+    return ForeignCommand(word: word, advice: advice(ofGroup: group))
+  }
+
+  /// Whether the word alone (`jac integrate`) is an error: a word of one or two letters (`d`,
+  /// `tr`) is as likely a variable's name, so it is an error only when a function follows.
+  public var isErrorAlone: Bool { word.unicodeScalars.count > 2 }
+
+  /// `jac has no command 'derivative'; did you mean 'diff'?`
+  public var message: String {
+    let start = "jac has no command '\(word)'"
+    if case .command(let command) = advice { return start + EditDistance.didYouMean([command.rawValue]) }
+    return advice.note.map { start + "; " + $0 } ?? start
+  }
+}
