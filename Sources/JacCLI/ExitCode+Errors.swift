@@ -13,7 +13,7 @@ extension ExitCode {
       .notApplicable, .pointForDefinition, .implicitName, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
-      .noIndependentVariables, .noVariables, .undefinedResult, .singular, .logOfSingular,
+      .noIndependentVariables, .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular,
       .singularAtPoint, .undefinedAtPoint,
       .unboundSymbols, .undefinedFunction:
       self = .mathError

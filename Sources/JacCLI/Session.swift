@@ -110,8 +110,8 @@ final class Session {
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
         .stateCount, .equationCount, .implicitName, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
-        .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint, .unboundSymbols,
-        .matrixCalculus:
+        .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular, .singularAtPoint,
+        .undefinedAtPoint, .unboundSymbols, .matrixCalculus:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }
       return ExitCode(error)
