@@ -6,7 +6,8 @@ standard input with --json, and compares every entry of every Jacobian with SymP
 numerically at random real points. Points where either side is undefined, infinite or complex
 are skipped and counted, never passed. Also checks det, hessian and grad on random small systems
 (and det of banded 4x4 to 6x6 systems), grad and hessian through undefined functions (each
-substituted by two different concrete functions),
+substituted by two different concrete functions), grad under --assume (at points where it
+holds) and taylor polynomials of order 2,
 and measures how long jac's output is against SymPy's simplify (count_ops).
 
 usage: crosscheck.py [--jac PATH] [--count N] [--seed S] [--size-sample K]
@@ -494,6 +495,85 @@ def check_undefined_functions(args, rng, stats, failures):
                     record(stats, failures, ok, f"d/d{','.join(wrt)} {text}: jac {entry} at {point}: {a} vs {b}")
 
 
+# --assume relations over x and y, and when a point satisfies them.
+ASSUMPTIONS = [("x > 0", lambda p: p["x"] > 0), ("x > 0, y < 0", lambda p: p["x"] > 0 > p["y"]),
+               ("x > y", lambda p: p["x"] > p["y"]), ("x > y > 0", lambda p: p["x"] > p["y"] > 0),
+               ("0 < x < pi", lambda p: 0 < p["x"] < math.pi), ("-1 < y < 1", lambda p: -1 < p["y"] < 1)]
+# What an assumption may rewrite: signs, absolute values, steps and maxima of random arguments.
+SIGN_WRAPPERS = ["abs({a})", "sqrt(({a})^2)", "sign({a})*({b})", "relu({a})", "heaviside({a})*({b})",
+                 "max({a},{b})", "abs({a})^(3/2)", "abs(sin({a}))"]
+
+
+def check_assumptions(args, rng, stats, failures):
+    """--assume: grad of random expressions that an assumption may rewrite (abs, sign, steps,
+    max of random arguments), under each relation in turn, against SymPy's derivatives (which
+    know nothing of it) at random points where the relation holds: an assumption may change only
+    which of two equal forms prints, never a value there."""
+    inputs = []
+    for _ in range(max(5, args.count // 20)):
+        a, b = (random_expression(rng, 2, ["x", "y"]) for _ in range(2))
+        # x and y written out, so that every relation names a symbol the input uses.
+        inputs.append(f"{rng.choice(SIGN_WRAPPERS).format(a=a, b=b)} + x - y")
+    for assume, holds in ASSUMPTIONS:
+        answers = run_jac(args.jac, ["grad", "--vars", "x,y", "--assume", assume], inputs)
+        for text, answer in zip(inputs, answers):
+            if "error" in answer:
+                stats["skipped"] += 1
+                continue
+            try:
+                f = to_sympy(text)
+                domain = lambdify(f)
+                pairs = [(lambdify(to_sympy(answer["result"][j])), lambdify(sympy.diff(f, SYMS[v])))
+                         for j, v in enumerate(["x", "y"])]
+            except Exception:
+                stats["skipped"] += 1
+                continue
+            for _ in range(args.points):
+                point = next((p for p in ({v: rng.uniform(-2, 2) for v in VARS} for _ in range(50)) if holds(p)))
+                for j, (jac_fn, ref_fn) in enumerate(pairs):
+                    a, b = numeric(jac_fn, point), numeric(ref_fn, point)
+                    ok = None if a is None or b is None or numeric(domain, point) is None else close(a, b)
+                    record(stats, failures, ok,
+                           f"--assume '{assume}' grad[{j}] {text}: jac {answer['result'][j]} at {point}: {a} vs {b}")
+
+
+def check_taylor(args, rng, stats, failures):
+    """taylor: the polynomial of order 2 in x and y about (1/2, -1/3), against the one built from
+    SymPy's derivatives there (30 digits), both evaluated at points nearby."""
+    x, y = SYMS["x"], SYMS["y"]
+    x0, y0 = sympy.Rational(1, 2), sympy.Rational(-1, 3)
+    inputs = [random_expression(rng, rng.randint(2, 4), ["x", "y"]) for _ in range(max(5, args.count // 20))]
+    answers = run_jac(args.jac, ["taylor", "--vars", "x,y", "--at", f"x={x0},y={y0}", "--order", "2"], inputs)
+    for text, answer in zip(inputs, answers):
+        if "error" in answer or has_nonreal_constant(text):
+            stats["skipped"] += 1  # no Taylor polynomial there (a pole, a kink, outside the domain)
+            continue
+        try:
+            f = to_sympy(text)
+            reference = 0
+            for i in range(3):
+                for k in range(3 - i):
+                    # (diff with no symbols would differentiate along the only one)
+                    d = without_step_derivatives(sympy.diff(f, *([x] * i + [y] * k))) if i + k else f
+                    c = complex(d.subs({x: x0, y: y0}).evalf(30))
+                    if abs(c.imag) > 1e-12 or not math.isfinite(abs(c)):
+                        raise ValueError("not real at the point")
+                    reference += c.real / (math.factorial(i) * math.factorial(k)) * (x - x0) ** i * (y - y0) ** k
+            got = to_sympy(answer["result"])
+        except Exception:
+            stats["skipped"] += 1
+            continue
+        for _ in range(2):
+            near = {x: x0 + rng.uniform(-0.2, 0.2), y: y0 + rng.uniform(-0.2, 0.2)}
+            try:
+                a, b = complex(got.subs(near).evalf(30)), complex(reference.subs(near).evalf(30))
+            except Exception:
+                stats["skipped"] += 1
+                continue
+            record(stats, failures, abs(a.imag) < 1e-12 and close(a.real, b.real),
+                   f"taylor {text} about ({x0}, {y0}): jac {answer['result']} at {near}: {a} vs {b}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--jac", default=".build/release/jac")
@@ -631,7 +711,8 @@ def main():
     for name, section in [("--at values", check_at_a_point), ("inverse, --jvp, --vjp", check_inverse_and_products),
                           ("banded det 4x4 to 6x6", check_banded_determinants),
                           ("newton roots", check_newton), ("generated Python", check_generated_code),
-                          ("undefined functions f, g", check_undefined_functions)]:
+                          ("undefined functions f, g", check_undefined_functions),
+                          ("--assume", check_assumptions), ("taylor", check_taylor)]:
         before = dict(stats)
         section(args, rng, stats, failures)
         print(f"  {name}: " + ", ".join(f"{stats[k] - before[k]} {k}" for k in ["passed", "failed", "skipped"]))

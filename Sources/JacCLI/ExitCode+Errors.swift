@@ -14,7 +14,7 @@ extension ExitCode {
       .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
-      .noIndependentVariables, .noVariables, .undefinedResult, .singular, .logOfSingular,
+      .noIndependentVariables, .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular,
       .singularAtPoint, .undefinedAtPoint, .notSmoothAtPoint, .checkOutsideAssumptions,
       .unboundSymbols, .undefinedFunction:
       self = .mathError

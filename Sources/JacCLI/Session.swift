@@ -110,9 +110,9 @@ final class Session {
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
         .stateCount, .equationCount, .implicitName, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
-        .noVariables, .undefinedResult, .singular, .logOfSingular, .singularAtPoint, .undefinedAtPoint,
-        .notSmoothAtPoint, .pointContradictsAssumption, .pointAssumptionUndecided, .checkOutsideAssumptions,
-        .unboundSymbols,
+        .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular, .singularAtPoint,
+        .undefinedAtPoint, .notSmoothAtPoint, .pointContradictsAssumption, .pointAssumptionUndecided,
+        .checkOutsideAssumptions, .unboundSymbols,
         .matrixCalculus:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)
       }

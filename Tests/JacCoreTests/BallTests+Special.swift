@@ -182,6 +182,26 @@ extension BallTests {
     #expect(result == [.uncertain(nearZero: false)] || result == [.uncertain(nearZero: true)], "\(input)")
   }
 
+  /// The gamma family and floor at arguments of huge or tiny magnitude: proved beyond the
+  /// decimals, given, or said to be past the certified range, at once. Before, each formed an
+  /// integer as long as the argument's exponent (⌊z⌉ of e^(−10^12) through z + ½, ⌊e^(10^12)⌋ for
+  /// the recurrence's shift) and crashed allocating 180 GB; Γ(10^30000) ran for minutes at the
+  /// 200,000 guard bits of an overflow.
+  @Test func gammaFamilyFarOut() {
+    let f = Fixture()
+    let cases: [(String, CertifiedValue)] = [
+      ("gamma(-exp(-10^12))", .beyondDecimals), ("gamma(exp(10^12))", .beyondDecimals),
+      ("gamma(2^51)", .beyondDecimals), ("gamma(10^30000)", .beyondDecimals), ("loggamma(exp(10^12))", .beyondDecimals),
+      ("digamma(exp(10^12))", .decimal("1000000000000.0")), ("loggamma(exp(-10^12))", .decimal("1000000000000.0")),
+      ("gamma(-exp(10^12))", .unsupported), ("digamma(-exp(10^12))", .unsupported),
+      ("polygamma(1, -exp(10^12))", .unsupported), ("beta(exp(10^12), exp(10^12))", .unsupported),
+      ("floor(exp(10^12))", .uncertain(nearZero: false)),
+    ]
+    for (input, expected) in cases {
+      #expect(f.pool.certifiedValues([f.parse(input)], digits: true, maxBits: 640) == [expected], "\(input)")
+    }
+  }
+
   /// erfc past x = 2^25 is below 2^(−2^50): real, beyond the decimals (the exact form prints);
   /// erf there is 1 to every printed digit, and erfc(10^4) ≈ 10^(−43429453) is past the decimals.
   /// tanh, coth, sigmoid and softplus far out are 1 (or x) to every digit, not "beyond".

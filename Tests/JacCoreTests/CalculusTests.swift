@@ -158,6 +158,15 @@ import Testing
     #expect(TextPrinter(pool: engine.pool).string(e) == "2*cos(y)")
   }
 
+  /// 0^v is 0 where it is defined (v > 0): its derivative along v is 0, not 0^v·log(0), which
+  /// made the Jacobian of 0^(z^2 + 1) (0 everywhere) "undefined (division by zero)".
+  @Test func zeroToAPower() throws {
+    let engine = Engine()
+    let text = TextPrinter(pool: engine.pool)
+    let answer = try engine.run(Request(command: .jacobian, inputs: ["x*0^z, 0^(z^2 + 1)"], variables: ["x", "z"]))
+    #expect(answer.value.entries.map(text.string) == ["0^z", "0", "0", "0"])
+  }
+
   /// Free variables are sorted by name when --vars is absent.
   @Test func defaultVariablesAreSorted() throws {
     let answer = try Engine().run(Request(command: .jacobian, inputs: ["z*b + a, y"]))

@@ -93,6 +93,25 @@ import Testing
     #expect(SpecialFunctions.beta(-1, 2).isNaN && SpecialFunctions.beta(0.5, -0.5) == 0)
   }
 
+  /// polygamma's order is a whole number: a derivative along a variable it depends on is an error
+  /// that says so (it was "the result is undefined (division by zero)"), from every command that
+  /// differentiates; along x alone it raises the order; a real division by zero keeps its message.
+  @Test func derivativeAlongTheOrder() throws {
+    let engine = Engine()
+    for command in [Request.Command.jacobian, .sparsity, .taylor] {
+      var request = Request(command: command, inputs: ["x*polygamma(n^2, x)"], variables: ["n", "x"])
+      if command == .taylor { request.at = [Request.Binding(name: "n", value: "1"), .init(name: "x", value: "1")] }
+      #expect(throws: JacError.orderDerivative(variable: "n")) { try engine.run(request) }
+    }
+    #expect(throws: JacError.orderDerivative(variable: "n")) {
+      try engine.run(Request(command: .diff, inputs: ["polygamma(n, x)"], along: ["n"]))
+    }
+    let along = try engine.run(Request(command: .diff, inputs: ["polygamma(n, x)"], along: ["x"]))
+    #expect(along.value.entries.map(TextPrinter(pool: engine.pool).string) == ["polygamma(n + 1, x)"])
+    let zeroBelow = Request(command: .jacobian, inputs: ["polygamma(n, x)/(sin(x)^2 + cos(x)^2 - 1)"], variables: ["x"])
+    #expect(throws: JacError.undefinedResult) { try engine.run(zeroBelow) }
+  }
+
   /// Exact values (the examples and the tables in `ExpressionPool+SpecialValues.swift`).
   @Test(arguments: [
     ("atan2(1, 1)", "pi/4"), ("atan2(-1, -1)", "-3*pi/4"), ("atan2(0, -2)", "pi"), ("log(8, 2)", "3"),

@@ -30,6 +30,21 @@ import Testing
     #expect(try engine.run(request).decimals.isEmpty)
   }
 
+  /// `--at` notes a point on a jump of floor only when not proved off it: a ball of e^(10^12) is
+  /// not (and its integers are not formed: that crashed allocating 180 GB), so the entry is
+  /// then not certified, a limit error; e^(−10^12) is off, floor of it 0.
+  @Test func floorOfAHugeValue() throws {
+    var request = Request(command: .simplify, inputs: ["floor(exp(x))"])
+    request.at = [Request.Binding(name: "x", value: "10^12")]
+    let engine = Engine()
+    #expect(throws: JacError.limit(.certification(entry: "the result", nearZero: false, digits: true))) {
+      try engine.run(request)
+    }
+    request.at = [Request.Binding(name: "x", value: "-10^12")]
+    let answer = try engine.run(request)
+    #expect(answer.value.entries.map { answer.decimals[$0] } == ["0"])
+  }
+
   /// An undecidable entry is a limit error with the entry's label; with `--exact` the same value
   /// passes (it is real). A value outside the domain is still "undefined or not real".
   @Test func certificationErrors() {

@@ -151,7 +151,9 @@ public final class Differentiator {
       if dv == p.zero {
         result = du == p.zero ? p.zero : p.multiply([v, p.power(u, p.subtract(v, p.one)), du])
       } else if du == p.zero {
-        result = p.multiply([e, p.call(.log, u), dv])
+        // 0^v is 0 wherever it is defined (v > 0), so its derivative is 0 there: not
+        // 0^v·log(0)·dv, which is undefined everywhere (0^(z^2 + 1) was an error).
+        result = u == p.zero ? p.zero : p.multiply([e, p.call(.log, u), dv])
       } else {
         let inner = p.add(p.multiply(dv, p.call(.log, u)), p.multiply([v, du, p.reciprocal(u)]))
         result = p.multiply(e, inner)

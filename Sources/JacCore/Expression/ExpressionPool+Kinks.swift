@@ -47,7 +47,11 @@ extension ExpressionPool {
   private static func off(_ balls: [Ball], _ kind: KinkKind) -> Bool {
     switch kind {
     case .zero: return balls[0].sign.map { $0 != 0 } ?? false
-    case .integer: return balls[0].lower.rounded(up: true) > balls[0].upper.rounded(up: false)
+    case .integer:
+      // A ball past 2^maxReductionOrder is wider than 1 at these precisions (and its integers
+      // would take as many bits as its exponent): not proved off.
+      guard balls[0].mid.order <= Ball.maxReductionOrder else { return false }
+      return balls[0].lower.rounded(up: true) > balls[0].upper.rounded(up: false)
     case .branchCut:
       // Off when y ≠ 0 or x > 0.
       return balls[0].sign.map { $0 != 0 } ?? false || balls[1].sign == 1

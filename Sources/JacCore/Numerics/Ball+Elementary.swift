@@ -97,11 +97,17 @@ extension Ball {
     return Ball(core.mid.scaled(s), (core.rad + g.rad.scaled(1)).scaled(s))
   }
 
-  /// log(1 + x), accurate near 0: 2·atanh(x/(2 + x)) for |x| < 1/2, else log(1 + x).
+  /// log(1 + x), accurate near 0: 2·atanh(x/(2 + x)) for |x| < 1/2, else log(1 + x); and x
+  /// itself for |x| < 2^(−p−8), since |log(1 + x) − x| ≤ x² < |x|·2^(−p−8) there (the exact
+  /// 2 + x would need as many bits as x's exponent: a gigabyte for softplus(−10^10)).
   public func logOnePlus(bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     if mid.isZero && rad.isZero { return .zero }
     if !mid.isZero && mid.order >= 0 { return try Ball.sum(self, .one, bits: p + 8).log(bits: p, c) }
     guard rad < Mag(0.125) else { throw .imprecise }
+    if !mid.isZero && mid.order < -(p + 8) {
+      // |d/dx log(1 + x)| = 1/(1 + x) < 3 carries the radius, as below.
+      return try Ball.rounded(mid, Mag(upper: mid).scaled(-(p + 8)) + rad * Mag(3), bits: p)
+    }
     let result = try Ball.twiceAtanh(of: mid, over: mid + BigFloat(2), bits: p + 8)
     // |d/dx log(1 + x)| = 1/(1 + x) ≤ 1/(1 − 1/2 − 1/8) < 3.
     return try Ball.rounded(result.mid, result.rad + rad * Mag(3), bits: p)

@@ -36,10 +36,14 @@ extension Ball {
     }
   }
 
-  /// Γ(z).
+  /// Γ(z). For z ≥ 2^50, log₂ Γ(z) > z·(log₂ z − 2) > 2^48: past the exponent range (`.overflow`),
+  /// said before the guard bits (2·log₂ z) ask for a precision as large as z's exponent.
   func gamma(bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     let q = p + 16
-    if sign == 1 { return try logGammaPositive(bits: q + Self.guardBits(self), c).exp(bits: p, c) }
+    if sign == 1 {
+      if mid.order > Self.maxGammaOrder { throw .overflow }
+      return try logGammaPositive(bits: q + Self.guardBits(self), c).exp(bits: p, c)
+    }
     let (s, reflected) = try reflection(bits: q, c)
     let g = try reflected.logGammaPositive(bits: q + Self.guardBits(reflected), c).exp(bits: q, c)
     return try .quotient(c.pi(bits: q), .product(s, g, bits: q), bits: p)
@@ -48,7 +52,10 @@ extension Ball {
   /// 1/Γ(s), an entire function: 0 at the poles of Γ.
   func reciprocalGamma(bits p: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
     let q = p + 16
-    if sign == 1 { return try (-logGammaPositive(bits: q + Self.guardBits(self), c)).exp(bits: p, c) }
+    if sign == 1 {
+      if mid.order > Self.maxGammaOrder { throw .overflow }
+      return try (-logGammaPositive(bits: q + Self.guardBits(self), c)).exp(bits: p, c)
+    }
     let (s, reflected) = try reflection(bits: q, c, continuous: true)
     if s.isExact && s.mid.isZero { return .zero }
     let g = try reflected.logGammaPositive(bits: q + Self.guardBits(reflected), c).exp(bits: q, c)
@@ -81,8 +88,11 @@ extension Ball {
     return (s, reflected)
   }
 
-  /// (sin πz, cos πz), reduced exactly: z = n + r, n the integer nearest the midpoint.
+  /// (sin πz, cos πz), reduced exactly: z = n + r, n the integer nearest the midpoint. z of
+  /// order past ``maxReductionOrder`` (no exact number is that long) is `.unsupported`: its n
+  /// alone would take as many bits as its exponent.
   func sinCosPi(bits q: Int, _ c: BallConstants) throws(BallFailure) -> (sin: Ball, cos: Ball) {
+    guard mid.order <= Ball.maxReductionOrder else { throw .unsupported }
     let n = mid.roundedToInteger()
     let r = Ball(mid - BigFloat(n), rad)
     let odd = !n.isEven
@@ -94,6 +104,9 @@ extension Ball {
   /// Guard bits for log Γ(z) whose exponential is wanted: as many as log Γ(z) ≈ z·log z has
   /// before its binary point.
   static func guardBits(_ z: Ball) -> Int { 2 * Swift.max(0, z.mid.order) + 8 }
+
+  /// The largest order of a positive argument of Γ or 1/Γ whose value is within the exponent range.
+  static let maxGammaOrder = 50
 
   /// log Γ(z) for a ball of z > 0, to `bits` bits after the binary point (about).
   func logGammaPositive(bits q: Int, _ c: BallConstants) throws(BallFailure) -> Ball {
@@ -131,8 +144,10 @@ extension Ball {
   /// The least integer m ≥ 0 with z + m ≥ `target` (every point of the ball), and z + m. A shift
   /// past ``maxGammaShift`` is `.unsupported` (a huge negative argument of polygamma).
   func shifted(to target: Int, bits wp: Int) throws(BallFailure) -> (w: Ball, m: Int) {
+    // Compared before ⌊lower⌋ is formed: for z = e^(10^12) that integer would be 180 GB.
+    if BigFloat.compare(lower, BigFloat(target)) >= 0 { return (self, 0) }
+    guard lower.order <= 64 else { throw .unsupported }
     let low = lower.rounded(up: false)
-    if low >= BigInt(target) { return (self, 0) }
     guard let m = (BigInt(target) - low).intValue, m <= Ball.maxGammaShift else { throw .unsupported }
     return (try .sum(self, Ball(m), bits: wp), m)
   }
@@ -155,6 +170,7 @@ extension Ball {
     let q = p + 16
     let s = try Ball.sum(a, b, bits: q + 8)
     let g = q + Swift.max(guardBits(a), guardBits(b), guardBits(s))
+    guard g - q <= Ball.maxGammaBits else { throw .unsupported }
     let (la, signA) = try a.logAbsGamma(bits: g, c)
     let (lb, signB) = try b.logAbsGamma(bits: g, c)
     guard let (ls, signS) = try? s.logAbsGamma(bits: g, c) else {

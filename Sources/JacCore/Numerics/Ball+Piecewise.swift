@@ -19,6 +19,9 @@ extension Ball {
       guard let s = sign else { throw .imprecise }
       return f == .sign ? Ball(s) : Ball(s > 0 ? 1 : 0)
     case .floor, .ceil:
+      // Past 2^maxReductionOrder a ball never pins one integer within the work limit, and the
+      // integer alone would take as many bits as the exponent (180 GB for floor(exp(10^12))).
+      guard mid.order <= Ball.maxReductionOrder else { throw .imprecise }
       let up = f == .ceil
       let (low, high) = (lower.rounded(up: up), upper.rounded(up: up))
       guard low == high else { throw .imprecise }

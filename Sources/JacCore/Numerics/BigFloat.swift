@@ -82,9 +82,11 @@ public struct BigFloat: Sendable, CustomStringConvertible {
     return BigFloat(mantissa.isNegative ? -q : q, exponent: exponent + drop)
   }
 
-  /// ⌊x⌉: the nearest integer (ties away from zero).
+  /// ⌊x⌉: the nearest integer (ties away from zero). 0 for |x| < 1/2 without adding ½ to it
+  /// exactly, which takes as many bits as x's exponent (a gigabyte for x = e^(−10^10)).
   public func roundedToInteger() -> BigInt {
     if exponent >= 0 { return mantissa.shiftedLeft(exponent) }
+    if order < 0 { return .zero }
     let half = BigFloat(mantissa.magnitude, exponent: exponent) + BigFloat(1, exponent: -1)
     let n = half.mantissa.shiftedTowardZero(-half.exponent)
     return mantissa.isNegative ? -n : n

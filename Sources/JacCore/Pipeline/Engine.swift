@@ -170,7 +170,14 @@ public final class Engine {
       request: request, functions: functions, names: names, variableNames: variableNames,
       variables: variables ?? variableNames.map(pool.symbol))
     context.definitions = definitions
-    let computed = try context.description.compute(self, context)
+    let computed: Computed
+    do {
+      computed = try context.description.compute(self, context)
+    } catch .undefinedResult {
+      throw orderDerivative(context) ?? .undefinedResult
+    } catch {
+      throw error
+    }
     if let at = request.at { context.point = try parsePoint(at, context) }
     var answer = Answer(command: request.command, variables: variableNames, value: computed.value)
     answer.componentNames = names
@@ -223,6 +230,21 @@ public final class Engine {
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     return answer
+  }
+
+  /// Why a result came out undefined when a command differentiated along a variable that the
+  /// order n of polygamma(n, x) depends on: ψ⁽ⁿ⁾ is defined for whole numbers n only, so its
+  /// partial along n is undefined (``ExpressionPool/partial(_:_:_:)``), which would otherwise
+  /// be reported as a division by zero.
+  private func orderDerivative(_ c: Context) -> JacError? {
+    guard c.request.command != .simplify else { return nil }
+    let along = Set(c.request.along ?? c.variableNames)
+    for e in pool.distinctNodes(c.functions) where pool.applied(e) == .polygamma {
+      if let name = pool.freeSymbols([pool.operand(e, 0)]).first(where: along.contains) {
+        return .orderDerivative(variable: name)
+      }
+    }
+    return nil
   }
 
   /// `--check`, `--steps` and `--classify` go through a matrix result entry by entry, zeros

@@ -27,6 +27,9 @@ public enum JacError: Error, Equatable {
   case undefinedFunction(name: String, use: String)
   /// A result is undefined (for example a simplification revealed a division by zero).
   case undefinedResult
+  /// A derivative along the order n of polygamma(n, x), which is a whole number: the order
+  /// depends on `variable`, a variable of the derivative.
+  case orderDerivative(variable: String)
   /// A request went past one of jac's ``Limits``.
   case limit(Limits.Exceeded)
   /// A limit met while reading input `input`, at `range` (the big-number work budget).
@@ -102,6 +105,8 @@ public enum JacError: Error, Equatable {
     case .undefinedFunction(let name, let use):
       return "\(use) cannot evaluate '\(name)', a function nobody defined"
     case .undefinedResult: return "the result is undefined (division by zero)"
+    case .orderDerivative(let variable):
+      return "'polygamma' has no derivative along its order, a whole number: the order depends on '\(variable)'"
     case .limit(let exceeded), .limitInInput(let exceeded, _, _): return exceeded.message
     case .unknownPointVariable(let name, let suggestion):
       return "'--at' gives a value for '\(name)', which is not in the input"
