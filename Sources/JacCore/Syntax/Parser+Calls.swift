@@ -78,15 +78,18 @@ extension Parser {
   /// (``ExpressionPool/certifiedValues(_:digits:maxBits:)``; not real is proved at any
   /// precision), so inputs with variables in every call pay nothing; a constant not decided
   /// within 320 bits stays as written.
-  func real(_ value: Expr, from start: Int) throws(ParseError) -> Expr {
-    guard refusesNonRealConstants else { return value }
+  @inline(__always) func real(_ value: Expr, from start: Int) throws(ParseError) -> Expr {
+    guard refusesNonRealConstants, pool.holdsNoSymbol(value) else { return value }
+    return try realConstant(value, from: start)
+  }
+
+  /// ``real(_:from:)`` for a value that holds no symbol, out of line: the common call has one.
+  @inline(never) private func realConstant(_ value: Expr, from start: Int) throws(ParseError) -> Expr {
     switch pool.kind(value) {
     case .call, .power, .apply: break
     case .number, .symbol, .constant, .sum, .product, .undefined: return value
     }
-    guard pool.holdsNoSymbol(value), pool.certifiedValues([value], digits: false, maxBits: 320) == [.notReal] else {
-      return value
-    }
+    guard pool.certifiedValues([value], digits: false, maxBits: 320) == [.notReal] else { return value }
     let written = String(decoding: Array(text.utf8)[start..<previousEnd], as: UTF8.self)
     throw ParseError(.notReal(written), SourceRange(start, previousEnd))
   }
