@@ -173,8 +173,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .expectedOperator: return "write '*' to multiply"
       case .matrixDivisor: return "write './' to divide each entry, or 'inv(…)'"
       case .matrixPower: return "write '.^' to raise each entry"
-      case .componentNotAState: return "linearize reads 'x = f' as x' = f for a state x of '--state'"
-      case .componentsPartlyNamed: return "linearize reads 'x = f' as x' = f for a state x of '--state'"
+      case .componentNotAState, .componentsPartlyNamed:
+        return "linearize reads 'x = f' as x' = f for a state x of '--state'"
       default: return nil
       }
     }

@@ -60,12 +60,14 @@ extension Parser {
     case .several(let op): value = pool.apply(op, arguments)  // two or more: `arguments` holds them
     case .logarithm:
       // A constant base is a constant log(b): log(x, -2) is not real.
-      if count == 2 { _ = try real(pool.call(.log, arguments[1]), from: nameToken.range.start) }
+      if count == 2, pool.holdsNoSymbol(arguments[1]) {
+        _ = try real(pool.call(.log, arguments[1]), from: nameToken.range.start)
+      }
       value = count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
     case .rewritten(let r): value = rewritten(r, count == 1 ? [argument] : arguments)
     }
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
-      let at = String(decoding: Array(text.utf8)[argStart..<argEnd], as: UTF8.self)
+      let at = written(argStart, argEnd)
       throw ParseError(
         .undefinedFunctionValue(function: name, at: at), SourceRange(nameToken.range.start, previousEnd))
     }
@@ -90,8 +92,12 @@ extension Parser {
     case .number, .symbol, .constant, .sum, .product, .undefined: return value
     }
     guard pool.certifiedValues([value], digits: false, maxBits: 320) == [.notReal] else { return value }
-    let written = String(decoding: Array(text.utf8)[start..<previousEnd], as: UTF8.self)
-    throw ParseError(.notReal(written), SourceRange(start, previousEnd))
+    throw ParseError(.notReal(written(start, previousEnd)), SourceRange(start, previousEnd))
+  }
+
+  /// The text between byte offsets `start` and `end`, as written (for a message).
+  private func written(_ start: Int, _ end: Int) -> String {
+    String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
   }
 
   /// The form a ``Rewrite`` stands for.
