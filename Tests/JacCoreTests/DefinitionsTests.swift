@@ -48,6 +48,22 @@ import Testing
     #expect(try engine.run(request).check?.passed == true)
   }
 
+  /// A root's other powers fold too: (x² + y² + z²)^(3/2) is r³ for r = sqrt(x² + y² + z²), the
+  /// radicand alone is r², and a lone-symbol radicand is left alone (`s = sqrt(x)` keeps every x).
+  @Test(arguments: [
+    ("-G*M/r", ["x", "y", "z"], "r = sqrt(x^2 + y^2 + z^2)", ["G*M*x/r^3", "G*M*y/r^3", "G*M*z/r^3"]),
+    ("r^2", ["x", "y"], "r = sqrt(x^2 + y^2)", ["2*x", "2*y"]),
+    ("(x^2 + y^2)*z", ["z"], "r = sqrt(x^2 + y^2)", ["r^2"]),
+    ("log(r)", ["x"], "r = sqrt(x^2 + y^2)", ["x/r^2"]),
+    ("c", ["x"], "c = (x^3 + 1)^(1/3)", ["x^2/c^2"]),
+    ("x*s", ["x"], "s = sqrt(x)", ["3*s/2"]),
+    ("x^2*w", ["x"], "w = 1/(x + 1)", ["w^2*x*(x + 2)"]),
+  ])
+  func powersOfARootFold(_ input: String, _ vars: [String], _ definition: String, _ expected: [String]) throws {
+    let (answer, text) = try run([input], vars: vars, where: [definition])
+    #expect(answer.value.entries.map(text.string) == expected)
+  }
+
   /// Errors point into the `--where` text (offsets across `;`).
   @Test(arguments: [
     ("c = c + 1", "'c' is defined in terms of itself", 4),

@@ -10,7 +10,8 @@
 ///   d/dd cos(psi + beta) = −sin(psi + beta)·dbeta/dd.
 /// - The answer is folded back (``fold(_:)``): wherever a definition's whole simplified,
 ///   expanded right-hand side occurs as a node of the answer's DAG, its name is put in its place,
-///   latest definition first (so `c` is found before `beta` inside it). `--inline` skips this.
+///   latest definition first (so `c` is found before `beta` inside it); a root's other powers
+///   fold too (r = sqrt(x² + y²): (x² + y²)^(3/2) is r³). `--inline` skips this.
 ///   `--check` and `--at` work on the expanded answer, before folding.
 public struct Definitions {
   public struct Definition {
