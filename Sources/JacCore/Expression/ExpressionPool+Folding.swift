@@ -26,7 +26,9 @@ extension ExpressionPool {
       }
       if e == key || new == key {
         new = name
-      } else if let (base, p) = keyPower, let n = multiple(of: p, base: base, in: e) ?? multiple(of: p, base: base, in: new) {
+      } else if let (base, p) = keyPower,
+        let n = multiple(of: p, base: base, in: e) ?? multiple(of: p, base: base, in: new)
+      {
         new = power(name, number(n))
       }
       image[e.id] = new
