@@ -62,16 +62,18 @@ public struct DerivativeCheck: Sendable {
   /// `inside` (from `--assume`) are differences d with d > 0 (`strict`) or d ≥ 0 that a drawn
   /// point must satisfy (those in names beyond the check's are dropped): draws outside are
   /// rejected and more are drawn from the same sequence, up to ``drawsPerPoint`` per point
-  /// wanted; with no point inside, the check has no points (`pointCount` 0).
+  /// wanted; with no point inside, the check has no points (`pointCount` 0). `bounds` (a
+  /// symbol's assumed lower and upper bounds) place the draws that are still missing after
+  /// that inside them (``boundedDraw(_:bounds:uniform:)``), so `x > 10^6` is checked too.
   public static func run(
     _ pool: ExpressionPool, functions: [Expr], entries: [Entry], fixed: [String: Double] = [:],
-    inside: [(difference: Expr, strict: Bool)] = []
+    inside: [(difference: Expr, strict: Bool)] = [], bounds: [String: (lower: Double?, upper: Double?)] = [:]
   ) -> DerivativeCheck {
     let names = pool.freeSymbols(functions + entries.map(\.symbolic))
     let known = Set(names)
     let links = inside.filter { pool.freeSymbols([$0.difference]).allSatisfy(known.contains) }
     let linkTape = links.isEmpty ? nil : Tape(pool, roots: links.map(\.difference), inputs: names)
-    let points = samplePoints(names, fixed: fixed) { point in
+    let points = samplePoints(names, fixed: fixed, bounds: links.isEmpty ? [:] : bounds) { point in
       guard let linkTape else { return true }
       return zip(linkTape.evaluate(point), links).allSatisfy { d, link in link.strict ? d > 0 : d >= 0 }
     }
@@ -124,7 +126,8 @@ public struct DerivativeCheck: Sendable {
   public static let drawsPerPoint = 64
 
   static func samplePoints(
-    _ names: [String], fixed: [String: Double], accepts: ([Double]) -> Bool = { _ in true }
+    _ names: [String], fixed: [String: Double], bounds: [String: (lower: Double?, upper: Double?)] = [:],
+    accepts: ([Double]) -> Bool = { _ in true }
   ) -> [[Double]] {
     let free = names.filter { fixed[$0] == nil }
     if free.isEmpty { return [names.map { fixed[$0]! }] }
@@ -139,17 +142,37 @@ public struct DerivativeCheck: Sendable {
       if accepts(point) { points.append(point) }
       i += 1
     }
-    return points
-    func draw(_ i: Int) -> [Double] {
-      names.map { name in
-        if let v = fixed[name] { return v }
-        let u = uniform()
-        if i >= randomPoints {
-          let magnitude = Self.power10(-2 + 5 * u)
-          return uniform() < 0.5 ? -magnitude : magnitude
-        }
-        return i % 2 == 0 ? -2.5 + 5 * u : 0.05 + 2.45 * u
+    // Points still missing: each bounded symbol drawn inside its bounds, the others as before.
+    i = 0
+    while !bounds.isEmpty && points.count < wanted && i < wanted * drawsPerPoint {
+      let point = names.map { name in
+        fixed[name] ?? bounds[name].map { boundedDraw($0, uniform: uniform) } ?? coordinate(i % wanted)
       }
+      if accepts(point) { points.append(point) }
+      i += 1
+    }
+    return points
+    func draw(_ i: Int) -> [Double] { names.map { fixed[$0] ?? coordinate(i) } }
+    func coordinate(_ i: Int) -> Double {
+      let u = uniform()
+      if i >= randomPoints {
+        let magnitude = Self.power10(-2 + 5 * u)
+        return uniform() < 0.5 ? -magnitude : magnitude
+      }
+      return i % 2 == 0 ? -2.5 + 5 * u : 0.05 + 2.45 * u
+    }
+  }
+
+  /// A value inside `bounds`: uniform over the middle 96% of [lower, upper]; with one bound b,
+  /// b moved inward by s·m, s = max(1, |b|) and m log-uniform in [10⁻², 10] (x > 10⁶ draws
+  /// from about 1.00001·10⁶ to 1.1·10⁷).
+  static func boundedDraw(_ bounds: (lower: Double?, upper: Double?), uniform: () -> Double) -> Double {
+    let u = uniform()
+    switch bounds {
+    case (let lower?, let upper?): return lower + (upper - lower) * (0.02 + 0.96 * u)
+    case (let lower?, nil): return lower + Swift.max(1, Swift.abs(lower)) * power10(-2 + 3 * u)
+    case (nil, let upper?): return upper - Swift.max(1, Swift.abs(upper)) * power10(-2 + 3 * u)
+    case (nil, nil): return -2.5 + 5 * u
     }
   }
 

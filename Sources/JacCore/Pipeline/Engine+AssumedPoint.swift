@@ -25,6 +25,18 @@ extension Engine {
     return links
   }
 
+  /// Each bounded symbol's assumed lower and upper bounds as doubles (a multiple of π
+  /// multiplied out), for `--check` to draw inside them.
+  func assumedBounds() -> [String: (lower: Double?, upper: Double?)] {
+    guard let assumptions = simplifier.assumptions else { return [:] }
+    func value(_ b: Assumptions.Bound) -> Double { b.value.doubleValue * (b.pi ? Double.pi : 1) }
+    var bounds: [String: (lower: Double?, upper: Double?)] = [:]
+    for name in Set(assumptions.lower.keys).union(assumptions.upper.keys) {
+      bounds[name] = (assumptions.lower[name].map(value), assumptions.upper[name].map(value))
+    }
+    return bounds
+  }
+
   /// A `--at` point that contradicts an assumption is an error naming it, decided exactly (an
   /// exact rational) or with balls of up to 640 bits; a link the point leaves symbolic is not
   /// decided here, and one the balls cannot decide (exactly 0 but not provably, or too close)

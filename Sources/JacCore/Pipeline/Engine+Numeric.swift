@@ -32,7 +32,8 @@ extension Engine {
     }
     let fixed = numericBindings(c.point)
     let inside = assumedLinks().map { ($0.difference, $0.strict) }
-    let check = DerivativeCheck.run(pool, functions: c.functions, entries: entries, fixed: fixed, inside: inside)
+    let check = DerivativeCheck.run(
+      pool, functions: c.functions, entries: entries, fixed: fixed, inside: inside, bounds: assumedBounds())
     if check.pointCount == 0 { throw .checkOutsideAssumptions }
     return check
   }
