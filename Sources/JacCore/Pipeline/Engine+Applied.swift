@@ -160,8 +160,8 @@ extension Engine {
     var explanation: [ExplanationLine] = []
     var ordered: [Expr: [(negative: Bool, magnitude: Expr)]] = [:]
     let results = try c.functions.map { f throws(JacError) in
-      let (polynomial, terms) = try taylorPolynomial(try finish(f, c), x, values, indices, c) { alpha, d, atPoint in
-        explanation.append(taylorLine(alpha, names, d, atPoint))
+      let (polynomial, terms) = try taylorPolynomial(try finish(f, c), x, values, indices, c) { line in
+        explanation.append(line)
       }
       if terms.count > 1 { ordered[polynomial] = terms.map { PrintLayout(pool: pool).signed($0) } }
       return polynomial
@@ -174,8 +174,9 @@ extension Engine {
 
   private func taylorPolynomial(
     _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], _ indices: [[Int]], _ c: Context,
-    explain: ([Int], Expr, Expr) -> Void
+    explain: (ExplanationLine) -> Void
   ) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
+    let names = x.map { pool.symbolName($0)! }
     var derivatives: [[Int]: Expr] = [Array(repeating: 0, count: x.count): f]
     var terms: [Expr] = [pool.zero]
     for alpha in indices {
@@ -197,9 +198,16 @@ extension Engine {
         atPoint = try finish(pool.substitute([d], values)[0], c)
       } catch .undefinedResult {
         let order = alpha.reduce(0, +)
-        throw .undefinedAtPoint(entry: order == 0 ? "the function" : "its derivative of order \(order)")
+        let undefined = JacError.undefinedAtPoint(
+          entry: order == 0 ? "the function" : "its derivative of order \(order)")
+        // f's expression is undefined at a, but f may extend analytically (sin(x)/x at 0).
+        guard x.count == 1, let order = indices.last?.first else { throw undefined }
+        let result = try taylorSeriesPolynomial(f, x[0], values[x[0]]!, order: order, c, otherwise: undefined)
+        let words = "undefined at the point; from the series of its parts"
+        explain(ExplanationLine(text: "f", latex: "f", value: f, remark: (words, result.polynomial)))
+        return result
       }
-      explain(alpha, d, atPoint)
+      explain(taylorLine(alpha, names, d, atPoint))
       if atPoint == pool.zero { continue }
       var factors = [atPoint]
       for (i, a) in alpha.enumerated() where a > 0 {
@@ -215,6 +223,47 @@ extension Engine {
     if pool.depth(polynomial) > Self.maxDepth { throw .limit(.depth) }
     if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
     return (polynomial, terms.filter { $0 != pool.zero })
+  }
+
+  /// The Taylor polynomial of f in one variable from f's series (``SeriesExpansion``), for a
+  /// point where f's expression is undefined: the working precision grows (4, 8, … terms
+  /// beyond the order, up to 32) while a quotient's leading terms leave fewer than order + 1
+  /// known. A pole, a point where a function in f is not analytic, or no leading term found
+  /// is `otherwise` (or a limit's error).
+  private func taylorSeriesPolynomial(
+    _ f: Expr, _ x: Expr, _ a: Expr, order: Int, _ c: Context, otherwise: JacError
+  ) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
+    var limitError: JacError?
+    let simplify = { (e: Expr) throws(SeriesFailure) -> Expr in
+      do throws(JacError) {
+        return try self.finish(e, c)
+      } catch {
+        if error != .undefinedResult { limitError = error }
+        throw .notAnalytic
+      }
+    }
+    for extra in [4, 8, 16, 32] {
+      let expansion = SeriesExpansion(
+        pool: pool, differentiator: differentiator, variable: x, point: a, order: order + 1 + extra, simplify: simplify)
+      let series: PowerSeries
+      do throws(SeriesFailure) {
+        series = try expansion.series(f)
+      } catch {
+        if error == .morePrecision { continue }
+        throw limitError ?? otherwise
+      }
+      if series.precision < order + 1 { continue }
+      if (series.low..<0).contains(where: { series.coefficients[$0 - series.low] != pool.zero }) { throw otherwise }
+      var terms: [Expr] = []
+      let shift = pool.subtract(x, a)
+      for k in 0...order where k >= series.low && series.coefficients[k - series.low] != pool.zero {
+        terms.append(pool.multiply(series.coefficients[k - series.low], pool.power(shift, pool.number(k))))
+      }
+      let polynomial = pool.add(terms.isEmpty ? [pool.zero] : terms)
+      if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
+      return (polynomial, terms)
+    }
+    throw otherwise
   }
 
   /// Every α ∈ ℕⁿ with |α| ≤ k, by total degree, then lexicographically descending.
