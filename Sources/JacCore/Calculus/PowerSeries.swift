@@ -190,6 +190,7 @@ struct SeriesExpansion {
     // A function with a kink or jump has no series where its argument may sit on it; these
     // are decided by the kink check before any series is tried, so all are refused here.
     if u.low < 0 || Self.kinked.contains(f) { throw .notAnalytic }
+    if u.precision < 1 { throw .morePrecision }
     let u0 = coefficient(u, 0)
     // A function with a pole at u₀ as the quotient it is: csc(u) = 1/sin(u), cot(u) = cos(u)/sin(u).
     if let (numerator, denominator) = Self.quotients[f],
