@@ -32,8 +32,10 @@ extension AnswerFormatter {
     }
     if let order = answer.order {
       field("order") { o.write(String(order)) }
-      let point = answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
-      field("at") { o.write(JSONText.object(point)) }
+      if answer.implicit == nil {
+        let point = answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
+        field("at") { o.write(JSONText.object(point)) }
+      }
     }
     if let linearization = answer.linearization {
       field("state") { o.write(JSONText.array(linearization.state.map(JSONText.string))) }

@@ -60,7 +60,13 @@ extension AnswerFormatter {
       let independent = answer.variables.filter { !dependent.contains($0) }
       if dependent.count == 1 && independent.count == 1 {
         let (u, x) = (latexPrinter.symbolText(dependent[0]), latexPrinter.symbolText(independent[0]))
-        side = "\\frac{d\\," + u + "}{d\\," + x + "}"
+        if let k = answer.order {
+          side = "\\frac{d^{\(k)} " + u + "}{d " + x + "^{\(k)}}"
+        } else {
+          side = "\\frac{d\\," + u + "}{d\\," + x + "}"
+        }
+      } else if answer.order != nil {
+        side = "H_{" + latexPrinter.symbolText(dependent[0]) + "}"
       } else {
         side = jacobianSymbol(dependent.map(latexPrinter.symbolText), independent)
       }

@@ -108,7 +108,7 @@ final class Session {
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
         .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
-        .stateCount, .equationCount, .implicitName, .implicitSingular,
+        .stateCount, .equationCount, .implicitName, .implicitOrder, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
         .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular, .singularAtPoint,
         .undefinedAtPoint, .notSmoothAtPoint, .pointContradictsAssumption, .pointAssumptionUndecided,

@@ -32,12 +32,63 @@ extension Engine {
       let sum = pool.add((0..<f.count).map { l in pool.multiply(adjugate[i, l], fx[l, j]) })
       return try finish(pool.multiply(sum, factor), c)
     }
-    let result = Matrix(rows: f.count, columns: independent.count, entries: entries)
+    var result = Matrix(rows: f.count, columns: independent.count, entries: entries)
     let implicit = Answer.Implicit(dependent: dependent, independent: independent, condition: det)
+    var explanation = c.request.steps ? implicitExplanation(f, fu, fx, det, dependent, independent) : []
+    let order = c.request.order ?? 1
+    if order != 1 {
+      result = try higherImplicit(result, order: order, dependent[0], independent, c) { explanation.append($0) }
+    }
     let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
     var computed = Computed(value: value, implicit: implicit)
-    if c.request.steps { computed.explanation = implicitExplanation(f, fu, fx, det, dependent, independent) }
+    if c.request.steps { computed.explanation = explanation }
     return computed
+  }
+
+  /// implicit `--order k` for one equation F(x, y) = 0: each further derivative is the total
+  /// derivative along the curve of the one before, with y′ = dy/dx in place of y's,
+  ///
+  ///     d^(k+1)y/dx^(k+1) = ∂(d^k y/dx^k)/∂x + ∂(d^k y/dx^k)/∂y · y′,
+  ///
+  /// and with several independent variables (order 2 only) the matrix of
+  /// ∂²y/∂xᵢ∂xⱼ = ∂gᵢ/∂xⱼ + ∂gᵢ/∂y · gⱼ, g = ∇ₓy (symmetric; SymPy's `idiff` gives the same).
+  private func higherImplicit(
+    _ first: Matrix, order: Int, _ dependent: String, _ independent: [String], _ c: Context,
+    explain: (ExplanationLine) -> Void
+  ) throws(JacError) -> Matrix {
+    if order == 0 || first.rows != 1 || (independent.count > 1 && order != 2) {
+      throw .implicitOrder(order, several: order != 0 && first.rows == 1)
+    }
+    let y = pool.symbol(dependent)
+    let x = independent.map(pool.symbol)
+    let g = first.entries
+    /// The total derivative of e along x_j on the curve.
+    func total(_ e: Expr, _ j: Int) throws(JacError) -> Expr {
+      try checkDerivativeWork([e], along: [x[j], y])
+      let d = pool.add(differentiator.derivative(e, x[j]), pool.multiply(differentiator.derivative(e, y), g[j]))
+      return try finish(d, c)
+    }
+    if x.count > 1 {
+      let entries = try (0..<x.count * x.count).map { k throws(JacError) in
+        let (i, j) = (k / x.count, k % x.count)
+        return i <= j ? try total(g[i], j) : pool.zero
+      }
+      let n = x.count
+      let symmetric = (0..<n * n).map { k in k / n <= k % n ? entries[k] : entries[(k % n) * n + k / n] }
+      return Matrix(rows: n, columns: n, entries: symmetric)
+    }
+    var derivative = g[0]
+    for k in 2...order {
+      derivative = try total(derivative, 0)
+      if pool.treeSize(derivative) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the derivative")) }
+      let (u, v) = (dependent, independent[0])
+      let printer = LatexPrinter(pool: pool)
+      let (texU, texV) = (printer.symbolText(u), printer.symbolText(v))
+      explain(
+        ExplanationLine(
+          text: "d^\(k)\(u)/d\(v)^\(k)", latex: "\\frac{d^{\(k)} \(texU)}{d \(texV)^{\(k)}}", value: derivative))
+    }
+    return Matrix(rows: 1, columns: 1, entries: [derivative])
   }
 }
 

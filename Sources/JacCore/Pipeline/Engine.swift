@@ -190,6 +190,7 @@ public final class Engine {
     if request.withValue {
       answer.functionValues = try context.functions.map { f throws(JacError) in try finish(f, context) }
     }
+    if request.command == .implicit, let k = request.order, k > 1 { answer.order = k }
     if request.command == .taylor {
       answer.order = request.order ?? Engine.defaultTaylorOrder
       answer.expansionPoint = context.point.map { ($0.name, $0.value) }

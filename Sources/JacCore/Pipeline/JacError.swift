@@ -18,6 +18,9 @@ public enum JacError: Error, Equatable {
   case noIndependentVariables
   /// implicit at a point where det ∂F/∂u = 0.
   case implicitSingularAtPoint
+  /// implicit `--order k`: 0, or above 1 for a system, or above 2 with several independent
+  /// variables.
+  case implicitOrder(Int, several: Bool)
   /// grad and hessian need one function.
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
@@ -98,6 +101,11 @@ public enum JacError: Error, Equatable {
     case .implicitSingular:
       return "the equations do not define the '--dep' variables implicitly: det ∂F/∂(dep) = 0 everywhere"
     case .noIndependentVariables: return "implicit has no independent variables: every name is in '--dep'; give '--wrt'"
+    case .implicitOrder(let k, let several):
+      if k == 0 { return "implicit's '--order' counts derivatives: 1 (the default) or more" }
+      return several
+        ? "implicit '--order \(k)' with several '--wrt' variables: only order 2 (the matrix of ∂²y/∂xᵢ∂xⱼ)"
+        : "implicit '--order \(k)' needs one equation (one '--dep' variable); a system has order 1 only"
     case .implicitSingularAtPoint:
       return "det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"

@@ -1,0 +1,77 @@
+import Testing
+
+@testable import JacCore
+
+/// implicit `--order k`: higher derivatives of y(x) defined by F(x, y) = 0, each the total
+/// derivative along the curve of the one before. Expected forms were checked against SymPy's
+/// `idiff` (and, for the sphere, its ∂gᵢ/∂xⱼ + ∂gᵢ/∂z·gⱼ).
+@Suite struct ImplicitOrderTests {
+  func run(_ equation: String, dep: String, wrt: [String], order: Int) throws -> (Answer, TextPrinter) {
+    let engine = Engine()
+    var request = Request(command: .implicit, inputs: [equation], along: wrt)
+    request.dependent = [dep]
+    request.order = order
+    return (try engine.run(request), TextPrinter(pool: engine.pool))
+  }
+
+  @Test(arguments: [
+    ("x^2 + y^2 = 1", 2, "-(x^2 + y^2)/y^3"),
+    ("x^2 + y^2 = 1", 3, "-3*x*(x^2 + y^2)/y^5"),
+    ("x^3 + y^3 = 6*x*y", 2, "-2*x*y*(x^3 + y^3 - 6*x*y + 8)/(y^2 - 2*x)^3"),
+  ])
+  func higherDerivatives(_ equation: String, _ order: Int, _ expected: String) throws {
+    let (answer, text) = try run(equation, dep: "y", wrt: ["x"], order: order)
+    #expect(answer.value.entries.map(text.string) == [expected])
+    #expect(answer.order == order)
+  }
+
+  @Test func sphereHasASymmetricMatrixOfSecondDerivatives() throws {
+    let (answer, text) = try run("x^2 + y^2 + z^2 = 1", dep: "z", wrt: ["x", "y"], order: 2)
+    #expect(
+      answer.value.entries.map(text.string) == ["-(x^2 + z^2)/z^3", "-x*y/z^3", "-x*y/z^3", "-(y^2 + z^2)/z^3"])
+  }
+
+  /// y'' against the second central difference of y(x) solved numerically on the curve.
+  @Test(arguments: [
+    ("x^3 + y^3 = 6*x*y", 3.0, 3.1), ("exp(x*y) + y = 3 + x^2", 0.7, 0.8), ("sin(x + y) = x*y^2 - 1/2", 0.4, 1.2),
+  ])
+  func secondDerivativeMatchesNumericSolve(_ equation: String, _ x0: Double, _ guess: Double) throws {
+    let f = Fixture()
+    var request = Request(command: .implicit, inputs: [equation], along: ["x"])
+    request.dependent = ["y"]
+    request.order = 2
+    let engine = f.engine
+    let answer = try engine.run(request)
+    let residual = try Parser.parseEquations(equation, in: f.pool)[0]
+    let residualY = f.d(residual, "y")
+    func solve(_ x: Double) -> Double {
+      var y = guess
+      for _ in 0..<60 {
+        let step = f.pool.evaluate(residual, ["x": x, "y": y]) / f.pool.evaluate(residualY, ["x": x, "y": y])
+        y -= step
+        if abs(step) < 1e-15 { break }
+      }
+      return y
+    }
+    let h = 1e-4
+    let numeric = (solve(x0 + h) - 2 * solve(x0) + solve(x0 - h)) / (h * h)
+    let symbolic = f.pool.evaluate(answer.value.entries[0], ["x": x0, "y": solve(x0)])
+    #expect(isClose(symbolic, numeric, relative: 1e-5, absolute: 1e-6), "\(equation): \(symbolic) vs \(numeric)")
+  }
+
+  @Test func ordersThatDoNotApply() {
+    #expect(throws: JacError.implicitOrder(0, several: false)) {
+      try run("x^2 + y^2 = 1", dep: "y", wrt: ["x"], order: 0)
+    }
+    #expect(throws: JacError.implicitOrder(3, several: true)) {
+      try run("x^2 + y^2 + z^2 = 1", dep: "z", wrt: ["x", "y"], order: 3)
+    }
+    #expect(throws: JacError.implicitOrder(2, several: false)) {
+      let engine = Engine()
+      var request = Request(command: .implicit, inputs: ["x + y + z = 0, x - y + 2*z = 1"], along: ["x"])
+      request.dependent = ["y", "z"]
+      request.order = 2
+      _ = try engine.run(request)
+    }
+  }
+}
