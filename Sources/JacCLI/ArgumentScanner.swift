@@ -81,7 +81,9 @@ public enum ArgumentScanner {
       case .dep: invocation.template.dependent = try variableList(try value(for: spelling, inline: inline), option)
       case .order:
         let text = try value(for: spelling, inline: inline)
-        guard let k = Int(text), (0...30).contains(k) else { throw UsageError(.orderValue(text), command: invocation.command) }
+        guard let k = Int(text), (0...30).contains(k) else {
+          throw UsageError(.orderValue(text), command: invocation.command)
+        }
         invocation.template.order = k
       case .tol:
         let text = try value(for: spelling, inline: inline)

@@ -114,7 +114,8 @@ extension CommandDescription {
     overview:
       "dy/dx of F(x, y) = 0, -F_y^-1 F_x (--order k: d^k y/dx^k); for a system d(u, v)/d(x, y) = -F_(u,v)^-1 F_(x,y).",
     synopsis: "jac implicit <equations>... --dep <names> [--wrt <names>] [--order <k>] [--at <point>]",
-    options: [.dep, .wrt, .order, .at, .steps, .assume], refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
+    options: [.dep, .wrt, .order, .at, .steps, .assume],
+    refusals: [.vars: "name the variables with '--dep' and '--wrt'"],
     required: (.dep, "the dependent variables: '--dep y'"),
     shape: .jacobian, latexSide: .implicitDerivative, code: ("implicit_derivative", "implicit derivative"),
     compute: { engine, c throws(JacError) in try engine.implicitValue(c) })

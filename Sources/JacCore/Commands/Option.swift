@@ -176,7 +176,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
       return (label, ["hessian --at: classify the point (local minimum, maximum, saddle point, degenerate)."])
     case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])
     case .order:
-      return (label, ["taylor: the order of the polynomial, 0 to 30 (default 2); implicit: of the derivative (default 1)."])
+      return (
+        label, ["taylor: the order of the polynomial, 0 to 30 (default 2); implicit: of the derivative (default 1)."]
+      )
     case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
     case .lhs:
       return (label, ["LaTeX: state the left-hand side, e.g. \\det \\frac{\\partial(x, y)}{\\partial(r, t)} = r."])
