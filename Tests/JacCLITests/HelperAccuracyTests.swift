@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import JacCore
+
 /// The special-function helpers of generated units keep their relative precision: ψ near its
 /// positive zero x₀ ≈ 1.4616 (the minimum of Γ, where a Newton solver on log Γ's gradient
 /// evaluates it), and B(a, b) past Γ's range. Each point's value is mpmath's, at 50 digits;
@@ -17,10 +19,17 @@ import Testing
     (1e6, 3.0, 1.99999400001399997e-18),
   ]
 
+  /// ψ⁽¹⁰⁾ at negative x, where the recurrence's sum cancels: before the helpers reflected,
+  /// ψ⁽¹⁰⁾(−10.5) came out 1% off and ψ⁽¹⁰⁾(−20.5) five times too large.
+  static let polygammas: [(x: Double, value: Double)] = [
+    (-10.5, -0.000013479713180436911991), (-1.5, -156.22959659323299476), (-0.25, 15220204428462.79112),
+    (-20.5, -2.1531748492994133e-8),
+  ]
+
   /// The unit of `function` (of x, or x and y) with `--with-value`: f is the function's value
   /// (J, its derivatives, is not checked here).
   private func unit(_ function: String, _ language: String) throws -> String {
-    let variables = function.contains("y") ? "x,y" : "x"
+    let variables = function.contains(", y") ? "x,y" : "x"
     let result = try ProcessRunner.run([function, "--vars", variables, "--with-value", "--format", language])
     #expect(result.status == 0, "\(language): \(result.stderr)")
     return result.stdout
@@ -69,6 +78,17 @@ import Testing
     let arguments = Self.points.map { "\($0.x)" }
     try runC("digamma(x)", arguments, expected: Self.points.map(\.digamma))
     try runPython("digamma(x)", arguments, expected: Self.points.map(\.digamma))
+  }
+
+  @Test func polygammaAtNegativeArguments() throws {
+    let arguments = Self.polygammas.map { "\($0.x)" }
+    try runC("polygamma(10, x)", arguments, expected: Self.polygammas.map(\.value))
+    try runPython("polygamma(10, x)", arguments, expected: Self.polygammas.map(\.value))
+    // The evaluation `--check` and `newton` use.
+    for (x, value) in Self.polygammas {
+      let got = SpecialFunctions.polygamma(10, x)
+      #expect(abs(got - value) <= 1e-14 * abs(value), "\(x): \(got)")
+    }
   }
 
   @Test func betaPastGammasRange() throws {

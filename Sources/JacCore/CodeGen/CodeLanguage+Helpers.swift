@@ -81,6 +81,24 @@ extension CodeLanguage {
         static const double b[7] = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6};
         if (!(n >= 0 && n <= 100 && n == floor(n)) || isnan(x) || (x <= 0 && x == floor(x)) || x < -1e6) return (double)NAN;
         if (n == 0) return jac_digamma(x);
+        if (x < 0) {
+            /* Reflection: psi_n(x) = (-1)^n psi_n(1 - x) - pi^(n+1) P_n(cot(pi x)), P_0 = c,
+               P_(k+1) = -(1 + c^2) P_k'(c): the sum below would cancel at x < 0. */
+            double p[102] = {0.0}, q[102];
+            int m = (int)n;
+            p[1] = 1.0;
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j <= k + 2; j++) q[j] = 0.0;
+                for (int j = 1; j <= k + 1; j++) { q[j - 1] -= j * p[j]; q[j + 1] -= j * p[j]; }
+                for (int j = 0; j <= k + 2; j++) p[j] = q[j];
+            }
+            /* cot(pi r) = sin(pi (1/2 - |r|))/sin(pi r), r = x - round(x): exactly 0 at half-integers. */
+            double r = x - round(x), v = 0.0;
+            double c = copysign(sin(3.141592653589793 * (0.5 - fabs(r))), r) / sin(3.141592653589793 * fabs(r));
+            for (int j = m + 1; j >= 0; j--) v = v * c + p[j];
+            double w = jac_polygamma(n, 1.0 - x);
+            return (m % 2 == 1 ? -w : w) - pow(3.141592653589793, n + 1) * v;
+        }
         double s = 0.0, y = x;
         while (y < 2 * n + 20) { s += pow(y, -(n + 1)); y += 1.0; }
         double sum = 1.0 / pow(y, n) + n / (2 * pow(y, n + 1)), ratio = 1.0;
@@ -163,6 +181,24 @@ extension CodeLanguage {
             return math.nan
         if n == 0:
             return jac_digamma(x)
+        if x < 0:
+            # Reflection: psi_n(x) = (-1)^n psi_n(1 - x) - pi^(n+1) P_n(cot(pi x)), P_0 = c,
+            # P_(k+1) = -(1 + c^2) P_k'(c): the sum below would cancel at x < 0.
+            m = int(n)
+            p = [0.0, 1.0] + [0.0] * m
+            for k in range(m):
+                q = [0.0] * (m + 2)
+                for j in range(1, k + 2):
+                    q[j - 1] -= j * p[j]
+                    q[j + 1] -= j * p[j]
+                p = q
+            r = x - round(x)
+            c = math.copysign(math.sin(math.pi * (0.5 - abs(r))), r) / math.sin(math.pi * abs(r))
+            v = 0.0
+            for coefficient in reversed(p):
+                v = v * c + coefficient
+            w = jac_polygamma(n, 1.0 - x)
+            return (-w if m % 2 == 1 else w) - math.pi ** (n + 1) * v
         b = [1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6]
         s, y = 0.0, x
         while y < 2 * n + 20:

@@ -45,6 +45,26 @@ extension CodeLanguage {
             return .nan
         }
         if n == 0 { return jac_digamma(x) }
+        if x < 0 {
+            // Reflection: psi_n(x) = (-1)^n psi_n(1 - x) - pi^(n+1) P_n(cot(pi x)), P_0 = c,
+            // P_(k+1) = -(1 + c^2) P_k'(c): the sum below would cancel at x < 0.
+            let m = Int(n)
+            var p = [Double](repeating: 0, count: m + 3)
+            p[1] = 1
+            for k in 0..<m {
+                var q = [Double](repeating: 0, count: m + 3)
+                for j in 1...(k + 1) {
+                    q[j - 1] -= Double(j) * p[j]
+                    q[j + 1] -= Double(j) * p[j]
+                }
+                p = q
+            }
+            let r = x - x.rounded()
+            let c = Double(signOf: r, magnitudeOf: sin(Double.pi * (0.5 - abs(r)))) / sin(Double.pi * abs(r))
+            let v = p.reversed().reduce(0.0) { $0 * c + $1 }
+            let w = jac_polygamma(n, 1 - x)
+            return (m % 2 == 1 ? -w : w) - pow(Double.pi, n + 1) * v
+        }
         let b: [Double] = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6]
         var s = 0.0
         var y = x
@@ -167,6 +187,26 @@ extension CodeLanguage {
     function jac_polygamma(n, x)
         (!(0 <= n <= 100 && n == floor(n)) || isnan(x) || (x <= 0 && x == floor(x)) || x < -1e6) && return NaN
         n == 0 && return jac_digamma(x)
+        if x < 0
+            # Reflection: psi_n(x) = (-1)^n psi_n(1 - x) - pi^(n+1) P_n(cot(pi x)), P_0 = c,
+            # P_(k+1) = -(1 + c^2) P_k'(c): the sum below would cancel at x < 0.
+            m = Int(n)
+            p = zeros(m + 3)
+            p[2] = 1.0
+            for k in 0:m-1
+                q = zeros(m + 3)
+                for j in 1:k+1
+                    q[j] -= j * p[j + 1]
+                    q[j + 2] -= j * p[j + 1]
+                end
+                p = q
+            end
+            r = x - round(x)
+            c = copysign(sin(pi * (0.5 - abs(r))), r) / sin(pi * abs(r))
+            v = foldr((coefficient, acc) -> acc * c + coefficient, p; init = 0.0)
+            w = jac_polygamma(n, 1.0 - x)
+            return (isodd(m) ? -w : w) - Float64(pi)^(n + 1) * v
+        end
         b = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6)
         s, y = 0.0, Float64(x)
         while y < 2n + 20

@@ -105,8 +105,9 @@ enum SpecialFunctions {
     guard order >= 0, order <= 100, order == order.rounded(), !x.isNaN, !isPole(x) else { return .nan }
     let n = Int(order)
     if n == 0 { return digamma(x) }
-    let start = Double(2 * n + 20)
     if x < -1e6 { return .nan }
+    if x < 0 { return reflectedPolygamma(n, x) }
+    let start = Double(2 * n + 20)
     var y = x
     var shift = 0.0
     while y < start {
@@ -126,6 +127,32 @@ enum SpecialFunctions {
     }
     let magnitude = factorial * shift + tgamma(Double(n)) * sum
     return n % 2 == 1 ? magnitude : -magnitude
+  }
+
+  /// ψ⁽ⁿ⁾(x) for x < 0 by reflection: the sum of the recurrence would cancel there (ψ⁽¹⁰⁾(−10.5)
+  /// came out 1% off, ψ⁽²⁰⁾(−20.5) 10¹⁸ times too large). Differentiating ψ(1 − x) − ψ(x) =
+  /// π cot πx n times,
+  ///
+  ///     ψ⁽ⁿ⁾(x) = (−1)ⁿ ψ⁽ⁿ⁾(1 − x) − πⁿ⁺¹ Pₙ(cot πx),   P₀(c) = c,   Pₖ₊₁(c) = −(1 + c²) Pₖ′(c),
+  ///
+  /// the Pₖ with coefficients of one sign (no cancellation), and cot πr = sin(π(½ − |r|))/sin πr
+  /// for r = x − round(x), exactly 0 at half-integers.
+  static func reflectedPolygamma(_ n: Int, _ x: Double) -> Double {
+    var p = [Double](repeating: 0, count: n + 3)
+    p[1] = 1
+    for k in 0..<n {
+      var q = [Double](repeating: 0, count: n + 3)
+      for j in 1...(k + 1) {
+        q[j - 1] -= Double(j) * p[j]
+        q[j + 1] -= Double(j) * p[j]
+      }
+      p = q
+    }
+    let r = x - x.rounded()
+    let c = Double(signOf: r, magnitudeOf: sin(.pi * (0.5 - Swift.abs(r)))) / sin(.pi * Swift.abs(r))
+    let value = p[0...(n + 1)].reversed().reduce(0.0) { $0 * c + $1 }
+    let reflected = polygamma(Double(n), 1 - x)
+    return (n % 2 == 1 ? -reflected : reflected) - pow(.pi, Double(n + 1)) * value
   }
 
   /// B(a, b) = Γ(a)Γ(b)/Γ(a + b): NaN at a pole of Γ(a) or Γ(b), 0 at a pole of Γ(a + b) only;
