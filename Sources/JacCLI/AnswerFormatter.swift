@@ -18,6 +18,9 @@ struct AnswerFormatter {
   var textPrinter: TextPrinter
   /// The LaTeX printer, one per answer for the same reason.
   var latexPrinter: LatexPrinter
+  /// A batch's code file (code formats on standard input): the unit goes into it, its function
+  /// named for the line. Nil for a single input.
+  var batch: CodeBatch?
 
   init(pool: ExpressionPool, style: OutputStyle) {
     self.pool = pool

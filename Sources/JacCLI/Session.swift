@@ -14,6 +14,8 @@ final class Session {
   private var printing = Duration.zero
   private var inputs = 0
   private var outputBytes = 0
+  /// Code formats on standard input: one file for the whole batch.
+  private var batch: CodeBatch?
 
   init(invocation: Invocation, out: @escaping JacCommand.Write, err: @escaping JacCommand.Write) {
     self.invocation = invocation
@@ -25,6 +27,13 @@ final class Session {
   func answerLines(_ nextLine: () -> InputLine?) -> ExitCode {
     var status = ExitCode.success
     var lineNumber = 0
+    batch = invocation.style.format.language.map(CodeBatch.init)
+    defer {
+      if let end = batch?.end(), !end.isEmpty {
+        out(end)
+        outputBytes += end.utf8.count
+      }
+    }
     while let line = nextLine() {
       lineNumber += 1
       let text: String
@@ -42,6 +51,7 @@ final class Session {
       }
       let trimmed = text.drop { $0 == " " || $0 == "\t" }
       if trimmed.isEmpty || trimmed.first == "#" { continue }
+      batch?.line = lineNumber
       status = worse(status, answer([text], line: lineNumber))
     }
     return status
@@ -169,6 +179,7 @@ final class Session {
   private func formatter(for answer: Answer) -> AnswerFormatter {
     var f = AnswerFormatter(pool: engine.pool, style: invocation.style)
     f.distinguishSymbols(of: answer)
+    f.batch = batch
     return f
   }
 

@@ -85,7 +85,7 @@ import Testing
   ]
 
   /// jac's values at the point: entries of the JSON result, flattened row by row.
-  private func reference(_ c: Case) throws -> [Double] {
+  func reference(_ c: Case) throws -> [Double] {
     let at = c.point.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
     let result = try ProcessRunner.run(c.arguments + ["--at", at, "--json"])
     #expect(result.status == 0, "\(c.arguments): \(result.stderr)")
@@ -109,7 +109,7 @@ import Testing
     return result.stdout
   }
 
-  private func compare(_ got: [Double], _ expected: [Double], _ what: String) {
+  func compare(_ got: [Double], _ expected: [Double], _ what: String) {
     #expect(got.count == expected.count, "\(what): \(got.count) values, expected \(expected.count)")
     for (g, e) in zip(got, expected) {
       #expect(abs(g - e) <= 1e-12 * max(1, abs(e)), "\(what): \(g) against jac --at \(e)")
@@ -117,19 +117,19 @@ import Testing
   }
 
   /// Runs a tool that must succeed; its output.
-  private func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> String {
+  func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> String {
     let (code, log) = try ProcessRunner.tool(tool, arguments, in: directory)
     #expect(code == 0, "\(tool) \(arguments): \(log)")
     return log
   }
 
-  private func scratch() throws -> URL {
+  func scratch() throws -> URL {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jac-code-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     return directory
   }
 
-  private func values(_ output: String) -> [[Double]] {
+  func values(_ output: String) -> [[Double]] {
     output.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
   }
 
@@ -377,16 +377,21 @@ import Testing
       calls += "print(xs.map { String($0) }.joined(separator: \" \")) }\n"
     }
     source += calls
+    let got = values(try compileAndRunSwift(source, in: directory))
+    for (k, e) in expected.enumerated() {
+      compare(k < got.count ? got[k] : [], e, "Swift \(form) \(Self.cases[k].arguments)")
+    }
+  }
+
+  /// Compiles `source` as a Swift program (`main.swift`) with swiftc and runs it: its output.
+  func compileAndRunSwift(_ source: String, in directory: URL) throws -> String {
     try source.write(to: directory.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
     let swiftc = ["/opt/swift/usr/bin/swiftc", "/usr/bin/swiftc"].first {
       FileManager.default.isExecutableFile(atPath: $0)
     }
     _ = try run(
       swiftc ?? "/usr/bin/env", (swiftc == nil ? ["swiftc"] : []) + ["-o", "units", "main.swift"], in: directory)
-    let got = values(try run(directory.appendingPathComponent("units").path, [], in: directory))
-    for (k, e) in expected.enumerated() {
-      compare(k < got.count ? got[k] : [], e, "Swift \(form) \(Self.cases[k].arguments)")
-    }
+    return try run(directory.appendingPathComponent("units").path, [], in: directory)
   }
 
   /// Every case in Octave: each unit in a folder of its own (a MATLAB function file is named after

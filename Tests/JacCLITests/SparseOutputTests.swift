@@ -53,7 +53,8 @@ import Testing
   @Test func cscCodeHasThePattern() throws {
     let result = try ProcessRunner.run(["--format", "c", "--layout", "csc"], stdin: Self.bratu)
     #expect(result.status == 0)
-    #expect(result.stdout.contains("const int jacobian_colptr[2002] = {0, 2, 5, 8,"))
+    // Line 1 of a batch: its function is jacobian_1 (docs/cli.md, Code, "Batches").
+    #expect(result.stdout.contains("const int jacobian_1_colptr[2002] = {0, 2, 5, 8,"))
     #expect(result.stdout.contains("double *nzval /* [6001] */"))
   }
 

@@ -61,17 +61,15 @@ extension CodeGenerator {
     outputs + parameters.filter { $0.count != nil }.count > 1
   }
 
-  /// A C unit: `#include <math.h>`, then `declarations` (the summary, the function, and CSC's
+  /// A C unit after its `#include <math.h>`: `declarations` (the summary, the function, and CSC's
   /// pattern). One whose signature is `restrict` compiles as C99 and as C++: in C++, where
   /// `restrict` is not a keyword, it is defined as `__restrict` for the unit and undefined after
   /// it, unless the including file defined it already (then its definition is used and kept);
   /// the same before C99 (`__STDC_VERSION__` below 199901L or undefined: MSVC's C by default).
   /// So a unit `#include`d into C++, beside another or twice, leaves nothing behind.
   static func cUnit(_ declarations: String, restricted: Bool) -> String {
-    guard restricted else { return "#include <math.h>\n\n" + declarations }
+    guard restricted else { return declarations }
     return """
-      #include <math.h>
-
       /* Where restrict is no keyword (C++; C before C99, as MSVC's C without /std:c11), it is
        * __restrict (g++, clang++, MSVC) until the end of this unit. */
       #if !defined(restrict) && (defined(__cplusplus) || !defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)

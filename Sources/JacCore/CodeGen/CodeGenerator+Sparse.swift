@@ -54,7 +54,7 @@ extension CodeGenerator {
     }
   }
 
-  /// The whole unit for a CSC result.
+  /// The function and its pattern for a CSC result (its imports and helpers: ``CodeUnit``).
   func sparseUnit(
     _ body: [String], _ p: SparsePattern, rows m: Int, columns n: Int, name: String, parameters: [Parameter],
     summary: String
@@ -82,12 +82,6 @@ extension CodeGenerator {
       return Self.cUnit(declarations, restricted: restricts(1, after: parameters))
     case .python:
       return """
-        import math
-
-        import numpy as np
-        import scipy.sparse
-
-
         # \(pattern), 0-based (SciPy's int32 indices):
         \(name)_colptr = np.array([\(list(p.columnStarts, base: 0))], dtype=np.int32)
         \(name)_rowval = np.array([\(list(p.rows, base: 0))], dtype=np.int32)
@@ -102,8 +96,6 @@ extension CodeGenerator {
     case .swift:
       let params = parameters.map(declared).joined(separator: ", ")
       return """
-        import Foundation
-
         /// \(pattern), 0-based.
         let \(name)_colptr: [Int] = [\(list(p.columnStarts, base: 0))]
         let \(name)_rowval: [Int] = [\(list(p.rows, base: 0))]
@@ -118,8 +110,6 @@ extension CodeGenerator {
       let arguments = parameters.map(\.name).joined(separator: ", ")
       let declarations = parameters.map(declared)
       return """
-        using SparseArrays
-
         # \(pattern), 1-based: a SparseMatrixCSC.
         const \(name)_colptr = [\(list(p.columnStarts, base: 1))]
         const \(name)_rowval = [\(list(p.rows, base: 1))]

@@ -1,16 +1,16 @@
-/// The function around the body, by language: the includes or imports, the signature with its
-/// parameters and outputs, the summary as a comment, and the helpers the calls need. In C:
-///
-///   #include <math.h>
+/// The function around the body, by language: the signature with its parameters and outputs,
+/// and the summary as a comment; the includes or imports, and the helpers the calls need, which
+/// ``CodeUnit`` puts around it. In C:
 ///
 ///   /* Jacobian of … Writes only the nonzero entries: pass out zero-filled. */
 ///   void f(double r, double t, double *out /* [4] */) { … }
 ///
 /// (CSC's unit, with its pattern: ``CodeGenerator/sparseUnit(_:_:rows:columns:name:parameters:summary:)``.)
 extension CodeGenerator {
-  /// The unit with the helpers its calls need (``CodeLanguage/helpers(for:)``): after the
-  /// includes or imports, or after the function in MATLAB (local functions).
-  func withHelpers(_ unit: String, roots: [Expr]) -> String {
+  /// The helpers the calls of `roots` need (``CodeLanguage/helpers(for:)``), each after those
+  /// it calls: written after the includes or imports, or after the function in MATLAB (local
+  /// functions).
+  func helpers(roots: [Expr]) -> [(name: String, source: String)] {
     var needed = Set<String>()
     for e in pool.distinctNodes(roots) {
       switch pool.node(e) {
@@ -19,22 +19,20 @@ extension CodeGenerator {
       case .number, .symbol, .constant, .sum, .product, .power, .undefined: break
       }
     }
-    if needed.isEmpty { return unit }
-    let helpers = CodeLanguage.helperOrder.filter(needed.contains).map(language.helperSource).joined()
+    return CodeLanguage.helperOrder.filter(needed.contains).map { ($0, language.helperSource($0)) }
+  }
+
+  /// The unit's includes or imports, one a line: Python imports NumPy for an array result, and
+  /// SciPy for a CSC one; Julia's CSC unit uses SparseArrays.
+  func imports(_ shape: Shape, sparse: Bool) -> [String] {
     switch language {
-    case .matlab: return unit + helpers
-    case .julia: return helpers + unit
-    case .c, .python, .swift:
-      // After the includes or imports and the blank lines that follow them.
-      let blank = language == .python ? 3 : 2
-      var run = 0
-      let end = unit.firstIndex { c in
-        run = c == "\n" ? run + 1 : 0
-        return run == blank
-      }
-      guard let end else { return helpers + unit }
-      let after = unit.index(after: end)
-      return unit[..<after] + helpers + (language == .c ? "\n" : "") + unit[after...]
+    case .c: return ["#include <math.h>"]
+    case .python:
+      if case .scalar = shape { return ["import math"] }
+      return ["import math", "import numpy as np"] + (sparse ? ["import scipy.sparse"] : [])
+    case .swift: return ["import Foundation"]
+    case .julia: return sparse ? ["using SparseArrays"] : []
+    case .matlab: return []
     }
   }
 
@@ -64,9 +62,6 @@ extension CodeGenerator {
       return Self.cUnit(function, restricted: restricts(arrays.count, after: parameters))
     case .python:
       return """
-        import math
-        \(scalar ? "" : "\nimport numpy as np\n")
-
         def \(name)(\(parameters.map(\.name).joined(separator: ", "))):
             \"\"\"\(summary)\"\"\"
         \(lines)
@@ -78,8 +73,6 @@ extension CodeGenerator {
         outputs.isEmpty
         ? (scalar ? "Double" : "[Double]") : "(" + outputs.map { "\($0.name): [Double]" }.joined(separator: ", ") + ")"
       return """
-        import Foundation
-
         /// \(summary)
         func \(name)(\(params)) -> \(type) {
         \(lines)

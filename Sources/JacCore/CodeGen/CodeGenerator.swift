@@ -57,9 +57,9 @@ public struct CodeGenerator {
   /// definitions, temporaries: ``prologue(roots:variables:)``), the statements that write the
   /// result (``results(_:into:)``, or ``sparseAssignments(_:_:)`` for CSC), the function around
   /// them (``wrap(_:shape:name:parameters:result:outputs:allocations:summary:)``; Python binds
-  /// the `math` functions it calls often first: ``withMathAliases(_:used:)``), and the helpers
-  /// its calls need (``withHelpers(_:roots:)``).
-  public func unit(_ shape: Shape, name: String, variables: [String], summary: String) -> String {
+  /// the `math` functions it calls often first: ``withMathAliases(_:used:)``), its imports
+  /// (``imports(_:sparse:)``) and the helpers its calls need (``helpers(roots:)``).
+  public func unit(_ shape: Shape, name: String, variables: [String], summary: String) -> CodeUnit {
     let roots = shape.roots
     var body = prologue(roots: roots, variables: variables)
     let name = language.identifier(name)
@@ -68,17 +68,19 @@ public struct CodeGenerator {
       let assignments = sparseAssignments(pattern) { [printer = body.printer] in printer.code($0) }
       let statements =
         unwritten(shape, outputs: []) + withMathAliases(body.statements(body.lines + assignments), used: &body.used)
-      let unit = sparseUnit(
+      let function = sparseUnit(
         statements, pattern, rows: m.rows, columns: m.columns, name: name, parameters: body.parameters,
         summary: summary)
-      return withHelpers(unit, roots: roots)
+      return CodeUnit(
+        language: language, imports: imports(shape, sparse: true), helpers: helpers(roots: roots), function: function)
     }
     let (outputs, allocations) = results(shape, into: &body)
     let statements = unwritten(shape, outputs: outputs) + withMathAliases(body.statements(body.lines), used: &body.used)
-    let unit = wrap(
+    let function = wrap(
       statements, shape: shape, name: name, parameters: body.parameters, result: resultName, outputs: outputs,
       allocations: allocations, summary: summary)
-    return withHelpers(unit, roots: roots)
+    return CodeUnit(
+      language: language, imports: imports(shape, sparse: false), helpers: helpers(roots: roots), function: function)
   }
 
   /// The result's name: `out` in C, Swift and Python (`nzval` for CSC), `J` in Julia and MATLAB.

@@ -136,7 +136,14 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
         ]
       )
     case .noCSE: return (label, ["Code: compute every entry in full, without shared temporaries."])
-    case .functionName: return (label, ["Code: the function's name (default: the command's, e.g. jacobian)."])
+    case .functionName:
+      return (
+        label,
+        [
+          "Code: the function's name (default: the command's, e.g. jacobian); line k of",
+          "a batch on standard input names it NAME_k.",
+        ]
+      )
     case .layout:
       return (
         label,

@@ -46,10 +46,11 @@ public struct MatrixNumPyPrinter {
     scalars.elementwise = true
   }
 
-  /// The unit: imports, the helpers it calls, the function `name` returning `result` (nil: 0).
+  /// The unit: imports, the helpers it calls (named `numpy …`: they take arrays, unlike the
+  /// scalar helpers of the same names), the function `name` returning `result` (nil: 0).
   public mutating func unit(
     _ result: MatrixExpr?, shape: Shape, function f: MatrixExpr, variables: [String], name: String, summary: String
-  ) -> String {
+  ) -> CodeUnit {
     let language = CodeLanguage.python
     let mentioned = context.variables(f) + (result.map(context.variables) ?? [])
     let declared = Set(mentioned).subtracting(variables).sorted { ExpressionPool.compareNames($0, $1) < 0 }
@@ -75,15 +76,16 @@ public struct MatrixNumPyPrinter {
     parameterIDs = used
     let lines = result.map { body($0) } ?? ["    return " + zeros(shape)]
     let text = lines.joined(separator: "\n")
-    var imports = "import numpy as np\n"
-    if text.contains("scipy.special.") { imports += "import scipy.special\n" }
-    let helpers = Self.helperOrder.filter { text.contains("jac_\($0)(") }.map { Self.helpers[$0]! }
-    return imports + "\n\n" + helpers.joined() + """
+    let imports = ["import numpy as np"] + (text.contains("scipy.special.") ? ["import scipy.special"] : [])
+    let helpers = Self.helperOrder.filter { text.contains("jac_\($0)(") }.map { ("numpy " + $0, Self.helpers[$0]!) }
+    let function = """
       def \(language.identifier(name))(\(parameters.joined(separator: ", "))):
           \"\"\"\(summary)\"\"\"
       \(text)
 
       """
+    let alone = imports.map { $0 + "\n" }.joined() + "\n\n" + helpers.map(\.1).joined() + function
+    return CodeUnit(language: language, imports: imports, helpers: helpers, function: function, text: alone)
   }
 
   private func size(_ d: Dim) -> String {

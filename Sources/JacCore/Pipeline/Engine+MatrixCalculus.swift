@@ -9,8 +9,8 @@ public struct MatrixForm {
   let latexText: () -> String
   /// `--format python`: NumPy code, a function `name` with `summary` as its docstring
   /// (``MatrixNumPyPrinter``), written when asked for.
-  public func python(name: String, summary: String) -> String { pythonText(name, summary) }
-  let pythonText: (String, String) -> String
+  public func python(name: String, summary: String) -> CodeUnit { pythonText(name, summary) }
+  let pythonText: (String, String) -> CodeUnit
   /// `--check`: the largest relative disagreement found at each concrete size tried.
   public var check: MatrixCheck?
 }
