@@ -42,8 +42,17 @@ extension AnswerFormatter {
   /// small beside its bound, and no shorter than the text.
   func writeCode(_ answer: Answer, input: String, language: CodeLanguage, to o: AnswerOutput) {
     guard o.counting else {
+      guard let batch else {
+        return code(answer, input: input, language: language).map { o.write($0.text) } ?? ()
+      }
+      var alone: CodeUnit?
+      if batch.isEmpty {
+        batch.numbered = false
+        alone = code(answer, input: input, language: language)
+        batch.numbered = true
+      }
       guard let unit = code(answer, input: input, language: language) else { return }
-      return o.write(batch?.append(unit, base: baseName(answer)) ?? unit.text)
+      return o.write(batch.add(unit, alone: alone, base: baseName(answer)))
     }
     let parameters = pool.freeSymbols(answer.value.expressions).count + answer.variables.count
     var length = CodeLength(pool: pool, parameters: parameters)

@@ -6,26 +6,52 @@ import JacCore
 /// `F_3`), k the line number the batch reports in its errors; MATLAB's functions are the static
 /// methods of the class `NAME`. A class because the session feeds it a line at a time and the
 /// formatter writes the unit; the generator knows nothing of lines.
+///
+/// Standard input with one answered line gives what that input as an argument gives (`echo
+/// "x*y" | jac --format c` is `jac "x*y" --format c`): the first unit is held, in both forms,
+/// until a second one comes (then it is written as `NAME_k`) or the input ends (then alone).
 final class CodeBatch {
   let language: CodeLanguage
   /// The line being answered.
   var line = 0
+  /// Whether function names get the line number (``name(_:)``); off while the first unit's
+  /// form alone is generated.
+  var numbered = true
   private var file: CodeFile?
+  private var held: (alone: CodeUnit, numbered: CodeUnit, base: String)?
 
   init(language: CodeLanguage) {
     self.language = language
   }
 
-  /// The function name of the line being answered, from the name it would have alone.
-  func name(_ base: String) -> String { "\(base)_\(line)" }
+  /// Whether the next unit is the first: its form alone is wanted too.
+  var isEmpty: Bool { file == nil && held == nil }
 
-  /// The text that adds `unit` (whose function would be named `base` alone) to the batch's file.
-  func append(_ unit: CodeUnit, base: String) -> String {
+  /// The function name of the line being answered, from the name it would have alone.
+  func name(_ base: String) -> String { numbered ? "\(base)_\(line)" : base }
+
+  /// The text that adds a unit (whose function would be named `base` alone) to the batch's
+  /// file: nothing for the first (held), the held one and this one for the second.
+  func add(_ unit: CodeUnit, alone: CodeUnit?, base: String) -> String {
+    if isEmpty, let alone {
+      held = (alone, unit, base)
+      return ""
+    }
+    var text = ""
+    if let first = held {
+      text = append(first.numbered, base: first.base) + "\n"
+      held = nil
+    }
+    return text + append(unit, base: base)
+  }
+
+  private func append(_ unit: CodeUnit, base: String) -> String {
     var file = self.file ?? CodeFile(language: language, container: base)
     defer { self.file = file }
     return file.append(unit)
   }
 
-  /// What closes the file after the last line (MATLAB's `end`s and helpers), or "".
-  func end() -> String { file?.end() ?? "" }
+  /// What ends the output after the last line: the held unit alone, when it was the only one;
+  /// else what closes the file (MATLAB's `end`s and helpers), or "".
+  func end() -> String { held.map { $0.alone.text + "\n" } ?? file?.end() ?? "" }
 }

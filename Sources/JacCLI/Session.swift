@@ -99,12 +99,14 @@ final class Session {
       if separate { out("\n") }
       output.startWriting(to: out)
       formatter.write(answer, input: input, to: output)
-      out("\n")
+      // A batch's first unit of code is held (``CodeBatch``): nothing written, no line end.
+      let held = batch != nil && output.bytes == 0
+      if !held { out("\n") }
       // The count is exact for the document formats (code counts an upper bound).
       assert(
         !counting || output.bytes == counted || invocation.style.format.language != nil,
         "counted \(counted), wrote \(output.bytes)")
-      outputBytes += output.bytes + (separate ? 2 : 1)
+      outputBytes += output.bytes + (separate ? 2 : held ? 0 : 1)
       answered += 1
       return verdict(answer, formatter: formatter, prefix: prefix)
     } catch {

@@ -40,6 +40,18 @@ extension CodeGenerationTests {
 
   private func occurrences(_ text: String, _ part: String) -> Int { text.components(separatedBy: part).count - 1 }
 
+  /// Standard input with one answered line (around comments and a bad line) is byte for byte
+  /// the input given as an argument, in every language: the first unit is held until a second.
+  @Test(arguments: ["c", "python", "swift", "julia", "matlab"])
+  func oneLineIsTheInputAlone(_ language: String) throws {
+    let input = "loggamma(x + y) + sigmoid(x)*y"
+    let alone = try ProcessRunner.run([input, "--vars", "x,y", "--format", language, "--name", "f"])
+    let piped = try ProcessRunner.run(
+      ["--vars", "x,y", "--format", language, "--name", "f"], stdin: "# one\n\(input)\nx+\n")
+    #expect(alone.status == 0 && piped.status == 65)
+    #expect(piped.stdout == alone.stdout, "\(language)")
+  }
+
   /// C: one `#include <math.h>`, each helper once; the file compiles with the strict warnings and
   /// as C99 and C++, and its functions agree with `--at`. `--name` and `--layout csc` too.
   @Test func cBatchIsOneUnit() throws {

@@ -49,6 +49,10 @@ import Testing
     if words.first == "echo", let bar = words.firstIndex(of: "|") {
       stdin = words[1..<bar].joined(separator: " ") + "\n"
       words = Array(words[(bar + 1)...])
+    } else if words.first == "printf", words.count > 2, words[2] == "|" {
+      // `printf "x*y\nx + y\n" | jac …`: the format's `\n` escapes as line ends.
+      stdin = words[1].replacingOccurrences(of: "\\n", with: "\n")
+      words = Array(words[3...])
     }
     guard words.first == "jac" else {
       Issue.record("\(example): not a jac command")

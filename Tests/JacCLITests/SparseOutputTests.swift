@@ -53,8 +53,9 @@ import Testing
   @Test func cscCodeHasThePattern() throws {
     let result = try ProcessRunner.run(["--format", "c", "--layout", "csc"], stdin: Self.bratu)
     #expect(result.status == 0)
-    // Line 1 of a batch: its function is jacobian_1 (docs/cli.md, Code, "Batches").
-    #expect(result.stdout.contains("const int jacobian_1_colptr[2002] = {0, 2, 5, 8,"))
+    // The only line of standard input: as the input given as an argument (docs/cli.md, Code,
+    // "Batches").
+    #expect(result.stdout.contains("const int jacobian_colptr[2002] = {0, 2, 5, 8,"))
     #expect(result.stdout.contains("double *nzval /* [6001] */"))
   }
 
