@@ -13,7 +13,8 @@ import Testing
     var description: String { args.joined(separator: " ") }
   }
 
-  static let transposeHint = "hint: a transpose applies to vectors and matrices: declare them with '--vector' or '--matrix'\n"
+  static let transposeHint =
+    "hint: a transpose applies to vectors and matrices: declare them with '--vector' or '--matrix'\n"
   static let nonFinite = "is a name to jac, not a number: values at a point are finite, and jac has no infinity or NaN"
   static let definitionHint = "hint: write 'f' for the quantity; a function nobody defined needs a name of its own\n"
 
@@ -49,7 +50,8 @@ import Testing
 
   /// `--at x=-inf` was the symbol inf (`-2*inf`). Symbolic values stay (docs/cli.md: "even a+1").
   static let point: [Transcript] = [
-    Transcript(args: ["x^2", "--at", "x=-inf"], stderr: "error: in '--at': 'inf' \(nonFinite)\n  -inf\n   ^^^\n", status: 64),
+    Transcript(
+      args: ["x^2", "--at", "x=-inf"], stderr: "error: in '--at': 'inf' \(nonFinite)\n  -inf\n   ^^^\n", status: 64),
     Transcript(
       args: ["diff", "sin(x)", "--at", "x=2*NaN"], stderr: "error: in '--at': 'NaN' \(nonFinite)\n  2*NaN\n    ^^^\n",
       status: 64),
@@ -80,6 +82,14 @@ import Testing
     Transcript(
       args: ["linearize", "th'=w, w'=-g/l*sin(th) + u/(m*l^2)", "--state", "th,w", "--input", "u", "--at", "th=0"],
       stdout: "A =\n[ 0     1 ]\n[ -g/l  0 ]\n\nB =\n[ 0         ]\n[ 1/(l^2*m) ]\n"),
+    // Names after a state equation are still read: c (simplified away) takes a value, f is applied.
+    Transcript(
+      args: ["linearize", "x' = v, v' = -x + 0*c", "--state", "x,v", "--at", "c=1"],
+      stdout: "A =\n[ 0   1 ]\n[ -1  0 ]\n"),
+    Transcript(
+      args: ["linearize", "x' = v, v' = -f(x)", "--state", "x,v", "--where", "f = 2"],
+      stderr: "error: 'f' is defined by '--where' as a quantity; it cannot be applied as a function\n"
+        + "  x' = v, v' = -f(x)\n                ^\n" + definitionHint, status: 65),
     Transcript(
       args: ["linearize", "q' = v, v' = -x", "--state", "x,v"],
       stderr: "error: component 'q' is not named after a state variable (x, v)\n  q' = v, v' = -x\n  ^\n"

@@ -100,7 +100,8 @@ public struct Definitions {
       var lexer = Lexer(text)
       var before: (Token.Kind?, Token.Kind?) = (nil, nil)  // the two tokens before the current one
       var pending: (name: String, range: SourceRange)?  // a defined name, waiting for the token after it
-      while let token = try? lexer.next() {
+      while true {
+        let token = lexer.nextSkippingErrors()
         if let (name, range) = pending, token.kind == .leftParen || token.kind == .prime {
           return (i, ParseError(.definitionApplied(name: name), range))
         }

@@ -51,7 +51,9 @@ extension Engine {
     let free = pool.freeSymbols(c.functions)
     // A name the input writes counts even when simplification removed it (`0*log(x)` is 0).
     let written = writtenNames(c.request.inputs + [c.request.linearization?.output].compactMap { $0 })
-    func known(_ name: String) -> Bool { free.contains(name) || c.variableNames.contains(name) || written.contains(name) }
+    func known(_ name: String) -> Bool {
+      free.contains(name) || c.variableNames.contains(name) || written.contains(name)
+    }
     var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {
       guard known(binding.name) else {
@@ -62,7 +64,8 @@ extension Engine {
         let value = try Parser.parseExpression(binding.value, in: pool)
         // `inf`, `nan`: a symbol to jac, never the value the writer meant (x^2 at x=-inf was -2*inf).
         for name in pool.freeSymbols([value]) where Self.nonFiniteNames.contains(name.lowercased()) && !known(name) {
-          let range = Definitions.range(of: name, in: binding.value, from: 0) ?? SourceRange(0, binding.value.utf8.count)
+          let range =
+            Definitions.range(of: name, in: binding.value, from: 0) ?? SourceRange(0, binding.value.utf8.count)
           throw ParseError(.nonFiniteValue(name: name), range)
         }
         point.append((binding.name, pool.symbol(binding.name), value))
@@ -83,7 +86,7 @@ extension Engine {
     var names = Set<String>()
     for text in inputs {
       var lexer = Lexer(text)
-      while let token = try? lexer.next(), token.kind != .end {
+      while case let token = lexer.nextSkippingErrors(), token.kind != .end {
         if case .identifier(let name) = token.kind, Parser.isVariableName(name) { names.insert(name) }
       }
     }

@@ -63,6 +63,18 @@ public struct Lexer {
     return token(lexeme, values)
   }
 
+  /// The next token, stepping over what does not lex (the `'` of a state equation `x' = v`):
+  /// for scans of text that parsed, which look for names.
+  mutating func nextSkippingErrors() -> Token {
+    while true {
+      do {
+        return try next()
+      } catch {
+        position = max(error.range.end, position + 1)
+      }
+    }
+  }
+
   /// The token `lexeme` stands for, with its name or value read from the text.
   func token(_ lexeme: Lexeme, _ values: Lexeme.Values) -> Token {
     let kind: Token.Kind

@@ -162,12 +162,14 @@ public struct ParseError: Error, Equatable, Sendable {
       case .nestingTooDeep, .numberTooLarge: return true
       case .assumptionContradiction, .assumptionUnknownName, .componentNotAState, .componentsPartlyNamed,
         .expectedRelation,
-        .definitionApplied, .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
+        .definitionApplied, .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated,
+        .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
         .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixFunctionWithoutMatrices,
         .matrixNotSquare, .matrixPower,
-        .matrixSizes, .malformedPartials, .malformedSuperscript, .nonFiniteValue, .notAFunction, .notAnUndefinedFunction,
+        .matrixSizes, .malformedPartials, .malformedSuperscript, .nonFiniteValue, .notAFunction,
+        .notAnUndefinedFunction,
         .notReal,
         .partialOutOfRange, .primeWithSeveralArguments, .stateEquation, .undefinedFunctionValue, .unexpectedCharacter,
         .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
