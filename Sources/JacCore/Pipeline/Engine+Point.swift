@@ -49,10 +49,15 @@ extension Engine {
   func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)]
   {
     let free = pool.freeSymbols(c.functions)
-    // A name the input writes counts even when simplification removed it (`0*log(x)` is 0).
-    let written = writtenNames(c.request.inputs + [c.request.linearization?.output].compactMap { $0 })
+    // A name the input writes counts even when simplification removed it (`0*log(x)` is 0); the
+    // inputs are read for their names only when a name is not found otherwise.
+    var written: Set<String>?
     func known(_ name: String) -> Bool {
-      free.contains(name) || c.variableNames.contains(name) || written.contains(name)
+      if free.contains(name) || c.variableNames.contains(name) { return true }
+      if written == nil {
+        written = writtenNames(c.request.inputs + [c.request.linearization?.output].compactMap { $0 })
+      }
+      return written!.contains(name)
     }
     var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {
