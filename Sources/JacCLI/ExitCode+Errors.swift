@@ -15,7 +15,7 @@ extension ExitCode {
       self = .usage
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
       .noIndependentVariables, .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular,
-      .singularAtPoint, .undefinedAtPoint, .notSmoothAtPoint, .checkOutsideAssumptions,
+      .singularAtPoint, .undefinedAtPoint, .notSmoothAtPoint, .kinkUndecided, .checkOutsideAssumptions,
       .unboundSymbols, .undefinedFunction:
       self = .mathError
     }

@@ -123,7 +123,7 @@ final class Session {
         .stateCount, .equationCount, .implicitName, .implicitOrder, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
         .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular, .singularAtPoint,
-        .undefinedAtPoint, .notSmoothAtPoint, .pointContradictsAssumption, .pointAssumptionUndecided,
+        .undefinedAtPoint, .notSmoothAtPoint, .kinkUndecided, .pointContradictsAssumption, .pointAssumptionUndecided,
         .checkOutsideAssumptions, .unboundSymbols,
         .matrixCalculus:
         report(message: error.message, line: line, source: nil, range: nil, hint: nil)

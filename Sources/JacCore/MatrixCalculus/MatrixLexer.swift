@@ -1,8 +1,7 @@
 /// The tokens of matrix input: jac's own (``Lexer``) and the matrix operators it lacks.
 ///
 /// - `'` after an operand is the transpose (in scalar input it is only the prime of `f'(x)`);
-///   `ᵀ` (U+1D40) too, also when written straight after a name (`xᵀ`, which the scalar lexer
-///   would read as one identifier).
+///   `ᵀ` (U+1D40) too, also written straight after a name (`xᵀ`: ``Lexer`` ends a name before it).
 /// - `.*` and `⊙` (U+2299): the elementwise product; `./` the elementwise quotient; `.^` the
 ///   elementwise power.
 struct MatrixLexer {
@@ -16,15 +15,12 @@ struct MatrixLexer {
   }
 
   private var lexer: Lexer
-  private var pending: [Item] = []
 
   init(_ text: String) { lexer = Lexer(text) }
 
-  private static let transposeMark: Unicode.Scalar = "\u{1D40}"
   private static let odot: [UInt8] = [0xE2, 0x8A, 0x99]
 
   mutating func next() throws(ParseError) -> Item {
-    if !pending.isEmpty { return pending.removeFirst() }
     let bytes = lexer.bytes
     var p = lexer.position
     while p < bytes.count, bytes[p] == 32 || bytes[p] == 9 || bytes[p] == 13 { p += 1 }
@@ -45,26 +41,12 @@ struct MatrixLexer {
         }
       }
       if Array(bytes[p..<min(p + 3, bytes.count)]) == Self.odot { return single(.elementwiseTimes, 3) }
-      if Array(bytes[p..<min(p + 3, bytes.count)]) == Array(String(Self.transposeMark).utf8) {
+      if Array(bytes[p..<min(p + 3, bytes.count)]) == Array(String(Lexer.transposeMark).utf8) {
         return single(.transpose, 3)
       }
     }
     let token = try lexer.next()
-    guard case .identifier(let name) = token.kind, name.unicodeScalars.last == Self.transposeMark else {
-      return Item(kind: .token(token.kind), range: token.range)
-    }
-    // `xᵀ`, `xᵀᵀ`: the name, then one transpose per mark.
-    let base = String(
-      String.UnicodeScalarView(name.unicodeScalars.reversed().drop { $0 == Self.transposeMark }.reversed()))
-    let marks = name.unicodeScalars.count - base.unicodeScalars.count
-    var end = token.range.start + base.utf8.count
-    for _ in 0..<marks {
-      pending.append(Item(kind: .transpose, range: SourceRange(end, end + 3)))
-      end += 3
-    }
-    if base.isEmpty { return pending.removeFirst() }
-    return Item(
-      kind: .token(.identifier(base)), range: SourceRange(token.range.start, token.range.start + base.utf8.count))
+    return Item(kind: .token(token.kind), range: token.range)
   }
 }
 

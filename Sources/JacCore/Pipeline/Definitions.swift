@@ -92,6 +92,34 @@ public struct Definitions {
     return nil
   }
 
+  /// The first place where an input applies a defined name as a function nobody defined
+  /// (`f(x)`, `f'(x)`, `D[1](f)(x)` with `--where "f = x^2"`): a definition names a quantity,
+  /// which has no arguments, so the application would silently stay an unknown function.
+  func firstApplication(in inputs: [String]) -> (input: Int, error: ParseError)? {
+    let names = Set(items.map(\.name))
+    for (i, text) in inputs.enumerated() {
+      var lexer = Lexer(text)
+      var before: (Token.Kind?, Token.Kind?) = (nil, nil)  // the two tokens before the current one
+      var pending: (name: String, range: SourceRange)?  // a defined name, waiting for the token after it
+      while true {
+        let token = lexer.nextSkippingErrors()
+        if let (name, range) = pending, token.kind == .leftParen || token.kind == .prime {
+          return (i, ParseError(.definitionApplied(name: name), range))
+        }
+        pending = nil
+        if case .identifier(let name) = token.kind, names.contains(name) {
+          if before.1 == .leftParen, case .partials? = before.0 {
+            return (i, ParseError(.definitionApplied(name: name), token.range))
+          }
+          pending = (name, token.range)
+        }
+        if token.kind == .end { break }
+        before = (before.1, token.kind)
+      }
+    }
+    return nil
+  }
+
   /// `roots` with each definition's name wherever its whole right-hand side occurs: `keys[k]` is
   /// definition k's simplified, expanded right-hand side; the latest definition folds first, and
   /// only definitions `below` some index apply. A number or a lone symbol is never folded (every

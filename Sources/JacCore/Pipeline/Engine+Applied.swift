@@ -102,8 +102,11 @@ extension Engine {
     if f.count != x.count { throw .stateCount(functions: f.count, states: x.count) }
     var h: [Expr] = []
     if let text = setting.output {
-      do {
-        h = try Parser.parseComponents(text, in: pool, functions: Set(c.request.functions)).map(\.expression)
+      do throws(ParseError) {
+        let outputs = try Parser.parseComponents(text, in: pool, functions: Set(c.request.functions))
+        // An output y = h(x, u) is no derivative.
+        if let prime = outputs.lazy.compactMap(\.prime).first { throw ParseError(.unexpectedCharacter("'"), prime) }
+        h = outputs.map(\.expression)
       } catch {
         throw .optionParse(error, option: "--output", text: text)
       }
@@ -149,9 +152,9 @@ extension Engine {
     // At a kink or jump (relu(x) at 0, floor(x) at 1, atan2 on its cut) there is no polynomial.
     var atPoint = c
     atPoint.point = point
-    if let call = kinks(atPoint, branchCuts: true).first {
-      throw .notSmoothAtPoint(call: TextPrinter(pool: pool).string(call))
-    }
+    let kinks = kinks(atPoint, branchCuts: true)
+    if let call = kinks.on.first { throw .notSmoothAtPoint(call: TextPrinter(pool: pool).string(call)) }
+    if let kink = kinks.undecided.first(where: { !provedOff($0, atPoint) }) { throw undecided(kink, atPoint) }
     let x = names.map(pool.symbol)
     let order = c.request.order ?? Self.defaultTaylorOrder
     let count = Self.termCount(variables: x.count, order: order)

@@ -49,18 +49,31 @@ extension Engine {
   func parsePoint(_ at: [Request.Binding], _ c: Context) throws(JacError) -> [(name: String, symbol: Expr, value: Expr)]
   {
     let free = pool.freeSymbols(c.functions)
+    // A name the input writes counts even when simplification removed it (`0*log(x)` is 0); the
+    // inputs are read for their names only when a name is not found otherwise.
+    var written: Set<String>?
+    func known(_ name: String) -> Bool {
+      if free.contains(name) || c.variableNames.contains(name) { return true }
+      if written == nil {
+        written = writtenNames(c.request.inputs + [c.request.linearization?.output].compactMap { $0 })
+      }
+      return written!.contains(name)
+    }
     var point: [(name: String, symbol: Expr, value: Expr)] = []
     for binding in at {
-      // A name the input writes counts even when simplification removed it (`0*log(x)` is 0).
-      guard
-        free.contains(binding.name) || c.variableNames.contains(binding.name)
-          || writtenNames(c.request.inputs + [c.request.linearization?.output].compactMap { $0 }).contains(binding.name)
-      else {
+      guard known(binding.name) else {
         throw .unknownPointVariable(
           binding.name, suggestion: EditDistance.variableSuggestion(for: binding.name, among: free))
       }
-      do {
-        point.append((binding.name, pool.symbol(binding.name), try Parser.parseExpression(binding.value, in: pool)))
+      do throws(ParseError) {
+        let value = try Parser.parseExpression(binding.value, in: pool)
+        // `inf`, `nan`: a symbol to jac, never the value the writer meant (x^2 at x=-inf was -2*inf).
+        for name in pool.freeSymbols([value]) where Self.nonFiniteNames.contains(name.lowercased()) && !known(name) {
+          let range =
+            Definitions.range(of: name, in: binding.value, from: 0) ?? SourceRange(0, binding.value.utf8.count)
+          throw ParseError(.nonFiniteValue(name: name), range)
+        }
+        point.append((binding.name, pool.symbol(binding.name), value))
       } catch {
         throw .optionParse(error, option: "--at", text: binding.value)
       }
@@ -69,13 +82,16 @@ extension Engine {
     return point
   }
 
+  /// Names that other tools read as infinity or NaN (compared in lowercase): jac has neither.
+  static let nonFiniteNames: Set<String> = ["inf", "infinity", "oo", "nan"]
+
   /// The names the inputs write (identifiers that are not functions or constants), whatever
   /// their parsed form kept.
   func writtenNames(_ inputs: [String]) -> Set<String> {
     var names = Set<String>()
     for text in inputs {
       var lexer = Lexer(text)
-      while let token = try? lexer.next(), token.kind != .end {
+      while case let token = lexer.nextSkippingErrors(), token.kind != .end {
         if case .identifier(let name) = token.kind, Parser.isVariableName(name) { names.insert(name) }
       }
     }
@@ -147,7 +163,7 @@ extension Engine {
     case .matrixForm: throw .matrixCalculus(.unsupportedOption(.at))
     }
     answer.point = c.point.map { ($0.name, $0.value) }
-    answer.kinks = kinks(c)
+    answer.kinks = kinks(c).on
     try certify(constants, into: &answer, c)
   }
 
@@ -178,11 +194,15 @@ extension Engine {
   /// argument off the kink (``ExpressionPool/provedOffKinks(_:)``), so floor(x*pi) at x = 10^20 is
   /// not noted though its double is an integer, and sqrt(2)*sqrt(3) - sqrt(6) (exactly 0) is.
   /// With `branchCuts`, also atan2(y, x) on its jump (y = 0, x ≤ 0), which its derivatives do not
-  /// see but its value does (for taylor, which needs the function smooth at the point).
-  func kinks(_ c: Context, branchCuts: Bool = false) -> [Expr] {
+  /// see but its value does (for taylor, which needs the function smooth at the point). A call
+  /// whose arguments at the point still hold a symbol (abs(x - a) at x = 0) is on its kink or not
+  /// depending on it: it goes into `undecided`, with its arguments there, when they hold a name
+  /// of the point.
+  func kinks(_ c: Context, branchCuts: Bool = false) -> (on: [Expr], undecided: [UndecidedKink]) {
     var values: [Expr: Expr] = [:]
     for (_, symbol, value) in c.point { values[symbol] = value }
     var found: [Expr] = []
+    var undecided: [UndecidedKink] = []
     for e in pool.distinctNodes(c.functions) {
       let kind: ExpressionPool.KinkKind
       let arguments: [Expr]
@@ -199,9 +219,15 @@ extension Engine {
       case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: continue
       }
       let substituted = pool.substitute(arguments, values)
-      if !pool.freeSymbols(substituted).isEmpty { continue }
+      if !pool.freeSymbols(substituted).isEmpty {
+        // A kink of the parameters alone (abs(a)) is no kink along the point's variables.
+        if pool.freeSymbols(arguments).contains(where: { values[pool.symbol($0)] != nil }) {
+          undecided.append(UndecidedKink(call: e, kind: kind, arguments: substituted))
+        }
+        continue
+      }
       if !pool.provedOffKinks(substituted, kind) { found.append(e) }
     }
-    return found
+    return (found, undecided)
   }
 }

@@ -115,7 +115,7 @@ public final class Engine {
     var uses = Parser.Uses()
     var stateNames: [(component: Parser.Component, input: Int)] = []
     for (i, text) in request.inputs.enumerated() {
-      do {
+      do throws(ParseError) {
         if request.command.readsEquations {
           // Equations, lhs = rhs read as lhs − rhs: not named components.
           let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions))
@@ -126,7 +126,11 @@ public final class Engine {
         let components = try Parser.parseComponents(text, in: pool, functions: Set(request.functions), uses: &uses)
         functions += components.map(\.expression)
         names += components.map(\.name)
-        if request.linearization != nil { stateNames += components.map { ($0, i) } }
+        if request.linearization != nil {
+          stateNames += components.map { ($0, i) }
+        } else if let named = components.first(where: { $0.prime != nil }) {
+          throw ParseError(.stateEquation(name: named.name!), named.prime!)
+        }
       } catch {
         // The pool's number flag is set by the size limit and by the work budget alike.
         if error.message == .numberTooLarge && pool.numberWork > ExpressionPool.maxNumberWork {
@@ -142,6 +146,7 @@ public final class Engine {
     if !request.definitions.isEmpty {
       let declared = (request.variables ?? []) + (request.along ?? [])
       let d = try Definitions(request.definitions, pool: pool, functions: Set(request.functions), variables: declared)
+      if let (input, error) = d.firstApplication(in: request.inputs) { throw .parse(error, input: input) }
       if let bound = request.at?.first(where: { b in d.items.contains { $0.name == b.name } }) {
         throw .pointForDefinition(bound.name)
       }

@@ -59,6 +59,10 @@ public enum JacError: Error, Equatable {
   case checkOutsideAssumptions
   /// taylor about a point on a kink or jump of a call of the input (relu(x) at x = 0).
   case notSmoothAtPoint(call: String)
+  /// taylor about a point that is on a kink or jump of `call` under a `condition` on the
+  /// parameters that the assumptions do not decide (abs(x - a) at x = 0: `-a = 0`);
+  /// `byAssumption` when `--assume` can decide it.
+  case kinkUndecided(call: String, condition: String, byAssumption: Bool)
   /// A result entry is undefined or not real at the point given with `--at`.
   case undefinedAtPoint(entry: String)
   /// A value that must be a real number is not (`--from pi*i`, `--at` for the check).
@@ -135,6 +139,9 @@ public enum JacError: Error, Equatable {
       return "'--check' found no point inside the assumptions among its random draws; give one with '--at'"
     case .notSmoothAtPoint(let call):
       return "the point is on a kink or jump of \(call); there is no Taylor polynomial there"
+    case .kinkUndecided(let call, let condition, let byAssumption):
+      return "cannot tell whether the point is on a kink or jump of \(call): it is where \(condition); "
+        + (byAssumption ? "decide it with '--assume'" : "give the parameters values with '--at'")
     case .undefinedAtPoint(let entry): return "\(entry) is undefined or not real at this point"
     case .notANumber(let option, let text): return "'\(option)': '\(text)' is not a real number"
     case .outsideDoubleRange(let option, let text):

@@ -8,6 +8,7 @@
 /// - Operators: `+ - * / ^ ** ( ) , =`; also `−` (U+2212) for `-`, and `·` `⋅` `×` for `*`.
 /// - Notation people type: `÷` for `/`; `√` and `∛` (roots of the operand that follows);
 ///   superscript exponents `²`, `³`, `⁻¹`, `¹⁰` (an optional `⁺` or `⁻`, then superscript digits).
+/// - `ᵀ` (U+1D40) ends a name: it is a transpose, which scalar input has not (``MatrixLexer``).
 /// - Derivatives of undefined functions: a prime `'` only directly after a name and before `(`
 ///   or another `'` (`f'(x)`, `f''(x)`; elsewhere `'` is an unexpected character, kept free for
 ///   a transpose), and `D[1,2]` (a name `D` directly followed by `[`) as one token.
@@ -60,6 +61,18 @@ public struct Lexer {
     var values = Lexeme.Values()
     let lexeme = try scan(&values)
     return token(lexeme, values)
+  }
+
+  /// The next token, stepping over what does not lex (the `'` of a state equation `x' = v`):
+  /// for scans of text that parsed, which look for names.
+  mutating func nextSkippingErrors() -> Token {
+    while true {
+      do {
+        return try next()
+      } catch {
+        position = max(error.range.end, position + 1)
+      }
+    }
   }
 
   /// The token `lexeme` stands for, with its name or value read from the text.
@@ -189,9 +202,24 @@ public struct Lexer {
     return p < bytes.count && bytes[p] == UInt8(ascii: "=")
   }
 
-  public static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-    s == "_" || (s.isASCII ? (("a"..."z").contains(s) || ("A"..."Z").contains(s)) : s.properties.isAlphabetic)
+  /// The `'` of a state equation `x' = …` (linearize), when the next bytes are one `'` and then
+  /// `=` (spaces between allowed); nil otherwise.
+  var primeBeforeEquals: SourceRange? {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "'") else { return nil }
+    var p = position + 1
+    while p < bytes.count, bytes[p] == 32 || bytes[p] == 9 || bytes[p] == 13 { p += 1 }
+    return p < bytes.count && bytes[p] == UInt8(ascii: "=") ? SourceRange(position, position + 1) : nil
   }
+
+  /// `ᵀ` (U+1D40) is alphabetic but never part of a name: it is the transpose jac's unicode
+  /// output writes (`xᵀ`), so a name does not swallow it (`xᵀ*A*x` is not the variable `xᵀ`).
+  public static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
+    s == "_"
+      || (s.isASCII
+        ? (("a"..."z").contains(s) || ("A"..."Z").contains(s)) : s.properties.isAlphabetic && s != transposeMark)
+  }
+  /// `ᵀ`, the transpose (of vectors and matrices; in scalar input an unexpected character).
+  static let transposeMark: Unicode.Scalar = "\u{1D40}"
   public static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
     isIdentifierStart(s) || ("0"..."9").contains(s)
   }

@@ -18,6 +18,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case componentNotAState(String, states: [String])
     /// linearize: some components named after states, others not.
     case componentsPartlyNamed(String)
+    /// A name `--where` defines, applied as a function in the input (`f(x)` with `f = x^2`).
+    case definitionApplied(name: String)
     /// A `--where` definition that uses itself (`b = 2*b`).
     case definitionCycle(name: String)
     /// A `--where` definition that uses a later one (`a = b; b = x`).
@@ -52,6 +54,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case matrixDivisor(found: String)
     /// A scalar function of several arguments given a vector or matrix (`atan2(x, y)`).
     case matrixFunction(name: String)
+    /// A matrix-calculus function (`dot`, `norm`, …) in input that declares no vector or matrix.
+    case matrixFunctionWithoutMatrices(name: String)
     /// `det(x)` of a vector, `x^-1`.
     case matrixNotSquare(function: String, found: String)
     /// A vector or matrix raised to a power other than -1 (inverse) or T (transpose).
@@ -63,6 +67,8 @@ public struct ParseError: Error, Equatable, Sendable {
     /// `D[` not followed by positions from 1 and `]` (`D[0]`, `D[x]`).
     case malformedPartials
     case nestingTooDeep(limit: Int)
+    /// `--at x=inf`: a name other tools read as infinity or NaN, not in the input.
+    case nonFiniteValue(name: String)
     /// A variable or constant followed by `(`.
     case notAFunction(name: String)
     /// A prime or `D[…]` on a name that is not an undefined function (`sin'(x)`, `x'(t)`).
@@ -74,6 +80,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case partialOutOfRange(function: String, position: Int, count: Int)
     /// `f'(x, y)`: a prime on a function of several arguments.
     case primeWithSeveralArguments(function: String, count: Int)
+    /// A state equation `x' = v` outside linearize.
+    case stateEquation(name: String)
     case undefinedFunctionValue(function: String, at: String)
     case unexpectedCharacter(String)
     case unexpectedCloseParen
@@ -90,6 +98,8 @@ public struct ParseError: Error, Equatable, Sendable {
         return "component '\(name)' is not named after a state variable (\(states.joined(separator: ", ")))"
       case .componentsPartlyNamed(let name):
         return "component '\(name)' is named but not every component is; name each after its state, or none"
+      case .definitionApplied(let name):
+        return "'\(name)' is defined by '--where' as a quantity; it cannot be applied as a function"
       case .definitionCycle(let name): return "'\(name)' is defined in terms of itself"
       case .definitionLater(let name): return "'\(name)' is used before its definition"
       case .definitionOfVariable(let name): return "'\(name)' is a variable; it cannot be defined"
@@ -109,6 +119,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .matrixArgument(let f, let expected, let found): return "'\(f)' takes \(expected), found \(found)"
       case .matrixDivisor(let found): return "'/' divides by a scalar, found \(found)"
       case .matrixFunction(let name): return "'\(name)' does not apply to a vector or matrix"
+      case .matrixFunctionWithoutMatrices(let name):
+        return "'\(name)' is a function of vectors and matrices; declare them with '--vector' or '--matrix'"
       case .matrixNotSquare(let f, let found): return "'\(f)' needs a square matrix, found \(found)"
       case .matrixPower(let found): return "a power of a \(found) matrix other than '^-1' or '^T'"
       case .matrixSizes(let op, let l, let r): return "sizes do not agree for '\(op)': \(l) and \(r)"
@@ -117,12 +129,15 @@ public struct ParseError: Error, Equatable, Sendable {
       case .nestingTooDeep(let limit): return "nesting deeper than \(limit) levels"
       case .notAFunction(let name): return "'\(name)' is not a function"
       case .notAnUndefinedFunction(let name): return "'\(name)' is not an undefined function"
+      case .nonFiniteValue(let name):
+        return "'\(name)' is a name to jac, not a number: values at a point are finite, and jac has no infinity or NaN"
       case .notReal(let written): return "'\(written)' is not real; jac's values are real"
       case .numberTooLarge: return "number too large"
       case .partialOutOfRange(let f, let position, let count):
         return "'\(f)' takes \(count) \(count == 1 ? "argument" : "arguments"); there is no argument \(position)"
       case .primeWithSeveralArguments(let f, let count):
         return "a prime differentiates a function of one argument; '\(f)' takes \(count)"
+      case .stateEquation(let name): return "a state equation \(name)' = … is read by linearize only"
       case .undefinedFunctionValue(let f, let at): return "'\(f)' is undefined at \(at)"
       case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
       case .unexpectedCloseParen: return "unexpected ')'"
@@ -147,12 +162,16 @@ public struct ParseError: Error, Equatable, Sendable {
       case .nestingTooDeep, .numberTooLarge: return true
       case .assumptionContradiction, .assumptionUnknownName, .componentNotAState, .componentsPartlyNamed,
         .expectedRelation,
-        .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated, .expectedDefinition,
+        .definitionApplied, .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated,
+        .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
-        .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixNotSquare, .matrixPower,
-        .matrixSizes, .malformedPartials, .malformedSuperscript, .notAFunction, .notAnUndefinedFunction, .notReal,
-        .partialOutOfRange, .primeWithSeveralArguments, .undefinedFunctionValue, .unexpectedCharacter,
+        .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixFunctionWithoutMatrices,
+        .matrixNotSquare, .matrixPower,
+        .matrixSizes, .malformedPartials, .malformedSuperscript, .nonFiniteValue, .notAFunction,
+        .notAnUndefinedFunction,
+        .notReal,
+        .partialOutOfRange, .primeWithSeveralArguments, .stateEquation, .undefinedFunctionValue, .unexpectedCharacter,
         .unexpectedCloseParen, .unknownFunction, .wrongArgumentCount:
         return false
       }
@@ -163,6 +182,12 @@ public struct ParseError: Error, Equatable, Sendable {
       case .notAFunction(let name):
         return "write '\(name)*(...)' to multiply, or '--funcs \(name)' for a function nobody defined"
       case .unknownFunction(let name, _): return "'--funcs \(name)' declares a function nobody defined"
+      case .matrixFunctionWithoutMatrices(let name):
+        if name == "dot" { return "for example 'jac \"dot(x, y)\" --vector x,y'" }
+        let matrix = ["det", "inv", "tr"].contains(name)
+        return "for example 'jac \"\(name)(\(matrix ? "A" : "x"))\" \(matrix ? "--matrix A" : "--vector x")'"
+      case .unexpectedCharacter(let c) where c == "\u{1D40}":
+        return "a transpose applies to vectors and matrices: declare them with '--vector' or '--matrix'"
       case .notAnUndefinedFunction(let name):
         return Parser.callee(named: name) == nil
           ? "'--funcs \(name)' declares a function nobody defined" : "'jac diff' differentiates '\(name)'"
@@ -171,10 +196,13 @@ public struct ParseError: Error, Equatable, Sendable {
       case .malformedPartials: return "write 'D[1,2](f)(x, y)'"
       case .expectedArgumentList(let f): return "write '\(f)(x)^2', not '\(f)^2(x)'"
       case .expectedOperator: return "write '*' to multiply"
+      case .stateEquation(let name): return "write 'jac linearize \"\(name)' = …, …\" --state \(name),…'"
+      case .definitionApplied(let name):
+        return "write '\(name)' for the quantity; a function nobody defined needs a name of its own"
       case .matrixDivisor: return "write './' to divide each entry, or 'inv(…)'"
       case .matrixPower: return "write '.^' to raise each entry"
       case .componentNotAState, .componentsPartlyNamed:
-        return "linearize reads 'x = f' as x' = f for a state x of '--state'"
+        return "linearize reads x' = f (or x = f) as the equation of a state x of '--state'"
       default: return nil
       }
     }

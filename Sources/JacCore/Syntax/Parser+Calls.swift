@@ -18,6 +18,9 @@ extension Parser {
       if Self.constantNames.contains(name) || name.unicodeScalars.count == 1 {
         throw ParseError(.notAFunction(name: name), token.range)
       }
+      if MatrixParser.matrixFunctions.contains(name) {
+        throw ParseError(.matrixFunctionWithoutMatrices(name: name), token.range)
+      }
       // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
       let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
       let suggestions =

@@ -15,6 +15,9 @@ extension Parser {
     public var expression: Expr
     /// Where the name stands in the text (nil without a name).
     public var nameRange: SourceRange? = nil
+    /// Where the prime of a state equation `x' = f` stands (nil without one): linearize reads it
+    /// as x' = f, as it reads `x = f`; every other use refuses it.
+    public var prime: SourceRange? = nil
   }
 
   /// Parses a comma-separated list of components, each optionally named (`x = r*cos(t)`).

@@ -149,6 +149,16 @@ public struct Parser {
       try advance()
       return Component(name: name, expression: try parseExpression(), nameRange: nameRange)
     }
+    // `x' = …`: a state equation (linearize; elsewhere the engine refuses the prime).
+    if current.tag == .identifier, let prime = lexer.primeBeforeEquals, case let name = self.name(current),
+      Self.isVariableName(name)
+    {
+      nameRange = current.range
+      lexer.position = prime.end
+      try advance()
+      try advance()
+      return Component(name: name, expression: try parseExpression(), nameRange: nameRange, prime: prime)
+    }
     return Component(name: nil, expression: try parseExpression())
   }
 
