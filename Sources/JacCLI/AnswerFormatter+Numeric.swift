@@ -16,6 +16,11 @@ extension AnswerFormatter {
       var out = Self.table([header] + rows)
       if run.outcome == .converged, let p = Self.movedPoint(run, answer) {
         out += "\ncritical point: " + zip(names, p).map { "\($0) = \($1)" }.joined(separator: ", ") + " (exact)"
+      } else if run.outcome == .converged, let limit = answer.classification?.limit {
+        out +=
+          "\ncritical point: "
+          + zip(names, limit).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+          + " (extrapolated)"
       } else if run.outcome == .converged {
         out +=
           (critical ? "\ncritical point: " : "\nroot: ")
@@ -50,11 +55,12 @@ extension AnswerFormatter {
               ])
             })
         ))
-      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? run.last.x
+      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? answer.classification?.limit ?? run.last.x
       fields.append(("root", run.outcome == .converged ? JSONText.array(root.map(Self.jsonNumber)) : "null"))
       if let p = answer.classification?.point {
         fields.append(("exact_point", JSONText.array(p.map { JSONText.string($0.description) })))
       }
+      if answer.classification?.limit != nil { fields.append(("extrapolated", "true")) }
       if let test = answer.classification {
         fields.append(("classification", JSONText.string(test.kind.rawValue)))
         fields.append(("decided", JSONText.string(test.exact ? "exact" : "numeric")))

@@ -371,7 +371,8 @@ import Testing
       stdout: "{\"input\":\"(x-1)^2 + 10*(y - x^2)^2\",\"command\":\"critical\",\"vars\":[\"x\",\"y\"],"
         + "\"outcome\":\"converged\",\"iterations\":2,\"iterates\":[{\"x\":[0.0,0.0],\"residual\":2.0},"
         + "{\"x\":[1.0,0.0],\"residual\":44.721359549995796},{\"x\":[1.0,1.0],\"residual\":0.0}],\"root\":[1.0,1.0],"
-        + "\"exact_point\":[\"1\",\"1\"],\"classification\":\"local minimum\",\"decided\":\"exact\",\"inertia\":[2,0,0]}\n"),
+        + "\"exact_point\":[\"1\",\"1\"],\"classification\":\"local minimum\",\"decided\":\"exact\",\"inertia\":[2,0,0]}\n"
+    ),
 
     Transcript(
       args: ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1", "--at", "x=1"], stdout: "",
@@ -695,7 +696,8 @@ import Testing
     let result = try ProcessRunner.run(["critical", "x^4", "--vars", "x", "--from", "1"])
     #expect(result.status == 0)
     #expect(
-      result.stdout.hasSuffix("critical point: x = 0 (exact)\ndegenerate: the second-derivative test is inconclusive (H = 0)\n"))
+      result.stdout.hasSuffix(
+        "critical point: x = 0 (exact)\ndegenerate: the second-derivative test is inconclusive (H = 0)\n"))
   }
 
   /// linearize's code: one function fills A, B, C and D. The C unit is compiled and the Python

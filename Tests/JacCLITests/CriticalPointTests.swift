@@ -6,7 +6,8 @@ import Testing
 /// x**3 at 0: {0}; (x**2 + y**2)/10**7 at 0: {1/5000000 (×2)}; sin(x)*sinh(y)/10**8 at (pi, 0):
 /// {±1/10**8}; cos(x)*cosh(y) at 0: {-1, 1}; ((x - pi)**2 + (y - E)**2)/10**7 at (pi, E):
 /// {1/5000000 (×2)}; sin(x)*sin(y)/10**8 at (pi/2, pi/2): {-1/10**8 (×2)}; x**4 + y**2 at 0:
-/// {0, 2}; (x - pi)**3 at pi: {0}; log(x) and exp(x): no solution.
+/// {0, 2}; (x - pi)**3 at pi: {0}; (x - sqrt(2))**4 + (y - 1)**2 at (sqrt(2), 1): {0, 2};
+/// (x - 3)**2/10**14 at 3: {1/5*10**-13}; log(x) and exp(x): no solution.
 @Suite struct CriticalPointTests {
   struct Case: CustomStringConvertible {
     var args: [String]
@@ -46,9 +47,22 @@ import Testing
         + "degenerate: the second-derivative test is inconclusive (H positive semidefinite, singular)\n"),
     // An irrational limit reached linearly: H(x) = 6(x − π) is as small as the distance still
     // to go, so it is not decided; main called it a local minimum.
+    // The point is the limit extrapolated from the halving steps (Aitken), not the last iterate
+    // 3.141592858250053.
     Case(
       args: ["(x-pi)^3", "--from", "4"],
-      tail: "degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"),
+      tail: "critical point: x = 3.141592653589793 (extrapolated)\n"
+        + "degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"),
+    // H = diag(12(x − √2)², 2) is singular to working precision before the steps are small.
+    Case(
+      args: ["(x-sqrt(2))^4 + (y-1)^2", "--from", "4,3"],
+      tail: "critical point: x = 1.4142135623730956, y = 1.0 (extrapolated)\n"
+        + "degenerate: the second-derivative test is inconclusive (H positive semidefinite, singular, decided numerically)\n"
+    ),
+    // The start's gradient is below --tol, but the Newton step to 3 is not small.
+    Case(
+      args: ["(x-3)^2/10^14", "--from", "1"],
+      tail: "critical point: x = 3 (exact)\nlocal minimum (H positive definite)\n"),
     Case(
       args: ["(x - 1/3)^3 + y^2", "--from", "1,1"],
       tail: "critical point: x = 1/3, y = 0 (exact)\n"
@@ -64,7 +78,9 @@ import Testing
 
   /// A gradient that only tends to 0 as x runs off (1/x doubles x each step, e^x moves it by
   /// −1) is no critical point: main stopped at |grad f| ≤ 1e-12 and reported x = 1.6e12.
-  @Test(arguments: [["log(x)", "--from", "3"], ["exp(x)", "--from", "0"], ["1/x", "--from", "1", "--max-iter", "2000"]])
+  @Test(arguments: [
+    ["log(x)", "--from", "3"], ["exp(x)", "--from", "0"], ["1/x", "--from", "1", "--max-iter", "2000"],
+  ])
   func runsOff(_ args: [String]) throws {
     let result = try ProcessRunner.run(["critical"] + args)
     #expect(result.status == 1)
@@ -74,15 +90,15 @@ import Testing
       "\(result.stderr)")
   }
 
-  /// The log(x) run in full: 50 doublings, then the error.
+  /// The log(x) run: doublings until |grad f| ≤ 1e-12, then the error.
   @Test func logHasNone() throws {
     let result = try ProcessRunner.run(["critical", "log(x)", "--from", "3", "--json"])
-    #expect(result.stdout.contains("\"outcome\":\"unbounded\",\"iterations\":50,"))
+    #expect(result.stdout.contains("\"outcome\":\"unbounded\",\"iterations\":39,"))
     #expect(result.stdout.contains("\"root\":null"))
     #expect(
       result.stderr
         == "error: no critical point found from this start: the iterates grow without bound "
-        + "(|x| = 3.4e+15 at iterate 50, |grad f| = 3.0e-16); try another --from\n")
+        + "(|x| = 1.6e+12 at iterate 39, |grad f| = 6.1e-13); try another --from\n")
   }
 
   /// JSON names the exact point; the root is its value.

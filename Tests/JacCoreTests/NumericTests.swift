@@ -317,7 +317,10 @@ import Testing
       }
     }
     #expect(Rational.simplest(in: Rational(exactly: -2.4e-7), Rational(exactly: 4.8e-7)) == .zero)
-    #expect(Rational.simplest(in: Rational(exactly: 0.1 - 1e-12), Rational(exactly: 0.1 + 1e-12)) == Rational(1) / Rational(10))
-    #expect(Rational.simplest(in: Rational(exactly: -0.3333334), Rational(exactly: -0.3333333)) == Rational(-1) / Rational(3))
+    #expect(
+      Rational.simplest(in: Rational(exactly: 0.1 - 1e-12), Rational(exactly: 0.1 + 1e-12)) == Rational(1)
+        / Rational(10))
+    #expect(
+      Rational.simplest(in: Rational(exactly: -0.3333334), Rational(exactly: -0.3333333)) == Rational(-1) / Rational(3))
   }
 }

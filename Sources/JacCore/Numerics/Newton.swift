@@ -11,9 +11,10 @@
 /// by `critical`, where F = ∇f and a small gradient alone proves nothing: 1/x, the gradient of
 /// log x, is below any tolerance far enough out) ‖F(xₖ)‖₂ ≤ tol is not enough: the next step
 /// must be small as well, ‖δₖ‖₂ ≤ tol·max(1, ‖xₖ‖₂), or `settle` must accept the iterate (an
-/// exact point it verified near xₖ). A run that reaches the limit while its last
-/// ``unboundedWindow`` steps each grew ‖x‖ and none was shorter than the one before (a
-/// convergent run's steps shrink) is `unbounded`, and so is one whose J becomes singular so.
+/// exact point it verified near xₖ, or a slow approach to a singular J it will test as such).
+/// A run whose last ``unboundedWindow`` steps each grew ‖x‖ and none was shorter than the one
+/// before (a convergent run's steps shrink) is `unbounded` when it reaches such a small F, J
+/// singular or the iteration limit.
 public struct NewtonRun: Sendable {
   public struct Iterate: Sendable {
     public var x: [Double]
@@ -64,6 +65,10 @@ public struct NewtonRun: Sendable {
       if let settle, residual <= tolerance {
         if let next, LinearSolve.norm(next) <= tolerance * Swift.max(1, LinearSolve.norm(x)) {
           run.outcome = .converged
+          return run
+        }
+        if run.runsOff {
+          run.outcome = .unbounded
           return run
         }
         if settle(x, next, run.lastStep) {

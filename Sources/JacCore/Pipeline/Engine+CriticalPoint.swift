@@ -33,10 +33,12 @@ extension Engine {
   /// (H(xₖ)·δ = −∇f(xₖ)), then the second-derivative test at the point it converged to.
   ///
   /// A small gradient is not enough to stop (``NewtonRun``): the step must be small too, or an
-  /// exact point must be verified near the iterate (``exactCriticalPoint(_:near:_:)``). At an
+  /// exact point must be verified near the iterate (``exactCriticalPoint(_:_:)``), or the run
+  /// must be creeping to a point where H is singular (``singularLimit(_:_:_:)``). At an
   /// exact point p the test runs on H(p), exactly when its entries are rational; otherwise on
   /// doubles at the last iterate, with H known only to within how far it moves on the way to
-  /// the limit (``movement(_:_:at:_:)``).
+  /// the limit (``movement(_:_:at:_:)``); after a linear approach the point reported is the
+  /// extrapolated limit (``limitEstimate(_:_:_:tolerance:)``), not the last iterate.
   func criticalPointValue(_ c: Context) throws(JacError) -> Computed {
     if c.variables.isEmpty { throw .noVariables }
     guard c.functions.count == 1 else { throw .notScalar(command: c.request.command, count: c.functions.count) }
@@ -49,13 +51,19 @@ extension Engine {
     let tolerance = c.request.newton?.tolerance ?? 0
     var exact: [Rational]?
     var tried: [Rational]?
+    var ratio: Double?
+    var creeping = false
     let run = try newton(gradient) { x, next, last in
-      guard let limit = Self.limitEstimate(x, next, last, tolerance: tolerance) else { return false }
-      let p = Self.simplestPoint(limit)
-      if p == tried { return false }
-      tried = p
-      exact = self.exactCriticalPoint(p, gradient)
-      return exact != nil
+      if let limit = Self.limitEstimate(x, next, last, tolerance: tolerance), Self.simplestPoint(limit) != tried {
+        tried = Self.simplestPoint(limit)
+        exact = self.exactCriticalPoint(tried, gradient)
+        if exact != nil { return true }
+      }
+      let before = ratio
+      ratio = next.flatMap { d in last.map { LinearSolve.norm(d) / LinearSolve.norm($0) } }
+      let singular = Self.singularLimit(next, ratio, before)
+      creeping = singular && next != nil
+      return singular
     }
     guard run.outcome == .converged else { return Computed(value: .newton(run)) }
     let h = try jacobian(gradient)
@@ -67,19 +75,20 @@ extension Engine {
     if exact == nil, let limit, Self.simplestPoint(limit) != tried {
       exact = exactCriticalPoint(Self.simplestPoint(limit), gradient)
     }
-    if let p = exact, var test = try exactTest(p, h, gradient) {
+    if let p = exact, var test = exactTest(p, h, gradient) {
       test.point = p
       return Computed(value: .newton(run), classification: test)
     }
     let uncertainty = limit.map { movement(h, hx, at: $0.point, c) } ?? .infinity
-    let test = CriticalPoint.numeric(hessian: hx, n: h.rows, gradientIsZero: true, uncertainty: uncertainty)
+    var test = CriticalPoint.numeric(hessian: hx, n: h.rows, gradientIsZero: true, uncertainty: uncertainty)
+    if creeping { test.limit = limit?.point }
     return Computed(value: .newton(run), classification: test)
   }
 
   /// Where the iterates xₖ are heading, and how far from it the limit may be. With the Newton
   /// step δ at x and the step before it, ρ = ‖δ‖/‖δ_prev‖ is the contraction (0 without a step
-  /// before, or when δ is below the tolerance but not shorter: rounding); for ρ < 1 the limit is about
-  /// x + δ/(1 − ρ) (Aitken's extrapolation: exact for the linear convergence of Newton's method
+  /// before, or when δ is below the tolerance but not shorter: rounding); for ρ < 1 the limit is
+  /// about x + δ/(1 − ρ) (Aitken's extrapolation: exact for the linear convergence of Newton's method
   /// on xᵐ, whose Hessian is singular at the root), within ‖δ‖·ρ/(1 − ρ) plus tol·max(1, ‖x‖)
   /// and 4 ulps of the largest |xᵢ|. Nil when the steps do not shrink (ρ ≥ 1). Without a step
   /// (H singular at x), x itself.
@@ -94,6 +103,16 @@ extension Engine {
     guard rho < 1, size.isFinite else { return nil }
     let point = zip(x, next).map { $0 + $1 / (1 - rho) }
     return (point, size * rho / (1 - rho) + floor)
+  }
+
+  /// Whether a small gradient is a point where H is singular, tested as such: H singular to
+  /// working precision (no step), or steps shrinking linearly, by one ratio ρ ∈ (0.05, 0.99)
+  /// twice in a row to 1% (Newton's method converges linearly only where H is singular: by
+  /// (m − 1)/m at a zero of multiplicity m of ∇f), not quadratically.
+  static func singularLimit(_ next: [Double]?, _ ratio: Double?, _ before: Double?) -> Bool {
+    guard next != nil else { return true }
+    guard let ratio, let before, ratio > 0.05, ratio < 0.99 else { return false }
+    return abs(ratio - before) <= 0.01 * ratio
   }
 
   /// Coordinate by coordinate, the simplest rational within the radius
@@ -120,9 +139,9 @@ extension Engine {
   }
 
   /// The test on H(p) at an exact critical point p: exact when every entry is rational, else on
-  /// its values in double precision; nil when an entry is not finite there.
-  func exactTest(_ p: [Rational], _ h: Matrix, _ c: Context) throws(JacError) -> CriticalPoint? {
-    let entries = try finish(each: pool.substitute(h.entries, atPoint(p, c)), c)
+  /// its values in double precision; nil when an entry is undefined or not finite there.
+  func exactTest(_ p: [Rational], _ h: Matrix, _ c: Context) -> CriticalPoint? {
+    guard let entries = try? finish(each: pool.substitute(h.entries, atPoint(p, c)), c) else { return nil }
     let rationals = entries.compactMap(pool.rational)
     if rationals.count == entries.count {
       return .exact(hessian: rationals, n: h.rows, gradient: Array(repeating: .zero, count: h.rows))
