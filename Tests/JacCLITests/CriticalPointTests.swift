@@ -101,6 +101,15 @@ import Testing
         + "(|x| = 1.6e+12 at iterate 39, |grad f| = 6.1e-13); try another --from\n")
   }
 
+  /// hessian --classify on doubles is relative to H's size too: SymPy's eigenvalues are
+  /// 2*sqrt(2)/10**8 and -2/10**9; main called this H = 0.
+  @Test func smallIrrationalHessian() throws {
+    let result = try ProcessRunner.run(["hessian", "sqrt(2)*x^2/10^8 - y^2/10^9", "--at", "x=0,y=0", "--classify"])
+    #expect(
+      result.stdout.hasSuffix("saddle point (H indefinite: 1 positive, 1 negative eigenvalues, decided numerically)\n"),
+      "\(result.stdout)")
+  }
+
   /// JSON names the exact point; the root is its value.
   @Test func exactPointInJSON() throws {
     let result = try ProcessRunner.run(["critical", "x^3", "--from", "1", "--json"])
