@@ -34,10 +34,11 @@ extension Engine {
   ///
   /// A small gradient is not enough to stop (``NewtonRun``): the step must be small too, or an
   /// exact point must be verified near the iterate (``exactCriticalPoint(_:_:)``), or the run
-  /// must be creeping to a point where H is singular (``singularLimit(_:_:_:)``). At an
+  /// must be creeping to a point where H is singular (``linearApproach(_:_:)``) whose limit
+  /// Newton's method leaves nearly in place (``NewtonStep/settles(from:to:)``). At an
   /// exact point p the test runs on H(p), exactly when its entries are rational; otherwise on
   /// doubles at the last iterate, with H known only to within how far it moves on the way to
-  /// the limit (``movement(_:_:at:_:)``); after a linear approach the point reported is the
+  /// the limit (``movement(_:_:)``); after a linear approach the point reported is the
   /// extrapolated limit (``limitEstimate(_:_:_:tolerance:)``), not the last iterate.
   func criticalPointValue(_ c: Context) throws(JacError) -> Computed {
     if c.variables.isEmpty { throw .noVariables }
@@ -49,29 +50,28 @@ extension Engine {
       try finish(e, c)
     }
     let tolerance = c.request.newton?.tolerance ?? 0
+    let h = try jacobian(gradient)
     var exact: [Rational]?
     var tried: [Rational]?
     var ratio: Double?
     var creeping = false
     let run = try newton(gradient) { x, next, last in
-      if let limit = Self.limitEstimate(x, next, last, tolerance: tolerance), Self.simplestPoint(limit) != tried {
+      let limit = Self.limitEstimate(x, next, last, tolerance: tolerance)
+      if let limit, Self.simplestPoint(limit) != tried {
         tried = Self.simplestPoint(limit)
         exact = self.exactCriticalPoint(tried, gradient)
         if exact != nil { return true }
       }
       let before = ratio
       ratio = next.flatMap { d in last.map { LinearSolve.norm(d) / LinearSolve.norm($0) } }
-      let singular = Self.singularLimit(next, ratio, before)
-      creeping = singular && next != nil
-      return singular
+      guard Self.linearApproach(ratio, before), let limit else { return false }
+      creeping = self.newtonStep(h, gradient, at: limit.point).settles(from: x, to: limit.point)
+      return creeping
     }
     guard run.outcome == .converged else { return Computed(value: .newton(run)) }
-    let h = try jacobian(gradient)
-    let point = Dictionary(uniqueKeysWithValues: zip(c.variableNames, run.last.x))
-    let values = pool.evaluate(h.entries + gradient.functions, point)
-    let hx = Array(values.prefix(h.entries.count))
-    let next = LinearSolve.solve(hx, values.suffix(gradient.functions.count).map { -$0 })
-    let limit = Self.limitEstimate(run.last.x, next, run.lastStep, tolerance: tolerance)
+    let here = newtonStep(h, gradient, at: run.last.x)
+    let hx = here.hessian
+    let limit = Self.limitEstimate(run.last.x, here.step, run.lastStep, tolerance: tolerance)
     if exact == nil, let limit, Self.simplestPoint(limit) != tried {
       exact = exactCriticalPoint(Self.simplestPoint(limit), gradient)
     }
@@ -79,7 +79,7 @@ extension Engine {
       test.point = p
       return Computed(value: .newton(run), classification: test)
     }
-    let uncertainty = limit.map { movement(h, hx, at: $0.point, c) } ?? .infinity
+    let uncertainty = limit.map { Self.movement(hx, newtonStep(h, gradient, at: $0.point).hessian) } ?? .infinity
     var test = CriticalPoint.numeric(hessian: hx, n: h.rows, gradientIsZero: true, uncertainty: uncertainty)
     if creeping { test.limit = limit?.point }
     return Computed(value: .newton(run), classification: test)
@@ -105,14 +105,22 @@ extension Engine {
     return (point, size * rho / (1 - rho) + floor)
   }
 
-  /// Whether a small gradient is a point where H is singular, tested as such: H singular to
-  /// working precision (no step), or steps shrinking linearly, by one ratio ρ ∈ (0.05, 0.99)
-  /// twice in a row to 1% (Newton's method converges linearly only where H is singular: by
-  /// (m − 1)/m at a zero of multiplicity m of ∇f), not quadratically.
-  static func singularLimit(_ next: [Double]?, _ ratio: Double?, _ before: Double?) -> Bool {
-    guard next != nil else { return true }
+  /// Whether the steps shrink linearly, by one ratio ρ ∈ (0.05, 0.99) twice in a row to 1%:
+  /// Newton's method converges linearly only where H is singular at the limit (by (m − 1)/m at
+  /// a zero of multiplicity m of ∇f), quadratically elsewhere.
+  static func linearApproach(_ ratio: Double?, _ before: Double?) -> Bool {
     guard let ratio, let before, ratio > 0.05, ratio < 0.99 else { return false }
     return abs(ratio - before) <= 0.01 * ratio
+  }
+
+  /// H at `x` (row-major) and the Newton step there, −H⁻¹·∇f (nil when H is singular to working
+  /// precision), with `residual` ‖∇f(x)‖₂.
+  func newtonStep(_ h: Matrix, _ gradient: Context, at x: [Double]) -> NewtonStep {
+    let values = pool.evaluate(
+      h.entries + gradient.functions, Dictionary(uniqueKeysWithValues: zip(gradient.variableNames, x)))
+    let g = values.suffix(gradient.functions.count).map { -$0 }
+    let hx = Array(values.prefix(h.entries.count))
+    return NewtonStep(hessian: hx, step: LinearSolve.solve(hx, g), residual: LinearSolve.norm(g))
   }
 
   /// Coordinate by coordinate, the simplest rational within the radius
@@ -155,9 +163,24 @@ extension Engine {
   /// estimate c (an estimate, hence the factor; infinite when H is not finite there, so nothing
   /// is decided). Where Newton's method converged linearly to a point with H singular, H(x) is
   /// about its own size away from H(c), and its eigenvalues count as 0.
-  func movement(_ h: Matrix, _ hx: [Double], at point: [Double], _ c: Context) -> Double {
-    let hc = pool.evaluate(h.entries, Dictionary(uniqueKeysWithValues: zip(c.variableNames, point)))
+  static func movement(_ hx: [Double], _ hc: [Double]) -> Double {
     let change = 2 * (zip(hx, hc).map { abs($0 - $1) }.max() ?? 0)
     return change.isFinite ? change : .infinity
+  }
+}
+
+/// H at a point and the Newton step there.
+struct NewtonStep {
+  var hessian: [Double]
+  var step: [Double]?
+  var residual: Double
+
+  /// Whether this point, the limit `c` extrapolated from `x`, is one the iterates are really
+  /// approaching: ∇f(c) = 0, or a Newton step from c below 10⁻³·‖c − x‖ (a run creeping off
+  /// to infinity, where ∇f only tends to 0, extrapolates to a point that is no fixed point).
+  func settles(from x: [Double], to c: [Double]) -> Bool {
+    if residual == 0 { return true }
+    guard let step else { return false }
+    return LinearSolve.norm(step) <= 1e-3 * LinearSolve.norm(zip(c, x).map { $0 - $1 })
   }
 }
