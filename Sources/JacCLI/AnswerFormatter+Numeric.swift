@@ -14,7 +14,14 @@ extension AnswerFormatter {
         [String(k)] + it.x.map(DecimalText.roundTrip) + [DecimalText.roundTrip(it.residual)]
       }
       var out = Self.table([header] + rows)
-      if run.outcome == .converged {
+      if run.outcome == .converged, let p = Self.movedPoint(run, answer) {
+        out += "\ncritical point: " + zip(names, p).map { "\($0) = \($1)" }.joined(separator: ", ") + " (exact)"
+      } else if run.outcome == .converged, let limit = answer.classification?.limit {
+        out +=
+          "\ncritical point: "
+          + zip(names, limit).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+          + " (extrapolated)"
+      } else if run.outcome == .converged {
         out +=
           (critical ? "\ncritical point: " : "\nroot: ")
           + zip(names, run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
@@ -48,7 +55,12 @@ extension AnswerFormatter {
               ])
             })
         ))
-      fields.append(("root", run.outcome == .converged ? JSONText.array(run.last.x.map(Self.jsonNumber)) : "null"))
+      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? answer.classification?.limit ?? run.last.x
+      fields.append(("root", run.outcome == .converged ? JSONText.array(root.map(Self.jsonNumber)) : "null"))
+      if let p = answer.classification?.point {
+        fields.append(("exact_point", JSONText.array(p.map { JSONText.string($0.description) })))
+      }
+      if answer.classification?.limit != nil { fields.append(("extrapolated", "true")) }
       if let test = answer.classification {
         fields.append(("classification", JSONText.string(test.kind.rawValue)))
         fields.append(("decided", JSONText.string(test.exact ? "exact" : "numeric")))
@@ -58,22 +70,37 @@ extension AnswerFormatter {
     }
   }
 
+  /// critical's verified exact point, when it is not the last iterate itself.
+  static func movedPoint(_ run: NewtonRun, _ answer: Answer) -> [Rational]? {
+    guard let p = answer.classification?.point else { return nil }
+    return zip(p, run.last.x).allSatisfy({ $0 == Rational(exactly: $1) }) ? nil : p
+  }
+
   static func outcomeName(_ outcome: NewtonRun.Outcome) -> String {
     switch outcome {
     case .converged: return "converged"
     case .singular: return "singular"
     case .diverged: return "diverged"
     case .iterationLimit: return "iteration-limit"
+    case .unbounded: return "unbounded"
     }
   }
 
-  /// Why Newton's method stopped without a root, for the error line.
-  static func failure(_ run: NewtonRun) -> String? {
+  /// Why Newton's method stopped without a root, for the error line; for critical, a run that
+  /// runs off or stops being finite found no critical point.
+  static func failure(_ run: NewtonRun, command: Request.Command) -> String? {
     let k = run.iterates.count - 1
+    let none = "no critical point found from this start"
     switch run.outcome {
     case .converged: return nil
     case .singular: return "newton: the Jacobian is singular at iterate \(k); try another --from"
+    case .diverged where command == .critical:
+      let what = run.last.x.allSatisfy(\.isFinite) ? "the gradient is" : "the iterates are"
+      return "\(none): \(what) not finite at iterate \(k); try another --from"
     case .diverged: return "newton diverged: F is not finite at iterate \(k)"
+    case .unbounded:
+      return "\(none): the iterates grow without bound (|x| = \(DecimalText.short(LinearSolve.norm(run.last.x))) at "
+        + "iterate \(k), |grad f| = \(DecimalText.short(run.last.residual))); try another --from"
     case .iterationLimit:
       return "newton did not converge in \(k) iterations (|F| = \(DecimalText.short(run.last.residual)))"
     }

@@ -135,7 +135,7 @@ final class Session {
   /// The status of an answered input, with notes: a failed check or Newton run is a
   /// mathematical failure; an inverse notes where it does not exist.
   private func verdict(_ answer: Answer, formatter: AnswerFormatter, prefix: String) -> ExitCode {
-    if case .newton(let run) = answer.value, let failure = AnswerFormatter.failure(run) {
+    if case .newton(let run) = answer.value, let failure = AnswerFormatter.failure(run, command: answer.command) {
       err("error: \(prefix)\(failure)\n")
       return .mathError
     }

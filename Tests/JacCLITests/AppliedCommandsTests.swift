@@ -362,8 +362,8 @@ import Testing
         3  -1.0003048780487804  0.0  0.0018295471445561873
         4  -1.0000000464611474  0.0  2.7876689090433615e-07
         5  -1.000000000000001   0.0  6.661338147750939e-15
-        critical point: x = -1.000000000000001, y = 0.0
-        saddle point (H indefinite: 1 positive, 1 negative eigenvalues, decided numerically)
+        critical point: x = -1, y = 0 (exact)
+        saddle point (H indefinite: 1 positive, 1 negative eigenvalues)
 
         """),
     Transcript(
@@ -371,7 +371,8 @@ import Testing
       stdout: "{\"input\":\"(x-1)^2 + 10*(y - x^2)^2\",\"command\":\"critical\",\"vars\":[\"x\",\"y\"],"
         + "\"outcome\":\"converged\",\"iterations\":2,\"iterates\":[{\"x\":[0.0,0.0],\"residual\":2.0},"
         + "{\"x\":[1.0,0.0],\"residual\":44.721359549995796},{\"x\":[1.0,1.0],\"residual\":0.0}],\"root\":[1.0,1.0],"
-        + "\"classification\":\"local minimum\",\"decided\":\"numeric\",\"inertia\":[2,0,0]}\n"),
+        + "\"exact_point\":[\"1\",\"1\"],\"classification\":\"local minimum\",\"decided\":\"exact\",\"inertia\":[2,0,0]}\n"
+    ),
 
     Transcript(
       args: ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1", "--at", "x=1"], stdout: "",
@@ -670,7 +671,7 @@ import Testing
         0  1.0  1.0  6.324555320336759
         1  0.0  0.0  0.0
         critical point: x = 0.0, y = 0.0
-        local minimum (H positive definite, decided numerically)
+        local minimum (H positive definite)
 
         """)
   ]
@@ -689,13 +690,14 @@ import Testing
     if t.status == 0 && !t.note.isEmpty { #expect(result.stderr.hasPrefix("note: ")) }
   }
 
-  /// x⁴'s minimum is degenerate: Newton's method reaches it slowly, and the test on doubles
-  /// counts H = 12x² ≈ 4e-8 there as 0.
+  /// x⁴'s minimum is degenerate: Newton's method reaches it slowly (xₖ₊₁ = 2xₖ/3), jac
+  /// recognises the limit 0, verifies ∇f(0) = 0 exactly and tests H(0) = 0 exactly.
   @Test func degenerateMinimumFoundByNewton() throws {
     let result = try ProcessRunner.run(["critical", "x^4", "--vars", "x", "--from", "1"])
     #expect(result.status == 0)
     #expect(
-      result.stdout.hasSuffix("degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"))
+      result.stdout.hasSuffix(
+        "critical point: x = 0 (exact)\ndegenerate: the second-derivative test is inconclusive (H = 0)\n"))
   }
 
   /// linearize's code: one function fills A, B, C and D. The C unit is compiled and the Python

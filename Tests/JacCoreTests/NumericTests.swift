@@ -292,3 +292,35 @@ import Testing
     #expect(throws: ParseError.self) { try Parser.parseComponents("x + y = 1", in: f.pool) }
   }
 }
+
+/// The simplest rational in an interval, against a search over denominators 1, 2, 3, …
+@Suite struct SimplestRationalTests {
+  static func floor(_ r: Rational) -> BigInt {
+    let (q, rem) = r.numerator.quotientAndRemainder(dividingBy: r.denominator)
+    return rem.isNegative ? q - .one : q
+  }
+
+  @Test func matchesSearch() {
+    var rng = SeededGenerator(seed: 77)
+    for _ in 0..<400 {
+      let a = Rational(BigInt(Int.random(in: -300...300, using: &rng)), BigInt(Int.random(in: 1...60, using: &rng)))
+      let b = a + Rational(BigInt(Int.random(in: 0...20, using: &rng)), BigInt(Int.random(in: 1...400, using: &rng)))
+      let found = Rational.simplest(in: a, b)
+      // The first q with an integer p in [a·q, b·q]; of those p, the least |p|.
+      for q in 1...100_000 {
+        let lo = -Self.floor(-a * Rational(q))
+        let hi = Self.floor(b * Rational(q))
+        guard lo <= hi else { continue }
+        let p = lo.signum > 0 ? lo : (hi.signum < 0 ? hi : .zero)
+        #expect(found == Rational(p, BigInt(q)), "[\(a), \(b)]: \(found)")
+        break
+      }
+    }
+    #expect(Rational.simplest(in: Rational(exactly: -2.4e-7), Rational(exactly: 4.8e-7)) == .zero)
+    #expect(
+      Rational.simplest(in: Rational(exactly: 0.1 - 1e-12), Rational(exactly: 0.1 + 1e-12)) == Rational(1)
+        / Rational(10))
+    #expect(
+      Rational.simplest(in: Rational(exactly: -0.3333334), Rational(exactly: -0.3333333)) == Rational(-1) / Rational(3))
+  }
+}

@@ -6,7 +6,11 @@
 /// without computing an eigenvalue. A 1×1 pivot is a nonzero diagonal entry; when every
 /// remaining diagonal entry is 0 but an off-diagonal hᵢⱼ is not, the 2×2 block
 /// [[0, hᵢⱼ], [hᵢⱼ, 0]] (eigenvalues ±hᵢⱼ) is the pivot (Bunch and Parlett's choice). On exact
-/// rationals every sign is decided; on doubles a value within `tolerance` of 0 counts as 0.
+/// rationals every sign is decided. On doubles the largest remaining entry is the pivot, and a
+/// pivot within τ = u + ``relativeRounding``·max|Hᵢⱼ| of 0 counts as 0: relative to H's own
+/// size, so (x² + y²)/10⁷ is as definite as x² + y², plus `u`, how far H may be from the
+/// Hessian at the true point (the caller's estimate: at a point Newton's method reached slowly,
+/// H changes by as much as it is).
 public struct CriticalPoint: Sendable, Equatable {
   public enum Kind: String, Sendable {
     case localMinimum = "local minimum"
@@ -24,6 +28,11 @@ public struct CriticalPoint: Sendable, Equatable {
   public var positive: Int
   public var negative: Int
   public var zero: Int
+  /// The exact point tested, when it is one (`critical`'s verified point).
+  public var point: [Rational]?
+  /// The limit extrapolated from iterates that converged linearly (`critical`), when no exact
+  /// point was found: nearer the critical point than the last iterate.
+  public var limit: [Double]?
 
   /// The test for the Hessian `h` (n×n, row-major), at a point where the gradient vanishes
   /// unless `gradientIsZero` is false.
@@ -48,25 +57,44 @@ public struct CriticalPoint: Sendable, Equatable {
       arithmetic: Arithmetic(add: +, subtract: -, multiply: *, divide: /, sign: \.signum))
   }
 
-  /// The numeric test: a value within `tolerance` times the largest entry (or 1) counts as 0.
+  /// How much of H's size rounding may hide: a pivot below 10⁻¹⁰·max|Hᵢⱼ| counts as 0.
+  public static let relativeRounding = 1e-10
+
+  /// The numeric test (``relativeRounding``). The gradient counts as 0 within `tolerance`
+  /// times the largest entry of H (or 1).
   public static func numeric(hessian h: [Double], n: Int, gradient: [Double], tolerance: Double = 1e-6)
     -> CriticalPoint
   {
     let scale = max(h.map(abs).max() ?? 0, 1)
     let gradientScale = max(gradient.map(abs).max() ?? 0, 0)
-    let sign: (Double) -> Int = { abs($0) <= tolerance * scale ? 0 : ($0 > 0 ? 1 : -1) }
-    return CriticalPoint(
-      hessian: h, n: n, gradientIsZero: gradientScale <= tolerance * scale, exact: false,
-      arithmetic: Arithmetic(add: +, subtract: -, multiply: *, divide: /, sign: sign))
+    return numeric(hessian: h, n: n, gradientIsZero: gradientScale <= tolerance * scale, uncertainty: 0)
   }
 
-  /// Field operations and a sign, so one elimination serves rationals and doubles.
+  /// The numeric test at a point taken as critical, with H known to within `uncertainty`.
+  public static func numeric(hessian h: [Double], n: Int, gradientIsZero: Bool, uncertainty: Double) -> CriticalPoint {
+    let tau = uncertainty + relativeRounding * (h.map(abs).max() ?? 0)
+    let sign: (Double) -> Int = { abs($0) <= tau ? 0 : ($0 > 0 ? 1 : -1) }
+    return CriticalPoint(
+      hessian: h, n: n, gradientIsZero: gradientIsZero, exact: false,
+      arithmetic: Arithmetic(add: +, subtract: -, multiply: *, divide: /, sign: sign, size: abs))
+  }
+
+  /// Field operations and a sign, so one elimination serves rationals and doubles; `size`, when
+  /// given, picks the largest pivot (on doubles, where the order matters), else the first.
   struct Arithmetic<T> {
     var add: (T, T) -> T
     var subtract: (T, T) -> T
     var multiply: (T, T) -> T
     var divide: (T, T) -> T
     var sign: (T) -> Int
+    var size: ((T) -> Double)? = nil
+
+    /// The element of `candidates` with a nonzero `value`: the first, or the largest by `size`.
+    func pivot<C: Collection>(_ candidates: C, _ value: (C.Element) -> T) -> C.Element? {
+      let nonzero = candidates.filter { sign(value($0)) != 0 }
+      guard let size else { return nonzero.first }
+      return nonzero.max { size(value($0)) < size(value($1)) }
+    }
   }
 
   /// (positive, negative, zero) eigenvalue counts of the symmetric matrix `h`.
@@ -76,7 +104,7 @@ public struct CriticalPoint: Sendable, Equatable {
     var (positive, negative) = (0, 0)
     func at(_ i: Int, _ j: Int) -> T { s[i * n + j] }
     while !left.isEmpty {
-      if let k = left.first(where: { a.sign(at($0, $0)) != 0 }) {
+      if let k = a.pivot(left, { at($0, $0) }) {
         // 1×1 pivot d = s[k][k]: s[i][j] −= s[i][k]·s[k][j]/d.
         let d = at(k, k)
         if a.sign(d) > 0 { positive += 1 } else { negative += 1 }
@@ -87,7 +115,7 @@ public struct CriticalPoint: Sendable, Equatable {
         }
         continue
       }
-      guard let (i, j) = Self.offDiagonal(left, { a.sign(at($0, $1)) != 0 }) else { break }
+      guard let (i, j) = a.pivot(Self.pairs(left), { at($0.0, $0.1) }) else { break }
       // 2×2 pivot E = [[0, e], [e, 0]], E⁻¹ = [[0, 1/e], [1/e, 0]]: one positive, one negative
       // eigenvalue; s[r][c] −= (s[r][i]·s[j][c] + s[r][j]·s[i][c])/e.
       let e = at(i, j)
@@ -104,12 +132,9 @@ public struct CriticalPoint: Sendable, Equatable {
     return (positive, negative, n - positive - negative)
   }
 
-  /// The first pair i < j of `left` whose entry is nonzero.
-  static func offDiagonal(_ left: [Int], _ nonzero: (Int, Int) -> Bool) -> (Int, Int)? {
-    for (p, i) in left.enumerated() {
-      for j in left[(p + 1)...] where nonzero(i, j) { return (i, j) }
-    }
-    return nil
+  /// The pairs i < j of `left`, in order.
+  static func pairs(_ left: [Int]) -> [(Int, Int)] {
+    left.indices.flatMap { p in left[(p + 1)...].map { (left[p], $0) } }
   }
 
   /// `local minimum (H positive definite)`, `degenerate: the second-derivative test is
