@@ -46,6 +46,15 @@ import Testing
         + "  tr(A)\n  ^^\nhint: for example 'jac \"tr(A)\" --matrix A'\n", status: 65),
     Transcript(args: ["grad", "dot(x, y)", "--vector", "x,y", "--vars", "x"], stdout: "y\n"),
     Transcript(args: ["diff", "dot(x)", "--funcs", "dot", "--wrt", "x"], stdout: "dot'(x)\n"),
+    // Other tools' names: `trace` is tr (the same function); the others say how jac writes them.
+    Transcript(args: ["grad", "trace(A*X*B)", "--matrix", "A,X,B", "--vars", "X"], stdout: "A'*B'\n"),
+    Transcript(
+      args: ["grad", "sum(transpose(A)*x)", "--matrix", "A", "--vector", "x", "--vars", "x"],
+      stderr: "error: jac has no function 'transpose'; write A' for the transpose of A\n"
+        + "  sum(transpose(A)*x)\n      ^^^^^^^^^^^^\n", status: 65),
+    Transcript(
+      args: ["grad", "logdet(X)", "--matrix", "X"],
+      stderr: "error: jac has no function 'logdet'; write log(det(A))\n  logdet(X)\n  ^^^^^^^^^\n", status: 65),
   ]
 
   /// `--at x=-inf` was the symbol inf (`-2*inf`). Symbolic values stay (docs/cli.md: "even a+1").

@@ -110,6 +110,9 @@ extension MatrixParser {
   /// the pool, of one vector or matrix entry by entry.
   func call(_ name: String, _ arguments: [Parsed], at range: SourceRange) throws(ParseError) -> Shaped {
     if Self.matrixFunctions.contains(name) { return try matrixCall(name, arguments, at: range) }
+    if let advice = Self.foreignMatrixFunctions[name], Parser.callee(named: name) == nil {
+      throw ParseError(.foreignMatrixFunction(name: name, advice: advice), range)
+    }
     guard let callee = Parser.callee(named: name) else {
       let suggestions = EditDistance.suggestions(for: name, among: Parser.functionNames + Self.matrixFunctions)
       throw ParseError(.unknownFunction(name: name, suggestions: suggestions), range)
@@ -197,7 +200,7 @@ extension MatrixParser {
       if name == "logsumexp" { return (.scalar(pool.call(.log, total)), .scalar) }
       return (.product([.scalar(pool.reciprocal(total)), exps]), s)
     case "norm": return (s.isScalar ? .scalar(pool.call(.abs, context.scalar(a))) : .norm(a), .scalar)
-    case "tr":
+    case "tr", "trace":
       if s.isScalar { return (a, s) }
       try square()
       return (.trace(a), .scalar)

@@ -38,7 +38,16 @@ public struct MatrixParser {
   private let text: String
 
   /// Functions of vectors and matrices, beside jac's scalar functions (which apply to each entry).
-  public static let matrixFunctions = ["det", "diag", "dot", "inv", "logsumexp", "norm", "softmax", "sum", "tr"]
+  public static let matrixFunctions = [
+    "det", "diag", "dot", "inv", "logsumexp", "norm", "softmax", "sum", "tr", "trace",
+  ]
+
+  /// Other tools' names for what jac writes otherwise: an error that says how, not a guess.
+  static let foreignMatrixFunctions = [
+    "transpose": "write A' for the transpose of A", "inverse": "write inv(A) for the inverse",
+    "logdet": "write log(det(A))", "matmul": "write A*B for the matrix product",
+    "outer": "write x*y' for the outer product", "inner": "write dot(x, y) or x'*y",
+  ]
 
   /// Parses `text` (one expression) in `context`.
   public static func parse(_ text: String, in context: MatrixContext) throws(ParseError) -> MatrixExpr {

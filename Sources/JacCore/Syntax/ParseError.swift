@@ -56,6 +56,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case matrixFunction(name: String)
     /// A matrix-calculus function (`dot`, `norm`, …) in input that declares no vector or matrix.
     case matrixFunctionWithoutMatrices(name: String)
+    /// Another tool's name for a matrix operation jac writes otherwise (`transpose(A)`: `A'`).
+    case foreignMatrixFunction(name: String, advice: String)
     /// `det(x)` of a vector, `x^-1`.
     case matrixNotSquare(function: String, found: String)
     /// A vector or matrix raised to a power other than -1 (inverse) or T (transpose).
@@ -121,6 +123,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .matrixFunction(let name): return "'\(name)' does not apply to a vector or matrix"
       case .matrixFunctionWithoutMatrices(let name):
         return "'\(name)' is a function of vectors and matrices; declare them with '--vector' or '--matrix'"
+      case .foreignMatrixFunction(let name, let advice): return "jac has no function '\(name)'; \(advice)"
       case .matrixNotSquare(let f, let found): return "'\(f)' needs a square matrix, found \(found)"
       case .matrixPower(let found): return "a power of a \(found) matrix other than '^-1' or '^T'"
       case .matrixSizes(let op, let l, let r): return "sizes do not agree for '\(op)': \(l) and \(r)"
@@ -167,6 +170,7 @@ public struct ParseError: Error, Equatable, Sendable {
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
         .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixFunctionWithoutMatrices,
+        .foreignMatrixFunction,
         .matrixNotSquare, .matrixPower,
         .matrixSizes, .malformedPartials, .malformedSuperscript, .nonFiniteValue, .notAFunction,
         .notAnUndefinedFunction,
@@ -184,7 +188,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .unknownFunction(let name, _): return "'--funcs \(name)' declares a function nobody defined"
       case .matrixFunctionWithoutMatrices(let name):
         if name == "dot" { return "for example 'jac \"dot(x, y)\" --vector x,y'" }
-        let matrix = ["det", "inv", "tr"].contains(name)
+        let matrix = ["det", "inv", "tr", "trace"].contains(name)
         return "for example 'jac \"\(name)(\(matrix ? "A" : "x"))\" \(matrix ? "--matrix A" : "--vector x")'"
       case .unexpectedCharacter(let c) where c == "\u{1D40}":
         return "a transpose applies to vectors and matrices: declare them with '--vector' or '--matrix'"
