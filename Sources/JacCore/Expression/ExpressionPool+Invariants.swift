@@ -229,7 +229,8 @@ extension ExpressionPool {
   }
 
   /// At least two factors, flattened, at most one number (the coefficient, never 0 or 1),
-  /// first, like bases collected, sorted by `compareFactors`.
+  /// first, like bases collected, sorted by `compareFactors`, at most one numeric radical per
+  /// index (`merge-radicals`).
   private func checkProduct(_ e: Expr) throws(InvariantViolation) {
     let factors = operands(e)
     var bases = Set<Expr>()
@@ -249,6 +250,12 @@ extension ExpressionPool {
     }
     for (a, b) in zip(factors, factors.dropFirst()) where compareFactors(a, b) >= 0 {
       throw violation(e, .canonical, "factors \(a.id), \(b.id) out of order")
+    }
+    var indices: [BigInt] = []
+    for f in factors where kind(f) == .power && isNumericRadical(operand(f, 0), operand(f, 1)) {
+      let n = rational(operand(f, 1))!.denominator
+      if indices.contains(n) { throw violation(e, .canonical, "numeric radicals of index \(n) not merged (\(f.id))") }
+      indices.append(n)
     }
   }
 }
