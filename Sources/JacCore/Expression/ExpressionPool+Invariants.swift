@@ -151,7 +151,7 @@ extension ExpressionPool {
   }
 
   /// The node of these parts if it is interned; never interns it.
-  private func existing<C: Collection<Expr>>(_ kind: Kind, operands: C) -> Expr? {
+  func existing<C: Collection<Expr>>(_ kind: Kind, operands: C) -> Expr? {
     var h = Mix.combine(UInt64(kind.rawValue), 0)
     for o in operands { h = Mix.combine(h, records[o.index].hash) }
     let mask = table.count - 1

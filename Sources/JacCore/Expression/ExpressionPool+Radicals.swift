@@ -96,6 +96,9 @@ extension ExpressionPool {
   /// `b^t` for a positive rational b and a rational t that is not an integer, or nil when that
   /// is `b^t` itself (or too large).
   func numericRadical(_ b: Rational, _ t: Rational) -> Expr? {
+    // Made before, so canonical (only ``power(_:_:trace:)`` and ``radicalProduct(_:_:)`` make
+    // such nodes): a product rebuilt with √N in it does not factor N again.
+    if existing(.power, operands: [number(b), number(t)]) != nil { return nil }
     guard let (c, radicals) = radicalForm([(b, t)]) else { return nil }
     if c.isOne, radicals.count == 1, Rational(radicals[0].0) == b, radicals[0].1 == t { return nil }
     return radicalProduct(c, radicals)
