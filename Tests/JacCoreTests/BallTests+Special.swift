@@ -172,8 +172,8 @@ extension BallTests {
 
   /// On a jump of a piecewise function without the simplifier knowing it: never a guess.
   @Test(arguments: [
-    "sign(log(2) + log(3) - log(6))", "floor(log(8)/log(2))", "ceil(sqrt(2)*sqrt(8))",
-    "heaviside(sqrt(2)*sqrt(3) - sqrt(6))",
+    "sign(log(2) + log(3) - log(6))", "floor(log(8)/log(2))", "ceil(sqrt(2)*sqrt(3) + sqrt(5) - sqrt(11 + 2*sqrt(30)))",
+    "heaviside(sqrt(2) + sqrt(3) - sqrt(5 + 2*sqrt(6)))",
     "atan2(atan(1/2) + atan(1/3) - pi/4, -1)", "acot(log(2) + log(3) - log(6))",
   ])
   func specialOnAJumpIsUncertain(_ input: String) {

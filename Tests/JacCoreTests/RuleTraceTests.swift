@@ -48,9 +48,10 @@ import Testing
     case .absOfNonnegative: return .call(.abs, "x^2 + 1")
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
+    case .mergeRadicals: return .multiply(["sqrt(2)", "sqrt(6)"])
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
-      .absEvenPower, .absMerge, .rootOfSquare, .cancelCommonFactor,
+      .absEvenPower, .absMerge, .expMerge, .rootOfSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return nil
     }

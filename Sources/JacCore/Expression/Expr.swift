@@ -76,7 +76,8 @@ public enum Node {
   /// number (never 0), first.
   case sum(Operands)
   /// `c·f₁·f₂·…`: at least two factors, flattened, like bases collected, sorted; at most one
-  /// number (the coefficient, never 0 or 1), first.
+  /// number (the coefficient, never 0 or 1), first; at most one numeric radical m^(g/n) per
+  /// index n (`merge-radicals`: √2·√3 is √6).
   case product(Operands)
   /// `base^exponent`, never with exponent 0 or 1, nor base 1.
   case power(Expr, Expr)

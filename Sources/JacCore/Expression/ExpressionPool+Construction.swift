@@ -1,8 +1,9 @@
 /// Smart constructors: the only way sums, products, powers and calls are made. Each returns the
 /// canonical form of its result:
 /// - `add`: flatten, fold numbers (1/3 + 1/6 = 1/2), collect like terms (2x + 3x = 5x), drop 0;
-/// - `multiply`: flatten, fold numbers, collect like bases (x·x = x², x·y/x = y), drop 1, 0·u = 0;
-/// - `power`: u⁰ = 1 (0⁰ = 1 too), u¹ = u, 1ᵘ = 1, exact numeric powers and roots,
+/// - `multiply`: flatten, fold numbers, collect like bases (x·x = x², x·y/x = y), drop 1, 0·u = 0,
+///   merge numeric radicals of one index (√2·√6 = 2√3, `ExpressionPool+Radicals.swift`);
+/// - `power`: u⁰ = 1 (0⁰ = 1 too), u¹ = u, 1ᵘ = 1, exact numeric powers and roots (√12 = 2√3),
 ///   (u^a)^n = u^(a·n) for integer n, (a·b)^n = aⁿ·bⁿ for integer n, exp(u)^v = exp(u·v);
 /// - `call` (`ExpressionPool+Calls.swift`): known values (sin 0, cos π, log 1, exp 0, …), odd and even symmetry, exp∘log and
 ///   log∘exp, trigonometric and hyperbolic functions of their inverses, |u| of what cannot be
@@ -221,6 +222,8 @@ extension ExpressionPool {
     if numbers >= 2 { trace?.note(.foldConstants) }
     if coefficient.isZero { return .done(zero) }
     var result: [Expr] = []
+    // Numeric radicals (2^(1/2), 3^(1/3)), merged after the loop (`merge-radicals`).
+    var radicals: [Expr] = []
     var again = false
     for (b, list) in zip(exponents.keys, exponents.values) {
       if list.count > 1 { trace?.note(.collectLikeFactors) }
@@ -237,12 +240,25 @@ extension ExpressionPool {
         // A collected power that became a product (from (a·b)^(1/2) twice) is flattened again.
         again = again || !final
         result.append(f)
+      case .power where isNumericRadical(operand(f, 0), operand(f, 1)):
+        radicals.append(f)
       default:
         if f != one { result.append(f) }
         // A power whose base changed ((√y)^(-1) = y^(-1/2), exp(x)^2 = exp(2·x)) may now share
         // its base with another factor: collect again.
         if f != b && f != one && baseAndExponent(f).base != b { again = again || !final }
       }
+    }
+    if radicals.count == 1 {
+      result.append(radicals[0])
+    } else if radicals.count > 1 {
+      guard let merged = mergedRadicals(radicals, into: &coefficient, trace: trace) else {
+        return .done(numberOverflow())
+      }
+      // A merged radical's base may be another factor's (a number to a power kept symbolic).
+      let bases = result.map { baseAndExponent($0).base }
+      again = again || (!final && merged.contains { bases.contains(operand($0, 0)) })
+      result += merged
     }
     if coefficient.isZero { return .done(zero) }
     if again { return .again(coefficient.isOne ? result : [number(coefficient)] + result) }
@@ -272,6 +288,10 @@ extension ExpressionPool {
       return q.isNegative ? undefined : zero
     }
     if let b = rational(base), let q, let v = numericPower(b, q, trace: trace) {
+      trace?.note(.exactPowers)
+      return v
+    }
+    if let q, !q.isInteger, let v = numericRadicalPower(base, q) {
       trace?.note(.exactPowers)
       return v
     }
@@ -340,6 +360,8 @@ extension ExpressionPool {
       guard !overflow, work / n <= max(Self.maxExactPowerBits, bits) else { return nil }
     }
     if n == 1 { return number(b.power(p)) }
+    // A positive base: its perfect powers come out, 12^(1/2) = 2·3^(1/2) (ExpressionPool+Radicals).
+    if !b.isNegative { return numericRadical(b, q) }
     // b^(p/n) = b^k · b^(r/n) with p = k·n + r, 0 < r < n (floor division, without overflow).
     var r = p % n
     if r < 0 { r += n }

@@ -151,7 +151,7 @@ extension ExpressionPool {
   }
 
   /// The node of these parts if it is interned; never interns it.
-  private func existing<C: Collection<Expr>>(_ kind: Kind, operands: C) -> Expr? {
+  func existing<C: Collection<Expr>>(_ kind: Kind, operands: C) -> Expr? {
     var h = Mix.combine(UInt64(kind.rawValue), 0)
     for o in operands { h = Mix.combine(h, records[o.index].hash) }
     let mask = table.count - 1
@@ -229,7 +229,8 @@ extension ExpressionPool {
   }
 
   /// At least two factors, flattened, at most one number (the coefficient, never 0 or 1),
-  /// first, like bases collected, sorted by `compareFactors`.
+  /// first, like bases collected, sorted by `compareFactors`, at most one numeric radical per
+  /// index (`merge-radicals`).
   private func checkProduct(_ e: Expr) throws(InvariantViolation) {
     let factors = operands(e)
     var bases = Set<Expr>()
@@ -249,6 +250,12 @@ extension ExpressionPool {
     }
     for (a, b) in zip(factors, factors.dropFirst()) where compareFactors(a, b) >= 0 {
       throw violation(e, .canonical, "factors \(a.id), \(b.id) out of order")
+    }
+    var indices: [BigInt] = []
+    for f in factors where kind(f) == .power && isNumericRadical(operand(f, 0), operand(f, 1)) {
+      let n = rational(operand(f, 1))!.denominator
+      if indices.contains(n) { throw violation(e, .canonical, "numeric radicals of index \(n) not merged (\(f.id))") }
+      indices.append(n)
     }
   }
 }

@@ -23,6 +23,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
   case rootOfEvenPower = "root-of-even-power"
+  case mergeRadicals = "merge-radicals"
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
   case surdDenominator = "surd-denominator"
@@ -37,6 +38,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case absSquare = "abs-square"
   case absEvenPower = "abs-even-power"
   case absMerge = "abs-merge"
+  case expMerge = "exp-merge"
   case rootOfSquare = "root-of-square"
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
@@ -56,11 +58,11 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
       .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct,
-      .rootOfEvenPower:
+      .rootOfEvenPower, .mergeRadicals:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
-      .absEvenPower, .absMerge, .rootOfSquare,
+      .absEvenPower, .absMerge, .expMerge, .rootOfSquare,
       .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
       return .rewrite
     }
@@ -92,6 +94,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .rootOfSquare: return ("sqrt(x^2 + 2*x*y + y^2) + (4*z^2 - 4*z + 1)^(-1/2)", "1/abs(2*z - 1) + abs(x + y)")
     case .absMerge: return ("abs(x)*abs(y)/abs(z)", "abs(x*y/z)")
+    case .expMerge: return ("exp(x + 1)/exp(x) + exp(y)*exp(z)", "exp(y + z) + e")
     case .absSquare: return ("x^2/abs(x) + abs(x)", "2*abs(x)")
     case .tangentQuotient: return ("sin(x)/cos(x) + cos(y)^2/sin(y)^2", "cot(y)^2 + tan(x)")
     case .quotientForm: return ("tan(x)*cos(x) + (tanh(y)^2 - 1)/tanh(y)^2", "sin(x) - 1/sinh(y)^2")
@@ -101,6 +104,8 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .reciprocalForm: return ("-1/sin(x) + 1/cos(y)^2", "sec(y)^2 - csc(x)")
     case .angleSum: return ("cos(a)*sin(a + b) - sin(a)*cos(a + b) + sin(2*x) - 2*sin(x)*cos(x)", "sin(b)")
     case .rootOfEvenPower: return ("sqrt(x^2) + (y^2)^(1/3) + sqrt(4*z^2)", "y^(2/3) + abs(x) + 2*abs(z)")
+    case .mergeRadicals:
+      return ("sqrt(2)*sqrt(3) + sqrt(2)*sqrt(6) + 2^(1/3)*18^(1/3)", "2*sqrt(3) + sqrt(6) + 6^(2/3)")
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")
     case .factorCommonMonomial: return ("2*a*x + 4*a*y", "2*a*(x + 2*y)")
     case .pullOutNegative: return ("-(a - b)", "b - a")

@@ -47,19 +47,24 @@ extension Simplifier {
 /// `root-of-square`: a square root of a polynomial that is a perfect square, P = S², is |S|:
 /// sqrt(x² + 2x + 1) = |x + 1|, and P^(k/2) = |S|^k. S is found term by term, as for numbers:
 /// its leading term is the root of P's, each next term is the leading term of P − S² divided by
-/// twice S's leading term, and P − S² = 0 at the end proves it (else nothing changes).
+/// twice S's leading term, and P − S² = 0 at the end proves it (else nothing changes). P may be
+/// a product, multiplied out, over a monomial that is a square too: √(r²·(R² + 2R·r·cos v +
+/// r²·cos²v)) = |r·(R + r·cos v)|, the torus' area element; under `--assume` the bars go where
+/// S's sign is known (``refined(_:_:)``).
 extension Simplifier {
   func withPerfectSquareRoot(_ best: Expr, _ budget: Budget) -> Expr {
-    guard budget.remaining > 0, case .power(let b, let x) = pool.node(best), pool.kind(b) == .sum,
+    guard budget.remaining > 0, case .power(let b, let x) = pool.node(best),
+      pool.kind(b) == .sum || pool.kind(b) == .product,
       let q = pool.rational(x), q.denominator == BigInt(2), pool.treeSize(best) <= AngleExpansion.maxNodes
     else { return best }
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     do {
       let form = try converter.form(b)
-      guard form.factors.isEmpty, form.monomialDenominator.isOne, form.numerator.termCount >= 2,
+      guard form.factors.isEmpty, let below = Self.halved(form.monomialDenominator), form.numerator.termCount >= 2,
         let s = try Self.squareRoot(form.numerator, budget)
       else { return best }
-      let root = pool.power(pool.call(.abs, converter.expression(s)), pool.number(q * Rational(BigInt(2))))
+      let inner = converter.expression(RationalForm(s).withDenominator(below)).expression
+      let root = pool.power(refined(.abs, inner) ?? pool.call(.abs, inner), pool.number(q * Rational(BigInt(2))))
       guard isShorter(root, than: best) else { return best }
       trace?.append(Step(before: best, after: root, rules: [.rootOfSquare, .preferShorter]))
       return root

@@ -11,7 +11,7 @@
 /// - in the smart constructors, always on: `fold-constants`, `collect-like-terms`,
 ///   `collect-like-factors`, `identity-elements`, `power-of-power`, `exact-powers`, `known-values`,
 ///   `odd-even-symmetry`, `exp-log-inverse`, `trig-of-inverse`, `abs-of-nonnegative`,
-///   `abs-of-product`;
+///   `abs-of-product`, `root-of-even-power`, `merge-radicals`;
 /// - here, bottom-up on every sum, product and power, in this order: `common-denominator`
 ///   (``RationalForm/sum(_:_:budget:)``: combine over the least common denominator, keeping
 ///   denominators factored), `root-power` (``reduceRoots(_:_:)``: (u^(1/q))^q = u), `pythagorean`,
@@ -25,9 +25,11 @@
 ///   more bytes: ``isShorter(_:than:strictly:)``): on sums `angle-sum` (``withAnglesExpanded(_:_:)``),
 ///   `quotient-form`, `power-reduction`, `angle-contraction` (``withTrigForms(_:expanded:_:)``) and,
 ///   under `--assume`, logs of positive products (``withLogsExpanded(_:_:)``); on products
+///   `exp-merge` (inside, only to an exponential of a number: ``withExpMerged(_:_:atRoot:)``),
 ///   `tangent-quotient`, the same trigonometric forms, `surd-denominator`, `abs-merge` and
-///   `abs-even-power`; on calls, under `--assume`, abs, sign, heaviside and relu of an argument of
-///   known sign (``refined(_:_:)``).
+///   `abs-even-power`; on powers `root-of-square`; on calls, under `--assume`, abs, sign, heaviside
+///   and relu of an argument of known sign (``refined(_:_:)``); at a root (the answer, a call's
+///   argument) `exp-merge` again, kept when shorter.
 ///
 /// Each of these notes its rule in the ``RationalForm`` it returns (``RationalForm/applied``); a
 /// kept rewrite's ``Step`` lists them for `--steps`.
@@ -130,7 +132,7 @@ public final class Simplifier {
     let budget = Budget(allowed)
     converter = RationalConverter(pool: pool, budget: budget)
     defer { converter = nil }
-    let result = allowed > 0 ? withQuotientForms(simplify(e, budget), budget) : e
+    let result = allowed > 0 ? withExpsMergedAtRoot(withQuotientForms(simplify(e, budget), budget), budget) : e
     let cost = allowed - max(budget.remaining, 0)
     spent += cost
     requestRemaining -= cost
@@ -172,7 +174,7 @@ public final class Simplifier {
     // idempotent on canonical nodes), so it is not rebuilt: a Jacobian's rows repeat the same
     // long argument in every entry.
     case .call(let f, let u):
-      let v = withQuotientForms(simplify(u, budget), budget)
+      let v = withExpsMergedAtRoot(withQuotientForms(simplify(u, budget), budget), budget)
       if let refined = refined(f, v) {
         trace?.append(Step(before: pool.call(f, v), after: refined, rules: [.assumedSign]))
         result = refined
@@ -195,7 +197,8 @@ public final class Simplifier {
       let parts = factors.map { simplify($0, budget) }
       let best = withTangentQuotients(
         parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget))
-      result = withAbsEvenPowers(withAbsMerged(withSurdDenominator(withTrigForms(best, budget), budget)))
+      result = withAbsEvenPowers(
+        withAbsMerged(withSurdDenominator(withTrigForms(withExpMerged(best, budget, atRoot: false), budget), budget)))
     case .power(let b, let x):
       let (c, y) = (simplify(b, budget), simplify(x, budget))
       result = withPerfectSquareRoot(
