@@ -57,6 +57,16 @@ extension Simplifier {
       pool.kind(b) == .sum || pool.kind(b) == .product,
       let q = pool.rational(x), q.denominator == BigInt(2), pool.treeSize(best) <= AngleExpansion.maxNodes
     else { return best }
+    // A product multiplies out to two terms or more only with a sum among its factors (a
+    // monomial under the root is the power rules' business): screened without converting.
+    if pool.kind(b) == .product
+      && !(0..<pool.operandCount(b)).contains(where: { i in
+        let f = pool.operand(b, i)
+        return pool.kind(f) == .sum || (pool.kind(f) == .power && pool.kind(pool.operand(f, 0)) == .sum)
+      })
+    {
+      return best
+    }
     let converter = self.converter ?? RationalConverter(pool: pool, budget: budget)
     do {
       let form = try converter.form(b)

@@ -12,7 +12,11 @@
 ///   exp(x²)·exp(2x²) into exp(3x²) and printed three terms where it had one product.
 extension Simplifier {
   func withExpMerged(_ best: Expr, _ budget: Budget, atRoot: Bool) -> Expr {
-    guard budget.remaining > 0, case .product(let factors) = pool.node(best) else { return best }
+    // Screened by the records alone (no node built): most products hold at most one exp.
+    guard budget.remaining > 0, pool.kind(best) == .product else { return best }
+    var exps = 0
+    for i in 0..<pool.operandCount(best) where pool.function(pool.operand(best, i)) == .exp { exps += 1 }
+    guard exps >= 2, case .product(let factors) = pool.node(best) else { return best }
     var arguments: [Expr] = []
     var others: [Expr] = []
     for f in factors {
@@ -29,8 +33,15 @@ extension Simplifier {
 
   /// ``withExpMerged(_:_:atRoot:)`` at a root: a product, or a sum's terms.
   func withExpsMergedAtRoot(_ e: Expr, _ budget: Budget) -> Expr {
-    guard case .sum(let terms) = pool.node(e) else { return withExpMerged(e, budget, atRoot: true) }
-    let merged = terms.map { withExpMerged($0, budget, atRoot: true) }
-    return merged == Array(terms) ? e : pool.add(merged)
+    guard pool.kind(e) == .sum else { return withExpMerged(e, budget, atRoot: true) }
+    // The terms are rebuilt only from the first that changes.
+    var merged: [Expr]?
+    for i in 0..<pool.operandCount(e) {
+      let term = pool.operand(e, i)
+      let m = withExpMerged(term, budget, atRoot: true)
+      if merged == nil && m != term { merged = (0..<i).map { pool.operand(e, $0) } }
+      merged?.append(m)
+    }
+    return merged.map { pool.add($0) } ?? e
   }
 }
