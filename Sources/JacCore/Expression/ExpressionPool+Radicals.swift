@@ -161,6 +161,16 @@ extension ExpressionPool {
   /// to a rational power r that is not an integer: (c·Π bᵢ^(tᵢ))^r = c^r·Π bᵢ^(tᵢ·r), true for
   /// positive c and bᵢ: ((3/2)^(2/3))^(3/2) = 3/2, (2·√2)^(2/3) = 2. Nil for anything else.
   func numericRadicalPower(_ base: Expr, _ r: Rational) -> Expr? {
+    // Screened without building the list: one factor that is not a number or a numeric radical
+    // makes it nil (a product's last factor is looked at first), as does any kind but these.
+    switch kind(base) {
+    case .product:
+      let last = operand(base, operandCount(base) - 1)
+      guard kind(last) == .number || (kind(last) == .power && isNumericRadical(operand(last, 0), operand(last, 1)))
+      else { return nil }
+    case .power: guard isNumericRadical(operand(base, 0), operand(base, 1)) else { return nil }
+    default: return nil
+    }
     var powers: [(base: Rational, exponent: Rational)] = []
     for f in factors(base) {
       if let c = rational(f), !c.isNegative {
