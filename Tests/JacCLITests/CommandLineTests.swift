@@ -304,7 +304,10 @@ import Testing
         + "it is indistinguishable from 0 there and may be exactly 0 ('--exact' prints it exactly)\n"
     ),
     (
-      ["x*y + log(2) + log(3) - log(6), 1/(x - y + sqrt(2) + sqrt(3) - sqrt(5 + 2*sqrt(6)))", "--at", "x=1,y=1", "--exact"],
+      [
+        "x*y + log(2) + log(3) - log(6), 1/(x - y + sqrt(2) + sqrt(3) - sqrt(5 + 2*sqrt(6)))", "--at", "x=1,y=1",
+        "--exact",
+      ],
       "error: whether entry [2,1] is real at this point could not be decided within the work limit (16384 bits of "
         + "precision)\n"
     ),
