@@ -32,7 +32,8 @@ extension AnswerFormatter {
     }
     if let order = answer.order {
       field("order") { o.write(String(order)) }
-      if answer.implicit == nil {
+      // taylor's expansion point (implicit's `--order` has none).
+      if !answer.expansionPoint.isEmpty {
         let point = answer.expansionPoint.map { ($0.name, JSONText.string(textPrinter.string($0.value))) }
         field("at") { o.write(JSONText.object(point)) }
       }

@@ -12,11 +12,8 @@ import JacCore
 /// until a second one comes (then it is written as `NAME_k`) or the input ends (then alone).
 final class CodeBatch {
   let language: CodeLanguage
-  /// The line being answered.
+  /// The line being answered: its function is `NAME_line`.
   var line = 0
-  /// Whether function names get the line number (``name(_:)``); off while the first unit's
-  /// form alone is generated.
-  var numbered = true
   private var file: CodeFile?
   private var held: (alone: CodeUnit, numbered: CodeUnit, base: String)?
 
@@ -26,9 +23,8 @@ final class CodeBatch {
 
   /// Whether the next unit is the first: its form alone is wanted too.
   var isEmpty: Bool { file == nil && held == nil }
-
-  /// The function name of the line being answered, from the name it would have alone.
-  func name(_ base: String) -> String { numbered ? "\(base)_\(line)" : base }
+  /// Whether the first unit is held (nothing of the batch written yet).
+  var isHolding: Bool { held != nil }
 
   /// The text that adds a unit (whose function would be named `base` alone) to the batch's
   /// file: nothing for the first (held), the held one and this one for the second.

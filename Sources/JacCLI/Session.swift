@@ -100,7 +100,7 @@ final class Session {
       output.startWriting(to: out)
       formatter.write(answer, input: input, to: output)
       // A batch's first unit of code is held (``CodeBatch``): nothing written, no line end.
-      let held = batch != nil && output.bytes == 0
+      let held = batch?.isHolding == true
       if !held { out("\n") }
       // The count is exact for the document formats (code counts an upper bound).
       assert(

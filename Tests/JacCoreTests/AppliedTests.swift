@@ -197,16 +197,7 @@ import Testing
       return
     }
     let residual = try Parser.parseEquations(equation, in: f.pool)[0]
-    let residualY = f.d(residual, "y")
-    func solve(_ x: Double) -> Double {
-      var y = guess
-      for _ in 0..<60 {
-        let step = f.pool.evaluate(residual, ["x": x, "y": y]) / f.pool.evaluate(residualY, ["x": x, "y": y])
-        y -= step
-        if abs(step) < 1e-15 { break }
-      }
-      return y
-    }
+    let solve = try f.curve(equation, guess: guess)
     let y0 = solve(x0)
     #expect(abs(f.pool.evaluate(residual, ["x": x0, "y": y0])) < 1e-12, "\(equation): no root near \(guess)")
     let h = 1e-5

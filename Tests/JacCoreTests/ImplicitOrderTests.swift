@@ -40,19 +40,8 @@ import Testing
     var request = Request(command: .implicit, inputs: [equation], along: ["x"])
     request.dependent = ["y"]
     request.order = 2
-    let engine = f.engine
-    let answer = try engine.run(request)
-    let residual = try Parser.parseEquations(equation, in: f.pool)[0]
-    let residualY = f.d(residual, "y")
-    func solve(_ x: Double) -> Double {
-      var y = guess
-      for _ in 0..<60 {
-        let step = f.pool.evaluate(residual, ["x": x, "y": y]) / f.pool.evaluate(residualY, ["x": x, "y": y])
-        y -= step
-        if abs(step) < 1e-15 { break }
-      }
-      return y
-    }
+    let answer = try f.engine.run(request)
+    let solve = try f.curve(equation, guess: guess)
     let h = 1e-4
     let numeric = (solve(x0 + h) - 2 * solve(x0) + solve(x0 - h)) / (h * h)
     let symbolic = f.pool.evaluate(answer.value.entries[0], ["x": x0, "y": solve(x0)])

@@ -21,6 +21,21 @@ final class Fixture {
   func text(_ e: Expr) -> String { TextPrinter(pool: pool).string(e) }
   func latex(_ e: Expr) -> String { LatexPrinter(pool: pool).string(e) }
   func d(_ e: Expr, _ x: String) -> Expr { engine.differentiator.derivative(e, pool.symbol(x)) }
+
+  /// y(x) on the curve F(x, y) = 0 of `equation`, by Newton's method in y from `guess`.
+  func curve(_ equation: String, guess: Double) throws -> (Double) -> Double {
+    let residual = try Parser.parseEquations(equation, in: pool)[0]
+    let residualY = d(residual, "y")
+    return { [pool] x in
+      var y = guess
+      for _ in 0..<60 {
+        let step = pool.evaluate(residual, ["x": x, "y": y]) / pool.evaluate(residualY, ["x": x, "y": y])
+        y -= step
+        if abs(step) < 1e-15 { break }
+      }
+      return y
+    }
+  }
 }
 
 /// The library's seeded generator (SplitMix64), so every property test prints and reuses its seed.

@@ -52,17 +52,26 @@ struct SeriesExpansion {
   }
 
   /// The series of `e`, each distinct node expanded once.
+  /// The series of `e`, each distinct node expanded once, operands first; a node that does not
+  /// hold x (none of its operands does) is a constant.
   func series(_ e: Expr) throws(SeriesFailure) -> PowerSeries {
     var memo: [Expr: PowerSeries] = [:]
+    var holdingX: Set<Expr> = [variable]
     for node in pool.distinctNodes([e]) {
-      memo[node] = try expand(node) { memo[$0]! }
+      if node != variable && !pool.operands(node).contains(where: holdingX.contains) {
+        memo[node] = constant(node)
+        continue
+      }
+      holdingX.insert(node)
+      memo[node] = try expand(node, holdingX.contains) { memo[$0]! }
     }
     return memo[e]!
   }
 
-  private func expand(_ e: Expr, _ operand: (Expr) -> PowerSeries) throws(SeriesFailure) -> PowerSeries {
+  private func expand(
+    _ e: Expr, _ holdsX: (Expr) -> Bool, _ operand: (Expr) -> PowerSeries
+  ) throws(SeriesFailure) -> PowerSeries {
     if e == variable { return PowerSeries(low: 0, coefficients: padded([point, pool.one])) }
-    if !pool.freeSymbols([e]).contains(pool.symbolName(variable)!) { return constant(e) }
     switch pool.node(e) {
     case .number, .constant, .symbol, .undefined: return constant(e)
     case .sum(let ts):
@@ -73,7 +82,9 @@ struct SeriesExpansion {
       var s = operand(fs[0])
       for f in fs.dropFirst() { s = try multiply(s, operand(f)) }
       return s
-    case .power(let b, let x): return try power(operand(b), exponent: x, exponentSeries: operand(x))
+    case .power(let b, let x):
+      if holdsX(x) { return try compose(.exp, multiply(operand(x), compose(.log, operand(b)))) }
+      return try power(operand(b), exponent: x)
     case .call(let f, let u): return try compose(f, operand(u))
     case .apply: throw .notAnalytic
     }
@@ -133,12 +144,9 @@ struct SeriesExpansion {
   }
 
   /// sⁿ for an integer n, s^p = d₀^p·(1 + w)^p = d₀^p·Σ C(p, k)·wᵏ for another constant p when
-  /// s = d₀ + … with d₀ ≠ 0 (w = (s − d₀)/d₀ has no constant term), and
-  /// s^g = exp(g·log s) when the exponent depends on x.
-  func power(_ s: PowerSeries, exponent: Expr, exponentSeries: PowerSeries) throws(SeriesFailure) -> PowerSeries {
-    if pool.freeSymbols([exponent]).contains(pool.symbolName(variable)!) {
-      return try compose(.exp, multiply(exponentSeries, compose(.log, s)))
-    }
+  /// s = d₀ + … with d₀ ≠ 0 (w = (s − d₀)/d₀ has no constant term). (An exponent g that holds x
+  /// is exp(g·log s), in ``expand``.)
+  func power(_ s: PowerSeries, exponent: Expr) throws(SeriesFailure) -> PowerSeries {
     if let n = pool.rational(exponent), n.isInteger, let k = n.intValue, abs(k) <= 64 {
       var result = constant(pool.one)
       let base = k < 0 ? try reciprocal(s) : s

@@ -204,8 +204,9 @@ extension Engine {
         let undefined = JacError.undefinedAtPoint(
           entry: order == 0 ? "the function" : "its derivative of order \(order)")
         // f's expression is undefined at a, but f may extend analytically (sin(x)/x at 0).
-        guard x.count == 1, let order = indices.last?.first else { throw undefined }
-        let result = try taylorSeriesPolynomial(f, x[0], values[x[0]]!, order: order, c, otherwise: undefined)
+        guard x.count == 1 else { throw undefined }
+        let result = try taylorSeriesPolynomial(
+          f, x[0], values[x[0]]!, order: c.request.order ?? Self.defaultTaylorOrder, c, otherwise: undefined)
         let words = "undefined at the point; from the series of its parts"
         explain(ExplanationLine(text: "f", latex: "f", value: f, remark: (words, result.polynomial)))
         return result

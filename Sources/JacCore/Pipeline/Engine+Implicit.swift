@@ -69,13 +69,15 @@ extension Engine {
       return try finish(d, c)
     }
     if x.count > 1 {
-      let entries = try (0..<x.count * x.count).map { k throws(JacError) in
-        let (i, j) = (k / x.count, k % x.count)
-        return i <= j ? try total(g[i], j) : pool.zero
-      }
       let n = x.count
-      let symmetric = (0..<n * n).map { k in k / n <= k % n ? entries[k] : entries[(k % n) * n + k / n] }
-      return Matrix(rows: n, columns: n, entries: symmetric)
+      var entries = [Expr](repeating: pool.zero, count: n * n)
+      for i in 0..<n {
+        for j in i..<n {
+          entries[i * n + j] = try total(g[i], j)
+          entries[j * n + i] = entries[i * n + j]
+        }
+      }
+      return Matrix(rows: n, columns: n, entries: entries)
     }
     var derivative = g[0]
     for k in 2...order {
