@@ -128,6 +128,7 @@ import Testing
       guard let foreign = ForeignCommand.named(first) else { continue }
       switch foreign.advice {
       case .command(let command): #expect(row.hasSuffix("| `\(command.rawValue)` |"), "cli.md: \(row)")
+      case .format(let name): #expect(row.contains("| `--format \(name)`"), "cli.md: \(row)")
       case .noIntegration, .noDifferentialEquations, .none:
         #expect(row.hasSuffix("| nothing" + (foreign.advice.note.map { ": " + $0 } ?? "") + " |"), "cli.md: \(row)")
       }

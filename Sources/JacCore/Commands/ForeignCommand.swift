@@ -2,7 +2,9 @@
 /// not have. Typed where jac expects its command (`jac integrate "x^2"`), such a word would
 /// otherwise be read as a variable and answered with the Jacobian of [integrate, x²], an answer to
 /// a different question; the scanner reports it instead, with the jac command that comes nearest
-/// where one does. docs/cli.md lists the words (a test holds it to this table).
+/// where one does. Output formats typed as commands (`jac code "x^2"`, `jac latex …`) are
+/// reported the same way, with the `--format` to add. docs/cli.md lists the words (a test holds
+/// it to this table).
 public struct ForeignCommand: Sendable {
   /// The word as typed.
   public let word: String
@@ -16,14 +18,25 @@ public struct ForeignCommand: Sendable {
     case noIntegration
     /// Nothing does: jac does not solve differential equations.
     case noDifferentialEquations
+    /// An output format, not a command: `code` is `--format c` (or another language), `latex`
+    /// is `--format latex`; the associated value is the format's name.
+    case format(String)
     /// Nothing near it.
     case none
 
-    /// Why nothing does, where a sentence says it (`jac does no integration`).
+    /// Why nothing does, or the option to write instead, where a sentence says it (`jac does no
+    /// integration`).
     public var note: String? {
       switch self {
       case .noIntegration: "jac does no integration"
       case .noDifferentialEquations: "jac does not solve differential equations"
+      case .format(let name):
+        switch name {
+        case "latex": "LaTeX is an output format: add '--format latex'"
+        case "json": "JSON is an output format: add '--format json'"
+        case "c": "code is an output format: add '--format c' (or python, swift, julia, matlab)"
+        default: "code is an output format: add '--format \(name)'"
+        }
       case .command, .none: nil
       }
     }
@@ -44,10 +57,14 @@ public struct ForeignCommand: Sendable {
     "dsolve",
     "limit", "lim", "expand", "factor", "plot", "laplacian", "divergence", "div", "curl", "eig", "eigenvalues",
     "eigenvectors", "rank", "trace", "tr", "transpose",
+    "code", "ccode", "codegen", "lambdify",
+    "python", "swift", "julia", "matlab",
+    "latex", "tex",
+    "json",
   ]
-  static let groupEnds = [5, 9, 10, 11, 17, 18, 21, 22, 38]
+  static let groupEnds = [5, 9, 10, 11, 17, 18, 21, 22, 38, 42, 46, 48, 49]
 
-  static func advice(ofGroup k: Int) -> Advice {
+  static func advice(ofGroup k: Int, word: String) -> Advice {
     switch k {
     case 0: .noIntegration
     case 1: .command(.diff)
@@ -57,7 +74,11 @@ public struct ForeignCommand: Sendable {
     case 5: .command(.taylor)
     case 6: .command(.critical)
     case 7: .noDifferentialEquations
-    default: .none
+    case 8: .none
+    case 9: .format("c")
+    case 10: .format(word)
+    case 11: .format("latex")
+    default: .format("json")
     }
   }
 
@@ -67,7 +88,7 @@ public struct ForeignCommand: Sendable {
   /// The entry for `word`, if it is one of the table's.
   public static func named(_ word: String) -> ForeignCommand? {
     guard let i = words.firstIndex(of: word), let group = groupEnds.firstIndex(where: { i < $0 }) else { return nil }
-    return ForeignCommand(word: word, advice: advice(ofGroup: group))
+    return ForeignCommand(word: word, advice: advice(ofGroup: group, word: word))
   }
 
   /// Whether the word alone (`jac integrate`) is an error: a word of one or two letters (`d`,
