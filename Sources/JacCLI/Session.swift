@@ -71,6 +71,9 @@ final class Session {
       for (name, suggestion) in answer.suspiciousVariables {
         err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
+      if answer.eulerAlone {
+        err("note: \(prefix)'e' is Euler's number (2.71828…), a constant; a variable needs another name, e.g. 'e1'\n")
+      }
       let formatter = formatter(for: answer)
       let printStart = MonotonicClock.now
       try formatter.checkCodeable(answer)

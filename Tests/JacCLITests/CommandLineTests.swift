@@ -478,6 +478,22 @@ import Testing
     #expect(result.stderr == "warning: variable 'yy' does not occur in the input; did you mean 'y'?\n")
   }
 
+  /// `e` written alone is Euler's number, not a variable: a general matrix's `e` gets a note (the
+  /// answer is still given, for the constant); `e^x`, `e²` and `exp(1)` need none. A batch's note
+  /// names its line.
+  @Test func eulerNumberAloneGetsANote() throws {
+    let note = "note: 'e' is Euler's number (2.71828…), a constant; a variable needs another name, e.g. 'e1'\n"
+    let matrix = try ProcessRunner.run(["det", "a*x + b*y, d*x + e*y", "--vars", "x,y"])
+    #expect(matrix.status == 0 && matrix.stdout == "a*e - b*d\n")
+    #expect(matrix.stderr == note)
+    for input in ["x*e^x", "e²*x", "exp(1)*x", "e1*x"] {
+      let run = try ProcessRunner.run([input, "--vars", "x"])
+      #expect(run.status == 0 && run.stderr.isEmpty, "\(input): \(run.stderr)")
+    }
+    let batch = try ProcessRunner.run(["--vars", "x"], stdin: "x^2\ne*x\n")
+    #expect(batch.stdout == "[ 2*x ]\n\n[ e ]\n" && batch.stderr == "note: line 2: " + note.dropFirst(6))
+  }
+
   @Test func helpForEveryCommand() throws {
     let top = try ProcessRunner.run(["--help"])
     #expect(top.status == 0)

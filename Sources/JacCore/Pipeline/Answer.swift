@@ -156,6 +156,8 @@ public struct Answer {
   public var volumeFactor: Expr?
   /// The simplifier ran out of its work budget: the result is exact but may not be shortest.
   public var simplificationCut = false
+  /// The input wrote `e` alone (`d*x + e*y`), which jac reads as Euler's number, not a variable.
+  public var eulerAlone = false
   /// The derivations asked for with `--steps`, entry by entry.
   public var derivations: [EntryDerivation] = []
   /// The calls of the input that are at a kink or jump at the `--at` point (relu(x) at x = 0,

@@ -29,6 +29,8 @@ public final class Engine {
   public private(set) var timings = Timings()
   /// Whether the simplifier ran out of its work budget on any expression of this request.
   private var simplificationCut = false
+  /// Whether this request's input wrote the constant `e` alone (``Parser/Uses/eulerAlone``).
+  private var eulerAlone = false
   /// The differentiation work of this request so far, as bounded before each pass
   /// (``checkDerivativeWork(_:along:)``).
   var derivativeWork = 0
@@ -102,6 +104,7 @@ public final class Engine {
     if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
     let parseStart = clock.now
     simplificationCut = false
+    eulerAlone = false
     simplifier.startRequest()
     derivativeWork = 0
     pool.numberTooLarge = false
@@ -139,6 +142,7 @@ public final class Engine {
         throw .parse(error, input: i)
       }
     }
+    eulerAlone = uses.eulerAlone
     if let setting = request.linearization {
       (functions, names) = try orderedByState(stateNames, setting.state)
     }
@@ -235,6 +239,7 @@ public final class Engine {
     if let definitions, !request.inline { try fold(&answer, definitions, context) }
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
+    answer.eulerAlone = eulerAlone
     return answer
   }
 

@@ -28,7 +28,9 @@ extension Parser {
       throw ParseError(.unknownFunction(name: name, suggestions: suggestions), token.range)
     }
     guard Self.isConstantName(name) else { return try variable(name, token.range, entry: i) }
-    return name == "e" ? pool.call(.exp, pool.one) : pool.pi
+    guard name == "e" else { return pool.pi }
+    if current.tag != .caret && current.tag != .superscript { uses.eulerAlone = true }
+    return pool.call(.exp, pool.one)
   }
 
   /// `call = FUNCTION "(" expression ")"`; the name of entry `i` of ``names`` was just consumed.

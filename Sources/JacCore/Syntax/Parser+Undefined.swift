@@ -13,6 +13,9 @@ extension Parser {
   public struct Uses: Sendable {
     var arities: [String: Int] = [:]
     var variables: Set<String> = []
+    /// Whether the constant `e` was written alone (`e*y`, not `e^x`): a general matrix's entry
+    /// `e` is read as Euler's number, which the answer's note says.
+    public internal(set) var eulerAlone = false
     public init() {}
   }
 
