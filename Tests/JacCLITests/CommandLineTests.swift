@@ -490,6 +490,8 @@ import Testing
       let run = try ProcessRunner.run([input, "--vars", "x"])
       #expect(run.status == 0 && run.stderr.isEmpty, "\(input): \(run.stderr)")
     }
+    let equation = try ProcessRunner.run(["newton", "x = e", "--from", "1"])
+    #expect(equation.status == 0 && equation.stderr == note)
     let batch = try ProcessRunner.run(["--vars", "x"], stdin: "x^2\ne*x\n")
     #expect(batch.stdout == "[ 2*x ]\n\n[ e ]\n" && batch.stderr == "note: line 2: " + note.dropFirst(6))
   }

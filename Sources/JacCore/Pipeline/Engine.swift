@@ -121,7 +121,7 @@ public final class Engine {
       do throws(ParseError) {
         if request.command.readsEquations {
           // Equations, lhs = rhs read as lhs − rhs: not named components.
-          let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions))
+          let equations = try Parser.parseEquations(text, in: pool, functions: Set(request.functions), uses: &uses)
           functions += equations
           names += equations.map { _ in nil }
           continue

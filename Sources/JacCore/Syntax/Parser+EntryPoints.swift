@@ -48,7 +48,24 @@ extension Parser {
   public static func parseEquations(
     _ text: String, in pool: ExpressionPool, functions: Set<String> = []
   ) throws(ParseError) -> [Expr] {
-    try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in try parser.parseEquations() }
+    var uses = Uses()
+    return try parseEquations(text, in: pool, functions: functions, uses: &uses)
+  }
+
+  /// ``parseEquations(_:in:functions:)`` of one text of an input whose earlier texts used names
+  /// as `uses` says (updated).
+  public static func parseEquations(
+    _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses
+  ) throws(ParseError) -> [Expr] {
+    var carried = uses
+    let equations = try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
+      parser.uses = carried
+      let equations = try parser.parseEquations()
+      carried = parser.uses
+      return equations
+    }
+    uses = carried
+    return equations
   }
 
   /// Parses a single expression (with `keepingNonRealConstants`, `log(-1)` is the node
