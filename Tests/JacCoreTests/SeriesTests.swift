@@ -9,8 +9,13 @@ import Testing
   let engine = Engine()
 
   func taylor(_ input: String, at: String, order: Int, steps: Bool = false) throws -> (Answer, TextPrinter) {
+    try taylor(input, at: [at], order: order, steps: steps)
+  }
+
+  /// taylor about x = at[0] (and y = at[1] when given).
+  func taylor(_ input: String, at: [String], order: Int, steps: Bool = false) throws -> (Answer, TextPrinter) {
     var request = Request(command: .taylor, inputs: [input])
-    request.at = [Request.Binding(name: "x", value: at)]
+    request.at = zip(["x", "y"], at).map { Request.Binding(name: $0, value: $1) }
     request.order = order
     request.steps = steps
     return (try engine.run(request), TextPrinter(pool: engine.pool))
@@ -52,6 +57,35 @@ import Testing
     #expect(throws: JacError.undefinedAtPoint(entry: "its derivative of order 1")) {
       try taylor("sqrt(x^2 + x^3)", at: "0", order: 3)
     }
+  }
+
+  /// In several variables the series runs along rays, f(a + t·h): each coefficient of tᵏ is
+  /// the homogeneous part of degree k. Expected polynomials: the known one-variable series of
+  /// sin, cos and exp with u = x·y (u = x + y), and checked numerically against SymPy (the
+  /// difference from f falls as |x − a|^(k+1) or faster).
+  @Test(arguments: [
+    ("sin(x*y)/(x*y)", ["0", "0"], 4, "1 - x^2*y^2/6"),
+    ("sin(x*y)/(x*y)", ["0", "0"], 8, "1 - x^2*y^2/6 + x^4*y^4/120"),
+    ("(1 - cos(x*y))/(x^2*y^2)", ["0", "0"], 4, "1/2 - x^2*y^2/24"),
+    ("(exp(x + y) - 1)/(x + y)", ["0", "0"], 3, "1 + (x + y)/2 + (x + y)^2/6 + (x + y)^3/24"),
+    ("sin(x - 1)*y/((x - 1)*y)", ["1", "0"], 3, "1 - (x - 1)^2/6"),
+    ("sin(x)/x + y", ["0", "1"], 3, "2 + (y - 1) - x^2/6"),
+  ])
+  func removableSingularitiesInSeveralVariables(
+    _ input: String, _ at: [String], _ order: Int, _ expected: String
+  ) throws {
+    let (answer, text) = try taylor(input, at: at, order: order)
+    let polynomial = try Parser.parseComponents(expected, in: engine.pool)[0].expression
+    #expect(answer.value.entries.map(text.string) == [text.string(polynomial)])
+    #expect(answer.value.entries == [polynomial])
+  }
+
+  /// Along every ray these look analytic (each is constant, or a rational function of the
+  /// direction, on rays through 0), but they have no Taylor polynomial there: a coefficient
+  /// that is not a polynomial in the displacement is refused.
+  @Test(arguments: ["(x^2 - y^2)/(x^2 + y^2)", "x*y^2/(x^2 + y^4)", "x^3/(x^2 + y^2)"])
+  func noSeriesAlongRaysAlone(_ input: String) {
+    #expect(throws: JacError.undefinedAtPoint(entry: "the function")) { try taylor(input, at: ["0", "0"], order: 3) }
   }
 
   @Test func stepsSayWhereThePolynomialComesFrom() throws {

@@ -200,13 +200,15 @@ extension Engine {
       do {
         atPoint = try finish(pool.substitute([d], values)[0], c)
       } catch .undefinedResult {
-        let order = alpha.reduce(0, +)
+        let degree = alpha.reduce(0, +)
         let undefined = JacError.undefinedAtPoint(
-          entry: order == 0 ? "the function" : "its derivative of order \(order)")
+          entry: degree == 0 ? "the function" : "its derivative of order \(degree)")
         // f's expression is undefined at a, but f may extend analytically (sin(x)/x at 0).
-        guard x.count == 1 else { throw undefined }
-        let result = try taylorSeriesPolynomial(
-          f, x[0], values[x[0]]!, order: c.request.order ?? Self.defaultTaylorOrder, c, otherwise: undefined)
+        let order = c.request.order ?? Self.defaultTaylorOrder
+        let result =
+          x.count == 1
+          ? try taylorSeriesPolynomial(f, x[0], values[x[0]]!, order: order, c, otherwise: undefined)
+          : try taylorRayPolynomial(f, x, values, order: order, c, otherwise: undefined)
         let words = "undefined at the point; from the series of its parts"
         explain(ExplanationLine(text: "f", latex: "f", value: f, remark: (words, result.polynomial)))
         return result
@@ -237,6 +239,66 @@ extension Engine {
   private func taylorSeriesPolynomial(
     _ f: Expr, _ x: Expr, _ a: Expr, order: Int, _ c: Context, otherwise: JacError
   ) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
+    let coefficients = try seriesCoefficients(f, x, a, order: order, c, otherwise: otherwise)
+    var terms: [Expr] = []
+    let shift = pool.subtract(x, a)
+    for (k, ck) in coefficients.enumerated() where ck != pool.zero {
+      terms.append(pool.multiply(ck, pool.power(shift, pool.number(k))))
+    }
+    return try polynomial(of: terms)
+  }
+
+  /// The Taylor polynomial of f in several variables from its series along rays, for a point
+  /// where f's expression is undefined: g(t) = f(a + t·h), h the displacement (written with
+  /// the variables' own names), expanded in t by ``seriesCoefficients(_:_:_:order:_:otherwise:)``;
+  /// the coefficient of tᵏ is Σ_{|α| = k} ∂^α f(a)/α!·h^α when f extends smoothly. Along rays
+  /// alone a function can look analytic where it is not even continuous ((x² − y²)/(x² + y²) at
+  /// 0 is constant on each ray), so each coefficient must be a polynomial in h: every (k + 1)-th
+  /// derivative along each hᵢ simplifies to 0 (a rational function polynomial in each variable
+  /// is one in all), else `otherwise`. Then h = x − a, built by the constructors, not expanded:
+  /// `sin(x*y)/(x*y)` at the origin is `1 - x^2*y^2/6`.
+  private func taylorRayPolynomial(
+    _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], order: Int, _ c: Context, otherwise: JacError
+  ) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
+    let used = Set(pool.freeSymbols([f]))
+    var suffix = 0
+    while used.contains("t\(suffix)") { suffix += 1 }
+    let t = pool.symbol("t\(suffix)")
+    var ray: [Expr: Expr] = [:]
+    var shifts: [Expr: Expr] = [:]
+    for xi in x {
+      ray[xi] = pool.add(values[xi]!, pool.multiply(t, xi))
+      shifts[xi] = pool.subtract(xi, values[xi]!)
+    }
+    let g = pool.substitute([f], ray)[0]
+    let coefficients = try seriesCoefficients(g, t, pool.zero, order: order, c, otherwise: otherwise)
+    var terms: [Expr] = []
+    for (k, ck) in coefficients.enumerated() where ck != pool.zero {
+      for xi in x {
+        var d = ck
+        for _ in 0...k where d != pool.zero {
+          try checkDerivativeWork([d], along: [xi])
+          d = try finish(differentiator.derivative(d, xi), c)
+        }
+        guard d == pool.zero else { throw otherwise }
+      }
+      terms.append(pool.substitute([ck], shifts)[0])
+    }
+    return try polynomial(of: terms)
+  }
+
+  /// The sum of a Taylor polynomial's terms (0 without any), within the result's size limit.
+  private func polynomial(of terms: [Expr]) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
+    let polynomial = pool.add(terms.isEmpty ? [pool.zero] : terms)
+    if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
+    return (polynomial, terms)
+  }
+
+  /// The coefficients of tᵏ, k = 0 … order, of f's series in x about a (x = a + t), from
+  /// ``SeriesExpansion``; a series with negative powers (a pole) is `otherwise`.
+  private func seriesCoefficients(
+    _ f: Expr, _ x: Expr, _ a: Expr, order: Int, _ c: Context, otherwise: JacError
+  ) throws(JacError) -> [Expr] {
     var limitError: JacError?
     let simplify = { (e: Expr) throws(SeriesFailure) -> Expr in
       do throws(JacError) {
@@ -258,14 +320,7 @@ extension Engine {
       }
       if series.precision < order + 1 { continue }
       if (series.low..<0).contains(where: { series.coefficients[$0 - series.low] != pool.zero }) { throw otherwise }
-      var terms: [Expr] = []
-      let shift = pool.subtract(x, a)
-      for k in 0...order where k >= series.low && series.coefficients[k - series.low] != pool.zero {
-        terms.append(pool.multiply(series.coefficients[k - series.low], pool.power(shift, pool.number(k))))
-      }
-      let polynomial = pool.add(terms.isEmpty ? [pool.zero] : terms)
-      if pool.treeSize(polynomial) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the Taylor polynomial")) }
-      return (polynomial, terms)
+      return (0...order).map { k in k >= series.low ? series.coefficients[k - series.low] : pool.zero }
     }
     throw otherwise
   }
