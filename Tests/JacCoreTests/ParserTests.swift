@@ -109,6 +109,22 @@ import Testing
     }
   }
 
+  /// Habits of handwriting get a hint with the form jac reads: `sin x` and `sin^2(x)` (the hint
+  /// does not assume a square), `|x|`.
+  @Test(arguments: [
+    ("sin x", "write 'sin(x)', and 'sin(x)^2' for its square ('sin^2(x)' is not read)"),
+    ("sin^2(x)", "write 'sin(x)', and 'sin(x)^2' for its square ('sin^2(x)' is not read)"),
+    ("|x| + 1", "write 'abs(x)' for |x|"),
+  ])
+  func handwritingHints(_ input: String, _ hint: String) {
+    do {
+      _ = try Parser.parseList(input, in: ExpressionPool())
+      Issue.record("\(input) parsed")
+    } catch {
+      #expect(error.message.hint == hint)
+    }
+  }
+
   /// 100,000 nested parentheses are an error, not a stack overflow.
   @Test func nestingBeyondTheLimitIsAnError() {
     let input = String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)

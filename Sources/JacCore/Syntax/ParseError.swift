@@ -192,13 +192,14 @@ public struct ParseError: Error, Equatable, Sendable {
         return "for example 'jac \"\(name)(\(matrix ? "A" : "x"))\" \(matrix ? "--matrix A" : "--vector x")'"
       case .unexpectedCharacter(let c) where c == "\u{1D40}":
         return "a transpose applies to vectors and matrices: declare them with '--vector' or '--matrix'"
+      case .unexpectedCharacter(let c) where c == "|": return "write 'abs(x)' for |x|"
       case .notAnUndefinedFunction(let name):
         return Parser.callee(named: name) == nil
           ? "'--funcs \(name)' declares a function nobody defined" : "'jac diff' differentiates '\(name)'"
       case .primeWithSeveralArguments(let f, _): return "write 'D[1](\(f))(…)' for the partial along the first argument"
       case .expectedDifferentiatedFunction: return "write 'D[1,2](f)(x, y)'"
       case .malformedPartials: return "write 'D[1,2](f)(x, y)'"
-      case .expectedArgumentList(let f): return "write '\(f)(x)^2', not '\(f)^2(x)'"
+      case .expectedArgumentList(let f): return "write '\(f)(x)', and '\(f)(x)^2' for its square ('\(f)^2(x)' is not read)"
       case .expectedOperator: return "write '*' to multiply"
       case .stateEquation(let name): return "write 'jac linearize \"\(name)' = …, …\" --state \(name),…'"
       case .definitionApplied(let name):
