@@ -94,6 +94,12 @@ import Testing
     Case(command: .simplify, input: "S' - S", symmetric: ["S"], expected: "0"),
     Case(command: .simplify, input: "X*inv(X)*y", vectors: ["y"], matrices: ["X"], expected: "y"),
     Case(command: .simplify, input: "tanh(x).^2 + 1", vectors: ["x"], expected: "1 + tanh(x).^2"),
+    // A 1×1 product inside a call or as a term needs no parentheses of its own (it printed
+    // `exp((x'*x))`, `sign((x'*x) - 1)`); as a factor or under a power it keeps them.
+    Case(command: .grad, input: "exp(x'*x)", vectors: ["x"], expected: "2*exp(x'*x)*x"),
+    Case(command: .grad, input: "log(1 + x'*x)", vectors: ["x"], expected: "2*x/(1 + x'*x)"),
+    Case(command: .grad, input: "max(x'*x, 1)", vectors: ["x"], expected: "(sign(x'*x - 1) + 1)*x"),
+    Case(command: .grad, input: "(x'*x)^2", vectors: ["x"], expected: "4*(x'*x)*x"),
   ]
 
   @Test(arguments: cases)
@@ -336,5 +342,10 @@ import Testing
       try Self.run(Self.cases[10]).latex
         == "W_{2} \\operatorname{diag}\\left(1 - \\tanh(W_{1} \\mathbf{x} + \\mathbf{b_{1}})^{\\circ 2}\\right) W_{1}")
     #expect(try Self.run(Self.cases[6]).latex == "X^{-\\top}")
+    // No parentheses inside an exponent's braces or a fraction's bar, nor around a number.
+    let exp = Case(command: .grad, input: "exp(x'*x)", vectors: ["x"], expected: "")
+    #expect(try Self.run(exp).latex == "2 e^{\\mathbf{x}^\\top \\mathbf{x}} \\mathbf{x}")
+    let log = Case(command: .grad, input: "log(1 + x'*x)", vectors: ["x"], expected: "")
+    #expect(try Self.run(log).latex == "\\frac{2}{1 + \\mathbf{x}^\\top \\mathbf{x}} \\mathbf{x}")
   }
 }

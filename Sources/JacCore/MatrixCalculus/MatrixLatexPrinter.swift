@@ -101,7 +101,9 @@ public struct MatrixLatexPrinter {
     case .sum(let terms):
       var text: LazyText = ""
       for (k, t) in terms.enumerated() {
-        let p = scalar(t, z)
+        // A term that is an atom binding as a product or tighter needs no parentheses.
+        let atom = pool.symbolName(t).flatMap(context.atom(named:)).map(print)
+        let p = atom.map { $0.level >= .product ? $0 : scalar(t, z) } ?? scalar(t, z)
         if p.text.startsWithMinus {
           text += (k == 0 ? "-" : " - ") + p.text.droppingFirst()
         } else {
@@ -117,7 +119,8 @@ public struct MatrixLatexPrinter {
         if f == pool.minusOne {
           negative = true
         } else if case .power(let b, let k) = pool.node(f), k == pool.minusOne {
-          denominator.append(scalar(b, z).text)
+          // A fraction's bar groups its denominator: an atom there needs no parentheses.
+          denominator.append(pool.symbolName(b).flatMap(context.atom(named:)).map { print($0).text } ?? scalar(b, z).text)
         } else {
           numerator.append(wrapped(scalar(f, z), atLeast: .negation))
         }
@@ -133,7 +136,8 @@ public struct MatrixLatexPrinter {
       // jac's LaTeX of f(Q) (no function's LaTeX has a capital Q), with the argument for Q.
       let pieces = scalars.string(pool.call(f, pool.symbol("Q"))).split(
         separator: "Q", omittingEmptySubsequences: false)
-      let inner = scalar(u, z).text
+      // An atom needs no parentheses of its own inside the call's (or an exponent's braces).
+      let inner = pool.symbolName(u).flatMap(context.atom(named:)).map { print($0).text } ?? scalar(u, z).text
       let parenthesised = (pieces.first?.hasSuffix("(") ?? false) || (pieces.first?.hasSuffix("{") ?? false)
       let separator = parenthesised ? inner : "\\left(" + inner + "\\right)"
       return (pieces.map { LazyText(String($0)) }.joined(separator: separator), .atom)
@@ -144,7 +148,8 @@ public struct MatrixLatexPrinter {
   private func level(_ e: Expr) -> Level {
     switch pool.node(e) {
     case .sum: return .sum
-    case .product, .number: return .product
+    case .number(let q): return q < Rational(0) ? .negation : q.denominator != BigInt(1) ? .product : .atom
+    case .product: return .product
     case .power: return .postfix
     case .symbol, .constant, .call, .apply, .undefined: return .atom
     }

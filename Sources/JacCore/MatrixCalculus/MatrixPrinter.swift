@@ -122,16 +122,28 @@ public struct MatrixPrinter {
 
   // MARK: Scalars
 
-  /// A pool scalar, its atoms replaced by the matrix expressions they stand for.
+  /// A pool scalar, its atoms replaced by the matrix expressions they stand for: in
+  /// parentheses, except where an atom is a whole argument of a call (`exp(x'*x)`, not
+  /// `exp((x'*x))`) or a product that is a whole term of a sum (`sign(x'*x - 1)`).
   func scalar(_ e: Expr) -> Printed {
+    // An atom alone binds as what it stands for (`x/(1 + x'*x)`).
+    if let atom = pool.symbolName(e).flatMap(context.atom(named:)) { return print(atom) }
     var text: LazyText = ""
     var rest = Substring(scalars.string(e))
     while let at = rest.firstIndex(of: "@") {
-      text += LazyText(String(rest[..<at]))
+      let before = rest[..<at]
+      text += LazyText(String(before))
       let digits = rest[rest.index(after: at)...].prefix { $0.isASCII && $0.isNumber }
       rest = rest[digits.endIndex...]
       guard let atom = context.atom(named: "@" + digits) else { continue }
-      text += wrapped(print(atom), atLeast: .atom)
+      let printed = print(atom)
+      let opens = before.isEmpty || before.hasSuffix("(") || before.hasSuffix(", ")
+      let closes = rest.isEmpty || rest.hasPrefix(")") || rest.hasPrefix(",")
+      let wholeArgument = opens && closes
+      let wholeTerm =
+        printed.level >= .product && (opens || before.hasSuffix(" + ") || before.hasSuffix(" - "))
+        && (closes || rest.hasPrefix(" + ") || rest.hasPrefix(" - "))
+      text += wholeArgument || wholeTerm ? printed.text : wrapped(printed, atLeast: .atom)
     }
     text += LazyText(String(rest))
     return (text, level(e))
