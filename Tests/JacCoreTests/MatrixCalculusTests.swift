@@ -100,6 +100,8 @@ import Testing
     Case(command: .grad, input: "log(1 + x'*x)", vectors: ["x"], expected: "2*x/(1 + x'*x)"),
     Case(command: .grad, input: "max(x'*x, 1)", vectors: ["x"], expected: "(sign(x'*x - 1) + 1)*x"),
     Case(command: .grad, input: "(x'*x)^2", vectors: ["x"], expected: "4*(x'*x)*x"),
+    // One scalar in every term is taken out: cos(…)*A + cos(…)*A' is cos(…)*(A + A').
+    Case(command: .grad, input: "sin(x'*A*x)", vectors: ["x"], matrices: ["A"], expected: "cos(x'*A*x)*(A + A')*x"),
   ]
 
   @Test(arguments: cases)

@@ -8,7 +8,8 @@
 ///   pool into one coefficient, first; scalars are simplified by jac's scalar simplifier;
 /// - `matrix-like-terms`: c₁·M + c₂·M = (c₁ + c₂)·M;
 /// - `matrix-common-factor`: A·x + B·x = (A + B)·x (and x·A + x·B = x·(A + B)), when every term
-///   of a sum shares the factor;
+///   of a sum shares the factor; `scalar-common-factor`: c·A + c·B = c·(A + B), c the same
+///   scalar (not a number) in every term;
 /// - `transpose-transpose`: (A')' = A; `transpose-product`: (A·B)' = B'·A'; `transpose-sum`,
 ///   `transpose-elementwise` (A ⊙ B)' = A' ⊙ B'; `transpose-symmetric`: S' = S; a 1×1 and
 ///   diag(v) are their own transposes; an elementwise function keeps the transpose outside
@@ -142,7 +143,16 @@ struct MatrixSimplifier {
       return nil
     }
     if diagonals.count == collected.count { return sum(diagonals).map { .diag($0) } }
-    return commonFactor(collected) ?? .sum(collected)
+    return commonFactor(collected) ?? scalarFactor(collected) ?? .sum(collected)
+  }
+
+  /// scalar-common-factor: c·A + c·B = c·(A + B) for one coefficient c of every term that is
+  /// not a number (`cos(x'*A*x)*(A + A')*x`; numbers stay with their terms, `2*A + 2*B`).
+  private func scalarFactor(_ terms: [MatrixExpr]) -> MatrixExpr? {
+    let splits = terms.map(split)
+    let c = splits[0].0
+    guard !pool.isNumber(c), splits.allSatisfy({ $0.0 == c && $0.1 != nil }) else { return nil }
+    return sum(splits.map { $0.1! }).flatMap { scaled(c, $0) }
   }
 
   /// matrix-common-factor: every term a product ending (or starting) in the same matrix.
