@@ -102,6 +102,10 @@ import Testing
     Case(command: .grad, input: "(x'*x)^2", vectors: ["x"], expected: "4*(x'*x)*x"),
     // One scalar in every term is taken out: cos(…)*A + cos(…)*A' is cos(…)*(A + A').
     Case(command: .grad, input: "sin(x'*A*x)", vectors: ["x"], matrices: ["A"], expected: "cos(x'*A*x)*(A + A')*x"),
+    // The terms that end alike grouped, and a fraction taken out (matrixcalculus.org's form).
+    Case(
+      command: .grad, input: "x'*Q*x/2 + c'*x", vectors: ["x", "c"], matrices: ["Q"], vars: ["x"],
+      expected: "(Q + Q')*x/2 + c"),
   ]
 
   @Test(arguments: cases)

@@ -8,8 +8,9 @@
 ///   pool into one coefficient, first; scalars are simplified by jac's scalar simplifier;
 /// - `matrix-like-terms`: c₁·M + c₂·M = (c₁ + c₂)·M;
 /// - `matrix-common-factor`: A·x + B·x = (A + B)·x (and x·A + x·B = x·(A + B)), when every term
-///   of a sum shares the factor; `scalar-common-factor`: c·A + c·B = c·(A + B), c the same
-///   scalar (not a number) in every term;
+///   of a sum shares the factor, else among the terms that do (A·x + B·x + C·y = (A + B)·x + C·y);
+///   `scalar-common-factor`: c·A + c·B = c·(A + B), c the same scalar (not a number, or a
+///   fraction) in every term;
 /// - `transpose-transpose`: (A')' = A; `transpose-product`: (A·B)' = B'·A'; `transpose-sum`,
 ///   `transpose-elementwise` (A ⊙ B)' = A' ⊙ B'; `transpose-symmetric`: S' = S; a 1×1 and
 ///   diag(v) are their own transposes; an elementwise function keeps the transpose outside
@@ -143,15 +144,49 @@ struct MatrixSimplifier {
       return nil
     }
     if diagonals.count == collected.count { return sum(diagonals).map { .diag($0) } }
-    return commonFactor(collected) ?? scalarFactor(collected) ?? .sum(collected)
+    if let whole = commonFactor(collected) ?? scalarFactor(collected) { return whole }
+    return partlyFactored(collected) ?? .sum(collected)
+  }
+
+  /// matrix-common-factor on part of a sum: the terms ending in one matrix, two or more of
+  /// them, grouped where the first of them stands (`Q*x/2 + Q'*x/2 + c` is `(Q + Q')*x/2 + c`);
+  /// nil when no two terms end alike.
+  private func partlyFactored(_ terms: [MatrixExpr]) -> MatrixExpr? {
+    func last(_ t: MatrixExpr) -> MatrixExpr? {
+      guard case .product(let fs) = t.kind, let f = fs.last, !context.shape(f).isScalar else { return nil }
+      return f
+    }
+    var groups: [(factor: MatrixExpr?, terms: [MatrixExpr])] = []
+    for t in terms {
+      if let f = last(t), let k = groups.firstIndex(where: { $0.factor == f }) {
+        groups[k].terms.append(t)
+      } else {
+        groups.append((last(t), [t]))
+      }
+    }
+    guard groups.count < terms.count else { return nil }
+    var out: [MatrixExpr] = []
+    for g in groups {
+      if g.terms.count == 1 {
+        out.append(g.terms[0])
+      } else if let grouped = commonFactor(g.terms) {
+        out.append(grouped)
+      } else {
+        out += g.terms
+      }
+    }
+    return out.count == terms.count ? nil : .sum(out)
   }
 
   /// scalar-common-factor: c·A + c·B = c·(A + B) for one coefficient c of every term that is
-  /// not a number (`cos(x'*A*x)*(A + A')*x`; numbers stay with their terms, `2*A + 2*B`).
+  /// not a number or is a fraction (`cos(x'*A*x)*(A + A')*x`, `(Q + Q')/2`; an integer stays
+  /// with its terms, `2*A + 2*B`, as short either way).
   private func scalarFactor(_ terms: [MatrixExpr]) -> MatrixExpr? {
     let splits = terms.map(split)
     let c = splits[0].0
-    guard !pool.isNumber(c), splits.allSatisfy({ $0.0 == c && $0.1 != nil }) else { return nil }
+    guard c != pool.one, pool.rational(c).map({ !$0.isInteger }) ?? true,
+      splits.allSatisfy({ $0.0 == c && $0.1 != nil })
+    else { return nil }
     return sum(splits.map { $0.1! }).flatMap { scaled(c, $0) }
   }
 
