@@ -30,7 +30,7 @@ public struct MatrixCalculus {
   public func compute(_ command: Request.Command, _ f: MatrixExpr, variables: [String]) throws(JacError) -> MatrixExpr?
   {
     if command == .simplify { return simplifier.simplify(f) }
-    guard variables.count == 1 else { throw .matrixCalculus(.oneVariable(command: command, count: variables.count)) }
+    guard variables.count == 1 else { throw .matrixCalculus(.oneVariable(command: command, names: variables)) }
     let x = variables[0]
     let shape = context.shape(f)
     switch command {

@@ -13,7 +13,7 @@ public enum MatrixProblem: Equatable, Sendable {
   /// jacobian or hessian with respect to a matrix: a tensor.
   case tensor(command: Request.Command, variable: String)
   /// More than one variable where one is needed.
-  case oneVariable(command: Request.Command, count: Int)
+  case oneVariable(command: Request.Command, names: [String])
   /// More than one expression.
   case oneExpression(count: Int)
   /// An option the matrix layer does not support yet.
@@ -52,8 +52,10 @@ public enum MatrixProblem: Equatable, Sendable {
           ? "take 'grad' of a scalar function of it"
           : "ask for its product with a direction ('--vjp g' with '--vector g', or '--jvp V') or take 'grad' "
             + "of a scalar function of it")
-    case .oneVariable(let command, let count):
-      return "\(command.rawValue) of vectors and matrices takes one variable, found \(count); choose it with '--vars'"
+    case .oneVariable(let command, let names):
+      let found = names.isEmpty ? "found none" : "found \(names.count) (\(names.joined(separator: ", ")))"
+      let example = names.first.map { ", e.g. '--vars \($0)'" } ?? ""
+      return "\(command.rawValue) of vectors and matrices takes one variable, \(found); choose it with '--vars'\(example)"
     case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
     case .unsupportedOption(let option): return "'\(option.name)' is not supported with vectors and matrices yet"
     case .productShape(let option, let needed, let found, let declare):

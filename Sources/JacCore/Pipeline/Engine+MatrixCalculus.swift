@@ -92,7 +92,7 @@ extension Engine {
   ) throws(JacError) -> MatrixExpr? {
     let option = isJVP ? "--jvp" : "--vjp"
     guard variables.count == 1 else {
-      throw .matrixCalculus(.oneVariable(command: .jacobian, count: variables.count))
+      throw .matrixCalculus(.oneVariable(command: .jacobian, names: variables))
     }
     let x = variables[0]
     let v: MatrixExpr
