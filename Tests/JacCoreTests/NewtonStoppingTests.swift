@@ -8,8 +8,11 @@ import Testing
 /// has none either (SymPy: ±i/10¹⁰; fsolve: "not making good progress"); x² and (x − 1)² have
 /// double roots, where Newton's method halves the distance each step.
 @Suite struct NewtonStoppingTests {
-  func newton(_ system: String, _ vars: [String] = ["x"], from: String, maxIterations: Int = 50) throws -> NewtonRun {
-    try NumericTests().newton(system, vars, from: from, maxIterations: maxIterations)
+  func newton(
+    _ system: String, _ vars: [String] = ["x"], from: String,
+    tolerance: Double = Request.NewtonSettings.defaultTolerance, maxIterations: Int = 50
+  ) throws -> NewtonRun {
+    try NumericTests().newton(system, vars, from: from, tolerance: tolerance, maxIterations: maxIterations)
   }
 
   /// A residual below --tol with steps that do not shrink is no root: main stopped e⁻ˣ at
@@ -38,6 +41,18 @@ import Testing
     let shifted = try newton("x^2 - 2*x + 1", from: "2")
     #expect(shifted.outcome == .converged)
     #expect(abs((shifted.limit ?? [0])[0] - 1) <= 1e-15)
+  }
+
+  /// A residual within the rounding error of F is a root whatever --tol asks: eˣ − 10⁻³⁰⁰ at the
+  /// double nearest log(10⁻³⁰⁰) = −690.7755278982137 (mpmath) is 2.4e-314, about
+  /// F′·(x − x*) for x − x* below half an ulp; main ran to the iteration limit there.
+  @Test func residualAtRoundingIsARoot() throws {
+    let run = try newton("exp(x) - 1e-300", from: "0", tolerance: 0, maxIterations: 1000)
+    #expect(run.outcome == .converged)
+    #expect(run.last.x == [-690.7755278982137])
+    let sqrt2 = try newton("x^2 - 2", from: "1", tolerance: 0)
+    #expect(sqrt2.outcome == .converged)
+    #expect(sqrt2.last.x == [Double(2).squareRoot()])
   }
 
   /// The running error bound: x² − 2x + 1 near 1 is a difference of numbers near 1 (error a few

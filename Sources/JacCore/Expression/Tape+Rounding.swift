@@ -10,7 +10,7 @@
 /// *Accuracy and Stability of Numerical Algorithms*, §3.3), carried to first order beside each
 /// value v, with u = 2⁻⁵³ the unit roundoff:
 ///
-///     input                    e = 0 (the point itself is exact)
+///     input x                  e = u·|x| (the point holds the root only to its rounding)
 ///     constant c               e = 0 for a whole number, else u·|c|
 ///     Σ vₖ                     e = Σ eₖ + (count − 1)·u·Σ |vₖ|
 ///     Π vₖ                     e = Σ eₖ·Π_{j≠k} |vⱼ| + (count − 1)·u·|v|
@@ -18,7 +18,9 @@
 ///     f(a₁, …), a function     e = Σₖ max± |f(…, aₖ ± eₖ, …) − v| + u·|v|
 ///
 /// The sum's term is the one that matters: x² − 2x + 1 at x ≈ 1 is a difference of numbers
-/// near 1 and carries ≈ 10u whatever its value, while x² + 10⁻²⁰ carries 10⁻²⁰·u.
+/// near 1 and carries ≈ 10u whatever its value, while x² + 10⁻²⁰ carries 10⁻²⁰·u. The input's
+/// term is what a double can do: at the double x nearest a simple root x* of eˣ − 10⁻³⁰⁰,
+/// F(x) ≈ F′(x*)·(x − x*) is up to 10⁻³⁰⁰·u·690, however well F is evaluated.
 extension Tape {
   /// The unit roundoff of `Double`, 2⁻⁵³.
   static let unitRoundoff = Double.ulpOfOne / 2
@@ -33,7 +35,7 @@ extension Tape {
       let v = Swift.abs(value[i])
       switch op {
       case .constant(let c): error[i] = c.rounded() == c ? 0 : u * v
-      case .input: error[i] = 0
+      case .input: error[i] = u * v
       case .sum(let start, let count):
         let slots = operandSlots[start..<start + count]
         error[i] =
