@@ -69,7 +69,8 @@ extension Engine {
       test.point = p
       return Computed(value: .newton(run), classification: test)
     }
-    let uncertainty = limit.map { Self.movement(hx, newtonStep(h, gradient, at: $0.point).hessian) } ?? .infinity
+    let toLimit = limit.map { Self.movement(hx, newtonStep(h, gradient, at: $0.point).hessian) } ?? .infinity
+    let uncertainty = max(toLimit, roundingMovement(h, gradient, at: run.last.x, hessian: hx))
     let test = CriticalPoint.numeric(hessian: hx, n: h.rows, gradientIsZero: true, uncertainty: uncertainty)
     return Computed(value: .newton(run), classification: test)
   }
@@ -118,6 +119,19 @@ extension Engine {
     let doubles = pool.evaluate(entries, [:])
     guard doubles.allSatisfy(\.isFinite) else { return nil }
     return .numeric(hessian: doubles, n: h.rows, gradientIsZero: true, uncertainty: 0)
+  }
+
+  /// How far H moves across the region where ∇f is 0 to rounding: w = H⁻¹·e for the rounding
+  /// bounds e of ∇f at x (``Tape/roundingErrors(_:)``), ``movement(_:_:)`` to x ± w, the larger.
+  /// A point where ∇f vanishes only to rounding (1e8·(x − 1)⁴ expanded: ∇f is noise for
+  /// |x − 1| < 10⁻⁵) holds the critical point only to within w, and H may be anything it is
+  /// across w (there 0 to 0.4, so its sign is not decided); at a nondegenerate point w is tiny.
+  func roundingMovement(_ h: Matrix, _ gradient: Context, at x: [Double], hessian hx: [Double]) -> Double {
+    let e = Tape(pool, roots: gradient.functions, inputs: gradient.variableNames).roundingErrors(x)
+    guard let w = LinearSolve.solve(hx, e) else { return .infinity }
+    return [1.0, -1.0].map { sign in
+      Self.movement(hx, newtonStep(h, gradient, at: zip(x, w).map { $0 + sign * $1 }).hessian)
+    }.max() ?? 0
   }
 
   /// How far H may be from the Hessian at the limit: twice max |H(x)ᵢⱼ − H(c)ᵢⱼ| for the limit
