@@ -15,8 +15,8 @@
 ///     smaller than its own rounding makes it one; Dennis and Schnabel's backward-error view), or
 ///   - `exactPoint` accepts the limit estimate (critical's verified exact point), or
 ///   - the steps shrink linearly towards a limit c that Newton's method leaves in place
-///     (``NewtonRun/settles(from:to:)``): F has a multiple root there, J(c) is singular, and the
-///     root is c (``limit``), not xₖ.
+///     (``NewtonRun/System/settles(from:to:)``): F has a multiple root there, J(c) is singular,
+///     and the root is c (``limit``), not xₖ.
 ///
 /// It stops as *unbounded* when F is small but the iterates run off (``runsOff``), *singular*
 /// when J(xₖ) is singular to working precision (``LinearSolve``), *diverged* when a value stops
