@@ -16,7 +16,7 @@ import Testing
   }
 
   /// A residual below --tol with steps that do not shrink is no root: main stopped e⁻ˣ at
-  /// x = 28 (steps of exactly 1) and x·e⁻ˣ at x ≈ 30 (steps (x − 1)/(x − 2), shrinking to 1).
+  /// x = 28 (steps of exactly 1) and x·e⁻ˣ at x ≈ 31 (steps x/(x − 1), shrinking to 1).
   @Test func smallResidualWithoutShrinkingStepsRunsOff() throws {
     let exp = try newton("exp(-x)", from: "0")
     #expect(exp.outcome == .unbounded)

@@ -12,7 +12,7 @@
 ///   it (``Tape/roundingErrors(_:)``), and
 ///   - the next step is small, ‖δₖ‖₂ ≤ tol·max(1, ‖xₖ‖₂), or
 ///   - F(xₖ) is within its rounding error (xₖ is a root of F to working precision: a change of F
-///     smaller than its own rounding makes it one; Dennis and Schnabel's backward-error view), or
+///     smaller than its own rounding makes it one: a backward-error test), or
 ///   - `exactPoint` accepts the limit estimate (critical's verified exact point), or
 ///   - the steps shrink linearly towards a limit c that Newton's method leaves in place
 ///     (``NewtonRun/System/settles(from:to:)``): F has a multiple root there, J(c) is singular,
