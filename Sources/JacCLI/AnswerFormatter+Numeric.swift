@@ -17,10 +17,11 @@ extension AnswerFormatter {
       if run.outcome == .converged, let p = Self.movedPoint(run, answer) {
         out += "\ncritical point: " + zip(names, p).map { "\($0) = \($1)" }.joined(separator: ", ") + " (exact)"
       } else if run.outcome == .converged {
+        let limit = Self.extrapolated(run, answer)
         out +=
           (critical ? "\ncritical point: " : "\nroot: ")
-          + zip(names, run.limit ?? run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
-          + (run.limit == nil ? "" : " (extrapolated)")
+          + zip(names, limit ?? run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+          + (limit == nil ? "" : " (extrapolated)")
       }
       if let test = answer.classification { out += "\n" + test.description }
       return out
@@ -51,12 +52,12 @@ extension AnswerFormatter {
               ])
             })
         ))
-      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? run.limit ?? run.last.x
+      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? Self.extrapolated(run, answer) ?? run.last.x
       fields.append(("root", run.outcome == .converged ? JSONText.array(root.map(Self.jsonNumber)) : "null"))
       if let p = answer.classification?.point {
         fields.append(("exact_point", JSONText.array(p.map { JSONText.string($0.description) })))
       }
-      if run.outcome == .converged && run.limit != nil { fields.append(("extrapolated", "true")) }
+      if Self.extrapolated(run, answer) != nil { fields.append(("extrapolated", "true")) }
       if let test = answer.classification {
         fields.append(("classification", JSONText.string(test.kind.rawValue)))
         fields.append(("decided", JSONText.string(test.exact ? "exact" : "numeric")))
@@ -64,6 +65,11 @@ extension AnswerFormatter {
       }
       return JSONText.object(fields)
     }
+  }
+
+  /// The limit a converged run extrapolated to, unless critical verified an exact point.
+  static func extrapolated(_ run: NewtonRun, _ answer: Answer) -> [Double]? {
+    run.outcome == .converged && answer.classification?.point == nil ? run.limit : nil
   }
 
   /// critical's verified exact point, when it is not the last iterate itself.
