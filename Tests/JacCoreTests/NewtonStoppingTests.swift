@@ -70,6 +70,49 @@ import Testing
     #expect(product.roundingErrors([3, 1])[0] > 0)
   }
 
+  /// The bound holds: on random rational expressions (sums, products, quotients, integer powers)
+  /// at random doubles (seed 47), the tape's value is within the bound of the exact value of the
+  /// same expression at the same (exact) point, computed in rationals.
+  @Test func roundingBoundHolds() {
+    var rng = SeededGenerator(seed: 47)
+    let f = Fixture()
+    let x = f.pool.symbol("x")
+    var checked = 0
+    for _ in 0..<300 {
+      let e = Self.rationalExpression(f.pool, x, depth: 4, using: &rng)
+      let point = Double.random(in: -3...3, using: &rng)
+      let tape = Tape(f.pool, roots: [e], inputs: ["x"])
+      let value = tape.evaluate([point])[0]
+      guard value.isFinite,
+        let exact = f.pool.rational(f.pool.substitute([e], [x: f.pool.number(Rational(exactly: point))])[0])
+      else { continue }
+      let actual = abs((Rational(exactly: value) - exact).doubleValue)
+      let bound = tape.roundingErrors([point])[0]
+      #expect(actual <= bound * 1.01, "\(f.text(e)) at \(point): error \(actual), bound \(bound)")
+      checked += 1
+    }
+    #expect(checked >= 250)
+  }
+
+  static func rationalExpression(_ pool: ExpressionPool, _ x: Expr, depth: Int, using rng: inout SeededGenerator)
+    -> Expr
+  {
+    if depth == 0 || Int.random(in: 0..<5, using: &rng) == 0 {
+      return Bool.random(using: &rng)
+        ? x
+        : pool.number(Rational(BigInt(Int.random(in: -9...9, using: &rng)), BigInt(Int.random(in: 1...7, using: &rng))))
+    }
+    let a = rationalExpression(pool, x, depth: depth - 1, using: &rng)
+    let b = rationalExpression(pool, x, depth: depth - 1, using: &rng)
+    switch Int.random(in: 0..<5, using: &rng) {
+    case 0: return pool.add(a, b)
+    case 1: return pool.subtract(a, b)
+    case 2: return pool.multiply(a, b)
+    case 3: return pool.divide(a, pool.add(pool.multiply(b, b), pool.one))
+    default: return pool.power(a, pool.number(Rational(BigInt(Int.random(in: 2...3, using: &rng)))))
+    }
+  }
+
   /// Singularity is judged on the equilibrated matrix: a row or a column of small scale is not
   /// a singular one. main called diag(10²⁰, 1) and [[1, 10⁻²⁰], [1, −10⁻²⁰]] singular.
   @Test func badlyScaledIsNotSingular() throws {

@@ -14,8 +14,10 @@
 ///     constant c               e = 0 for a whole number, else u·|c|
 ///     Σ vₖ                     e = Σ eₖ + (count − 1)·u·Σ |vₖ|
 ///     Π vₖ                     e = Σ eₖ·Π_{j≠k} |vⱼ| + (count − 1)·u·|v|
-///     b^p                      e = |p·v/b|·e_b + |v·log|b||·e_p + u·|v|
-///     f(a₁, …), a function     e = Σₖ max± |f(…, aₖ ± eₖ, …) − v| + u·|v|
+///     b^p                      e = |p·v/b|·e_b + |v·log|b||·e_p + 2u·|v|
+///     f(a₁, …), a function     e = Σₖ max± |f(…, aₖ ± eₖ, …) − v| + 2u·|v|
+///
+/// (2u for `pow` and the library functions: within an ulp, not correctly rounded.)
 ///
 /// The sum's term is the one that matters: x² − 2x + 1 at x ≈ 1 is a difference of numbers
 /// near 1 and carries ≈ 10u whatever its value, while x² + 10⁻²⁰ carries 10⁻²⁰·u. The input's
@@ -47,12 +49,12 @@ extension Tape {
       case .power(let b, let e, _):
         let base = error[b] == 0 ? 0 : Swift.abs(value[e] * value[i] / value[b]) * error[b]
         let exponent = error[e] == 0 ? 0 : Swift.abs(value[i] * log(Swift.abs(value[b]))) * error[e]
-        error[i] = base + exponent + u * v
+        error[i] = base + exponent + 2 * u * v
       case .call(let f, let a):
-        error[i] = Self.spread({ ExpressionPool.apply(f, $0[0]) }, [value[a]], [error[a]], value[i]) + u * v
+        error[i] = Self.spread({ ExpressionPool.apply(f, $0[0]) }, [value[a]], [error[a]], value[i]) + 2 * u * v
       case .apply(let o, let start, let count):
         let slots = operandSlots[start..<start + count]
-        error[i] = Self.spread(o.evaluate, slots.map { value[$0] }, slots.map { error[$0] }, value[i]) + u * v
+        error[i] = Self.spread(o.evaluate, slots.map { value[$0] }, slots.map { error[$0] }, value[i]) + 2 * u * v
       }
     }
     return outputSlots.map { error[$0].isFinite ? error[$0] : 0 }
