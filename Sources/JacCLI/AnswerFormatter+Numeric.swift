@@ -16,15 +16,12 @@ extension AnswerFormatter {
       var out = Self.table([header] + rows)
       if run.outcome == .converged, let p = Self.movedPoint(run, answer) {
         out += "\ncritical point: " + zip(names, p).map { "\($0) = \($1)" }.joined(separator: ", ") + " (exact)"
-      } else if run.outcome == .converged, let limit = answer.classification?.limit {
-        out +=
-          "\ncritical point: "
-          + zip(names, limit).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
-          + " (extrapolated)"
       } else if run.outcome == .converged {
+        let limit = Self.extrapolated(run, answer)
         out +=
           (critical ? "\ncritical point: " : "\nroot: ")
-          + zip(names, run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+          + zip(names, limit ?? run.last.x).map { "\($0) = \(DecimalText.roundTrip($1))" }.joined(separator: ", ")
+          + (limit == nil ? "" : " (extrapolated)")
       }
       if let test = answer.classification { out += "\n" + test.description }
       return out
@@ -55,12 +52,12 @@ extension AnswerFormatter {
               ])
             })
         ))
-      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? answer.classification?.limit ?? run.last.x
+      let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? Self.extrapolated(run, answer) ?? run.last.x
       fields.append(("root", run.outcome == .converged ? JSONText.array(root.map(Self.jsonNumber)) : "null"))
       if let p = answer.classification?.point {
         fields.append(("exact_point", JSONText.array(p.map { JSONText.string($0.description) })))
       }
-      if answer.classification?.limit != nil { fields.append(("extrapolated", "true")) }
+      if Self.extrapolated(run, answer) != nil { fields.append(("extrapolated", "true")) }
       if let test = answer.classification {
         fields.append(("classification", JSONText.string(test.kind.rawValue)))
         fields.append(("decided", JSONText.string(test.exact ? "exact" : "numeric")))
@@ -68,6 +65,11 @@ extension AnswerFormatter {
       }
       return JSONText.object(fields)
     }
+  }
+
+  /// The limit a converged run extrapolated to, unless critical verified an exact point.
+  static func extrapolated(_ run: NewtonRun, _ answer: Answer) -> [Double]? {
+    run.outcome == .converged && answer.classification?.point == nil ? run.limit : nil
   }
 
   /// critical's verified exact point, when it is not the last iterate itself.
@@ -86,11 +88,12 @@ extension AnswerFormatter {
     }
   }
 
-  /// Why Newton's method stopped without a root, for the error line; for critical, a run that
-  /// runs off or stops being finite found no critical point.
+  /// Why Newton's method stopped without a root, for the error line; a run that runs off found
+  /// no root (no critical point), and for critical neither did one that stops being finite.
   static func failure(_ run: NewtonRun, command: Request.Command) -> String? {
     let k = run.iterates.count - 1
-    let none = "no critical point found from this start"
+    let none = command == .critical ? "no critical point found from this start" : "newton found no root from this start"
+    let residual = command == .critical ? "|grad f|" : "|F|"
     switch run.outcome {
     case .converged: return nil
     case .singular: return "newton: the Jacobian is singular at iterate \(k); try another --from"
@@ -100,7 +103,7 @@ extension AnswerFormatter {
     case .diverged: return "newton diverged: F is not finite at iterate \(k)"
     case .unbounded:
       return "\(none): the iterates grow without bound (|x| = \(DecimalText.short(LinearSolve.norm(run.last.x))) at "
-        + "iterate \(k), |grad f| = \(DecimalText.short(run.last.residual))); try another --from"
+        + "iterate \(k), \(residual) = \(DecimalText.short(run.last.residual))); try another --from"
     case .iterationLimit:
       return "newton did not converge in \(k) iterations (|F| = \(DecimalText.short(run.last.residual)))"
     }

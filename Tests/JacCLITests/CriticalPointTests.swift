@@ -64,6 +64,16 @@ import Testing
     Case(
       args: ["(x-3)^2/10^14", "--from", "1"],
       tail: "critical point: x = 3 (exact)\nlocal minimum (H positive definite)\n"),
+    // H = diag(2·10²⁰, 2): main called it singular (its pivot 2 is below 4·ε·10²⁰).
+    Case(
+      args: ["1e20*x^2 + y^2 - 2*y", "--from", "1,1"],
+      tail: "critical point: x = 0.0, y = 1.0\nlocal minimum (H positive definite)\n"),
+    // 10⁸·(x − 1)⁴ expanded: ∇f is rounding noise for |x − 1| < 10⁻⁵, where the run stops, and H
+    // is anything from 0 to 0.4 across that region (SymPy: H(1) = 0); main said local minimum.
+    Case(
+      args: ["1e8*(x^4 - 4*x^3 + 6*x^2 - 4*x + 1)", "--from", "2"],
+      tail: "critical point: x = 1.000010292861219\n"
+        + "degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"),
     Case(
       args: ["(x - 1/3)^3 + y^2", "--from", "1,1"],
       tail: "critical point: x = 1/3, y = 0 (exact)\n"
@@ -78,9 +88,12 @@ import Testing
   }
 
   /// A gradient that only tends to 0 as x runs off (1/x doubles x each step, e^x moves it by
-  /// −1) is no critical point: main stopped at |grad f| ≤ 1e-12 and reported x = 1.6e12.
+  /// −1) is no critical point: main stopped at |grad f| ≤ 1e-12 and reported x = 1.6e12. Nor is
+  /// one that creeps off by steps shrinking to 1 (x·e⁻ˣ: (x − 1)/(x − 2); x²·e⁻ˣ: about
+  /// 1 + 2/x), which main ended with "did not converge".
   @Test(arguments: [
     ["log(x)", "--from", "3"], ["exp(x)", "--from", "0"], ["1/x", "--from", "1", "--max-iter", "2000"],
+    ["x*exp(-x)", "--from", "5"], ["x^2*exp(-x)", "--from", "5"],
   ])
   func runsOff(_ args: [String]) throws {
     let result = try ProcessRunner.run(["critical"] + args)

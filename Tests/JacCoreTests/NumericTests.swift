@@ -54,9 +54,12 @@ import Testing
     #expect(LinearSolve.norm([1, .nan]).isNaN)
   }
 
-  func newton(_ system: String, _ vars: [String], from: String, maxIterations: Int = 50) throws -> NewtonRun {
+  func newton(
+    _ system: String, _ vars: [String], from: String, tolerance: Double = Request.NewtonSettings.defaultTolerance,
+    maxIterations: Int = 50
+  ) throws -> NewtonRun {
     var request = Request(command: .newton, inputs: [system], variables: vars)
-    request.newton = Request.NewtonSettings(from: from, maxIterations: maxIterations)
+    request.newton = Request.NewtonSettings(from: from, tolerance: tolerance, maxIterations: maxIterations)
     guard case .newton(let run) = try Engine().run(request).value else {
       Issue.record("not a Newton run")
       return NewtonRun()

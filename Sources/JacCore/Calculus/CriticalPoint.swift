@@ -30,9 +30,6 @@ public struct CriticalPoint: Sendable, Equatable {
   public var zero: Int
   /// The exact point tested, when it is one (`critical`'s verified point).
   public var point: [Rational]?
-  /// The limit extrapolated from iterates that converged linearly (`critical`), when no exact
-  /// point was found: nearer the critical point than the last iterate.
-  public var limit: [Double]?
 
   /// The test for the Hessian `h` (n×n, row-major), at a point where the gradient vanishes
   /// unless `gradientIsZero` is false.

@@ -175,7 +175,9 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .volumeElement: return (label, ["det only: state the change of variables, dx dy = |det J| dr dt."])
     case .from: return (label, ["newton, critical: the starting point, one value per variable."])
     case .tol:
-      return (label, ["newton: stop when |F| <= t; critical: |grad f| <= t and a small step (default 1e-12)."])
+      return (
+        label, ["newton, critical: done when |F| <= t and the steps settle, or |F| is within rounding (default 1e-12)."]
+      )
     case .maxIter: return (label, ["newton, critical: at most n steps (default 50)."])
     case .state: return (label, ["linearize: the state variables x of x' = f(x, u), e.g. th,w."])
     case .input: return (label, ["linearize: the input variables u, e.g. F."])

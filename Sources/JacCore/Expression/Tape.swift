@@ -12,9 +12,9 @@ public struct Tape: Sendable {
     case call(Function, Int)
     case apply(Operator, start: Int, count: Int)
   }
-  private var ops: [Op] = []
-  private var operandSlots: [Int] = []
-  private var outputSlots: [Int] = []
+  private(set) var ops: [Op] = []
+  private(set) var operandSlots: [Int] = []
+  private(set) var outputSlots: [Int] = []
   /// The names bound, in order, by the argument of ``evaluate(_:)``.
   public let inputs: [String]
 
@@ -51,6 +51,12 @@ public struct Tape: Sendable {
 
   /// The value of every root with `inputs[i]` = `x[i]`.
   public func evaluate(_ x: [Double]) -> [Double] {
+    let value = slotValues(x)
+    return outputSlots.map { value[$0] }
+  }
+
+  /// The value of every slot with `inputs[i]` = `x[i]`.
+  func slotValues(_ x: [Double]) -> [Double] {
     var value = [Double](repeating: 0, count: ops.count)
     for (i, op) in ops.enumerated() {
       switch op {
@@ -70,6 +76,6 @@ public struct Tape: Sendable {
         value[i] = o.evaluate(operandSlots[start..<start + count].map { value[$0] })
       }
     }
-    return outputSlots.map { value[$0] }
+    return value
   }
 }

@@ -1,20 +1,27 @@
 /// Newton's method for F(x) = 0 with a symbolic Jacobian, in `Double`:
 ///
-///     J(xₖ)·δ = −F(xₖ),   xₖ₊₁ = xₖ + δ
+///     J(xₖ)·δₖ = −F(xₖ),   xₖ₊₁ = xₖ + δₖ
 ///
-/// It stops as converged when ‖F(xₖ)‖₂ ≤ tol, or when the step ‖δ‖₂ ≤ tol·max(1, ‖xₖ₊₁‖₂)
-/// (the residual cannot fall further in floating point); as singular when J(xₖ) is singular to
-/// working precision; as diverged when a value stops being finite; and after `maxIterations`
-/// steps otherwise.
+/// One stopping rule serves `newton` and `critical` (F = ∇f, J = H). A small residual alone
+/// proves nothing: e⁻ˣ is below any tolerance far enough out, and x² + 10⁻²⁰, which has no real
+/// root, is below 10⁻¹² for |x| < 10⁻⁶. At an iterate xₖ the run is *converged* when
 ///
-/// With a `settle` test (``solve(function:jacobian:from:tolerance:maxIterations:settle:)``, used
-/// by `critical`, where F = ∇f and a small gradient alone proves nothing: 1/x, the gradient of
-/// log x, is below any tolerance far enough out) ‖F(xₖ)‖₂ ≤ tol is not enough: the next step
-/// must be small as well, ‖δₖ‖₂ ≤ tol·max(1, ‖xₖ‖₂), or `settle` must accept the iterate (an
-/// exact point it verified near xₖ, or a slow approach to a singular J it will test as such).
-/// A run whose last ``unboundedWindow`` steps each grew ‖x‖ and none was shorter than the one
-/// before (a convergent run's steps shrink) is `unbounded` when it reaches such a small F, J
-/// singular or the iteration limit.
+/// - the step just taken was small, ‖δₖ₋₁‖₂ ≤ tol·max(1, ‖xₖ‖₂) (F cannot fall further in
+///   floating point), or
+/// - F(xₖ) is small, ‖F(xₖ)‖₂ ≤ tol or every |Fᵢ(xₖ)| within the rounding error of evaluating
+///   it (``Tape/roundingErrors(_:)``), and
+///   - the next step is small, ‖δₖ‖₂ ≤ tol·max(1, ‖xₖ‖₂), or
+///   - F(xₖ) is within its rounding error (xₖ is a root of F to working precision: a change of F
+///     smaller than its own rounding makes it one: a backward-error test), or
+///   - `exactPoint` accepts the limit estimate (critical's verified exact point), or
+///   - the steps shrink linearly towards a limit c that Newton's method leaves in place
+///     (``NewtonRun/System/settles(from:to:)``): F has a multiple root there, J(c) is singular,
+///     and the root is c (``limit``), not xₖ.
+///
+/// It stops as *unbounded* when F is small but the iterates run off (``runsOff``), *singular*
+/// when J(xₖ) is singular to working precision (``LinearSolve``), *diverged* when a value stops
+/// being finite, and at the *iteration limit* after `maxIterations` steps otherwise (unbounded
+/// if they run off).
 public struct NewtonRun: Sendable {
   public struct Iterate: Sendable {
     public var x: [Double]
@@ -29,76 +36,80 @@ public struct NewtonRun: Sendable {
     case diverged
     /// The iteration limit was reached.
     case iterationLimit
-    /// The iteration limit was reached with the iterates running off (only with `settle`).
+    /// The iterates run off while F tends to 0 (``runsOff``).
     case unbounded
   }
-  /// A settle test: the iterate xₖ, the Newton step δₖ there (nil when J(xₖ) is singular) and
-  /// the step that led to xₖ (nil at the start); true accepts xₖ as converged.
-  public typealias Settle = (_ x: [Double], _ next: [Double]?, _ last: [Double]?) -> Bool
-  /// How many steps in a row must grow ‖x‖ without shrinking for `unbounded`.
+  /// A limit estimate: a point and how far from it the limit may be.
+  public typealias Estimate = (point: [Double], radius: Double)
+  /// Accepts an estimate of the limit when it has verified an exact root near it.
+  public typealias ExactPoint = (_ estimate: Estimate) -> Bool
+  /// How many steps in a row must grow ‖x‖ without approaching a limit for `unbounded`.
   public static let unboundedWindow = 8
 
   public var iterates: [Iterate] = []
   public var outcome: Outcome = .iterationLimit
+  /// The extrapolated limit, when the run converged by a linear approach to it.
+  public var limit: [Double]?
+  /// ‖δₖ‖₂ of the Newton step proposed at each iterate (nil where J was singular).
+  var proposed: [Double?] = []
 
   /// Runs Newton's method. `function` computes F (n values) and `jacobian` the n×n Jacobian,
   /// row-major, both with the same inputs in the same order as `start`.
   public static func solve(
     function: Tape, jacobian: Tape, from start: [Double], tolerance: Double, maxIterations: Int,
-    settle: Settle? = nil
+    exactPoint: ExactPoint? = nil
   ) -> NewtonRun {
+    let system = System(function: function, jacobian: jacobian, tolerance: tolerance)
     var run = NewtonRun()
     var x = start
     var f = function.evaluate(x)
-    var residual = LinearSolve.norm(f)
-    run.iterates.append(Iterate(x: x, residual: residual))
-    guard residual.isFinite else {
+    run.iterates.append(Iterate(x: x, residual: LinearSolve.norm(f)))
+    guard run.last.residual.isFinite else {
       run.outcome = .diverged
       return run
     }
-    for _ in 0..<maxIterations {
-      if residual <= tolerance && settle == nil {
-        run.outcome = .converged
+    for k in 0...maxIterations {
+      let next = system.step(at: x, f)
+      run.proposed.append(next.map(LinearSolve.norm))
+      if let outcome = run.verdict(system, f, next, exactPoint) {
+        run.outcome = outcome
         return run
       }
-      let next = LinearSolve.solve(jacobian.evaluate(x), f.map { -$0 })
-      if let settle, residual <= tolerance {
-        if let next, LinearSolve.norm(next) <= tolerance * Swift.max(1, LinearSolve.norm(x)) {
-          run.outcome = .converged
-          return run
-        }
-        if run.runsOff {
-          run.outcome = .unbounded
-          return run
-        }
-        if settle(x, next, run.lastStep) {
-          run.outcome = .converged
-          return run
-        }
-      }
+      if k == maxIterations { break }
       guard let step = next else {
-        run.outcome = settle != nil && run.runsOff ? .unbounded : .singular
+        run.outcome = run.runsOff ? .unbounded : .singular
         return run
       }
       for i in x.indices { x[i] += step[i] }
       f = function.evaluate(x)
-      residual = LinearSolve.norm(f)
-      run.iterates.append(Iterate(x: x, residual: residual))
-      guard residual.isFinite, x.allSatisfy(\.isFinite) else {
+      run.iterates.append(Iterate(x: x, residual: LinearSolve.norm(f)))
+      guard run.last.residual.isFinite, x.allSatisfy(\.isFinite) else {
         run.outcome = .diverged
         return run
       }
-      if LinearSolve.norm(step) <= tolerance * Swift.max(1, LinearSolve.norm(x)) {
+      if system.isSmall(step, at: x) {
         run.outcome = .converged
         return run
       }
     }
-    if settle != nil {
-      run.outcome = run.runsOff ? .unbounded : .iterationLimit
-    } else {
-      run.outcome = residual <= tolerance ? .converged : .iterationLimit
-    }
+    run.outcome = run.runsOff ? .unbounded : .iterationLimit
     return run
+  }
+
+  /// The stopping rule at the last iterate, with F there and the Newton step from it (nil when J
+  /// is singular); nil to go on.
+  mutating func verdict(_ system: System, _ f: [Double], _ next: [Double]?, _ exactPoint: ExactPoint?) -> Outcome? {
+    let x = last.x
+    let rounding = system.withinRounding(f, at: x)
+    guard last.residual <= system.tolerance || rounding else { return nil }
+    if let next, system.isSmall(next, at: x) { return .converged }
+    if runsOff { return .unbounded }
+    if rounding { return .converged }
+    let estimate = Self.limitEstimate(x, next, lastStep, tolerance: system.tolerance)
+    if let estimate, let exactPoint, exactPoint(estimate) { return .converged }
+    guard linearApproach, let estimate, system.settles(from: x, to: estimate.point) else { return nil }
+    limit = estimate.point
+    return .converged
   }
 
   /// The last iterate.
@@ -111,18 +122,5 @@ public struct NewtonRun: Sendable {
   func step(_ k: Int) -> [Double]? {
     guard k > 0 else { return nil }
     return zip(iterates[k].x, iterates[k - 1].x).map { $0 - $1 }
-  }
-
-  /// Each of the last ``unboundedWindow`` steps grew ‖x‖ and was at least as long as the one
-  /// before.
-  var runsOff: Bool {
-    let k = iterates.count - 1
-    guard k > Self.unboundedWindow else { return false }
-    for i in (k - Self.unboundedWindow + 1)...k {
-      let grows = LinearSolve.norm(iterates[i].x) > LinearSolve.norm(iterates[i - 1].x)
-      guard grows, let s = step(i), let before = step(i - 1) else { return false }
-      if LinearSolve.norm(s) < LinearSolve.norm(before) { return false }
-    }
-    return true
   }
 }

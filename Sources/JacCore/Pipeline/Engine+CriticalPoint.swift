@@ -32,14 +32,13 @@ extension Engine {
   /// critical: Newton's method on ∇f = 0 from `--from`, with the Hessian as its Jacobian
   /// (H(xₖ)·δ = −∇f(xₖ)), then the second-derivative test at the point it converged to.
   ///
-  /// A small gradient is not enough to stop (``NewtonRun``): the step must be small too, or an
-  /// exact point must be verified near the iterate (``exactCriticalPoint(_:_:)``), or the run
-  /// must be creeping to a point where H is singular (``linearApproach(_:_:)``) whose limit
-  /// Newton's method leaves nearly in place (``NewtonStep/settles(from:to:)``). At an
-  /// exact point p the test runs on H(p), exactly when its entries are rational; otherwise on
-  /// doubles at the last iterate, with H known only to within how far it moves on the way to
-  /// the limit (``movement(_:_:)``); after a linear approach the point reported is the
-  /// extrapolated limit (``limitEstimate(_:_:_:tolerance:)``), not the last iterate.
+  /// When the run has converged is ``NewtonRun``'s rule, as for `newton`: a small gradient is
+  /// not enough; critical adds an exact point verified near the limit estimate
+  /// (``exactCriticalPoint(_:_:)``). At an exact point p the test runs on H(p), exactly when its
+  /// entries are rational; otherwise on doubles at the last iterate, with H known only to
+  /// within how far it moves on the way to the limit (``movement(_:_:)``); after a linear
+  /// approach the point reported is the extrapolated limit (``NewtonRun/limit``), not the last
+  /// iterate.
   func criticalPointValue(_ c: Context) throws(JacError) -> Computed {
     if c.variables.isEmpty { throw .noVariables }
     guard c.functions.count == 1 else { throw .notScalar(command: c.request.command, count: c.functions.count) }
@@ -53,25 +52,16 @@ extension Engine {
     let h = try jacobian(gradient)
     var exact: [Rational]?
     var tried: [Rational]?
-    var ratio: Double?
-    var creeping = false
-    let run = try newton(gradient) { x, next, last in
-      let limit = Self.limitEstimate(x, next, last, tolerance: tolerance)
-      if let limit, Self.simplestPoint(limit) != tried {
-        tried = Self.simplestPoint(limit)
-        exact = self.exactCriticalPoint(tried, gradient)
-        if exact != nil { return true }
-      }
-      let before = ratio
-      ratio = next.flatMap { d in last.map { LinearSolve.norm(d) / LinearSolve.norm($0) } }
-      guard Self.linearApproach(ratio, before), let limit else { return false }
-      creeping = self.newtonStep(h, gradient, at: limit.point).settles(from: x, to: limit.point)
-      return creeping
+    let run = try newton(gradient) { estimate in
+      guard Self.simplestPoint(estimate) != tried else { return false }
+      tried = Self.simplestPoint(estimate)
+      exact = self.exactCriticalPoint(tried, gradient)
+      return exact != nil
     }
     guard run.outcome == .converged else { return Computed(value: .newton(run)) }
     let here = newtonStep(h, gradient, at: run.last.x)
     let hx = here.hessian
-    let limit = Self.limitEstimate(run.last.x, here.step, run.lastStep, tolerance: tolerance)
+    let limit = NewtonRun.limitEstimate(run.last.x, here.step, run.lastStep, tolerance: tolerance)
     if exact == nil, let limit, Self.simplestPoint(limit) != tried {
       exact = exactCriticalPoint(Self.simplestPoint(limit), gradient)
     }
@@ -79,48 +69,20 @@ extension Engine {
       test.point = p
       return Computed(value: .newton(run), classification: test)
     }
-    let uncertainty = limit.map { Self.movement(hx, newtonStep(h, gradient, at: $0.point).hessian) } ?? .infinity
-    var test = CriticalPoint.numeric(hessian: hx, n: h.rows, gradientIsZero: true, uncertainty: uncertainty)
-    if creeping { test.limit = limit?.point }
+    let toLimit = limit.map { Self.movement(hx, newtonStep(h, gradient, at: $0.point).hessian) } ?? .infinity
+    let uncertainty = max(toLimit, roundingMovement(h, gradient, at: run.last.x, hessian: hx))
+    let test = CriticalPoint.numeric(hessian: hx, n: h.rows, gradientIsZero: true, uncertainty: uncertainty)
     return Computed(value: .newton(run), classification: test)
   }
 
-  /// Where the iterates xₖ are heading, and how far from it the limit may be. With the Newton
-  /// step δ at x and the step before it, ρ = ‖δ‖/‖δ_prev‖ is the contraction (0 without a step
-  /// before, or when δ is below the tolerance but not shorter: rounding); for ρ < 1 the limit is
-  /// about x + δ/(1 − ρ) (Aitken's extrapolation: exact for the linear convergence of Newton's method
-  /// on xᵐ, whose Hessian is singular at the root), within ‖δ‖·ρ/(1 − ρ) plus tol·max(1, ‖x‖)
-  /// and 4 ulps of the largest |xᵢ|. Nil when the steps do not shrink (ρ ≥ 1). Without a step
-  /// (H singular at x), x itself.
-  static func limitEstimate(_ x: [Double], _ next: [Double]?, _ last: [Double]?, tolerance: Double)
-    -> (point: [Double], radius: Double)?
-  {
-    let floor = tolerance * max(1, LinearSolve.norm(x)) + 4 * (x.map(abs).max() ?? 0).ulp
-    guard let next else { return (x, floor) }
-    let size = LinearSolve.norm(next)
-    var rho = last.map { size / LinearSolve.norm($0) } ?? 0
-    if rho >= 1 && size <= tolerance * max(1, LinearSolve.norm(x)) { rho = 0 }
-    guard rho < 1, size.isFinite else { return nil }
-    let point = zip(x, next).map { $0 + $1 / (1 - rho) }
-    return (point, size * rho / (1 - rho) + floor)
-  }
-
-  /// Whether the steps shrink linearly, by one ratio ρ ∈ (0.05, 0.99) twice in a row to 1%:
-  /// Newton's method converges linearly only where H is singular at the limit (by (m − 1)/m at
-  /// a zero of multiplicity m of ∇f), quadratically elsewhere.
-  static func linearApproach(_ ratio: Double?, _ before: Double?) -> Bool {
-    guard let ratio, let before, ratio > 0.05, ratio < 0.99 else { return false }
-    return abs(ratio - before) <= 0.01 * ratio
-  }
-
   /// H at `x` (row-major) and the Newton step there, −H⁻¹·∇f (nil when H is singular to working
-  /// precision), with `residual` ‖∇f(x)‖₂.
+  /// precision).
   func newtonStep(_ h: Matrix, _ gradient: Context, at x: [Double]) -> NewtonStep {
     let values = pool.evaluate(
       h.entries + gradient.functions, Dictionary(uniqueKeysWithValues: zip(gradient.variableNames, x)))
     let g = values.suffix(gradient.functions.count).map { -$0 }
     let hx = Array(values.prefix(h.entries.count))
-    return NewtonStep(hessian: hx, step: LinearSolve.solve(hx, g), residual: LinearSolve.norm(g))
+    return NewtonStep(hessian: hx, step: LinearSolve.solve(hx, g))
   }
 
   /// Coordinate by coordinate, the simplest rational within the radius
@@ -159,6 +121,19 @@ extension Engine {
     return .numeric(hessian: doubles, n: h.rows, gradientIsZero: true, uncertainty: 0)
   }
 
+  /// How far H moves across the region where ∇f is 0 to rounding: w = H⁻¹·e for the rounding
+  /// bounds e of ∇f at x (``Tape/roundingErrors(_:)``), ``movement(_:_:)`` to x ± w, the larger.
+  /// A point where ∇f vanishes only to rounding (1e8·(x − 1)⁴ expanded: ∇f is noise for
+  /// |x − 1| < 10⁻⁵) holds the critical point only to within w, and H may be anything it is
+  /// across w (there 0 to 0.4, so its sign is not decided); at a nondegenerate point w is tiny.
+  func roundingMovement(_ h: Matrix, _ gradient: Context, at x: [Double], hessian hx: [Double]) -> Double {
+    let e = Tape(pool, roots: gradient.functions, inputs: gradient.variableNames).roundingErrors(x)
+    guard let w = LinearSolve.solve(hx, e) else { return .infinity }
+    return [1.0, -1.0].map { sign in
+      Self.movement(hx, newtonStep(h, gradient, at: zip(x, w).map { $0 + sign * $1 }).hessian)
+    }.max() ?? 0
+  }
+
   /// How far H may be from the Hessian at the limit: twice max |H(x)ᵢⱼ − H(c)ᵢⱼ| for the limit
   /// estimate c (an estimate, hence the factor; infinite when H is not finite there, so nothing
   /// is decided). Where Newton's method converged linearly to a point with H singular, H(x) is
@@ -173,14 +148,4 @@ extension Engine {
 struct NewtonStep {
   var hessian: [Double]
   var step: [Double]?
-  var residual: Double
-
-  /// Whether this point, the limit `c` extrapolated from `x`, is one the iterates are really
-  /// approaching: ∇f(c) = 0, or a Newton step from c below 10⁻³·‖c − x‖ (a run creeping off
-  /// to infinity, where ∇f only tends to 0, extrapolates to a point that is no fixed point).
-  func settles(from x: [Double], to c: [Double]) -> Bool {
-    if residual == 0 { return true }
-    guard let step else { return false }
-    return LinearSolve.norm(step) <= 1e-3 * LinearSolve.norm(zip(c, x).map { $0 - $1 })
-  }
 }

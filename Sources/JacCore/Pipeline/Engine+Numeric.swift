@@ -81,8 +81,8 @@ extension Engine {
   }
 
   /// Newton's method on the system, from `--from`, with the simplified symbolic Jacobian
-  /// (`settle`: ``NewtonRun/Settle``, for critical).
-  func newton(_ c: Context, settle: NewtonRun.Settle? = nil) throws(JacError) -> NewtonRun {
+  /// (`exactPoint`: ``NewtonRun/ExactPoint``, for critical).
+  func newton(_ c: Context, exactPoint: NewtonRun.ExactPoint? = nil) throws(JacError) -> NewtonRun {
     guard let settings = c.request.newton else { throw .notApplicable(.missing(.from, command: c.request.command)) }
     guard c.functions.count == c.variables.count else {
       throw .notSquare(command: c.request.command, rows: c.functions.count, columns: c.variables.count)
@@ -99,6 +99,6 @@ extension Engine {
     return NewtonRun.solve(
       function: Tape(pool, roots: f, inputs: c.variableNames),
       jacobian: Tape(pool, roots: j.entries, inputs: c.variableNames),
-      from: start, tolerance: settings.tolerance, maxIterations: settings.maxIterations, settle: settle)
+      from: start, tolerance: settings.tolerance, maxIterations: settings.maxIterations, exactPoint: exactPoint)
   }
 }
