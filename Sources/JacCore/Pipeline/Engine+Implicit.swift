@@ -39,6 +39,12 @@ extension Engine {
     if order != 1 {
       result = try higherImplicit(result, order: order, dependent[0], independent, c) { explanation.append($0) }
     }
+    if f.count == 1 && c.request.simplify,
+      let reduced = try reducedOnCurve(result.entries, f[0], independent + dependent)
+    {
+      result = Matrix(rows: result.rows, columns: result.columns, entries: reduced.expressions)
+      explanation.append(reduced.line)
+    }
     let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
     var computed = Computed(value: value, implicit: implicit)
     if c.request.steps { computed.explanation = explanation }
@@ -95,6 +101,24 @@ extension Engine {
 }
 
 extension Engine {
+  /// One equation F = 0 with F a polynomial: the answer reduced modulo F (``CurveReduction``),
+  /// when that makes it shorter, and the line `--steps` shows for it,
+  /// `reduced on the curve F = 0, where x^2 = 1 - y^2`.
+  func reducedOnCurve(_ entries: [Expr], _ f: Expr, _ names: [String]) throws(JacError)
+    -> (expressions: [Expr], line: ExplanationLine)?
+  {
+    let reduction = try simplifying {
+      CurveReduction(simplifier: simplifier).reduce(entries, modulo: f, preferring: names)
+    }
+    guard let reduction else { return nil }
+    let text = TextPrinter(pool: pool).string(reduction.leading)
+    let latex = LatexPrinter(pool: pool).string(reduction.leading)
+    let line = ExplanationLine(
+      text: "reduced on the curve F = 0, where \(text)",
+      latex: "\\text{reduced on the curve } F = 0 \\text{, where } \(latex)", value: reduction.replacement)
+    return (reduction.expressions, line)
+  }
+
   /// `implicit --steps`: each equation as F = 0, the partials ∂F/∂u and ∂F/∂x, and det ∂F/∂u
   /// for a system; the answer −(∂F/∂u)⁻¹·∂F/∂x follows.
   func implicitExplanation(
