@@ -51,10 +51,45 @@ import Testing
     }
     #expect(throws: JacError.implicitOrder(2, several: false)) {
       let engine = Engine()
-      var request = Request(command: .implicit, inputs: ["x + y + z = 0, x - y + 2*z = 1"], along: ["x"])
+      var request = Request(command: .implicit, inputs: ["x + y + z = 0, x - y + 2*z = 1"], along: ["x", "w"])
       request.dependent = ["y", "z"]
       request.order = 2
       _ = try engine.run(request)
     }
+  }
+
+  /// A system with one independent variable: the column of d^k uᵢ/dx^k. Each entry equals (as a
+  /// rational function) SymPy's, from solving the equations differentiated k times for the k-th
+  /// derivatives: 2(u·y − 1)(1 − v·y)/(u − v)³ and 2(u·y − 1)(v·y − 1)/(u − v)³ at order 2,
+  /// ∓2(u² − u·v − u·x + v² − v·x + x²)/(u − v)³ for the circle where a sphere meets a plane.
+  @Test(arguments: [
+    (
+      "u + v = x*y, u*v = x - y", 2,
+      ["2*(u*y - 1)*(1 - v*y)/(u - v)^3", "2*(u*v*y^2 - u*y - v*y + 1)/(u - v)^3"]
+    ),
+    (
+      "u + v = x*y, u*v = x - y", 3,
+      [
+        "6*(u*v^2*y^3 + u^2*v*y^3 - u^2*y^2 - v^2*y^2 - 4*u*v*y^2 + 3*u*y + 3*v*y - 2)/(u - v)^5",
+        "6*(u^2*y^2 - u*v^2*y^3 - u^2*v*y^3 + v^2*y^2 + 4*u*v*y^2 - 3*u*y - 3*v*y + 2)/(u - v)^5",
+      ]
+    ),
+    (
+      "x^2 + u^2 + v^2 = 1, x + u + v = 0", 2,
+      ["2*(u*v - u^2 - v^2 - x^2 + u*x + v*x)/(u - v)^3", "(v - x)^2/(u - v)^3 + (x - u)^2/(u - v)^3 + 1/(u - v)"]
+    ),
+  ])
+  func systemWithOneIndependentVariable(_ equations: String, _ order: Int, _ expected: [String]) throws {
+    let engine = Engine()
+    var request = Request(command: .implicit, inputs: [equations], along: ["x"])
+    request.dependent = ["u", "v"]
+    request.order = order
+    request.steps = true
+    let answer = try engine.run(request)
+    let text = TextPrinter(pool: engine.pool)
+    #expect(answer.value.entries.map(text.string) == expected)
+    guard case .matrix(let column) = answer.value else { throw JacError.noVariables }
+    #expect((column.rows, column.columns, answer.order) == (2, 1, order))
+    #expect(answer.explanation.suffix(2).map(\.text) == ["d^\(order)u/dx^\(order)", "d^\(order)v/dx^\(order)"])
   }
 }
