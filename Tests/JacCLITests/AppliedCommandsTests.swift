@@ -306,6 +306,13 @@ import Testing
       args: ["implicit", "x^2 + y^2 = 1", "--dep", "y", "--wrt", "x", "--order", "3", "--json"],
       stdout: "{\"input\":\"x^2 + y^2 = 1\",\"command\":\"implicit\",\"vars\":[\"x\",\"y\"],\"dep\":[\"y\"],"
         + "\"wrt\":[\"x\"],\"order\":3,\"result\":\"-3*x/y^5\",\"condition\":\"2*y\"}\n"),
+    // Off the curve, said so (x² + y² − 1 = 3 at (0, 2); u + v − x·y = 1 at (3, 1, 3, 1)); on it not.
+    Transcript(
+      args: ["implicit", "x^2 + y^2 = 1", "--dep", "y", "--wrt", "x", "--order", "2", "--at", "x=0,y=2"],
+      stdout: "-1/8\n", note: "note: the point is not on the curve: F = 3 there, not 0"),
+    Transcript(
+      args: ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x", "--at", "x=3,y=1,u=3,v=1"],
+      stdout: "[ 1 ]\n[ 0 ]\n", note: "note: the point is not on the curve: F1 = 1 there, not 0"),
     // A system's second derivatives along one variable (ImplicitOrderTests has SymPy's).
     Transcript(
       args: ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x", "--order", "2", "--latex", "--lhs"],

@@ -120,4 +120,25 @@ import Testing
     #expect(lines.map { f.text($0.value) } == ["-(x^2 + y^2)/y^3", "1 - y^2"])
     #expect(lines.last?.latex == "\\text{reduced on the curve } F = 0 \\text{, where } x^{2}")
   }
+
+  /// Reduced and unreduced answers agree on the curve and differ off it (−1/8 against −1/2 at
+  /// (0, 2)), so a point where F is a number other than 0 is noted; none is on the curve, or
+  /// when F keeps a name the point does not give.
+  @Test(arguments: [
+    ("x^2 + y^2 = 1", "x=0,y=2", "-1/8", "3"), ("x^2 + y^2 = 1", "x=3/5,y=4/5", "-125/64", nil),
+    ("x^2 + y^2 = r^2", "x=3/5,y=4/5", "-r^2*125/64", nil),
+  ])
+  func offTheCurveAtAPoint(_ equation: String, _ point: String, _ value: String, _ residual: String?) throws {
+    let f = Fixture()
+    var request = Request(command: .implicit, inputs: [equation], along: ["x"])
+    request.dependent = ["y"]
+    request.order = 2
+    request.at = point.split(separator: ",").map {
+      let pair = $0.split(separator: "=")
+      return Request.Binding(name: String(pair[0]), value: String(pair[1]))
+    }
+    let answer = try f.engine.run(request)
+    #expect(answer.value.entries.map(f.text) == [f.text(f.parse(value))])
+    #expect(answer.implicit?.offCurve.map { f.text($0.value) } == residual)
+  }
 }
