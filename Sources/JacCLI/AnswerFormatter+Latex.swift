@@ -58,13 +58,14 @@ extension AnswerFormatter {
     case .implicitDerivative:
       let dependent = answer.implicit?.dependent ?? []
       let independent = answer.variables.filter { !dependent.contains($0) }
-      if dependent.count == 1 && independent.count == 1 {
+      if independent.count == 1, let k = answer.order {
+        // d^k y/dx^k, or d^k (u, v)/dx^k for a system.
+        let names = dependent.map(latexPrinter.symbolText).joined(separator: ", ")
+        let u = dependent.count == 1 ? names : "(" + names + ")"
+        side = "\\frac{d^{\(k)} " + u + "}{d " + latexPrinter.symbolText(independent[0]) + "^{\(k)}}"
+      } else if dependent.count == 1 && independent.count == 1 {
         let (u, x) = (latexPrinter.symbolText(dependent[0]), latexPrinter.symbolText(independent[0]))
-        if let k = answer.order {
-          side = "\\frac{d^{\(k)} " + u + "}{d " + x + "^{\(k)}}"
-        } else {
-          side = "\\frac{d\\," + u + "}{d\\," + x + "}"
-        }
+        side = "\\frac{d\\," + u + "}{d\\," + x + "}"
       } else if answer.order != nil {
         side = "H_{" + latexPrinter.symbolText(dependent[0]) + "}"
       } else {

@@ -164,6 +164,11 @@ final class Session {
     if let implicit = answer.implicit, !engine.pool.isNumber(implicit.condition), invocation.style.format != .json {
       err("note: \(prefix)\(formatter.implicitNote(implicit, answer))\n")
     }
+    if let implicit = answer.implicit, let (i, value) = implicit.offCurve, invocation.style.format != .json {
+      let name = implicit.dependent.count > 1 ? "F\(i + 1)" : "F"
+      err(
+        "note: \(prefix)the point is not on the curve: \(name) = \(formatter.textEntry(value, answer)) there, not 0\n")
+    }
     if let note = AnswerFormatter.determinantNote(answer), invocation.style.format != .json {
       err("note: \(prefix)\(note)\n")
     }

@@ -301,6 +301,24 @@ import Testing
       args: ["implicit", "x*y = 1 = 2", "--dep", "y"], stdout: "", note: "error: ", status: 65),
     // '=' is an equation here and a component's name elsewhere.
     Transcript(args: ["implicit", "x = y^2", "--dep", "y"], stdout: "1/(2*y)\n", note: "∂F/∂y = -2*y ≠ 0"),
+    // Reduced on the circle: SymPy's idiff gives -3*x*(x**2 + y**2)/y**5.
+    Transcript(
+      args: ["implicit", "x^2 + y^2 = 1", "--dep", "y", "--wrt", "x", "--order", "3", "--json"],
+      stdout: "{\"input\":\"x^2 + y^2 = 1\",\"command\":\"implicit\",\"vars\":[\"x\",\"y\"],\"dep\":[\"y\"],"
+        + "\"wrt\":[\"x\"],\"order\":3,\"result\":\"-3*x/y^5\",\"condition\":\"2*y\"}\n"),
+    // Off the curve, said so (x² + y² − 1 = 3 at (0, 2); u + v − x·y = 1 at (3, 1, 3, 1)); on it not.
+    Transcript(
+      args: ["implicit", "x^2 + y^2 = 1", "--dep", "y", "--wrt", "x", "--order", "2", "--at", "x=0,y=2"],
+      stdout: "-1/8\n", note: "note: the point is not on the curve: F = 3 there, not 0"),
+    Transcript(
+      args: ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x", "--at", "x=3,y=1,u=3,v=1"],
+      stdout: "[ 1 ]\n[ 0 ]\n", note: "note: the point is not on the curve: F1 = 1 there, not 0"),
+    // A system's second derivatives along one variable (ImplicitOrderTests has SymPy's).
+    Transcript(
+      args: ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x", "--order", "2", "--latex", "--lhs"],
+      stdout: "\\frac{d^{2} (u, v)}{d x^{2}} = \\begin{pmatrix} \\frac{2 (u y - 1) (1 - v y)}{(u - v)^{3}} \\\\ "
+        + "\\frac{2 (u v y^{2} - u y - v y + 1)}{(u - v)^{3}} \\end{pmatrix}\n",
+      note: "note: valid where det ∂F/∂(u, v) = u - v ≠ 0"),
   ]
 
   /// hessian --classify and critical. SymPy: `hessian(f, V).subs(p).eigenvals()` gives {6, 2} at
@@ -552,6 +570,19 @@ import Testing
 
   /// implicit --steps and taylor --steps: the quantities the answer is built from.
   static let explained: [Transcript] = [
+    Transcript(
+      args: ["implicit", "x^2 + y^2 = 1", "--dep", "y", "--wrt", "x", "--order", "2", "--steps"],
+      stdout: """
+        F = x^2 + y^2 - 1
+        dF/dy = 2*y
+        dF/dx = 2*x
+        dy/dx = -(dF/dx)/(dF/dy) = -x/y
+        d^2y/dx^2 = -(x^2 + y^2)/y^3
+        reduced on the curve F = 0, where x^2 = 1 - y^2
+
+        -1/y^3
+
+        """, note: "note: valid where ∂F/∂y = 2*y ≠ 0"),
     Transcript(
       args: ["implicit", folium, "--dep", "y", "--wrt", "x", "--steps"],
       stdout: """

@@ -67,6 +67,7 @@ import Testing
     ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--lhs"],
     ["implicit", "x^2 + y^2 = 1", "--dep", "y", "--wrt", "x", "--order", "3", "--lhs"],
     ["implicit", "x^2 + y^2 + z^2 = 1", "--dep", "z", "--wrt", "x,y", "--order", "2", "--lhs"],
+    ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x", "--order", "2", "--lhs"],
     ["hessian", "x*y + y*z + x*z", "--at", "x=0,y=0,z=0", "--classify"],
     ["critical", "x^3 - 3*x + y^2", "--vars", "x,y", "--from", "2,1"],
     ["linearize", "w, -g/l*sin(th) - b*w + u/(m*l^2)", "--state", "th,w", "--input", "u", "--output", "th", "--lhs"],
@@ -150,6 +151,7 @@ import Testing
       ["taylor", "sin(x)/x", "--at", "x=0", "--order", "4", "--steps"],
       ["implicit", "x^3 + y^3 = 6*x*y", "--dep", "y", "--wrt", "x", "--order", "2", "--steps"],
       ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x,y", "--steps"],
+      ["implicit", "u + v = x*y, u*v = x - y", "--dep", "u,v", "--wrt", "x", "--order", "2", "--steps"],
       ["logdet", "x + 2*tanh(x + y), y + tanh(x + y)", "--steps", "--lhs"],
       ["det", "R*sin(p)*cos(t), R*sin(p)*sin(t), R*cos(p)", "--vars", "p,t", "--steps", "--lhs"],
     ] {

@@ -129,6 +129,9 @@ public struct Answer {
     public var independent: [String]
     /// det ∂F/∂u, simplified (∂F/∂y for one equation): the derivatives hold where it is not 0.
     public var condition: Expr
+    /// `--at` a point off the curve: the first equation (from 0) whose F is a number other than
+    /// 0 there, and that number. The answer is a derivative only on the curve.
+    public var offCurve: (equation: Int, value: Expr)?
   }
   public var implicit: Implicit?
   /// `--with-value`: the functions, simplified, that generated code computes beside J.

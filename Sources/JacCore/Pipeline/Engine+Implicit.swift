@@ -37,7 +37,13 @@ extension Engine {
     var explanation = c.request.steps ? implicitExplanation(f, fu, fx, det, dependent, independent) : []
     let order = c.request.order ?? 1
     if order != 1 {
-      result = try higherImplicit(result, order: order, dependent[0], independent, c) { explanation.append($0) }
+      result = try higherImplicit(result, order: order, dependent, independent, c) { explanation.append($0) }
+    }
+    if f.count == 1 && c.request.simplify,
+      let reduced = try reducedOnCurve(result.entries, f[0], independent + dependent)
+    {
+      result = Matrix(rows: result.rows, columns: result.columns, entries: reduced.expressions)
+      explanation.append(reduced.line)
     }
     let value: Answer.Value = result.entries.count == 1 ? .scalar(result.entries[0]) : .matrix(result)
     var computed = Computed(value: value, implicit: implicit)
@@ -45,56 +51,78 @@ extension Engine {
     return computed
   }
 
-  /// implicit `--order k` for one equation F(x, y) = 0: each further derivative is the total
-  /// derivative along the curve of the one before, with y′ = dy/dx in place of y's,
+  /// implicit `--order k` with one independent variable x: each further derivative is the total
+  /// derivative along the solution of the one before, with u′ = du/dx (the first-order answer)
+  /// in place of u's,
   ///
-  ///     d^(k+1)y/dx^(k+1) = ∂(d^k y/dx^k)/∂x + ∂(d^k y/dx^k)/∂y · y′,
+  ///     d^(k+1)uᵢ/dx^(k+1) = ∂(d^k uᵢ/dx^k)/∂x + Σₗ ∂(d^k uᵢ/dx^k)/∂uₗ · uₗ′,
   ///
-  /// and with several independent variables (order 2 only) the matrix of
-  /// ∂²y/∂xᵢ∂xⱼ = ∂gᵢ/∂xⱼ + ∂gᵢ/∂y · gⱼ, g = ∇ₓy (symmetric; SymPy's `idiff` gives the same).
+  /// for one equation (SymPy's `idiff`) or a system (the k-times differentiated equations solved
+  /// for the k-th derivatives give the same); and for one equation with several independent
+  /// variables (order 2 only) the matrix of ∂²y/∂xᵢ∂xⱼ = ∂gᵢ/∂xⱼ + ∂gᵢ/∂y · gⱼ, g = ∇ₓy
+  /// (symmetric).
   private func higherImplicit(
-    _ first: Matrix, order: Int, _ dependent: String, _ independent: [String], _ c: Context,
+    _ first: Matrix, order: Int, _ dependent: [String], _ independent: [String], _ c: Context,
     explain: (ExplanationLine) -> Void
   ) throws(JacError) -> Matrix {
-    if order == 0 || first.rows != 1 || (independent.count > 1 && order != 2) {
-      throw .implicitOrder(order, several: order != 0 && first.rows == 1)
+    let (m, n) = (first.rows, independent.count)
+    if order == 0 || (n > 1 && (order != 2 || m > 1)) {
+      throw .implicitOrder(order, several: order != 0 && m == 1)
     }
-    let y = pool.symbol(dependent)
+    let u = dependent.map(pool.symbol)
     let x = independent.map(pool.symbol)
-    let g = first.entries
-    /// The total derivative of e along x_j on the curve.
+    /// The total derivative of e along x_j on the solution.
     func total(_ e: Expr, _ j: Int) throws(JacError) -> Expr {
-      try checkDerivativeWork([e], along: [x[j], y])
-      let d = pool.add(differentiator.derivative(e, x[j]), pool.multiply(differentiator.derivative(e, y), g[j]))
-      return try finish(d, c)
+      try checkDerivativeWork([e], along: [x[j]] + u)
+      let along = u.indices.map { l in pool.multiply(differentiator.derivative(e, u[l]), first[l, j]) }
+      return try finish(pool.add([differentiator.derivative(e, x[j])] + along), c)
     }
-    if x.count > 1 {
-      let n = x.count
+    if n > 1 {
       var entries = [Expr](repeating: pool.zero, count: n * n)
       for i in 0..<n {
         for j in i..<n {
-          entries[i * n + j] = try total(g[i], j)
+          entries[i * n + j] = try total(first[0, i], j)
           entries[j * n + i] = entries[i * n + j]
         }
       }
       return Matrix(rows: n, columns: n, entries: entries)
     }
-    var derivative = g[0]
+    var derivatives = first.entries
+    let printer = LatexPrinter(pool: pool)
+    let (v, texV) = (independent[0], printer.symbolText(independent[0]))
     for k in 2...order {
-      derivative = try total(derivative, 0)
-      if pool.treeSize(derivative) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the derivative")) }
-      let (u, v) = (dependent, independent[0])
-      let printer = LatexPrinter(pool: pool)
-      let (texU, texV) = (printer.symbolText(u), printer.symbolText(v))
-      explain(
-        ExplanationLine(
-          text: "d^\(k)\(u)/d\(v)^\(k)", latex: "\\frac{d^{\(k)} \(texU)}{d \(texV)^{\(k)}}", value: derivative))
+      derivatives = try derivatives.map { e throws(JacError) in try total(e, 0) }
+      for (name, derivative) in zip(dependent, derivatives) {
+        if pool.treeSize(derivative) > Limits.resultNodes { throw .limit(.resultNodes(entry: "the derivative")) }
+        explain(
+          ExplanationLine(
+            text: "d^\(k)\(name)/d\(v)^\(k)", latex: "\\frac{d^{\(k)} \(printer.symbolText(name))}{d \(texV)^{\(k)}}",
+            value: derivative))
+      }
     }
-    return Matrix(rows: 1, columns: 1, entries: [derivative])
+    return Matrix(rows: m, columns: 1, entries: derivatives)
   }
 }
 
 extension Engine {
+  /// One equation F = 0 with F a polynomial: the answer reduced modulo F (``CurveReduction``),
+  /// when that makes it shorter, and the line `--steps` shows for it,
+  /// `reduced on the curve F = 0, where x^2 = 1 - y^2`.
+  func reducedOnCurve(_ entries: [Expr], _ f: Expr, _ names: [String]) throws(JacError)
+    -> (expressions: [Expr], line: ExplanationLine)?
+  {
+    let reduction = try simplifying {
+      CurveReduction(simplifier: simplifier).reduce(entries, modulo: f, preferring: names)
+    }
+    guard let reduction else { return nil }
+    let text = TextPrinter(pool: pool).string(reduction.leading)
+    let latex = LatexPrinter(pool: pool).string(reduction.leading)
+    let line = ExplanationLine(
+      text: "reduced on the curve F = 0, where \(text)",
+      latex: "\\text{reduced on the curve } F = 0 \\text{, where } \(latex)", value: reduction.replacement)
+    return (reduction.expressions, line)
+  }
+
   /// `implicit --steps`: each equation as F = 0, the partials ∂F/∂u and ∂F/∂x, and det ∂F/∂u
   /// for a system; the answer −(∂F/∂u)⁻¹·∂F/∂x follows.
   func implicitExplanation(

@@ -142,6 +142,7 @@ extension Engine {
       let d = try evaluated(implicit.condition, label: "det ∂F/∂(dep)")
       if d == pool.zero { throw .implicitSingularAtPoint }
       implicit.condition = d
+      implicit.offCurve = offCurve(values, c)
       answer.implicit = implicit
     }
     switch answer.value {
@@ -165,6 +166,16 @@ extension Engine {
     answer.point = c.point.map { ($0.name, $0.value) }
     answer.kinks = kinks(c).on
     try certify(constants, into: &answer, c)
+  }
+
+  /// implicit at a point: the first equation whose F is there a number other than 0, and that
+  /// number (an F that keeps a name the point does not give, or is undefined there, is passed).
+  private func offCurve(_ values: [Expr: Expr], _ c: Context) -> (equation: Int, value: Expr)? {
+    for (i, f) in c.functions.enumerated() {
+      guard let v = try? finish(pool.substitute([f], values)[0], c), pool.isNumber(v), v != pool.zero else { continue }
+      return (i, v)
+    }
+    return nil
   }
 
   /// Evaluates the constant entries rigorously, in order: the first that is not real, or not

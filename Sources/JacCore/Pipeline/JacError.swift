@@ -18,8 +18,8 @@ public enum JacError: Error, Equatable {
   case noIndependentVariables
   /// implicit at a point where det ∂F/∂u = 0.
   case implicitSingularAtPoint
-  /// implicit `--order k`: 0, or above 1 for a system, or above 2 with several independent
-  /// variables.
+  /// implicit `--order k`: 0, or above 1 for a system with several independent variables, or
+  /// other than 2 for one equation with several (`several`).
   case implicitOrder(Int, several: Bool)
   /// grad and hessian need one function.
   case notScalar(command: Request.Command, count: Int)
@@ -109,7 +109,7 @@ public enum JacError: Error, Equatable {
       if k == 0 { return "implicit's '--order' counts derivatives: 1 (the default) or more" }
       return several
         ? "implicit '--order \(k)' with several '--wrt' variables: only order 2 (the matrix of ∂²y/∂xᵢ∂xⱼ)"
-        : "implicit '--order \(k)' needs one equation (one '--dep' variable); a system has order 1 only"
+        : "implicit '--order \(k)' of a system needs one '--wrt' variable (several need one equation)"
     case .implicitSingularAtPoint:
       return "det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"

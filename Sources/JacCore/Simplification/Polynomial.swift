@@ -253,19 +253,38 @@ struct Polynomial: Hashable {
   /// `self / d` when the division is exact, else nil (multivariate division by leading terms:
   /// if d divides self, every remainder's leading term is divisible by d's).
   func exactQuotient(_ d: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial? {
+    try divided(by: d, exact: true, budget: budget)?.quotient
+  }
+
+  /// r in self = q·d + r where no term of r is divisible by d's leading term: the normal form
+  /// modulo d under this lexicographic order, unique since {d} is a Gröbner basis of the ideal
+  /// (d) (`x^4 + y^2` modulo `x^2 + y^2 - 1` is `y^4 - y^2 + 1`). `self` when d is 0.
+  func remainder(dividingBy d: Polynomial, budget: Budget) throws(SimplificationStop) -> Polynomial {
+    try divided(by: d, exact: false, budget: budget)?.remainder ?? self
+  }
+
+  /// Multivariate division by d's leading term, self = q·d + r, the leading term of what is left
+  /// divided out while it is divisible and moved to r while not (or, when `exact`, nil then).
+  private func divided(by d: Polynomial, exact: Bool, budget: Budget) throws(SimplificationStop)
+    -> (quotient: Polynomial, remainder: Polynomial)?
+  {
     guard let (dm, dc) = d.leadingTerm else { return nil }
-    var remainder = self
-    var quotient: [Term] = []
-    while let (rm, rc) = remainder.leadingTerm {
-      guard let m = rm.dividing(by: dm) else { return nil }
+    var rest = self
+    var quotient = Polynomial()
+    var remainder = Polynomial()
+    while let (rm, rc) = rest.leadingTerm {
+      guard let m = rm.dividing(by: dm) else {
+        if exact { return nil }
+        // Leading terms leave in descending order: r stays sorted.
+        remainder.terms.append(rest.terms.removeFirst())
+        continue
+      }
       let c = rc / dc
-      quotient.append(Term(monomial: m, coefficient: c))
-      try budget.spend(d.terms.count * Self.coefficientCost(d, remainder))
-      remainder = remainder + d.scaled(-c, m)
+      quotient.terms.append(Term(monomial: m, coefficient: c))
+      try budget.spend(d.terms.count * Self.coefficientCost(d, rest))
+      rest = rest + d.scaled(-c, m)
     }
-    var q = Polynomial()
-    q.terms = quotient
-    return q
+    return (quotient, remainder)
   }
 
   /// Gcd of the coefficients (positive) and of the monomials.
