@@ -30,11 +30,13 @@ struct CodeExpressionPrinter {
   ///   `x*(-y)`, `(-x)**2` (`-x**2` is −(x²) in Python, Julia and MATLAB).
   /// - A fraction `p/q` is one decimal literal (``literal(_:)``): an atom, or a sum if negative.
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
+  /// - The sum exp(u) − 1 is the call `expm1(u)` (``AccurateFunction``): an atom.
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if !aliases.isEmpty, let a = aliases[e] { return precedence(a, top: top) }
     if e != top && names[e] != nil { return levels[e] ?? .atom }
     let written = shape(e)
     if case .repeated = written { return .product }
+    if case .accurate = written { return .atom }
     // A product whose sign a turned sum changed (``TurnedSums``): `-0.9*t1` binds like a sum.
     if case .fraction(let negative, _, _, _) = written, case .fraction(let was, _, _, _) = layout.codeShape(e),
       negative != was
@@ -148,6 +150,7 @@ struct CodeExpressionPrinter {
       }
       return out
     case .squareRoot(let u): return (elementwise ? "np.sqrt" : language.sqrt) + "(" + code(u) + ")"
+    case .accurate(let f, let u): return elementwise ? "np." + f.name + "(" + code(u) + ")" : language.call(f, code(u))
     case .oddRoot(let u, let x, let odd):
       // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
       // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is

@@ -1,0 +1,143 @@
+/// Forms of a value that keep the digits its plain form cancels, written in generated code only
+/// (the symbolic answer keeps jac's form). Each is exact algebra; what changes is the rounding:
+///
+/// | jac's form       | written as     | the plain form loses                                          |
+/// |------------------|----------------|---------------------------------------------------------------|
+/// | c − c·σ(u)       | c·σ(−u)        | all of it once σ(u) rounds to 1 (u > 36.7: σ'(40) gave 0)     |
+/// | c − c·tanh²(u)   | c/cosh²(u)     | all of it once tanh(u) rounds to ±1 (|u| > 19.1)              |
+/// | c − c·coth²(u)   | −c/sinh²(u)    | the same, for coth                                            |
+/// | log(1 + u)       | log1p(u)       | the digits of u below 1's last bit (u = 1e-10: 7 of 16 right) |
+/// | c·exp(u) − c     | c·expm1(u)     | the same, for exp (u = 1e-10: 8 of 16 right)                  |
+///
+/// (c a rational, written on both terms as the canonical sums hold it: `tanh(u)^2 - 1` is
+/// c = −1.) σ(−u), cosh and sinh are jac functions, so the first three rewrite the result's
+/// expressions before the common subexpressions are found (``ExpressionPool/accurateComplements(_:)``):
+/// the new nodes are shared like any other. log1p and expm1 are no jac functions, so they are a
+/// way of writing a node (``CodeShape/accurate(_:_:)``, chosen in ``PrintLayout/codeShape(_:)``).
+/// `sqrt(x^2 + y^2)` stays as it is: `hypot` costs twice as much (docs/cli.md, "Code").
+enum AccurateFunction {
+  /// log(1 + u)
+  case log1p
+  /// exp(u) − 1
+  case expm1
+
+  /// Its name in every language's library (C99 `<math.h>`, Python's `math` and NumPy, Swift's
+  /// Foundation, Julia's Base, MATLAB).
+  var name: String {
+    switch self {
+    case .log1p: return "log1p"
+    case .expm1: return "expm1"
+    }
+  }
+}
+
+extension CodeGenerator.Shape {
+  /// The shape with its complements written accurately (``ExpressionPool/accurateComplements(_:)``).
+  func accurate(_ pool: ExpressionPool) -> Self {
+    let roots = self.roots
+    let new = pool.accurateComplements(roots)
+    if new == roots { return self }
+    switch self {
+    case .scalar: return .scalar(new[0])
+    case .list: return .list(new)
+    case .matrix(let m): return .matrix(m.replacingValues(new))
+    case .matrices(let ms):
+      var k = 0
+      return .matrices(
+        ms.map { named in
+          defer { k += named.matrix.nonzeroCount }
+          return (named.name, named.matrix.replacingValues(Array(new[k..<k + named.matrix.nonzeroCount])))
+        })
+    }
+  }
+}
+
+extension ExpressionPool {
+  /// `roots` with each sum c − c·σ(u), c − c·tanh²(u), c − c·coth²(u) among other terms written
+  /// c·σ(−u), c·cosh⁻²(u), −c·sinh⁻²(u), rebuilt through the smart constructors, operands before
+  /// users (``distinctNodes(_:)``); `roots` themselves when no sum has such a pair (one walk that
+  /// makes no nodes).
+  func accurateComplements(_ roots: [Expr]) -> [Expr] {
+    var found = false
+    forEachDistinctNode(roots) { e in
+      found = complementPair(e) != nil
+      return !found
+    }
+    guard found else { return roots }
+    var image: [Int32: Expr] = [:]
+    for e in distinctNodes(roots) {
+      var new = e
+      switch node(e) {
+      case .number, .symbol, .constant, .undefined: break
+      case .sum(let ts):
+        if ts.contains(where: { image[$0.id]! != $0 }) { new = add(ts.map { image[$0.id]! }) }
+      case .product(let fs):
+        if fs.contains(where: { image[$0.id]! != $0 }) { new = multiply(fs.map { image[$0.id]! }) }
+      case .power(let b, let x):
+        if image[b.id]! != b || image[x.id]! != x { new = power(image[b.id]!, image[x.id]!) }
+      case .call(let f, let u): if image[u.id]! != u { new = call(f, image[u.id]!) }
+      case .apply(let op, let args):
+        if args.contains(where: { image[$0.id]! != $0 }) { new = apply(op, args.map { image[$0.id]! }) }
+      }
+      image[e.id] = complement(of: new) ?? new
+    }
+    return roots.map { image[$0.id]! }
+  }
+
+  /// The sum `e` with its pair c − c·f(u) replaced by the accurate form; nil without a pair.
+  private func complement(of e: Expr) -> Expr? {
+    guard let (constant, term, f, u) = complementPair(e) else { return nil }
+    let c = rational(constant)!
+    let form: Expr
+    switch f {
+    case .sigmoid: form = scaled(call(.sigmoid, negate(u)), by: c)
+    case .tanh: form = scaled(power(call(.sech, u), number(2)), by: c)
+    default: form = scaled(power(call(.csch, u), number(2)), by: -c)
+    }
+    return add(operands(e).filter { $0 != constant && $0 != term } + [form])
+  }
+
+  /// In a sum, its number c and the first term −c·σ(u), −c·tanh(u)², −c·coth(u)²; nil when it has
+  /// none. Makes no nodes (it runs inside a walk).
+  private func complementPair(_ e: Expr) -> (number: Expr, term: Expr, f: Function, u: Expr)? {
+    guard kind(e) == .sum, let number = operands(e).first(where: { isNumber($0) }) else { return nil }
+    let c = rational(number)!
+    for t in operands(e) where t != number {
+      var k = Rational.one
+      var rest = t
+      if kind(t) == .product && operandCount(t) == 2, let q = rational(operand(t, 0)) { (k, rest) = (q, operand(t, 1)) }
+      guard k == -c else { continue }
+      var squared = false
+      if case .power(let b, let x) = node(rest), rational(x) == Rational(2) { (rest, squared) = (b, true) }
+      guard case .call(let f, let u) = node(rest) else { continue }
+      if (f == .sigmoid && !squared) || ((f == .tanh || f == .coth) && squared) { return (number, t, f, u) }
+    }
+    return nil
+  }
+}
+
+extension PrintLayout {
+  /// `log(1 + u)` written `log1p(u)`; nil for any other logarithm.
+  func logOnePlus(_ argument: Expr) -> CodeShape? {
+    guard pool.kind(argument) == .sum, pool.operands(argument).contains(pool.one) else { return nil }
+    return .accurate(.log1p, pool.add(pool.operands(argument).filter { $0 != pool.one }))
+  }
+
+  /// The terms of a sum with its pair c + k·exp(u), k = −c, written k·expm1(u) (the node
+  /// exp(u) − 1 stands for expm1(u): ``codeShape(_:)``); nil without a pair.
+  func exponentialMinusOne(_ e: Expr) -> [Expr]? {
+    guard let number = pool.operands(e).first(where: { pool.isNumber($0) }) else { return nil }
+    let c = pool.rational(number)!
+    for t in pool.operands(e) where t != number {
+      var k = Rational.one
+      var rest = t
+      if pool.kind(t) == .product && pool.operandCount(t) == 2, let q = pool.rational(pool.operand(t, 0)) {
+        (k, rest) = (q, pool.operand(t, 1))
+      }
+      guard k == -c, pool.function(rest) == .exp else { continue }
+      let minusOne = pool.add(rest, pool.minusOne)
+      return pool.operands(e).filter { $0 != number && $0 != t } + [pool.scaled(minusOne, by: k)]
+    }
+    return nil
+  }
+}
