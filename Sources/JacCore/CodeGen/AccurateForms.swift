@@ -4,15 +4,16 @@
 /// | jac's form       | written as     | the plain form loses                                          |
 /// |------------------|----------------|---------------------------------------------------------------|
 /// | c − c·σ(u)       | c·σ(−u)        | all of it once σ(u) rounds to 1 (u > 36.7: σ'(40) gave 0)     |
-/// | c − c·tanh²(u)   | c/cosh²(u)     | all of it once tanh(u) rounds to ±1 (|u| > 19.1)              |
-/// | c − c·coth²(u)   | −c/sinh²(u)    | the same, for coth                                            |
+/// | c − c·tanh²(u)   | c·sech²(u)     | all of it once tanh(u) rounds to ±1 (|u| > 19.1)              |
+/// | c − c·coth²(u)   | −c·csch²(u)    | the same, for coth                                            |
 /// | log(1 + u)       | log1p(u)       | the digits of u below 1's last bit (u = 1e-10: 7 of 16 right) |
-/// | c·exp(u) − c     | c·expm1(u)     | the same, for exp (u = 1e-10: 8 of 16 right)                  |
+/// | c·exp(u) − c     | c·expm1(u)     | the same, for exp (u = 1e-10: 7 of 16 right)                  |
 ///
 /// (c a rational, written on both terms as the canonical sums hold it: `tanh(u)^2 - 1` is
-/// c = −1.) σ(−u), cosh and sinh are jac functions, so the first three rewrite the result's
-/// expressions before the common subexpressions are found (``ExpressionPool/accurateComplements(_:)``):
-/// the new nodes are shared like any other. log1p and expm1 are no jac functions, so they are a
+/// c = −1; sech and csch are written `1.0/cosh(u)`, `1.0/sinh(u)`.) σ(−u), sech and csch are
+/// jac functions, so the first three rewrite the result's expressions before the common
+/// subexpressions are found (``ExpressionPool/accurateComplements(_:)``): the new nodes are
+/// shared like any other. log1p and expm1 are no jac functions, so they are a
 /// way of writing a node (``CodeShape/accurate(_:_:)``, chosen in ``PrintLayout/codeShape(_:)``).
 /// `sqrt(x^2 + y^2)` stays as it is: `hypot` costs twice as much (docs/cli.md, "Code").
 enum AccurateFunction {
@@ -54,7 +55,7 @@ extension CodeGenerator.Shape {
 
 extension ExpressionPool {
   /// `roots` with each sum c − c·σ(u), c − c·tanh²(u), c − c·coth²(u) among other terms written
-  /// c·σ(−u), c·cosh⁻²(u), −c·sinh⁻²(u), rebuilt through the smart constructors, operands before
+  /// c·σ(−u), c·sech²(u), −c·csch²(u), rebuilt through the smart constructors, operands before
   /// users (``distinctNodes(_:)``); `roots` themselves when no sum has such a pair (one walk that
   /// makes no nodes).
   func accurateComplements(_ roots: [Expr]) -> [Expr] {
@@ -91,26 +92,46 @@ extension ExpressionPool {
     let form: Expr
     switch f {
     case .sigmoid: form = scaled(call(.sigmoid, negate(u)), by: c)
-    case .tanh: form = scaled(power(call(.sech, u), number(2)), by: c)
-    default: form = scaled(power(call(.csch, u), number(2)), by: -c)
+    case .tanhSquared: form = scaled(power(call(.sech, u), number(2)), by: c)
+    case .cothSquared: form = scaled(power(call(.csch, u), number(2)), by: -c)
     }
     return add(operands(e).filter { $0 != constant && $0 != term } + [form])
   }
 
   /// In a sum, its number c and the first term −c·σ(u), −c·tanh(u)², −c·coth(u)²; nil when it has
   /// none. Makes no nodes (it runs inside a walk).
-  private func complementPair(_ e: Expr) -> (number: Expr, term: Expr, f: Function, u: Expr)? {
+  private func complementPair(_ e: Expr) -> (number: Expr, term: Expr, f: Complemented, u: Expr)? {
+    var found: (Complemented, Expr)?
+    let pair = opposedTerm(in: e) { r in
+      var (base, squared) = (r, false)
+      if case .power(let b, let x) = node(r), rational(x) == Rational(2) { (base, squared) = (b, true) }
+      guard case .call(let f, let u) = node(base) else { return false }
+      switch (f, squared) {
+      case (.sigmoid, false): found = (.sigmoid, u)
+      case (.tanh, true): found = (.tanhSquared, u)
+      case (.coth, true): found = (.cothSquared, u)
+      default: return false
+      }
+      return true
+    }
+    guard let pair, let (f, u) = found else { return nil }
+    return (pair.number, pair.term, f, u)
+  }
+
+  /// What a complement 1 − r takes away: σ(u), tanh²(u) or coth²(u).
+  private enum Complemented {
+    case sigmoid, tanhSquared, cothSquared
+  }
+
+  /// In a sum, its number c and the first other term k·r with k = −c whose r is `wanted`; nil
+  /// when it has none. Makes no nodes.
+  func opposedTerm(in e: Expr, _ wanted: (Expr) -> Bool) -> (number: Expr, term: Expr, k: Rational, rest: Expr)? {
     guard kind(e) == .sum, let number = operands(e).first(where: { isNumber($0) }) else { return nil }
     let c = rational(number)!
     for t in operands(e) where t != number {
-      var k = Rational.one
-      var rest = t
+      var (k, rest) = (Rational.one, t)
       if kind(t) == .product && operandCount(t) == 2, let q = rational(operand(t, 0)) { (k, rest) = (q, operand(t, 1)) }
-      guard k == -c else { continue }
-      var squared = false
-      if case .power(let b, let x) = node(rest), rational(x) == Rational(2) { (rest, squared) = (b, true) }
-      guard case .call(let f, let u) = node(rest) else { continue }
-      if (f == .sigmoid && !squared) || ((f == .tanh || f == .coth) && squared) { return (number, t, f, u) }
+      if k == -c && wanted(rest) { return (number, t, k, rest) }
     }
     return nil
   }
@@ -126,18 +147,8 @@ extension PrintLayout {
   /// The terms of a sum with its pair c + k·exp(u), k = −c, written k·expm1(u) (the node
   /// exp(u) − 1 stands for expm1(u): ``codeShape(_:)``); nil without a pair.
   func exponentialMinusOne(_ e: Expr) -> [Expr]? {
-    guard let number = pool.operands(e).first(where: { pool.isNumber($0) }) else { return nil }
-    let c = pool.rational(number)!
-    for t in pool.operands(e) where t != number {
-      var k = Rational.one
-      var rest = t
-      if pool.kind(t) == .product && pool.operandCount(t) == 2, let q = pool.rational(pool.operand(t, 0)) {
-        (k, rest) = (q, pool.operand(t, 1))
-      }
-      guard k == -c, pool.function(rest) == .exp else { continue }
-      let minusOne = pool.add(rest, pool.minusOne)
-      return pool.operands(e).filter { $0 != number && $0 != t } + [pool.scaled(minusOne, by: k)]
-    }
-    return nil
+    guard let pair = pool.opposedTerm(in: e, { pool.function($0) == .exp }) else { return nil }
+    let minusOne = pool.add(pair.rest, pool.minusOne)
+    return pool.operands(e).filter { $0 != pair.number && $0 != pair.term } + [pool.scaled(minusOne, by: pair.k)]
   }
 }
