@@ -77,7 +77,7 @@ public struct Matrix: Equatable, Sendable {
   }
 
   /// The matrix with `new[k]` in place of ``values``[k] (the zeros among them dropped).
-  public func replacingValues(_ new: [Expr]) -> Matrix {
+  func replacingValues(_ new: [Expr]) -> Matrix {
     precondition(new.count == values.count)
     let held = Matrix(rows: rows, columns: columns, rowStarts: rowStarts, columnIndices: columnIndices, values: new)
     return new.contains(.zero) ? held.droppingZeros() : held
