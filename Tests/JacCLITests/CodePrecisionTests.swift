@@ -114,6 +114,28 @@ import Testing
     check(output, "octave")
   }
 
+  /// Matrix calculus's NumPy: entry by entry, `np.log1p` and `np.expm1` (mpmath: the sums over
+  /// x = (1e-10, 2e-10), 3e-10 ∓ 2.5e-20).
+  @Test func numpyKeepsTheDigits() throws {
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var script = ""
+    for input in ["sum(log(1 + x))", "sum(exp(x) - 1)"] {
+      let unit = try ProcessRunner.run(["simplify", input, "--vector", "x", "--format", "python"])
+      #expect(unit.status == 0, "\(input): \(unit.stderr)")
+      script += unit.stdout + "\nprint(repr(float(expression(np.array([1e-10, 2e-10])))))\n"
+    }
+    try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
+    let (code, output) = try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory)
+    #expect(code == 0, "python: \(output)")
+    #expect(script.contains("np.log1p(x)") && script.contains("np.expm1(x)"), "\(script)")
+    let got = output.split(separator: "\n").compactMap { Double($0) }
+    #expect(got.count == 2, "\(output)")
+    for (g, e) in zip(got, [2.99999999975e-10, 3.00000000025e-10]) {
+      #expect(abs(g - e) <= 1e-15 * e, "numpy: \(g), mpmath \(e)")
+    }
+  }
+
   /// Julia (read): Base's log1p and expm1, the helper at −u, sech as 1/cosh.
   @Test func juliaWritesTheSameForms() throws {
     let units = try units("julia")

@@ -124,14 +124,16 @@ extension ExpressionPool {
   }
 
   /// In a sum, its number c and the first other term k·r with k = −c whose r is `wanted`; nil
-  /// when it has none. Makes no nodes.
+  /// when it has none. Makes no nodes. Every sum the code writes is asked (``PrintLayout/codeShape(_:)``),
+  /// so r is looked at before any coefficient is read.
   func opposedTerm(in e: Expr, _ wanted: (Expr) -> Bool) -> (number: Expr, term: Expr, k: Rational, rest: Expr)? {
     guard kind(e) == .sum, let number = operands(e).first(where: { isNumber($0) }) else { return nil }
-    let c = rational(number)!
     for t in operands(e) where t != number {
-      var (k, rest) = (Rational.one, t)
-      if kind(t) == .product && operandCount(t) == 2, let q = rational(operand(t, 0)) { (k, rest) = (q, operand(t, 1)) }
-      if k == -c && wanted(rest) { return (number, t, k, rest) }
+      let scaled = kind(t) == .product && operandCount(t) == 2 && isNumber(operand(t, 0))
+      let rest = scaled ? operand(t, 1) : t
+      guard wanted(rest) else { continue }
+      let k = scaled ? rational(operand(t, 0))! : .one
+      if k == -rational(number)! { return (number, t, k, rest) }
     }
     return nil
   }
