@@ -56,33 +56,32 @@ extension CodeGenerator.Shape {
 extension ExpressionPool {
   /// `roots` with each sum c − c·σ(u), c − c·tanh²(u), c − c·coth²(u) among other terms written
   /// c·σ(−u), c·sech²(u), −c·csch²(u), rebuilt through the smart constructors, operands before
-  /// users (``distinctNodes(_:)``); `roots` themselves when no sum has such a pair (one walk that
-  /// makes no nodes).
+  /// users (``distinctNodes(_:)``), only where a node changes; `roots` themselves when no sum has
+  /// such a pair (one walk that makes no nodes).
   func accurateComplements(_ roots: [Expr]) -> [Expr] {
-    var found = false
+    var pairs = ExprMap<Bool>()
     forEachDistinctNode(roots) { e in
-      found = complementPair(e) != nil
-      return !found
+      if complementPair(e) != nil { pairs[e] = true }
+      return true
     }
-    guard found else { return roots }
-    var image: [Int32: Expr] = [:]
+    guard !pairs.isEmpty else { return roots }
+    // The nodes whose image is another: the pairs and the nodes above them.
+    var image = ExprMap<Expr>()
+    func new(_ o: Expr) -> Expr { image[o] ?? o }
     for e in distinctNodes(roots) {
-      var new = e
+      var rebuilt = e
       switch node(e) {
       case .number, .symbol, .constant, .undefined: break
-      case .sum(let ts):
-        if ts.contains(where: { image[$0.id]! != $0 }) { new = add(ts.map { image[$0.id]! }) }
-      case .product(let fs):
-        if fs.contains(where: { image[$0.id]! != $0 }) { new = multiply(fs.map { image[$0.id]! }) }
-      case .power(let b, let x):
-        if image[b.id]! != b || image[x.id]! != x { new = power(image[b.id]!, image[x.id]!) }
-      case .call(let f, let u): if image[u.id]! != u { new = call(f, image[u.id]!) }
-      case .apply(let op, let args):
-        if args.contains(where: { image[$0.id]! != $0 }) { new = apply(op, args.map { image[$0.id]! }) }
+      case .sum(let ts): if ts.contains(where: { new($0) != $0 }) { rebuilt = add(ts.map(new)) }
+      case .product(let fs): if fs.contains(where: { new($0) != $0 }) { rebuilt = multiply(fs.map(new)) }
+      case .power(let b, let x): if new(b) != b || new(x) != x { rebuilt = power(new(b), new(x)) }
+      case .call(let f, let u): if new(u) != u { rebuilt = call(f, new(u)) }
+      case .apply(let op, let args): if args.contains(where: { new($0) != $0 }) { rebuilt = apply(op, args.map(new)) }
       }
-      image[e.id] = complement(of: new) ?? new
+      if pairs[e] != nil, let form = complement(of: rebuilt) { rebuilt = form }
+      if rebuilt != e { image[e] = rebuilt }
     }
-    return roots.map { image[$0.id]! }
+    return roots.map(new)
   }
 
   /// The sum `e` with its pair c − c·f(u) replaced by the accurate form; nil without a pair.
@@ -127,13 +126,16 @@ extension ExpressionPool {
   /// when it has none. Makes no nodes. Every sum the code writes is asked (``PrintLayout/codeShape(_:)``),
   /// so r is looked at before any coefficient is read.
   func opposedTerm(in e: Expr, _ wanted: (Expr) -> Bool) -> (number: Expr, term: Expr, k: Rational, rest: Expr)? {
-    guard kind(e) == .sum, let number = operands(e).first(where: { isNumber($0) }) else { return nil }
-    for t in operands(e) where t != number {
+    guard kind(e) == .sum else { return nil }
+    let terms = operands(e)
+    guard let n = terms.firstIndex(where: { isNumber($0) }) else { return nil }
+    for i in terms.indices where i != n {
+      let t = terms[i]
       let scaled = kind(t) == .product && operandCount(t) == 2 && isNumber(operand(t, 0))
       let rest = scaled ? operand(t, 1) : t
       guard wanted(rest) else { continue }
-      let k = scaled ? rational(operand(t, 0))! : .one
-      if k == -rational(number)! { return (number, t, k, rest) }
+      let (k, c) = (scaled ? rational(operand(t, 0))! : .one, rational(terms[n])!)
+      if k == -c { return (terms[n], t, k, rest) }
     }
     return nil
   }
