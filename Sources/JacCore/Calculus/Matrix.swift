@@ -76,13 +76,6 @@ public struct Matrix: Equatable, Sendable {
     self.values = values
   }
 
-  /// The matrix with `new[k]` in place of ``values``[k] (the zeros among them dropped).
-  func replacingValues(_ new: [Expr]) -> Matrix {
-    precondition(new.count == values.count)
-    let held = Matrix(rows: rows, columns: columns, rowStarts: rowStarts, columnIndices: columnIndices, values: new)
-    return new.contains(.zero) ? held.droppingZeros() : held
-  }
-
   /// An m×n matrix of zeros.
   public static func zeros(rows: Int, columns: Int) -> Matrix {
     Matrix(rows: rows, columns: columns, byColumn: Array(repeating: [], count: columns))

@@ -10,12 +10,15 @@
 /// | c·exp(u) − c     | c·expm1(u)     | the same, for exp (u = 1e-10: 7 of 16 right)                  |
 ///
 /// (c a rational, written on both terms as the canonical sums hold it: `tanh(u)^2 - 1` is
-/// c = −1; sech and csch are written `1.0/cosh(u)`, `1.0/sinh(u)`.) σ(−u), sech and csch are
-/// jac functions, so the first three rewrite the result's expressions before the common
-/// subexpressions are found (``ExpressionPool/accurateComplements(_:)``): the new nodes are
-/// shared like any other. log1p and expm1 are no jac functions, so they are a
-/// way of writing a node (``CodeShape/accurate(_:_:)``, chosen in ``PrintLayout/codeShape(_:)``).
-/// `sqrt(x^2 + y^2)` stays as it is: `hypot` costs twice as much (docs/cli.md, "Code").
+/// c = −1; sech and csch are written `1.0/cosh(u)`, `1.0/sinh(u)`; other terms of the sum stay
+/// beside the form.) Each is a way of writing the sum or the log node
+/// (``PrintLayout/codeShape(_:complements:)``), in the shapes the temporaries are counted over,
+/// so no expression is rebuilt: an earlier version rewrote the result's expressions first, and
+/// rebuilding nn30's 900 entries through the smart constructors cost 2.5% of its unit's
+/// instructions. log1p and expm1 are no jac functions: ``CodeShape/accurate(_:_:)``. NumPy's
+/// entry-by-entry bodies (matrix calculus) take log1p and expm1 only: their `1 - tanh(z)^2`
+/// shares `np.tanh(z)` with the layer's output. `sqrt(x^2 + y^2)` stays as it is: `hypot`
+/// costs twice as much (docs/cli.md, "Code").
 enum AccurateFunction {
   /// log(1 + u)
   case log1p
@@ -32,99 +35,79 @@ enum AccurateFunction {
   }
 }
 
-extension CodeGenerator.Shape {
-  /// The shape with its complements written accurately (``ExpressionPool/accurateComplements(_:)``).
-  func accurate(_ pool: ExpressionPool) -> Self {
-    let roots = self.roots
-    let new = pool.accurateComplements(roots)
-    if new == roots { return self }
-    switch self {
-    case .scalar: return .scalar(new[0])
-    case .list: return .list(new)
-    case .matrix(let m): return .matrix(m.replacingValues(new))
-    case .matrices(let ms):
-      var k = 0
-      return .matrices(
-        ms.map { named in
-          defer { k += named.matrix.nonzeroCount }
-          return (named.name, named.matrix.replacingValues(Array(new[k..<k + named.matrix.nonzeroCount])))
-        })
-    }
-  }
-}
-
-extension ExpressionPool {
-  /// `roots` with each sum c − c·σ(u), c − c·tanh²(u), c − c·coth²(u) among other terms written
-  /// c·σ(−u), c·sech²(u), −c·csch²(u), rebuilt through the smart constructors, operands before
-  /// users (``distinctNodes(_:)``), only where a node changes; `roots` themselves when no sum has
-  /// such a pair (one walk that makes no nodes).
-  func accurateComplements(_ roots: [Expr]) -> [Expr] {
-    var pairs = ExprMap<Bool>()
-    forEachDistinctNode(roots) { e in
-      if complementPair(e) != nil { pairs[e] = true }
-      return true
-    }
-    guard !pairs.isEmpty else { return roots }
-    // The nodes whose image is another: the pairs and the nodes above them.
-    var image = ExprMap<Expr>()
-    func new(_ o: Expr) -> Expr { image[o] ?? o }
-    for e in distinctNodes(roots) {
-      var rebuilt = e
-      switch node(e) {
-      case .number, .symbol, .constant, .undefined: break
-      case .sum(let ts): if ts.contains(where: { new($0) != $0 }) { rebuilt = add(ts.map(new)) }
-      case .product(let fs): if fs.contains(where: { new($0) != $0 }) { rebuilt = multiply(fs.map(new)) }
-      case .power(let b, let x): if new(b) != b || new(x) != x { rebuilt = power(new(b), new(x)) }
-      case .call(let f, let u): if new(u) != u { rebuilt = call(f, new(u)) }
-      case .apply(let op, let args): if args.contains(where: { new($0) != $0 }) { rebuilt = apply(op, args.map(new)) }
-      }
-      if pairs[e] != nil, let form = complement(of: rebuilt) { rebuilt = form }
-      if rebuilt != e { image[e] = rebuilt }
-    }
-    return roots.map(new)
+extension PrintLayout {
+  /// `log(1 + u)` written `log1p(u)`; nil for any other logarithm.
+  func logOnePlus(_ argument: Expr) -> CodeShape? {
+    guard pool.kind(argument) == .sum, pool.operands(argument).contains(pool.one) else { return nil }
+    return .accurate(.log1p, pool.add(pool.operands(argument).filter { $0 != pool.one }))
   }
 
-  /// The sum `e` with its pair c − c·f(u) replaced by the accurate form; nil without a pair.
-  private func complement(of e: Expr) -> Expr? {
-    guard let (constant, term, f, u) = complementPair(e) else { return nil }
-    let c = rational(constant)!
-    let form: Expr
-    switch f {
-    case .sigmoid: form = scaled(call(.sigmoid, negate(u)), by: c)
-    case .tanhSquared: form = scaled(power(call(.sech, u), number(2)), by: c)
-    case .cothSquared: form = scaled(power(call(.csch, u), number(2)), by: -c)
+  /// The shape of a sum with a pair c + k·f(u), k = −c, f one of σ, tanh², coth², exp: the
+  /// other terms and the pair's form c·σ(−u), c·sech²(u), −c·csch²(u), k·(exp(u) − 1) (that
+  /// node is written `expm1(u)`). A sum of the pair alone is written as its form when that is
+  /// positive (``accurateForm(_:)``) and as the negated turned sum otherwise (`tanh(u)^2 - 1`
+  /// is `-t`, t the code of `1 - tanh(u)^2`). Without `complements`, exp only. Nil without a pair.
+  func accurateSum(_ e: Expr, complements: Bool) -> CodeShape? {
+    let terms = pool.operands(e)
+    if terms.count == 2, let k = terms.firstIndex(of: pool.minusOne), pool.function(terms[1 - k]) == .exp {
+      return .accurate(.expm1, pool.operand(terms[1 - k], 0))
     }
-    return add(operands(e).filter { $0 != constant && $0 != term } + [form])
+    guard let (form, term, number) = pairForm(e, complements: complements) else { return nil }
+    if terms.count == 2 {
+      return isNegative(form) ? .sum([(true, pool.turned(e))]) : codeShape(form)
+    }
+    let written = terms.filter { $0 != term && $0 != number } + [form]
+    return .sum(orderedTerms(written).map { t in isNegative(t) ? (true, magnitude(t)) : (false, t) })
   }
 
-  /// In a sum, its number c and the first term −c·σ(u), −c·tanh(u)², −c·coth(u)²; nil when it has
-  /// none. Makes no nodes (it runs inside a walk).
-  private func complementPair(_ e: Expr) -> (number: Expr, term: Expr, f: Complemented, u: Expr)? {
-    var found: (Complemented, Expr)?
-    let pair = opposedTerm(in: e) { r in
+  /// The node a sum of a pair alone is written as: its form, when positive (`1 - sigmoid(u)` is
+  /// `sigmoid(-u)`); nil otherwise. The printer's precedence of the sum is that of the form.
+  func accurateForm(_ e: Expr) -> Expr? {
+    guard pool.kind(e) == .sum, pool.operandCount(e) == 2, let (form, _, _) = pairForm(e, complements: true),
+      !isNegative(form),
+      pool.kind(form) != .sum
+    else { return nil }
+    return form
+  }
+
+  /// The accurate form of a sum's pair c + k·f(u), k = −c, the term k·f(u) and the number c.
+  private func pairForm(_ e: Expr, complements: Bool) -> (form: Expr, term: Expr, number: Expr)? {
+    var found: Complemented?
+    let pair = pool.opposedTerm(in: e) { r in
       var (base, squared) = (r, false)
-      if case .power(let b, let x) = node(r), rational(x) == Rational(2) { (base, squared) = (b, true) }
-      guard case .call(let f, let u) = node(base) else { return false }
-      switch (f, squared) {
-      case (.sigmoid, false): found = (.sigmoid, u)
-      case (.tanh, true): found = (.tanhSquared, u)
-      case (.coth, true): found = (.cothSquared, u)
+      if case .power(let b, let x) = pool.node(r), pool.rational(x) == Rational(2) { (base, squared) = (b, true) }
+      switch (pool.function(base), squared) {
+      case (.sigmoid, false) where complements: found = .sigmoid
+      case (.tanh, true) where complements: found = .tanhSquared
+      case (.coth, true) where complements: found = .cothSquared
+      case (.exp, false): found = .exponential
       default: return false
       }
       return true
     }
-    guard let pair, let (f, u) = found else { return nil }
-    return (pair.number, pair.term, f, u)
+    guard let pair, let found else { return nil }
+    let c = -pair.k
+    let u = pool.operand(pool.kind(pair.rest) == .power ? pool.operand(pair.rest, 0) : pair.rest, 0)
+    let form: Expr
+    switch found {
+    case .sigmoid: form = pool.scaled(pool.call(.sigmoid, pool.negate(u)), by: c)
+    case .tanhSquared: form = pool.scaled(pool.power(pool.call(.sech, u), pool.number(2)), by: c)
+    case .cothSquared: form = pool.scaled(pool.power(pool.call(.csch, u), pool.number(2)), by: -c)
+    case .exponential: form = pool.scaled(pool.add(pair.rest, pool.minusOne), by: pair.k)
+    }
+    return (form, pair.term, pair.number)
   }
 
-  /// What a complement 1 − r takes away: σ(u), tanh²(u) or coth²(u).
+  /// What a pair c + k·f(u) takes away or adds: σ(u), tanh²(u), coth²(u) or exp(u).
   private enum Complemented {
-    case sigmoid, tanhSquared, cothSquared
+    case sigmoid, tanhSquared, cothSquared, exponential
   }
+}
 
+extension ExpressionPool {
   /// In a sum, its number c and the first other term k·r with k = −c whose r is `wanted`; nil
-  /// when it has none. Makes no nodes. Every sum the code writes is asked (``PrintLayout/codeShape(_:)``),
-  /// so r is looked at before any coefficient is read.
+  /// when it has none. Makes no nodes. Every sum the code writes is asked, several times
+  /// (``PrintLayout/codeShape(_:complements:)``), so r is looked at before any coefficient is read.
   func opposedTerm(in e: Expr, _ wanted: (Expr) -> Bool) -> (number: Expr, term: Expr, k: Rational, rest: Expr)? {
     guard kind(e) == .sum else { return nil }
     let terms = operands(e)
@@ -138,21 +121,5 @@ extension ExpressionPool {
       if k == -c { return (terms[n], t, k, rest) }
     }
     return nil
-  }
-}
-
-extension PrintLayout {
-  /// `log(1 + u)` written `log1p(u)`; nil for any other logarithm.
-  func logOnePlus(_ argument: Expr) -> CodeShape? {
-    guard pool.kind(argument) == .sum, pool.operands(argument).contains(pool.one) else { return nil }
-    return .accurate(.log1p, pool.add(pool.operands(argument).filter { $0 != pool.one }))
-  }
-
-  /// The terms of a sum with its pair c + k·exp(u), k = −c, written k·expm1(u) (the node
-  /// exp(u) − 1 stands for expm1(u): ``codeShape(_:)``); nil without a pair.
-  func exponentialMinusOne(_ e: Expr) -> [Expr]? {
-    guard let pair = pool.opposedTerm(in: e, { pool.function($0) == .exp }) else { return nil }
-    let minusOne = pool.add(pair.rest, pool.minusOne)
-    return pool.operands(e).filter { $0 != pair.number && $0 != pair.term } + [pool.scaled(minusOne, by: pair.k)]
   }
 }

@@ -60,7 +60,7 @@ extension CodeGenerator {
     }
     for (name, value) in definitions {
       let id = body.unique(language.identifier(name))
-      body.lines.append(declaration(id, body.printer.code(pool.accurateComplements([value])[0])))
+      body.lines.append(declaration(id, body.printer.code(value)))
       body.printer.symbols[pool.symbol(name)] = id
     }
     if eliminateCommonSubexpressions {

@@ -53,15 +53,13 @@ public struct CodeGenerator {
   }
 
   /// The unit for `shape`, a function `name` of `variables` then every other free symbol
-  /// (sorted), with `summary` as its leading comment, its complements written in forms that
-  /// keep their digits (``ExpressionPool/accurateComplements(_:)``, ``AccurateFunction``): the prologue (parameters, loads,
+  /// (sorted), with `summary` as its leading comment: the prologue (parameters, loads,
   /// definitions, temporaries: ``prologue(roots:variables:)``), the statements that write the
   /// result (``results(_:into:)``, or ``sparseAssignments(_:_:)`` for CSC), the function around
   /// them (``wrap(_:shape:name:parameters:result:outputs:allocations:summary:)``; Python binds
   /// the `math` functions it calls often first: ``withMathAliases(_:used:)``), its imports
   /// (``imports(_:sparse:)``) and the helpers its calls need (``helpers(roots:)``).
   public func unit(_ shape: Shape, name: String, variables: [String], summary: String) -> CodeUnit {
-    let shape = shape.accurate(pool)
     let roots = shape.roots
     var body = prologue(roots: roots, variables: variables)
     let name = language.identifier(name)

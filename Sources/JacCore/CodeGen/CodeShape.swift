@@ -58,18 +58,15 @@ enum CodeShape {
 
 extension PrintLayout {
   /// The shape `e` is written in as code: log(1 + u) as `log1p(u)`, exp(u) − 1 as `expm1(u)`
-  /// (``AccurateFunction``), wherever the sum's other terms are.
-  func codeShape(_ e: Expr) -> CodeShape {
+  /// and, with `complements`, 1 − σ(u) as σ(−u), 1 − tanh²(u) as sech²(u), … (``accurateSum(_:complements:)``).
+  func codeShape(_ e: Expr, complements: Bool = true) -> CodeShape {
     switch pool.node(e) {
     case .number, .symbol, .constant, .undefined: return .leaf
     case .call(let f, let u): return f == .log ? logOnePlus(u) ?? .call(f, u) : .call(f, u)
     case .apply(let op, let args): return .apply(op, Array(args))
     case .sum(let terms):
-      if terms.count == 2, let k = terms.firstIndex(of: pool.minusOne), pool.function(terms[1 - k]) == .exp {
-        return .accurate(.expm1, pool.operand(terms[1 - k], 0))
-      }
-      let written = exponentialMinusOne(e) ?? Array(terms)
-      return .sum(orderedTerms(written).map { t in isNegative(t) ? (true, magnitude(t)) : (false, t) })
+      if let accurate = accurateSum(e, complements: complements) { return accurate }
+      return .sum(orderedTerms(terms).map { t in isNegative(t) ? (true, magnitude(t)) : (false, t) })
     case .power(let b, let x) where pool.rational(x).map({ !$0.isNegative }) ?? true:
       if x == pool.half { return .squareRoot(b) }
       if let q = pool.rational(x), !q.isInteger, let d = q.denominator.intValue, d % 2 == 1 {
