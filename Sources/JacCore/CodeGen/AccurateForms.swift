@@ -74,8 +74,11 @@ extension PrintLayout {
   private func pairForm(_ e: Expr, complements: Bool) -> (form: Expr, term: Expr, number: Expr)? {
     var found: Complemented?
     let pair = pool.opposedTerm(in: e) { r in
+      // Records only: this runs on every term of every written sum that holds a number.
       var (base, squared) = (r, false)
-      if case .power(let b, let x) = pool.node(r), pool.rational(x) == Rational(2) { (base, squared) = (b, true) }
+      if pool.kind(r) == .power && pool.rational(pool.operand(r, 1)) == Rational(2) {
+        (base, squared) = (pool.operand(r, 0), true)
+      }
       switch (pool.function(base), squared) {
       case (.sigmoid, false) where complements: found = .sigmoid
       case (.tanh, true) where complements: found = .tanhSquared
