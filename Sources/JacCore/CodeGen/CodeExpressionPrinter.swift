@@ -30,25 +30,29 @@ struct CodeExpressionPrinter {
   ///   `x*(-y)`, `(-x)**2` (`-x**2` is −(x²) in Python, Julia and MATLAB).
   /// - A fraction `p/q` is one decimal literal (``literal(_:)``): an atom, or a sum if negative.
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
+  /// - The sum exp(u) − 1 is the call `expm1(u)` (``AccurateFunction``): an atom; a sum written
+  ///   as its accurate form binds as the form (``PrintLayout/accurateForm(_:)``).
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if !aliases.isEmpty, let a = aliases[e] { return precedence(a, top: top) }
     if e != top && names[e] != nil { return levels[e] ?? .atom }
     let written = shape(e)
     if case .repeated = written { return .product }
+    if case .accurate = written { return .atom }
+    if !elementwise, let form = layout.accurateForm(e) { return precedence(form, top: nil) }
     // A product whose sign a turned sum changed (``TurnedSums``): `-0.9*t1` binds like a sum.
-    if case .fraction(let negative, _, _, _) = written, case .fraction(let was, _, _, _) = layout.codeShape(e),
+    if case .fraction(let negative, _, _, _) = written, case .fraction(let was, _, _, _) = layoutShape(e),
       negative != was
     {
       return negative ? .sum : .product
     }
     if let q = pool.rational(e), !q.isInteger, literal(q.magnitude) != nil { return q.isNegative ? .sum : .atom }
-    if pool.kind(e) == .product, case .sum = layout.codeShape(e) { return .sum }
+    if pool.kind(e) == .product, case .sum = layoutShape(e) { return .sum }
     let printed = layout.precedence(e)
     switch printed {
     case .unary: return .sum
     case .power:
       if language.powerIsCall { return .atom }
-      if case .oddRoot(_, _, true) = layout.codeShape(e) { return .atom }
+      if case .oddRoot(_, _, true) = layoutShape(e) { return .atom }
       return .power
     case .atom:
       guard case .call(let f, _) = pool.node(e) else { return printed }
@@ -86,9 +90,14 @@ struct CodeExpressionPrinter {
     return aliases.isEmpty ? s : s.mapped { aliases[$0] ?? $0 }
   }
 
+  /// The layout's shape of `e`; NumPy's entry-by-entry bodies keep 1 − tanh²(z) and 1 − σ(z), which
+  /// share `np.tanh(z)` with a layer's output (``MatrixNumPyPrinter``), and take only `np.log1p`
+  /// and `np.expm1` (``PrintLayout/codeShape(_:complements:)``).
+  private func layoutShape(_ e: Expr) -> CodeShape { layout.codeShape(e, complements: !elementwise) }
+
   private func unturnedShape(_ e: Expr) -> CodeShape {
     if let chain = sumChains[e] { return .sum([(false, chain.base)] + chain.rest) }
-    let s = layout.codeShape(e)
+    let s = layoutShape(e)
     if !foldedNegatives.isEmpty, case .sum(var terms) = s {
       for k in terms.indices where terms[k].negative {
         let t = pool.negate(terms[k].term)
@@ -148,6 +157,7 @@ struct CodeExpressionPrinter {
       }
       return out
     case .squareRoot(let u): return (elementwise ? "np.sqrt" : language.sqrt) + "(" + code(u) + ")"
+    case .accurate(let f, let u): return elementwise ? "np." + f.name + "(" + code(u) + ")" : language.call(f, code(u))
     case .oddRoot(let u, let x, let odd):
       // u^(p/q) with q odd is real for negative u in jac (the real odd root), but pow gives NaN
       // (C, Swift), a complex number (Python, MATLAB) or an error (Julia) there. So it is

@@ -58,6 +58,10 @@ extension CodeLanguage {
     }
   }
 
+  /// `log1p(u)` or `expm1(u)` as code, `u` already rendered: C99 `<math.h>`, Python's `math`,
+  /// Swift's Foundation, Julia's Base and MATLAB all have both under these names.
+  func call(_ f: AccurateFunction, _ u: String) -> String { (self == .python ? "math." : "") + f.name + "(" + u + ")" }
+
   /// `op(a₁, …, aₙ)` as code, the arguments already rendered: `atan2(y, x)` is `math.atan2` in
   /// Python and the two-argument `atan(y, x)` in Julia (Base has no `atan2`); max and min of
   /// more than two nest in C (`fmax`) and MATLAB; MATLAB's polygamma is `psi(n, x)`.

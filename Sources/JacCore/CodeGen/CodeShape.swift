@@ -21,6 +21,8 @@ enum CodeShape {
   case repeated(Expr, times: Int)
   case call(Function, Expr)
   case apply(Operator, [Expr])
+  /// `log1p(u)` for log(1 + u), `expm1(u)` for exp(u) − 1 (``AccurateFunction``).
+  case accurate(AccurateFunction, Expr)
 
   /// The same shape with each operand o written as `f(o)`.
   func mapped(_ f: (Expr) -> Expr) -> CodeShape {
@@ -35,6 +37,7 @@ enum CodeShape {
     case .repeated(let b, let n): return .repeated(f(b), times: n)
     case .call(let fn, let u): return .call(fn, f(u))
     case .apply(let op, let args): return .apply(op, args.map(f))
+    case .accurate(let fn, let u): return .accurate(fn, f(u))
     }
   }
 
@@ -44,7 +47,7 @@ enum CodeShape {
     case .leaf: return []
     case .sum(let terms): return terms.map(\.term)
     case .fraction(_, _, let numerator, let denominator): return numerator + denominator
-    case .squareRoot(let u), .call(_, let u): return [u]
+    case .squareRoot(let u), .call(_, let u), .accurate(_, let u): return [u]
     case .oddRoot(let u, let x, let odd): return odd ? [u, x, u] : [u, x]
     case .power(let b, let x): return [b, x]
     case .repeated(let b, let n): return Array(repeating: b, count: n)
@@ -54,13 +57,15 @@ enum CodeShape {
 }
 
 extension PrintLayout {
-  /// The shape `e` is written in as code.
-  func codeShape(_ e: Expr) -> CodeShape {
+  /// The shape `e` is written in as code: log(1 + u) as `log1p(u)`, exp(u) − 1 as `expm1(u)`
+  /// and, with `complements`, 1 − σ(u) as σ(−u), 1 − tanh²(u) as sech²(u), … (``accurateSum(_:complements:)``).
+  func codeShape(_ e: Expr, complements: Bool = true) -> CodeShape {
     switch pool.node(e) {
     case .number, .symbol, .constant, .undefined: return .leaf
-    case .call(let f, let u): return .call(f, u)
+    case .call(let f, let u): return f == .log ? logOnePlus(u) ?? .call(f, u) : .call(f, u)
     case .apply(let op, let args): return .apply(op, Array(args))
     case .sum(let terms):
+      if let accurate = accurateSum(e, complements: complements) { return accurate }
       return .sum(orderedTerms(terms).map { t in isNegative(t) ? (true, magnitude(t)) : (false, t) })
     case .power(let b, let x) where pool.rational(x).map({ !$0.isNegative }) ?? true:
       if x == pool.half { return .squareRoot(b) }
