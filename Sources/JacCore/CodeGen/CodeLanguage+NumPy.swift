@@ -29,6 +29,7 @@ extension CodeLanguage {
     case .softplus: return "np.logaddexp(0.0, " + u + ")"
     case .erf, .erfc, .gamma, .digamma: return special(f.name)
     case .loggamma: return special("gammaln")
+    case .lambertw: return "jac_lambertw(" + u + ")"
     }
   }
 
