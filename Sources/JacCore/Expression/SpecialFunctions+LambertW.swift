@@ -25,8 +25,9 @@
 /// Each stops when a step is below 10⁻¹⁵ (about 4 ulps; the next would be far below an ulp), at
 /// most 10 steps (1 to 4 are taken).
 extension SpecialFunctions {
-  /// 1/e as the double nearest it and the rest (mpmath).
+  /// 1/e as the double nearest it and the rest (mpmath), and e's nearest double.
   static let inverseE = (hi: 0.36787944117144233, lo: -1.2428753672788363e-17)
+  static let e: Double = M_E
 
   /// The branch-point series' coefficients of p, p², …, p⁵.
   static let lambertwBranchSeries: [Double] = [1, -1.0 / 3, 11.0 / 72, -43.0 / 540, 769.0 / 17280]
@@ -34,7 +35,7 @@ extension SpecialFunctions {
   static func lambertw(_ x: Double) -> Double {
     if x.isNaN || x == .infinity { return x }
     if x < -0.25 {
-      let r = M_E * ((x + inverseE.hi) + inverseE.lo)
+      let r = e * ((x + inverseE.hi) + inverseE.lo)
       if !(r > 0) { return r == 0 ? -1 : .nan }
       let p = (2 * r).squareRoot()
       var t = p * lambertwBranchSeries.reversed().reduce(0) { $0 * p + $1 }
@@ -46,12 +47,12 @@ extension SpecialFunctions {
       }
       return t - 1
     }
-    if x <= M_E {
+    if x <= e {
       let l = log1p(x)
       var w = l * (1 - log1p(l) / (2 + l))
       for _ in 0..<10 {
-        let e = exp(w)
-        var d = (w * e - x) / (e * (w + 1))
+        let ew = exp(w)
+        var d = (w * ew - x) / (ew * (w + 1))
         d /= 1 - d * (w + 2) / (2 * (w + 1))
         w -= d
         if Swift.abs(d) <= 1e-15 * Swift.abs(w) { break }
