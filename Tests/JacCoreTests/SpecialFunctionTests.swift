@@ -129,6 +129,9 @@ import Testing
     ("lambertw(exp(1/3)/3)", "1/3"), ("lambertw(-exp(-1/2)/2)", "-1/2"),
     ("lambertw(-2*exp(-2))", "lambertw(-2*exp(-2))"),
     ("lambertw(exp(-1/3)/3)", "lambertw(exp(-1/3)/3)"), ("productlog(x)", "lambertw(x)"),
+    // W₀(u·e^u) = u for u that cannot be negative, without --assume; x may be below −1.
+    ("lambertw(x^2*exp(x^2))", "x^2"), ("lambertw(exp(y)*exp(exp(y)))", "exp(y)"),
+    ("lambertw(x*exp(x))", "lambertw(x*exp(x))"),
   ])
   func exactValues(_ input: String, _ expected: String) {
     let f = Fixture()

@@ -7,7 +7,8 @@
 /// - Γ(n) = (n − 1)! for integers 1 ≤ n ≤ 300, Γ(m + 1/2) = (2m)!√π/(4ᵐ m!) and
 ///   Γ(1/2 − m) = (−4)ᵐ m!√π/(2m)! for 0 ≤ m ≤ 150; log Γ(1) = log Γ(2) = 0 and
 ///   log Γ(n) = log((n − 1)!) up to 300; Γ, log Γ and ψ are undefined at 0, −1, −2, …;
-/// - W₀(0) = 0, and W₀(c·e^c) = c for a rational c ≥ −1 (``lambertwValue(_:)``).
+/// - W₀(0) = 0, and W₀(c·e^c) = c for a rational c ≥ −1 (``lambertwValue(_:)``; for a symbolic
+///   u that cannot be negative, W₀(u·e^u) = u is `exp-log-inverse`, in ``call(_:_:trace:)``).
 extension ExpressionPool {
   func specialValue(_ f: Function, atNumber q: Rational) -> Expr? {
     let quarter = Rational(BigInt(1), BigInt(4))
@@ -53,14 +54,22 @@ extension ExpressionPool {
   /// W₀(2·e^2) = 2, W₀(−e^(−1/2)/2) = −1/2. Below −1, c·e^c is W₋₁'s value, not W₀'s
   /// (W₀(−2·e^(−2)) ≈ −0.406), so it stays as written.
   func lambertwValue(_ u: Expr) -> Expr? {
-    var c = Rational.one
-    var exponential = u
-    if kind(u) == .product, operandCount(u) == 2, let k = rational(operand(u, 0)) {
-      c = k
-      exponential = operand(u, 1)
+    guard let v = exponentOfProduct(u), let c = rational(v), c >= -Rational.one else { return nil }
+    return v
+  }
+
+  /// v when u is v·e^v: e itself (v = 1), or a product with a factor exp(v) whose other factors
+  /// multiply to v (2·x·exp(2·x)).
+  func exponentOfProduct(_ u: Expr) -> Expr? {
+    if function(u) == .exp { return operand(u, 0) == one ? one : nil }
+    guard kind(u) == .product else { return nil }
+    let factors = Array(operands(u))
+    for (i, f) in factors.enumerated() where function(f) == .exp {
+      var rest = factors
+      rest.remove(at: i)
+      if multiply(rest) == operand(f, 0) { return operand(f, 0) }
     }
-    guard function(exponential) == .exp, rational(operand(exponential, 0)) == c, c >= -Rational.one else { return nil }
-    return number(c)
+    return nil
   }
 
   /// sign, heaviside and relu of a value `u` whose sign is `sign`.

@@ -121,6 +121,7 @@ extension Ball {
   ) throws(BallFailure) -> BigFloat {
     var v = start
     var correct = correct
+    if correct >= q { return v }
     for _ in 0..<64 {
       let precision = Swift.max(32, Swift.min(q, 2 * correct - curvature)) + rounding
       v = try (v - step(Ball(v), precision).mid).truncated(precision + 8).value
