@@ -36,6 +36,8 @@ import Testing
     ("0 < p < pi/2, 0 < t < pi/2", "sin(p + t)", .positive),
     ("x > 1", "log(x)", .positive),
     ("x > 0", "atan(x)*cosh(y)", .positive),
+    ("x < 0", "lambertw(x)", .negative),
+    ("x >= 0", "lambertw(x^3)", .nonnegative),
   ])
   func signs(_ text: String, _ expression: String, _ expected: Sign?) throws {
     let f = Fixture()
