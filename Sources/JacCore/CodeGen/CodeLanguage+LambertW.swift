@@ -11,7 +11,7 @@ extension CodeLanguage {
     return c.dropLast().reversed().reduce("p * \(c.last!)") { "p * (\($1) + \($0))" }
   }
 
-  /// e, c_hi and c_lo as literals.
+  /// e, c_hi and −c_lo as literals (c_lo < 0: the helpers subtract it).
   private static let lambertwConstants = (
     e: "\(SpecialFunctions.e)", hi: "\(SpecialFunctions.inverseE.hi)", lo: "\(-SpecialFunctions.inverseE.lo)"
   )

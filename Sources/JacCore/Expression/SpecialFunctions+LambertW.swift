@@ -7,7 +7,7 @@
 #endif
 
 /// W₀(x), the principal real branch of Lambert's W (w·e^w = x, w ≥ −1), in `Double`, within a few
-/// ulps of mpmath's `lambertw` on [−1/e, 1.8·10^308] (`SpecialFunctionTests`); the generated
+/// ulps of mpmath's `lambertw` on [−1/e, 1.8·10^308] (`HelperAccuracyTests`); the generated
 /// code's `jac_lambertw` helpers are the same algorithm. Three regions, each with a first guess
 /// and Halley's (or Newton's) iteration on an equation that is well conditioned there:
 ///
@@ -16,7 +16,8 @@
 ///   r < 0 is not real (NaN). With w = t − 1, w·e^w = x reads G(t) = (t − 1)·e^t + 1 = r,
 ///   G' = t·e^t, G'' = (t + 1)·e^t; G is computed as (t − 1)·expm1(t) + t, whose error is about
 ///   ε·t, so t (and w) come out to about ε absolutely. First guess: the branch-point series
-///   W = −1 + p − p²/3 + 11p³/72 − 43p⁴/540 + 769p⁵/17280, p = √(2r) (Corless et al. 1996, (4.22)).
+///   W = −1 + p − p²/3 + 11p³/72 − 43p⁴/540 + 769p⁵/17280, p = √(2r) (Corless et al. 1996; the
+///   coefficients checked by reverting p = √(2G(t)) in SymPy).
 /// - −1/4 ≤ x ≤ e: f(w) = w·e^w − x, f' = e^w·(w + 1), f'' = e^w·(w + 2), from Winitzki's
 ///   W ≈ L·(1 − log(1 + L)/(2 + L)), L = log(1 + x) (exact at x = 0; −0 stays −0).
 /// - x > e: Newton on h(w) = w + log w − log x (no e^w to overflow), h' = 1 + 1/w, from the
