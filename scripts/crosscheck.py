@@ -531,7 +531,7 @@ def check_assumptions(args, rng, stats, failures):
                 stats["skipped"] += 1
                 continue
             for _ in range(args.points):
-                point = next((p for p in ({v: rng.uniform(-2, 2) for v in VARS} for _ in range(50)) if holds(p)))
+                point = next((p for p in ({v: rng.uniform(-2, 2) for v in VARS} for _ in range(1000)) if holds(p)))
                 for j, (jac_fn, ref_fn) in enumerate(pairs):
                     a, b = numeric(jac_fn, point), numeric(ref_fn, point)
                     ok = None if a is None or b is None or numeric(domain, point) is None else close(a, b)
