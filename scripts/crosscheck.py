@@ -32,7 +32,7 @@ FUNCTIONS = ["sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "
 # Issue 16's functions: one argument (aliases included, so they are parsed too) ...
 NEW_FUNCTIONS = ["sech", "csch", "coth", "acot", "asec", "acsc", "asech", "acsch", "acoth", "arcsin", "arctan",
                  "arsinh", "sign", "heaviside", "floor", "ceil", "relu", "sigmoid", "softplus", "erf", "erfc",
-                 "gamma", "loggamma", "digamma", "log10", "log2", "cbrt"]
+                 "gamma", "loggamma", "digamma", "log10", "log2", "cbrt", "lambertw", "productlog"]
 # ... and several, as format strings of their arguments a and b.
 # (No ", " inside: systems are joined with it.)
 SEVERAL = ["max({a},{b})", "min({a},{b})", "max({a},{b},(1/2))", "atan2({a},{b})", "beta({a},{b})",
@@ -51,7 +51,8 @@ LOCALS = dict(SYMS, e=sympy.E, pi=sympy.pi, abs=sympy.Abs, log=sympy.log, sqrt=s
               beta=sympy.beta, max=sympy.Max, min=sympy.Min, atan2=sympy.atan2,
               log10=lambda u: sympy.log(u, 10), log2=lambda u: sympy.log(u, 2),
               cbrt=lambda u: u ** sympy.Rational(1, 3), root=lambda u, n: u ** (1 / sympy.sympify(n)),
-              hypot=lambda a, b: sympy.sqrt(a ** 2 + b ** 2))
+              hypot=lambda a, b: sympy.sqrt(a ** 2 + b ** 2), lambertw=sympy.LambertW,
+              productlog=sympy.LambertW)
 
 
 def random_expression(rng, depth, variables=VARS):
@@ -171,7 +172,8 @@ def lambdify(expr):
                                     "Min": real_extreme(min), "digamma": mp(mpmath.digamma),
                                     "polygamma": mp(mpmath.polygamma), "beta": mp(mpmath.beta),
                                     "loggamma": mp(mpmath.loggamma), "gamma": mp(mpmath.gamma),
-                                    "erf": mp(mpmath.erf), "erfc": mp(mpmath.erfc)}, "math"])
+                                    "erf": mp(mpmath.erf), "erfc": mp(mpmath.erfc),
+                                    "LambertW": mp(mpmath.lambertw)}, "math"])
 
 
 def close(a, b):
@@ -529,7 +531,7 @@ def check_assumptions(args, rng, stats, failures):
                 stats["skipped"] += 1
                 continue
             for _ in range(args.points):
-                point = next((p for p in ({v: rng.uniform(-2, 2) for v in VARS} for _ in range(50)) if holds(p)))
+                point = next((p for p in ({v: rng.uniform(-2, 2) for v in VARS} for _ in range(1000)) if holds(p)))
                 for j, (jac_fn, ref_fn) in enumerate(pairs):
                     a, b = numeric(jac_fn, point), numeric(ref_fn, point)
                     ok = None if a is None or b is None or numeric(domain, point) is None else close(a, b)

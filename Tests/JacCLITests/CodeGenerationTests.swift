@@ -71,6 +71,10 @@ import Testing
         "--vars", "x,y",
       ],
       point: [("x", 0.7), ("y", 1.3)]),
+    // W₀ in each of its helper's three regions: near the branch point, up to e, and beyond.
+    Case(
+      arguments: ["grad", "lambertw(x) + x*lambertw(y^2) + lambertw(1000*y)/y", "--vars", "x,y"],
+      point: [("x", -0.3678), ("y", 1.3)]),
     // Range and bearing to two landmarks (an EKF's measurements): sums written both ways,
     // `x + 2` and `-x - 2`, are written one way (the sign folded into the square, the quotient).
     Case(
@@ -446,6 +450,8 @@ import Testing
     // erf, gamma or digamma) and call no SpecialFunctions name.
     let special = Self.cases.first { $0.arguments.joined().contains("sigmoid") }!
     let jl = try generate(special, "julia")
+    let lambertw = try generate(Self.cases.first { $0.arguments.joined().contains("lambertw") }!, "julia")
+    #expect(lambertw.contains("function jac_lambertw(x)\n"))
     for helper in ["jac_erf", "jac_erfc", "jac_gamma", "jac_loggamma", "jac_digamma", "jac_polygamma", "jac_beta"] {
       #expect(!jl.contains(helper + "(") || jl.contains("function \(helper)("), "\(helper) is called but not defined")
     }

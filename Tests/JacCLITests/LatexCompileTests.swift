@@ -28,7 +28,8 @@ import Testing
       "simplify",
       "sech(x)^2 + csch(x) + coth(x) + acot(x) + asec(x) + acsc(x) + asech(x) + acsch(x) + acoth(x) + sign(x)"
         + " + heaviside(x) + floor(x/2) + ceil(x) + relu(x) + sigmoid(x) + softplus(x) + erf(x) + erfc(x) + gamma*gamma(x)"
-        + " + loggamma(x) + digamma(x) + polygamma(2, x/3) + beta(x, y) + max(x, y, 1) + min(x, y) + atan2(y, x)",
+        + " + loggamma(x) + digamma(x) + polygamma(2, x/3) + beta(x, y) + max(x, y, 1) + min(x, y) + atan2(y, x)"
+        + " + lambertw(x)^2 + lambertw(x/(x + 1))",
     ],
     // Matrix calculus (issue 19): bold vectors, transposes, ⊙, Hadamard powers, diag, norms.
     ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--check"],

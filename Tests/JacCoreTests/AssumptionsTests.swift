@@ -36,6 +36,8 @@ import Testing
     ("0 < p < pi/2, 0 < t < pi/2", "sin(p + t)", .positive),
     ("x > 1", "log(x)", .positive),
     ("x > 0", "atan(x)*cosh(y)", .positive),
+    ("x < 0", "lambertw(x)", .negative),
+    ("x >= 0", "lambertw(x^3)", .nonnegative),
   ])
   func signs(_ text: String, _ expression: String, _ expected: Sign?) throws {
     let f = Fixture()
@@ -70,6 +72,9 @@ import Testing
     ("log(x*y) - log(x) - log(y) + log(x^2*y) - log(y)", "x > 0, y > 0", "2*log(x)"),
     ("log(x*y)", "x > 0, y > 0", "log(x*y)"),
     ("log(x*y) - log(x) - log(y)", "x > 0", "log(x*y) - log(x) - log(y)"),
+    // W₀(u·e^u) = u needs u ≥ −1: u ≥ 0 decides it, u < 0 does not (W₀(−2e⁻²) ≠ −2).
+    ("lambertw(x*exp(x)) + lambertw(2*y*exp(2*y))", "x >= 0, y > 0", "x + 2*y"),
+    ("lambertw(x*exp(x))", "x < 0", "lambertw(x*exp(x))"),
   ])
   func simplifierDropsWhatTheSignDecides(_ input: String, _ text: String, _ output: String) throws {
     let f = Fixture()

@@ -153,6 +153,22 @@ extension BallTests {
     ("beta(-10^20 + 1/3, 10^20)", "6.285258707036325e-14"),
     ("beta(-10^20 - 1/3, 10^20)", "1.9238660372125183e-27"),
     ("loggamma(-sqrt(3))", "0.977394273217303"),
+    // W₀: an ordinary argument, near and far from the branch point −1/e, huge and tiny ones.
+    ("lambertw(1)", "0.5671432904097838"),
+    ("lambertw(-1/4)", "-0.3574029561813889"),
+    ("lambertw(-exp(-1) + 10^-20)", "-0.9999999997668356"),
+    ("lambertw(-exp(-1) + 10^-600)", "-1.0"),
+    ("lambertw(-2*exp(-2))", "-0.4063757399599599"),
+    ("lambertw(10^1000)", "2294.846671683507"),
+    ("lambertw(10^(10^10))", "23025850906.080574"),
+    ("lambertw(exp(10^5))", "99988.48718966976"),
+    ("lambertw(10^-300)", "1e-300"),
+    ("lambertw(-10^-20)", "-1e-20"),
+    ("lambertw(3)", "1.04990889496404"),
+    ("lambertw(pi)", "1.0736581947961492"),
+    ("lambertw(sqrt(2))", "0.7013383834136631"),
+    ("lambertw(10^300)", "684.2472086297608"),
+    ("lambertw(exp(-1/3)/3)", "0.19627794016817401"),
   ]
 
   @Test(arguments: specialReferences) func specialMatchesReference(_ input: String, _ expected: String) {
@@ -163,18 +179,21 @@ extension BallTests {
   /// Outside the real domain or at a pole, proved so.
   @Test(arguments: [
     "asec(1/sqrt(3))", "asec(1 - 10^-30)", "acsc(-1 + 10^-30)", "asech(-sqrt(2))",
-    "asech(1 + 10^-30)", "acoth(1/sqrt(2))", "acoth(-1 + 10^-30)",
+    "asech(1 + 10^-30)", "acoth(1/sqrt(2))", "acoth(-1 + 10^-30)", "lambertw(-1)", "lambertw(-exp(-1) - 10^-30)",
+    "lambertw(-2/5)",
   ])
   func specialNotReal(_ input: String) {
     let f = Fixture()
     #expect(f.pool.certifiedValues([f.parse(input)], digits: true) == [.notReal], "\(input)")
   }
 
-  /// On a jump of a piecewise function without the simplifier knowing it: never a guess.
+  /// On a jump of a piecewise function, or on W₀'s branch point −1/e (real on one side only),
+  /// without the simplifier knowing it: never a guess.
   @Test(arguments: [
     "sign(log(2) + log(3) - log(6))", "floor(log(8)/log(2))", "ceil(sqrt(2)*sqrt(3) + sqrt(5) - sqrt(11 + 2*sqrt(30)))",
     "heaviside(sqrt(2) + sqrt(3) - sqrt(5 + 2*sqrt(6)))",
     "atan2(atan(1/2) + atan(1/3) - pi/4, -1)", "acot(log(2) + log(3) - log(6))",
+    "lambertw(-exp(-1) + log(2) + log(3) - log(6))",
   ])
   func specialOnAJumpIsUncertain(_ input: String) {
     let f = Fixture()

@@ -55,6 +55,7 @@ import Testing
     ("gamma", "gamma(x)", "gamma(x)*digamma(x)"),
     ("loggamma", "loggamma(x)", "digamma(x)"),
     ("digamma", "digamma(x)", "polygamma(1, x)"),
+    ("lambertw", "lambertw(x)", "exp(-lambertw(x))/(1 + lambertw(x))"),
     ("max", "max(x, y)", "(sign(x - y) + 1)/2"),
     ("min", "min(x, 2)", "(1 - sign(x - 2))/2"),
     ("polygamma", "polygamma(2, x)", "polygamma(3, x)"),
@@ -99,6 +100,7 @@ import Testing
     case .asec, .acsc, .acoth: points = [-2.5, -1.3, 1.3, 2.5]
     case .asech: points = [0.2, 0.5, 0.9]
     case .gamma, .loggamma: points = [0.35, 1.1, 2.5, 4.0, -1.3]
+    case .lambertw: points = [-0.35, -0.2, 0, 0.35, 1.1, 30]
     default: points = [-1.3, -0.4, 0.35, 1.1]
     }
     for p in points {

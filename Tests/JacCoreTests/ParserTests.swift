@@ -72,6 +72,8 @@ import Testing
     ("loggamma(-1/2)", "'loggamma(-1/2)' is not real; jac's values are real", 1, 14),
     ("log(x, -2)", "'log(x, -2)' is not real; jac's values are real", 1, 10),
     ("asec(1/2)", "'asec(1/2)' is not real; jac's values are real", 1, 9),
+    ("x + lambertw(-1/e)*lambertw(-2/5)", "'lambertw(-2/5)' is not real; jac's values are real", 20, 14),
+    ("lambertw(x, 0)", "'lambertw' takes 1 argument, found 2", 1, 14),
     ("0^(-2)", "division by zero", 1, 6),
     ("1e999999", "number too large", 1, 8),
     ("e(x)", "'e' is not a function", 1, 1),
@@ -96,6 +98,7 @@ import Testing
   /// call of an undefined function, and constants whose reality needs more than a glance.
   @Test(arguments: [
     "(-8)^(1/3)", "sqrt(2)*x", "log(8, 2)", "asin(1)", "acosh(1)", "f(-1)", "sqrt(pi - 3)", "exp(1000)",
+    "lambertw(-exp(-1))", "lambertw(-exp(-1) + 10^-30)",
   ])
   func realConstantsParse(_ input: String) throws {
     _ = try Parser.parseList(input, in: ExpressionPool())
@@ -191,8 +194,8 @@ import Testing
   @Test func aliasesAndVariableFunctionNames() {
     let f = Fixture()
     #expect(
-      f.parse("arcsin(x) + arsinh(x) + arctanh(x) + logistic(x) + lgamma(x) + psi(x) + sgn(x)")
-        == f.parse("asin(x) + asinh(x) + atanh(x) + sigmoid(x) + loggamma(x) + digamma(x) + sign(x)"))
+      f.parse("arcsin(x) + arsinh(x) + arctanh(x) + logistic(x) + lgamma(x) + psi(x) + sgn(x) + productlog(x)")
+        == f.parse("asin(x) + asinh(x) + atanh(x) + sigmoid(x) + loggamma(x) + digamma(x) + sign(x) + lambertw(x)"))
     #expect(f.text(f.parse("beta*gamma(x) + psi")) == "beta*gamma(x) + psi")
     #expect(throws: ParseError.self) { try Parser.parseExpression("max(x)", in: f.pool) }
     #expect(throws: ParseError.self) { try Parser.parseExpression("polygamma(1/2, x)", in: f.pool) }

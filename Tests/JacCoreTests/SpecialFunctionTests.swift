@@ -124,6 +124,14 @@ import Testing
     ("root(x, 5)", "x^(1/5)"), ("hypot(3, 4)", "5"), ("arcsin(x) + arctanh(x)", "asin(x) + atanh(x)"),
     ("exp(loggamma(x))", "gamma(x)"), ("coth(acoth(x))", "x"), ("relu(x^2)", "x^2"), ("floor(ceil(x))", "ceil(x)"),
     ("sech(-x) + erf(-x)", "sech(x) - erf(x)"),
+    // W₀(c·e^c) = c for c ≥ −1 only: −2·e^(−2) is W₋₁'s value; e^(−1/3)/3 is no c·e^c.
+    ("lambertw(0)", "0"), ("lambertw(exp(1))", "1"), ("lambertw(-exp(-1))", "-1"), ("lambertw(2*exp(2))", "2"),
+    ("lambertw(exp(1/3)/3)", "1/3"), ("lambertw(-exp(-1/2)/2)", "-1/2"),
+    ("lambertw(-2*exp(-2))", "lambertw(-2*exp(-2))"),
+    ("lambertw(exp(-1/3)/3)", "lambertw(exp(-1/3)/3)"), ("productlog(x)", "lambertw(x)"),
+    // W₀(u·e^u) = u for u that cannot be negative, without --assume; x may be below −1.
+    ("lambertw(x^2*exp(x^2))", "x^2"), ("lambertw(exp(y)*exp(exp(y)))", "exp(y)"),
+    ("lambertw(x*exp(x))", "lambertw(x*exp(x))"),
   ])
   func exactValues(_ input: String, _ expected: String) {
     let f = Fixture()

@@ -13,7 +13,11 @@
 /// | acsch u     | −1/(|u| √(u² + 1))             | erf u       | 2 e^(−u²)/√π                 |
 /// | acoth u     | 1/(1 − u²)                     | erfc u      | −2 e^(−u²)/√π                |
 /// | gamma u     | Γ(u) ψ(u)                      | loggamma u  | ψ(u)                         |
-/// | digamma u   | polygamma(1, u)                |             |                              |
+/// | digamma u   | polygamma(1, u)                | lambertw u  | 1/(e^W(u)·(1 + W(u)))        |
+///
+/// W = W₀ (lambertw): from w·e^w = u, W'·e^W·(1 + W) = 1. SymPy prints W/(u·(1 + W)), the same
+/// where u ≠ 0 (e^W = u/W); jac's form is also defined at u = 0 (W'(0) = 1) and, like W', not at
+/// the branch point u = −1/e (W = −1).
 ///
 /// The piecewise functions are constant between their jumps, so their derivative is 0 there;
 /// at a jump (sign, heaviside at 0, floor and ceil at integers) jac also answers 0, as PyTorch,
@@ -44,6 +48,9 @@ extension ExpressionPool {
     case .gamma: return multiply(call(.gamma, u), call(.digamma, u))
     case .loggamma: return call(.digamma, u)
     case .digamma: return apply(.polygamma, [one, u])
+    case .lambertw:
+      let w = call(.lambertw, u)
+      return reciprocal(multiply(call(.exp, w), add(one, w)))
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs:
       return derivativeOf(f, at: u)

@@ -41,7 +41,7 @@ extension ExpressionPool {
     case .log: return reciprocal(u)
     case .abs: return divide(u, call(.abs, u))
     case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw:
       return derivativeOfNewer(f, at: u)
     }
   }

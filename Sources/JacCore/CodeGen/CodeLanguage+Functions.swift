@@ -10,7 +10,7 @@ extension CodeLanguage {
     case .sec, .csc, .cot, .sech, .csch, .coth: return true
     case .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot,
       .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc,
-      .gamma, .loggamma, .digamma:
+      .gamma, .loggamma, .digamma, .lambertw:
       return false
     }
   }
@@ -55,6 +55,7 @@ extension CodeLanguage {
       case .julia: return helper("loggamma")
       }
     case .digamma: return self == .matlab ? library("psi") : helper("digamma")
+    case .lambertw: return helper("lambertw")
     }
   }
 
@@ -98,6 +99,7 @@ extension CodeLanguage {
     case .erf, .erfc: return self == .julia ? ["erf", "erfc"] : []
     case .gamma, .loggamma: return self == .julia ? ["gamma", "loggamma"] : []
     case .digamma: return self == .matlab ? [] : ["digamma"]
+    case .lambertw: return ["lambertw"]
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs, .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil:
       return []

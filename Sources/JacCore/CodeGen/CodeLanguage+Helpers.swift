@@ -25,7 +25,7 @@ extension CodeLanguage {
   /// Every helper, in an order where each comes after those it calls.
   static let helperOrder = [
     "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
-    "beta",
+    "beta", "lambertw",
   ]
 
   /// The definition of helper `name` (`jac_name`) in this language.
@@ -42,6 +42,7 @@ extension CodeLanguage {
   }
 
   private static let cHelpers: [String: String] = [
+    "lambertw": cLambertW,
     "sign": "static inline double jac_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }\n",
     "heaviside": "static inline double jac_heaviside(double x) { return x > 0 ? 1.0 : x <= 0 ? 0.0 : x; }\n",
     "relu": "static inline double jac_relu(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }\n",
@@ -134,6 +135,7 @@ extension CodeLanguage {
   ]
 
   private static let pythonHelpers: [String: String] = [
+    "lambertw": pythonLambertW,
     "sign": "def jac_sign(x):\n    return x if x != x else float((x > 0) - (x < 0))\n\n\n",
     "heaviside": "def jac_heaviside(x):\n    return x if x != x else (1.0 if x > 0 else 0.0)\n\n\n",
     "relu": "def jac_relu(x):\n    return x if x != x else (x if x > 0 else 0.0)\n\n\n",

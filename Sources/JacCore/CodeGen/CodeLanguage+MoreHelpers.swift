@@ -1,6 +1,7 @@
 /// Helpers in Swift, Julia and MATLAB (see `CodeLanguage+Helpers.swift`).
 extension CodeLanguage {
   static let swiftHelpers: [String: String] = [
+    "lambertw": swiftLambertW,
     "sign": "func jac_sign(_ x: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : x }\n\n",
     "heaviside": "func jac_heaviside(_ x: Double) -> Double { x > 0 ? 1 : x <= 0 ? 0 : x }\n\n",
     "relu": "func jac_relu(_ x: Double) -> Double { x > 0 ? x : x <= 0 ? 0 : x }\n\n",
@@ -106,6 +107,7 @@ extension CodeLanguage {
   ]
 
   static let juliaHelpers: [String: String] = [
+    "lambertw": juliaLambertW,
     "heaviside": "jac_heaviside(x) = isnan(x) ? x : (x > 0 ? 1.0 : 0.0)\n\n",
     "relu": "jac_relu(x) = isnan(x) ? x : (x > 0 ? x : 0.0)\n\n",
     "sigmoid": "jac_sigmoid(x) = x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))\n\n",
@@ -243,6 +245,7 @@ extension CodeLanguage {
   ]
 
   static let matlabHelpers: [String: String] = [
+    "lambertw": matlabLambertW,
     "heaviside": "\nfunction y = jac_heaviside(x)\n  y = double(x > 0);\n  if isnan(x)\n    y = x;\n  end\nend\n",
     "relu": "\nfunction y = jac_relu(x)\n  y = max(x, 0);\n  if isnan(x)\n    y = x;\n  end\nend\n",
     "sigmoid":

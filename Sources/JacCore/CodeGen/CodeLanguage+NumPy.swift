@@ -2,7 +2,8 @@
 /// answers of `--format python`): each applies entry by entry. Where NumPy lacks a function,
 /// SciPy's `scipy.special` has it (erf, erfc, gamma, gammaln = log|Γ|, digamma, polygamma, beta),
 /// and sigmoid is the unit's helper `jac_sigmoid` (exp(−log(1 + e^(−z))), by `np.logaddexp`:
-/// no overflow at either end).
+/// no overflow at either end); W₀ is the scalar helper `jac_lambertw` entry by entry
+/// (`jac_lambertw_array`).
 extension CodeLanguage {
   /// `f(u)` on arrays, `u` already rendered.
   static func numpyCall(_ f: Function, _ u: String) -> String {
@@ -29,6 +30,7 @@ extension CodeLanguage {
     case .softplus: return "np.logaddexp(0.0, " + u + ")"
     case .erf, .erfc, .gamma, .digamma: return special(f.name)
     case .loggamma: return special("gammaln")
+    case .lambertw: return "jac_lambertw_array(" + u + ")"
     }
   }
 

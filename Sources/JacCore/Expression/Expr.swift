@@ -54,6 +54,9 @@ public enum Function: UInt8, Sendable, CaseIterable {
   /// Machine learning and statistics: sigmoid 1/(1 + e^(−u)), softplus log(1 + e^u), the error
   /// functions, Γ, log Γ (real where Γ > 0) and ψ = Γ'/Γ.
   case sigmoid, softplus, erf, erfc, gamma, loggamma, digamma
+  /// The principal branch W₀ of the Lambert W function: the w ≥ −1 with w·e^w = u, real for
+  /// u ≥ −1/e (W₀(−1/e) = −1, W₀(0) = 0, W₀(e) = 1).
+  case lambertw
 }
 
 extension Function {

@@ -3,7 +3,7 @@
 extension ExpressionPool {
   /// `f(argument)` in canonical form: `known-values` (sin 0 = 0, cos π = −1, log 1 = 0, …),
   /// `odd-even-symmetry` (sin(−u) = −sin u, cos(−u) = cos u), `exp-log-inverse`
-  /// (exp(log u) = u, log(exp u) = u), `trig-of-inverse` (``ofInverse(_:_:_:trace:)``),
+  /// (exp(log u) = u, log(exp u) = u, lambertw(u·exp(u)) = u for u ≥ 0), `trig-of-inverse` (``ofInverse(_:_:_:trace:)``),
   /// `abs-of-nonnegative` (|u| = u for u that cannot be negative) and `abs-of-product`
   /// (|a·b| = a·|b| for a ≥ 0).
   public func call(_ f: Function, _ argument: Expr, trace: RuleTrace? = nil) -> Expr {
@@ -55,6 +55,12 @@ extension ExpressionPool {
       {
         trace?.note(.trigOfInverse)
         return v
+      }
+    case .lambertw:
+      // W₀(u·e^u) = u for u ≥ −1; here for u that cannot be negative (x^2·exp(x^2)).
+      if let u = exponentOfProduct(argument), !canBeNegative(u) {
+        trace?.note(.expLogInverse)
+        return u
       }
     case .relu:
       if !canBeNegative(argument) {

@@ -190,7 +190,7 @@ extension Function {
       .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc:
       return true
     case .tan, .cot, .sec, .csc, .asin, .acos, .acosh, .atanh, .log, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth,
-      .gamma, .loggamma, .digamma:
+      .gamma, .loggamma, .digamma, .lambertw:
       return false
     }
   }

@@ -73,6 +73,7 @@ extension ExpressionPool {
     case .gamma: return SpecialFunctions.gamma(u)
     case .loggamma: return SpecialFunctions.loggamma(u)
     case .digamma: return SpecialFunctions.digamma(u)
+    case .lambertw: return SpecialFunctions.lambertw(u)
     }
   }
 }

@@ -10,6 +10,7 @@
 extension ExpressionPool {
   func knownValue(_ f: Function, _ u: Expr, trace: RuleTrace? = nil) -> Expr? {
     if let q = rational(u) { return knownValue(f, atNumber: q) }
+    if f == .lambertw { return lambertwValue(u) }
     if let q = multipleOfPi(u) {
       let sin = { (q: Rational) in self.sinOfPiTimes(q, trace: trace) }
       switch f {
@@ -24,7 +25,7 @@ extension ExpressionPool {
       case .sign, .heaviside, .relu:
         return piecewiseValue(f, sign: q.signum, u)
       case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil, .sigmoid, .softplus, .erf,
-        .erfc, .gamma, .loggamma, .digamma:
+        .erfc, .gamma, .loggamma, .digamma, .lambertw:
         return nil
       }
     }
@@ -55,7 +56,7 @@ extension ExpressionPool {
     case .abs:
       return number(q.magnitude)
     case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw:
       return specialValue(f, atNumber: q)
     }
   }

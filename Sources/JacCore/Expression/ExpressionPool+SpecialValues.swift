@@ -6,7 +6,9 @@
 /// - sigmoid 0 = 1/2, softplus 0 = log 2, erf 0 = 0, erfc 0 = 1;
 /// - Γ(n) = (n − 1)! for integers 1 ≤ n ≤ 300, Γ(m + 1/2) = (2m)!√π/(4ᵐ m!) and
 ///   Γ(1/2 − m) = (−4)ᵐ m!√π/(2m)! for 0 ≤ m ≤ 150; log Γ(1) = log Γ(2) = 0 and
-///   log Γ(n) = log((n − 1)!) up to 300; Γ, log Γ and ψ are undefined at 0, −1, −2, ….
+///   log Γ(n) = log((n − 1)!) up to 300; Γ, log Γ and ψ are undefined at 0, −1, −2, …;
+/// - W₀(0) = 0, and W₀(c·e^c) = c for a rational c ≥ −1 (``lambertwValue(_:)``; for a symbolic
+///   u that cannot be negative, W₀(u·e^u) = u is `exp-log-inverse`, in ``call(_:_:trace:)``).
 extension ExpressionPool {
   func specialValue(_ f: Function, atNumber q: Rational) -> Expr? {
     let quarter = Rational(BigInt(1), BigInt(4))
@@ -41,10 +43,33 @@ extension ExpressionPool {
       guard q.isInteger, let n = q.intValue, n <= 300 else { return nil }
       return n <= 2 ? zero : call(.log, number(Rational(factorial(n - 1))))
     case .digamma: return isPole ? undefined : nil
+    case .lambertw: return q.isZero ? zero : nil
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs:
       return nil
     }
+  }
+
+  /// W₀(c·e^c) = c for a rational c ≥ −1: W₀(e) = 1, W₀(−e^(−1)) = −1 (the branch point),
+  /// W₀(2·e^2) = 2, W₀(−e^(−1/2)/2) = −1/2. Below −1, c·e^c is W₋₁'s value, not W₀'s
+  /// (W₀(−2·e^(−2)) ≈ −0.406), so it stays as written.
+  func lambertwValue(_ u: Expr) -> Expr? {
+    guard let v = exponentOfProduct(u), let c = rational(v), c >= -Rational.one else { return nil }
+    return v
+  }
+
+  /// v when u is v·e^v: e itself (v = 1), or a product with a factor exp(v) whose other factors
+  /// multiply to v (2·x·exp(2·x)).
+  func exponentOfProduct(_ u: Expr) -> Expr? {
+    if function(u) == .exp { return operand(u, 0) == one ? one : nil }
+    guard kind(u) == .product else { return nil }
+    let factors = Array(operands(u))
+    for (i, f) in factors.enumerated() where function(f) == .exp {
+      var rest = factors
+      rest.remove(at: i)
+      if multiply(rest) == operand(f, 0) { return operand(f, 0) }
+    }
+    return nil
   }
 
   /// sign, heaviside and relu of a value `u` whose sign is `sign`.

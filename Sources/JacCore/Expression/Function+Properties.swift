@@ -8,6 +8,7 @@ extension Function {
     "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
     "atanh", "exp", "log", "abs", "sech", "csch", "coth", "acot", "asec", "acsc", "asech", "acsch", "acoth", "sign",
     "heaviside", "floor", "ceil", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma",
+    "lambertw",
   ]
 
   /// `f(-u) = -f(u)`. acot is odd with SymPy's principal value acot u = atan(1/u).
@@ -16,7 +17,7 @@ extension Function {
     case .sin, .tan, .cot, .csc, .asin, .atan, .sinh, .tanh, .asinh, .atanh: return true
     case .csch, .coth, .acot, .acsc, .acsch, .acoth, .sign, .erf: return true
     case .cos, .sec, .acos, .cosh, .acosh, .exp, .log, .abs, .sech, .asec, .asech, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erfc, .gamma, .loggamma, .digamma:
+      .sigmoid, .softplus, .erfc, .gamma, .loggamma, .digamma, .lambertw:
       return false
     }
   }
@@ -27,7 +28,7 @@ extension Function {
     case .cos, .sec, .cosh, .abs, .sech: return true
     case .sin, .tan, .cot, .csc, .asin, .acos, .atan, .sinh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .csch, .coth,
       .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf,
-      .erfc, .gamma, .loggamma, .digamma:
+      .erfc, .gamma, .loggamma, .digamma, .lambertw:
       return false
     }
   }
@@ -42,7 +43,7 @@ extension Function {
     case .floor, .ceil: return u == u.rounded()
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .sech, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth, .sigmoid, .softplus, .erf, .erfc, .gamma,
-      .loggamma, .digamma:
+      .loggamma, .digamma, .lambertw:
       return false
     }
   }

@@ -52,11 +52,15 @@ extension MatrixNumPyPrinter {
     return ("jac_softmax(" + print(z).text + ")", .atom)
   }
 
-  static let helperOrder = ["sigmoid", "softmax", "logsumexp"]
+  static let helperOrder = ["sigmoid", "softmax", "logsumexp", "lambertw_array"]
 
   static let helpers: [String: String] = [
     "sigmoid": "def jac_sigmoid(z):\n    return np.exp(-np.logaddexp(0.0, -z))\n\n\n",
     "softmax": "def jac_softmax(z):\n    e = np.exp(z - np.max(z))\n    return e / np.sum(e)\n\n\n",
     "logsumexp": "def jac_logsumexp(z):\n    m = np.max(z)\n    return m + np.log(np.sum(np.exp(z - m)))\n\n\n",
+    // W₀ entry by entry with the scalar helper: SciPy's complex `lambertw` is 5e-9 off, relatively,
+    // near the branch point.
+    "lambertw_array": CodeLanguage.pythonLambertW
+      + "def jac_lambertw_array(z):\n    return np.vectorize(jac_lambertw, otypes=[float])(z)\n\n\n",
   ]
 }

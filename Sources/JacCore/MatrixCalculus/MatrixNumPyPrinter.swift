@@ -76,7 +76,9 @@ public struct MatrixNumPyPrinter {
     parameterIDs = used
     let lines = result.map { body($0) } ?? ["    return " + zeros(shape)]
     let text = lines.joined(separator: "\n")
-    let imports = ["import numpy as np"] + (text.contains("scipy.special.") ? ["import scipy.special"] : [])
+    let imports =
+      (text.contains("jac_lambertw_array(") ? ["import math"] : []) + ["import numpy as np"]
+      + (text.contains("scipy.special.") ? ["import scipy.special"] : [])
     let helpers = Self.helperOrder.filter { text.contains("jac_\($0)(") }.map { ("numpy " + $0, Self.helpers[$0]!) }
     let function = """
       def \(language.identifier(name))(\(parameters.joined(separator: ", "))):

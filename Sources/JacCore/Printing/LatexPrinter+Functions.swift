@@ -7,7 +7,8 @@ extension LatexPrinter {
     switch f {
     case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .sech, .csch, .coth: return true
     case .asin, .acos, .atan, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot, .asec, .acsc, .asech, .acsch, .acoth,
-      .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma,
+      .lambertw:
       return false
     }
   }
@@ -101,6 +102,7 @@ extension LatexPrinter {
     case .gamma: return "\\Gamma"
     case .loggamma: return "\\ln\\Gamma"
     case .digamma: return "\\psi"
+    case .lambertw: return "\\operatorname{W}_{0}"
     }
   }
 }

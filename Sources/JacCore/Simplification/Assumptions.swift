@@ -125,7 +125,7 @@ public final class Assumptions {
     case .exp, .cosh: return .positive
     case .abs: return sign(of: u)?.isStrict == true ? .positive : .nonnegative
     case .acos, .heaviside, .relu: return .nonnegative
-    case .sinh, .tanh, .asinh, .atan, .atanh, .asin, .erf, .sign: return sign(of: u)
+    case .sinh, .tanh, .asinh, .atan, .atanh, .asin, .erf, .sign, .lambertw: return sign(of: u)
     case .sin: return periodicSign(u, shift: .zero)
     case .cos: return periodicSign(u, shift: .half)
     case .log: return sign(of: pool.subtract(u, pool.one))

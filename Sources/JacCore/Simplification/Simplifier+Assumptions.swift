@@ -4,10 +4,12 @@
 /// - abs(u) = u for u ≥ 0 and −u for u ≤ 0 (so `sqrt(u^2)`, which is `abs(u)`, too);
 /// - sign(u) = 1, −1 or 0 for u > 0, u < 0, u = 0;
 /// - heaviside(u) = 1 for u > 0 and 0 for u < 0;
-/// - relu(u) = u for u ≥ 0 and 0 for u ≤ 0.
+/// - relu(u) = u for u ≥ 0 and 0 for u ≤ 0;
+/// - lambertw(u·exp(u)) = u for u·exp(u) ≥ 0, that is u ≥ 0 (W₀(u·e^u) = u holds for u ≥ −1).
 extension Simplifier {
   func refined(_ f: Function, _ v: Expr) -> Expr? {
-    guard let assumptions, [.abs, .sign, .heaviside, .relu].contains(f), let s = assumptions.sign(of: v) else {
+    guard let assumptions, [.abs, .sign, .heaviside, .relu, .lambertw].contains(f), let s = assumptions.sign(of: v)
+    else {
       return nil
     }
     switch (f, s) {
@@ -20,6 +22,7 @@ extension Simplifier {
     case (.sign, .zero), (.heaviside, .negative): return pool.zero
     case (.relu, _) where s.isNonnegative: return v
     case (.relu, _) where s.isNonpositive: return pool.zero
+    case (.lambertw, _) where s.isNonnegative: return pool.exponentOfProduct(v)
     default: return nil
     }
   }

@@ -201,6 +201,9 @@ public struct ParseError: Error, Equatable, Sendable {
       case .malformedPartials: return "write 'D[1,2](f)(x, y)'"
       case .expectedArgumentList(let f): return "write '\(f)(x)', and '\(f)(x)^2' for its square ('\(f)^2(x)' is not read)"
       case .expectedOperator: return "write '*' to multiply"
+      case .wrongArgumentCount(let f, _, _) where f == "lambertw" || f == "productlog":
+        // SymPy's LambertW(x, k), MATLAB's lambertw(k, x): a branch, of which jac has W₀ only.
+        return "'\(f)(x)' is the principal branch W0, the only one jac has"
       case .stateEquation(let name): return "write 'jac linearize \"\(name)' = …, …\" --state \(name),…'"
       case .definitionApplied(let name):
         return "write '\(name)' for the quantity; a function nobody defined needs a name of its own"

@@ -20,7 +20,7 @@ extension Parser {
     ("arcsinh", .asinh), ("arsinh", .asinh), ("arccosh", .acosh), ("arcosh", .acosh), ("arctanh", .atanh),
     ("artanh", .atanh), ("arccoth", .acoth), ("arcoth", .acoth), ("arcsech", .asech), ("arsech", .asech),
     ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
-    ("psi", .digamma),
+    ("psi", .digamma), ("productlog", .lambertw),
   ]
 
   /// Function names that are also common variable names (Greek letters): a function only when a
