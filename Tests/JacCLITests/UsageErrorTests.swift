@@ -190,7 +190,10 @@ import Testing
     (["inv", "x*y, x+y"], "jac has no command 'inv'; did you mean 'inverse'?"),
     (["series", "exp(x)"], "jac has no command 'series'; did you mean 'taylor'?"),
     (["d", "x^2"], "jac has no command 'd'; did you mean 'diff'?"),
-    (["code", "sigmoid(x)"], "jac has no command 'code'; code is an output format: add '--format c' (or python, swift, julia, matlab)"),
+    (
+      ["code", "sigmoid(x)"],
+      "jac has no command 'code'; code is an output format: add '--format c' (or python, swift, julia, matlab)"
+    ),
     (["matlab", "x*y"], "jac has no command 'matlab'; code is an output format: add '--format matlab'"),
     (["latex", "x^2"], "jac has no command 'latex'; LaTeX is an output format: add '--format latex'"),
     (["json"], "jac has no command 'json'; JSON is an output format: add '--format json'"),

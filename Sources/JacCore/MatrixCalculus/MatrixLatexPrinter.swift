@@ -120,7 +120,8 @@ public struct MatrixLatexPrinter {
           negative = true
         } else if case .power(let b, let k) = pool.node(f), k == pool.minusOne {
           // A fraction's bar groups its denominator: an atom there needs no parentheses.
-          denominator.append(pool.symbolName(b).flatMap(context.atom(named:)).map { print($0).text } ?? scalar(b, z).text)
+          let atom = pool.symbolName(b).flatMap(context.atom(named:))
+          denominator.append(atom.map { print($0).text } ?? scalar(b, z).text)
         } else {
           numerator.append(wrapped(scalar(f, z), atLeast: .negation))
         }

@@ -55,7 +55,8 @@ public enum MatrixProblem: Equatable, Sendable {
     case .oneVariable(let command, let names):
       let found = names.isEmpty ? "found none" : "found \(names.count) (\(names.joined(separator: ", ")))"
       let example = names.first.map { ", e.g. '--vars \($0)'" } ?? ""
-      return "\(command.rawValue) of vectors and matrices takes one variable, \(found); choose it with '--vars'\(example)"
+      let choose = "choose it with '--vars'\(example)"
+      return "\(command.rawValue) of vectors and matrices takes one variable, \(found); \(choose)"
     case .oneExpression(let count): return "matrix calculus takes one expression, found \(count)"
     case .unsupportedOption(let option): return "'\(option.name)' is not supported with vectors and matrices yet"
     case .productShape(let option, let needed, let found, let declare):

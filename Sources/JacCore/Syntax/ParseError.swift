@@ -199,7 +199,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .primeWithSeveralArguments(let f, _): return "write 'D[1](\(f))(…)' for the partial along the first argument"
       case .expectedDifferentiatedFunction: return "write 'D[1,2](f)(x, y)'"
       case .malformedPartials: return "write 'D[1,2](f)(x, y)'"
-      case .expectedArgumentList(let f): return "write '\(f)(x)', and '\(f)(x)^2' for its square ('\(f)^2(x)' is not read)"
+      case .expectedArgumentList(let f):
+        return "write '\(f)(x)', and '\(f)(x)^2' for its square ('\(f)^2(x)' is not read)"
       case .expectedOperator: return "write '*' to multiply"
       case .wrongArgumentCount(let f, _, _) where f == "lambertw" || f == "productlog":
         // SymPy's LambertW(x, k), MATLAB's lambertw(k, x): a branch, of which jac has W₀ only.
