@@ -231,6 +231,22 @@ public final class Simplifier {
     return e
   }
 
+  /// Whether `x` prints shorter than `y`, or as long with fewer bits in its numbers (each
+  /// distinct number counted once): prefer-shorter's last tie-breaks.
+  private func hasSmallerNumbers(_ x: Expr, than y: Expr) -> Bool {
+    let (px, py) = (printed.of(x).bytes, printed.of(y).bytes)
+    if px != py { return px < py }
+    func bits(_ e: Expr) -> Int {
+      var total = 0
+      pool.forEachDistinctNode(e) { n in
+        if let q = pool.rational(n) { total += q.numerator.bitWidth + q.denominator.bitWidth }
+        return true
+      }
+      return total
+    }
+    return bits(x) < bits(y)
+  }
+
   private func isSettledForGood(_ e: Expr) -> Bool {
     if trace != nil { return false }
     switch pool.kind(e) {
@@ -298,9 +314,11 @@ public final class Simplifier {
     } catch {
       return error == .divisionByZero ? pool.undefined : e
     }
-    // prefer-shorter: the normal form replaces `e` only if it is shorter.
+    // prefer-shorter: the normal form replaces `e` only if it is shorter; on a tie in
+    // operations and nodes, if it prints shorter, then if its numbers are smaller
+    // ((6*y^2 - 4)/(8*y) is (3*y^2 - 2)/(4*y), as SymPy writes it).
     let b = (measure.of(normal), pool.treeSize(normal))
-    guard b < a else { return e }
+    guard b < a || b == a && hasSmallerNumbers(normal, than: e) else { return e }
     if trace != nil {
       applied.insert(.preferShorter)
       trace!.append(Step(before: e, after: normal, rules: applied.rules))
