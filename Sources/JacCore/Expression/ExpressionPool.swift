@@ -336,16 +336,13 @@ public final class ExpressionPool {
   private func grow() { rehash(slots: table.count * 2) }
 
   /// Makes room for the nodes a long input of `bytes` bytes may make with its derivatives,
-  /// about one per 6 bytes (a Bratu row of 42 bytes makes 6 nodes, its derivatives 0 to 1
-  /// more), so that the records and the interning table do not reach that size by doubling:
-  /// each doubling copied them and touched fresh pages (Bratu n = 100,000: memmove and page
-  /// faults were a fifth of the run; n = 200 doubled its records and rehashed its table twice,
-  /// a tenth of its page faults). Capacity only: nothing is interned, ids and answers are the
-  /// same, and capacity never touched costs no page. Inputs under 4 KiB are left alone (a
-  /// batch's lines), and at most 4M nodes are reserved (a table of 8M slots, 32 MB, filled as
-  /// it is made). Symbols likewise, one a 32 bytes, as the parser's ``NameTable`` reserves its
-  /// names (a Bratu row has one new name): their four arrays grew by doubling, about 50
-  /// instructions a symbol.
+  /// about one per 6 bytes (a Bratu row of 42 bytes makes 6), so that the records and the
+  /// interning table do not reach that size by doubling, which copied them and touched fresh
+  /// pages (Bratu n = 100,000: a fifth of the run; n = 1,600: 87 of 588 page faults). Capacity
+  /// only: ids and answers are the same, and capacity never touched costs no page. Inputs
+  /// under 4 KiB (a batch's lines) are left alone; at most 4M nodes (a table of 8M slots,
+  /// 32 MB, filled as it is made). Symbols likewise, one a 32 bytes, as ``NameTable`` reserves
+  /// names: their four arrays grew by doubling, about 50 instructions a symbol.
   public func reserve(forInputBytes bytes: Int) {
     let nodes = min(bytes / 6, 1 << 22)
     guard bytes >= 1 << 12, nodes > records.count else { return }

@@ -260,7 +260,8 @@ extension Engine {
   private func taylorRayPolynomial(
     _ f: Expr, _ x: [Expr], _ values: [Expr: Expr], order: Int, _ c: Context, otherwise: JacError
   ) throws(JacError) -> (polynomial: Expr, terms: [Expr]) {
-    let used = Set(pool.freeSymbols([f]))
+    let names = x.map { pool.symbolName($0)! }
+    let used = Set(pool.freeSymbols([f]) + names)
     var suffix = 0
     while used.contains("t\(suffix)") { suffix += 1 }
     let t = pool.symbol("t\(suffix)")

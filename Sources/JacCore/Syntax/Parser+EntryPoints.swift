@@ -32,15 +32,9 @@ extension Parser {
   public static func parseComponents(
     _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses
   ) throws(ParseError) -> [Component] {
-    var carried = uses
-    let components = try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
-      parser.uses = carried
-      let components = try parser.parseComponents()
-      carried = parser.uses
-      return components
+    try parsing(text, in: pool, functions: functions, uses: &uses) { parser throws(ParseError) in
+      try parser.parseComponents()
     }
-    uses = carried
-    return components
   }
 
   /// Parses a comma-separated list of equations `lhs = rhs` (or expressions meant `= 0`), each
@@ -57,15 +51,9 @@ extension Parser {
   public static func parseEquations(
     _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses
   ) throws(ParseError) -> [Expr] {
-    var carried = uses
-    let equations = try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
-      parser.uses = carried
-      let equations = try parser.parseEquations()
-      carried = parser.uses
-      return equations
+    try parsing(text, in: pool, functions: functions, uses: &uses) { parser throws(ParseError) in
+      try parser.parseEquations()
     }
-    uses = carried
-    return equations
   }
 
   /// Parses a single expression (with `keepingNonRealConstants`, `log(-1)` is the node
@@ -86,6 +74,22 @@ extension Parser {
       try parser.expectEnd()
       return e
     }
+  }
+
+  /// ``parsing(_:in:functions:_:)`` with the uses of names carried in from the input's earlier
+  /// texts and back out.
+  static func parsing<R>(
+    _ text: String, in pool: ExpressionPool, functions: Set<String>, uses: inout Uses,
+    _ body: (inout Parser) throws(ParseError) -> R
+  ) throws(ParseError) -> R {
+    var carried = uses
+    let result = try parsing(text, in: pool, functions: functions) { parser throws(ParseError) in
+      parser.uses = carried
+      defer { carried = parser.uses }
+      return try body(&parser)
+    }
+    uses = carried
+    return result
   }
 
   /// `body`'s result on a parser of `text`, whose UTF-8 the lexer reads in place while `body`
