@@ -131,6 +131,10 @@ extension AnswerFormatter {
       ("command", JSONText.string(answer.description.name)),
       ("vars", JSONText.array(answer.variables.map(JSONText.string))),
     ]
+    if answer.command == .diff {
+      // The directions, left to right (`--wrt x,x,y`, or `--order`'s repeats).
+      fields.append(("wrt", JSONText.array(answer.along.map(JSONText.string))))
+    }
     if answer.componentNames.contains(where: { $0 != nil }) {
       fields.append(("names", JSONText.array(answer.componentNames.map { $0.map(JSONText.string) ?? "null" })))
     }

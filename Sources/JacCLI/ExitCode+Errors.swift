@@ -10,7 +10,8 @@ extension ExitCode {
     case .limit, .limitInInput, .pointAssumptionUndecided: self = .limit
     case .matrixCalculus(let problem): self = problem.isUsage ? .usage : .mathError
     case .optionParse, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
-      .notApplicable, .pointForDefinition, .pointContradictsAssumption, .implicitName, .implicitOrder, .entryOutside,
+      .notApplicable, .pointForDefinition, .pointContradictsAssumption, .implicitName, .implicitOrder, .derivativeOrder,
+      .entryOutside,
       .entryOfEachFunction, .tooManyExplainedEntries:
       self = .usage
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,

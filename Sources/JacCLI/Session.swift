@@ -123,7 +123,7 @@ final class Session {
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
         .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
-        .stateCount, .equationCount, .implicitName, .implicitOrder, .implicitSingular,
+        .stateCount, .equationCount, .implicitName, .implicitOrder, .derivativeOrder, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,
         .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular, .singularAtPoint,
         .undefinedAtPoint, .notSmoothAtPoint, .kinkUndecided, .pointContradictsAssumption, .pointAssumptionUndecided,

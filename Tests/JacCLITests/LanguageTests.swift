@@ -18,7 +18,7 @@ import Testing
     (["diff", "g(x, y)", "--wrt", "x,y", "--latex"], "\\partial_{1,2} g(x, y)\n", "", 0),
     (
       ["diff", "f(g(x))", "--wrt", "x", "--json"],
-      #"{"input":"f(g(x))","command":"diff","vars":["x"],"result":"f'(g(x))*g'(x)"}"# + "\n", "", 0
+      #"{"input":"f(g(x))","command":"diff","vars":["x"],"wrt":["x"],"result":"f'(g(x))*g'(x)"}"# + "\n", "", 0
     ),
     (["diff", "f(x)", "--at", "x=1"], "", "error: '--at' cannot evaluate 'f', a function nobody defined\n", 1),
     (["grad", "f(x*y)", "--check"], "", "error: '--check' cannot evaluate 'f', a function nobody defined\n", 1),
@@ -56,7 +56,8 @@ import Testing
     ),
     (
       ["diff", "c^2", "--wrt", "x", "--where", "b = x^2; c = sin(b)", "--json"],
-      #"{"input":"c^2","command":"diff","vars":["x"],"where":{"b":"x^2","c":"sin(b)"},"result":"4*c*x*cos(b)"}"# + "\n",
+      #"{"input":"c^2","command":"diff","vars":["x"],"wrt":["x"],"where":{"b":"x^2","c":"sin(b)"},"result":"4*c*x*cos(b)"}"#
+        + "\n",
       "", 0
     ),
     (

@@ -42,9 +42,10 @@ extension CommandDescription {
 
   static let diff = CommandDescription(
     command: .diff, aliases: [], summary: "partial derivative along --wrt",
-    overview: "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy.",
-    synopsis: "jac diff <functions>... [--wrt <names>] [--at <point>] [--check]",
-    options: [.wrt, .at, .check, .steps, .assume], refusals: [:], required: nil,
+    overview:
+      "The (mixed) partial derivative along --wrt, left to right: --wrt x,x,y is d³f/dx²dy; --wrt x --order 3 is d³f/dx³.",
+    synopsis: "jac diff <functions>... [--wrt <names>] [--order <k>] [--at <point>] [--check]",
+    options: [.wrt, .order, .at, .check, .steps, .assume], refusals: [:], required: nil,
     shape: .perFunction, latexSide: .partial, code: ("derivative", "derivative"),
     compute: { engine, c throws(JacError) in try engine.derivativeValue(c) })
 

@@ -187,7 +187,11 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .dep: return (label, ["implicit: the dependent variables the equations define, e.g. y (one per equation)."])
     case .order:
       return (
-        label, ["taylor: the order of the polynomial, 0 to 30 (default 2); implicit: of the derivative (default 1)."]
+        label,
+        [
+          "taylor: the order of the polynomial, 0 to 30 (default 2); implicit: of the derivative (default 1);",
+          "diff: of the derivative along one --wrt variable (--wrt x --order 3 is d³f/dx³).",
+        ]
       )
     case .output: return (label, ["linearize: the outputs y = h(x, u), e.g. \"th\" (adds C and D)."])
     case .lhs:

@@ -99,6 +99,7 @@ public final class Engine {
   }
 
   private func answer(_ request: Request) throws(JacError) -> Answer {
+    var request = request
     try request.validate()
     if request.isMatrixCalculus { return try matrixAnswer(request) }
     if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
@@ -175,6 +176,9 @@ public final class Engine {
       variables = nil
     }
     if variableNames.count > Limits.variables { throw .limit(.variables(variableNames.count)) }
+    if request.command == .diff, let k = request.order {
+      request.along = try repeatedDirection(order: k, request.along ?? variableNames, given: request.along != nil)
+    }
     var context = Context(
       request: request, functions: functions, names: names, variableNames: variableNames,
       variables: variables ?? variableNames.map(pool.symbol))
@@ -241,6 +245,16 @@ public final class Engine {
     answer.simplificationCut = simplificationCut
     answer.eulerAlone = eulerAlone
     return answer
+  }
+
+  /// diff `--order k`: the one variable to differentiate along, k times (`--wrt x --order 3` is
+  /// `--wrt x,x,x`, d³f/dx³).
+  private func repeatedDirection(order k: Int, _ names: [String], given: Bool) throws(JacError) -> [String] {
+    guard k > 0, names.count == 1 else {
+      if names.isEmpty { throw .noVariables }
+      throw .derivativeOrder(k, variables: names, wrt: given)
+    }
+    return Array(repeating: names[0], count: k)
   }
 
   /// Why a result came out undefined when a command differentiated along a variable that the

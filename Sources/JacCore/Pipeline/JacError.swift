@@ -21,6 +21,8 @@ public enum JacError: Error, Equatable {
   /// implicit `--order k`: 0, or above 1 for a system with several independent variables, or
   /// other than 2 for one equation with several (`several`).
   case implicitOrder(Int, several: Bool)
+  /// diff `--order k`: 0, or several variables to repeat (`wrt`: they were given with `--wrt`).
+  case derivativeOrder(Int, variables: [String], wrt: Bool)
   /// grad and hessian need one function.
   case notScalar(command: Request.Command, count: Int)
   /// No variables given and none found.
@@ -110,6 +112,13 @@ public enum JacError: Error, Equatable {
       return several
         ? "implicit '--order \(k)' with several '--wrt' variables: only order 2 (the matrix of ∂²y/∂xᵢ∂xⱼ)"
         : "implicit '--order \(k)' of a system needs one '--wrt' variable (several need one equation)"
+    case .derivativeOrder(let k, let names, let wrt):
+      if k == 0 { return "diff's '--order' counts derivatives: 1 or more" }
+      let found = "found \(names.count) (\(names.joined(separator: ", ")))"
+      return wrt
+        ? "diff '--order \(k)' repeats one '--wrt' variable, \(found); for a mixed derivative list each step, "
+          + "e.g. '--wrt \(names[0]),\(names[0]),\(names[1])'"
+        : "diff '--order \(k)' needs one variable, \(found); e.g. '--wrt \(names[0])'"
     case .implicitSingularAtPoint:
       return "det ∂F/∂(dep) = 0 at this point: the implicit function theorem does not apply there"
     case .notScalar(let cmd, let n): return "\(cmd.rawValue) takes one function, found \(n)"

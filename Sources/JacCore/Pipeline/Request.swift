@@ -90,7 +90,8 @@ public struct Request: Sendable {
   public var classify = false
   /// `--with-value`: generated code computes the functions' values beside the Jacobian.
   public var withValue = false
-  /// `--order k`: the order of `jac taylor`'s polynomial (nil: 2).
+  /// `--order k`: the order of `jac taylor`'s polynomial (nil: 2), of `implicit`'s derivative (nil: 1),
+  /// or how often `diff` differentiates along its one variable (nil: once).
   public var order: Int?
   /// `jac linearize`: `--state`, `--input`, `--output`.
   public var linearization: Linearization?
