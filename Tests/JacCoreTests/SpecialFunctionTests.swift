@@ -124,6 +124,9 @@ import Testing
     ("root(x, 5)", "x^(1/5)"), ("hypot(3, 4)", "5"), ("arcsin(x) + arctanh(x)", "asin(x) + atanh(x)"),
     ("exp(loggamma(x))", "gamma(x)"), ("coth(acoth(x))", "x"), ("relu(x^2)", "x^2"), ("floor(ceil(x))", "ceil(x)"),
     ("sech(-x) + erf(-x)", "sech(x) - erf(x)"),
+    // exp(c·log u) = u^c for rational c (SymPy evaluates exp(2*log(x)) to x**2 on construction).
+    ("exp(2*log(x))", "x^2"), ("exp(-log(x))", "1/x"), ("exp(log(x)/2)", "sqrt(x)"),
+    ("exp(-3*log(x + 1)/2)", "1/(x + 1)^(3/2)"), ("exp(y*log(x))", "exp(y*log(x))"),
     // W₀(c·e^c) = c for c ≥ −1 only: −2·e^(−2) is W₋₁'s value; e^(−1/3)/3 is no c·e^c.
     ("lambertw(0)", "0"), ("lambertw(exp(1))", "1"), ("lambertw(-exp(-1))", "-1"), ("lambertw(2*exp(2))", "2"),
     ("lambertw(exp(1/3)/3)", "1/3"), ("lambertw(-exp(-1/2)/2)", "-1/2"),

@@ -3,7 +3,7 @@
 extension ExpressionPool {
   /// `f(argument)` in canonical form: `known-values` (sin 0 = 0, cos π = −1, log 1 = 0, …),
   /// `odd-even-symmetry` (sin(−u) = −sin u, cos(−u) = cos u), `exp-log-inverse`
-  /// (exp(log u) = u, log(exp u) = u, lambertw(u·exp(u)) = u for u ≥ 0), `trig-of-inverse` (``ofInverse(_:_:_:trace:)``),
+  /// (exp(log u) = u, exp(c·log u) = u^c, log(exp u) = u, lambertw(u·exp(u)) = u for u ≥ 0), `trig-of-inverse` (``ofInverse(_:_:_:trace:)``),
   /// `abs-of-nonnegative` (|u| = u for u that cannot be negative) and `abs-of-product`
   /// (|a·b| = a·|b| for a ≥ 0).
   public func call(_ f: Function, _ argument: Expr, trace: RuleTrace? = nil) -> Expr {
@@ -28,6 +28,11 @@ extension ExpressionPool {
       if let g = function(argument), (f, g) == (.exp, .log) || (f, g) == (.log, .exp) {
         trace?.note(.expLogInverse)
         return operand(argument, 0)
+      }
+      // exp(c·log u) = u^c for a rational c, where defined (u > 0): exp(2*log(x)) = x^2.
+      if f == .exp, function(rest) == .log {
+        trace?.note(.expLogInverse)
+        return power(operand(rest, 0), number(c), trace: trace)
       }
       // exp(log Γ(u)) = Γ(u) wherever log Γ(u) is real.
       if f == .exp, function(argument) == .loggamma {
