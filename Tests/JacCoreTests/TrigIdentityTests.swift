@@ -133,6 +133,21 @@ extension TrigIdentityTests {
     #expect(f.simplify("(tan(y) - tan(\(b)))/(1 + tan(y)*tan(\(b)))") == f.simplify("tan(y - (\(b)))"))
   }
 
+  /// angle-sum on a quotient: the multiple angle expands and the denominator cancels. SymPy's
+  /// simplify: sin(2x)/sin(x) = 2*cos(x), sin(2x)/(2 sin x) = cos(x), sin(2x)/cos(x) = 2*sin(x),
+  /// tan(2x)·cos(2x)/sin(x) = 2*cos(x), sin(3x)/sin(x) = 2*cos(2x) + 1 (jac: 3 − 4·sin²x, equal).
+  /// A quotient the expansion cannot shorten stays.
+  @Test(arguments: [
+    ("sin(2*x)/sin(x)", "2*cos(x)"), ("sin(2*x)/(2*sin(x))", "cos(x)"), ("sin(2*x)/cos(x)", "2*sin(x)"),
+    ("tan(2*x)*cos(2*x)/sin(x)", "2*cos(x)"), ("sin(3*x)/sin(x)", "3 - 4*sin(x)^2"),
+    ("y*sin(2*x)/(x*cos(x))", "2*y*sin(x)/x"), ("cos(2*x)/cos(x)", "cos(2*x)/cos(x)"),
+    ("sin(2*x)/x", "sin(2*x)/x"),
+  ])
+  func quotientOfMultipleAngle(_ input: String, _ expected: String) throws {
+    let f = Fixture()
+    #expect(f.text(f.simplify(input)) == expected)
+  }
+
   /// abs-even-power: |u|^(2k) = u^(2k), so d/dx log|x| = 1/x.
   @Test func logarithmOfAbsoluteValue() throws {
     let f = Fixture()

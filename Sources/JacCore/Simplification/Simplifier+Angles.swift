@@ -1,6 +1,7 @@
 /// `angle-sum` in the simplifier: for a sum with sines, cosines or tangents of sums or multiples
 /// inside (``AngleExpansion``), the normal form of the expansion is one more candidate, kept
-/// only when it is shorter than the form found without it. Only sums: a product or a lone call
+/// only when it is shorter than the form found without it. Sums, and quotients
+/// (``withQuotientAnglesExpanded(_:_:)``): a product without a denominator or a lone call
 /// (`3*sin(a + b)`) is never shorter expanded, and a product of a sum is reached through the sum.
 extension Simplifier {
   /// `best`, or the normal form of its angle expansion if that is shorter.
@@ -24,6 +25,17 @@ extension Simplifier {
       trace!.append(Step(before: best, after: normal, rules: rules.rules))
     }
     return normal
+  }
+
+  /// `angle-sum` on a quotient: a product with a factor below the bar, whose expansion's normal
+  /// form may cancel a factor of the denominator (sin(2x)/sin(x) = 2·sin x·cos x/sin x = 2·cos x,
+  /// cos(2x)/(cos x − sin x) = cos x + sin x). A product without a denominator is never shorter
+  /// expanded.
+  func withQuotientAnglesExpanded(_ best: Expr, _ budget: Budget) -> Expr {
+    guard case .product(let factors) = pool.node(best),
+      factors.contains(where: { pool.rational(pool.baseAndExponent($0).exponent)?.isNegative == true })
+    else { return best }
+    return withAnglesExpanded(best, budget)
   }
 
   /// Whether an angle expansion of `e` can meet anything: at least two distinct calls of the

@@ -196,7 +196,8 @@ public final class Simplifier {
     case .product(let factors):
       let parts = factors.map { simplify($0, budget) }
       let best = withTangentQuotients(
-        parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget))
+        withQuotientAnglesExpanded(
+          parts == factors ? unchanged(e, parts, budget) : shortest(pool.multiply(parts), budget), budget))
       result = withAbsEvenPowers(
         withAbsMerged(withSurdDenominator(withTrigForms(withExpMerged(best, budget, atRoot: false), budget), budget)))
     case .power(let b, let x):
