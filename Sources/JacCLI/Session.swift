@@ -16,6 +16,9 @@ final class Session {
   private var outputBytes = 0
   /// Code formats on standard input: one file for the whole batch.
   private var batch: CodeBatch?
+  /// Whether the note on a lone `e` in the `--where` definitions was given (once a run: the
+  /// definitions apply to every line of a batch).
+  private var definitionsEulerNoted = false
 
   init(invocation: Invocation, out: @escaping JacCommand.Write, err: @escaping JacCommand.Write) {
     self.invocation = invocation
@@ -71,9 +74,13 @@ final class Session {
       for (name, suggestion) in answer.suspiciousVariables {
         err("warning: \(prefix)variable '\(name)' does not occur in the input; did you mean '\(suggestion)'?\n")
       }
+      let eulerNote = "'e' is Euler's number (2.71828…), a constant; a variable needs another name, e.g. 'e1'\n"
       if answer.eulerAlone {
-        err("note: \(prefix)'e' is Euler's number (2.71828…), a constant; a variable needs another name, e.g. 'e1'\n")
+        err("note: \(prefix)" + eulerNote)
+      } else if answer.eulerAloneInDefinitions && !definitionsEulerNoted {
+        err("note: " + eulerNote)
       }
+      definitionsEulerNoted = definitionsEulerNoted || answer.eulerAloneInDefinitions
       let formatter = formatter(for: answer)
       let printStart = MonotonicClock.now
       try formatter.checkCodeable(answer)

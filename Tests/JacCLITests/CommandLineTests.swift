@@ -496,6 +496,30 @@ import Testing
     #expect(batch.stdout == "[ 2*x ]\n\n[ e ]\n" && batch.stderr == "note: line 2: " + note.dropFirst(6))
   }
 
+  /// The same note for a lone `e` in a `--where` definition (once a run: the definitions apply to
+  /// every line of a batch, whose own lone `e` still gets its line's note) and in a matrix
+  /// expression (`--vector`, `--matrix`); `e^…`, `e.^…`, `e²` and `exp(1)` need none.
+  @Test func eulerNumberAloneInDefinitionsAndMatricesGetsANote() throws {
+    let note = "note: 'e' is Euler's number (2.71828…), a constant; a variable needs another name, e.g. 'e1'\n"
+    let defined = try ProcessRunner.run(["diff", "y", "--wrt", "x", "--where", "y = e*x"])
+    #expect(defined.status == 0 && defined.stdout == "e\n" && defined.stderr == note)
+    for definition in ["y = e^x", "y = exp(1)*x", "y = e1*x; z = e²"] {
+      let run = try ProcessRunner.run(["diff", "y", "--wrt", "x", "--where", definition])
+      #expect(run.status == 0 && run.stderr.isEmpty, "\(definition): \(run.stderr)")
+    }
+    let batch = try ProcessRunner.run(["diff", "--wrt", "x", "--where", "y = e*x"], stdin: "y\ny^2\ne*y\n")
+    #expect(batch.stdout == "e\n2*x*exp(2)\nexp(2)\n")
+    #expect(batch.stderr == note + "note: line 3: " + note.dropFirst(6))
+    let matrix = try ProcessRunner.run(["grad", "e*x'*x", "--vector", "x"])
+    #expect(matrix.status == 0 && matrix.stdout == "2*e*x\n" && matrix.stderr == note)
+    let expanded = try ProcessRunner.run(["simplify", "e*A", "--matrix", "A", "--expand", "n=1,m=1"])
+    #expect(expanded.status == 0 && expanded.stderr == note, "\(expanded.stderr)")
+    for input in ["e^(x'*x)", "exp(1)*x'*x", "e²*x'*x", "sum(exp(x))"] {
+      let run = try ProcessRunner.run(["grad", input, "--vector", "x"])
+      #expect(run.status == 0 && run.stderr.isEmpty, "\(input): \(run.stderr)")
+    }
+  }
+
   @Test func helpForEveryCommand() throws {
     let top = try ProcessRunner.run(["--help"])
     #expect(top.status == 0)

@@ -13,9 +13,11 @@
 /// in one node: √2·√3 − √6 is 0 and 1/(√2·√3 − √6) is a division by zero.
 ///
 /// Factors are found by trial division by the primes below ``radicalPrimeBound`` in numbers of
-/// at most ``radicalFactorLimbs`` limbs, and what is left is tested for an exact power; a
-/// larger number, or a cofactor with two large primes, is kept whole (as SymPy's factor limit
-/// does), so only then can two equal values stay apart.
+/// at most ``radicalFactorLimbs`` limbs; a cofactor below 2^64 is factored completely
+/// (`UInt64.primeFactorization()`: Miller–Rabin and Pollard's rho, bounded), a larger one is
+/// tested for an exact power. A larger number, a larger cofactor with two different primes, or
+/// a word on which rho gave up, is kept whole (as SymPy's factor limit does), so only then can
+/// two equal values stay apart.
 extension ExpressionPool {
   /// Trial division tries the primes below this bound.
   static let radicalPrimeBound = 1024
@@ -105,7 +107,8 @@ extension ExpressionPool {
   }
 
   /// The prime factors of `m > 1` below ``radicalPrimeBound`` with their multiplicities, then the
-  /// cofactor as c^j with j as large as found (`m` whole past ``radicalFactorLimbs``).
+  /// cofactor's primes when it fits a word, else the cofactor as c^j with j as large as found
+  /// (`m` whole past ``radicalFactorLimbs``).
   private static func factored(_ m: BigInt) -> [(BigInt, Int)] {
     guard m.limbCount <= radicalFactorLimbs else { return [(m, 1)] }
     var rest = m
@@ -122,6 +125,13 @@ extension ExpressionPool {
       if k > 0 { found.append((p, k)) }
     }
     guard rest != .one else { return found }
+    // A cofactor with no prime below the bound: a prime when below the bound's square; else,
+    // within a word, its prime factors by Miller–Rabin and Pollard's rho (bounded work).
+    if rest >= BigInt(radicalPrimeBound * radicalPrimeBound), let word = rest.wordValue,
+      let primes = word.primeFactorization()
+    {
+      return found + primes.map { (BigInt($0.prime), $0.multiplicity) }
+    }
     // A cofactor with no prime below the bound: a prime (when below the bound's square), or a
     // product of large primes, perhaps a power of one.
     var j = 1

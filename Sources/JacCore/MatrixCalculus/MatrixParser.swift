@@ -36,6 +36,8 @@ public struct MatrixParser {
   var pool: ExpressionPool { context.pool }
   private var depth = 0
   private let text: String
+  /// Whether the constant `e` stood alone, not as `e^…`, `e.^…` or `e²`.
+  private var eulerAlone = false
 
   /// Functions of vectors and matrices, beside jac's scalar functions (which apply to each entry).
   public static let matrixFunctions = [
@@ -51,7 +53,16 @@ public struct MatrixParser {
 
   /// Parses `text` (one expression) in `context`.
   public static func parse(_ text: String, in context: MatrixContext) throws(ParseError) -> MatrixExpr {
+    var uses = Parser.Uses()
+    return try parse(text, in: context, uses: &uses)
+  }
+
+  /// ``parse(_:in:)``, noting in `uses` a constant `e` written alone (``Parser/Uses/eulerAlone``).
+  public static func parse(_ text: String, in context: MatrixContext, uses: inout Parser.Uses) throws(ParseError)
+    -> MatrixExpr
+  {
     var parser = try MatrixParser(text, context: context)
+    defer { uses.eulerAlone = uses.eulerAlone || parser.eulerAlone }
     if parser.current.kind == .token(.end) { throw ParseError(.emptyInput, parser.current.range) }
     let e = try parser.parseMatrixExpression()
     switch parser.current.kind {
@@ -208,7 +219,13 @@ public struct MatrixParser {
         return Parsed(value: .identity(n), shape: Shape(rows: n, columns: n), range: token.range)
       }
       if name == "pi" || name == "π" { return Parsed(value: .scalar(pool.pi), shape: .scalar, range: token.range) }
-      if name == "e" { return Parsed(value: .scalar(pool.call(.exp, pool.one)), shape: .scalar, range: token.range) }
+      if name == "e" {
+        switch current.kind {
+        case .token(.caret), .token(.superscript), .elementwisePower: break
+        default: eulerAlone = true
+        }
+        return Parsed(value: .scalar(pool.call(.exp, pool.one)), shape: .scalar, range: token.range)
+      }
       if Parser.isVariableName(name) {
         return Parsed(value: .scalar(pool.symbol(name)), shape: .scalar, range: token.range)
       }

@@ -1,6 +1,20 @@
 /// Bit-level operations for the binary floating-point layer (``BigFloat``): shifts, the lowest
-/// set bit, and the integer square root.
+/// set bit, and the integer square root; and the conversions to and from a 64-bit word.
 extension BigInt {
+  init(_ word: UInt64) {
+    self.init(negative: false, magnitude: [UInt32(truncatingIfNeeded: word), UInt32(truncatingIfNeeded: word >> 32)])
+  }
+
+  /// The value as a `UInt64`, when it is one (0 ≤ self < 2^64).
+  var wordValue: UInt64? {
+    switch storage {
+    case .small(let v): return v < 0 ? nil : UInt64(v)
+    case .large(let negative, let m):
+      guard !negative, m.count <= 2 else { return nil }
+      return m.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (32 * UInt64($1.offset)) }
+    }
+  }
+
   /// `self · 2^bits` (`bits ≥ 0`).
   func shiftedLeft(_ bits: Int) -> BigInt {
     if bits == 0 || isZero { return self }

@@ -161,6 +161,8 @@ public struct Answer {
   public var simplificationCut = false
   /// The input wrote `e` alone (`d*x + e*y`), which jac reads as Euler's number, not a variable.
   public var eulerAlone = false
+  /// A `--where` definition wrote `e` alone (`y = e*x`): the same note, once a run.
+  public var eulerAloneInDefinitions = false
   /// The derivations asked for with `--steps`, entry by entry.
   public var derivations: [EntryDerivation] = []
   /// The calls of the input that are at a kink or jump at the `--at` point (relu(x) at x = 0,

@@ -21,6 +21,8 @@ public struct Definitions {
     public var expanded: Expr
   }
   public private(set) var items: [Definition] = []
+  /// Whether a right-hand side wrote the constant `e` alone (``Parser/Uses/eulerAlone``).
+  public private(set) var eulerAlone = false
   let pool: ExpressionPool
 
   /// Parses the `--where` texts; errors are ``JacError/optionParse(_:option:text:)`` into the text.
@@ -73,7 +75,11 @@ public struct Definitions {
     }
     if variables.contains(name) { throw ParseError(.definitionOfVariable(name: name), nameRange) }
     if items.contains(where: { $0.name == name }) { throw ParseError(.definitionRepeated(name: name), nameRange) }
-    let components = try Parser.parseComponents(source, in: pool, functions: functions)
+    // Each definition's own uses of names (a definition is an expression, not a text of the
+    // input): only its lone `e` is kept.
+    var uses = Parser.Uses()
+    let components = try Parser.parseComponents(source, in: pool, functions: functions, uses: &uses)
+    eulerAlone = eulerAlone || uses.eulerAlone
     guard components.count == 1 else { throw ParseError(.expectedDefinition, SourceRange(0, source.utf8.count)) }
     let written = components[0].expression
     for used in pool.freeSymbols([written]) where names.contains(used) && !items.contains(where: { $0.name == used }) {

@@ -39,8 +39,9 @@ extension Engine {
     }
     let context = MatrixContext(pool: pool, kinds: kinds)
     let f: MatrixExpr
+    var uses = Parser.Uses()
     do {
-      f = try MatrixParser.parse(request.inputs[0], in: context)
+      f = try MatrixParser.parse(request.inputs[0], in: context, uses: &uses)
     } catch {
       throw .parse(error, input: 0)
     }
@@ -67,7 +68,9 @@ extension Engine {
           if let s = pool.symbolName(e), !entries.contains(s) { entries.append(s) }
         }
       }
-      return Answer(command: request.command, variables: entries, value: .matrix(m))
+      var answer = Answer(command: request.command, variables: entries, value: .matrix(m))
+      answer.eulerAlone = uses.eulerAlone
+      return answer
     }
     var form = MatrixForm(
       text: printer.string(result), shape: [context.name(shape.rows), context.name(shape.columns)],
@@ -81,7 +84,9 @@ extension Engine {
         function: f, result: result, command: request.command, variables: variables, context: context,
         differentiator: differentiator)
     }
-    return Answer(command: request.command, variables: variables, value: .matrixForm(form))
+    var answer = Answer(command: request.command, variables: variables, value: .matrixForm(form))
+    answer.eulerAlone = uses.eulerAlone
+    return answer
   }
 
   /// `--jvp V` (V of the variable's shape) or `--vjp U` (U of the function's shape), read as

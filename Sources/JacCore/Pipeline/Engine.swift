@@ -244,6 +244,7 @@ public final class Engine {
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     answer.eulerAlone = eulerAlone
+    answer.eulerAloneInDefinitions = context.definitions?.eulerAlone ?? false
     return answer
   }
 
