@@ -138,7 +138,27 @@ import Testing
     Transcript(args: ["taylor", "x*abs(a)", "--at", "x=1", "--order", "1"], stdout: "abs(a) + abs(a)*(x - 1)\n"),
   ]
 
-  static let all = transpose + matrixFunctions + point + definitions + stateEquations + kinks
+  /// Other notations' names (tg, sh, lg) are suggested, not read; C's and NumPy's log1p, expm1
+  /// and pow are read (SymPy: d/dx log(1 + x) = 1/(x + 1), d/dx (exp(2x) − 1) = 2·exp(2x)).
+  static let otherNotations: [Transcript] = [
+    Transcript(
+      args: ["tg(x)"],
+      stderr: "error: unknown function 'tg'; did you mean 'tan'?\n  tg(x)\n  ^^\n"
+        + "hint: '--funcs tg' declares a function nobody defined\n", status: 65),
+    Transcript(
+      args: ["lg(x)"],
+      stderr: "error: unknown function 'lg'; did you mean 'log10'?\n  lg(x)\n  ^^\n"
+        + "hint: '--funcs lg' declares a function nobody defined\n", status: 65),
+    Transcript(args: ["diff", "log1p(x)"], stdout: "1/(x + 1)\n"),
+    Transcript(args: ["diff", "expm1(2*x)"], stdout: "2*exp(2*x)\n"),
+    Transcript(args: ["diff", "pow(x, 3)"], stdout: "3*x^2\n"),
+    Transcript(args: ["diff", "cosec(x)"], stdout: "-cot(x)*csc(x)\n"),
+    // pow is a variable where no '(' follows, as beta and gamma are.
+    Transcript(args: ["diff", "pow*x", "--wrt", "x"], stdout: "pow\n"),
+  ]
+
+  static let all =
+    transpose + matrixFunctions + point + definitions + stateEquations + kinks + otherNotations
 
   @Test(arguments: all)
   func transcript(_ t: Transcript) throws {

@@ -150,6 +150,13 @@ import Testing
     #expect(grammar.contains("\(Parser.maxNesting) levels are accepted"))
   }
 
+  /// Every function name the parser reads is in the grammar's FUNCTION (or MATRIXFUNCTION).
+  @Test func grammarNamesEveryFunction() throws {
+    let grammar = try TestFiles.read("grammar/jac.ebnf")
+    let missing = (Parser.functionNames + ["log"]).filter { !grammar.contains("\"\($0)\"") }
+    #expect(missing.isEmpty, "not in grammar/jac.ebnf: \(missing)")
+  }
+
   /// grammar/jac.ebnf and Parser.swift stay in step, both ways: every syntactic rule (a
   /// lowercase name) has one `mutating func parse<Rule>` (the functions that consume input),
   /// every such function has a rule, and the grammar copied into Parser's doc comment names the

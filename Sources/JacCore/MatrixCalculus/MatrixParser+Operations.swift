@@ -152,14 +152,7 @@ extension MatrixParser {
     case .unary(let f): return f.map { pool.call($0, x[0]) } ?? pool.sqrt(x[0])
     case .several(let op): return pool.apply(op, x)
     case .logarithm: return x.count == 1 ? pool.call(.log, x[0]) : pool.logarithm(x[0], base: x[1])
-    case .rewritten(let r):
-      switch r {
-      case .log10: return pool.logarithm(x[0], base: pool.number(10))
-      case .log2: return pool.logarithm(x[0], base: pool.number(2))
-      case .cbrt: return pool.power(x[0], pool.number(Rational(BigInt(1), BigInt(3))))
-      case .root: return pool.power(x[0], pool.reciprocal(x[1]))
-      case .hypot: return pool.sqrt(pool.add(pool.square(x[0]), pool.square(x[1])))
-      }
+    case .rewritten(let r): return r.form(x, in: pool)
     }
   }
 

@@ -21,7 +21,11 @@ extension Parser {
       if MatrixParser.matrixFunctions.contains(name) {
         throw ParseError(.matrixFunctionWithoutMatrices(name: name), token.range)
       }
-      // The elementary functions first (`sinn`: sin or sinh, not sign), then every name.
+      // Another notation's name (`tg`), then the elementary functions first (`sinn`: sin or
+      // sinh, not sign), then every name.
+      if let foreign = Self.foreignNames.first(where: { $0.0 == name }) {
+        throw ParseError(.unknownFunction(name: name, suggestions: [foreign.1]), token.range)
+      }
       let elementary = EditDistance.suggestions(for: name, among: Self.elementaryNames)
       let suggestions =
         elementary.isEmpty ? EditDistance.suggestions(for: name, among: Self.functionNames) : elementary
@@ -69,7 +73,7 @@ extension Parser {
         _ = try real(pool.call(.log, arguments[1]), from: nameToken.range.start)
       }
       value = count == 1 ? pool.call(.log, argument) : pool.logarithm(argument, base: arguments[1])
-    case .rewritten(let r): value = rewritten(r, count == 1 ? [argument] : arguments)
+    case .rewritten(let r): value = r.form(count == 1 ? [argument] : arguments, in: pool)
     }
     if pool.isUndefined(value) && !pool.isUndefined(argument) {
       let at = written(argStart, argEnd)
@@ -103,17 +107,5 @@ extension Parser {
   /// The text between byte offsets `start` and `end`, as written (for a message).
   private func written(_ start: Int, _ end: Int) -> String {
     String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
-  }
-
-  /// The form a ``Rewrite`` stands for.
-  private func rewritten(_ r: Rewrite, _ arguments: [Expr]) -> Expr {
-    let x = arguments[0]
-    switch r {
-    case .log10: return pool.logarithm(x, base: pool.number(10))
-    case .log2: return pool.logarithm(x, base: pool.number(2))
-    case .cbrt: return pool.power(x, pool.number(Rational(BigInt(1), BigInt(3))))
-    case .root: return pool.power(x, pool.reciprocal(arguments[1]))
-    case .hypot: return pool.sqrt(pool.add(pool.square(x), pool.square(arguments[1])))
-    }
   }
 }

@@ -20,23 +20,48 @@ extension Parser {
     ("arcsinh", .asinh), ("arsinh", .asinh), ("arccosh", .acosh), ("arcosh", .acosh), ("arctanh", .atanh),
     ("artanh", .atanh), ("arccoth", .acoth), ("arcoth", .acoth), ("arcsech", .asech), ("arsech", .asech),
     ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
-    ("psi", .digamma), ("productlog", .lambertw),
+    ("psi", .digamma), ("productlog", .lambertw), ("cosec", .csc), ("arccosec", .acsc),
+  ]
+
+  /// Names other notations give the elementary functions (tg and ctg in Russian and German
+  /// texts, sh, ch and th for the hyperbolic ones, lg for log10): not read as them, since the
+  /// same letters are plain names elsewhere, but suggested by "did you mean".
+  static let foreignNames: [(String, String)] = [
+    ("tg", "tan"), ("ctg", "cot"), ("cotg", "cot"), ("arctg", "atan"), ("arcctg", "acot"), ("sh", "sinh"),
+    ("ch", "cosh"), ("th", "tanh"), ("cth", "coth"), ("lg", "log10"),
   ]
 
   /// Function names that are also common variable names (Greek letters): a function only when a
   /// `(` follows, a variable otherwise (`beta*gamma(x)`, `--vars psi`).
-  static let variableOrFunction: [String] = ["beta", "gamma", "psi"]
+  static let variableOrFunction: [String] = ["beta", "gamma", "psi", "pow"]
 
   /// Functions written at parse time as other forms, chosen because the forms print and
   /// differentiate as well and every pass already knows them:
   /// `log(x, b)` = log(x)/log(b) (SymPy's order; exact when x is a rational power of b:
   /// log(8, 2) = 3), `log10(x)` = log(x)/log(10), `log2(x)` = log(x)/log(2),
   /// `cbrt(x)` = x^(1/3) and `root(x, n)` = x^(1/n) (real for negative x and odd n),
-  /// `hypot(x, y)` = sqrt(x^2 + y^2).
+  /// `hypot(x, y)` = sqrt(x^2 + y^2), and C's and NumPy's names: `log1p(x)` = log(1 + x),
+  /// `expm1(x)` = exp(x) − 1, `pow(x, y)` = x^y (generated code writes log1p and expm1 back where
+  /// they keep digits).
   enum Rewrite: String, CaseIterable {
-    case log10, log2, cbrt, root, hypot
+    case log10, log2, cbrt, root, hypot, log1p, expm1, pow
 
-    var arity: ClosedRange<Int> { self == .root || self == .hypot ? 2...2 : 1...1 }
+    var arity: ClosedRange<Int> { self == .root || self == .hypot || self == .pow ? 2...2 : 1...1 }
+
+    /// The form the name stands for, of its arguments (the scalar and the matrix parser alike).
+    func form(_ arguments: [Expr], in pool: ExpressionPool) -> Expr {
+      let x = arguments[0]
+      switch self {
+      case .log10: return pool.logarithm(x, base: pool.number(10))
+      case .log2: return pool.logarithm(x, base: pool.number(2))
+      case .cbrt: return pool.power(x, pool.number(Rational(BigInt(1), BigInt(3))))
+      case .root: return pool.power(x, pool.reciprocal(arguments[1]))
+      case .hypot: return pool.sqrt(pool.add(pool.square(x), pool.square(arguments[1])))
+      case .log1p: return pool.call(.log, pool.add(pool.one, x))
+      case .expm1: return pool.subtract(pool.call(.exp, x), pool.one)
+      case .pow: return pool.power(x, arguments[1])
+      }
+    }
   }
 
   /// What a function name calls.
