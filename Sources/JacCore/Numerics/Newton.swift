@@ -13,7 +13,8 @@
 ///   - the next step is small, ‖δₖ‖₂ ≤ tol·max(1, ‖xₖ‖₂), or
 ///   - F(xₖ) is within its rounding error (xₖ is a root of F to working precision: a change of F
 ///     smaller than its own rounding makes it one: a backward-error test), or
-///   - `exactPoint` accepts the limit estimate (critical's verified exact point), or
+///   - `exactPoint` accepts the limit estimate (a rational point where the caller verified F = 0
+///     exactly: newton's exact root, critical's exact point), or
 ///   - the steps shrink linearly towards a limit c that Newton's method leaves in place
 ///     (``NewtonRun/System/settles(from:to:)``): F has a multiple root there, J(c) is singular,
 ///     and the root is c (``limit``), not xₖ.
