@@ -20,7 +20,7 @@
 ///     and the root is c (``limit``), not xₖ.
 ///
 /// None of these counts where F(xₖ) is small only because a value underflowed
-/// (``System/underflows(at:)``: ball arithmetic proves F nonzero at xₖ); there, unless
+/// (``System/underflows(_:at:)``: ball arithmetic proves F nonzero at xₖ); there, unless
 /// `exactPoint` accepts the limit estimate, the run goes on while it can and stops as
 /// *underflow* when the step is 0 or J(xₖ) singular.
 ///
@@ -102,7 +102,7 @@ public struct NewtonRun: Sendable {
         run.outcome = .diverged
         return run
       }
-      if system.isSmall(step, at: x), !system.underflows(at: x) {
+      if system.isSmall(step, at: x), !system.underflows(f, at: x) {
         run.outcome = .converged
         run.estimate = (x, LinearSolve.norm(step) + Self.floor(x, tolerance: tolerance))
         return run
@@ -118,7 +118,7 @@ public struct NewtonRun: Sendable {
     let x = last.x
     let withinRounding = system.withinRounding(f, at: x)
     guard last.residual <= system.tolerance || withinRounding else { return nil }
-    let underflow = system.underflows(at: x)
+    let underflow = system.underflows(f, at: x)
     let rounding = withinRounding && !underflow
     let estimate = Self.limitEstimate(x, next, lastStep, tolerance: system.tolerance)
     self.estimate = estimate

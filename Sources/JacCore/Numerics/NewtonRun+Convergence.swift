@@ -19,18 +19,20 @@ extension NewtonRun {
     }
 
     /// Every |Fᵢ(x)| is within the rounding error of evaluating Fᵢ at x: x is a root to working
-    /// precision, unless F is small only because it underflowed (``underflows(at:)``, asked
+    /// precision, unless F is small only because it underflowed (``underflows(_:at:)``, asked
     /// separately).
     func withinRounding(_ f: [Double], at x: [Double]) -> Bool {
       zip(f, function.roundingErrors(x)).allSatisfy { Swift.abs($0) <= $1 }
     }
 
-    /// F(x) is small in double precision only by underflow: a value may have underflowed
-    /// (``Tape/mayUnderflow(_:)``) and ball arithmetic proves some Fᵢ nonzero at every point x
-    /// stands for (``Enclosure/provedNonzero(at:)``). Nothing that F(x) says about a root, nor a
-    /// step computed from it, can be trusted there.
-    func underflows(at x: [Double]) -> Bool {
-      function.mayUnderflow(x) && enclosure.provedNonzero(at: x)
+    /// F(x) = `f` is small in double precision only by underflow: a value may have underflowed
+    /// (``Tape/mayUnderflow(_:)``) and ball arithmetic proves nonzero, at every point x stands
+    /// for (``Enclosure/provedNonzero(at:_:)``), some Fᵢ whose double is below 2⁻⁹⁶⁹ (where
+    /// u·|Fᵢ| is below the smallest normal double: a larger Fᵢ is what it seems). Nothing that
+    /// F(x) says about a root, nor a step computed from it, can be trusted there.
+    func underflows(_ f: [Double], at x: [Double]) -> Bool {
+      let tiny = f.indices.filter { Swift.abs(f[$0]) < Double.leastNormalMagnitude / Tape.unitRoundoff }
+      return !tiny.isEmpty && function.mayUnderflow(x) && enclosure.provedNonzero(at: x, tiny)
     }
 
     /// For one equation, whether F is proved to take the sign opposite to its sign at x at some
@@ -59,7 +61,7 @@ extension NewtonRun {
     func settles(from x: [Double], to c: [Double]) -> Bool {
       let f = function.evaluate(c)
       guard f.allSatisfy(\.isFinite) else { return false }
-      if withinRounding(f, at: c) && !underflows(at: c) { return true }
+      if withinRounding(f, at: c) && !underflows(f, at: c) { return true }
       guard let step = step(at: c, f) else { return false }
       return LinearSolve.norm(step) <= 1e-3 * LinearSolve.norm(zip(c, x).map { $0 - $1 })
     }

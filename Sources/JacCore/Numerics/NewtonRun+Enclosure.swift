@@ -25,12 +25,13 @@ extension NewtonRun {
       return pool.ballValues(roots, bits: Self.bits, BallConstants(), inputs: bound).map { try? $0.get() }
     }
 
-    /// Whether some Fᵢ is proved nonzero over x ± u·|x|, the box whose doubles all round to x (u
-    /// = 2⁻⁵³): no point the double x stands for is a root, however small F is in double
-    /// precision. (x − 10)²⁰⁰ at 9.976 is 0 in double precision, and [1.2 ± 10⁻¹¹]·10⁻³²⁰ over
-    /// the box.
-    func provedNonzero(at x: [Double]) -> Bool {
-      balls(at: x, radius: x.map { Tape.unitRoundoff * Swift.abs($0) }).contains { $0?.containsZero == false }
+    /// Whether some Fᵢ, i among `components`, is proved nonzero over x ± u·|x|, the box whose
+    /// points all round to x (u = 2⁻⁵³): no point the double x stands for is a root, however
+    /// small F is in double precision. (x − 10)²⁰⁰ at 9.976 is 0 in double precision, and about
+    /// 1.1·10⁻³²⁴ all over the box.
+    func provedNonzero(at x: [Double], _ components: [Int]) -> Bool {
+      let f = balls(at: x, radius: x.map { Tape.unitRoundoff * Swift.abs($0) })
+      return components.contains { f[$0]?.containsZero == false }
     }
 
     /// The sign of F at the point x (one component), nil when undecided.
