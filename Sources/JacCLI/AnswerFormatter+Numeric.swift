@@ -15,7 +15,9 @@ extension AnswerFormatter {
       }
       var out = Self.table([header] + rows)
       if run.outcome == .converged, let p = Self.movedPoint(run, answer) {
-        out += "\ncritical point: " + zip(names, p).map { "\($0) = \($1)" }.joined(separator: ", ") + " (exact)"
+        out +=
+          (critical ? "\ncritical point: " : "\nroot: ") + zip(names, p).map { "\($0) = \($1)" }.joined(separator: ", ")
+          + " (exact)"
       } else if run.outcome == .converged {
         let limit = Self.extrapolated(run, answer)
         out +=
@@ -54,7 +56,7 @@ extension AnswerFormatter {
         ))
       let root = Self.movedPoint(run, answer)?.map(\.nearestDouble) ?? Self.extrapolated(run, answer) ?? run.last.x
       fields.append(("root", run.outcome == .converged ? JSONText.array(root.map(Self.jsonNumber)) : "null"))
-      if let p = answer.classification?.point {
+      if let p = Self.exactPoint(run, answer) {
         fields.append(("exact_point", JSONText.array(p.map { JSONText.string($0.description) })))
       }
       if Self.extrapolated(run, answer) != nil { fields.append(("extrapolated", "true")) }
@@ -67,14 +69,19 @@ extension AnswerFormatter {
     }
   }
 
-  /// The limit a converged run extrapolated to, unless critical verified an exact point.
+  /// The limit a converged run extrapolated to, unless an exact point was verified.
   static func extrapolated(_ run: NewtonRun, _ answer: Answer) -> [Double]? {
-    run.outcome == .converged && answer.classification?.point == nil ? run.limit : nil
+    run.outcome == .converged && exactPoint(run, answer) == nil ? run.limit : nil
   }
 
-  /// critical's verified exact point, when it is not the last iterate itself.
+  /// The verified exact point: newton's root where F is exactly 0, critical's point where ∇f is.
+  static func exactPoint(_ run: NewtonRun, _ answer: Answer) -> [Rational]? {
+    run.outcome == .converged ? answer.classification?.point ?? run.exactRoot : nil
+  }
+
+  /// The verified exact point, when it is not the last iterate itself.
   static func movedPoint(_ run: NewtonRun, _ answer: Answer) -> [Rational]? {
-    guard let p = answer.classification?.point else { return nil }
+    guard let p = exactPoint(run, answer) else { return nil }
     return zip(p, run.last.x).allSatisfy({ $0 == Rational(exactly: $1) }) ? nil : p
   }
 
@@ -85,6 +92,7 @@ extension AnswerFormatter {
     case .diverged: return "diverged"
     case .iterationLimit: return "iteration-limit"
     case .unbounded: return "unbounded"
+    case .underflow: return "underflow"
     }
   }
 
@@ -104,6 +112,10 @@ extension AnswerFormatter {
     case .unbounded:
       return "\(none): the iterates grow without bound (|x| = \(DecimalText.short(LinearSolve.norm(run.last.x))) at "
         + "iterate \(k), \(residual) = \(DecimalText.short(run.last.residual))); try another --from"
+    case .underflow:
+      let what = command == .critical ? "the gradient" : "F"
+      return "newton: \(what) underflows at iterate \(k): \(residual) = \(DecimalText.short(run.last.residual)) in "
+        + "double precision, but \(what) is not 0 there; try another --from"
     case .iterationLimit:
       return "newton did not converge in \(k) iterations (|F| = \(DecimalText.short(run.last.residual)))"
     }

@@ -26,21 +26,76 @@ import Testing
     // |x| at every step, by halving steps.
     let far = try newton("(x - 100)^2", from: "0")
     #expect(far.outcome == .converged)
-    #expect(far.limit == [100])
+    #expect(far.exactRoot == [Rational(100)])
   }
 
   /// x² + 10⁻²⁰ is 10⁻²⁰ at its minimum, 10¹⁶ times its rounding error there: main reported a
-  /// root at x = 9.5e-7. x² and x² − 2x + 1 reach their roots by halving steps; the root is the
-  /// limit they extrapolate to, 0 and 1.
+  /// root at x = 9.5e-7. x², x² − 2x + 1 and (x − π)² reach their roots by halving steps; the
+  /// root is the limit they extrapolate to, 0, 1 (both exactly roots) and π.
   @Test func residualAboveRoundingIsNoRoot() throws {
     let none = try newton("x^2 + 1e-20", from: "1")
     #expect(none.outcome == .iterationLimit)
     let square = try newton("x^2", from: "1")
     #expect(square.outcome == .converged)
-    #expect(square.limit == [0])
+    #expect(square.exactRoot == [Rational.zero])
     let shifted = try newton("x^2 - 2*x + 1", from: "2")
     #expect(shifted.outcome == .converged)
-    #expect(abs((shifted.limit ?? [0])[0] - 1) <= 1e-15)
+    #expect(shifted.exactRoot == [Rational.one])
+    let pi = try newton("(x - pi)^2", from: "3")
+    #expect(pi.outcome == .converged)
+    #expect(pi.exactRoot == nil)
+    #expect(abs((pi.limit ?? [0])[0] - Double.pi) <= 1e-15)
+  }
+
+  /// (x − 10)²⁰⁰ is 1.1·10⁻³²⁴ at 9.976 (mpmath), 0 in double precision: main called 9.976 a
+  /// root. F underflows there and ball arithmetic proves it nonzero, so no root is claimed; from
+  /// 9 the steps shrink by 199/200 towards 10, where F is exactly 0 (the root, as mpmath's
+  /// findroot with multiplicity 200 gives). (x − π)²⁰⁰ has no rational root to find: the run
+  /// reaches the underflow and says so.
+  @Test func underflowIsNoRoot() throws {
+    let underflow = try newton("(x - 10)^200", from: "9.976")
+    #expect(underflow.outcome == .underflow)
+    #expect(underflow.exactRoot == nil)
+    let ten = try newton("(x - 10)^200", from: "9", maxIterations: 1000)
+    #expect(ten.outcome == .converged)
+    #expect(ten.exactRoot == [Rational(10)])
+    let pi = try newton("(x - pi)^200", from: "3.1", maxIterations: 1000)
+    #expect(pi.outcome == .underflow)
+    let f = Fixture()
+    let tape = Tape(f.pool, roots: [f.parse("(x - 10)^200")], inputs: ["x"])
+    #expect(tape.mayUnderflow([9.976]))
+    #expect(!tape.mayUnderflow([9.9]))
+    #expect(!Tape(f.pool, roots: [f.parse("x*y")], inputs: ["x", "y"]).mayUnderflow([0, 1e-300]))
+  }
+
+  /// A root within the run's estimate of its limit at a simple rational point where F is exactly
+  /// 0 is that point: (x − 1)³ from 2 extrapolates to 1.0000000000000004 (main's answer), and F
+  /// is 0 at 1; a system's root is exact when every coordinate is. √2 has no such point.
+  @Test func exactRoots() throws {
+    let cube = try newton("(x - 1)^3", from: "2")
+    #expect(cube.outcome == .converged)
+    #expect(cube.exactRoot == [Rational.one])
+    let third = try newton("3*x - 1", from: "0")
+    #expect(third.exactRoot == [Rational(BigInt(1), BigInt(3))])
+    let system = try newton("(x - 1/3)^3, y - 2*x", ["x", "y"], from: "1, 1")
+    #expect(system.outcome == .converged)
+    #expect(system.exactRoot == [Rational(BigInt(1), BigInt(3)), Rational(BigInt(2), BigInt(3))])
+    #expect(try newton("x^2 - 2", from: "1").exactRoot == nil)
+    // Near 1/3, 10⁻¹³ away: no rational point within the estimate has F exactly 0.
+    #expect(try newton("3*x - 1 - 3e-13", from: "0").exactRoot == nil)
+  }
+
+  /// A run that crawls off with F below --tol is no root unless F takes the other sign ahead:
+  /// eˣ − 10⁻³⁰⁰ from 0 moves by steps of 1 and is below 10⁻¹² from −28 on, and its root is
+  /// log(10⁻³⁰⁰) = −690.7755278982137 (mpmath): main stopped it as unbounded at iterate 28.
+  /// It reaches the iteration limit at 50, and converges with room; e⁻ˣ stays unbounded.
+  @Test func signChangeAheadIsNoRunOff() throws {
+    let short = try newton("exp(x) - 1e-300", from: "0")
+    #expect(short.outcome == .iterationLimit)
+    let long = try newton("exp(x) - 1e-300", from: "0", maxIterations: 1000)
+    #expect(long.outcome == .converged)
+    #expect(abs(long.last.x[0] + 690.7755278982137) <= 1e-12 * 690.78)
+    #expect(try newton("exp(-x)", from: "0", maxIterations: 1000).outcome == .unbounded)
   }
 
   /// A residual within the rounding error of F is a root whatever --tol asks: eˣ − 10⁻³⁰⁰ at the

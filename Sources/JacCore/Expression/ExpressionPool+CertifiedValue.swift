@@ -69,8 +69,9 @@ extension ExpressionPool {
     return results.map { $0! }
   }
 
-  /// The ball of each root at working precision `bits`, or why there is none. Distinct nodes
-  /// in order, operands first (no recursion: results can be 40,000 levels deep).
+  /// The ball of each root at working precision `bits`, or why there is none, with each symbol
+  /// the ball `inputs` gives it (by the symbol's id; another symbol is `.imprecise`). Distinct
+  /// nodes in order, operands first (no recursion: results can be 40,000 levels deep).
   ///
   /// Failures combine so that the answer stays rigorous: an undefined operand makes its user
   /// undefined (`.notReal` first); an undecided one makes it undecided; an operand past the
@@ -78,7 +79,9 @@ extension ExpressionPool {
   /// all of ℝ (sums, products, powers with natural or odd-root exponents, sin, cos, atan, sinh,
   /// cosh, tanh, asinh, exp, abs) and makes every other user `.undecidable`, since its sign and
   /// size are unknown at any precision.
-  func ballValues(_ roots: [Expr], bits: Int, _ constants: BallConstants) -> [Result<Ball, BallFailure>] {
+  func ballValues(
+    _ roots: [Expr], bits: Int, _ constants: BallConstants, inputs: [Int32: Ball] = [:]
+  ) -> [Result<Ball, BallFailure>] {
     let nodes = distinctNodes(roots)
     var slot: [Int32: Int] = [:]
     var values: [Result<Ball, BallFailure>] = []
@@ -104,7 +107,7 @@ extension ExpressionPool {
         let (v, error) = BigFloat.from(q, bits: bits + 8)
         value = .success(Ball(v, error))
       case .constant(.pi): value = .success(constants.pi(bits: bits + 8))
-      case .symbol: value = .failure(.imprecise)
+      case .symbol: value = inputs[e.id].map { .success($0) } ?? .failure(.imprecise)
       case .undefined: value = .failure(.notReal)
       case .sum(let ts):
         if let f = failure(ts, total: true) {

@@ -60,6 +60,28 @@ extension Tape {
     return outputSlots.map { error[$0].isFinite ? error[$0] : 0 }
   }
 
+  /// Whether a value at `x` may have underflowed, which the bound above does not cover (it is
+  /// relative; below 2⁻¹⁰²² a double keeps fewer bits, and 0 may stand for a nonzero value):
+  /// a product, power or function whose value is 0 or subnormal although no operand is 0
+  /// ((x − 10)²⁰⁰ at 9.976 is 10⁻³²⁰, and 0 in double precision). Sums of doubles do not
+  /// underflow (a subnormal sum is exact).
+  public func mayUnderflow(_ x: [Double]) -> Bool {
+    let value = slotValues(x)
+    func tiny(_ i: Int, _ operands: [Int]) -> Bool {
+      Swift.abs(value[i]) < Double.leastNormalMagnitude && (value[i] != 0 || !operands.contains { value[$0] == 0 })
+    }
+    for (i, op) in ops.enumerated() {
+      switch op {
+      case .constant, .input, .sum: continue
+      case .product(let start, let count), .apply(_, let start, let count):
+        if tiny(i, Array(operandSlots[start..<start + count])) { return true }
+      case .power(let b, _, _): if tiny(i, [b]) { return true }
+      case .call(_, let a): if tiny(i, [a]) { return true }
+      }
+    }
+    return false
+  }
+
   /// Σₖ eₖ·Π_{j≠k} |vⱼ|, from prefix and suffix products (no division, so a zero factor is fine).
   static func productError(_ v: [Double], _ e: [Double]) -> Double {
     var suffix = [Double](repeating: 1, count: v.count + 1)

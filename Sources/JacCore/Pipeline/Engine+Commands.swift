@@ -79,7 +79,7 @@ extension Engine {
   /// newton: the iterates of Newton's method (Engine+Numeric.swift).
   func newtonValue(_ c: Context) throws(JacError) -> Computed {
     try needsVariables(c)
-    return Computed(value: .newton(try newton(c)))
+    return Computed(value: .newton(try newtonWithExactRoot(c)))
   }
 
   // MARK: Shared by the steps

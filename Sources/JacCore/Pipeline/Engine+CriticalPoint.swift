@@ -34,7 +34,7 @@ extension Engine {
   ///
   /// When the run has converged is ``NewtonRun``'s rule, as for `newton`: a small gradient is
   /// not enough; critical adds an exact point verified near the limit estimate
-  /// (``exactCriticalPoint(_:_:)``). At an exact point p the test runs on H(p), exactly when its
+  /// (``exactZero(_:_:)``). At an exact point p the test runs on H(p), exactly when its
   /// entries are rational; otherwise on doubles at the last iterate, with H known only to
   /// within how far it moves on the way to the limit (``movement(_:_:)``); after a linear
   /// approach the point reported is the extrapolated limit (``NewtonRun/limit``), not the last
@@ -55,7 +55,7 @@ extension Engine {
     let run = try newton(gradient) { estimate in
       guard Self.simplestPoint(estimate) != tried else { return false }
       tried = Self.simplestPoint(estimate)
-      exact = self.exactCriticalPoint(tried, gradient)
+      exact = self.exactZero(tried, gradient)
       return exact != nil
     }
     guard run.outcome == .converged else { return Computed(value: .newton(run)) }
@@ -63,7 +63,7 @@ extension Engine {
     let hx = here.hessian
     let limit = NewtonRun.limitEstimate(run.last.x, here.step, run.lastStep, tolerance: tolerance)
     if exact == nil, let limit, Self.simplestPoint(limit) != tried {
-      exact = exactCriticalPoint(Self.simplestPoint(limit), gradient)
+      exact = exactZero(Self.simplestPoint(limit), gradient)
     }
     if let p = exact, var test = exactTest(p, h, gradient) {
       test.point = p
@@ -94,12 +94,13 @@ extension Engine {
     }
   }
 
-  /// `p` when ∇f is exactly 0 there (every entry simplifies to the number 0), else nil.
-  /// Systems of more than ``Limits/exactCriticalVariables`` variables are not tried.
-  func exactCriticalPoint(_ p: [Rational]?, _ gradient: Context) -> [Rational]? {
-    guard let p, p.count <= Limits.exactCriticalVariables else { return nil }
-    let values = atPoint(p, gradient)
-    let entries = try? finish(each: pool.substitute(gradient.functions, values), gradient)
+  /// `p` when every function of `c` (F for newton, ∇f for critical) is exactly 0 there: each
+  /// simplifies to the number 0. Systems of more than ``Limits/exactPointVariables`` variables
+  /// are not tried.
+  func exactZero(_ p: [Rational]?, _ c: Context) -> [Rational]? {
+    guard let p, p.count <= Limits.exactPointVariables else { return nil }
+    let values = atPoint(p, c)
+    let entries = try? finish(each: pool.substitute(c.functions, values), c)
     return entries?.allSatisfy({ pool.rational($0)?.isZero == true }) == true ? p : nil
   }
 

@@ -80,8 +80,31 @@ extension Engine {
     return items.map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
   }
 
+  /// newton: Newton's method (``newton(_:exactPoint:)``), and a root proved exact when there is
+  /// one at hand: the simplest rational point within the run's limit estimate
+  /// (``simplestPoint(_:)``) where F simplifies to exactly 0 (``exactZero(_:_:)``). It is tried
+  /// wherever the stopping rule estimates the limit (the run stops when it is a root) and at
+  /// the estimate the run converged with. (x − 1)³ from 2 creeps to 1.0000891; its limit
+  /// extrapolates to 1.0000000000000004, and F(1) = 0: the root is x = 1.
+  func newtonWithExactRoot(_ c: Context) throws(JacError) -> NewtonRun {
+    var exact: [Rational]?
+    var tried: [Rational]?
+    var run = try newton(c) { estimate in
+      guard Self.simplestPoint(estimate) != tried else { return false }
+      tried = Self.simplestPoint(estimate)
+      exact = self.exactZero(tried, c)
+      return exact != nil
+    }
+    guard run.outcome == .converged else { return run }
+    if exact == nil, let estimate = run.estimate, Self.simplestPoint(estimate) != tried {
+      exact = exactZero(Self.simplestPoint(estimate), c)
+    }
+    run.exactRoot = exact
+    return run
+  }
+
   /// Newton's method on the system, from `--from`, with the simplified symbolic Jacobian
-  /// (`exactPoint`: ``NewtonRun/ExactPoint``, for critical).
+  /// (`exactPoint`: ``NewtonRun/ExactPoint``).
   func newton(_ c: Context, exactPoint: NewtonRun.ExactPoint? = nil) throws(JacError) -> NewtonRun {
     guard let settings = c.request.newton else { throw .notApplicable(.missing(.from, command: c.request.command)) }
     guard c.functions.count == c.variables.count else {
@@ -99,6 +122,7 @@ extension Engine {
     return NewtonRun.solve(
       function: Tape(pool, roots: f, inputs: c.variableNames),
       jacobian: Tape(pool, roots: j.entries, inputs: c.variableNames),
-      from: start, tolerance: settings.tolerance, maxIterations: settings.maxIterations, exactPoint: exactPoint)
+      enclosure: NewtonRun.Enclosure(pool, roots: f, inputs: c.variableNames), from: start,
+      tolerance: settings.tolerance, maxIterations: settings.maxIterations, exactPoint: exactPoint)
   }
 }

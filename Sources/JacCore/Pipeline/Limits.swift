@@ -33,9 +33,10 @@ public enum Limits {
   /// Rows of a matrix whose determinant or inverse is computed symbolically. The cost is
   /// O(n⁴) operations and the expanded result grows exponentially with n for most matrices.
   public static let determinantSize = 40
-  /// Variables of a `critical` run whose point jac tries to recognise as exact (a rational
-  /// point where ∇f is exactly 0, and the Hessian's inertia there on rationals).
-  public static let exactCriticalVariables = 32
+  /// Variables of a `newton` or `critical` run whose point jac tries to recognise as exact (a
+  /// rational point where F or ∇f is exactly 0; for critical, the Hessian's inertia there on
+  /// rationals).
+  public static let exactPointVariables = 32
   /// Terms of a Taylor polynomial, C(n + k, k) for n variables to order k (each a derivative).
   public static let taylorTerms = 20_000
   /// Nodes in one result entry, counted as a printed tree (shared subexpressions count every
