@@ -82,8 +82,12 @@ extension Simplifier {
   func hasUnitContent(_ sum: Expr) -> Bool {
     var content = BigInt.zero
     for i in 0..<pool.operandCount(sum) {
-      let t = pool.operand(sum, i)
-      let c = pool.rational(t) ?? (pool.kind(t) == .product ? pool.rational(pool.operand(t, 0)) : nil) ?? .one
+      var t = pool.operand(sum, i)
+      if pool.kind(t) == .product { t = pool.operand(t, 0) }
+      guard let c = pool.rational(t) else {
+        content = .one
+        continue
+      }
       guard c.isInteger else { return false }
       if content != .one { content = BigInt.gcd(content, c.numerator) }
     }
