@@ -70,10 +70,16 @@ import Testing
       tail: "critical point: x = 0.0, y = 1.0\nlocal minimum (H positive definite)\n"),
     // 10⁸·(x − 1)⁴ expanded: ∇f is rounding noise for |x − 1| < 10⁻⁵, where the run stops, and H
     // is anything from 0 to 0.4 across that region (SymPy: H(1) = 0); main said local minimum.
+    // Unsimplified, ∇f and H are 100000000*(4*x^3 - 12*x^2 + 12*x - 4) and
+    // 100000000*(12*x^2 - 24*x + 12); simplified, the sums' content joins the number
+    // (400000000*(x^3 - 3*x^2 + 3*x - 1)), whose rounding lets the iterates reach x = 1 exactly.
     Case(
-      args: ["1e8*(x^4 - 4*x^3 + 6*x^2 - 4*x + 1)", "--from", "2"],
+      args: ["1e8*(x^4 - 4*x^3 + 6*x^2 - 4*x + 1)", "--from", "2", "--no-simplify"],
       tail: "critical point: x = 1.000010292861219\n"
         + "degenerate: the second-derivative test is inconclusive (H = 0, decided numerically)\n"),
+    Case(
+      args: ["1e8*(x^4 - 4*x^3 + 6*x^2 - 4*x + 1)", "--from", "2"],
+      tail: "critical point: x = 1 (exact)\ndegenerate: the second-derivative test is inconclusive (H = 0)\n"),
     Case(
       args: ["(x - 1/3)^3 + y^2", "--from", "1,1"],
       tail: "critical point: x = 1/3, y = 0 (exact)\n"

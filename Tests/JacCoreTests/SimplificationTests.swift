@@ -247,6 +247,44 @@ import Testing
     #expect(f.text(f.simplify(input)) == expected)
   }
 
+  /// A number c beside a sum F whose coefficients have gcd g ≠ 1 is not settled: the normal form
+  /// writes c·F as (c·g)·(F/g), which wins where it is shorter or ties and prints shorter or with
+  /// smaller numbers (`factor-common-monomial`, `prefer-shorter`); it stayed as written. A sum
+  /// alone, or beside no number, keeps its content where that is shorter (`12*y^2 - 8`, as SymPy
+  /// writes it; `2*x + 2*y` is `2*(x + y)`, which is shorter).
+  @Test(arguments: [
+    ("(6*y^2 - 4)/8", "(3*y^2 - 2)/4"),
+    ("(4 - 6*y^2)/8", "(2 - 3*y^2)/4"),
+    ("-(6*y^2 - 4)/8", "(2 - 3*y^2)/4"),
+    ("(6*y^2 - 4)/2", "3*y^2 - 2"),
+    ("(6*y^2 - 4)/12", "(3*y^2 - 2)/6"),
+    ("3*(6*y^2 - 4)", "6*(3*y^2 - 2)"),
+    ("x*(6*y^2 - 4)/8", "x*(3*y^2 - 2)/4"),
+    ("sin((6*y^2 - 4)/8)", "sin((3*y^2 - 2)/4)"),
+    ("(6*y^2 - 4)/8 + z", "(3*y^2 - 2)/4 + z"),
+    ("12*y^2 - 8", "12*y^2 - 8"),
+    ("(12*y^2 - 8)/3", "(12*y^2 - 8)/3"),
+    ("x*(6*y^2 - 4)", "x*(6*y^2 - 4)"),
+    ("2*x + 2*y", "2*(x + y)"),
+  ])
+  func coefficientTakesTheSumsContent(_ input: String, _ expected: String) {
+    let f = Fixture()
+    #expect(f.text(f.simplify(input)) == expected)
+  }
+
+  /// The same inside a Jacobian: ∂/∂y of exp((4y − 2y³)/8) and x·(4y − 2y³)/8 was
+  /// `exp((4*y - 2*y^3)/8)*(4 - 6*y^2)/8` and `x*(4 - 6*y^2)/8`, the sign as jac writes `2 - 3*y^2`.
+  @Test func jacobianEntriesTakeTheSumsContent() throws {
+    let engine = Engine()
+    let printer = TextPrinter(pool: engine.pool)
+    let answer = try engine.run(
+      Request(command: .jacobian, inputs: ["exp((4*y - 2*y^3)/8), x*(4*y - 2*y^3)/8"], variables: ["x", "y"]))
+    #expect(
+      answer.value.entries.map(printer.string) == [
+        "0", "exp(y*(2 - y^2)/4)*(2 - 3*y^2)/4", "y*(2 - y^2)/4", "x*(2 - 3*y^2)/4",
+      ])
+  }
+
   @Test func polarDeterminantIsR() throws {
     let engine = Engine()
     let answer = try engine.run(Request(command: .det, inputs: ["r*cos(t), r*sin(t)"], variables: ["r", "t"]))

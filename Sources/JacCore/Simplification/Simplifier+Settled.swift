@@ -19,10 +19,12 @@ extension Simplifier {
   /// calls other than `exp`) may carry any exponent: a monomial in atoms is its own normal form,
   /// since `multiply` has already merged equal bases. Besides those, at most one factor may be a
   /// sum: with a positive exponent, and then there is no denominator (`(x + 1)/x = 1 + 1/x` is
-  /// shorter) and no negative coefficient (`pull-out-negative`: −(a − b) = b − a); or with a
-  /// negative integer exponent (``ProductShape/overSum(_:_:)``). With two sums expanding can be
-  /// shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent and argument
-  /// (exp(x)·exp(−x) = 1 in the normal form).
+  /// shorter), no negative coefficient (`pull-out-negative`: −(a − b) = b − a), and beside a
+  /// coefficient c ≠ 1 a sum F of content 1 (``hasUnitContent(_:)``; else `factor-common-monomial`:
+  /// c·F = (c·g)·(F/g) with g the gcd of F's coefficients, `(6*y^2 - 4)/8` = `(3*y^2 - 2)/4`);
+  /// or with a negative integer exponent (``ProductShape/overSum(_:_:)``). With two sums
+  /// expanding can be shorter ((x + 1)·(x − 1) = x² − 1). `exp` needs a positive exponent and
+  /// argument (exp(x)·exp(−x) = 1 in the normal form).
   func productShape(_ e: Expr) -> ProductShape {
     // The factors read from the pool's records (`node` would build an array for each product).
     let isProduct: Bool
@@ -36,10 +38,13 @@ extension Simplifier {
     var denominator: (sum: Expr, power: Int)?
     var squaredTrigonometric = false
     var monomialDenominator = false
+    var coefficient = false
+    var contentOut = false
     for i in 0..<(isProduct ? pool.operandCount(e) : 1) {
       let f = isProduct ? pool.operand(e, i) : e
       if let q = pool.rational(f) {
         negative = q.isNegative
+        coefficient = true
         continue
       }
       let (base, exponent) = pool.baseAndExponent(f)
@@ -49,6 +54,8 @@ extension Simplifier {
         if q.isNegative {
           guard denominator == nil, q.isInteger, let k = (-q).numerator.intValue else { return .open }
           denominator = (base, k)
+        } else if q.isOne && !hasUnitContent(base) {
+          contentOut = true
         }
         sums += 1
       case .call where pool.function(base) == .exp:
@@ -67,7 +74,24 @@ extension Simplifier {
     if let (sum, k) = denominator {
       return sums == 1 && !squaredTrigonometric && isSettledSum(sum) ? .overSum(sum, k) : .open
     }
-    return sums == 1 && !negative && !monomialDenominator ? .settled : .open
+    return sums == 1 && !negative && !monomialDenominator && !(coefficient && contentOut) ? .settled : .open
+  }
+
+  /// Whether the coefficients of a sum are integers of gcd 1 (`3*y^2 - 2`, not `6*y^2 - 4` or
+  /// `y^2/2 + 1`): then no number moves between the sum and a coefficient beside it.
+  func hasUnitContent(_ sum: Expr) -> Bool {
+    var content = BigInt.zero
+    for i in 0..<pool.operandCount(sum) {
+      var t = pool.operand(sum, i)
+      if pool.kind(t) == .product { t = pool.operand(t, 0) }
+      guard let c = pool.rational(t) else {
+        content = .one
+        continue
+      }
+      guard c.isInteger else { return false }
+      if content != .one { content = BigInt.gcd(content, c.numerator) }
+    }
+    return content == .one
   }
 
   /// What ``shortest(_:_:)`` needs to know before any normal form; it does not depend on the budget.
