@@ -36,10 +36,22 @@ enum AccurateFunction {
 }
 
 extension PrintLayout {
-  /// `log(1 + u)` written `log1p(u)`; nil for any other logarithm.
+  /// `log(1 + u)` written `log1p(u)`, and `log(1 + exp(v))` written `softplus(v)`
+  /// (``softplusArgument(_:)``); nil for any other logarithm.
   func logOnePlus(_ argument: Expr) -> CodeShape? {
     guard pool.kind(argument) == .sum, pool.operands(argument).contains(pool.one) else { return nil }
+    if let v = softplusArgument(argument) { return .call(.softplus, v) }
     return .accurate(.log1p, pool.add(pool.operands(argument).filter { $0 != pool.one }))
+  }
+
+  /// v when `argument` is 1 + exp(v), whose logarithm is written `softplus(v)`: the helper's
+  /// max(v, 0) + log1p(exp(−|v|)), where `log1p(exp(v))` is infinite past v = 709.78 (exp
+  /// overflows; Python's `math.exp` raises). Nil otherwise.
+  func softplusArgument(_ argument: Expr) -> Expr? {
+    guard pool.kind(argument) == .sum, pool.operandCount(argument) == 2 else { return nil }
+    let terms = pool.operands(argument)
+    guard let k = terms.firstIndex(of: pool.one), pool.function(terms[1 - k]) == .exp else { return nil }
+    return pool.operand(terms[1 - k], 0)
   }
 
   /// The shape of a sum with a pair c + k·f(u), k = −c, f one of σ, tanh², coth², exp: the
@@ -52,7 +64,9 @@ extension PrintLayout {
     if terms.count == 2, let k = terms.firstIndex(of: pool.minusOne), pool.function(terms[1 - k]) == .exp {
       return .accurate(.expm1, pool.operand(terms[1 - k], 0))
     }
-    guard let (form, term, number) = pairForm(e, complements: complements) else { return nil }
+    guard let (form, term, number) = pairForm(e, complements: complements) else {
+      return complements ? squaresDifference(e).map { codeShape($0) } : nil
+    }
     if terms.count == 2 {
       return isNegative(form) ? .sum([(true, pool.turned(e))]) : codeShape(form)
     }
@@ -63,11 +77,41 @@ extension PrintLayout {
   /// The node a sum of a pair alone is written as: its form, when positive (`1 - sigmoid(u)` is
   /// `sigmoid(-u)`); nil otherwise. The printer's precedence of the sum is that of the form.
   func accurateForm(_ e: Expr) -> Expr? {
-    guard pool.kind(e) == .sum, pool.operandCount(e) == 2, let (form, _, _) = pairForm(e, complements: true),
-      !isNegative(form),
-      pool.kind(form) != .sum
+    guard pool.kind(e) == .sum, pool.operandCount(e) == 2 else { return nil }
+    guard let (form, _, _) = pairForm(e, complements: true) else { return squaresDifference(e) }
+    return !isNegative(form) && pool.kind(form) != .sum ? form : nil
+  }
+
+  /// c + k·x², c and k of opposite signs, as the product −k·(s − x)·(s + x) (c > 0) or
+  /// k·(x − s)·(x + s), s = √(−c/k): near x = ±s, x² rounds away the digits of c + k·x² that
+  /// matter, while s ∓ x is exact (Sterbenz). Only where s is a double exactly (an integer or a
+  /// fraction over a power of 2 below 2⁵³: for s = 1/3, s itself rounds, and the product is no
+  /// better); x a symbol, or x = y² for a symbol y (`1 - y^4` is `(1 - y^2)*(y^2 + 1)`, its first
+  /// factor in turn `(1 - y)*(y + 1)`), so the written x, twice, stays short. Nil otherwise.
+  func squaresDifference(_ e: Expr) -> Expr? {
+    let terms = pool.operands(e)
+    guard terms.count == 2, let n = terms.firstIndex(where: { pool.isNumber($0) }) else { return nil }
+    let t = terms[1 - n]
+    let scaled = pool.kind(t) == .product && pool.operandCount(t) == 2 && pool.isNumber(pool.operand(t, 0))
+    let r = scaled ? pool.operand(t, 1) : t
+    guard pool.kind(r) == .power, pool.kind(pool.operand(r, 0)) == .symbol,
+      let p = pool.rational(pool.operand(r, 1)), p == Rational(2) || p == Rational(4)
     else { return nil }
-    return form
+    let (c, k) = (pool.rational(terms[n])!, scaled ? pool.rational(pool.operand(t, 0))! : .one)
+    guard c.isNegative != k.isNegative, let s = Self.exactDoubleSquareRoot(-c / k) else { return nil }
+    let x = p == Rational(2) ? pool.operand(r, 0) : pool.power(pool.operand(r, 0), pool.number(2))
+    let root = pool.number(s)
+    let difference = c.isNegative ? pool.add(x, pool.negate(root)) : pool.add(root, pool.negate(x))
+    return pool.multiply([pool.number(c.isNegative ? k : -k), difference, pool.add(x, root)])
+  }
+
+  /// √q when it is a rational whose numerator and denominator are squares, the denominator's root
+  /// a power of 2 and the numerator's below 2⁵³ (a double exactly); nil otherwise.
+  private static func exactDoubleSquareRoot(_ q: Rational) -> Rational? {
+    guard let a = q.numerator.exactRoot(2), let b = q.denominator.exactRoot(2), let d = b.intValue,
+      d & (d - 1) == 0, let m = a.intValue, m < 1 << 53
+    else { return nil }
+    return Rational(a, b)
   }
 
   /// The accurate form of a sum's pair c + k·f(u), k = −c, the term k·f(u) and the number c.
