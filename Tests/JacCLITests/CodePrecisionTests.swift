@@ -132,24 +132,27 @@ import Testing
     check(output, "octave")
   }
 
-  /// Matrix calculus's NumPy: entry by entry, `np.log1p` and `np.expm1` (mpmath: the sums over
-  /// x = (1e-10, 2e-10), 3e-10 ∓ 2.5e-20).
+  /// Matrix calculus's NumPy: entry by entry, `np.log1p`, `np.expm1` and, for log(1 + exp(x)),
+  /// `np.logaddexp` (mpmath: the sums over x = (1e-10, 2e-10), 3e-10 ∓ 2.5e-20, and over
+  /// x = (800, -700), 800; `np.log1p(np.exp(x))` was infinite).
   @Test func numpyKeepsTheDigits() throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     var script = ""
-    for input in ["sum(log(1 + x))", "sum(exp(x) - 1)"] {
+    let points = ["1e-10, 2e-10", "1e-10, 2e-10", "800.0, -700.0"]
+    for (input, point) in zip(["sum(log(1 + x))", "sum(exp(x) - 1)", "sum(log(1 + exp(x)))"], points) {
       let unit = try ProcessRunner.run(["simplify", input, "--vector", "x", "--format", "python"])
       #expect(unit.status == 0, "\(input): \(unit.stderr)")
-      script += unit.stdout + "\nprint(repr(float(expression(np.array([1e-10, 2e-10])))))\n"
+      script += unit.stdout + "\nprint(repr(float(expression(np.array([\(point)])))))\n"
     }
     try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
     let (code, output) = try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory)
     #expect(code == 0, "python: \(output)")
     #expect(script.contains("np.log1p(x)") && script.contains("np.expm1(x)"), "\(script)")
+    #expect(script.contains("np.logaddexp(0.0, x)"), "\(script)")
     let got = output.split(separator: "\n").compactMap { Double($0) }
-    #expect(got.count == 2, "\(output)")
-    for (g, e) in zip(got, [2.99999999975e-10, 3.00000000025e-10]) {
+    #expect(got.count == 3, "\(output)")
+    for (g, e) in zip(got, [2.99999999975e-10, 3.00000000025e-10, 800]) {
       #expect(abs(g - e) <= 1e-15 * e, "numpy: \(g), mpmath \(e)")
     }
   }
