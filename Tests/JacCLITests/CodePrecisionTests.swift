@@ -5,7 +5,9 @@ import Testing
 /// (`AccurateForms`): each case's unit, run in C (three compilers), Python, Swift and MATLAB
 /// (Octave), is within 1e-15, relatively, of mpmath's value (50 digits). Before, σ'(40) came out
 /// 0 (σ(40) rounds to 1 in σ(1 − σ)), tanh'(20) and coth'(20) 0, tanh'(10) 1.1e-8 off, and
-/// log(1 + x), exp(x) − 1 at x = 1e-10 8.3e-8 off. Julia is not installed here: its unit is read.
+/// log(1 + x), exp(x) − 1 at x = 1e-10 8.3e-8 off; 1 − x² (d/dx asin x = 1/√(1 − x²), …) at
+/// x = 1 − 2⁻³⁰ 2.3e-10 to 7.1e-9 off, and log(1 + exp(x)) infinite (Python: an OverflowError)
+/// past x = 709.78. Julia is not installed here: its unit is read.
 @Suite struct CodePrecisionTests {
   struct Case {
     var input: String
@@ -25,6 +27,15 @@ import Testing
     Case(input: "coth(x)", x: "20", value: -1.6993417021166356126e-17),
     Case(input: "coth(x)", x: "0.5", value: -3.6826943768311692758),
     Case(input: "x*log(1 + x)", x: "1e-10", value: 1.99999999985e-10),
+    // 1 − x² at x = 1 − 2⁻³⁰ (and its kin): before, 2.3e-10 to 7.1e-9 off, relatively.
+    Case(input: "asin(x)", x: "0.9999999990686774", value: 23170.475011315585891),
+    Case(input: "acos(x)", x: "-0.9999999990686774", value: -23170.475011315585891),
+    Case(input: "atanh(x)", x: "0.9999999990686774", value: 536870912.25000000012),
+    Case(input: "acosh(x)", x: "1.0000000018626451", value: 16383.999992370605474),
+    Case(input: "asin(2*x)", x: "0.4999999990686774", value: 32768.000015258789073),
+    Case(input: "asin(x/3)", x: "2.9999999962747097", value: 6688.7399930363898442),
+    Case(input: "atanh(x/2)", x: "1.9999999962747097", value: 134217728.12500000012),
+    Case(input: "atanh(x^2)", x: "0.9999999990686774", value: 536870912.24999999988),
   ]
 
   /// Values (`simplify`), a batch: line k is `s_k`.
@@ -37,6 +48,13 @@ import Testing
     Case(input: "1 - exp(-x)", x: "1e-10", value: 9.9999999995e-11),
     Case(input: "3*exp(x) - 3", x: "1e-12", value: 3.0000000000015e-12),
     Case(input: "x + exp(x) - 1", x: "1e-10", value: 2.00000000005e-10),
+    Case(input: "1 - x^2", x: "0.9999999990686774", value: 1.8626451483635952933e-9),
+    Case(input: "x^2 - 4", x: "1.9999999962747097", value: -1.4901161179969868442e-8),
+    // log(1 + exp(x)): before, infinite past x = 709.78 (Python: OverflowError).
+    Case(input: "log(1 + exp(x))", x: "800", value: 800),
+    Case(input: "log(1 + exp(x))", x: "-700", value: 9.8596765437597708567e-305),
+    Case(input: "log(1 + exp(x))", x: "30", value: 30.000000000000093576),
+    Case(input: "2*log(1 + exp(-x))", x: "-710", value: 1420),
   ]
 
   /// The two batches' calls, in order: `d_1(40)`, …, `s_1(1e-10)`, …
@@ -114,24 +132,27 @@ import Testing
     check(output, "octave")
   }
 
-  /// Matrix calculus's NumPy: entry by entry, `np.log1p` and `np.expm1` (mpmath: the sums over
-  /// x = (1e-10, 2e-10), 3e-10 ∓ 2.5e-20).
+  /// Matrix calculus's NumPy: entry by entry, `np.log1p`, `np.expm1` and, for log(1 + exp(x)),
+  /// `np.logaddexp` (mpmath: the sums over x = (1e-10, 2e-10), 3e-10 ∓ 2.5e-20, and over
+  /// x = (800, -700), 800; `np.log1p(np.exp(x))` was infinite).
   @Test func numpyKeepsTheDigits() throws {
     let directory = try scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
     var script = ""
-    for input in ["sum(log(1 + x))", "sum(exp(x) - 1)"] {
+    let points = ["1e-10, 2e-10", "1e-10, 2e-10", "800.0, -700.0"]
+    for (input, point) in zip(["sum(log(1 + x))", "sum(exp(x) - 1)", "sum(log(1 + exp(x)))"], points) {
       let unit = try ProcessRunner.run(["simplify", input, "--vector", "x", "--format", "python"])
       #expect(unit.status == 0, "\(input): \(unit.stderr)")
-      script += unit.stdout + "\nprint(repr(float(expression(np.array([1e-10, 2e-10])))))\n"
+      script += unit.stdout + "\nprint(repr(float(expression(np.array([\(point)])))))\n"
     }
     try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
     let (code, output) = try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory)
     #expect(code == 0, "python: \(output)")
     #expect(script.contains("np.log1p(x)") && script.contains("np.expm1(x)"), "\(script)")
+    #expect(script.contains("np.logaddexp(0.0, x)"), "\(script)")
     let got = output.split(separator: "\n").compactMap { Double($0) }
-    #expect(got.count == 2, "\(output)")
-    for (g, e) in zip(got, [2.99999999975e-10, 3.00000000025e-10]) {
+    #expect(got.count == 3, "\(output)")
+    for (g, e) in zip(got, [2.99999999975e-10, 3.00000000025e-10, 800]) {
       #expect(abs(g - e) <= 1e-15 * e, "numpy: \(g), mpmath \(e)")
     }
   }
@@ -142,7 +163,13 @@ import Testing
     for part in ["jac_sigmoid(x)*jac_sigmoid(-x)", "(1.0/cosh(x))^2", "(1.0/sinh(x))^2"] {
       #expect(units[0].contains(part), "\(part)")
     }
-    for part in ["log1p(x)", "expm1(x)", "-expm1(-x)", "3.0*expm1(x)", "x + expm1(x)", "log1p(-x^2)"] {
+    for part in ["(x + 1.0)*(1.0 - x)", "4.0*(x + 0.5)*(0.5 - x)", "(x^2 + 1.0)*(x + 1.0)*(1.0 - x)"] {
+      #expect(units[0].contains(part), "\(part)")
+    }
+    for part in [
+      "log1p(x)", "expm1(x)", "-expm1(-x)", "3.0*expm1(x)", "x + expm1(x)", "log1p(-x^2)", "(x - 2.0)*(x + 2.0)",
+      "jac_softplus(x)", "2.0*jac_softplus(-x)", "jac_softplus(x) = ",
+    ] {
       #expect(units[1].contains(part), "\(part)")
     }
   }
@@ -155,5 +182,9 @@ import Testing
     #expect(tanh.stdout == "1 - tanh(x)^2\n")
     let logarithm = try ProcessRunner.run(["simplify", "log(1 + x) + exp(x) - 1"])
     #expect(logarithm.stdout == "log(x + 1) + exp(x) - 1\n")
+    let asin = try ProcessRunner.run(["diff", "asin(x)", "--wrt", "x"])
+    #expect(asin.stdout == "1/sqrt(1 - x^2)\n")
+    let softplus = try ProcessRunner.run(["simplify", "log(1 + exp(x))"])
+    #expect(softplus.stdout == "log(exp(x) + 1)\n")
   }
 }

@@ -1,17 +1,20 @@
 /// Forms of a value that keep the digits its plain form cancels, written in generated code only
 /// (the symbolic answer keeps jac's form). Each is exact algebra; what changes is the rounding:
 ///
-/// | jac's form       | written as     | the plain form loses                                          |
-/// |------------------|----------------|---------------------------------------------------------------|
-/// | c − c·σ(u)       | c·σ(−u)        | all of it once σ(u) rounds to 1 (u > 36.7: σ'(40) gave 0)     |
-/// | c − c·tanh²(u)   | c·sech²(u)     | all of it once tanh(u) rounds to ±1 (|u| > 19.1)              |
-/// | c − c·coth²(u)   | −c·csch²(u)    | the same, for coth                                            |
-/// | log(1 + u)       | log1p(u)       | the digits of u below 1's last bit (u = 1e-10: 7 of 16 right) |
-/// | c·exp(u) − c     | c·expm1(u)     | the same, for exp (u = 1e-10: 7 of 16 right)                  |
+/// | jac's form       | written as        | the plain form loses                                          |
+/// |------------------|-------------------|---------------------------------------------------------------|
+/// | c − c·σ(u)       | c·σ(−u)           | all of it once σ(u) rounds to 1 (u > 36.7: σ'(40) gave 0)     |
+/// | c − c·tanh²(u)   | c·sech²(u)        | all of it once tanh(u) rounds to ±1 (|u| > 19.1)              |
+/// | c − c·coth²(u)   | −c·csch²(u)       | the same, for coth                                            |
+/// | log(1 + u)       | log1p(u)          | the digits of u below 1's last bit (u = 1e-10: 7 of 16 right) |
+/// | c·exp(u) − c     | c·expm1(u)        | the same, for exp (u = 1e-10: 7 of 16 right)                  |
+/// | c + k·x²         | −k·(s − x)(x + s) | near x = ±s, s = √(−c/k): x² rounds (1 − 2⁻³⁰: 9 of 16 right) |
+/// | log(1 + exp(v))  | softplus(v)       | everything past v = 709.78, where exp(v) overflows            |
 ///
 /// (c a rational, written on both terms as the canonical sums hold it: `tanh(u)^2 - 1` is
 /// c = −1; sech and csch are written `1.0/cosh(u)`, `1.0/sinh(u)`; other terms of the sum stay
-/// beside the form.) Each is a way of writing the sum or the log node
+/// beside the form, but not beside a difference of squares: ``squaresDifference(_:)``; softplus is
+/// the unit's helper.) Each is a way of writing the sum or the log node
 /// (``PrintLayout/codeShape(_:complements:)``), in the shapes the temporaries are counted over,
 /// so no expression is rebuilt: an earlier version rewrote the result's expressions first, and
 /// rebuilding nn30's 900 entries through the smart constructors cost 2.5% of its unit's
@@ -36,10 +39,22 @@ enum AccurateFunction {
 }
 
 extension PrintLayout {
-  /// `log(1 + u)` written `log1p(u)`; nil for any other logarithm.
+  /// `log(1 + u)` written `log1p(u)`, and `log(1 + exp(v))` written `softplus(v)`
+  /// (``softplusArgument(_:)``); nil for any other logarithm.
   func logOnePlus(_ argument: Expr) -> CodeShape? {
-    guard pool.kind(argument) == .sum, pool.operands(argument).contains(pool.one) else { return nil }
+    guard pool.kind(argument) == .sum, pool.operand(argument, 0) == pool.one else { return nil }
+    if let v = softplusArgument(argument) { return .call(.softplus, v) }
     return .accurate(.log1p, pool.add(pool.operands(argument).filter { $0 != pool.one }))
+  }
+
+  /// v when `argument` is 1 + exp(v), whose logarithm is written `softplus(v)`: the helper's
+  /// max(v, 0) + log1p(exp(−|v|)), where `log1p(exp(v))` is infinite past v = 709.78 (exp
+  /// overflows; Python's `math.exp` raises). Nil otherwise.
+  func softplusArgument(_ argument: Expr) -> Expr? {
+    guard pool.kind(argument) == .sum, pool.operandCount(argument) == 2, pool.operand(argument, 0) == pool.one,
+      pool.function(pool.operand(argument, 1)) == .exp
+    else { return nil }
+    return pool.operand(pool.operand(argument, 1), 0)
   }
 
   /// The shape of a sum with a pair c + k·f(u), k = −c, f one of σ, tanh², coth², exp: the
@@ -49,10 +64,13 @@ extension PrintLayout {
   /// is `-t`, t the code of `1 - tanh(u)^2`). Without `complements`, exp only. Nil without a pair.
   func accurateSum(_ e: Expr, complements: Bool) -> CodeShape? {
     let terms = pool.operands(e)
-    if terms.count == 2, let k = terms.firstIndex(of: pool.minusOne), pool.function(terms[1 - k]) == .exp {
-      return .accurate(.expm1, pool.operand(terms[1 - k], 0))
+    guard pool.isNumber(terms[0]) else { return nil }
+    if terms.count == 2, terms[0] == pool.minusOne, pool.function(terms[1]) == .exp {
+      return .accurate(.expm1, pool.operand(terms[1], 0))
     }
-    guard let (form, term, number) = pairForm(e, complements: complements) else { return nil }
+    guard let (form, term, number) = pairForm(e, complements: complements) else {
+      return complements ? squaresDifference(e).map { codeShape($0) } : nil
+    }
     if terms.count == 2 {
       return isNegative(form) ? .sum([(true, pool.turned(e))]) : codeShape(form)
     }
@@ -63,11 +81,40 @@ extension PrintLayout {
   /// The node a sum of a pair alone is written as: its form, when positive (`1 - sigmoid(u)` is
   /// `sigmoid(-u)`); nil otherwise. The printer's precedence of the sum is that of the form.
   func accurateForm(_ e: Expr) -> Expr? {
-    guard pool.kind(e) == .sum, pool.operandCount(e) == 2, let (form, _, _) = pairForm(e, complements: true),
-      !isNegative(form),
-      pool.kind(form) != .sum
+    guard pool.kind(e) == .sum, pool.operandCount(e) == 2, pool.isNumber(pool.operand(e, 0)) else { return nil }
+    guard let (form, _, _) = pairForm(e, complements: true) else { return squaresDifference(e) }
+    return !isNegative(form) && pool.kind(form) != .sum ? form : nil
+  }
+
+  /// c + k·x², c and k of opposite signs, as the product −k·(s − x)·(s + x) (c > 0) or
+  /// k·(x − s)·(x + s), s = √(−c/k): near x = ±s, x² rounds away the digits of c + k·x² that
+  /// matter, while s ∓ x is exact (Sterbenz). Only where s is a double exactly (an integer or a
+  /// fraction over a power of 2 below 2⁵³: for s = 1/3, s itself rounds, and the product is no
+  /// better); x a symbol, or x = y² for a symbol y (`1 - y^4` is `(1 - y^2)*(y^2 + 1)`, its first
+  /// factor in turn `(1 - y)*(y + 1)`), so the written x, twice, stays short. Nil otherwise.
+  func squaresDifference(_ e: Expr) -> Expr? {
+    guard pool.operandCount(e) == 2, pool.isNumber(pool.operand(e, 0)) else { return nil }
+    let t = pool.operand(e, 1)
+    let scaled = pool.kind(t) == .product && pool.operandCount(t) == 2 && pool.isNumber(pool.operand(t, 0))
+    let r = scaled ? pool.operand(t, 1) : t
+    guard pool.kind(r) == .power, pool.kind(pool.operand(r, 0)) == .symbol,
+      let p = pool.rational(pool.operand(r, 1)), p == Rational(2) || p == Rational(4)
     else { return nil }
-    return form
+    let (c, k) = (pool.rational(pool.operand(e, 0))!, scaled ? pool.rational(pool.operand(t, 0))! : .one)
+    guard c.isNegative != k.isNegative, let s = Self.exactDoubleSquareRoot(-c / k) else { return nil }
+    let x = p == Rational(2) ? pool.operand(r, 0) : pool.power(pool.operand(r, 0), pool.number(2))
+    let root = pool.number(s)
+    let difference = c.isNegative ? pool.add(x, pool.negate(root)) : pool.add(root, pool.negate(x))
+    return pool.multiply([pool.number(c.isNegative ? k : -k), difference, pool.add(x, root)])
+  }
+
+  /// √q when it is a rational whose numerator and denominator are squares, the denominator's root
+  /// a power of 2 and the numerator's below 2⁵³ (a double exactly); nil otherwise.
+  private static func exactDoubleSquareRoot(_ q: Rational) -> Rational? {
+    guard let a = q.numerator.exactRoot(2), let b = q.denominator.exactRoot(2), let d = b.intValue,
+      d & (d - 1) == 0, let m = a.intValue, m < 1 << 53
+    else { return nil }
+    return Rational(a, b)
   }
 
   /// The accurate form of a sum's pair c + k·f(u), k = −c, the term k·f(u) and the number c.
@@ -110,18 +157,18 @@ extension PrintLayout {
 extension ExpressionPool {
   /// In a sum, its number c and the first other term k·r with k = −c whose r is `wanted`; nil
   /// when it has none. Makes no nodes. Every sum the code writes is asked, several times
-  /// (``PrintLayout/codeShape(_:complements:)``), so r is looked at before any coefficient is read.
+  /// (``PrintLayout/codeShape(_:complements:)``), so r is looked at before any coefficient is
+  /// read, and only the first term can be the number (a sum's invariant: ``ExpressionPool``).
   func opposedTerm(in e: Expr, _ wanted: (Expr) -> Bool) -> (number: Expr, term: Expr, k: Rational, rest: Expr)? {
-    guard kind(e) == .sum else { return nil }
+    guard kind(e) == .sum, isNumber(operand(e, 0)) else { return nil }
     let terms = operands(e)
-    guard let n = terms.firstIndex(where: { isNumber($0) }) else { return nil }
-    for i in terms.indices where i != n {
+    for i in terms.indices.dropFirst() {
       let t = terms[i]
       let scaled = kind(t) == .product && operandCount(t) == 2 && isNumber(operand(t, 0))
       let rest = scaled ? operand(t, 1) : t
       guard wanted(rest) else { continue }
-      let (k, c) = (scaled ? rational(operand(t, 0))! : .one, rational(terms[n])!)
-      if k == -c { return (terms[n], t, k, rest) }
+      let (k, c) = (scaled ? rational(operand(t, 0))! : .one, rational(terms[0])!)
+      if k == -c { return (terms[0], t, k, rest) }
     }
     return nil
   }

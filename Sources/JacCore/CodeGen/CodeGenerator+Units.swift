@@ -9,12 +9,15 @@
 extension CodeGenerator {
   /// The helpers the calls of `roots` need (``CodeLanguage/helpers(for:)``), each after those
   /// it calls: written after the includes or imports, or after the function in MATLAB (local
-  /// functions).
+  /// functions); log(1 + exp(v)) takes softplus's (``PrintLayout/softplusArgument(_:)``).
   func helpers(roots: [Expr]) -> [(name: String, source: String)] {
     var needed = Set<String>()
+    let layout = PrintLayout(pool: pool)
     for e in pool.distinctNodes(roots) {
       switch pool.node(e) {
-      case .call(let f, _): needed.formUnion(language.helpers(for: f))
+      case .call(let f, let u):
+        needed.formUnion(language.helpers(for: f))
+        if f == .log, layout.softplusArgument(u) != nil { needed.formUnion(language.helpers(for: .softplus)) }
       case .apply(let op, _): needed.formUnion(language.helpers(for: op))
       case .number, .symbol, .constant, .sum, .product, .power, .undefined: break
       }
