@@ -15,11 +15,15 @@ struct CodeExpressionPrinter {
   /// Symbols as identifiers.
   var symbols: [Expr: String] = [:]
   private let layout: PrintLayout
+  /// The layout's shapes, each built once (shared by the copies of this printer that the
+  /// passes over the temporaries take).
+  let shapes: CodeShapeMemo
 
   init(pool: ExpressionPool, language: CodeLanguage) {
     self.pool = pool
     self.language = language
     layout = PrintLayout(pool: pool)
+    shapes = CodeShapeMemo(layout)
   }
 
   /// How tightly `e` binds as code: the printers' precedence (``PrintLayout/precedence(_:)``)
@@ -93,7 +97,7 @@ struct CodeExpressionPrinter {
   /// The layout's shape of `e`; NumPy's entry-by-entry bodies keep 1 − tanh²(z) and 1 − σ(z), which
   /// share `np.tanh(z)` with a layer's output (``MatrixNumPyPrinter``), and take only `np.log1p`
   /// and `np.expm1` (``PrintLayout/codeShape(_:complements:)``).
-  private func layoutShape(_ e: Expr) -> CodeShape { layout.codeShape(e, complements: !elementwise) }
+  private func layoutShape(_ e: Expr) -> CodeShape { shapes.shape(e, complements: !elementwise) }
 
   private func unturnedShape(_ e: Expr) -> CodeShape {
     if let chain = sumChains[e] { return .sum([(false, chain.base)] + chain.rest) }

@@ -84,11 +84,11 @@ extension CodeGenerator {
   /// `+ t` (sign folding), sums written both ways written one way (``TurnedSums``). Each step
   /// reads the shapes the steps before it settled.
   private func sharedSubexpressions(_ roots: [Expr], printer: inout CodeExpressionPrinter) -> [Expr] {
-    let layout = PrintLayout(pool: pool)
-    let plain = CommonSubexpressions.written(pool: pool, roots: roots) { layout.codeShape($0) }
+    let shapes = printer.shapes
+    let plain = CommonSubexpressions.written(pool: pool, roots: roots) { shapes.shape($0, complements: true) }
     printer.aliases = EqualPolynomials.aliases(pool: pool, written: plain.order)
     let roots = roots.map { printer.aliases[$0] ?? $0 }
-    printer.sumChains = SumChains.chains(written: plain.order) { layout.codeShape($0) }
+    printer.sumChains = SumChains.chains(written: plain.order) { shapes.shape($0, complements: true) }
     printer.repeatsPowers = true
     let first = CommonSubexpressions.written(pool: pool, roots: roots) { [printer] in printer.shape($0) }
     printer.foldedNegatives = CommonSubexpressions.negativesWrittenElsewhere(
