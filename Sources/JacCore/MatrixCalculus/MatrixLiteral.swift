@@ -67,8 +67,9 @@ public enum MatrixLiteral {
     }
     for (k, row) in rows.enumerated() where row.count != rows[0].count {
       let end = k + 1 < rowStarts.count ? rowStarts[k + 1] - 1 : close
+      let start = bytes[rowStarts[k]..<end].firstIndex { $0 != UInt8(ascii: " ") } ?? rowStarts[k]
       throw ParseError(
-        .matrixValueRowLength(row: k + 1, count: row.count, expected: rows[0].count), SourceRange(rowStarts[k], end))
+        .matrixValueRowLength(row: k + 1, count: row.count, expected: rows[0].count), SourceRange(start, end))
     }
     return Matrix(rows: rows.count, columns: rows[0].count, entries: rows.flatMap { $0 })
   }
