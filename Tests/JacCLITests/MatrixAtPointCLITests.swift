@@ -29,7 +29,10 @@ import Testing
       ["simplify"] + vectorAndMatrix + ["--at", point, "--json"],
       #"{"input":"x'*A*x","command":"simplify","vars":[],"result":"27"}"# + "\n", "", 0
     ),
-    (["grad", "log(det(X))", "--matrix", "X", "--at", "X=[2, 1/3; -1/2, 3]"], "[ 18/37  3/37  ]\n[ -2/37  12/37 ]\n", "", 0),
+    (
+      ["grad", "log(det(X))", "--matrix", "X", "--at", "X=[2, 1/3; -1/2, 3]"], "[ 18/37  3/37  ]\n[ -2/37  12/37 ]\n",
+      "", 0
+    ),
     // A gradient along a matrix has the matrix's shape in JSON too.
     (
       ["grad", "log(det(X))", "--matrix", "X", "--at", "X=[2, 1/3; -1/2, 3]", "--json"],
@@ -79,7 +82,10 @@ import Testing
       "error: '--at' values disagree on size n: 'x' has 3 entries, 'A' has 2 rows\n", 64
     ),
     (
-      ["grad", "norm(A*x - b)^2", "--vector", "x,b", "--matrix", "A", "--vars", "x", "--at", "x=[1, 2, 3], A=[1, 2; 3, 4], b=[1, 2]"], "",
+      [
+        "grad", "norm(A*x - b)^2", "--vector", "x,b", "--matrix", "A", "--vars", "x", "--at",
+        "x=[1, 2, 3], A=[1, 2; 3, 4], b=[1, 2]",
+      ], "",
       "error: '--at' values disagree on size m: 'x' has 3 entries, 'A' has 2 columns\n", 64
     ),
     (["grad"] + vectorAndMatrix + ["--at", "x=[1, 2]"], "", "error: '--at' gives no value for 'A'\n", 64),
@@ -162,8 +168,13 @@ import Testing
   /// The value written out entry by entry (`--expand`) and evaluated by scalar `--at` at the
   /// entries' values is the value at the point: the two routes agree.
   @Test func agreesWithExpandThenScalarAt() throws {
-    let direct = try ProcessRunner.run(["grad", "x'*inv(X)*x", "--vector", "x", "--matrix", "X", "--vars", "X", "--at", "x=[3/7, -1], X=[2, 1/3; -1/2, 3]"])
-    let expanded = try ProcessRunner.run(["grad", "x'*inv(X)*x", "--vector", "x", "--matrix", "X", "--vars", "X", "--expand", "n=2"])
+    let direct = try ProcessRunner.run([
+      "grad", "x'*inv(X)*x", "--vector", "x", "--matrix", "X", "--vars", "X", "--at",
+      "x=[3/7, -1], X=[2, 1/3; -1/2, 3]",
+    ])
+    let expanded = try ProcessRunner.run([
+      "grad", "x'*inv(X)*x", "--vector", "x", "--matrix", "X", "--vars", "X", "--expand", "n=2",
+    ])
     #expect(direct.status == 0 && expanded.status == 0)
     let entries = expanded.stdout.split(separator: "\n").map { line in
       line.dropFirst(2).dropLast(2).split(separator: "  ", omittingEmptySubsequences: true).map {

@@ -11,7 +11,9 @@
 /// as many entries as the first. Errors point into the whole text.
 public enum MatrixLiteral {
   /// Whether `text` is written as a literal: its first character other than a space is `[`.
-  public static func isLiteral(_ text: String) -> Bool { text.utf8.first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "[") }
+  public static func isLiteral(_ text: String) -> Bool {
+    text.utf8.first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "[")
+  }
 
   /// The matrix `text` writes (a single row `[1, 2, 3]` is 1×3; the caller decides what a
   /// vector's row means).

@@ -53,7 +53,9 @@ extension Engine {
     var mentioned = context.variables(f)
     for name in result.map(context.variables) ?? [] where !mentioned.contains(name) { mentioned.append(name) }
     let written = writtenNames(request.inputs).union(context.scalarSymbols(f))
-    func known(_ name: String) -> Bool { context.kinds[name] == nil ? written.contains(name) : mentioned.contains(name) }
+    func known(_ name: String) -> Bool {
+      context.kinds[name] == nil ? written.contains(name) : mentioned.contains(name)
+    }
     var point = MatrixPoint()
     /// Where each size class got its value: `'x' has 2 entries`.
     var origin: [Int: String] = [:]

@@ -69,7 +69,8 @@ extension Engine {
       do throws(ParseError) {
         if MatrixLiteral.isLiteral(binding.value) {
           // A vector or matrix value for a name nobody declared one.
-          let m = try MatrixLiteral.parse(binding.value) { text throws(ParseError) in try pointValue(text, known: known) }
+          let m = try MatrixLiteral.parse(binding.value) { text throws(ParseError) in try pointValue(text, known: known)
+          }
           matrix = (binding.name, "\(m.rows)×\(m.columns)")
           break
         }
