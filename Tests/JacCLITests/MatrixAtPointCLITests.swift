@@ -146,6 +146,11 @@ import Testing
       ["grad", "x'*x", "--vector", "x", "--at", "x=[1, 2]", "--check"], "",
       "error: '--check' with vectors and matrices compares at random sizes, not at the '--at' point; drop one\n", 64
     ),
+    // The second-derivative test is not there yet: refused, not ignored.
+    (
+      ["hessian"] + vectorAndMatrix + ["--at", point, "--classify"], "",
+      "error: '--classify' is not supported with vectors and matrices yet\n", 64
+    ),
     // Without declarations a value in brackets says what to declare (it was "found '2]'").
     (
       ["grad", "x^2 + y^2", "--at", "x=[1, 2]"], "",

@@ -21,7 +21,7 @@ public struct MatrixForm {
 extension Engine {
   func matrixAnswer(_ request: Request) throws(JacError) -> Answer {
     let unsupported: [(Bool, Option)] = [
-      (request.steps, .steps),
+      (request.steps, .steps), (request.classify, .classify),
       (!request.definitions.isEmpty, .definitions), (!request.functions.isEmpty, .funcs),
       (!request.simplify, .noSimplify),
     ]
