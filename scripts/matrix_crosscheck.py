@@ -71,6 +71,45 @@ def examples():
     yield ("softmax cross-entropy",
            ["grad", "-y'*log(softmax(z))", "--vector", "z,y", "--vars", "z", "--expand", sizes3],
            gradient(-sum(symbols("y", n, 1)[i] * (z[i] - lse) for i in range(n)), z))
+    yield from at_a_point(x, A, X, symbols("W", 2, n), symbols("y", 2, 1))
+
+
+def literal(m):
+    """A SymPy matrix as '--at' writes it: [1, 2; 3, 4], row-major."""
+    return "[" + "; ".join(", ".join(str(m[i, j]) for j in range(m.cols)) for i in range(m.rows)) + "]"
+
+
+def at_a_point(x, A, X, W, y):
+    """'--at' with vector and matrix values: SymPy's derivative of the written-out function at
+    the same rational values (a column x = [1, -2, 1/3], a nonsymmetric A, an invertible X)."""
+    q = sp.Rational
+    values = {
+        "x": sp.Matrix([1, -2, q(1, 3)]), "y": sp.Matrix([q(1, 2), -1]),
+        "A": sp.Matrix([[1, 2, 0], [q(-1, 2), 3, 1], [4, 0, q(2, 3)]]),
+        "X": sp.Matrix([[3, 1, 0], [q(1, 2), 2, -1], [1, 0, 4]]),
+        "W": sp.Matrix([[1, 0, -1], [q(2, 5), 3, 1]]),
+    }
+    symbolic = {"x": x, "y": y, "A": A, "X": X, "W": W}
+
+    def at(names):
+        point = ", ".join(f"{name}={literal(values[name])}" for name in names)
+        substitution = {s: v for name in names for s, v in zip(symbolic[name], values[name])}
+        return point, substitution
+
+    point, subs = at(["x", "A"])
+    yield ("grad x'*A*x at a point", ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--at", point],
+           gradient((x.T * A * x)[0], x).subs(subs))
+    point, subs = at(["X"])
+    yield ("grad log(det(X)) at a point", ["grad", "log(det(X))", "--matrix", "X", "--at", point],
+           gradient(sp.log(X.det()), X).subs(subs))
+    point, subs = at(["x", "X"])
+    yield ("grad x'*inv(X)*x along X at a point",
+           ["grad", "x'*inv(X)*x", "--vector", "x", "--matrix", "X", "--vars", "X", "--at", point],
+           gradient((x.T * X.inv() * x)[0], X).subs(subs))
+    point, subs = at(["W", "x", "y"])
+    yield ("grad norm(W*x - y)^2 along W at a point",
+           ["grad", "norm(W*x - y)^2", "--matrix", "W", "--vector", "x,y", "--vars", "W", "--at", point],
+           gradient(((W * x - y).T * (W * x - y))[0], W).subs(subs))
 
 
 def main():

@@ -74,7 +74,7 @@ extension AnswerFormatter {
   }
 
   /// The result's entries in the shape of `result`: one, a list, a list of rows, or a flat list
-  /// for `grad`; `null` for Newton.
+  /// for `grad` (a column); `null` for Newton.
   func writeShaped(_ answer: Answer, to o: AnswerOutput, _ entry: (Expr) -> Void) {
     func list(_ es: [Expr]) {
       o.write("[")
@@ -107,7 +107,8 @@ extension AnswerFormatter {
     case .scalar(let e): entry(e)
     case .list(let es): list(es)
     case .matrix(let m):
-      if answer.description.shape == .gradient { return list(m.entries) }
+      // A gradient is a column, unless it is along a matrix (matrix calculus: X's shape).
+      if answer.description.shape == .gradient && m.columns == 1 { return list(m.entries) }
       rows(m)
     case .labelled(let ms):
       // {"A": [[…]], "B": [[…]]}

@@ -85,8 +85,18 @@ extension AnswerFormatter {
     guard answer.atPoint else { return side }
     var latex = LatexPrinter(pool: pool)
     latex.symbolNames = latexPrinter.symbolNames
-    let point = answer.point.map { latex.symbolText($0.name) + " = " + latex.string($0.value) }
+    let matrices = answer.matrixPoint.map { name, value, isVector in
+      let symbol = latex.symbolText(name)
+      return (isVector ? "\\mathbf{" + symbol + "}" : symbol) + " = " + latexMatrix(value, latex)
+    }
+    let point = matrices + answer.point.map { latex.symbolText($0.name) + " = " + latex.string($0.value) }
     return "\\left." + side + "\\right|_{" + point.joined(separator: ", ") + "}"
+  }
+
+  /// A value of `--at` in the subscript of a left side: `\begin{pmatrix} 1 \\ 2 \end{pmatrix}`.
+  private func latexMatrix(_ m: Matrix, _ latex: LatexPrinter) -> String {
+    let rows = (0..<m.rows).map { i in (0..<m.columns).map { latex.string(m[i, $0]) }.joined(separator: " & ") }
+    return "\\begin{\(style.environment)} " + rows.joined(separator: " \\\\ ") + " \\end{\(style.environment)}"
   }
 
   /// One LaTeX display per function for `diff` of several functions, with their left sides.

@@ -42,7 +42,7 @@ struct AnswerFormatter {
       + answer.derivations.map(\.function)
     let names =
       pool.freeSymbols(roots) + answer.variables + answer.componentNames.compactMap { $0 } + answer.along
-      + answer.point.map(\.name)
+      + answer.point.map(\.name) + answer.matrixPoint.map(\.name)
     if latex { latexPrinter.symbolNames = LatexPrinter.distinctSymbols(names) }
     if format == .unicode { textPrinter.spelledNames = TextPrinter.spelledGreekNames(names) }
   }

@@ -230,14 +230,15 @@ public enum ArgumentScanner {
     return (parts[0]!, parts.count == 2 ? parts[1]! : 1)
   }
 
-  /// `r=2,t=pi/3` → bindings. Values are expressions; commas inside parentheses do not split.
+  /// `r=2,t=pi/3` → bindings. Values are expressions, or vectors and matrices in brackets
+  /// (`x=[1, 2], A=[1, 2; 3, 4]`); commas inside parentheses or brackets do not split.
   static func bindings(_ text: String) throws(UsageError) -> [Request.Binding] {
     var pieces: [String] = []
     var current = ""
     var depth = 0
     for c in text {
-      if c == "(" { depth += 1 }
-      if c == ")" { depth -= 1 }
+      if c == "(" || c == "[" { depth += 1 }
+      if c == ")" || c == "]" { depth -= 1 }
       if c == "," && depth <= 0 {
         pieces.append(current)
         current = ""

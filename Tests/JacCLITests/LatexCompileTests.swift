@@ -54,6 +54,7 @@ import Testing
     ["diff", "sin(x), cos(x)", "--lhs"],
     ["inverse", "r*cos(t), r*sin(t)", "--vars", "r,t", "--lhs", "--env", "Bmatrix"],
     ["r*cos(t), r*sin(t)", "--vars", "r,t", "--at", "r=2,t=pi/3", "--lhs"],
+    ["grad", "c*x'*A*x", "--vector", "x", "--matrix", "A", "--at", "x=[1, 2], A=[1/2, sqrt(2); 3, 4], c=2", "--lhs"],
     ["r*cos(t), r*sin(t)", "--vars", "r,t", "--vjp", "1,0", "--lhs", "--env", "Vmatrix"],
     ["simplify", "E = m*c^2", "--lhs"],
     // Names that would print alike are set literally (theta beside θ, x1 beside x_1).

@@ -77,8 +77,8 @@ import Testing
     ),
     (["x*y", "--vector", "x,y"], "", "error: sizes do not agree for '*': n×1 and m×1\n  x*y\n   ^\n", 65),
     (
-      ["grad", "x'*x", "--vector", "x", "--at", "x=1"], "",
-      "error: '--at' is not supported with vectors and matrices yet\n", 64
+      ["grad", "x'*x", "--vector", "x", "--steps"], "",
+      "error: '--steps' is not supported with vectors and matrices yet\n", 64
     ),
     (
       ["grad", "A*x", "--vector", "x", "--matrix", "A"], "",

@@ -167,7 +167,14 @@ public enum Option: String, CaseIterable, Sendable, Comparable {
     case .noSimplify: return (label, ["Print the raw result of the differentiation rules."])
     case .assume:
       return (label, ["Signs and ranges for the simplifier, e.g. \"R > r > 0, 0 < p < pi\": drops abs where implied."])
-    case .at: return (label, ["Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals)."])
+    case .at:
+      return (
+        label,
+        [
+          "Values at a point, e.g. r=2,t=pi/3 (exact where exact, else decimals);",
+          "vectors and matrices in brackets: x=[1, 2], A=[1, 2; 3, 4].",
+        ]
+      )
     case .exact: return (label, ["With --at: keep exact closed forms such as sqrt(3)/2."])
     case .jvp: return (label, ["Jacobian only: print J·v (a column), e.g. --jvp 1,0 or --jvp dx,dy."])
     case .vjp: return (label, ["Jacobian only: print uᵀ·J (a row)."])

@@ -65,6 +65,7 @@ struct MatrixExpansion {
     case .transpose(let a): return expand(a).transposed
     case .inverse(let a):
       let x = expand(a)
+      if let inverse = rationalInverse(x)?.inverse { return inverse }
       let reciprocal = pool.reciprocal(pool.determinant(x))
       return pool.adjugate(x).map { pool.multiply($0, reciprocal) }
     case .map(let body, let a): return expand(a).map { scalar(body, placeholder: $0) }
@@ -75,7 +76,9 @@ struct MatrixExpansion {
     case .trace(let a):
       let x = expand(a)
       return Matrix(rows: 1, columns: 1, entries: [pool.add((0..<x.rows).map { x[$0, $0] })])
-    case .det(let a): return Matrix(rows: 1, columns: 1, entries: [pool.determinant(expand(a))])
+    case .det(let a):
+      let x = expand(a)
+      return Matrix(rows: 1, columns: 1, entries: [rationalInverse(x)?.determinant ?? pool.determinant(x)])
     case .norm(let a):
       let squares = expand(a).entries.map { pool.square($0) }
       return Matrix(rows: 1, columns: 1, entries: [pool.sqrt(pool.add(squares))])

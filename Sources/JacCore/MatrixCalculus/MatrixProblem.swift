@@ -31,6 +31,19 @@ public enum MatrixProblem: Equatable, Sendable {
   case missingSizes([String])
   /// The differential could not be brought to the form the derivative is read off.
   case notIdentified
+  /// A `--at` value of the wrong kind for its name: a scalar for a vector or matrix (`found`
+  /// nil), or a literal for a scalar (`declared` nil), or a vector's value neither a row nor a
+  /// column, or a symmetric matrix's not square.
+  case pointShape(name: String, declared: MatrixContext.Kind?, found: String?)
+  /// `--at` values whose sizes disagree where the expression makes them one size: each side
+  /// as `'x' has 2 entries`, or `the expression needs 1`.
+  case pointSizes(size: String, first: String, second: String)
+  /// A `--at` value of a symmetric matrix that is not symmetric, at entry (row, column).
+  case pointNotSymmetric(name: String, row: Int, column: Int)
+  /// `--at` with `--expand` (the values give the sizes) or `--check` (which draws its own).
+  case pointWith(Option)
+  /// A `--at` value larger than ``maxExpandedSize`` (as `'x' has 13 entries`).
+  case pointSizeLimit(String)
 
   /// The largest size `--expand` writes out.
   public static let maxExpandedSize = 12
@@ -72,6 +85,32 @@ public enum MatrixProblem: Equatable, Sendable {
     case .missingSizes(let names):
       return "'--expand' gives no size for " + names.map { "'\($0)'" }.joined(separator: ", ")
     case .notIdentified: return "the derivative could not be written in matrix form"
+    case .pointShape(let name, let declared, let found):
+      guard let declared else {
+        return "'--at' gives the scalar '\(name)' a \(found ?? "") value; declare it with '--vector' or '--matrix'"
+      }
+      let (what, example) =
+        switch declared {
+        case .vector: ("vector", "[1, 2]")
+        case .matrix: ("matrix", "[1, 2; 3, 4]")
+        case .symmetric: ("symmetric matrix", "[1, 2; 2, 3]")
+        }
+      guard let found else {
+        return "'--at' gives the \(what) '\(name)' a scalar value; write it in brackets, such as \(name)=\(example)"
+      }
+      let needed = declared == .vector ? "one row or one column" : "a square one"
+      return "'--at' gives the \(what) '\(name)' a \(found) value; it needs \(needed), such as \(name)=\(example)"
+    case .pointSizes(let size, let first, let second):
+      return "'--at' values disagree on size \(size): \(first), \(second)"
+    case .pointNotSymmetric(let name, let row, let column):
+      return "'--at' gives the symmetric matrix '\(name)' a value that is not symmetric: "
+        + "entries [\(row),\(column)] and [\(column),\(row)] differ"
+    case .pointWith(let option):
+      return option == .check
+        ? "'--check' with vectors and matrices compares at random sizes, not at the '--at' point; drop one"
+        : "'--at' takes the sizes from its values; drop '--expand'"
+    case .pointSizeLimit(let found):
+      return "'--at' gives \(found); at a point, sizes go up to \(Self.maxExpandedSize)"
     }
   }
 
@@ -79,7 +118,8 @@ public enum MatrixProblem: Equatable, Sendable {
   public var isUsage: Bool {
     switch self {
     case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption,
-      .productShape, .expandWithoutMatrices, .expandValue, .unknownSize, .missingSizes:
+      .productShape, .expandWithoutMatrices, .expandValue, .unknownSize, .missingSizes, .pointShape, .pointSizes,
+      .pointNotSymmetric, .pointSizeLimit, .pointWith:
       return true
     case .notScalar, .notColumn, .tensor, .notIdentified: return false
     }

@@ -117,8 +117,11 @@ public struct Answer {
   /// Variables asked for that do not occur in the input but are close to one that does
   /// (`--vars x,yy` for `x*y`): (asked, suggestion). The answer is still given.
   public var suspiciousVariables: [(name: String, suggestion: String)] = []
+  /// Matrix calculus at a point: the vectors' and matrices' values (a vector as a column), in
+  /// `--at` order; ``point`` holds the scalars'.
+  public var matrixPoint: [(name: String, value: Matrix, isVector: Bool)] = []
   /// The values were substituted at a point (`--at`).
-  public var atPoint: Bool { !point.isEmpty }
+  public var atPoint: Bool { !point.isEmpty || !matrixPoint.isEmpty }
   /// For `inverse`: det J, simplified (the inverse exists where it is not zero).
   public var determinant: Expr?
   /// The finite-difference check, entry by entry in the order of the result (`--check`).

@@ -21,12 +21,15 @@ public struct MatrixForm {
 extension Engine {
   func matrixAnswer(_ request: Request) throws(JacError) -> Answer {
     let unsupported: [(Bool, Option)] = [
-      (request.at != nil, .at), (request.steps, .steps),
+      (request.steps, .steps), (request.classify, .classify),
       (!request.definitions.isEmpty, .definitions), (!request.functions.isEmpty, .funcs),
       (!request.simplify, .noSimplify),
     ]
     for (given, option) in unsupported where given { throw .matrixCalculus(.unsupportedOption(option)) }
     guard request.inputs.count == 1 else { throw .matrixCalculus(.oneExpression(count: request.inputs.count)) }
+    if request.at != nil, request.expand != nil || request.check {
+      throw .matrixCalculus(.pointWith(request.check ? .check : .expand))
+    }
     var kinds: [String: MatrixContext.Kind] = [:]
     let declared: [([String], MatrixContext.Kind)] = [
       (request.vectors, .vector), (request.matrices, .matrix), (request.symmetric, .symmetric),
@@ -58,6 +61,11 @@ extension Engine {
     if let result, isUndefined(result) { throw .undefinedResult }
     let printer = MatrixPrinter(context: context)
     let shape = result.map(context.shape) ?? context.declaredShape(variables.first ?? "")
+    if request.at != nil {
+      var answer = try matrixValue(result, shape: shape, f, variables: variables, request, context)
+      answer.eulerAlone = uses.eulerAlone
+      return answer
+    }
     if let text = request.expand {
       let (m, bindings) = try expanded(result, shape, text, context)
       // The variables of the written-out answer are the variable's entries (x1, x2, …), the

@@ -60,26 +60,39 @@ extension Engine {
       return written!.contains(name)
     }
     var point: [(name: String, symbol: Expr, value: Expr)] = []
+    var matrix: (name: String, found: String)?
     for binding in at {
       guard known(binding.name) else {
         throw .unknownPointVariable(
           binding.name, suggestion: EditDistance.variableSuggestion(for: binding.name, among: free))
       }
       do throws(ParseError) {
-        let value = try Parser.parseExpression(binding.value, in: pool)
-        // `inf`, `nan`: a symbol to jac, never the value the writer meant (x^2 at x=-inf was -2*inf).
-        for name in pool.freeSymbols([value]) where Self.nonFiniteNames.contains(name.lowercased()) && !known(name) {
-          let range =
-            Definitions.range(of: name, in: binding.value, from: 0) ?? SourceRange(0, binding.value.utf8.count)
-          throw ParseError(.nonFiniteValue(name: name), range)
+        if MatrixLiteral.isLiteral(binding.value) {
+          // A vector or matrix value for a name nobody declared one.
+          let m = try MatrixLiteral.parse(binding.value) { text throws(ParseError) in try pointValue(text, known: known)
+          }
+          matrix = (binding.name, "\(m.rows)×\(m.columns)")
+          break
         }
-        point.append((binding.name, pool.symbol(binding.name), value))
+        point.append((binding.name, pool.symbol(binding.name), try pointValue(binding.value, known: known)))
       } catch {
         throw .optionParse(error, option: "--at", text: binding.value)
       }
     }
+    if let (name, found) = matrix { throw .matrixCalculus(.pointShape(name: name, declared: nil, found: found)) }
     try checkPointAgainstAssumptions(point)
     return point
+  }
+
+  /// One `--at` value, an expression; `known` tells the input's names.
+  func pointValue(_ text: String, known: (String) -> Bool) throws(ParseError) -> Expr {
+    let value = try Parser.parseExpression(text, in: pool)
+    // `inf`, `nan`: a symbol to jac, never the value the writer meant (x^2 at x=-inf was -2*inf).
+    for name in pool.freeSymbols([value]) where Self.nonFiniteNames.contains(name.lowercased()) && !known(name) {
+      let range = Definitions.range(of: name, in: text, from: 0) ?? SourceRange(0, text.utf8.count)
+      throw ParseError(.nonFiniteValue(name: name), range)
+    }
+    return value
   }
 
   /// Names that other tools read as infinity or NaN (compared in lowercase): jac has neither.

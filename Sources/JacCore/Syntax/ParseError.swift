@@ -35,6 +35,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case emptyInput
     /// A function name with no `(` after it (`sin x`).
     case expectedArgumentList(function: String)
+    /// A `--at` vector or matrix value without its closing `]` (`x=[1, 2`).
+    case expectedCloseBracket(openColumn: Int)
     case expectedCloseParen(openColumn: Int)
     /// A `--where` piece that is not `name = expression`.
     case expectedDefinition
@@ -59,6 +61,8 @@ public struct ParseError: Error, Equatable, Sendable {
     /// Another tool's name for a matrix operation jac writes otherwise (`transpose(A)`: `A'`).
     case foreignMatrixFunction(name: String, advice: String)
     /// `det(x)` of a vector, `x^-1`.
+    /// A `--at` matrix value whose rows differ in length (`[1, 2; 3]`).
+    case matrixValueRowLength(row: Int, count: Int, expected: Int)
     case matrixNotSquare(function: String, found: String)
     /// A vector or matrix raised to a power other than -1 (inverse) or T (transpose).
     case matrixPower(found: String)
@@ -84,6 +88,8 @@ public struct ParseError: Error, Equatable, Sendable {
     case primeWithSeveralArguments(function: String, count: Int)
     /// A state equation `x' = v` outside linearize.
     case stateEquation(name: String)
+    /// Text after the `]` of a `--at` vector or matrix value (`x=[1, 2]3`).
+    case textAfterMatrixValue(found: String)
     case undefinedFunctionValue(function: String, at: String)
     case unexpectedCharacter(String)
     case unexpectedCloseParen
@@ -110,6 +116,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .duplicateComponentName(let name): return "component '\(name)' is named twice"
       case .emptyInput: return "empty input"
       case .expectedArgumentList(let f): return "expected '(' after function '\(f)'"
+      case .expectedCloseBracket(let c): return "expected ']' to close '[' at column \(c)"
       case .expectedCloseParen(let c): return "expected ')' to close '(' at column \(c)"
       case .expectedDefinition: return "expected a definition 'name = expression'"
       case .expectedDifferentiatedFunction(let found):
@@ -124,6 +131,8 @@ public struct ParseError: Error, Equatable, Sendable {
       case .matrixFunctionWithoutMatrices(let name):
         return "'\(name)' is a function of vectors and matrices; declare them with '--vector' or '--matrix'"
       case .foreignMatrixFunction(let name, let advice): return "jac has no function '\(name)'; \(advice)"
+      case .matrixValueRowLength(let row, let count, let expected):
+        return "row \(row) has \(count) \(count == 1 ? "entry" : "entries"); row 1 has \(expected)"
       case .matrixNotSquare(let f, let found): return "'\(f)' needs a square matrix, found \(found)"
       case .matrixPower(let found): return "a power of a \(found) matrix other than '^-1' or '^T'"
       case .matrixSizes(let op, let l, let r): return "sizes do not agree for '\(op)': \(l) and \(r)"
@@ -141,6 +150,7 @@ public struct ParseError: Error, Equatable, Sendable {
       case .primeWithSeveralArguments(let f, let count):
         return "a prime differentiates a function of one argument; '\(f)' takes \(count)"
       case .stateEquation(let name): return "a state equation \(name)' = … is read by linearize only"
+      case .textAfterMatrixValue(let found): return "expected the end of the value after ']', found \(found)"
       case .undefinedFunctionValue(let f, let at): return "'\(f)' is undefined at \(at)"
       case .unexpectedCharacter(let c): return "unexpected character '\(c)'"
       case .unexpectedCloseParen: return "unexpected ')'"
@@ -171,7 +181,7 @@ public struct ParseError: Error, Equatable, Sendable {
         .expectedDifferentiatedFunction, .expectedExpression, .expectedOperator, .functionAndVariable,
         .malformedNumber, .matrixArgument, .matrixDivisor, .matrixFunction, .matrixFunctionWithoutMatrices,
         .foreignMatrixFunction,
-        .matrixNotSquare, .matrixPower,
+        .matrixNotSquare, .matrixPower, .expectedCloseBracket, .matrixValueRowLength, .textAfterMatrixValue,
         .matrixSizes, .malformedPartials, .malformedSuperscript, .nonFiniteValue, .notAFunction,
         .notAnUndefinedFunction,
         .notReal,
