@@ -645,6 +645,13 @@ import Testing
     #expect(result.stderr == "note: the inverse does not exist where det J = l1*l2*sin(q2) = 0\n")
     #expect(result.stdout.contains("cos(q1 + q2)/(l1*sin(q2))"))
   }
+
+  /// A constant det J (−√2 − 1) is zero nowhere: no note that the inverse fails "where" it is 0.
+  @Test func constantDeterminantHasNoNote() throws {
+    let result = try ProcessRunner.run(["inverse", "sqrt(2)*x + y, x - y"])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+  }
 }
 
 extension ShortFormTests {
