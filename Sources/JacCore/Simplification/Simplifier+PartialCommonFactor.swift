@@ -1,0 +1,191 @@
+/// `partial-common-factor`: a factor shared by some terms of a sum, not all, comes out of those
+/// terms,
+///
+///     F·a + F·b + c = F·(a + b) + c,
+///
+/// kept only when it has fewer operations (``Complexity``). `factor-common-monomial` takes out
+/// what every term of a numerator shares; this groups the terms that share a factor the others
+/// lack: the Hessian entry `x1*x2*exp(x1*x2) + exp(x1*x2) + 2*x1` is
+/// `exp(x1*x2)*(x1*x2 + 1) + 2*x1`.
+///
+/// The factors F taken out are what the normal form treats as atoms other than variables: calls
+/// (`exp(u)`, `sin(u)`), sums and their powers. An exponential's power is a multiple of its
+/// argument, exp(k·u) = exp(u)^k, so exp(u) comes out of exp(2·u) too: x·y·exp(x·y) + exp(2·x·y)
+/// is exp(x·y)·(x·y + exp(x·y)). Variables stay with their terms: a polynomial keeps its expanded
+/// form (`a*x + a*y + b` stays, as SymPy's `simplify` leaves it), though what a group's terms
+/// share besides F comes out with F (`factor-common-monomial` on the group:
+/// `a*sin(t)*x + a*sin(t)*y + b` is `a*sin(t)*(x + y) + b`). Of F's powers in the group, the one
+/// nearest 0 comes out (F^m·a + F^(m+1)·b = F^m·(a + F·b)); powers of the other sign are another
+/// group (1/F is not grouped with F).
+///
+/// Greedy, in one pass over the factors of the terms: each candidate F with the terms that hold
+/// it, in the order of an estimate of what it saves ((k − 1)·(ops(F) + 1) for k terms, each
+/// losing F and its `*`), then by first appearance; each group is formed from the terms still
+/// free, simplified (its sum in the parentheses simplified in turn, so a group may group again
+/// inside), and kept only when it has fewer operations than its terms. The work is the sum's
+/// factors once plus each group's terms, so about n·(factors a term has) for n terms.
+///
+/// Where: on every node the simplifier returns (``withPartialCommonFactors(_:_:)``): a sum is
+/// grouped, and so is each sum factor (or sum base) of a product or power that the simplifier
+/// built (a normal form's numerator); the sums it was given had their turn as nodes. Every sum of
+/// an answer has thus been offered the rule, so a second `simplify` gives the same answer.
+extension Simplifier {
+  /// `e` with `partial-common-factor` applied to it if it is a sum, else to its sum factors and
+  /// bases that have not been through ``simplify(_:_:)`` (those that have were offered it there).
+  func withPartialCommonFactors(_ e: Expr, _ budget: Budget) -> Expr {
+    switch pool.kind(e) {
+    case .sum:
+      return partlyFactored(e, budget)
+    case .product, .power:
+      guard budget.remaining > 0 else { return e }
+      var factors: [Expr]?
+      for (i, f) in pool.factors(e).enumerated() {
+        let (base, exponent) = pool.baseAndExponent(f)
+        var g = f
+        if pool.kind(base) == .sum && memo[base] != base {
+          let grouped = partlyFactored(base, budget)
+          if grouped != base { g = pool.power(grouped, exponent) }
+        }
+        if factors == nil && g != f { factors = Array(pool.factors(e).prefix(i)) }
+        factors?.append(g)
+      }
+      return factors.map { pool.multiply($0) } ?? e
+    case .number, .symbol, .constant, .call, .apply, .undefined:
+      return e
+    }
+  }
+
+  /// A factor of a term: F^amount, F the key (for an exponential exp(k·u), F is exp(u) and the
+  /// amount k).
+  private struct SharedFactor {
+    var key: Expr
+    var amount: Rational
+  }
+
+  /// The factor of `f` that may be shared with other terms, nil for numbers and variables.
+  private func sharedFactor(_ f: Expr) -> SharedFactor? {
+    let (base, exponent) = pool.baseAndExponent(f)
+    switch pool.kind(base) {
+    case .number, .symbol, .constant, .undefined: return nil
+    case .call, .apply, .sum, .product, .power: break
+    }
+    guard let q = pool.rational(exponent) else { return SharedFactor(key: f, amount: .one) }
+    if q.isOne, pool.function(base) == .exp {
+      let (k, u) = pool.coefficientAndRest(pool.operand(base, 0))
+      if !k.isOne && u != pool.one { return SharedFactor(key: pool.call(.exp, u), amount: k) }
+    }
+    return SharedFactor(key: base, amount: q)
+  }
+
+  /// F^amount as an expression (exp(u)^k is exp(k·u)).
+  private func power(_ key: Expr, _ amount: Rational) -> Expr {
+    if pool.function(key) == .exp {
+      return pool.call(.exp, pool.multiply(pool.number(amount), pool.operand(key, 0)))
+    }
+    return pool.power(key, pool.number(amount))
+  }
+
+  /// The terms of `sum` that share a factor, grouped where that has fewer operations; `sum`
+  /// itself when nothing is.
+  func partlyFactored(_ sum: Expr, _ budget: Budget) -> Expr {
+    guard budget.remaining > 0, pool.kind(sum) == .sum else { return sum }
+    let n = pool.operandCount(sum)
+    // Screened on the records alone: most sums have at most one factor that is not a variable.
+    var candidates = 0
+    for i in 0..<n {
+      for f in pool.factors(pool.operand(sum, i)) where !pool.isNumber(f) {
+        switch pool.kind(pool.baseAndExponent(f).base) {
+        case .symbol, .constant, .number, .undefined: break
+        case .call, .apply, .sum, .product, .power: candidates += 1
+        }
+      }
+    }
+    guard candidates >= 2 else { return sum }
+    let groups = sharedFactors(of: sum)
+    guard !groups.isEmpty else { return sum }
+    var taken = [Bool](repeating: false, count: n)
+    var grouped: [Expr] = []
+    var rules = RuleSet()
+    for group in groups {
+      let free = group.members.filter { !taken[$0.term] }
+      guard free.count >= 2, budget.remaining > 0 else { continue }
+      guard let (product, applied) = factoredOut(group.key, free, of: sum, budget) else { continue }
+      for m in free { taken[m.term] = true }
+      grouped.append(product)
+      rules.formUnion(applied)
+    }
+    guard !grouped.isEmpty else { return sum }
+    let result = pool.add(grouped + (0..<n).filter { !taken[$0] }.map { pool.operand(sum, $0) })
+    guard measure.of(result) < measure.of(sum) else { return sum }
+    if trace != nil {
+      rules.insert(.partialCommonFactor)
+      rules.insert(.preferShorter)
+      trace!.append(Step(before: sum, after: result, rules: rules.rules))
+    }
+    return result
+  }
+
+  /// A candidate factor and the terms that hold it: (term index, factor index, amount).
+  private struct Group {
+    var key: Expr
+    var members: [(term: Int, factor: Int, amount: Rational)]
+  }
+
+  /// The factors two or more terms of `sum` hold (with amounts of one sign), in the order
+  /// they are tried: the larger estimated saving first, then the first to appear.
+  private func sharedFactors(of sum: Expr) -> [Group] {
+    var groups: [Group] = []
+    // The group of a key with a positive amount, and with a negative one.
+    var index: [ExprMap<Int>] = [ExprMap(), ExprMap()]
+    for i in 0..<pool.operandCount(sum) {
+      for (j, f) in pool.factors(pool.operand(sum, i)).enumerated() where !pool.isNumber(f) {
+        guard let s = sharedFactor(f) else { continue }
+        let side = s.amount.isNegative ? 1 : 0
+        if let g = index[side][s.key] {
+          // A term holds a key once (exp(x)·exp(2·x) is two factors of one key).
+          if groups[g].members.last!.term != i { groups[g].members.append((i, j, s.amount)) }
+        } else {
+          index[side][s.key] = groups.count
+          groups.append(Group(key: s.key, members: [(i, j, s.amount)]))
+        }
+      }
+    }
+    let shared = groups.enumerated().filter { $0.element.members.count >= 2 }
+    // Sorted on (saving, first appearance): no order of ids or hashes reaches the answer.
+    let savings = shared.map { (measure.of($0.element.key) + 1) * ($0.element.members.count - 1) }
+    return zip(shared, savings)
+      .sorted { a, b in a.1 != b.1 ? a.1 > b.1 : a.0.offset < b.0.offset }
+      .map(\.0.element)
+  }
+
+  /// F^m·(Σ tᵢ/F^m) for the terms tᵢ of `members`, m the amount nearest 0, simplified; nil
+  /// unless it has fewer operations than Σ tᵢ.
+  private func factoredOut(
+    _ key: Expr, _ members: [(term: Int, factor: Int, amount: Rational)], of sum: Expr, _ budget: Budget
+  ) -> (Expr, RuleSet)? {
+    let m = members.map(\.amount).min { $0.magnitude < $1.magnitude }!
+    var terms: [Expr] = []
+    var quotients: [Expr] = []
+    for member in members {
+      let t = pool.operand(sum, member.term)
+      terms.append(t)
+      var factors = Array(pool.factors(t))
+      factors[member.factor] = member.amount == m ? pool.one : power(key, member.amount - m)
+      quotients.append(pool.multiply(factors))
+    }
+    let steps = trace?.count ?? 0
+    let inner = simplify(pool.add(quotients), budget)
+    let product = simplify(pool.multiply(power(key, m), inner), budget)
+    guard measure.of(product) < measure.of(pool.add(terms)) else {
+      if trace != nil { trace!.removeSubrange(steps...) }
+      return nil
+    }
+    // The rules that shaped the group's sum (its own grouping, a common monomial) are this step's.
+    var applied = RuleSet()
+    if trace != nil {
+      for step in trace![steps...] { applied.formUnion(RuleSet(step.rules)) }
+      trace!.removeSubrange(steps...)
+    }
+    return (product, applied)
+  }
+}
