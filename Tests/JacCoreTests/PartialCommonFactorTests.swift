@@ -19,8 +19,10 @@ import Testing
     ),
     // A group may group again inside.
     ("x*exp(x)*sin(y) + y*exp(x)*sin(y) + exp(x) + 3*z", "exp(x)*(sin(y)*(x + y) + 1) + 3*z"),
-    // The power nearest 0 comes out.
-    ("x*cos(x)^2 + 2*cos(x)^3 + y", "cos(x)^2*(2*cos(x) + x) + y"),
+    // Out of part of a sum, only from terms that hold the factor to one power.
+    ("x*cos(x)^2 + 2*y*cos(x)^2 + cos(x)^3 + x*sin(x) + y*sin(x)", "cos(x)^2*(x + 2*y) + sin(x)*(x + y) + cos(x)^3"),
+    // Out of a whole sum, the power nearest 0 (exp(x*y) out of exp(2*x*y)).
+    ("x*exp(x*y) + exp(2*x*y) + exp(3*x*y)*y", "exp(x*y)*(y*exp(2*x*y) + exp(x*y) + x)"),
     // A sum as the shared factor.
     ("(x + 1)*sin(x) + (x + 1)*cos(x) + y", "(x + 1)*(cos(x) + sin(x)) + y"),
   ])
@@ -36,6 +38,8 @@ import Testing
   @Test(arguments: [
     "a*x + a*y + b", "x*exp(x) + y*exp(y) + 1", "2*x*y + 2*x*z + 1", "-l2*sin(q1 + q2) - l1*sin(q1)",
     "sin(x) + cos(x) + x",
+    // A polynomial in a call stays expanded (not Horner's form, cos(x)^2*(2*cos(x) + x) + y).
+    "x*cos(x)^2 + 2*cos(x)^3 + y",
   ])
   func stays(_ input: String) {
     let f = Fixture()

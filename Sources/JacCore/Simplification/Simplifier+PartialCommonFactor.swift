@@ -3,7 +3,9 @@
 ///
 ///     F·a + F·b + c = F·(a + b) + c,
 ///
-/// kept only when it has fewer operations (``Complexity``). `factor-common-monomial` takes out
+/// kept only when it has fewer operations (``Complexity``) and prints in no more bytes (LaTeX's
+/// `\left(…\right)` is not weighed: `x*exp(x) + exp(x)` is `exp(x)*(x + 1)` by the normal form
+/// too). `factor-common-monomial` takes out
 /// what every term of a numerator shares; this groups the terms that share a factor the others
 /// lack: the Hessian entry `x1*x2*exp(x1*x2) + exp(x1*x2) + 2*x1` is
 /// `exp(x1*x2)*(x1*x2 + 1) + 2*x1`.
@@ -16,13 +18,13 @@
 /// share besides F comes out with F (`factor-common-monomial` on the group:
 /// `a*sin(t)*x + a*sin(t)*y + b` is `a*sin(t)*(x + y) + b`). Of F's powers in the group, the one
 /// nearest 0 comes out (F^m·a + F^(m+1)·b = F^m·(a + F·b)); powers of the other sign are another
-/// group (1/F is not grouped with F).
+/// group (exp(−u) is not grouped with exp(u)).
 ///
 /// Greedy, in one pass over the factors of the terms: each candidate F with the terms that hold
 /// it, in the order of an estimate of what it saves ((k − 1)·(ops(F) + 1) for k terms, each
 /// losing F and its `*`), then by first appearance; each group is formed from the terms still
 /// free, simplified (its sum in the parentheses simplified in turn, so a group may group again
-/// inside), and kept only when it has fewer operations than its terms. The work is the sum's
+/// inside), and kept only when it has fewer operations than its terms and prints no longer. The work is the sum's
 /// factors once plus each group's terms, so about n·(factors a term has) for n terms.
 ///
 /// Where: on every node the simplifier returns (``withPartialCommonFactors(_:_:)``): a sum is
@@ -62,7 +64,10 @@ extension Simplifier {
     var amount: Rational
   }
 
-  /// The factor of `f` that may be shared with other terms, nil for numbers and variables.
+  /// The factor of `f` that may be shared with other terms: nil for numbers, `pi` and variables,
+  /// and
+  /// for a factor below the bar (grouping those writes fractions within fractions,
+  /// `(sin(x)/(y*(3 - x)) + cos(x)/y)/(3 - x)`); exp(−u) prints above it.
   private func sharedFactor(_ f: Expr) -> SharedFactor? {
     let (base, exponent) = pool.baseAndExponent(f)
     switch pool.kind(base) {
@@ -74,7 +79,7 @@ extension Simplifier {
       let (k, u) = pool.coefficientAndRest(pool.operand(base, 0))
       if !k.isOne && u != pool.one { return SharedFactor(key: pool.call(.exp, u), amount: k) }
     }
-    return SharedFactor(key: base, amount: q)
+    return q.isNegative ? nil : SharedFactor(key: base, amount: q)
   }
 
   /// F^amount as an expression (exp(u)^k is exp(k·u)).
@@ -107,7 +112,10 @@ extension Simplifier {
     var grouped: [Expr] = []
     var rules = RuleSet()
     for group in groups {
-      let free = group.members.filter { !taken[$0.term] }
+      var free = group.members.filter { !taken[$0.term] }
+      // Out of part of the sum, F comes only from terms that hold it to one power: F stays a
+      // coefficient, not a variable of a polynomial written in Horner's form.
+      if free.count < n, let amount = commonestAmount(free) { free = free.filter { $0.amount == amount } }
       guard free.count >= 2, budget.remaining > 0 else { continue }
       guard let (product, applied) = factoredOut(group.key, free, of: sum, budget) else { continue }
       for m in free { taken[m.term] = true }
@@ -116,13 +124,29 @@ extension Simplifier {
     }
     guard !grouped.isEmpty else { return sum }
     let result = pool.add(grouped + (0..<n).filter { !taken[$0] }.map { pool.operand(sum, $0) })
-    guard measure.of(result) < measure.of(sum) else { return sum }
+    guard measure.of(result) < measure.of(sum), printed.of(result).bytes <= printed.of(sum).bytes else { return sum }
     if trace != nil {
       rules.insert(.partialCommonFactor)
       rules.insert(.preferShorter)
       trace!.append(Step(before: sum, after: result, rules: rules.rules))
     }
     return result
+  }
+
+  /// The amount most members have (the first to appear on a tie), from the members sorted by
+  /// amount: k log k for k members, however many amounts they have.
+  private func commonestAmount(_ members: [(term: Int, factor: Int, amount: Rational)]) -> Rational? {
+    guard !members.isEmpty else { return nil }
+    let order = members.indices.sorted { (members[$0].amount, $0) < (members[$1].amount, $1) }
+    var best: (amount: Rational, count: Int, first: Int)?
+    var start = 0
+    for i in 1...order.count where i == order.count || members[order[i]].amount != members[order[start]].amount {
+      let run = (amount: members[order[start]].amount, count: i - start, first: order[start])
+      let beaten = best.map { $0.count > run.count || $0.count == run.count && $0.first < run.first } ?? false
+      if !beaten { best = run }
+      start = i
+    }
+    return best?.amount
   }
 
   /// A candidate factor and the terms that hold it: (term index, factor index, amount).
@@ -176,7 +200,8 @@ extension Simplifier {
     let steps = trace?.count ?? 0
     let inner = simplify(pool.add(quotients), budget)
     let product = simplify(pool.multiply(power(key, m), inner), budget)
-    guard measure.of(product) < measure.of(pool.add(terms)) else {
+    let before = pool.add(terms)
+    guard measure.of(product) < measure.of(before), printed.of(product).bytes <= printed.of(before).bytes else {
       if trace != nil { trace!.removeSubrange(steps...) }
       return nil
     }
