@@ -1,36 +1,40 @@
-/// `partial-common-factor`: a factor shared by some terms of a sum, not all, comes out of those
-/// terms,
+/// `partial-common-factor`: a factor shared by some terms of a sum, not all, comes out of them,
 ///
 ///     F·a + F·b + c = F·(a + b) + c,
 ///
-/// kept only when it has fewer operations (``Complexity``) and prints in no more bytes (LaTeX's
-/// `\left(…\right)` is not weighed: `x*exp(x) + exp(x)` is `exp(x)*(x + 1)` by the normal form
-/// too). `factor-common-monomial` takes out
-/// what every term of a numerator shares; this groups the terms that share a factor the others
-/// lack: the Hessian entry `x1*x2*exp(x1*x2) + exp(x1*x2) + 2*x1` is
-/// `exp(x1*x2)*(x1*x2 + 1) + 2*x1`.
+/// kept only when it has fewer operations (``Complexity``) and prints in no more bytes. (LaTeX's
+/// `\left(…\right)` is not weighed, as for the normal form's `x*exp(x) + exp(x)` →
+/// `exp(x)*(x + 1)`.) `factor-common-monomial` takes out what every term of a numerator shares;
+/// this groups the terms that share a factor the others lack: the Hessian entry
+/// `x1*x2*exp(x1*x2) + exp(x1*x2) + 2*x1` is `exp(x1*x2)*(x1*x2 + 1) + 2*x1`.
 ///
-/// The factors F taken out are what the normal form treats as atoms other than variables: calls
-/// (`exp(u)`, `sin(u)`), sums and their powers. An exponential's power is a multiple of its
-/// argument, exp(k·u) = exp(u)^k, so exp(u) comes out of exp(2·u) too: x·y·exp(x·y) + exp(2·x·y)
-/// is exp(x·y)·(x·y + exp(x·y)). Variables stay with their terms: a polynomial keeps its expanded
-/// form (`a*x + a*y + b` stays, as SymPy's `simplify` leaves it), though what a group's terms
-/// share besides F comes out with F (`factor-common-monomial` on the group:
-/// `a*sin(t)*x + a*sin(t)*y + b` is `a*sin(t)*(x + y) + b`). Of F's powers in the group, the one
-/// nearest 0 comes out (F^m·a + F^(m+1)·b = F^m·(a + F·b)); powers of the other sign are another
-/// group (exp(−u) is not grouped with exp(u)).
+/// Which factors F:
+/// - calls (`exp(u)`, `sin(u)`), sums and their positive powers: the normal form's atoms other
+///   than variables. Variables stay with their terms, so a polynomial keeps its expanded form
+///   (`a*x + a*y + b` stays, as SymPy's `simplify` leaves it); what a group's terms share
+///   besides F comes out with F (`factor-common-monomial` on the group:
+///   `a*sin(t)*x + a*sin(t)*y + b` is `a*sin(t)*(x + y) + b`);
+/// - not a factor below the bar: grouping those writes fractions within fractions
+///   (`(sin(x)/(y*(3 - x)) + cos(x)/y)/(3 - x)`); exp(−u) prints above it and is grouped, apart
+///   from exp(u);
+/// - exp(k·u) = exp(u)^k, so exp(u) is a factor of exp(2·u) too;
+/// - out of part of a sum, only from terms that hold F to one power: F stays a coefficient, not
+///   the variable of a polynomial in Horner's form (`x*cos(x)^2 + 2*cos(x)^3 + y` stays); out
+///   of every term of a sum, the power nearest 0 (the Hessian of log(1 + exp(x·y)) has
+///   `exp(x*y)*(exp(x*y) + x*y + 1)/(exp(x*y) + 1)^2` off the diagonal).
 ///
-/// Greedy, in one pass over the factors of the terms: each candidate F with the terms that hold
-/// it, in the order of an estimate of what it saves ((k − 1)·(ops(F) + 1) for k terms, each
-/// losing F and its `*`), then by first appearance; each group is formed from the terms still
-/// free, simplified (its sum in the parentheses simplified in turn, so a group may group again
-/// inside), and kept only when it has fewer operations than its terms and prints no longer. The work is the sum's
-/// factors once plus each group's terms, so about n·(factors a term has) for n terms.
+/// Greedy, in one pass over the factors of the terms: the candidates F with the terms that hold
+/// them, in the order of an estimate of what each saves ((k − 1)·(ops(F) + 1) for k terms, each
+/// losing F and its `*`), then of first appearance; each group is formed from the terms still
+/// free, simplified (its sum in parentheses in turn, so a group may group again inside), and
+/// kept only when it is shorter than its terms. The work is the sum's factors once, a sort of
+/// the candidates, and each group's terms: about n·(factors of a term)·log n for n terms.
 ///
-/// Where: on every node the simplifier returns (``withPartialCommonFactors(_:_:)``): a sum is
-/// grouped, and so is each sum factor (or sum base) of a product or power that the simplifier
-/// built (a normal form's numerator); the sums it was given had their turn as nodes. Every sum of
-/// an answer has thus been offered the rule, so a second `simplify` gives the same answer.
+/// Where: on every node the simplifier returns (``withPartialCommonFactors(_:_:)``) and at the
+/// roots: a sum is grouped, and so is each sum factor (or sum base) of a product or power that
+/// the simplifier built (a normal form's numerator); the sums it was given had their turn as
+/// nodes. Every sum of an answer has thus been offered the rule, and a second `simplify` gives
+/// the same answer.
 extension Simplifier {
   /// `e` with `partial-common-factor` applied to it if it is a sum, else to its sum factors and
   /// bases that have not been through ``simplify(_:_:)`` (those that have were offered it there).

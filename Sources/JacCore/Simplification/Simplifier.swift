@@ -29,7 +29,10 @@
 ///   `tangent-quotient`, the same trigonometric forms, `surd-denominator`, `abs-merge` and
 ///   `abs-even-power`; on powers `root-of-square`; on calls, under `--assume`, abs, sign, heaviside
 ///   and relu of an argument of known sign (``refined(_:_:)``); at a root (the answer, a call's
-///   argument) `exp-merge` again, kept when shorter.
+///   argument) `exp-merge` again, kept when shorter;
+/// - last, on every node returned and at a root, `partial-common-factor`
+///   (``withPartialCommonFactors(_:_:)``: `x*y*exp(x*y) + exp(x*y) + 2*x` →
+///   `exp(x*y)*(x*y + 1) + 2*x`), kept when shorter.
 ///
 /// Each of these notes its rule in the ``RationalForm`` it returns (``RationalForm/applied``); a
 /// kept rewrite's ``Step`` lists them for `--steps`.
@@ -177,7 +180,8 @@ public final class Simplifier {
     // idempotent on canonical nodes), so it is not rebuilt: a Jacobian's rows repeat the same
     // long argument in every entry.
     case .call(let f, let u):
-      let v = withPartialCommonFactors(withExpsMergedAtRoot(withQuotientForms(simplify(u, budget), budget), budget), budget)
+      let v = withPartialCommonFactors(
+        withExpsMergedAtRoot(withQuotientForms(simplify(u, budget), budget), budget), budget)
       if let refined = refined(f, v) {
         trace?.append(Step(before: pool.call(f, v), after: refined, rules: [.assumedSign]))
         result = refined
