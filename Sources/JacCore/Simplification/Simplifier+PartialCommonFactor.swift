@@ -202,8 +202,17 @@ extension Simplifier {
       quotients.append(pool.multiply(factors))
     }
     let steps = trace?.count ?? 0
-    let inner = simplify(pool.add(quotients), budget)
-    let product = simplify(pool.multiply(power(key, m), inner), budget)
+    var inner = simplify(pool.add(quotients), budget)
+    var sign = pool.one
+    // pull-out-negative on the group's sum: a minus in front prints as the outer sum's `-`
+    // (`1 - (a + b)*tanh(u)^2`, not `tanh(u)^2*(-a - b) + 1`).
+    if pool.kind(inner) == .sum {
+      let layout = PrintLayout(pool: pool)
+      if 2 * pool.operands(inner).filter(layout.isNegative).count > pool.operandCount(inner) {
+        (inner, sign) = (pool.turned(inner), pool.minusOne)
+      }
+    }
+    let product = simplify(pool.multiply([sign, power(key, m), inner]), budget)
     let before = pool.add(terms)
     guard measure.of(product) < measure.of(before), printed.of(product).bytes <= printed.of(before).bytes else {
       if trace != nil { trace!.removeSubrange(steps...) }
