@@ -112,6 +112,10 @@ extension Simplifier {
     guard candidates >= 2 else { return sum }
     let groups = sharedFactors(of: sum)
     guard !groups.isEmpty else { return sum }
+    // One unit a candidate factor, when some are shared (the groups' sums pay for their own
+    // simplification); a sum with none costs nothing, as a linear combination of distinct plain
+    // atoms must (``isSettledLinearCombination(_:)``).
+    do { try budget.spend(candidates) } catch { return sum }
     var taken = [Bool](repeating: false, count: n)
     var grouped: [Expr] = []
     var rules = RuleSet()
