@@ -60,7 +60,7 @@ import Testing
     // A planar flow z + u·tanh(wᵀz + b); SymPy: det = 1 + (u1*w1 + u2*w2)*(1 - tanh(w1*x + w2*y + b)**2).
     Transcript(
       args: ["logdet", "x + u1*tanh(w1*x + w2*y + b), y + u2*tanh(w1*x + w2*y + b)", "--vars", "x,y"],
-      stdout: "log(abs(u1*w1 - u1*w1*tanh(w1*x + w2*y + b)^2 - u2*w2*tanh(w1*x + w2*y + b)^2 + u2*w2 + 1))\n"),
+      stdout: "log(abs(u1*w1 - tanh(w1*x + w2*y + b)^2*(u1*w1 + u2*w2) + u2*w2 + 1))\n"),
     Transcript(
       args: ["logdet", sphere, "--vars", "p,t"], stdout: "log(R^2*abs(sin(p)))\n",
       note: "note: this is log(det(JᵀJ))/2, the log of the Gram determinant of the 3×2 Jacobian"),

@@ -52,7 +52,7 @@ import Testing
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .expMerge, .rootOfSquare, .cancelCommonFactor,
-      .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
+      .factorCommonMonomial, .pullOutNegative, .partialCommonFactor, .preferShorter, .assumedSign:
       return nil
     }
   }

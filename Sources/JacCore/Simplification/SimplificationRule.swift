@@ -43,6 +43,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case cancelCommonFactor = "cancel-common-factor"
   case factorCommonMonomial = "factor-common-monomial"
   case pullOutNegative = "pull-out-negative"
+  case partialCommonFactor = "partial-common-factor"
   case preferShorter = "prefer-shorter"
   case assumedSign = "assumed-sign"
 
@@ -63,7 +64,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .expMerge, .rootOfSquare,
-      .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .preferShorter, .assumedSign:
+      .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .partialCommonFactor, .preferShorter, .assumedSign:
       return .rewrite
     }
   }
@@ -109,6 +110,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .cancelCommonFactor: return ("(x^2 - 1)/(x + 1)", "x - 1")
     case .factorCommonMonomial: return ("2*a*x + 4*a*y", "2*a*(x + 2*y)")
     case .pullOutNegative: return ("-(a - b)", "b - a")
+    case .partialCommonFactor: return ("x*y*exp(x*y) + exp(x*y) + 2*x", "exp(x*y)*(x*y + 1) + 2*x")
     case .preferShorter: return ("(x + 1)^2 - x^2", "2*x + 1")
     case .assumedSign: return ("abs(x - y) + sign(x)", "x - y + 1")
     }

@@ -29,7 +29,10 @@
 ///   `tangent-quotient`, the same trigonometric forms, `surd-denominator`, `abs-merge` and
 ///   `abs-even-power`; on powers `root-of-square`; on calls, under `--assume`, abs, sign, heaviside
 ///   and relu of an argument of known sign (``refined(_:_:)``); at a root (the answer, a call's
-///   argument) `exp-merge` again, kept when shorter.
+///   argument) `exp-merge` again, kept when shorter;
+/// - last, on every node returned and at a root, `partial-common-factor`
+///   (``withPartialCommonFactors(_:_:)``: `x*y*exp(x*y) + exp(x*y) + 2*x` →
+///   `exp(x*y)*(x*y + 1) + 2*x`), kept when shorter.
 ///
 /// Each of these notes its rule in the ``RationalForm`` it returns (``RationalForm/applied``); a
 /// kept rewrite's ``Step`` lists them for `--steps`.
@@ -37,7 +40,7 @@ public final class Simplifier {
   public let pool: ExpressionPool
   /// Work units (term multiplications, division steps) one expression may use.
   public static let budgetPerExpression = 200_000
-  private var memo = ExprMap<Expr>()
+  var memo = ExprMap<Expr>()
   /// Whole answers of earlier calls that finished within the budget. Such a call started from an
   /// empty memo and a fresh budget and was never cut short, so its result is a function of its
   /// input alone: giving it again is what a fresh computation would give. (A memo of inner
@@ -132,7 +135,10 @@ public final class Simplifier {
     let budget = Budget(allowed)
     converter = RationalConverter(pool: pool, budget: budget)
     defer { converter = nil }
-    let result = allowed > 0 ? withExpsMergedAtRoot(withQuotientForms(simplify(e, budget), budget), budget) : e
+    let result =
+      allowed > 0
+      ? withPartialCommonFactors(withExpsMergedAtRoot(withQuotientForms(simplify(e, budget), budget), budget), budget)
+      : e
     let cost = allowed - max(budget.remaining, 0)
     spent += cost
     requestRemaining -= cost
@@ -166,7 +172,7 @@ public final class Simplifier {
   func simplify(_ e: Expr, _ budget: Budget) -> Expr {
     if let done = memo[e] { return done }
     if isSettledForGood(e) { return e }
-    let result: Expr
+    var result: Expr
     switch pool.node(e) {
     case .number, .symbol, .constant, .undefined:
       result = e
@@ -174,7 +180,8 @@ public final class Simplifier {
     // idempotent on canonical nodes), so it is not rebuilt: a Jacobian's rows repeat the same
     // long argument in every entry.
     case .call(let f, let u):
-      let v = withExpsMergedAtRoot(withQuotientForms(simplify(u, budget), budget), budget)
+      let v = withPartialCommonFactors(
+        withExpsMergedAtRoot(withQuotientForms(simplify(u, budget), budget), budget), budget)
       if let refined = refined(f, v) {
         trace?.append(Step(before: pool.call(f, v), after: refined, rules: [.assumedSign]))
         result = refined
@@ -205,6 +212,7 @@ public final class Simplifier {
       result = withPerfectSquareRoot(
         withAbsEvenPowers(c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)), budget)
     }
+    result = withPartialCommonFactors(result, budget)
     memo[e] = result
     if result != e {
       memo[result] = result
