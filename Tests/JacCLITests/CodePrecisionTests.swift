@@ -36,6 +36,10 @@ import Testing
     Case(input: "asin(x/3)", x: "2.9999999962747097", value: 6688.7399930363898442),
     Case(input: "atanh(x/2)", x: "1.9999999962747097", value: 134217728.12500000012),
     Case(input: "atanh(x^2)", x: "0.9999999990686774", value: 536870912.24999999988),
+    // d/dx log(1 + exp(x)) = exp(x)/(exp(x) + 1): before, NaN past x = 709.78 (inf/inf).
+    Case(input: "log(1 + exp(x))", x: "800", value: 1),
+    Case(input: "log(1 + exp(x))", x: "-700", value: 9.8596765437597708567e-305),
+    Case(input: "3*log(1 + exp(x))", x: "2", value: 2.6423912339336473322),
   ]
 
   /// Values (`simplify`), a batch: line k is `s_k`.

@@ -10,6 +10,7 @@
 /// | c·exp(u) − c     | c·expm1(u)        | the same, for exp (u = 1e-10: 7 of 16 right)                  |
 /// | c + k·x²         | −k·(s − x)(x + s) | near x = ±s, s = √(−c/k): x² rounds (1 − 2⁻³⁰: 9 of 16 right) |
 /// | log(1 + exp(v))  | softplus(v)       | everything past v = 709.78, where exp(v) overflows            |
+/// | exp(v)/(1 + exp(v)) | σ(v)           | everything past v = 709.78: inf/inf is NaN (d/dv of softplus) |
 ///
 /// (c a rational, written on both terms as the canonical sums hold it: `tanh(u)^2 - 1` is
 /// c = −1; sech and csch are written `1.0/cosh(u)`, `1.0/sinh(u)`; other terms of the sum stay
@@ -45,6 +46,21 @@ extension PrintLayout {
     guard pool.kind(argument) == .sum, pool.operand(argument, 0) == pool.one else { return nil }
     if let v = softplusArgument(argument) { return .call(.softplus, v) }
     return .accurate(.log1p, pool.add(pool.operands(argument).filter { $0 != pool.one }))
+  }
+
+  /// The fraction with exp(v)/(1 + exp(v)) written σ(v), one factor where the plain form's
+  /// exp(v) and 1 + exp(v) overflow together past v = 709.78 (their quotient NaN); nil when no
+  /// numerator factor exp(v) meets a denominator factor 1 + exp(v). σ is the unit's helper
+  /// (``CodeGenerator/helpers(roots:)``).
+  func sigmoidForm(_ f: Fraction) -> Fraction? {
+    for (j, d) in f.denominator.enumerated() {
+      guard let v = softplusArgument(d), let i = f.numerator.firstIndex(of: pool.call(.exp, v)) else { continue }
+      var g = f
+      g.numerator[i] = pool.call(.sigmoid, v)
+      g.denominator.remove(at: j)
+      return g
+    }
+    return nil
   }
 
   /// v when `argument` is 1 + exp(v), whose logarithm is written `softplus(v)`: the helper's

@@ -9,7 +9,8 @@
 extension CodeGenerator {
   /// The helpers the calls of `roots` need (``CodeLanguage/helpers(for:)``), each after those
   /// it calls: written after the includes or imports, or after the function in MATLAB (local
-  /// functions); log(1 + exp(v)) takes softplus's (``PrintLayout/softplusArgument(_:)``).
+  /// functions); log(1 + exp(v)) takes softplus's (``PrintLayout/softplusArgument(_:)``), and
+  /// exp(v)/(1 + exp(v)) sigmoid's (``PrintLayout/sigmoidForm(_:)``).
   func helpers(roots: [Expr]) -> [(name: String, source: String)] {
     var needed = Set<String>()
     let layout = PrintLayout(pool: pool)
@@ -19,7 +20,10 @@ extension CodeGenerator {
         needed.formUnion(language.helpers(for: f))
         if f == .log, layout.softplusArgument(u) != nil { needed.formUnion(language.helpers(for: .softplus)) }
       case .apply(let op, _): needed.formUnion(language.helpers(for: op))
-      case .number, .symbol, .constant, .sum, .product, .power, .undefined: break
+      case .product, .power:
+        // exp(v)/(1 + exp(v)) is written σ(v) (``PrintLayout/sigmoidForm(_:)``).
+        if layout.sigmoidForm(layout.fraction(e)) != nil { needed.formUnion(language.helpers(for: .sigmoid)) }
+      case .number, .symbol, .constant, .sum, .undefined: break
       }
     }
     return CodeLanguage.helperOrder.filter(needed.contains).map { ($0, language.helperSource($0)) }

@@ -94,7 +94,8 @@ extension PrintLayout {
       }
       return .power(b, exponent: x)
     case .product, .power:
-      let f = fraction(e)
+      var f = fraction(e)
+      if complements, let g = sigmoidForm(f) { f = g }
       if f.denominator.isEmpty, f.numerator.count == 1, let terms = distributed(f) { return .sum(terms) }
       return .fraction(
         negative: f.negative, coefficient: Rational(f.numeratorNumber, f.denominatorNumber), numerator: f.numerator,
