@@ -22,7 +22,12 @@ extension CodeGenerator {
       case .apply(let op, _): needed.formUnion(language.helpers(for: op))
       case .product, .power:
         // exp(v)/(1 + exp(v)) is written σ(v) (``PrintLayout/sigmoidForm(_:)``).
-        if layout.sigmoidForm(layout.fraction(e)) != nil { needed.formUnion(language.helpers(for: .sigmoid)) }
+        // A factor 1 + exp(v) below the bar first (most products have none): no fraction built.
+        let below = pool.factors(e).contains { f in
+          let (base, exponent) = pool.baseAndExponent(f)
+          return pool.rational(exponent)?.isNegative == true && layout.softplusArgument(base) != nil
+        }
+        if below, layout.sigmoidForm(layout.fraction(e)) != nil { needed.formUnion(language.helpers(for: .sigmoid)) }
       case .number, .symbol, .constant, .sum, .undefined: break
       }
     }

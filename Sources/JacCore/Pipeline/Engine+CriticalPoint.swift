@@ -50,22 +50,14 @@ extension Engine {
     }
     let tolerance = c.request.newton?.tolerance ?? 0
     let h = try jacobian(gradient)
-    var exact: [Rational]?
-    var tried: [Rational]?
-    let run = try newton(gradient) { estimate in
-      guard Self.simplestPoint(estimate) != tried else { return false }
-      tried = Self.simplestPoint(estimate)
-      exact = self.exactZero(tried, gradient)
-      return exact != nil
-    }
+    let search = ExactZeroSearch(self, gradient)
+    let run = try newton(gradient, exactPoint: search.isExactZero)
     guard run.outcome == .converged else { return Computed(value: .newton(run)) }
     let here = newtonStep(h, gradient, at: run.last.x)
     let hx = here.hessian
     let limit = NewtonRun.limitEstimate(run.last.x, here.step, run.lastStep, tolerance: tolerance)
-    if exact == nil, let limit, Self.simplestPoint(limit) != tried {
-      exact = exactZero(Self.simplestPoint(limit), gradient)
-    }
-    if let p = exact, var test = exactTest(p, h, gradient) {
+    if search.found == nil, let limit { _ = search.isExactZero(near: limit) }
+    if let p = search.found, var test = exactTest(p, h, gradient) {
       test.point = p
       return Computed(value: .newton(run), classification: test)
     }
@@ -91,6 +83,31 @@ extension Engine {
     guard limit.radius.isFinite, limit.point.allSatisfy(\.isFinite) else { return nil }
     return limit.point.map { v in
       Rational.simplest(in: Rational(exactly: v - limit.radius), Rational(exactly: v + limit.radius))
+    }
+  }
+
+  /// The simplest rational point near a run's limit estimate (``simplestPoint(_:)``), proved a
+  /// zero of the functions (``exactZero(_:_:)``); each point tried once. newton and critical
+  /// ask it wherever the stopping rule estimates the limit, and once more after the run.
+  final class ExactZeroSearch {
+    private let engine: Engine
+    private let context: Context
+    private var tried: [Rational]?
+    /// The point proved a zero by the last try, if it was one.
+    private(set) var found: [Rational]?
+
+    init(_ engine: Engine, _ context: Context) {
+      self.engine = engine
+      self.context = context
+    }
+
+    /// Whether the simplest point near `estimate` is an exact zero (false for a point tried before).
+    func isExactZero(near estimate: NewtonRun.Estimate) -> Bool {
+      let p = Engine.simplestPoint(estimate)
+      guard p != tried else { return false }
+      tried = p
+      found = engine.exactZero(p, context)
+      return found != nil
     }
   }
 

@@ -87,19 +87,11 @@ extension Engine {
   /// the estimate the run converged with. (x − 1)³ from 2 creeps to 1.0000891; its limit
   /// extrapolates to 1.0000000000000004, and F(1) = 0: the root is x = 1.
   func newtonWithExactRoot(_ c: Context) throws(JacError) -> NewtonRun {
-    var exact: [Rational]?
-    var tried: [Rational]?
-    var run = try newton(c) { estimate in
-      guard Self.simplestPoint(estimate) != tried else { return false }
-      tried = Self.simplestPoint(estimate)
-      exact = self.exactZero(tried, c)
-      return exact != nil
-    }
+    let search = ExactZeroSearch(self, c)
+    var run = try newton(c, exactPoint: search.isExactZero)
     guard run.outcome == .converged else { return run }
-    if exact == nil, let estimate = run.estimate, Self.simplestPoint(estimate) != tried {
-      exact = exactZero(Self.simplestPoint(estimate), c)
-    }
-    run.exactRoot = exact
+    if search.found == nil, let estimate = run.estimate { _ = search.isExactZero(near: estimate) }
+    run.exactRoot = search.found
     return run
   }
 
