@@ -150,6 +150,7 @@ public struct UsageError: Error, Equatable {
       case .unknownFormat(let text):
         return "unknown format '\(text)'; expected "
           + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
+          + EditDistance.didYouMean(OutputStyle.Format.suggestions(for: text))
       case .unknownOption(let name, let suggestions):
         return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
       case .functionName(let text):

@@ -208,6 +208,20 @@ import Testing
     #expect(run.stderr.hasPrefix("error: \(message)\n"), "\(arguments): \(run.stderr)")
   }
 
+  /// An unknown `--format` names the formats and suggests one: another name for it (Octave runs
+  /// the MATLAB function file) or the nearest spelling; nothing when nothing is near.
+  @Test(arguments: [
+    ("octave", "; did you mean 'matlab'?"), ("numpy", "; did you mean 'python'?"), ("tex", "; did you mean 'latex'?"),
+    ("C++", "; did you mean 'c'?"), ("laetx", "; did you mean 'latex'?"), ("jsn", "; did you mean 'json'?"),
+    ("yaml", ""),
+  ])
+  func unknownFormatSuggestsOne(_ name: String, _ suggestion: String) throws {
+    let run = try ProcessRunner.run(["x", "--format", name])
+    let expected = "unknown format '\(name)'; expected text, unicode, latex, json, c, python, swift, julia, matlab"
+    #expect(run.status == 64 && run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("error: \(expected)\(suggestion)\n"), "\(name): \(run.stderr)")
+  }
+
   /// Where such a word is a variable: listed in `--vars`, used by another argument, after `--`,
   /// or a one- or two-letter word alone; and jac's own command as the function of a command.
   @Test(arguments: [
