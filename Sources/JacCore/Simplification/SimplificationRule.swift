@@ -27,6 +27,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
   case surdDenominator = "surd-denominator"
+  case rationaliseDenominator = "rationalise-denominator"
   case angleSum = "angle-sum"
   case tangentQuotient = "tangent-quotient"
   case quotientForm = "quotient-form"
@@ -61,7 +62,8 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
       .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct,
       .rootOfEvenPower, .mergeRadicals:
       return .canonicalForm
-    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+    case .commonDenominator, .rootPower, .surdDenominator, .rationaliseDenominator, .angleSum, .tangentQuotient,
+      .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .expMerge, .rootOfSquare,
       .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .partialCommonFactor, .preferShorter, .assumedSign:
@@ -91,6 +93,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
     case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
     case .surdDenominator: return ("2^(1/3)/((2^(1/3) + x)*(2^(1/3)*x^2 - 2^(2/3)*x + 2))", "1/(x^3 + 2)")
+    case .rationaliseDenominator: return ("1/(sqrt(2) + 1) + 6/(-2*sqrt(3) - 4)", "sqrt(2) + 3*sqrt(3) - 7")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .rootOfSquare: return ("sqrt(x^2 + 2*x*y + y^2) + (4*z^2 - 4*z + 1)^(-1/2)", "1/abs(2*z - 1) + abs(x + y)")

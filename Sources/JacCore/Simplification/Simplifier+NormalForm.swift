@@ -26,7 +26,16 @@ extension Simplifier {
   {
     var form = try reduceRoots(try converter.form(e), converter)
     let pythagorean = Pythagorean(converter: converter)
-    let pairs = pythagorean.findPairs(form)
+    var pairs = pythagorean.findPairs(form)
+    // `cancel-common-factor` first where a Pythagorean reduction would hide the factor:
+    // (cos²x − sin²x)/(cos x − sin x) = cos x + sin x, while 2cos²x − 1 has no factor cos x − sin x.
+    if !pairs.isEmpty, !form.factors.isEmpty {
+      let cancelled = try cancel(form, converter.budget)
+      if cancelled.factors.map(\.multiplicity).reduce(0, +) < form.factors.map(\.multiplicity).reduce(0, +) {
+        form = cancelled
+        pairs = pythagorean.findPairs(form)
+      }
+    }
     // Without denominator factors nothing is cancelled later, so the bound holds for the result.
     if toBeat < .max, form.factors.isEmpty, !pairs.isEmpty, let rests = pythagorean.survivingRests(form, pairs),
       converter.complexityFloor(of: rests, atomCost: { measure.of($0) }) > toBeat
