@@ -117,6 +117,7 @@ extension Engine {
     }
     let missing = mentioned.filter { point.values[$0] == nil }
     if !missing.isEmpty { throw .missingPointVariables(missing) }
+    try checkPointAgainstAssumptions(point.scalars)
     return point
   }
 
