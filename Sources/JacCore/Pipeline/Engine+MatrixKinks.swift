@@ -30,9 +30,13 @@ extension Engine {
       case .map(let body, let a):
         walk(a)
         walk(.scalar(body))
+        let calls = pool.distinctNodes([body]).compactMap { k in
+          context.mentionsPlaceholder(k) ? pool.kinkCall(k).map { (k, $0) } : nil
+        }
+        // Written out only for a body with a kink (not each layer of a deep network).
+        if calls.isEmpty { break }
         let values = expansion.expand(a)
-        for k in pool.distinctNodes([body]) where context.mentionsPlaceholder(k) {
-          guard let call = pool.kinkCall(k) else { continue }
+        for (k, call) in calls {
           let entries = values.entries.indices.filter { i in
             on(call) { expansion.scalar($0, placeholder: values.entries[i]) }
           }
