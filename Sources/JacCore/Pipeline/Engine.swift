@@ -101,15 +101,17 @@ public final class Engine {
   private func answer(_ request: Request) throws(JacError) -> Answer {
     var request = request
     try request.validate()
-    if request.isMatrixCalculus { return try matrixAnswer(request) }
-    if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
-    let parseStart = clock.now
+    // Nothing of an earlier request carries over: its assumptions, its share of the budgets.
     simplificationCut = false
     eulerAlone = false
     simplifier.startRequest()
+    simplifier.assumptions = nil
     derivativeWork = 0
     pool.numberTooLarge = false
     pool.numberWork = 0
+    if request.isMatrixCalculus { return try matrixAnswer(request) }
+    if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
+    let parseStart = clock.now
     var functions: [Expr] = []
     var names: [String?] = []
     for text in request.inputs where text.utf8.count > Limits.inputBytes {
@@ -161,8 +163,6 @@ public final class Engine {
     if let text = request.assumptions {
       let names = Set(pool.freeSymbols(functions) + (request.variables ?? []) + (request.along ?? []))
       simplifier.assumptions = try Assumptions(parsing: text, pool: pool, names: names)
-    } else {
-      simplifier.assumptions = nil
     }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
