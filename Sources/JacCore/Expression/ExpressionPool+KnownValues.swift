@@ -62,7 +62,7 @@ extension ExpressionPool {
   }
 
   /// `q` when `u` is `q·π` for a rational `q` whose denominator divides 12.
-  private func multipleOfPi(_ u: Expr) -> Rational? {
+  func multipleOfPi(_ u: Expr) -> Rational? {
     var q: Rational
     if u == pi {
       q = .one
