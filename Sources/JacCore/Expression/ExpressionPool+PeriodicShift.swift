@@ -14,7 +14,7 @@
 extension ExpressionPool {
   /// f(argument) shifted, when the argument is a sum with a term kπ/2 for an integer k.
   func periodicShift(_ f: Function, _ argument: Expr, trace: RuleTrace?) -> Expr? {
-    guard kind(argument) == .sum else { return nil }
+    guard kind(argument) == .sum, Self.shifts[f] != nil else { return nil }
     let terms = operands(argument)
     guard let i = terms.firstIndex(where: { multipleOfPi($0).map { ($0 * Rational(2)).denominator == 1 } ?? false }),
       let q = multipleOfPi(terms[i]), let n = (q * Rational(2)).numerator.intValue
@@ -23,21 +23,19 @@ extension ExpressionPool {
     rest.remove(at: i)
     let u = add(rest, trace: trace)
     let k = ((n % 4) + 4) % 4
-    let (g, negative): (Function, Bool)
-    switch f {
-    case .sin: (g, negative) = [(.sin, false), (.cos, false), (.sin, true), (.cos, true)][k]
-    case .cos: (g, negative) = [(.cos, false), (.sin, true), (.cos, true), (.sin, false)][k]
-    case .tan: (g, negative) = k % 2 == 0 ? (.tan, false) : (.cot, true)
-    case .cot: (g, negative) = k % 2 == 0 ? (.cot, false) : (.tan, true)
-    case .sec: (g, negative) = [(.sec, false), (.csc, true), (.sec, true), (.csc, false)][k]
-    case .csc: (g, negative) = [(.csc, false), (.sec, false), (.csc, true), (.sec, true)][k]
-    case .sinh, .cosh, .tanh, .sech, .csch, .coth, .asin, .acos, .atan, .asinh, .acosh, .atanh, .acot, .asec, .acsc,
-      .asech, .acsch, .acoth, .exp, .log, .abs, .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf,
-      .erfc, .gamma, .loggamma, .digamma, .lambertw:
-      return nil
-    }
+    guard let (g, negative) = Self.shifts[f]?[k] else { return nil }
     trace?.note(.periodicShift)
     let shifted = call(g, u, trace: trace)
     return negative ? negate(shifted, trace: trace) : shifted
   }
+
+  /// f(u + kπ/2) = ±g(u), by f and k (the table above): (g, whether negated).
+  static let shifts: [Function: [(Function, Bool)]] = [
+    .sin: [(.sin, false), (.cos, false), (.sin, true), (.cos, true)],
+    .cos: [(.cos, false), (.sin, true), (.cos, true), (.sin, false)],
+    .tan: [(.tan, false), (.cot, true), (.tan, false), (.cot, true)],
+    .cot: [(.cot, false), (.tan, true), (.cot, false), (.tan, true)],
+    .sec: [(.sec, false), (.csc, true), (.sec, true), (.csc, false)],
+    .csc: [(.csc, false), (.sec, false), (.csc, true), (.sec, true)],
+  ]
 }
