@@ -81,6 +81,9 @@ final class Session {
         err("note: " + eulerNote)
       }
       definitionsEulerNoted = definitionsEulerNoted || answer.eulerAloneInDefinitions
+      if answer.capitalEBase {
+        err("note: \(prefix)'E' is a variable to jac, not Euler's number; for e^x write 'e^x' or 'exp(x)'\n")
+      }
       let formatter = formatter(for: answer)
       let printStart = MonotonicClock.now
       try formatter.checkCodeable(answer)

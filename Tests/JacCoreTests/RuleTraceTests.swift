@@ -45,6 +45,7 @@ import Testing
     case .oddEvenSymmetry: return .call(.sin, "-x")
     case .expLogInverse: return .call(.exp, "log(x)")
     case .trigOfInverse: return .call(.cos, "atan(z)")
+    case .periodicShift: return .call(.sin, "x + pi")
     case .absOfNonnegative: return .call(.abs, "x^2 + 1")
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")

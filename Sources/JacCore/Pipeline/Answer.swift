@@ -166,6 +166,9 @@ public struct Answer {
   public var eulerAlone = false
   /// A `--where` definition wrote `e` alone (`y = e*x`): the same note, once a run.
   public var eulerAloneInDefinitions = false
+  /// The input raised a variable `E` to a symbolic power (`E^x`), Euler's number to SymPy and
+  /// Mathematica: a note says jac's `E` is a variable.
+  public var capitalEBase = false
   /// The derivations asked for with `--steps`, entry by entry.
   public var derivations: [EntryDerivation] = []
   /// The calls of the input that are at a kink or jump at the `--at` point (relu(x) at x = 0,

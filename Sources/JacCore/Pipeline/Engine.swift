@@ -31,6 +31,8 @@ public final class Engine {
   private var simplificationCut = false
   /// Whether this request's input wrote the constant `e` alone (``Parser/Uses/eulerAlone``).
   private var eulerAlone = false
+  /// Whether this request's input raised a variable `E` to a symbolic power (``Parser/Uses/capitalEBase``).
+  private var capitalEBase = false
   /// The differentiation work of this request so far, as bounded before each pass
   /// (``checkDerivativeWork(_:along:)``).
   var derivativeWork = 0
@@ -104,6 +106,7 @@ public final class Engine {
     // Nothing of an earlier request carries over: its assumptions, its share of the budgets.
     simplificationCut = false
     eulerAlone = false
+    capitalEBase = false
     simplifier.startRequest()
     simplifier.assumptions = nil
     derivativeWork = 0
@@ -146,6 +149,7 @@ public final class Engine {
       }
     }
     eulerAlone = uses.eulerAlone
+    capitalEBase = uses.capitalEBase
     if let setting = request.linearization {
       (functions, names) = try orderedByState(stateNames, setting.state)
     }
@@ -244,6 +248,7 @@ public final class Engine {
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     answer.eulerAlone = eulerAlone
+    answer.capitalEBase = capitalEBase
     answer.eulerAloneInDefinitions = context.definitions?.eulerAlone ?? false
     return answer
   }

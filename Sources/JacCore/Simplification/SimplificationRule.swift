@@ -20,6 +20,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case oddEvenSymmetry = "odd-even-symmetry"
   case expLogInverse = "exp-log-inverse"
   case trigOfInverse = "trig-of-inverse"
+  case periodicShift = "periodic-shift"
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
   case rootOfEvenPower = "root-of-even-power"
@@ -59,7 +60,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   public var stage: Stage {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
-      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct,
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .periodicShift, .absOfNonnegative, .absOfProduct,
       .rootOfEvenPower, .mergeRadicals:
       return .canonicalForm
     case .commonDenominator, .rootPower, .surdDenominator, .rationaliseDenominator, .angleSum, .tangentQuotient,
@@ -87,6 +88,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .oddEvenSymmetry: return ("sin(-x) + cos(-x)", "cos(x) - sin(x)")
     case .expLogInverse: return ("exp(log(x)) + log(exp(y))", "x + y")
     case .trigOfInverse: return ("sin(asin(x)) + cot(atan(y)) + cos(atan(z))", "1/sqrt(z^2 + 1) + 1/y + x")
+    case .periodicShift: return ("sin(x + pi) + cos(pi/2 - y)", "sin(y) - sin(x)")
     case .absOfNonnegative: return ("abs(x^2 + 1)", "x^2 + 1")
     case .absOfProduct: return ("abs(-3*r^2*sin(p))", "3*r^2*abs(sin(p))")
     case .absEvenPower: return ("abs(x)^2 + 1/abs(y)^4", "x^2 + 1/y^4")

@@ -16,8 +16,9 @@
 ///   (``RationalForm/sum(_:_:budget:)``: combine over the least common denominator, keeping
 ///   denominators factored), `root-power` (``reduceRoots(_:_:)``: (u^(1/q))^q = u), `pythagorean`,
 ///   `hyperbolic-pythagorean` and `abs-square` (``Pythagorean``), `cancel-common-factor`
-///   (``cancel(_:_:)``: exact polynomial division by each denominator factor; also before the
-///   Pythagorean reduction when that has squares to rewrite, which could hide a factor),
+///   (``cancel(_:_:)``: exact polynomial division by each denominator factor; then
+///   ``cancelSharedFactors(_:_:)``: the gcd of a factor in one atom and the numerator; also before
+///   the Pythagorean reduction when that has squares to rewrite, which could hide a factor),
 ///   `factor-common-monomial` and `pull-out-negative` (``RationalConverter/expression(_:input:)``:
 ///   `2*a*x + 4*a*y` → `2*a*(x + 2*y)`, `(-x - y)/z` → `-(x + y)/z`); then `prefer-shorter`
 ///   (``shortest(_:_:_:)``) keeps the rewritten form only if it is shorter than the canonical one

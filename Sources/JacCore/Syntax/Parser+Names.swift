@@ -21,6 +21,7 @@ extension Parser {
     ("artanh", .atanh), ("arccoth", .acoth), ("arcoth", .acoth), ("arcsech", .asech), ("arsech", .asech),
     ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
     ("psi", .digamma), ("productlog", .lambertw), ("cosec", .csc), ("arccosec", .acsc),
+    ("ceiling", .ceil),
   ]
 
   /// Names other notations give the elementary functions (tg and ctg in Russian and German
