@@ -258,7 +258,7 @@ import Testing
     #expect(throws: JacError.unknownPointVariable("tt", suggestion: "t")) { try Engine().run(jacobian) }
     var diff = Request(command: .diff, inputs: ["log(x)"], along: ["x"])
     diff.at = [Request.Binding(name: "x", value: "0")]
-    #expect(throws: JacError.undefinedAtPoint(entry: "the result")) { try Engine().run(diff) }
+    #expect(throws: JacError.undefinedAtPoint(entry: "the function")) { try Engine().run(diff) }
   }
 
   @Test func vectorProducts() throws {

@@ -45,6 +45,34 @@ import Testing
     #expect(answer.value.entries.map { answer.decimals[$0] } == ["0"])
   }
 
+  /// An input function that is not real at the point is the error, though its derivative's
+  /// formula has a value there (1/x = −1/2 for log(x) at x = −2); a function that overflows a
+  /// double but is real (exp(x) at 10⁴) and one with a parameter the point does not give pass.
+  @Test func functionNotRealAtThePoint() throws {
+    let engine = Engine()
+    func run(_ command: Request.Command, _ inputs: [String], _ vars: [String], _ at: [(String, String)]) throws -> Answer {
+      var request = Request(command: command, inputs: inputs, variables: vars.isEmpty ? nil : vars)
+      request.at = at.map { Request.Binding(name: $0.0, value: $0.1) }
+      return try engine.run(request)
+    }
+    #expect(throws: JacError.undefinedAtPoint(entry: "the function")) {
+      try run(.diff, ["log(x)"], ["x"], [("x", "-2")])
+    }
+    #expect(throws: JacError.undefinedAtPoint(entry: "the function")) {
+      try run(.diff, ["acosh(x)"], ["x"], [("x", "-2")])
+    }
+    #expect(throws: JacError.undefinedAtPoint(entry: "function 2")) {
+      try run(.jacobian, ["x*y", "log(x*y)"], ["x", "y"], [("x", "-2"), ("y", "1")])
+    }
+    let real = try run(.jacobian, ["x*y", "log(x*y)"], ["x", "y"], [("x", "-2"), ("y", "-1")])
+    #expect(real.value.entries.count == 4)
+    #expect(throws: Never.self) { try run(.diff, ["exp(x)"], ["x"], [("x", "10000")]) }
+    #expect(throws: Never.self) { try run(.diff, ["a*log(x)"], ["x"], [("x", "-2")]) }
+    #expect(throws: JacError.undefinedAtPoint(entry: "the result")) {
+      try run(.simplify, ["log(x)"], [], [("x", "-2")])
+    }
+  }
+
   /// An undecidable entry is a limit error with the entry's label; with `--exact` the same value
   /// passes (it is real). A value outside the domain is still "undefined or not real".
   @Test func certificationErrors() {

@@ -132,6 +132,7 @@ extension Engine {
     for (_, symbol, value) in c.point { values[symbol] = value }
     // linearize may leave some of its variables symbolic (A at θ = 0 for any input F).
     let unbound = c.request.command == .linearize ? [] : Set(c.variableNames.filter { values[pool.symbol($0)] == nil })
+    if c.request.command != .simplify { try checkFunctionsReal(values, c) }
     var constants: [(Expr, String)] = []
     func evaluated(_ e: Expr, label: String) throws(JacError) -> Expr {
       let s: Expr
@@ -179,6 +180,30 @@ extension Engine {
     answer.point = c.point.map { ($0.name, $0.value) }
     answer.kinks = kinks(c).on
     try certify(constants, into: &answer, c)
+  }
+
+  /// The input functions must be real at the point, as jac's values are: `log(x)` at x = −2 has a
+  /// derivative formula, 1/x = −1/2, but no derivative there, and `jac simplify "log(-2)"` is an
+  /// error. A function whose double is finite is real; any other (log(x) at −2, exp(x) at 10⁴,
+  /// which overflows) is decided exactly, as the answer's constants are (``certify(_:into:_:)``).
+  /// A function with a name the point does not give is passed (linearize's parameters). Not for
+  /// simplify, whose result is the function itself.
+  private func checkFunctionsReal(_ values: [Expr: Expr], _ c: Context) throws(JacError) {
+    let numeric = numericBindings(c.point)
+    for (k, f) in c.functions.enumerated() where !pool.evaluate(f, numeric).isFinite {
+      guard pool.freeSymbols([f]).allSatisfy({ values[pool.symbol($0)] != nil }) else { continue }
+      let label = c.functions.count == 1 ? "the function" : "function \(k + 1)"
+      let v: Expr
+      do {
+        v = try finish(pool.substitute([f], values)[0], c)
+      } catch .undefinedResult {
+        throw .undefinedAtPoint(entry: label)
+      }
+      guard pool.freeSymbols([v]).isEmpty, !pool.isNumber(v) else { continue }
+      if case .notReal = pool.certifiedValues([v], digits: c.request.decimals)[0] {
+        throw .undefinedAtPoint(entry: label)
+      }
+    }
   }
 
   /// implicit at a point: the first equation whose F is there a number other than 0, and that
