@@ -42,6 +42,10 @@ import Testing
     Case(input: "asin(x + y)", x: "0.5, 0.4999999990686774", value: 23170.475011315585891),
     Case(input: "acos(3 - x)", x: "2.0000000009313226", value: 23170.475011315585891),
     Case(input: "atanh(x + y + 1)", x: "-1.5, -0.5000000009313226", value: -536870911.75000000012),
+    // 1 − cos(x) and cosh(x) − 1 as 2 sin²(x/2), 2 sinh²(x/2): before, 8.3e-8 off at x = 1e-5.
+    Case(input: "x - sin(x)", x: "1e-5", value: 4.9999999999583341514e-11),
+    Case(input: "sinh(x) - x", x: "1e-5", value: 5.0000000000416674847e-11),
+    Case(input: "x - sin(x)", x: "3", value: 1.9899924966004454573),
     // d/dx log(1 + exp(x)) = exp(x)/(exp(x) + 1): before, NaN past x = 709.78 (inf/inf).
     Case(input: "log(1 + exp(x))", x: "800", value: 1),
     Case(input: "log(1 + exp(x))", x: "-700", value: 9.8596765437597708567e-305),
@@ -63,6 +67,13 @@ import Testing
     Case(input: "4 - (2*x + 1)^2", x: "0.4999999990686774", value: 7.450580593454381173e-9),
     Case(input: "1 - (x + y)^2", x: "0.5, 0.4999999990686774", value: 1.8626451483635952933e-9),
     Case(input: "1 - (x + y)^4", x: "0.5, 0.4999999990686774", value: 3.7252902932577436378e-9),
+    // Before: 1 - cos(x) and cosh(x) - 1 0 at x = 1e-9, cos(x) - 1 2.7e-9 off at 2e-4, and
+    // x + cos(x) - 1 1.0e-13 at 1e-3.
+    Case(input: "1 - cos(x)", x: "1e-9", value: 5.0000000000000006224e-19),
+    Case(input: "cos(x) - 1", x: "2e-4", value: -1.9999999933333335339e-8),
+    Case(input: "cosh(x) - 1", x: "1e-9", value: 5.0000000000000006232e-19),
+    Case(input: "2 - 2*cosh(x)", x: "-30", value: -10686474581522.462147),
+    Case(input: "x + cos(x) - 1", x: "1e-3", value: 0.00099950000004166668607),
     // log(1 + exp(x)): before, infinite past x = 709.78 (Python: OverflowError).
     Case(input: "log(1 + exp(x))", x: "800", value: 800),
     Case(input: "log(1 + exp(x))", x: "-700", value: 9.8596765437597708567e-305),
