@@ -21,13 +21,12 @@ extension PrintLayout {
   /// its first factor in turn `(1 - y)*(y + 1)`; with w a sum, ``sumSquares(_:)``), so the
   /// written x, twice, stays short. Nil otherwise.
   func squaresDifference(_ e: Expr) -> Expr? {
-    guard let (c, k, r) = squaredTerm(e), pool.kind(r) == .power, let p = pool.rational(pool.operand(r, 1)) else {
-      return nil
-    }
+    guard let r = squaredPower(e) else { return nil }
     let base = pool.kind(pool.operand(r, 0))
-    guard (p == Rational(2) && base == .symbol) || (p == Rational(4) && (base == .symbol || base == .sum)) else {
-      return nil
-    }
+    guard base == .symbol || base == .sum, let p = pool.rational(pool.operand(r, 1)),
+      (p == Rational(2) && base == .symbol) || p == Rational(4)
+    else { return nil }
+    let (c, k) = coefficients(e)
     guard c.isNegative != k.isNegative, let s = Self.exactDoubleSquareRoot(-c / k) else { return nil }
     let x = p == Rational(2) ? pool.operand(r, 0) : pool.power(pool.operand(r, 0), pool.number(2))
     let root = pool.number(s)
@@ -46,10 +45,11 @@ extension PrintLayout {
   /// with c₀ folded into p (`4 - (2*x + 1)^2` near x = 1/2: 1 − 2x, where 2x + 1 rounded). Only
   /// where s, p and q are doubles exactly; nil otherwise.
   func sumSquares(_ e: Expr) -> CodeShape? {
-    guard let (c, k, r) = squaredTerm(e), pool.kind(r) == .power, pool.rational(pool.operand(r, 1)) == Rational(2),
-      pool.kind(pool.operand(r, 0)) == .sum, c.isNegative != k.isNegative,
-      let s = Self.exactDoubleSquareRoot(-c / k)
+    guard let r = squaredPower(e), pool.kind(pool.operand(r, 0)) == .sum,
+      pool.rational(pool.operand(r, 1)) == Rational(2)
     else { return nil }
+    let (c, k) = coefficients(e)
+    guard c.isNegative != k.isNegative, let s = Self.exactDoubleSquareRoot(-c / k) else { return nil }
     var terms = Array(pool.operands(pool.operand(r, 0)))
     var c0 = Rational.zero
     if pool.isNumber(terms[0]) { c0 = pool.rational(terms.removeFirst())! }
@@ -63,13 +63,22 @@ extension PrintLayout {
     return .squares(form)
   }
 
-  /// The number c of a sum c + k·r of two terms, k the rational coefficient of its other term
-  /// (1 when it has none) and r the rest; nil for any other sum.
-  private func squaredTerm(_ e: Expr) -> (c: Rational, k: Rational, r: Expr)? {
-    guard pool.operandCount(e) == 2, let c = pool.rational(pool.operand(e, 0)) else { return nil }
+  /// The power r of a sum c + k·r of two terms, c a number and k a rational (1 when the term
+  /// is r alone); nil for any other sum. Reads no number: every written sum that holds one is
+  /// asked (``accurateSum(_:complements:)``, and the printer's precedence each time).
+  private func squaredPower(_ e: Expr) -> Expr? {
+    guard pool.operandCount(e) == 2, pool.isNumber(pool.operand(e, 0)) else { return nil }
     let t = pool.operand(e, 1)
     let scaled = pool.kind(t) == .product && pool.operandCount(t) == 2 && pool.isNumber(pool.operand(t, 0))
-    return scaled ? (c, pool.rational(pool.operand(t, 0))!, pool.operand(t, 1)) : (c, .one, t)
+    let r = scaled ? pool.operand(t, 1) : t
+    return pool.kind(r) == .power ? r : nil
+  }
+
+  /// c and k of a sum c + k·r that ``squaredPower(_:)`` accepted.
+  private func coefficients(_ e: Expr) -> (c: Rational, k: Rational) {
+    let t = pool.operand(e, 1)
+    let k = pool.kind(t) == .product ? pool.rational(pool.operand(t, 0))! : .one
+    return (pool.rational(pool.operand(e, 0))!, k)
   }
 
   /// √q when it is a rational whose numerator and denominator are squares, the denominator's root

@@ -24,8 +24,9 @@ enum CodeShape {
   /// `log1p(u)` for log(1 + u), `expm1(u)` for exp(u) − 1 (``AccurateFunction``).
   case accurate(AccurateFunction, Expr)
   /// c + k·(c₀ + v)² as k·(v + p)·(v + q) (``PrintLayout/sumSquares(_:)``): v is listed twice,
-  /// so a v that is not a leaf is a temporary.
-  case squares(SquaresForm)
+  /// so a v that is not a leaf is a temporary. Indirect: the form's numbers would make every
+  /// shape larger to copy.
+  indirect case squares(SquaresForm)
 
   /// The same shape with each operand o written as `f(o)`.
   func mapped(_ f: (Expr) -> Expr) -> CodeShape {
