@@ -6,8 +6,9 @@ import Testing
 /// (Octave), is within 1e-15, relatively, of mpmath's value (50 digits). Before, σ'(40) came out
 /// 0 (σ(40) rounds to 1 in σ(1 − σ)), tanh'(20) and coth'(20) 0, tanh'(10) 1.1e-8 off, and
 /// log(1 + x), exp(x) − 1 at x = 1e-10 8.3e-8 off; 1 − x² (d/dx asin x = 1/√(1 − x²), …) at
-/// x = 1 − 2⁻³⁰ 2.3e-10 to 7.1e-9 off, and log(1 + exp(x)) infinite (Python: an OverflowError)
-/// past x = 709.78. Julia is not installed here: its unit is read.
+/// x = 1 − 2⁻³⁰ 2.3e-10 to 7.1e-9 off, and so was c − u² with u a sum (`atanh(x + y)`,
+/// `4 - (2*x + 1)^2`), and log(1 + exp(x)) infinite (Python: an OverflowError) past x = 709.78.
+/// Julia is not installed here: its unit is read.
 @Suite struct CodePrecisionTests {
   struct Case {
     var input: String
@@ -36,6 +37,15 @@ import Testing
     Case(input: "asin(x/3)", x: "2.9999999962747097", value: 6688.7399930363898442),
     Case(input: "atanh(x/2)", x: "1.9999999962747097", value: 134217728.12500000012),
     Case(input: "atanh(x^2)", x: "0.9999999990686774", value: 536870912.24999999988),
+    // c − u² with u a sum, at u = 1 − 2⁻³⁰: before, 2.3e-10 to 4.7e-10 off, relatively.
+    Case(input: "atanh(x + y)", x: "0.5, 0.4999999990686774", value: 536870912.25000000012),
+    Case(input: "asin(x + y)", x: "0.5, 0.4999999990686774", value: 23170.475011315585891),
+    Case(input: "acos(3 - x)", x: "2.0000000009313226", value: 23170.475011315585891),
+    Case(input: "atanh(x + y + 1)", x: "-1.5, -0.5000000009313226", value: -536870911.75000000012),
+    // 1 − cos(x) and cosh(x) − 1 as 2 sin²(x/2), 2 sinh²(x/2): before, 8.3e-8 off at x = 1e-5.
+    Case(input: "x - sin(x)", x: "1e-5", value: 4.9999999999583341514e-11),
+    Case(input: "sinh(x) - x", x: "1e-5", value: 5.0000000000416674847e-11),
+    Case(input: "x - sin(x)", x: "3", value: 1.9899924966004454573),
     // d/dx log(1 + exp(x)) = exp(x)/(exp(x) + 1): before, NaN past x = 709.78 (inf/inf).
     Case(input: "log(1 + exp(x))", x: "800", value: 1),
     Case(input: "log(1 + exp(x))", x: "-700", value: 9.8596765437597708567e-305),
@@ -54,6 +64,16 @@ import Testing
     Case(input: "x + exp(x) - 1", x: "1e-10", value: 2.00000000005e-10),
     Case(input: "1 - x^2", x: "0.9999999990686774", value: 1.8626451483635952933e-9),
     Case(input: "x^2 - 4", x: "1.9999999962747097", value: -1.4901161179969868442e-8),
+    Case(input: "4 - (2*x + 1)^2", x: "0.4999999990686774", value: 7.450580593454381173e-9),
+    Case(input: "1 - (x + y)^2", x: "0.5, 0.4999999990686774", value: 1.8626451483635952933e-9),
+    Case(input: "1 - (x + y)^4", x: "0.5, 0.4999999990686774", value: 3.7252902932577436378e-9),
+    // Before: 1 - cos(x) and cosh(x) - 1 0 at x = 1e-9, cos(x) - 1 2.7e-9 off at 2e-4, and
+    // x + cos(x) - 1 1.0e-13 at 1e-3.
+    Case(input: "1 - cos(x)", x: "1e-9", value: 5.0000000000000006224e-19),
+    Case(input: "cos(x) - 1", x: "2e-4", value: -1.9999999933333335339e-8),
+    Case(input: "cosh(x) - 1", x: "1e-9", value: 5.0000000000000006232e-19),
+    Case(input: "2 - 2*cosh(x)", x: "-30", value: -10686474581522.462147),
+    Case(input: "x + cos(x) - 1", x: "1e-3", value: 0.00099950000004166668607),
     // log(1 + exp(x)): before, infinite past x = 709.78 (Python: OverflowError).
     Case(input: "log(1 + exp(x))", x: "800", value: 800),
     Case(input: "log(1 + exp(x))", x: "-700", value: 9.8596765437597708567e-305),
@@ -158,6 +178,43 @@ import Testing
     #expect(got.count == 3, "\(output)")
     for (g, e) in zip(got, [2.99999999975e-10, 3.00000000025e-10, 800]) {
       #expect(abs(g - e) <= 1e-15 * e, "numpy: \(g), mpmath \(e)")
+    }
+  }
+
+  /// Matrix calculus's NumPy: 1 − x² entry by entry as (1 − x)(x + 1), A @ x computed once
+  /// (mpmath at 1 − 2⁻³⁰ and 1/2 − 2⁻³⁰; `1.0 - x ** 2` was 4.7e-10 off, relatively).
+  @Test func numpyDifferencesOfSquaresKeepTheDigits() throws {
+    let directory = try scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let g = 536870912.25000000012
+    let cases: [(input: String, point: String, expected: [Double])] = [
+      ("sum(atanh(x))", "x=np.array([0.9999999990686774, -0.9999999990686774, 0.5])", [g, g, 4.0 / 3.0]),
+      (
+        "sum(acos(2*x))", "x=np.array([0.4999999990686774, -0.4999999990686774])",
+        [-32768.000015258789073, -32768.000015258789073]
+      ),
+      (
+        "sum(atanh(A*x))", "x=np.array([0.9999999990686774, 1.9999999981373549]), A=np.array([[1.0, 0.0], [0.0, 0.5]])",
+        [g, g / 2]
+      ),
+    ]
+    var script = ""
+    for (k, c) in cases.enumerated() {
+      let unit = try ProcessRunner.run([
+        "grad", c.input, "--vector", "x", "--matrix", "A", "--format", "python", "--name", "g\(k)",
+      ])
+      #expect(unit.status == 0, "\(c.input): \(unit.stderr)")
+      script += unit.stdout + "\nprint(*[repr(float(v)) for v in g\(k)(\(c.point))])\n"
+    }
+    try script.write(to: directory.appendingPathComponent("unit.py"), atomically: true, encoding: .utf8)
+    let (code, output) = try ProcessRunner.tool("/usr/bin/env", ["python3", "unit.py"], in: directory)
+    #expect(code == 0, "python: \(output)")
+    #expect(script.contains("(1.0 - x)") && script.contains("t0 = A @ x"), "\(script)")
+    let got = output.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+    #expect(got.count == cases.count, "\(output)")
+    for (row, c) in zip(got, cases) {
+      #expect(row.count == c.expected.count, "\(c.input): \(row)")
+      for (v, e) in zip(row, c.expected) { #expect(abs(v - e) <= 1e-15 * abs(e), "\(c.input): \(v), mpmath \(e)") }
     }
   }
 

@@ -53,6 +53,8 @@ import Testing
     Case(
       command: .jacobian, input: "W2*tanh(W1*x + b1)", vectors: ["x", "b1"], matrices: ["W1", "W2"], vars: ["x"],
       expected: "W2*diag(1 - tanh(W1*x + b1).^2)*W1"),
+    // Aᵀ·1 is A's column sums, not sum(A) (a scalar, which it printed: the check disagreed).
+    Case(command: .grad, input: "sum(A*x)", vectors: ["x"], matrices: ["A"], expected: "A'*ones(n)"),
     Case(command: .hessian, input: "x'*A*x", vectors: ["x"], matrices: ["A"], expected: "A + A'"),
     Case(command: .hessian, input: "x'*A*x", vectors: ["x"], symmetric: ["A"], expected: "2*A"),
     Case(

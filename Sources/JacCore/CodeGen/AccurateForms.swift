@@ -6,23 +6,25 @@
 /// | c − c·σ(u)       | c·σ(−u)           | all of it once σ(u) rounds to 1 (u > 36.7: σ'(40) gave 0)     |
 /// | c − c·tanh²(u)   | c·sech²(u)        | all of it once tanh(u) rounds to ±1 (|u| > 19.1)              |
 /// | c − c·coth²(u)   | −c·csch²(u)       | the same, for coth                                            |
+/// | c − c·cos(u)     | 2c·sin²(u/2)      | all of it once cos(u) rounds to 1 (|u| < 1.05e-8; 1e-4: 8 of 16 right) |
+/// | c − c·cosh(u)    | −2c·sinh²(u/2)    | the same, for cosh (|u| < 1.49e-8; 1e-4: 8 of 16 right)       |
 /// | log(1 + u)       | log1p(u)          | the digits of u below 1's last bit (u = 1e-10: 7 of 16 right) |
 /// | c·exp(u) − c     | c·expm1(u)        | the same, for exp (u = 1e-10: 7 of 16 right)                  |
-/// | c + k·x²         | −k·(s − x)(x + s) | near x = ±s, s = √(−c/k): x² rounds (1 − 2⁻³⁰: 9 of 16 right) |
+/// | c + k·u²         | −k·(s − u)(u + s) | near u = ±s, s = √(−c/k): u² rounds (1 − 2⁻³⁰: 9 of 16 right) |
 /// | log(1 + exp(v))  | softplus(v)       | everything past v = 709.78, where exp(v) overflows            |
 /// | exp(v)/(1 + exp(v)) | σ(v)           | everything past v = 709.78: inf/inf is NaN (d/dv of softplus) |
 ///
 /// (c a rational, written on both terms as the canonical sums hold it: `tanh(u)^2 - 1` is
 /// c = −1; sech and csch are written `1.0/cosh(u)`, `1.0/sinh(u)`; other terms of the sum stay
-/// beside the form, but not beside a difference of squares: ``squaresDifference(_:)``; softplus is
+/// beside the form, but not beside a difference of squares: `AccurateForms+Squares.swift`; softplus is
 /// the unit's helper.) Each is a way of writing the sum or the log node
 /// (``PrintLayout/codeShape(_:complements:)``), in the shapes the temporaries are counted over,
 /// so no expression is rebuilt: an earlier version rewrote the result's expressions first, and
 /// rebuilding nn30's 900 entries through the smart constructors cost 2.5% of its unit's
 /// instructions. log1p and expm1 are no jac functions: ``CodeShape/accurate(_:_:)``. NumPy's
-/// entry-by-entry bodies (matrix calculus) take log1p and expm1 only: their `1 - tanh(z)^2`
-/// shares `np.tanh(z)` with the layer's output. `sqrt(x^2 + y^2)` stays as it is: `hypot`
-/// costs twice as much (docs/cli.md, "Code").
+/// entry-by-entry bodies (matrix calculus) take log1p, expm1 and the differences of squares
+/// only: their `1 - tanh(z)^2` shares `np.tanh(z)` with the layer's output. `sqrt(x^2 + y^2)`
+/// stays as it is: `hypot` costs twice as much (docs/cli.md, "Code").
 enum AccurateFunction {
   /// log(1 + u)
   case log1p
@@ -73,11 +75,14 @@ extension PrintLayout {
     return pool.operand(pool.operand(argument, 1), 0)
   }
 
-  /// The shape of a sum with a pair c + k·f(u), k = −c, f one of σ, tanh², coth², exp: the
-  /// other terms and the pair's form c·σ(−u), c·sech²(u), −c·csch²(u), k·(exp(u) − 1) (that
+  /// The shape of a sum with a pair c + k·f(u), k = −c, f one of σ, tanh², coth², cos, cosh, exp:
+  /// the other terms and the pair's form c·σ(−u), c·sech²(u), −c·csch²(u), 2c·sin²(u/2),
+  /// −2c·sinh²(u/2), k·(exp(u) − 1) (that
   /// node is written `expm1(u)`). A sum of the pair alone is written as its form when that is
   /// positive (``accurateForm(_:)``) and as the negated turned sum otherwise (`tanh(u)^2 - 1`
-  /// is `-t`, t the code of `1 - tanh(u)^2`). Without `complements`, exp only. Nil without a pair.
+  /// is `-t`, t the code of `1 - tanh(u)^2`). Without `complements`, exp only. Without a pair, a
+  /// difference of squares (``squaresDifference(_:)``, ``sumSquares(_:)``), with or without
+  /// `complements`; nil otherwise.
   func accurateSum(_ e: Expr, complements: Bool) -> CodeShape? {
     let terms = pool.operands(e)
     guard pool.isNumber(terms[0]) else { return nil }
@@ -85,7 +90,7 @@ extension PrintLayout {
       return .accurate(.expm1, pool.operand(terms[1], 0))
     }
     guard let (form, term, number) = pairForm(e, complements: complements) else {
-      return complements ? squaresDifference(e).map { codeShape($0) } : nil
+      return squaresDifference(e).map { codeShape($0, complements: complements) } ?? sumSquares(e)
     }
     if terms.count == 2 {
       return isNegative(form) ? .sum([(true, pool.turned(e))]) : codeShape(form)
@@ -102,37 +107,6 @@ extension PrintLayout {
     return !isNegative(form) && pool.kind(form) != .sum ? form : nil
   }
 
-  /// c + k·x², c and k of opposite signs, as the product −k·(s − x)·(s + x) (c > 0) or
-  /// k·(x − s)·(x + s), s = √(−c/k): near x = ±s, x² rounds away the digits of c + k·x² that
-  /// matter, while s ∓ x is exact (Sterbenz). Only where s is a double exactly (an integer or a
-  /// fraction over a power of 2 below 2⁵³: for s = 1/3, s itself rounds, and the product is no
-  /// better); x a symbol, or x = y² for a symbol y (`1 - y^4` is `(1 - y^2)*(y^2 + 1)`, its first
-  /// factor in turn `(1 - y)*(y + 1)`), so the written x, twice, stays short. Nil otherwise.
-  func squaresDifference(_ e: Expr) -> Expr? {
-    guard pool.operandCount(e) == 2, pool.isNumber(pool.operand(e, 0)) else { return nil }
-    let t = pool.operand(e, 1)
-    let scaled = pool.kind(t) == .product && pool.operandCount(t) == 2 && pool.isNumber(pool.operand(t, 0))
-    let r = scaled ? pool.operand(t, 1) : t
-    guard pool.kind(r) == .power, pool.kind(pool.operand(r, 0)) == .symbol,
-      let p = pool.rational(pool.operand(r, 1)), p == Rational(2) || p == Rational(4)
-    else { return nil }
-    let (c, k) = (pool.rational(pool.operand(e, 0))!, scaled ? pool.rational(pool.operand(t, 0))! : .one)
-    guard c.isNegative != k.isNegative, let s = Self.exactDoubleSquareRoot(-c / k) else { return nil }
-    let x = p == Rational(2) ? pool.operand(r, 0) : pool.power(pool.operand(r, 0), pool.number(2))
-    let root = pool.number(s)
-    let difference = c.isNegative ? pool.add(x, pool.negate(root)) : pool.add(root, pool.negate(x))
-    return pool.multiply([pool.number(c.isNegative ? k : -k), difference, pool.add(x, root)])
-  }
-
-  /// √q when it is a rational whose numerator and denominator are squares, the denominator's root
-  /// a power of 2 and the numerator's below 2⁵³ (a double exactly); nil otherwise.
-  private static func exactDoubleSquareRoot(_ q: Rational) -> Rational? {
-    guard let a = q.numerator.exactRoot(2), let b = q.denominator.exactRoot(2), let d = b.intValue,
-      d & (d - 1) == 0, let m = a.intValue, m < 1 << 53
-    else { return nil }
-    return Rational(a, b)
-  }
-
   /// The accurate form of a sum's pair c + k·f(u), k = −c, the term k·f(u) and the number c.
   private func pairForm(_ e: Expr, complements: Bool) -> (form: Expr, term: Expr, number: Expr)? {
     var found: Complemented?
@@ -146,6 +120,8 @@ extension PrintLayout {
       case (.sigmoid, false) where complements: found = .sigmoid
       case (.tanh, true) where complements: found = .tanhSquared
       case (.coth, true) where complements: found = .cothSquared
+      case (.cos, false) where complements: found = .cosine
+      case (.cosh, false) where complements: found = .hyperbolicCosine
       case (.exp, false): found = .exponential
       default: return false
       }
@@ -159,14 +135,21 @@ extension PrintLayout {
     case .sigmoid: form = pool.scaled(pool.call(.sigmoid, pool.negate(u)), by: c)
     case .tanhSquared: form = pool.scaled(pool.power(pool.call(.sech, u), pool.number(2)), by: c)
     case .cothSquared: form = pool.scaled(pool.power(pool.call(.csch, u), pool.number(2)), by: -c)
+    case .cosine: form = pool.scaled(halfAngleSquare(.sin, u), by: c * Rational(2))
+    case .hyperbolicCosine: form = pool.scaled(halfAngleSquare(.sinh, u), by: c * Rational(-2))
     case .exponential: form = pool.scaled(pool.add(pair.rest, pool.minusOne), by: pair.k)
     }
     return (form, pair.term, pair.number)
   }
 
-  /// What a pair c + k·f(u) takes away or adds: σ(u), tanh²(u), coth²(u) or exp(u).
+  /// f(u/2)², for 1 − cos(u) = 2·sin²(u/2) and cosh(u) − 1 = 2·sinh²(u/2).
+  private func halfAngleSquare(_ f: Function, _ u: Expr) -> Expr {
+    pool.power(pool.call(f, pool.multiply(pool.half, u)), pool.number(2))
+  }
+
+  /// What a pair c + k·f(u) takes away or adds: σ(u), tanh²(u), coth²(u), cos(u), cosh(u) or exp(u).
   private enum Complemented {
-    case sigmoid, tanhSquared, cothSquared, exponential
+    case sigmoid, tanhSquared, cothSquared, cosine, hyperbolicCosine, exponential
   }
 }
 

@@ -35,14 +35,18 @@ struct CodeExpressionPrinter {
   /// - A fraction `p/q` is one decimal literal (``literal(_:)``): an atom, or a sum if negative.
   /// - `sec(u)` is `1.0/cos(u)` (and sech, …: ``CodeLanguage/isReciprocal(_:)``): a product.
   /// - The sum exp(u) − 1 is the call `expm1(u)` (``AccurateFunction``): an atom; a sum written
-  ///   as its accurate form binds as the form (``PrintLayout/accurateForm(_:)``).
+  ///   as its accurate form binds as the form (``PrintLayout/accurateForm(_:)``; NumPy's bodies
+  ///   take the differences of squares only), and k·(v + p)·(v + q) as a product (``SquaresForm``).
   func precedence(_ e: Expr, top: Expr?) -> Precedence {
     if !aliases.isEmpty, let a = aliases[e] { return precedence(a, top: top) }
     if e != top && names[e] != nil { return levels[e] ?? .atom }
     let written = shape(e)
     if case .repeated = written { return .product }
     if case .accurate = written { return .atom }
-    if !elementwise, let form = layout.accurateForm(e) { return precedence(form, top: nil) }
+    if case .squares(let form) = written { return form.negative ? .sum : .product }
+    if let form = elementwise ? layout.squaresDifference(e) : layout.accurateForm(e) {
+      return precedence(form, top: nil)
+    }
     // A product whose sign a turned sum changed (``TurnedSums``): `-0.9*t1` binds like a sum.
     if case .fraction(let negative, _, _, _) = written, case .fraction(let was, _, _, _) = layoutShape(e),
       negative != was
@@ -184,7 +188,21 @@ struct CodeExpressionPrinter {
       return Array(repeating: factor, count: n).joined(separator: "*")
     case .fraction(let negative, let c, let numerator, let denominator):
       return (negative ? "-" : "") + fraction(c, numerator, denominator)
+    case .squares(let form): return squares(form)
     }
+  }
+
+  /// ±m·(v + p)·(v + q) as `m*(v - 1.0)*(v + 3.0)`, or `m*(1.0 - v)*(v + 3.0)` turned
+  /// (``SquaresForm``); a factor v + 0 is v, m = 1 is not written.
+  private func squares(_ form: SquaresForm) -> String {
+    // p and q are doubles exactly, their denominators below 2⁶³ (``PrintLayout/isExactDouble(_:)``): each has a literal.
+    let (inSum, inProduct) = (wrapped(form.v, atLeast: .sum, top: nil), wrapped(form.v, atLeast: .product, top: nil))
+    func factor(_ c: Rational) -> String {
+      c == .zero ? inProduct : "(\(inSum) \(c.isNegative ? "-" : "+") \(literal(c.magnitude)!))"
+    }
+    let first = form.turned ? "(\(literal(-form.p)!) - \(inProduct))" : factor(form.p)
+    let m = form.coefficient == .one ? "" : fraction(form.coefficient, [], []) + "*"
+    return (form.negative ? "-" : "") + m + first + "*" + factor(form.q)
   }
 
   /// c·n₁·n₂…/(d₁·d₂…) with c > 0 one literal (`0.39*t/u`), or `p.0*…/(q.0*…)` when c has

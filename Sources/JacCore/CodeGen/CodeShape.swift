@@ -23,6 +23,10 @@ enum CodeShape {
   case apply(Operator, [Expr])
   /// `log1p(u)` for log(1 + u), `expm1(u)` for exp(u) − 1 (``AccurateFunction``).
   case accurate(AccurateFunction, Expr)
+  /// c + k·(c₀ + v)² as k·(v + p)·(v + q) (``PrintLayout/sumSquares(_:)``): v is listed twice,
+  /// so a v that is not a leaf is a temporary. Indirect: the form's numbers would make every
+  /// shape larger to copy.
+  indirect case squares(SquaresForm)
 
   /// The same shape with each operand o written as `f(o)`.
   func mapped(_ f: (Expr) -> Expr) -> CodeShape {
@@ -38,6 +42,9 @@ enum CodeShape {
     case .call(let fn, let u): return .call(fn, f(u))
     case .apply(let op, let args): return .apply(op, args.map(f))
     case .accurate(let fn, let u): return .accurate(fn, f(u))
+    case .squares(var form):
+      form.v = f(form.v)
+      return .squares(form)
     }
   }
 
@@ -52,6 +59,7 @@ enum CodeShape {
     case .power(let b, let x): return [b, x]
     case .repeated(let b, let n): return Array(repeating: b, count: n)
     case .apply(_, let args): return args
+    case .squares(let form): return [form.v, form.v]
     }
   }
 }

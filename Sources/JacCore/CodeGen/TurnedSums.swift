@@ -61,7 +61,7 @@ enum TurnedSums {
     case .fraction(_, let c, let numerator, let denominator): return c == .one ? numerator + denominator : []
     case .repeated(let b, let n): return n % 2 == 0 ? Array(repeating: b, count: n) : []
     case .power(let b, let x): return isEven(pool, x) ? [b] : []
-    case .leaf, .squareRoot, .oddRoot, .call, .apply, .accurate: return []
+    case .leaf, .squareRoot, .oddRoot, .call, .apply, .accurate, .squares: return []
     }
   }
 
@@ -80,7 +80,7 @@ enum TurnedSums {
       return .fraction(negative: negative, coefficient: c, numerator: top, denominator: bottom)
     case .repeated(let b, let n) where n % 2 == 0: return .repeated(map[b] ?? b, times: n)
     case .power(let b, let x) where isEven(pool, x): return .power(map[b] ?? b, exponent: x)
-    case .leaf, .squareRoot, .oddRoot, .call, .apply, .accurate, .repeated, .power: return s
+    case .leaf, .squareRoot, .oddRoot, .call, .apply, .accurate, .squares, .repeated, .power: return s
     }
   }
 

@@ -132,11 +132,15 @@ extension MatrixSimplifier {
     return true
   }
 
-  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; `sum-ones`: vᵀ·1 = 1ᵀ·v = sum(v); nil if
-  /// the pair is not one of those.
+  /// `diag-ones`: 1ᵀ·diag(v) = vᵀ and diag(v)·1 = v; `sum-ones`: vᵀ·1 = 1ᵀ·v = sum(v), v a
+  /// vector (for a matrix A, Aᵀ·1 is its column sums, not sum(A)); nil if the pair is not one
+  /// of those.
   private func diagOnes(_ a: MatrixExpr, _ b: MatrixExpr) -> MatrixExpr? {
     guard a.head == .transpose || a.head == .diag else { return nil }
-    if case .transpose(let v) = a.kind, case .ones = b.kind, !v.containsDifferential() { return .total(v) }
+    if case .transpose(let v) = a.kind, case .ones = b.kind, !v.containsDifferential(), context.shape(v).columns == .one
+    {
+      return .total(v)
+    }
     if case .transpose(let o) = a.kind, case .ones = o.kind, !b.containsDifferential(),
       context.shape(b).columns == .one,
       !context.shape(b).isScalar
