@@ -50,7 +50,9 @@ import Testing
   /// double but is real (exp(x) at 10⁴) and one with a parameter the point does not give pass.
   @Test func functionNotRealAtThePoint() throws {
     let engine = Engine()
-    func run(_ command: Request.Command, _ inputs: [String], _ vars: [String], _ at: [(String, String)]) throws -> Answer {
+    func run(_ command: Request.Command, _ inputs: [String], _ vars: [String], _ at: [(String, String)]) throws
+      -> Answer
+    {
       var request = Request(command: command, inputs: inputs, variables: vars.isEmpty ? nil : vars)
       request.at = at.map { Request.Binding(name: $0.0, value: $0.1) }
       return try engine.run(request)
