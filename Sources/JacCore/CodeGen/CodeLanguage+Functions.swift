@@ -10,7 +10,7 @@ extension CodeLanguage {
     case .sec, .csc, .cot, .sech, .csch, .coth: return true
     case .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot,
       .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc,
-      .gamma, .loggamma, .digamma, .lambertw:
+      .gamma, .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc:
       return false
     }
   }
@@ -56,6 +56,9 @@ extension CodeLanguage {
       }
     case .digamma: return self == .matlab ? library("psi") : helper("digamma")
     case .lambertw: return helper("lambertw")
+    case .sinc: return helper("sinc")
+    // Refused before a unit is written (``hasCode(_:)``); named for the error's sake.
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return helper(f.name)
     }
   }
 
@@ -100,9 +103,25 @@ extension CodeLanguage {
     case .gamma, .loggamma: return self == .julia ? ["gamma", "loggamma"] : []
     case .digamma: return self == .matlab ? [] : ["digamma"]
     case .lambertw: return ["lambertw"]
+    case .sinc: return ["sinc"]
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return []
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs, .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil:
       return []
+    }
+  }
+
+  /// Whether this language's units can call `f`: the integrals erfi, Ei, Si, Ci, Shi, Chi, li and
+  /// the Fresnel integrals are in none of C's, Python's `math`, Swift's, Julia's Base or MATLAB's
+  /// libraries, and jac writes no helpers for them yet, so a unit needing one is refused with
+  /// an error naming the function and the language (NumPy code has them from `scipy.special`).
+  public static func hasCode(_ f: Function) -> Bool {
+    switch f {
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return false
+    case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
+      .log, .abs, .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil,
+      .relu, .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw, .sinc:
+      return true
     }
   }
 

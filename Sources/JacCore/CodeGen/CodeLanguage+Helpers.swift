@@ -25,7 +25,7 @@ extension CodeLanguage {
   /// Every helper, in an order where each comes after those it calls.
   static let helperOrder = [
     "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
-    "beta", "lambertw",
+    "beta", "lambertw", "sinc",
   ]
 
   /// The definition of helper `name` (`jac_name`) in this language.
@@ -45,6 +45,7 @@ extension CodeLanguage {
     "lambertw": cLambertW,
     "sign": "static inline double jac_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }\n",
     "heaviside": "static inline double jac_heaviside(double x) { return x > 0 ? 1.0 : x <= 0 ? 0.0 : x; }\n",
+    "sinc": "static inline double jac_sinc(double x) { return x == 0 ? 1.0 : sin(x) / x; }\n",
     "relu": "static inline double jac_relu(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }\n",
     "sigmoid": """
     static inline double jac_sigmoid(double x) {
@@ -138,6 +139,7 @@ extension CodeLanguage {
     "lambertw": pythonLambertW,
     "sign": "def jac_sign(x):\n    return x if x != x else float((x > 0) - (x < 0))\n\n\n",
     "heaviside": "def jac_heaviside(x):\n    return x if x != x else (1.0 if x > 0 else 0.0)\n\n\n",
+    "sinc": "def jac_sinc(x):\n    return 1.0 if x == 0 else math.sin(x) / x\n\n\n",
     "relu": "def jac_relu(x):\n    return x if x != x else (x if x > 0 else 0.0)\n\n\n",
     "sigmoid": """
     def jac_sigmoid(x):
