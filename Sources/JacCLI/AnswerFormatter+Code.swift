@@ -10,9 +10,6 @@ extension AnswerFormatter {
     if let name = pool.undefinedFunctions(values).first {
       throw .undefinedFunction(name: name, use: "'--format \(language.rawValue)'")
     }
-    if let f = pool.functionsCalled(values).first(where: { !CodeLanguage.hasCode($0) }) {
-      throw .noCode(function: f.name, language: language.rawValue)
-    }
   }
 
   /// A matrix printed whole must be within ``Limits/denseEntries`` (checked before anything is

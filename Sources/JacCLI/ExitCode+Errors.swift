@@ -17,7 +17,7 @@ extension ExitCode {
     case .notSquare, .notScalar, .stateCount, .equationCount, .implicitSingular, .implicitSingularAtPoint,
       .noIndependentVariables, .noVariables, .undefinedResult, .orderDerivative, .singular, .logOfSingular,
       .singularAtPoint, .undefinedAtPoint, .notSmoothAtPoint, .kinkUndecided, .checkOutsideAssumptions,
-      .unboundSymbols, .undefinedFunction, .noCode:
+      .unboundSymbols, .undefinedFunction:
       self = .mathError
     }
   }

@@ -128,7 +128,7 @@ final class Session {
       case .optionParse(let p, _, let text):
         report(message: error.message, line: line, source: text, range: p.range, hint: p.message.hint)
       case .limit, .unknownPointVariable, .missingPointVariables, .vectorLength, .notANumber, .outsideDoubleRange,
-        .pointForDefinition, .undefinedFunction, .noCode,
+        .pointForDefinition, .undefinedFunction,
         .notApplicable, .entryOutside, .entryOfEachFunction, .tooManyExplainedEntries, .notSquare, .notScalar,
         .stateCount, .equationCount, .implicitName, .implicitOrder, .derivativeOrder, .implicitSingular,
         .implicitSingularAtPoint, .noIndependentVariables,

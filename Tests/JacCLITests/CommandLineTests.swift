@@ -286,7 +286,8 @@ import Testing
       limit.status == 3
         && limit.stderr
           == "error: the result could not be certified at this point: it needs a special function past the precision "
-          + "or range where jac evaluates it with certified digits (erf, erfc, the gamma family: docs/errors.md)\n"
+          + "or range where jac evaluates it with certified digits (erf, erfc, the gamma family, Si, fresnels and the "
+          + "other integrals: docs/errors.md)\n"
     )
   }
 

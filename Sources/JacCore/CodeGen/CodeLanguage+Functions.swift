@@ -1,7 +1,9 @@
 /// How each language calls jac's functions. Where its standard library has the function, that is
 /// used (C99 `<math.h>`: erf, erfc, tgamma, lgamma, floor, ceil, fmax, fmin; Python's `math`;
 /// Swift's Foundation; Julia's Base: sign, floor, ceil, max, min, acot, …; MATLAB: sign, erf,
-/// gamma, gammaln, psi (digamma and polygamma), beta, acot, …). Where it has not, the unit calls
+/// gamma, gammaln, psi (digamma and polygamma), beta, acot, …). None has erfi, Ei, Si, Ci, Shi,
+/// Chi, li or the Fresnel integrals (`CodeLanguage+Integrals.swift`), and Julia's and MATLAB's
+/// `sinc` are normalised, so jac's sinc is a helper everywhere. Where it has not, the unit calls
 /// a helper named `jac_…` that ``CodeLanguage/helpers(for:)`` writes into the same unit.
 extension CodeLanguage {
   /// Whether `1.0/…` is how ``call(_:_:)`` writes f (a product, for the printer's precedence).
@@ -57,7 +59,6 @@ extension CodeLanguage {
     case .digamma: return self == .matlab ? library("psi") : helper("digamma")
     case .lambertw: return helper("lambertw")
     case .sinc: return helper("sinc")
-    // Refused before a unit is written (``hasCode(_:)``); named for the error's sake.
     case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return helper(f.name)
     }
   }
@@ -104,24 +105,10 @@ extension CodeLanguage {
     case .digamma: return self == .matlab ? [] : ["digamma"]
     case .lambertw: return ["lambertw"]
     case .sinc: return ["sinc"]
-    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return []
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return Self.integralHelpers(for: f)
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs, .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil:
       return []
-    }
-  }
-
-  /// Whether this language's units can call `f`: the integrals erfi, Ei, Si, Ci, Shi, Chi, li and
-  /// the Fresnel integrals are in none of C's, Python's `math`, Swift's, Julia's Base or MATLAB's
-  /// libraries, and jac writes no helpers for them yet, so a unit needing one is refused with
-  /// an error naming the function and the language (NumPy code has them from `scipy.special`).
-  public static func hasCode(_ f: Function) -> Bool {
-    switch f {
-    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return false
-    case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
-      .log, .abs, .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil,
-      .relu, .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw, .sinc:
-      return true
     }
   }
 

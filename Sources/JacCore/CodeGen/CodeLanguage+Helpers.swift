@@ -25,11 +25,12 @@ extension CodeLanguage {
   /// Every helper, in an order where each comes after those it calls.
   static let helperOrder = [
     "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
-    "beta", "lambertw", "sinc",
-  ]
+    "beta", "lambertw",
+  ] + integralHelperOrder + ["sinc"]
 
   /// The definition of helper `name` (`jac_name`) in this language.
   func helperSource(_ name: String) -> String {
+    if let source = Self.integralSource(self, name) { return source }
     switch self {
     case .c:
       return "#ifndef JAC_HELPER_\(name.uppercased())\n#define JAC_HELPER_\(name.uppercased())\n"
@@ -38,6 +39,20 @@ extension CodeLanguage {
     case .swift: return Self.swiftHelpers[name]!
     case .julia: return Self.juliaHelpers[name]!
     case .matlab: return Self.matlabHelpers[name]!
+    }
+  }
+
+  /// The integrals' helpers (`CodeLanguage+Integrals.swift`), or nil for another name.
+  private static func integralSource(_ language: CodeLanguage, _ name: String) -> String? {
+    switch language {
+    case .c:
+      return cIntegrals[name].map {
+        "#ifndef JAC_HELPER_\(name.uppercased())\n#define JAC_HELPER_\(name.uppercased())\n" + $0 + "#endif\n"
+      }
+    case .python: return pythonIntegrals[name]
+    case .swift: return swiftIntegrals[name]
+    case .julia: return juliaIntegrals[name]
+    case .matlab: return matlabIntegrals[name]
     }
   }
 

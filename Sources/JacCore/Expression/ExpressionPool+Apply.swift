@@ -37,15 +37,6 @@ extension ExpressionPool {
     return names.sorted { Self.compareNames($0, $1) < 0 }
   }
 
-  /// The functions called in `roots`, each once, in ``Function``'s order.
-  public func functionsCalled(_ roots: [Expr]) -> [Function] {
-    var found = Set<Function>()
-    for e in distinctNodes(roots) {
-      if case .call(let f, _) = node(e) { found.insert(f) }
-    }
-    return Function.allCases.filter { found.contains($0) }
-  }
-
   /// The operator of an `apply` node, or nil.
   func applied(_ e: Expr) -> Operator? {
     let r = records[e.index]

@@ -30,9 +30,6 @@ public enum JacError: Error, Equatable {
   /// `--at`, `--check` or code generation (`use`) on an answer that applies a function nobody
   /// defined, which has no value.
   case undefinedFunction(name: String, use: String)
-  /// Code generation (`--format language`) of an answer that calls a function the language's
-  /// libraries lack and jac writes no helper for (``CodeLanguage/hasCode(_:)``).
-  case noCode(function: String, language: String)
   /// A result is undefined (for example a simplification revealed a division by zero).
   case undefinedResult
   /// A derivative along the order n of polygamma(n, x), which is a whole number: the order
@@ -128,8 +125,6 @@ public enum JacError: Error, Equatable {
     case .noVariables: return "no variables to differentiate with respect to; give --vars"
     case .undefinedFunction(let name, let use):
       return "\(use) cannot evaluate '\(name)', a function nobody defined"
-    case .noCode(let function, let language):
-      return "'--format \(language)' cannot call '\(function)': its libraries lack it and jac writes no helper for it yet"
     case .undefinedResult: return "the result is undefined (division by zero)"
     case .orderDerivative(let variable):
       return "'polygamma' has no derivative along its order, a whole number: the order depends on '\(variable)'"
