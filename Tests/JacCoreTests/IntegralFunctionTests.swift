@@ -119,7 +119,10 @@ import Testing
     ("sinc(pi)", "0"),
     ("sinc(pi/2)", "2/pi"),
     ("sinc(-3*pi/2)", "-2/(3*pi)"),
-    ("Si(-x) + Shi(-x) + erfi(-x) + fresnels(-x) + fresnelc(-x)", "-Si(x) - Shi(x) - erfi(x) - fresnels(x) - fresnelc(x)"),
+    (
+      "Si(-x) + Shi(-x) + erfi(-x) + fresnels(-x) + fresnelc(-x)",
+      "-Si(x) - Shi(x) - erfi(x) - fresnels(x) - fresnelc(x)"
+    ),
     ("sinc(-x)", "sinc(x)"),
   ])
   func exactValues(_ input: String, _ expected: String) {

@@ -23,10 +23,11 @@ extension CodeLanguage {
   static let digammaZero = ("\(SpecialFunctions.digammaZero.hi)", "\(SpecialFunctions.digammaZero.lo)")
 
   /// Every helper, in an order where each comes after those it calls.
-  static let helperOrder = [
-    "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
-    "beta", "lambertw",
-  ] + integralHelperOrder + ["sinc"]
+  static let helperOrder =
+    [
+      "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
+      "beta", "lambertw",
+    ] + integralHelperOrder + ["sinc"]
 
   /// The definition of helper `name` (`jac_name`) in this language.
   func helperSource(_ name: String) -> String {

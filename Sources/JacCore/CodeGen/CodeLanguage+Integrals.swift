@@ -28,7 +28,8 @@ extension CodeLanguage {
 
   /// The helper names of ``integralHelpers(for:)`` in an order where each follows its callees.
   static let integralHelperOrder = [
-    "erfi", "e1", "Ei", "reciprocal", "sici", "Si", "Ci", "shichi", "Shi", "Chi", "li", "fresnel", "fresnels", "fresnelc",
+    "erfi", "e1", "Ei", "reciprocal", "sici", "Si", "Ci", "shichi", "Shi", "Chi", "li", "fresnel", "fresnels",
+    "fresnelc",
   ]
 
   static let cIntegrals: [String: String] = [
