@@ -22,7 +22,7 @@ RELEASE_FLAGS := -Xswiftc -static-executable -Xswiftc -Xfrontend -Xswiftc -disab
   -Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -Xfrontend -Xswiftc -disable-llvm-merge-functions-pass \
   -Xlinker --section-ordering-file=$(STARTUP_ORDER)
 
-.PHONY: all build release startup-order bench bench-code bench-sparse fuzz fuzz-fast docs-png test check test-deps crosscheck matrix-crosscheck golden lint format install uninstall clean
+.PHONY: all build release startup-order bench bench-code bench-sparse fuzz fuzz-fast inverse-sweep docs-png test check test-deps crosscheck matrix-crosscheck golden lint format install uninstall clean
 N ?= 300
 SEED ?= 20261122
 
@@ -99,6 +99,13 @@ fuzz-fast:
 	  -print_final_stats=1 .build-fuzz-fast/corpus
 	@new=$$(find .build-fuzz-fast -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer .build-fuzz-fast/.fuzz-start); \
 	  if [ -n "$$new" ]; then echo "fuzz findings (replay each with .build-fuzz-fast/release/JacFuzz FILE):"; echo "$$new"; exit 1; fi
+
+# Inverses of N constant linear maps (4×4 to 6×6, small integers and one sqrt(2) or sqrt(3);
+# Tests/JacCoreTests/ConstantInverseSweepTests.swift, which the suite runs with 9) in a debug
+# build, which checks the pool's invariants after each, and J·J⁻¹ = I numerically.
+# make inverse-sweep N=1000 SEED=7 for another draw; the seed is printed.
+inverse-sweep:
+	JAC_INVERSE_SWEEP=$(N) JAC_INVERSE_SEED=$(SEED) $(SWIFT) test --filter ConstantInverseSweepTests
 
 # The README's test command: installs what the tests need (pdflatex, SymPy), checks the format
 # (swift format, part of the toolchain), builds, runs every test, then a small cross-check

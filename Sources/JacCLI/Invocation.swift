@@ -69,6 +69,18 @@ public struct OutputStyle {
       }
     }
 
+    /// The formats to suggest for an unknown `--format` name: other names for one (`octave` runs
+    /// MATLAB's function files, `numpy` is Python's, `tex`, `cpp`), else the nearest spellings.
+    static func suggestions(for name: String) -> [String] {
+      let other: [String: Format] = [
+        "octave": .matlab, "m": .matlab, "numpy": .python, "py": .python, "python3": .python, "tex": .latex,
+        "cpp": .c, "c++": .c, "cxx": .c, "jl": .julia, "txt": .text, "plain": .text, "utf8": .unicode,
+        "utf-8": .unicode,
+      ]
+      if let format = other[name.lowercased()] { return [format.rawValue] }
+      return EditDistance.suggestions(for: name, among: allCases.map(\.rawValue))
+    }
+
     /// What a document format prints: text (plain or unicode), LaTeX or JSON; nil for code.
     var document: Document? {
       switch self {

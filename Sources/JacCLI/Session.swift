@@ -81,6 +81,9 @@ final class Session {
         err("note: " + eulerNote)
       }
       definitionsEulerNoted = definitionsEulerNoted || answer.eulerAloneInDefinitions
+      if answer.capitalEBase {
+        err("note: \(prefix)'E' is a variable to jac, not Euler's number; for e^x write 'e^x' or 'exp(x)'\n")
+      }
       let formatter = formatter(for: answer)
       let printStart = MonotonicClock.now
       try formatter.checkCodeable(answer)
@@ -161,9 +164,12 @@ final class Session {
     if answer.simplificationCut {
       err("note: \(prefix)simplification stopped at its work budget; the result is exact but may not be shortest\n")
     }
-    if !answer.kinks.isEmpty {
-      let calls = answer.kinks.prefix(3).map { formatter.textEntry($0, answer) }.joined(separator: ", ")
-      let more = answer.kinks.count > 3 ? " and \(answer.kinks.count - 3) more" : ""
+    let count = answer.kinks.count + answer.matrixKinks.count
+    if count > 0 {
+      // Only the calls shown are printed (a big Jacobian may sit on many kinks).
+      let shown = answer.kinks.prefix(3).map { formatter.textEntry($0, answer) } + answer.matrixKinks.prefix(3)
+      let calls = shown.prefix(3).joined(separator: ", ")
+      let more = count > 3 ? " and \(count - 3) more" : ""
       err(
         "note: \(prefix)the point is on a kink or jump of \(calls)\(more); the derivative there is a convention (docs/rules.md)\n"
       )

@@ -145,11 +145,13 @@ public struct UsageError: Error, Equatable {
           "'--layout csc' writes one sparse matrix; linearize and '--with-value' fill several: use '--layout row' or 'col'"
       case .unknownLayout(let text):
         return "unknown layout '\(text)'; expected " + CodeLayout.allCases.map(\.rawValue).joined(separator: ", ")
+          + EditDistance.didYouMean(Self.layoutSuggestions(for: text))
       case .unknownArguments(let text):
         return "unknown arguments '\(text)'; expected " + CodeArguments.allCases.map(\.rawValue).joined(separator: ", ")
       case .unknownFormat(let text):
         return "unknown format '\(text)'; expected "
           + OutputStyle.Format.allCases.map(\.rawValue).joined(separator: ", ")
+          + EditDistance.didYouMean(OutputStyle.Format.suggestions(for: text))
       case .unknownOption(let name, let suggestions):
         return "unknown option '\(name)'" + EditDistance.didYouMean(suggestions)
       case .functionName(let text):
@@ -166,6 +168,19 @@ public struct UsageError: Error, Equatable {
       }
     }
 
+    /// The layouts to suggest for an unknown `--layout` name: other names for one (`column`,
+    /// `row-major`, `fortran`, `sparse`), else the nearest spellings. `csr` is not `csc`'s other
+    /// name: the hint says how to get it.
+    static func layoutSuggestions(for name: String) -> [String] {
+      let other: [String: CodeLayout] = [
+        "column": .col, "columns": .col, "col-major": .col, "column-major": .col, "colmajor": .col, "fortran": .col,
+        "rows": .row, "row-major": .row, "rowmajor": .row, "sparse": .csc, "ccs": .csc,
+      ]
+      if let layout = other[name.lowercased()] { return [layout.rawValue] }
+      guard name.lowercased() != "csr" else { return [] }
+      return EditDistance.suggestions(for: name, among: CodeLayout.allCases.map(\.rawValue))
+    }
+
     /// A second line of help, where one helps.
     public var hint: String? {
       switch self {
@@ -173,6 +188,8 @@ public struct UsageError: Error, Equatable {
         return "if '\(name)' is a function to differentiate, write 'jac -- \(name) …' or 'jac \"\(name), …\"'"
       case .foreignCommand(let name):
         return "if '\(name)' is a variable, list it in '--vars' or write 'jac -- \(name) …'"
+      case .unknownLayout(let text) where text.lowercased() == "csr":
+        return "jac writes compressed sparse columns ('--layout csc'); read as CSR, its three arrays hold the transpose"
       case .commandNotFirst(let name):
         return "if '\(name)' is a variable, list it in '--vars' or write the functions after '--'"
       case .codeOfValues, .compactFormat, .helpTopic, .compactSteps, .codeOnly, .entryValue, .exactWithoutPoint,

@@ -546,6 +546,21 @@ import Testing
     }
   }
 
+  /// `E` is a variable to jac (energy, Young's modulus), but SymPy and Mathematica read `E` as
+  /// Euler's number: `E^x` with a symbolic exponent gets a note (the answer is still given, for
+  /// the variable E); `E^2`, `E*x` and `e^x` need none. A batch's note names its line.
+  @Test func capitalEAsABaseGetsANote() throws {
+    let note = "note: 'E' is a variable to jac, not Euler's number; for e^x write 'e^x' or 'exp(x)'\n"
+    let power = try ProcessRunner.run(["diff", "E^x", "--wrt", "x"])
+    #expect(power.status == 0 && power.stdout == "E^x*log(E)\n" && power.stderr == note)
+    for input in ["E^2 - p^2", "E*x", "e^x", "E1^x"] {
+      let run = try ProcessRunner.run(["diff", input, "--wrt", "x"])
+      #expect(run.status == 0 && run.stderr.isEmpty, "\(input): \(run.stderr)")
+    }
+    let batch = try ProcessRunner.run(["diff", "--wrt", "x"], stdin: "x^2\nE^(-x^2)\n")
+    #expect(batch.stderr == "note: line 2: " + note.dropFirst(6))
+  }
+
   @Test func helpForEveryCommand() throws {
     let top = try ProcessRunner.run(["--help"])
     #expect(top.status == 0)

@@ -208,6 +208,36 @@ import Testing
     #expect(run.stderr.hasPrefix("error: \(message)\n"), "\(arguments): \(run.stderr)")
   }
 
+  /// An unknown `--format` names the formats and suggests one: another name for it (Octave runs
+  /// the MATLAB function file) or the nearest spelling; nothing when nothing is near.
+  @Test(arguments: [
+    ("octave", "; did you mean 'matlab'?"), ("numpy", "; did you mean 'python'?"), ("tex", "; did you mean 'latex'?"),
+    ("C++", "; did you mean 'c'?"), ("laetx", "; did you mean 'latex'?"), ("jsn", "; did you mean 'json'?"),
+    ("yaml", ""),
+  ])
+  func unknownFormatSuggestsOne(_ name: String, _ suggestion: String) throws {
+    let run = try ProcessRunner.run(["x", "--format", name])
+    let expected = "unknown format '\(name)'; expected text, unicode, latex, json, c, python, swift, julia, matlab"
+    #expect(run.status == 64 && run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("error: \(expected)\(suggestion)\n"), "\(name): \(run.stderr)")
+  }
+
+  /// An unknown `--layout` likewise; `csr` gets a hint instead (CSC read as CSR is the transpose).
+  @Test(arguments: [
+    ("column", "; did you mean 'col'?", nil), ("row-major", "; did you mean 'row'?", nil),
+    ("rwo", "; did you mean 'row'?", nil), ("sparse", "; did you mean 'csc'?", nil),
+    (
+      "csr", "",
+      "hint: jac writes compressed sparse columns ('--layout csc'); read as CSR, its three arrays hold the transpose"
+    ),
+  ])
+  func unknownLayoutSuggestsOne(_ name: String, _ suggestion: String, _ hint: String?) throws {
+    let run = try ProcessRunner.run(["x", "--format", "c", "--layout", name])
+    #expect(run.status == 64 && run.stdout.isEmpty)
+    let message = "error: unknown layout '\(name)'; expected row, col, csc\(suggestion)\n"
+    #expect(run.stderr.hasPrefix(message + (hint.map { $0 + "\n" } ?? "")), "\(name): \(run.stderr)")
+  }
+
   /// Where such a word is a variable: listed in `--vars`, used by another argument, after `--`,
   /// or a one- or two-letter word alone; and jac's own command as the function of a command.
   @Test(arguments: [

@@ -45,11 +45,13 @@ import Testing
     case .oddEvenSymmetry: return .call(.sin, "-x")
     case .expLogInverse: return .call(.exp, "log(x)")
     case .trigOfInverse: return .call(.cos, "atan(z)")
+    case .periodicShift: return .call(.sin, "x + pi")
     case .absOfNonnegative: return .call(.abs, "x^2 + 1")
     case .absOfProduct: return .call(.abs, "-3*r^2*sin(p)")
     case .rootOfEvenPower: return .power("x^2", "1/2")
     case .mergeRadicals: return .multiply(["sqrt(2)", "sqrt(6)"])
-    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+    case .commonDenominator, .rootPower, .surdDenominator, .rationaliseDenominator, .angleSum, .tangentQuotient,
+      .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .expMerge, .rootOfSquare, .cancelCommonFactor,
       .factorCommonMonomial, .pullOutNegative, .partialCommonFactor, .preferShorter, .assumedSign:
@@ -128,6 +130,9 @@ import Testing
       ]
     ),
     ("-1/sin(5/2)", [["reciprocal-form", "prefer-shorter"]]),
+    ("1/(sqrt(2) + 1)", [["rationalise-denominator"]]),
+    // Bottom-up: 1/(-5*sqrt(2) - 18) alone, then the product with 9.
+    ("9/(-5*sqrt(2) - 18)", [["rationalise-denominator"], ["rationalise-denominator"]]),
     ("(x + 1)^2", []),
     ("r*cos(t)", []),
   ])

@@ -142,6 +142,11 @@ extension TrigIdentityTests {
     ("tan(2*x)*cos(2*x)/sin(x)", "2*cos(x)"), ("sin(3*x)/sin(x)", "3 - 4*sin(x)^2"),
     ("y*sin(2*x)/(x*cos(x))", "2*y*sin(x)/x"), ("cos(2*x)/cos(x)", "cos(2*x)/cos(x)"),
     ("sin(2*x)/x", "sin(2*x)/x"),
+    // cos²x − sin²x is cancelled before the Pythagorean reduction could hide the factor.
+    ("cos(2*x)/(cos(x) - sin(x))", "cos(x) + sin(x)"), ("cos(2*x)/(cos(x) + sin(x))", "cos(x) - sin(x)"),
+    ("cos(2*y)/(sin(y) - cos(y))", "-(cos(y) + sin(y))"),
+    ("(cos(x)^2 - sin(x)^2)/(cos(x) - sin(x))", "cos(x) + sin(x)"),
+    ("(cos(x)^4 - sin(x)^4)/(cos(x) - sin(x))", "cos(x) + sin(x)"),
   ])
   func quotientOfMultipleAngle(_ input: String, _ expected: String) throws {
     let f = Fixture()

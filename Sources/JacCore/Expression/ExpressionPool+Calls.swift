@@ -4,6 +4,7 @@ extension ExpressionPool {
   /// `f(argument)` in canonical form: `known-values` (sin 0 = 0, cos π = −1, log 1 = 0, …),
   /// `odd-even-symmetry` (sin(−u) = −sin u, cos(−u) = cos u), `exp-log-inverse`
   /// (exp(log u) = u, exp(c·log u) = u^c, log(exp u) = u, lambertw(u·exp(u)) = u for u ≥ 0), `trig-of-inverse` (``ofInverse(_:_:_:trace:)``),
+  /// `periodic-shift` (sin(u + π/2) = cos u, ``periodicShift(_:_:trace:)``),
   /// `abs-of-nonnegative` (|u| = u for u that cannot be negative) and `abs-of-product`
   /// (|a·b| = a·|b| for a ≥ 0).
   public func call(_ f: Function, _ argument: Expr, trace: RuleTrace? = nil) -> Expr {
@@ -55,6 +56,7 @@ extension ExpressionPool {
         }
       }
     case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .sech, .csch, .coth:
+      if let v = periodicShift(f, argument, trace: trace) { return v }
       if let inner = function(argument), !isNumber(operand(argument, 0)),
         let v = ofInverse(f, inner, operand(argument, 0), trace: trace)
       {

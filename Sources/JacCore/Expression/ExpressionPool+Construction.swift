@@ -139,7 +139,20 @@ extension ExpressionPool {
     if tooLarge { return numberOverflow() }
     if numbers >= 2 { trace?.note(.foldConstants) }
     if collected { trace?.note(.collectLikeTerms) }
-    // The pool's scratch array, handed back on return (this function does not call itself).
+    // Like terms over a sum whose coefficients add up to 1 are that sum: 2·(x + 1) − (x + 1) + y
+    // = (x + 1) + y, whose terms must be flattened and collected with the others (x + y + 1).
+    // Each pass takes a level of nesting off, so this ends.
+    let sumOfItsOwn = coefficients.values.indices.contains { i in
+      coefficients.values[i].isOne && alone[i] == zero && kind(coefficients.keys[i]) == .sum
+    }
+    if sumOfItsOwn {
+      var flattened = constant.isZero ? [] : [number(constant)]
+      for (i, rest) in coefficients.keys.enumerated() where !coefficients.values[i].isZero {
+        flattened.append(alone[i] != zero ? alone[i] : scaled(rest, by: coefficients.values[i]))
+      }
+      return collectTerms(flattened, trace: trace)
+    }
+    // The pool's scratch array, handed back on return (the call above is done with it by then).
     var result = termScratch
     termScratch = []
     result.removeAll(keepingCapacity: true)

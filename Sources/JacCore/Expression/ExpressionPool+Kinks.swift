@@ -14,6 +14,18 @@ extension ExpressionPool {
     case branchCut
   }
 
+  /// What kink node `e` is, with its arguments: a call of a function with a kink or jump
+  /// (``Function/isKink(at:)``: at 0, or at the integers), max or min (a tie of two arguments),
+  /// and with `branchCuts` atan2 (its jump); nil for any other node.
+  func kinkCall(_ e: Expr, branchCuts: Bool = false) -> (kind: KinkKind, arguments: [Expr])? {
+    switch node(e) {
+    case .call(let f, let u) where f.isKink(at: 0) || f.isKink(at: 1): return (f.isKink(at: 1) ? .integer : .zero, [u])
+    case .apply(let op, let args) where op == .max || op == .min: return (.tie(largest: op == .max), Array(args))
+    case .apply(.atan2, let args) where branchCuts: return (.branchCut, Array(args))
+    case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: return nil
+    }
+  }
+
   func provedOffKinks(_ arguments: [Expr], _ kind: KinkKind) -> Bool {
     // Undefined or out of range: the value itself is the error, no note.
     decidedWithBalls(arguments, failed: true) { Self.off($0, kind) ? true : nil } ?? false

@@ -9,6 +9,7 @@
 /// This is the rule `known-values`: ``call(_:_:trace:)`` notes it when a value is found here.
 extension ExpressionPool {
   func knownValue(_ f: Function, _ u: Expr, trace: RuleTrace? = nil) -> Expr? {
+    if let v = inverseTrigValue(f, u) { return v }
     if let q = rational(u) { return knownValue(f, atNumber: q) }
     if f == .lambertw { return lambertwValue(u) }
     if let q = multipleOfPi(u) {
@@ -64,7 +65,7 @@ extension ExpressionPool {
   }
 
   /// `q` when `u` is `q·π` for a rational `q` whose denominator divides 12.
-  private func multipleOfPi(_ u: Expr) -> Rational? {
+  func multipleOfPi(_ u: Expr) -> Rational? {
     var q: Rational
     if u == pi {
       q = .one

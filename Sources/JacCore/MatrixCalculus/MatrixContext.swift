@@ -4,7 +4,18 @@
 /// from them (`log(det(X))`, `norm(x)^2`) are ordinary pool expressions, simplified by jac's
 /// scalar engine.
 public final class MatrixContext {
-  public enum Kind: Sendable, Equatable { case vector, matrix, symmetric }
+  public enum Kind: Sendable, Equatable {
+    case vector, matrix, symmetric
+
+    /// What a message calls a name of this kind: `'x' is a vector`.
+    public var noun: String {
+      switch self {
+      case .vector: return "vector"
+      case .matrix: return "matrix"
+      case .symmetric: return "symmetric matrix"
+      }
+    }
+  }
 
   public let pool: ExpressionPool
   /// The declared names (`--vector`, `--matrix`, `--symmetric`); every other name is a scalar.

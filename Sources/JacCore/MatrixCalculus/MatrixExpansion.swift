@@ -37,7 +37,9 @@ struct MatrixExpansion {
     return filled(a.rows, b.columns) { i, j in pool.add((0..<a.columns).map { pool.multiply(a[i, $0], b[$0, j]) }) }
   }
 
-  private func scalar(_ e: Expr, placeholder: Expr? = nil) -> Expr {
+  /// A pool scalar of the matrix layer at these bindings: its atoms expanded, its scalar symbols
+  /// valued, the placeholder of a map's body (``MatrixContext/placeholder``) `placeholder`.
+  func scalar(_ e: Expr, placeholder: Expr? = nil) -> Expr {
     var bindings = scalars
     for atom in context.atoms(in: e) { bindings[atom.symbol] = expand(atom.value)[0, 0] }
     if let placeholder { bindings[context.placeholder] = placeholder }

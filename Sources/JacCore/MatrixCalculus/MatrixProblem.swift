@@ -42,6 +42,8 @@ public enum MatrixProblem: Equatable, Sendable {
   case pointNotSymmetric(name: String, row: Int, column: Int)
   /// `--at` with `--expand` (the values give the sizes) or `--check` (which draws its own).
   case pointWith(Option)
+  /// `--check` with `--assume`: the check draws its scalars at random, not inside the assumptions.
+  case checkWithAssumptions
   /// A `--at` value larger than ``maxExpandedSize`` (as `'x' has 13 entries`).
   case pointSizeLimit(String)
 
@@ -91,9 +93,9 @@ public enum MatrixProblem: Equatable, Sendable {
       }
       let (what, example) =
         switch declared {
-        case .vector: ("vector", "[1, 2]")
-        case .matrix: ("matrix", "[1, 2; 3, 4]")
-        case .symmetric: ("symmetric matrix", "[1, 2; 2, 3]")
+        case .vector: (declared.noun, "[1, 2]")
+        case .matrix: (declared.noun, "[1, 2; 3, 4]")
+        case .symmetric: (declared.noun, "[1, 2; 2, 3]")
         }
       guard let found else {
         return "'--at' gives the \(what) '\(name)' a scalar value; write it in brackets, such as \(name)=\(example)"
@@ -109,6 +111,8 @@ public enum MatrixProblem: Equatable, Sendable {
       return option == .check
         ? "'--check' with vectors and matrices compares at random sizes, not at the '--at' point; drop one"
         : "'--at' takes the sizes from its values; drop '--expand'"
+    case .checkWithAssumptions:
+      return "'--check' with vectors and matrices draws its scalars at random, not inside '--assume'; drop one"
     case .pointSizeLimit(let found):
       return "'--at' gives \(found); at a point, sizes go up to \(Self.maxExpandedSize)"
     }
@@ -119,7 +123,7 @@ public enum MatrixProblem: Equatable, Sendable {
     switch self {
     case .declaredTwice, .scalarVariable, .absentVariable, .oneVariable, .oneExpression, .unsupportedOption,
       .productShape, .expandWithoutMatrices, .expandValue, .unknownSize, .missingSizes, .pointShape, .pointSizes,
-      .pointNotSymmetric, .pointSizeLimit, .pointWith:
+      .pointNotSymmetric, .pointSizeLimit, .pointWith, .checkWithAssumptions:
       return true
     case .notScalar, .notColumn, .tensor, .notIdentified: return false
     }

@@ -166,11 +166,17 @@ public struct Answer {
   public var eulerAlone = false
   /// A `--where` definition wrote `e` alone (`y = e*x`): the same note, once a run.
   public var eulerAloneInDefinitions = false
+  /// The input raised a variable `E` to a symbolic power (`E^x`), Euler's number to SymPy and
+  /// Mathematica: a note says jac's `E` is a variable.
+  public var capitalEBase = false
   /// The derivations asked for with `--steps`, entry by entry.
   public var derivations: [EntryDerivation] = []
   /// The calls of the input that are at a kink or jump at the `--at` point (relu(x) at x = 0,
   /// floor at an integer, max at a tie), where the derivative is a convention (docs/rules.md).
   public var kinks: [Expr] = []
+  /// Matrix `--at`: the same, each call in matrix syntax with the entries on its kink
+  /// (`abs(x) at entry 2`; ``Engine/matrixKinks(_:_:_:)``).
+  public var matrixKinks: [String] = []
   /// The names given to components (`x = r*cos(t)`), nil for unnamed ones.
   public var componentNames: [String?] = []
   /// `--where`: each definition's name and right-hand side (simplified, in terms of the earlier

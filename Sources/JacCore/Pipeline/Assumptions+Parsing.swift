@@ -4,10 +4,13 @@
 ///   (`0 < p < pi`); any other link is a fact about the difference of its sides (`R > r`:
 ///   R − r > 0). Bounds carry over along facts between symbols (R > r > 0 bounds R below by 0).
 /// - Errors point into the text (``JacError/optionParse(_:option:text:)``): a side that does not
-///   parse, an item without a relation, a name the input does not use, and a relation that
-///   contradicts what came before it (`x > 0, x < -1`; a link between numbers that is false).
+///   parse, an item without a relation, a name the input does not use, a name of `declared` (a
+///   vector or matrix, named by what it is: `'x' is a vector`), and a relation that contradicts
+///   what came before it (`x > 0, x < -1`; a link between numbers that is false).
 extension Assumptions {
-  public convenience init(parsing text: String, pool: ExpressionPool, names: Set<String>) throws(JacError) {
+  public convenience init(
+    parsing text: String, pool: ExpressionPool, names: Set<String>, declared: [String: String] = [:]
+  ) throws(JacError) {
     self.init(pool: pool)
     self.text = text
     var facts: [(big: String, small: String, strict: Bool)] = []
@@ -21,6 +24,7 @@ extension Assumptions {
           parsed.append(try Parser.parseExpression(source, in: pool))
           for name in pool.freeSymbols([parsed.last!]) where !names.contains(name) {
             let range = Definitions.range(of: name, in: source, from: 0) ?? SourceRange(side.start, source.utf8.count)
+            if let what = declared[name] { throw ParseError(.assumptionNotScalar(name: name, what: what), range) }
             throw ParseError(.assumptionUnknownName(name: name), range)
           }
         }

@@ -30,6 +30,7 @@ extension Engine {
     if request.at != nil, request.expand != nil || request.check {
       throw .matrixCalculus(.pointWith(request.check ? .check : .expand))
     }
+    if request.check && request.assumptions != nil { throw .matrixCalculus(.checkWithAssumptions) }
     var kinds: [String: MatrixContext.Kind] = [:]
     let declared: [([String], MatrixContext.Kind)] = [
       (request.vectors, .vector), (request.matrices, .matrix), (request.symmetric, .symmetric),
@@ -48,6 +49,11 @@ extension Engine {
     } catch {
       throw .parse(error, input: 0)
     }
+    if let text = request.assumptions {
+      // About the scalars (`t > 0` in `sqrt(t^2)*x'*x`); not about a vector or matrix.
+      simplifier.assumptions = try Assumptions(
+        parsing: text, pool: pool, names: Set(context.scalarSymbols(f)), declared: kinds.mapValues(\.noun))
+    }
     let calculus = MatrixCalculus(context: context, differentiator: differentiator) { [simplifier] in
       simplifier.simplify($0)
     }
@@ -64,6 +70,7 @@ extension Engine {
     if request.at != nil {
       var answer = try matrixValue(result, shape: shape, f, variables: variables, request, context)
       answer.eulerAlone = uses.eulerAlone
+      answer.assumptions = simplifier.assumptions
       return answer
     }
     if let text = request.expand {
@@ -78,6 +85,7 @@ extension Engine {
       }
       var answer = Answer(command: request.command, variables: entries, value: .matrix(m))
       answer.eulerAlone = uses.eulerAlone
+      answer.assumptions = simplifier.assumptions
       return answer
     }
     var form = MatrixForm(
@@ -94,6 +102,7 @@ extension Engine {
     }
     var answer = Answer(command: request.command, variables: variables, value: .matrixForm(form))
     answer.eulerAlone = uses.eulerAlone
+    answer.assumptions = simplifier.assumptions
     return answer
   }
 

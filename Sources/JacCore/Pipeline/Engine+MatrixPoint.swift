@@ -41,6 +41,7 @@ extension Engine {
     c.point = point.scalars
     try substitute(into: &answer, c)
     answer.matrixPoint = point.order.map { ($0, point.values[$0]!, context.kinds[$0] == .vector) }
+    answer.matrixKinks = matrixKinks(f, expansion, context)
     return answer
   }
 
@@ -117,6 +118,7 @@ extension Engine {
     }
     let missing = mentioned.filter { point.values[$0] == nil }
     if !missing.isEmpty { throw .missingPointVariables(missing) }
+    try checkPointAgainstAssumptions(point.scalars)
     return point
   }
 

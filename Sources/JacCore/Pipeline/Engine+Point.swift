@@ -228,20 +228,7 @@ extension Engine {
     var found: [Expr] = []
     var undecided: [UndecidedKink] = []
     for e in pool.distinctNodes(c.functions) {
-      let kind: ExpressionPool.KinkKind
-      let arguments: [Expr]
-      switch pool.node(e) {
-      case .call(let f, let u) where f.isKink(at: 0) || f.isKink(at: 1):
-        kind = f.isKink(at: 1) ? .integer : .zero
-        arguments = [u]
-      case .apply(let op, let args) where op == .max || op == .min:
-        kind = .tie(largest: op == .max)
-        arguments = Array(args)
-      case .apply(.atan2, let args) where branchCuts:
-        kind = .branchCut
-        arguments = Array(args)
-      case .number, .symbol, .constant, .sum, .product, .power, .call, .apply, .undefined: continue
-      }
+      guard let (kind, arguments) = pool.kinkCall(e, branchCuts: branchCuts) else { continue }
       let substituted = pool.substitute(arguments, values)
       if !pool.freeSymbols(substituted).isEmpty {
         // A kink of the parameters alone (abs(a)) is no kink along the point's variables.

@@ -31,6 +31,8 @@ public final class Engine {
   private var simplificationCut = false
   /// Whether this request's input wrote the constant `e` alone (``Parser/Uses/eulerAlone``).
   private var eulerAlone = false
+  /// Whether this request's input raised a variable `E` to a symbolic power (``Parser/Uses/capitalEBase``).
+  private var capitalEBase = false
   /// The differentiation work of this request so far, as bounded before each pass
   /// (``checkDerivativeWork(_:along:)``).
   var derivativeWork = 0
@@ -101,15 +103,18 @@ public final class Engine {
   private func answer(_ request: Request) throws(JacError) -> Answer {
     var request = request
     try request.validate()
-    if request.isMatrixCalculus { return try matrixAnswer(request) }
-    if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
-    let parseStart = clock.now
+    // Nothing of an earlier request carries over: its assumptions, its share of the budgets.
     simplificationCut = false
     eulerAlone = false
+    capitalEBase = false
     simplifier.startRequest()
+    simplifier.assumptions = nil
     derivativeWork = 0
     pool.numberTooLarge = false
     pool.numberWork = 0
+    if request.isMatrixCalculus { return try matrixAnswer(request) }
+    if request.expand != nil { throw .matrixCalculus(.expandWithoutMatrices) }
+    let parseStart = clock.now
     var functions: [Expr] = []
     var names: [String?] = []
     for text in request.inputs where text.utf8.count > Limits.inputBytes {
@@ -144,6 +149,7 @@ public final class Engine {
       }
     }
     eulerAlone = uses.eulerAlone
+    capitalEBase = uses.capitalEBase
     if let setting = request.linearization {
       (functions, names) = try orderedByState(stateNames, setting.state)
     }
@@ -161,8 +167,6 @@ public final class Engine {
     if let text = request.assumptions {
       let names = Set(pool.freeSymbols(functions) + (request.variables ?? []) + (request.along ?? []))
       simplifier.assumptions = try Assumptions(parsing: text, pool: pool, names: names)
-    } else {
-      simplifier.assumptions = nil
     }
     timings.parse += clock.now - parseStart
     if functions.count > Limits.components { throw .limit(.components(functions.count)) }
@@ -244,6 +248,7 @@ public final class Engine {
     answer.suspiciousVariables = suspiciousVariables(context)
     answer.simplificationCut = simplificationCut
     answer.eulerAlone = eulerAlone
+    answer.capitalEBase = capitalEBase
     answer.eulerAloneInDefinitions = context.definitions?.eulerAlone ?? false
     return answer
   }

@@ -20,6 +20,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case oddEvenSymmetry = "odd-even-symmetry"
   case expLogInverse = "exp-log-inverse"
   case trigOfInverse = "trig-of-inverse"
+  case periodicShift = "periodic-shift"
   case absOfNonnegative = "abs-of-nonnegative"
   case absOfProduct = "abs-of-product"
   case rootOfEvenPower = "root-of-even-power"
@@ -27,6 +28,7 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   case commonDenominator = "common-denominator"
   case rootPower = "root-power"
   case surdDenominator = "surd-denominator"
+  case rationaliseDenominator = "rationalise-denominator"
   case angleSum = "angle-sum"
   case tangentQuotient = "tangent-quotient"
   case quotientForm = "quotient-form"
@@ -58,10 +60,11 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
   public var stage: Stage {
     switch self {
     case .foldConstants, .collectLikeTerms, .collectLikeFactors, .identityElements, .powerOfPower, .exactPowers,
-      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .absOfNonnegative, .absOfProduct,
+      .knownValues, .oddEvenSymmetry, .expLogInverse, .trigOfInverse, .periodicShift, .absOfNonnegative, .absOfProduct,
       .rootOfEvenPower, .mergeRadicals:
       return .canonicalForm
-    case .commonDenominator, .rootPower, .surdDenominator, .angleSum, .tangentQuotient, .quotientForm, .powerReduction,
+    case .commonDenominator, .rootPower, .surdDenominator, .rationaliseDenominator, .angleSum, .tangentQuotient,
+      .quotientForm, .powerReduction,
       .angleContraction, .reciprocalForm, .pythagorean, .hyperbolicPythagorean, .absSquare,
       .absEvenPower, .absMerge, .expMerge, .rootOfSquare,
       .cancelCommonFactor, .factorCommonMonomial, .pullOutNegative, .partialCommonFactor, .preferShorter, .assumedSign:
@@ -85,12 +88,14 @@ public enum SimplificationRule: String, CaseIterable, Sendable {
     case .oddEvenSymmetry: return ("sin(-x) + cos(-x)", "cos(x) - sin(x)")
     case .expLogInverse: return ("exp(log(x)) + log(exp(y))", "x + y")
     case .trigOfInverse: return ("sin(asin(x)) + cot(atan(y)) + cos(atan(z))", "1/sqrt(z^2 + 1) + 1/y + x")
+    case .periodicShift: return ("sin(x + pi) + cos(pi/2 - y)", "sin(y) - sin(x)")
     case .absOfNonnegative: return ("abs(x^2 + 1)", "x^2 + 1")
     case .absOfProduct: return ("abs(-3*r^2*sin(p))", "3*r^2*abs(sin(p))")
     case .absEvenPower: return ("abs(x)^2 + 1/abs(y)^4", "x^2 + 1/y^4")
     case .commonDenominator: return ("1/x - 1/(x + 1)", "1/(x*(x + 1))")
     case .rootPower: return ("sqrt(x + 1)*sqrt(x + 1)*y + (sqrt(x) + 1)*(sqrt(x) - 1)", "x*y + x + y - 1")
     case .surdDenominator: return ("2^(1/3)/((2^(1/3) + x)*(2^(1/3)*x^2 - 2^(2/3)*x + 2))", "1/(x^3 + 2)")
+    case .rationaliseDenominator: return ("1/(sqrt(2) + 1) + 6/(-2*sqrt(3) - 4)", "sqrt(2) + 3*sqrt(3) - 7")
     case .pythagorean: return ("a*sin(t)^2 + a*cos(t)^2", "a")
     case .hyperbolicPythagorean: return ("cosh(u)^2 - sinh(u)^2", "1")
     case .rootOfSquare: return ("sqrt(x^2 + 2*x*y + y^2) + (4*z^2 - 4*z + 1)^(-1/2)", "1/abs(2*z - 1) + abs(x + y)")

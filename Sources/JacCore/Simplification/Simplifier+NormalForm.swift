@@ -26,7 +26,16 @@ extension Simplifier {
   {
     var form = try reduceRoots(try converter.form(e), converter)
     let pythagorean = Pythagorean(converter: converter)
-    let pairs = pythagorean.findPairs(form)
+    var pairs = pythagorean.findPairs(form)
+    // `cancel-common-factor` first where a Pythagorean reduction would hide the factor:
+    // (cos²x − sin²x)/(cos x − sin x) = cos x + sin x, while 2cos²x − 1 has no factor cos x − sin x.
+    if !pairs.isEmpty, !form.factors.isEmpty {
+      let cancelled = try cancel(form, converter.budget)
+      if cancelled.factors.map(\.multiplicity).reduce(0, +) < form.factors.map(\.multiplicity).reduce(0, +) {
+        form = cancelled
+        pairs = pythagorean.findPairs(form)
+      }
+    }
     // Without denominator factors nothing is cancelled later, so the bound holds for the result.
     if toBeat < .max, form.factors.isEmpty, !pairs.isEmpty, let rests = pythagorean.survivingRests(form, pairs),
       converter.complexityFloor(of: rests, atomCost: { measure.of($0) }) > toBeat
@@ -35,7 +44,7 @@ extension Simplifier {
     }
     form = try pythagorean.reduce(form, pairs: pairs)
     form = try normalizeFactors(form, converter)
-    return try cancel(form, converter.budget)
+    return try cancelSharedFactors(try cancel(form, converter.budget), converter)
   }
 
   /// `root-power`: (u^(1/q))^k with k ≥ q becomes u^(k div q) · (u^(1/q))^(k mod q).
@@ -121,5 +130,59 @@ extension Simplifier {
       result.applied.insert(.cancelCommonFactor)
     }
     return result
+  }
+
+  /// `cancel-common-factor` where neither divides the other: a denominator factor F in one atom
+  /// x, of degree 2 or more, and the numerator N share g = gcd(F, c₁, c₂, …) for N = Σ cᵢ(x)·mᵢ
+  /// (Euclid's algorithm, ``Polynomial/univariateGCD(_:_:budget:)``); then F^k becomes
+  /// (F/g)^k·g^(k−j) where g divides N j times (j ≤ k): (x² − 1)/(x⁴ − 1) = 1/(x² + 1),
+  /// (x·y + y)/(x² − 1) = y/(x − 1). A multivariate F is left as it is.
+  private func cancelSharedFactors(_ form: RationalForm, _ converter: RationalConverter) throws(SimplificationStop)
+    -> RationalForm
+  {
+    guard !form.numerator.isZero, form.factors.contains(where: { Self.isSharedFactorCandidate($0.polynomial) }) else {
+      return form
+    }
+    let budget = converter.budget
+    var result = form
+    result.factors = []
+    var changed = false
+    for (p, k) in form.factors {
+      guard Self.isSharedFactorCandidate(p), let atom = p.singleAtom else {
+        result.factors.append((p, k))
+        continue
+      }
+      var g = p
+      for c in result.numerator.coefficients(in: atom) where g.degree(in: atom) > 0 {
+        g = try Polynomial.univariateGCD(g, c, budget: budget)
+      }
+      guard g.degree(in: atom) > 0, let h = try p.exactQuotient(g, budget: budget) else {
+        result.factors.append((p, k))
+        continue
+      }
+      var j = 0
+      while j < k, let q = try result.numerator.exactQuotient(g, budget: budget) {
+        result.numerator = q
+        j += 1
+      }
+      guard j > 0 else {
+        result.factors.append((p, k))
+        continue
+      }
+      changed = true
+      result.factors.append((h, k))
+      if k > j { result.factors.append((g, k - j)) }
+    }
+    guard changed else { return form }
+    result.applied.insert(.cancelCommonFactor)
+    return try normalizeFactors(result, converter)
+  }
+
+  /// A denominator factor `cancelSharedFactors` looks at: in one atom, of degree 2 or more (a
+  /// factor of degree 1 shares a factor with the numerator only by dividing it, which `cancel`
+  /// has done).
+  private static func isSharedFactorCandidate(_ p: Polynomial) -> Bool {
+    guard let atom = p.singleAtom else { return false }
+    return p.degree(in: atom) >= 2
   }
 }

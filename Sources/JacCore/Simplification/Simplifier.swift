@@ -16,7 +16,9 @@
 ///   (``RationalForm/sum(_:_:budget:)``: combine over the least common denominator, keeping
 ///   denominators factored), `root-power` (``reduceRoots(_:_:)``: (u^(1/q))^q = u), `pythagorean`,
 ///   `hyperbolic-pythagorean` and `abs-square` (``Pythagorean``), `cancel-common-factor`
-///   (``cancel(_:_:)``: exact polynomial division by each denominator factor),
+///   (``cancel(_:_:)``: exact polynomial division by each denominator factor; then
+///   ``cancelSharedFactors(_:_:)``: the gcd of a factor in one atom and the numerator; also before
+///   the Pythagorean reduction when that has squares to rewrite, which could hide a factor),
 ///   `factor-common-monomial` and `pull-out-negative` (``RationalConverter/expression(_:input:)``:
 ///   `2*a*x + 4*a*y` → `2*a*(x + 2*y)`, `(-x - y)/z` → `-(x + y)/z`); then `prefer-shorter`
 ///   (``shortest(_:_:_:)``) keeps the rewritten form only if it is shorter than the canonical one
@@ -30,6 +32,9 @@
 ///   `abs-even-power`; on powers `root-of-square`; on calls, under `--assume`, abs, sign, heaviside
 ///   and relu of an argument of known sign (``refined(_:_:)``); at a root (the answer, a call's
 ///   argument) `exp-merge` again, kept when shorter;
+/// - then, on every node returned, `rationalise-denominator` (``withRationalisedDenominator(_:_:)``:
+///   a constant sum b + c·√d, alone, as a factor or below the bar, written from the value of
+///   its constant part, `1/(sqrt(2) + 1)` → `sqrt(2) - 1`, `9/(-5*sqrt(2) - 18)` → `-9/(5*sqrt(2) + 18)`);
 /// - last, on every node returned and at a root, `partial-common-factor`
 ///   (``withPartialCommonFactors(_:_:)``: `x*y*exp(x*y) + exp(x*y) + 2*x` →
 ///   `exp(x*y)*(x*y + 1) + 2*x`), kept when shorter.
@@ -212,7 +217,7 @@ public final class Simplifier {
       result = withPerfectSquareRoot(
         withAbsEvenPowers(c == b && y == x ? unchanged(e, [b, x], budget) : shortest(pool.power(c, y), budget)), budget)
     }
-    result = withPartialCommonFactors(result, budget)
+    result = withPartialCommonFactors(withRationalisedDenominator(result, budget), budget)
     memo[e] = result
     if result != e {
       memo[result] = result
@@ -276,7 +281,7 @@ public final class Simplifier {
 
   /// `e` or its rational normal form, whichever is shorter: fewer operations, then fewer nodes
   /// (`u*v*(u^2 + v^2)` over `u^3*v + u*v^3`), then `e` (`x^2 + x` stays).
-  private func shortest(_ e: Expr, _ budget: Budget) -> Expr {
+  func shortest(_ e: Expr, _ budget: Budget) -> Expr {
     switch pool.node(e) {
     case .sum, .product, .power: break
     default: return e

@@ -12,6 +12,9 @@ public struct ParseError: Error, Equatable, Sendable {
   public enum Message: Equatable, Sendable {
     /// An `--assume` relation that contradicts the others (`x > 0, x < -1`).
     case assumptionContradiction
+    /// An `--assume` relation on a declared vector or matrix (`what`: "vector", "matrix",
+    /// "symmetric matrix"): assumptions are about scalars.
+    case assumptionNotScalar(name: String, what: String)
     /// An `--assume` relation on a name the input does not use.
     case assumptionUnknownName(name: String)
     /// linearize: a component named, not after a state variable (`q = v` with `--state x,v`).
@@ -100,6 +103,8 @@ public struct ParseError: Error, Equatable, Sendable {
     public var text: String {
       switch self {
       case .assumptionContradiction: return "this assumption contradicts the others"
+      case .assumptionNotScalar(let name, let what):
+        return "'\(name)' is a \(what); an assumption must be about a scalar"
       case .assumptionUnknownName(let name): return "'\(name)' is not in the input; an assumption must be about it"
       case .expectedRelation: return "expected a relation such as 'x > 0' or '0 < p < pi'"
       case .componentNotAState(let name, let states):
@@ -173,8 +178,8 @@ public struct ParseError: Error, Equatable, Sendable {
     public var isLimit: Bool {
       switch self {
       case .nestingTooDeep, .numberTooLarge: return true
-      case .assumptionContradiction, .assumptionUnknownName, .componentNotAState, .componentsPartlyNamed,
-        .expectedRelation,
+      case .assumptionContradiction, .assumptionNotScalar, .assumptionUnknownName, .componentNotAState,
+        .componentsPartlyNamed, .expectedRelation,
         .definitionApplied, .definitionCycle, .definitionLater, .definitionOfVariable, .definitionRepeated,
         .expectedDefinition,
         .divisionByZero, .duplicateComponentName, .emptyInput, .expectedArgumentList, .expectedCloseParen,

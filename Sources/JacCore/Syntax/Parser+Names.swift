@@ -21,6 +21,7 @@ extension Parser {
     ("artanh", .atanh), ("arccoth", .acoth), ("arcoth", .acoth), ("arcsech", .asech), ("arsech", .asech),
     ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
     ("psi", .digamma), ("productlog", .lambertw), ("cosec", .csc), ("arccosec", .acsc),
+    ("ceiling", .ceil),
     // mpmath's lower-case spellings, MATLAB's and SciPy's names (MATLAB's expint is E₁, not Ei).
     ("ei", .ei), ("si", .si), ("ci", .ci), ("shi", .shi), ("chi", .chi), ("expi", .ei), ("sinint", .si),
     ("cosint", .ci), ("sinhint", .shi), ("coshint", .chi), ("logint", .li),

@@ -16,6 +16,9 @@ extension Parser {
     /// Whether the constant `e` was written alone (`e*y`, not `e^x`): a general matrix's entry
     /// `e` is read as Euler's number, which the answer's note says.
     public internal(set) var eulerAlone = false
+    /// Whether a variable `E` was raised to a non-numeric power (`E^x`): SymPy and Mathematica
+    /// read `E` as Euler's number, jac as a variable, which the answer's note says.
+    public internal(set) var capitalEBase = false
     public init() {}
   }
 

@@ -320,6 +320,7 @@ public struct Parser {
     defer { depth -= 1 }
     try advance()
     let exponent = try parseUnary()
+    if !pool.isNumber(exponent), pool.kind(base) == .symbol, pool.symbolName(base) == "E" { uses.capitalEBase = true }
     if let plain = pool.plainPower(base, exponent) { return plain }
     return try real(checked(pool.power(base, exponent), [base, exponent], .divisionByZero, from: start), from: start)
   }
