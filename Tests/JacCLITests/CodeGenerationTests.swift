@@ -75,6 +75,24 @@ import Testing
     Case(
       arguments: ["grad", "lambertw(x) + x*lambertw(y^2) + lambertw(1000*y)/y", "--vars", "x,y"],
       point: [("x", -0.3678), ("y", 1.3)]),
+    // The integrals' helpers (series and continued-fraction branches alike) and sinc: erfi, Ci,
+    // Chi, fresnels by their series at 0.7; Si, fresnelc by continued fractions at 2.6; Shi from
+    // Ei and E₁ past 2; then large and negative arguments (erfi's and Ei's asymptotic series,
+    // E₁'s continued fraction).
+    Case(
+      arguments: [
+        "grad",
+        "x*Ei(y) + y*erfi(x) + x*Shi(y) + y*Chi(x) + x*li(y) + y*fresnels(x) + x*fresnelc(y) + y*sinc(x)"
+          + " + x*Si(y) + y*Ci(x)",
+        "--vars", "x,y",
+      ],
+      point: [("x", 0.7), ("y", 2.6)]),
+    Case(
+      arguments: [
+        "grad", "y*erfi(8*x) + y*Ei(-50*x) + y*Ei(45*x) + y*Si(-40*x) + y*Ci(40*x) + y*fresnelc(12*x) + y*li(x/2)",
+        "--vars", "x,y",
+      ],
+      point: [("x", 1.0), ("y", 1.1)]),
     // Range and bearing to two landmarks (an EKF's measurements): sums written both ways,
     // `x + 2` and `-x - 2`, are written one way (the sign folded into the square, the quotient).
     Case(

@@ -263,6 +263,31 @@ import Testing
   /// Issue 16's functions at a point print certified digits (checked against mpmath), also
   /// inside derivatives (polygamma, erf's Gaussian, atan2's partials); a pole is undefined, and
   /// polygamma past its certified limits says so.
+  /// The integrals and sinc as a person types them: SymPy's names and the aliases, derivatives,
+  /// certified values (mpmath 1.3.0: si(1000) = 1.57023312196877121…, ei(-30) =
+  /// -3.02155201068881254…e-15, li(2) = 1.04516378011749278…), the real domain, the short names as
+  /// variables, and sinc at 0.
+  @Test func integralsAndSinc() throws {
+    let derivatives = try ProcessRunner.run(["Si(x), Ci(x), erfi(x), li(x), fresnelc(x), sinc(x)"], stdin: nil)
+    #expect(
+      derivatives.stdout
+        == "[ sinc(x)                 ]\n"
+        + "[ cos(x)/x                ]\n"
+        + "[ 2*exp(x^2)/sqrt(pi)     ]\n"
+        + "[ 1/log(x)                ]\n"
+        + "[ cos(x^2*pi/2)           ]\n"
+        + "[ (x*cos(x) - sin(x))/x^2 ]\n", "\(derivatives.stderr)")
+    let values = try ProcessRunner.run(
+      ["simplify", "sinint(1000*x), ei(-30*x), logint(2*x), sinc(x - 1)", "--at", "x=1"], stdin: nil)
+    #expect(values.stdout == "1.5702331219687713, -3.0215520106888125e-15, 1.045163780117493, 1\n", "\(values.stderr)")
+    let names = try ProcessRunner.run(["simplify", "chi*Ci + li*x + Si(chi)"], stdin: nil)
+    #expect(names.stdout == "Ci*chi + li*x + Si(chi)\n", "\(names.stderr)")
+    let complex = try ProcessRunner.run(["simplify", "Ci(x)", "--at", "x=-1"], stdin: nil)
+    #expect(complex.status == 1 && complex.stderr == "error: the result is undefined or not real at this point\n")
+    let constant = try ProcessRunner.run(["simplify", "li(-2)"], stdin: nil)
+    #expect(constant.status == 65 && constant.stderr.hasPrefix("error: 'li(-2)' is not real; jac's values are real\n"))
+  }
+
   @Test func specialFunctionsAtAPoint() throws {
     let values = try ProcessRunner.run(
       [
@@ -286,7 +311,8 @@ import Testing
       limit.status == 3
         && limit.stderr
           == "error: the result could not be certified at this point: it needs a special function past the precision "
-          + "or range where jac evaluates it with certified digits (erf, erfc, the gamma family: docs/errors.md)\n"
+          + "or range where jac evaluates it with certified digits (erf, erfc, the gamma family, Si, fresnels and the "
+          + "other integrals: docs/errors.md)\n"
     )
   }
 

@@ -31,6 +31,11 @@ import Testing
         + " + loggamma(x) + digamma(x) + polygamma(2, x/3) + beta(x, y) + max(x, y, 1) + min(x, y) + atan2(y, x)"
         + " + lambertw(x)^2 + lambertw(x/(x + 1))",
     ],
+    // The integrals and sinc (\\operatorname{Si}, S and C for the Fresnel integrals).
+    [
+      "simplify",
+      "erfi(x) + Ei(x) + Si(x)^2 + Ci(x) + Shi(x) + Chi(x) + li(x) + fresnels(x)^2 + fresnelc(x/(x + 1)) + sinc(x)",
+    ],
     // Matrix calculus (issue 19): bold vectors, transposes, ⊙, Hadamard powers, diag, norms.
     ["grad", "x'*A*x", "--vector", "x", "--matrix", "A", "--check"],
     ["W2*tanh(W1*x + b1)", "--vector", "x,b1", "--matrix", "W1,W2", "--vars", "x"],

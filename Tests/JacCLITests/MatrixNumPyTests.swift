@@ -26,6 +26,20 @@ import Testing
   static let networkShapes = ["x": "n", "b1": "m", "W1": "m,n", "W2": "n,m"]
 
   static let cases: [Case] = [
+    // The integrals entry by entry through scipy.special, and sinc as np.sinc(x/π); the reference
+    // writes sinc as sin(x)/x (NumPy's np.sinc is normalised).
+    Case(
+      arguments: [
+        "grad",
+        "sum(x .* Si(x) + fresnels(x) + erfi(x) .* Shi(x) + x .* fresnelc(x) + sinc(x) + x .* Ei(x + 2)"
+          + " + x .* Ci(x + 2) + x .* li(x + 3) + x .* Chi(x + 2))",
+        "--vector", "x",
+      ],
+      function: "np.sum(x * scipy.special.sici(x)[0] + scipy.special.fresnel(x)[0]"
+        + " + scipy.special.erfi(x) * scipy.special.shichi(x)[0] + x * scipy.special.fresnel(x)[1] + np.sin(x) / x"
+        + " + x * scipy.special.expi(x + 2) + x * scipy.special.sici(x + 2)[1] + x * scipy.special.expi(np.log(x + 3))"
+        + " + x * scipy.special.shichi(x + 2)[1])",
+      kind: "grad", variable: "x", shapes: ["x": "n"]),
     Case(
       arguments: ["grad", "x'*A*x", "--vector", "x", "--matrix", "A"], function: "x @ A @ x", kind: "grad",
       variable: "x", shapes: ["x": "n", "A": "n,n"]),

@@ -38,6 +38,13 @@ import Testing
     ("x > 0", "atan(x)*cosh(y)", .positive),
     ("x < 0", "lambertw(x)", .negative),
     ("x >= 0", "lambertw(x^3)", .nonnegative),
+    // Si, fresnels, fresnelc are positive on (0, ∞) (their minima there are Si(2π) ≈ 1.418,
+    // S(√4) ≈ 0.343, C(√3) ≈ 0.321), erfi and Shi increasing: each has its argument's sign.
+    ("x > 0", "Si(x) + fresnels(x) + fresnelc(x) + erfi(x) + Shi(x)", .positive),
+    ("x < 0", "Si(x)*fresnelc(x)", .positive),
+    ("x >= 0", "fresnels(x)", .nonnegative),
+    ("x > 0", "Ci(x)", nil),
+    ("x > 0", "sinc(x)", nil),
   ])
   func signs(_ text: String, _ expression: String, _ expected: Sign?) throws {
     let f = Fixture()

@@ -56,6 +56,18 @@ import Testing
     ("loggamma", "loggamma(x)", "digamma(x)"),
     ("digamma", "digamma(x)", "polygamma(1, x)"),
     ("lambertw", "lambertw(x)", "exp(-lambertw(x))/(1 + lambertw(x))"),
+    // SymPy 1.14's diff, in jac's syntax; Si' = sin(x)/x is written sinc(x) (defined at 0).
+    ("erfi", "erfi(x)", "2*exp(x^2)/sqrt(pi)"),
+    ("Ei", "Ei(x)", "exp(x)/x"),
+    ("Si", "Si(x)", "sinc(x)"),
+    ("Ci", "Ci(x)", "cos(x)/x"),
+    ("Shi", "Shi(x)", "sinh(x)/x"),
+    ("Chi", "Chi(x)", "cosh(x)/x"),
+    ("li", "li(x)", "1/log(x)"),
+    ("fresnels", "fresnels(x)", "sin(pi*x^2/2)"),
+    ("fresnelc", "fresnelc(x)", "cos(pi*x^2/2)"),
+    ("sinc", "sinc(x)", "cos(x)/x - sin(x)/x^2"),
+    ("Si-chain", "Si(x^2)", "2*x*sinc(x^2)"),
     ("max", "max(x, y)", "(sign(x - y) + 1)/2"),
     ("min", "min(x, 2)", "(1 - sign(x - 2))/2"),
     ("polygamma", "polygamma(2, x)", "polygamma(3, x)"),
@@ -101,6 +113,9 @@ import Testing
     case .asech: points = [0.2, 0.5, 0.9]
     case .gamma, .loggamma: points = [0.35, 1.1, 2.5, 4.0, -1.3]
     case .lambertw: points = [-0.35, -0.2, 0, 0.35, 1.1, 30]
+    case .ci, .chi: points = [0.35, 1.1, 2.5, 7.0]
+    case .li: points = [0.3, 0.8, 2.0, 9.0]
+    case .erfi, .ei, .si, .shi, .fresnels, .fresnelc, .sinc: points = [-3.1, -1.3, -0.4, 0.35, 1.1, 2.5, 7.0]
     default: points = [-1.3, -0.4, 0.35, 1.1]
     }
     for p in points {

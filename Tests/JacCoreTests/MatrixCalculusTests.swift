@@ -269,7 +269,7 @@ import Testing
     ("atan2(x, x)", ["x"], [], "'atan2' does not apply to a vector or matrix", 0, 11),
     ("dot(x, A)", ["x"], ["A"], "'dot' takes two vectors, found n×1, m×p", 0, 9),
     ("x .* A", ["x"], ["A"], "sizes do not agree for '.*': n×1 and n×m", 2, 4),
-    ("sinn(x)", ["x"], [], "unknown function 'sinn'; did you mean 'sin', 'sinh' or 'sign'?", 0, 7),
+    ("sinn(x)", ["x"], [], "unknown function 'sinn'; did you mean 'sin', 'sinh', 'sign' or 'sinc'?", 0, 7),
     ("(x", ["x"], [], "expected ')' to close '(' at column 1", 2, 2),
     ("x x", ["x"], [], "expected an operator before 'x'", 2, 3),
   ])

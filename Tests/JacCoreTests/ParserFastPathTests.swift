@@ -51,7 +51,7 @@ import Testing
     for name in Parser.functionNames + ["log"] {
       #expect(Parser.callee(named: name) != nil, "\(name)")
     }
-    for name in ["u123", "x", "r", "t", "sinx", "logg", "si", "expp", "θ", "e", "pi", "π"] {
+    for name in ["u123", "x", "r", "t", "sinx", "logg", "sii", "expp", "θ", "e", "pi", "π"] {
       #expect(Parser.callee(named: name) == nil, "\(name)")
     }
     #expect(!Parser.isVariableName("e") && !Parser.isVariableName("π") && !Parser.isVariableName("pi"))

@@ -23,6 +23,9 @@ import Testing
 
   @Test(arguments: [
     ("sin(x)/x", "0", 6, "1 - x^2/6 + x^4/120 - x^6/5040"),
+    // sinc at 0 as sin(u)/u (its derivatives' forms are 0/0 there): SymPy's series.
+    ("sinc(x)", "0", 6, "1 - x^2/6 + x^4/120 - x^6/5040"),
+    ("sinc(x^2 + x)", "0", 4, "1 - x^2/6 - x^3/3 - 19*x^4/120"),
     ("x/(exp(x) - 1)", "0", 6, "1 - x/2 + x^2/12 - x^4/720 + x^6/30240"),
     ("(1 - cos(x))/x^2", "0", 4, "1/2 - x^2/24 + x^4/720"),
     ("sin(a*x)/x", "0", 4, "a - a^3*x^2/6 + a^5*x^4/120"),

@@ -223,7 +223,8 @@ struct DerivativeCost {
     case .csc: return 3
     case .abs: return 2 + (u.kind == .product ? Int(u.count) : 0)
     case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw:
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li,
+      .fresnels, .fresnelc, .sinc:
       // At most a coefficient, two calls and a power (the table's longest entries).
       return 4
     }

@@ -52,7 +52,7 @@ extension ExpressionPool {
       let w = call(.lambertw, u)
       return reciprocal(multiply(call(.exp, w), add(one, w)))
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
-      .log, .abs:
+      .log, .abs, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc:
       return derivativeOf(f, at: u)
     }
   }

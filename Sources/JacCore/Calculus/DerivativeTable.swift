@@ -43,6 +43,8 @@ extension ExpressionPool {
     case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
       .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw:
       return derivativeOfNewer(f, at: u)
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc:
+      return derivativeOfIntegral(f, at: u)
     }
   }
 }

@@ -207,6 +207,8 @@ struct SeriesExpansion {
       let top = try numerator.map { g throws(SeriesFailure) in try compose(g, u) } ?? constant(pool.one)
       return try multiply(top, reciprocal(compose(denominator, u)))
     }
+    // sinc at 0, where the forms of its derivatives are 0/0: sin(u)/u, the quotient it is.
+    if f == .sinc && u0 == pool.zero { return try multiply(compose(.sin, u), reciprocal(u)) }
     let w = PowerSeries(low: 0, coefficients: [pool.zero] + (1..<u.precision).map { coefficient(u, $0) })
     var derivative = pool.call(f, argument)
     var result = constant(pool.zero)

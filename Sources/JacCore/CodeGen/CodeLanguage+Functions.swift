@@ -1,7 +1,9 @@
 /// How each language calls jac's functions. Where its standard library has the function, that is
 /// used (C99 `<math.h>`: erf, erfc, tgamma, lgamma, floor, ceil, fmax, fmin; Python's `math`;
 /// Swift's Foundation; Julia's Base: sign, floor, ceil, max, min, acot, …; MATLAB: sign, erf,
-/// gamma, gammaln, psi (digamma and polygamma), beta, acot, …). Where it has not, the unit calls
+/// gamma, gammaln, psi (digamma and polygamma), beta, acot, …). None has erfi, Ei, Si, Ci, Shi,
+/// Chi, li or the Fresnel integrals (`CodeLanguage+Integrals.swift`), and Julia's and MATLAB's
+/// `sinc` are normalised, so jac's sinc is a helper everywhere. Where it has not, the unit calls
 /// a helper named `jac_…` that ``CodeLanguage/helpers(for:)`` writes into the same unit.
 extension CodeLanguage {
   /// Whether `1.0/…` is how ``call(_:_:)`` writes f (a product, for the printer's precedence).
@@ -10,7 +12,7 @@ extension CodeLanguage {
     case .sec, .csc, .cot, .sech, .csch, .coth: return true
     case .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot,
       .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc,
-      .gamma, .loggamma, .digamma, .lambertw:
+      .gamma, .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc:
       return false
     }
   }
@@ -56,6 +58,8 @@ extension CodeLanguage {
       }
     case .digamma: return self == .matlab ? library("psi") : helper("digamma")
     case .lambertw: return helper("lambertw")
+    case .sinc: return helper("sinc")
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return helper(f.name)
     }
   }
 
@@ -100,6 +104,8 @@ extension CodeLanguage {
     case .gamma, .loggamma: return self == .julia ? ["gamma", "loggamma"] : []
     case .digamma: return self == .matlab ? [] : ["digamma"]
     case .lambertw: return ["lambertw"]
+    case .sinc: return ["sinc"]
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc: return Self.integralHelpers(for: f)
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs, .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil:
       return []

@@ -23,13 +23,15 @@ extension CodeLanguage {
   static let digammaZero = ("\(SpecialFunctions.digammaZero.hi)", "\(SpecialFunctions.digammaZero.lo)")
 
   /// Every helper, in an order where each comes after those it calls.
-  static let helperOrder = [
-    "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
-    "beta", "lambertw",
-  ]
+  static let helperOrder =
+    [
+      "sign", "heaviside", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma", "polygamma",
+      "beta", "lambertw",
+    ] + integralHelperOrder + ["sinc"]
 
   /// The definition of helper `name` (`jac_name`) in this language.
   func helperSource(_ name: String) -> String {
+    if let source = Self.integralSource(self, name) { return source }
     switch self {
     case .c:
       return "#ifndef JAC_HELPER_\(name.uppercased())\n#define JAC_HELPER_\(name.uppercased())\n"
@@ -41,10 +43,25 @@ extension CodeLanguage {
     }
   }
 
+  /// The integrals' helpers (`CodeLanguage+Integrals.swift`), or nil for another name.
+  private static func integralSource(_ language: CodeLanguage, _ name: String) -> String? {
+    switch language {
+    case .c:
+      return cIntegrals[name].map {
+        "#ifndef JAC_HELPER_\(name.uppercased())\n#define JAC_HELPER_\(name.uppercased())\n" + $0 + "#endif\n"
+      }
+    case .python: return pythonIntegrals[name]
+    case .swift: return swiftIntegrals[name]
+    case .julia: return juliaIntegrals[name]
+    case .matlab: return matlabIntegrals[name]
+    }
+  }
+
   private static let cHelpers: [String: String] = [
     "lambertw": cLambertW,
     "sign": "static inline double jac_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }\n",
     "heaviside": "static inline double jac_heaviside(double x) { return x > 0 ? 1.0 : x <= 0 ? 0.0 : x; }\n",
+    "sinc": "static inline double jac_sinc(double x) { return x == 0 ? 1.0 : sin(x) / x; }\n",
     "relu": "static inline double jac_relu(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }\n",
     "sigmoid": """
     static inline double jac_sigmoid(double x) {
@@ -138,6 +155,7 @@ extension CodeLanguage {
     "lambertw": pythonLambertW,
     "sign": "def jac_sign(x):\n    return x if x != x else float((x > 0) - (x < 0))\n\n\n",
     "heaviside": "def jac_heaviside(x):\n    return x if x != x else (1.0 if x > 0 else 0.0)\n\n\n",
+    "sinc": "def jac_sinc(x):\n    return 1.0 if x == 0 else math.sin(x) / x\n\n\n",
     "relu": "def jac_relu(x):\n    return x if x != x else (x if x > 0 else 0.0)\n\n\n",
     "sigmoid": """
     def jac_sigmoid(x):

@@ -4,6 +4,7 @@ extension CodeLanguage {
     "lambertw": swiftLambertW,
     "sign": "func jac_sign(_ x: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : x }\n\n",
     "heaviside": "func jac_heaviside(_ x: Double) -> Double { x > 0 ? 1 : x <= 0 ? 0 : x }\n\n",
+    "sinc": "func jac_sinc(_ x: Double) -> Double { x == 0 ? 1 : sin(x) / x }\n\n",
     "relu": "func jac_relu(_ x: Double) -> Double { x > 0 ? x : x <= 0 ? 0 : x }\n\n",
     "sigmoid": """
     func jac_sigmoid(_ x: Double) -> Double {
@@ -109,6 +110,7 @@ extension CodeLanguage {
   static let juliaHelpers: [String: String] = [
     "lambertw": juliaLambertW,
     "heaviside": "jac_heaviside(x) = isnan(x) ? x : (x > 0 ? 1.0 : 0.0)\n\n",
+    "sinc": "jac_sinc(x) = x == 0 ? 1.0 : sin(x) / x\n\n",
     "relu": "jac_relu(x) = isnan(x) ? x : (x > 0 ? x : 0.0)\n\n",
     "sigmoid": "jac_sigmoid(x) = x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))\n\n",
     "softplus": "jac_softplus(x) = isnan(x) ? x : max(x, 0.0) + log1p(exp(-abs(x)))\n\n",
@@ -247,6 +249,7 @@ extension CodeLanguage {
   static let matlabHelpers: [String: String] = [
     "lambertw": matlabLambertW,
     "heaviside": "\nfunction y = jac_heaviside(x)\n  y = double(x > 0);\n  if isnan(x)\n    y = x;\n  end\nend\n",
+    "sinc": "\nfunction y = jac_sinc(x)\n  if x == 0\n    y = 1;\n  else\n    y = sin(x) / x;\n  end\nend\n",
     "relu": "\nfunction y = jac_relu(x)\n  y = max(x, 0);\n  if isnan(x)\n    y = x;\n  end\nend\n",
     "sigmoid":
       "\nfunction y = jac_sigmoid(x)\n  if x >= 0\n    y = 1/(1 + exp(-x));\n  else\n    y = exp(x)/(1 + exp(x));\n  end\nend\n",

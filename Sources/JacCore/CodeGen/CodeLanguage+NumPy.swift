@@ -31,6 +31,17 @@ extension CodeLanguage {
     case .erf, .erfc, .gamma, .digamma: return special(f.name)
     case .loggamma: return special("gammaln")
     case .lambertw: return "jac_lambertw_array(" + u + ")"
+    case .erfi: return special("erfi")
+    case .ei: return special("expi")
+    case .si: return "scipy.special.sici(" + u + ")[0]"
+    case .ci: return "scipy.special.sici(" + u + ")[1]"
+    case .shi: return "scipy.special.shichi(" + u + ")[0]"
+    case .chi: return "scipy.special.shichi(" + u + ")[1]"
+    case .li: return "scipy.special.expi(np.log(" + u + "))"
+    case .fresnels: return "scipy.special.fresnel(" + u + ")[0]"
+    case .fresnelc: return "scipy.special.fresnel(" + u + ")[1]"
+    // np.sinc is the normalised sin(πx)/(πx): jac's sin(x)/x is np.sinc(x/π).
+    case .sinc: return "np.sinc((" + u + ")/np.pi)"
     }
   }
 

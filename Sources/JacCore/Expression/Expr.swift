@@ -57,6 +57,14 @@ public enum Function: UInt8, Sendable, CaseIterable {
   /// The principal branch W₀ of the Lambert W function: the w ≥ −1 with w·e^w = u, real for
   /// u ≥ −1/e (W₀(−1/e) = −1, W₀(0) = 0, W₀(e) = 1).
   case lambertw
+  /// The exponential, trigonometric and logarithmic integrals and their kin (DLMF §6.2, §7.2;
+  /// SymPy's names): erfi u = −i·erf(iu) = (2/√π)∫₀ᵘ e^(t²) dt, Ei u = −∫₋ᵤ^∞ e^(−t)/t dt
+  /// (principal value; real for u ≠ 0), Si u = ∫₀ᵘ sin t/t dt, Ci u = γ + log u + ∫₀ᵘ (cos t − 1)/t dt
+  /// (real for u > 0), Shi u = ∫₀ᵘ sinh t/t dt, Chi u = γ + log u + ∫₀ᵘ (cosh t − 1)/t dt (real
+  /// for u > 0), li u = Ei(log u) (real for u > 0, u ≠ 1), the Fresnel integrals
+  /// fresnels u = ∫₀ᵘ sin(πt²/2) dt and fresnelc u = ∫₀ᵘ cos(πt²/2) dt, and the unnormalised
+  /// sinc u = sin(u)/u with sinc 0 = 1 (SymPy's; NumPy's `np.sinc` is sin(πu)/(πu)).
+  case erfi, ei, si, ci, shi, chi, li, fresnels, fresnelc, sinc
 }
 
 extension Function {

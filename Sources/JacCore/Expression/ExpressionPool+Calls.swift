@@ -81,7 +81,8 @@ extension ExpressionPool {
         return argument
       }
     case .asin, .acos, .atan, .asinh, .acosh, .atanh, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma:
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels,
+      .fresnelc, .sinc:
       break
     }
     return intern(.call, payload: Int32(f.rawValue), argument)

@@ -190,10 +190,10 @@ extension Function {
   var isTotal: Bool {
     switch self {
     case .sin, .cos, .atan, .sinh, .cosh, .tanh, .asinh, .exp, .abs, .sech, .acot, .sign, .heaviside,
-      .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc:
+      .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc, .erfi, .si, .shi, .fresnels, .fresnelc, .sinc:
       return true
     case .tan, .cot, .sec, .csc, .asin, .acos, .acosh, .atanh, .log, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth,
-      .gamma, .loggamma, .digamma, .lambertw:
+      .gamma, .loggamma, .digamma, .lambertw, .ei, .ci, .chi, .li:
       return false
     }
   }

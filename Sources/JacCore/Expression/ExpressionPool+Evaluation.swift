@@ -74,6 +74,16 @@ extension ExpressionPool {
     case .loggamma: return SpecialFunctions.loggamma(u)
     case .digamma: return SpecialFunctions.digamma(u)
     case .lambertw: return SpecialFunctions.lambertw(u)
+    case .erfi: return SpecialFunctions.erfi(u)
+    case .ei: return SpecialFunctions.ei(u)
+    case .si: return SpecialFunctions.sici(u).si
+    case .ci: return SpecialFunctions.sici(u).ci
+    case .shi: return SpecialFunctions.shichi(u).shi
+    case .chi: return SpecialFunctions.shichi(u).chi
+    case .li: return SpecialFunctions.li(u)
+    case .fresnels: return SpecialFunctions.fresnel(u).s
+    case .fresnelc: return SpecialFunctions.fresnel(u).c
+    case .sinc: return SpecialFunctions.sinc(u)
     }
   }
 }

@@ -25,8 +25,9 @@ extension ExpressionPool {
         return f == .abs ? (q.isNegative ? scaled(pi, by: -q) : u) : nil
       case .sign, .heaviside, .relu:
         return piecewiseValue(f, sign: q.signum, u)
+      case .sinc: return q.isZero ? one : ratio(sin(q), scaled(pi, by: q), trace: trace)
       case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .floor, .ceil, .sigmoid, .softplus, .erf,
-        .erfc, .gamma, .loggamma, .digamma, .lambertw:
+        .erfc, .gamma, .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc:
         return nil
       }
     }
@@ -57,7 +58,8 @@ extension ExpressionPool {
     case .abs:
       return number(q.magnitude)
     case .sech, .csch, .coth, .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw:
+      .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li,
+      .fresnels, .fresnelc, .sinc:
       return specialValue(f, atNumber: q)
     }
   }

@@ -7,6 +7,8 @@
 /// - Γ(n) = (n − 1)! for integers 1 ≤ n ≤ 300, Γ(m + 1/2) = (2m)!√π/(4ᵐ m!) and
 ///   Γ(1/2 − m) = (−4)ᵐ m!√π/(2m)! for 0 ≤ m ≤ 150; log Γ(1) = log Γ(2) = 0 and
 ///   log Γ(n) = log((n − 1)!) up to 300; Γ, log Γ and ψ are undefined at 0, −1, −2, …;
+/// - erfi 0 = Si 0 = Shi 0 = fresnels 0 = fresnelc 0 = 0, sinc 0 = 1, li 0 = 0; Ei 0, Ci 0,
+///   Chi 0 and li 1 are undefined (SymPy: −∞);
 /// - W₀(0) = 0, and W₀(c·e^c) = c for a rational c ≥ −1 (``lambertwValue(_:)``; for a symbolic
 ///   u that cannot be negative, W₀(u·e^u) = u is `exp-log-inverse`, in ``call(_:_:trace:)``).
 extension ExpressionPool {
@@ -44,6 +46,10 @@ extension ExpressionPool {
       return n <= 2 ? zero : call(.log, number(Rational(factorial(n - 1))))
     case .digamma: return isPole ? undefined : nil
     case .lambertw: return q.isZero ? zero : nil
+    case .erfi, .si, .shi, .fresnels, .fresnelc: return q.isZero ? zero : nil
+    case .sinc: return q.isZero ? one : nil
+    case .ei, .ci, .chi: return q.isZero ? undefined : nil
+    case .li: return q.isZero ? zero : q.isOne ? undefined : nil
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .abs:
       return nil

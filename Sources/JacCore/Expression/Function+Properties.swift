@@ -8,7 +8,7 @@ extension Function {
     "sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
     "atanh", "exp", "log", "abs", "sech", "csch", "coth", "acot", "asec", "acsc", "asech", "acsch", "acoth", "sign",
     "heaviside", "floor", "ceil", "relu", "sigmoid", "softplus", "erf", "erfc", "gamma", "loggamma", "digamma",
-    "lambertw",
+    "lambertw", "erfi", "Ei", "Si", "Ci", "Shi", "Chi", "li", "fresnels", "fresnelc", "sinc",
   ]
 
   /// `f(-u) = -f(u)`. acot is odd with SymPy's principal value acot u = atan(1/u).
@@ -16,8 +16,9 @@ extension Function {
     switch self {
     case .sin, .tan, .cot, .csc, .asin, .atan, .sinh, .tanh, .asinh, .atanh: return true
     case .csch, .coth, .acot, .acsc, .acsch, .acoth, .sign, .erf: return true
+    case .erfi, .si, .shi, .fresnels, .fresnelc: return true
     case .cos, .sec, .acos, .cosh, .acosh, .exp, .log, .abs, .sech, .asec, .asech, .heaviside, .floor, .ceil, .relu,
-      .sigmoid, .softplus, .erfc, .gamma, .loggamma, .digamma, .lambertw:
+      .sigmoid, .softplus, .erfc, .gamma, .loggamma, .digamma, .lambertw, .ei, .ci, .chi, .li, .sinc:
       return false
     }
   }
@@ -25,10 +26,10 @@ extension Function {
   /// `f(-u) = f(u)`.
   var isEven: Bool {
     switch self {
-    case .cos, .sec, .cosh, .abs, .sech: return true
+    case .cos, .sec, .cosh, .abs, .sech, .sinc: return true
     case .sin, .tan, .cot, .csc, .asin, .acos, .atan, .sinh, .tanh, .asinh, .acosh, .atanh, .exp, .log, .csch, .coth,
       .acot, .asec, .acsc, .asech, .acsch, .acoth, .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf,
-      .erfc, .gamma, .loggamma, .digamma, .lambertw:
+      .erfc, .gamma, .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc:
       return false
     }
   }
@@ -43,7 +44,7 @@ extension Function {
     case .floor, .ceil: return u == u.rounded()
     case .sin, .cos, .tan, .cot, .sec, .csc, .asin, .acos, .atan, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp,
       .log, .sech, .csch, .coth, .asec, .acsc, .asech, .acsch, .acoth, .sigmoid, .softplus, .erf, .erfc, .gamma,
-      .loggamma, .digamma, .lambertw:
+      .loggamma, .digamma, .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc:
       return false
     }
   }

@@ -32,6 +32,7 @@ extension Ball {
     case .erf, .erfc: return try errorFunction(f, bits: p, c)
     case .gamma, .loggamma, .digamma: return try gammaFamily(f, bits: p, c)
     case .lambertw: return try lambertW(bits: p, c)
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc: return try integral(f, bits: p, c)
     case .atan: return try atan(bits: p, c)
     case .sinh, .tanh, .asinh:
       if mid.isNegative { return try -(-self).apply(f, bits: p, c) }

@@ -129,7 +129,8 @@ public enum Limits {
         return "\(entry) could not be evaluated at this point: an intermediate value is beyond 2^±(2^48)"
       case .certifiedFunctions(let entry):
         return "\(entry) could not be certified at this point: it needs a special function past the precision or "
-          + "range where jac evaluates it with certified digits (erf, erfc, the gamma family: docs/errors.md)"
+          + "range where jac evaluates it with certified digits (erf, erfc, the gamma family, Si, fresnels and the "
+          + "other integrals: docs/errors.md)"
       case .certification(let entry, let nearZero, let digits):
         let limit = "within the work limit (\(ExpressionPool.maxCertifiedBits) bits of precision)"
         guard digits else { return "whether \(entry) is real at this point could not be decided \(limit)" }

@@ -8,7 +8,7 @@ extension LatexPrinter {
     case .sin, .cos, .tan, .cot, .sec, .csc, .sinh, .cosh, .tanh, .sech, .csch, .coth: return true
     case .asin, .acos, .atan, .asinh, .acosh, .atanh, .exp, .log, .abs, .acot, .asec, .acsc, .asech, .acsch, .acoth,
       .sign, .heaviside, .floor, .ceil, .relu, .sigmoid, .softplus, .erf, .erfc, .gamma, .loggamma, .digamma,
-      .lambertw:
+      .lambertw, .erfi, .ei, .si, .ci, .shi, .chi, .li, .fresnels, .fresnelc, .sinc:
       return false
     }
   }
@@ -103,6 +103,9 @@ extension LatexPrinter {
     case .loggamma: return "\\ln\\Gamma"
     case .digamma: return "\\psi"
     case .lambertw: return "\\operatorname{W}_{0}"
+    case .erfi, .ei, .si, .ci, .shi, .chi, .li, .sinc: return "\\operatorname{" + f.name + "}"
+    case .fresnels: return "S"
+    case .fresnelc: return "C"
     }
   }
 }

@@ -38,7 +38,9 @@ public enum Sign: Sendable, Equatable {
 /// - products and powers from their factors (u^(2k) ≥ 0, u^q > 0 for u > 0);
 /// - sums whose terms agree in sign; else a sum with terms c·M·sin u or c·M·cos u, where
 ///   c·M has a known sign, is bounded by replacing sin u, cos u by ∓1: R + r·cos p ≥ R − r > 0;
-/// - exp, cosh > 0; abs, acos ≥ 0; sinh, tanh, asinh, atan, erf have their argument's sign;
+/// - exp, cosh > 0; abs, acos ≥ 0; sinh, tanh, asinh, atan, erf, erfi, Shi have their argument's
+///   sign, and so have Si, fresnels and fresnelc (positive on (0, ∞): their minima there are
+///   Si(2π) ≈ 1.418, fresnels(2) ≈ 0.343, fresnelc(√3) ≈ 0.321);
 ///   sin u > 0 for u in (2kπ, (2k + 1)π), cos u > 0 for u in (−π/2, π/2) + 2kπ, where u is
 ///   affine in symbols bounded by multiples of π (`0 < p < pi`: sin(p) > 0, cos(p/2) > 0).
 /// What cannot be used (`x^2 + y^2 < 1`) is kept as a fact about that expression only; an
@@ -126,6 +128,7 @@ public final class Assumptions {
     case .abs: return sign(of: u)?.isStrict == true ? .positive : .nonnegative
     case .acos, .heaviside, .relu: return .nonnegative
     case .sinh, .tanh, .asinh, .atan, .atanh, .asin, .erf, .sign, .lambertw: return sign(of: u)
+    case .erfi, .si, .shi, .fresnels, .fresnelc: return sign(of: u)
     case .sin: return periodicSign(u, shift: .zero)
     case .cos: return periodicSign(u, shift: .half)
     case .log: return sign(of: pool.subtract(u, pool.one))

@@ -200,6 +200,11 @@ public struct ParseError: Error, Equatable, Sendable {
       switch self {
       case .notAFunction(let name):
         return "write '\(name)*(...)' to multiply, or '--funcs \(name)' for a function nobody defined"
+      case .unknownFunction(let name, _) where name == "expint":
+        // MATLAB's and SciPy's expint(x) (expn) is E₁(x); jac has Ei, and E₁(x) = −Ei(−x) for x > 0.
+        return "MATLAB's expint(x) is E1(x) = -Ei(-x) for x > 0; jac has 'Ei(x)'"
+      case .unknownFunction(let name, _) where name.lowercased() == "sinc":
+        return "'sinc' is lower-case: sinc(x) = sin(x)/x"
       case .unknownFunction(let name, _): return "'--funcs \(name)' declares a function nobody defined"
       case .matrixFunctionWithoutMatrices(let name):
         if name == "dot" { return "for example 'jac \"dot(x, y)\" --vector x,y'" }

@@ -22,6 +22,9 @@ extension Parser {
     ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
     ("psi", .digamma), ("productlog", .lambertw), ("cosec", .csc), ("arccosec", .acsc),
     ("ceiling", .ceil),
+    // mpmath's lower-case spellings, MATLAB's and SciPy's names (MATLAB's expint is E₁, not Ei).
+    ("ei", .ei), ("si", .si), ("ci", .ci), ("shi", .shi), ("chi", .chi), ("expi", .ei), ("sinint", .si),
+    ("cosint", .ci), ("sinhint", .shi), ("coshint", .chi), ("logint", .li),
   ]
 
   /// Names other notations give the elementary functions (tg and ctg in Russian and German
@@ -34,7 +37,11 @@ extension Parser {
 
   /// Function names that are also common variable names (Greek letters): a function only when a
   /// `(` follows, a variable otherwise (`beta*gamma(x)`, `--vars psi`).
-  static let variableOrFunction: [String] = ["beta", "gamma", "psi", "pow"]
+  /// The integrals' short names (Si, ci, chi, li, …) are among them: `chi` is a Greek letter, and
+  /// `Ci`, `li` common names of quantities.
+  static let variableOrFunction: [String] = [
+    "beta", "gamma", "psi", "pow", "Ei", "Si", "Ci", "Shi", "Chi", "li", "ei", "si", "ci", "shi", "chi",
+  ]
 
   /// Functions written at parse time as other forms, chosen because the forms print and
   /// differentiate as well and every pass already knows them:
