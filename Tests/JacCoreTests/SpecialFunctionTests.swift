@@ -130,6 +130,8 @@ import Testing
     // C's and NumPy's names, read as the forms they stand for.
     ("log1p(x)", "log(x + 1)"), ("expm1(x)", "exp(x) - 1"), ("pow(x, y)", "x^y"), ("cosec(x)", "csc(x)"),
     ("arccosec(x)", "acsc(x)"), ("ceiling(x/2)", "ceil(x/2)"),
+    // SymPy's printed names (`Abs(x)`), so that its output pastes in.
+    ("Abs(x - 1)", "abs(x - 1)"), ("Heaviside(x)*x", "x*heaviside(x)"), ("LambertW(x)", "lambertw(x)"),
     // W₀(c·e^c) = c for c ≥ −1 only: −2·e^(−2) is W₋₁'s value; e^(−1/3)/3 is no c·e^c.
     ("lambertw(0)", "0"), ("lambertw(exp(1))", "1"), ("lambertw(-exp(-1))", "-1"), ("lambertw(2*exp(2))", "2"),
     ("lambertw(exp(1/3)/3)", "1/3"), ("lambertw(-exp(-1/2)/2)", "-1/2"),

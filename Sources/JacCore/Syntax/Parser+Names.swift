@@ -22,6 +22,8 @@ extension Parser {
     ("arccsch", .acsch), ("arcsch", .acsch), ("sgn", .sign), ("logistic", .sigmoid), ("lgamma", .loggamma),
     ("psi", .digamma), ("productlog", .lambertw), ("cosec", .csc), ("arccosec", .acsc),
     ("ceiling", .ceil),
+    // SymPy's printed names, so that its output pastes in: Abs(x), Heaviside(x), LambertW(x).
+    ("Abs", .abs), ("Heaviside", .heaviside), ("LambertW", .lambertw),
     // mpmath's lower-case spellings, MATLAB's and SciPy's names (MATLAB's expint is E₁, not Ei).
     ("ei", .ei), ("si", .si), ("ci", .ci), ("shi", .shi), ("chi", .chi), ("expi", .ei), ("sinint", .si),
     ("cosint", .ci), ("sinhint", .shi), ("coshint", .chi), ("logint", .li),
